@@ -1,0 +1,111 @@
+"""Turn every error into an application/problem+json response; never leak internals."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app import errors
+from app.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem_type
+
+log = logging.getLogger("claimdb.api")
+
+# status and type slug for each domain error; subclasses inherit their parent's entry.
+STATUS: dict[type[errors.ClaimdbError], tuple[int, str]] = {
+    errors.NotFound: (404, "not-found"),
+    errors.InvalidParameter: (422, "invalid-parameter"),
+    errors.DocumentTooLarge: (413, "too-large"),
+    errors.DocumentRejected: (422, "document-rejected"),
+    errors.NotAuthenticated: (401, "not-authenticated"),
+    errors.Forbidden: (403, "forbidden"),
+    errors.UsageError: (400, "bad-request"),
+}
+
+
+def problem_response(
+    request: Request, status: int, slug: str, title: str, detail: str, **extra: Any
+) -> JSONResponse:
+    body = Problem(
+        type=problem_type(slug),
+        title=title,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        **extra,
+    )
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _status_of(exc: errors.ClaimdbError) -> tuple[int, str]:
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 400, "bad-request"
+
+
+async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, errors.ClaimdbError)
+    status, slug = _status_of(exc)
+    extra: dict[str, Any] = {}
+    if isinstance(exc, errors.InvalidParameter):
+        extra["errors"] = [{"parameter": exc.parameter, "location": "query", "message": exc.detail}]
+        extra["suggestions"] = exc.suggestions or None
+    return problem_response(request, status, slug, exc.title, exc.detail, **extra)
+
+
+def _parameter_errors(exc: RequestValidationError) -> list[dict[str, str]]:
+    out = []
+    for err in exc.errors():
+        loc = [str(part) for part in err.get("loc", ())]
+        where = loc[0] if loc else "request"
+        name = ".".join(loc[1:]) or where
+        out.append({"parameter": name, "location": where, "message": err.get("msg", "invalid")})
+    return out
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    params = _parameter_errors(exc)
+    detail = "; ".join(f"{p['parameter']}: {p['message']}" for p in params)
+    return problem_response(
+        request, 422, "invalid-parameter", "Invalid parameter", detail, errors=params
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
+    title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
+    detail = exc.detail if isinstance(exc.detail, str) else title
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = f"Nothing at {request.url.path}."
+    return problem_response(request, exc.status_code, slug, title, detail)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(
+        request,
+        500,
+        "internal",
+        "Internal error",
+        "The server failed to answer this request; it has been logged.",
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(errors.ClaimdbError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,65 @@
+"""RFC 9457 problem details: the one error shape every endpoint answers with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class ParameterError(BaseModel):
+    parameter: str = Field(description="Name of the offending parameter or body field.")
+    location: str = Field(description="query, path, header or body.")
+    message: str
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details (media type application/problem+json)."""
+
+    type: str = Field(description="URI identifying the problem type.")
+    title: str = Field(description="Short summary of the problem type.")
+    status: int = Field(description="HTTP status code.")
+    detail: str = Field(description="What went wrong with this request, for a person.")
+    instance: str | None = Field(default=None, description="The request path.")
+    errors: list[ParameterError] | None = Field(
+        default=None, description="For 422: every parameter that was rejected."
+    )
+    suggestions: list[str] | None = Field(
+        default=None, description="For unknown names: close names that do exist."
+    )
+
+
+def problem_type(slug: str) -> str:
+    return f"https://claimdb.dev/problems/{slug}"
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for the given error statuses, with an example each."""
+    examples = {
+        401: ("not-authenticated", "Not authenticated", "Send Authorization: Bearer <key>."),
+        403: ("forbidden", "Forbidden", "Writes are disabled: CLAIMDB_API_KEY is not set."),
+        404: ("not-found", "Not found", "No claim with id 999999."),
+        413: ("too-large", "Payload too large", "The document is 3.1 MB; the limit is 2.0 MB."),
+        422: ("invalid-parameter", "Invalid parameter", "limit: must be at most 500."),
+    }
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        slug, title, detail = examples[status]
+        out[status] = {
+            "model": Problem,
+            "description": title,
+            "content": {
+                PROBLEM_MEDIA_TYPE: {
+                    "example": {
+                        "type": problem_type(slug),
+                        "title": title,
+                        "status": status,
+                        "detail": detail,
+                        "instance": "/claims",
+                    }
+                }
+            },
+        }
+    return out

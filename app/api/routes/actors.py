@@ -1,0 +1,34 @@
+"""/actors: armed groups, states, people, media and monitors."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import Reader, SessionDep
+from app.api.problems import problem_responses
+from app.models import ActorDetail, ActorPublic
+from app.models.filters import ActorFilters
+from app.models.page import Page
+from app.services import actors
+
+router = APIRouter(prefix="/actors", tags=["actors"], dependencies=[Reader])
+
+ActorId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Actor id.", examples=[1])]
+
+
+@router.get("", summary="List actors", responses=problem_responses(422))
+def list_actors(
+    session: SessionDep, filters: Annotated[ActorFilters, Query()]
+) -> Page[ActorPublic]:
+    """Actors with their aliases (with the dates a name was in use), their parent unit or
+    affiliation, and how many claims name them. `curated` actors come from the shipped
+    registry; the others are names found in the text."""
+    return actors.list_actors(session, filters)
+
+
+@router.get("/{actor_id}", summary="Get one actor", responses=problem_responses(404, 422))
+def get_actor(session: SessionDep, actor_id: ActorId) -> ActorDetail:
+    """One actor with its aliases, its parent and its direct units or affiliates."""
+    return actors.get_actor(session, actor_id)

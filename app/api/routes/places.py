@@ -1,0 +1,34 @@
+"""/places: the gazetteer, with coordinates and a parent chain to the country."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import Reader, SessionDep
+from app.api.problems import problem_responses
+from app.models import PlaceDetail, PlacePublic
+from app.models.filters import PlaceFilters
+from app.models.page import Page
+from app.services import places
+
+router = APIRouter(prefix="/places", tags=["places"], dependencies=[Reader])
+
+PlaceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Place id.", examples=[1])]
+
+
+@router.get("", summary="List places", responses=problem_responses(422))
+def list_places(
+    session: SessionDep, filters: Annotated[PlaceFilters, Query()]
+) -> Page[PlacePublic]:
+    """Places with coordinates (WGS84), their governorate, alternate spellings and how many
+    claims name them. `geo_precision` says whether the point is the place itself or only the
+    centroid of a governorate or region."""
+    return places.list_places(session, filters)
+
+
+@router.get("/{place_id}", summary="Get one place", responses=problem_responses(404, 422))
+def get_place(session: SessionDep, place_id: PlaceId) -> PlaceDetail:
+    """One place with its whole parent chain (district, city, governorate, country)."""
+    return places.get_place(session, place_id)

@@ -1,0 +1,159 @@
+"""What extraction returns: plain, frozen dataclasses with character spans.
+
+Every span is a half-open ``[start, end)`` range of offsets into the exact text that
+was passed to :func:`app.extraction.extract`, so ``text[m.start:m.end] == m.surface``
+always holds. Nothing here knows about the database: entities are named by the
+stable ``key`` (slug) they have in the shipped registry/gazetteer, and the import
+service maps keys to rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, get_args
+
+DatePrecision = Literal["day", "week", "month", "year"]
+PublishedPrecision = Literal["day", "month", "year"]
+ActorRole = Literal["agent", "target", "claimant", "mentioned"]
+ActorKind = Literal[
+    "state_military", "militia", "jihadist_group", "rebel_group", "government", "state",
+    "person", "media", "monitor", "international_org", "other",
+]
+PlaceKind = Literal[
+    "country", "governorate", "district", "city", "town", "village", "neighbourhood",
+    "airport", "facility", "region", "road",
+]
+EventType = Literal[
+    "capture_territory", "battle", "airstrike", "shelling", "bombing", "siege", "ceasefire",
+    "displacement", "casualties", "chemical_attack", "humanitarian", "negotiation",
+    "destruction", "other",
+]
+QuantityKind = Literal["killed", "injured", "displaced", "fighters", "other"]
+GeoPrecision = Literal["exact", "approximate", "centroid"]
+
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+QUANTITY_KINDS: tuple[str, ...] = get_args(QuantityKind)
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """The publication date read from the text itself (used only when the import gave none)."""
+
+    value: date
+    precision: PublishedPrecision
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    key: str  # registry slug when curated; slug of `name` when not
+    name: str  # canonical name (registry) or the cleaned surface (uncurated)
+    kind: str  # one of ACTOR_KINDS
+    curated: bool
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    key: str  # gazetteer slug
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved against the publication date; unresolvable ones are dropped."""
+
+    date_start: date
+    date_end: date
+    precision: DatePrecision
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    what: str  # one of QUANTITY_KINDS
+    value: int | None  # None for vague counts ("hundreds")
+    approx: bool
+    qualifier: str | None  # at_least, nearly, over, less_than, some, about, up_to, range...
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimActor:
+    actor: ActorMention
+    role: ActorRole
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDraft:
+    start: int  # the claim's evidence span; its text is text[start:end]
+    end: int
+    claimant: ActorMention | None  # who asserts it, when it maps to an actor
+    claimant_text: str | None  # the attribution as written ("a monitor", "Syria's state media")
+    hedged: bool
+    in_comments: bool
+    event_type: str  # one of EVENT_TYPES
+    date: DateMention | None
+    quantities: tuple[Quantity, ...] = ()
+    actors: tuple[ClaimActor, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+
+
+@dataclass(slots=True)
+class Extraction:
+    body_end: int | None  # offset where comments/boilerplate begin, None if none found
+    published: PublishedDate | None
+    primary_place: str | None  # gazetteer slug of where the main events happen
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    claims: list[ClaimDraft] = field(default_factory=list)
+
+
+# Registry/gazetteer entries, loaded once from app/extraction/data and synced into the
+# actor/place tables by the import service.
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    alias: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    key: str
+    name: str
+    kind: str
+    parent: str | None  # key of the parent actor (unit -> army, faction -> coalition)
+    aliases: tuple[AliasEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    key: str
+    name: str
+    kind: str  # one of PLACE_KINDS
+    parent: str | None  # key of the parent place; governorates point at the country
+    governorate: str | None  # governorate name, denormalised for filtering
+    country_code: str
+    lat: float | None
+    lon: float | None
+    geo_precision: str  # exact | approximate | centroid (governorate/country/region centroid)
+    geonames_id: int | None
+    aliases: tuple[str, ...] = ()

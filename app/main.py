@@ -1,0 +1,87 @@
+"""The ASGI application: routers, error handlers, CORS and the offline docs pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
+
+from app.api import errors
+from app.api.problems import PROBLEM_MEDIA_TYPE
+from app.api.routes import actors, claims, health, places, sources
+from app.config import settings
+
+DESCRIPTION = """
+claimdb turns war reporting into checkable data: every **claim** is a statement made in a
+**source** (an imported article, kept byte-exact), attributed to its **claimant**, with the
+exact character span it came from, its event date range and precision, and the **actors**
+and **places** it names.
+
+* Offsets are half-open `[char_start, char_end)` ranges into the source's `text`.
+* Lists answer `{"data": [...], "count": N, "next": "<cursor>|null"}`; pass `next` back as
+  `cursor=` for the following page.
+* Errors are RFC 9457 problem details (`application/problem+json`).
+"""
+
+TAGS = [
+    {
+        "name": "claims",
+        "description": "Statements made in sources, with claimant and evidence span.",
+    },
+    {"name": "sources", "description": "Imported documents, kept exactly as read."},
+    {"name": "actors", "description": "Armed groups, states, people, media and monitors."},
+    {"name": "places", "description": "Gazetteer of Syria with coordinates and hierarchy."},
+    {"name": "health", "description": "Liveness and database state."},
+]
+
+
+def create_app() -> FastAPI:
+    app = FastAPIOffline(
+        title="claimdb",
+        summary="Who said what, where and when, in reporting on the Syrian war.",
+        description=DESCRIPTION,
+        version="0.1.0",
+        openapi_tags=TAGS,
+    )
+    errors.install(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    for module in (claims, sources, actors, places, health):
+        app.include_router(module.router)
+    _problem_media_types(app)
+    return app
+
+
+def _problem_media_types(app: FastAPI) -> None:
+    """Document error bodies under application/problem+json only, which is what they are.
+
+    FastAPI puts every response model under application/json; error responses are
+    declared with a problem+json example (app.api.problems), so move the schema there.
+    """
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            for path in schema["paths"].values():
+                for operation in path.values():
+                    for response in operation.get("responses", {}).values():
+                        content = response.get("content", {})
+                        if PROBLEM_MEDIA_TYPE in content and "application/json" in content:
+                            content[PROBLEM_MEDIA_TYPE]["schema"] = content.pop("application/json")[
+                                "schema"
+                            ]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+app = create_app()

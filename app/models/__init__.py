@@ -1,0 +1,38 @@
+"""Tables and their API shapes. Importing this package registers every table on the metadata."""
+
+from app.models.base import SQLModel  # noqa: I001  (sets the naming convention first)
+from app.models.actor import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
+from app.models.claim import Claim, ClaimDetail, ClaimPublic, Evidence, SourceRef
+from app.models.import_run import ImportRun, ImportRunPublic
+from app.models.links import ClaimActor, ClaimPlace, Mention
+from app.models.place import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
+from app.models.source import MentionPublic, Source, SourceDetail, SourcePublic
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "ActorDetail",
+    "ActorPublic",
+    "ActorRef",
+    "AliasPublic",
+    "Claim",
+    "ClaimActor",
+    "ClaimDetail",
+    "ClaimPlace",
+    "ClaimPublic",
+    "Evidence",
+    "ImportRun",
+    "ImportRunPublic",
+    "Mention",
+    "MentionPublic",
+    "Place",
+    "PlaceAlias",
+    "PlaceDetail",
+    "PlacePublic",
+    "PlaceRef",
+    "SQLModel",
+    "Source",
+    "SourceDetail",
+    "SourcePublic",
+    "SourceRef",
+]

@@ -1,0 +1,112 @@
+"""Reading claims, with their claimant, actors and places loaded in bulk per page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.errors import NotFound
+from app.models import Actor, ActorRef, Claim, ClaimDetail, ClaimPublic, Evidence, Place, Source
+from app.models.claim import ClaimActorPublic, ClaimPlacePublic, SourceRef
+from app.models.filters import ClaimFilters
+from app.models.links import ClaimActor, ClaimPlace
+from app.models.page import Page
+from app.services.paging import Ordering, SortKey, paginate
+
+BY_ID = Ordering("id", (SortKey(Claim.id),))
+CONTEXT_CHARS = 200
+
+
+def _filtered(filters: ClaimFilters) -> sa.Select:
+    return select(Claim)
+
+
+def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
+    """Public shapes for `claims`, in the same order, with three queries whatever their number."""
+    ids = [c.id for c in claims]
+    actors: dict[int, list[ClaimActorPublic]] = defaultdict(list)
+    for link, actor in session.execute(
+        sa.select(ClaimActor, Actor)
+        .join(Actor, Actor.id == ClaimActor.actor_id)
+        .where(ClaimActor.claim_id.in_(ids))
+        .order_by(ClaimActor.char_start, ClaimActor.id)
+    ).all():
+        actors[link.claim_id].append(
+            ClaimActorPublic(
+                id=actor.id,
+                name=actor.name,
+                kind=actor.kind,
+                role=link.role,
+                char_start=link.char_start,
+                char_end=link.char_end,
+            )
+        )
+    places: dict[int, list[ClaimPlacePublic]] = defaultdict(list)
+    for link, place in session.execute(
+        sa.select(ClaimPlace, Place)
+        .join(Place, Place.id == ClaimPlace.place_id)
+        .where(ClaimPlace.claim_id.in_(ids))
+        .order_by(ClaimPlace.char_start, ClaimPlace.id)
+    ).all():
+        places[link.claim_id].append(
+            ClaimPlacePublic(
+                id=place.id,
+                name=place.name,
+                kind=place.kind,
+                governorate=place.governorate,
+                lat=place.lat,
+                lon=place.lon,
+                geo_precision=place.geo_precision,
+                char_start=link.char_start,
+                char_end=link.char_end,
+            )
+        )
+    claimant_ids = {c.claimant_id for c in claims if c.claimant_id}
+    claimants = {
+        a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
+        for a in session.exec(select(Actor).where(Actor.id.in_(claimant_ids)))
+    }
+    return [
+        ClaimPublic.model_validate(
+            c,
+            update={
+                "claimant": claimants.get(c.claimant_id),
+                "actors": actors[c.id],
+                "places": places[c.id],
+            },
+        )
+        for c in claims
+    ]
+
+
+def list_claims(session: Session, filters: ClaimFilters) -> Page[ClaimPublic]:
+    page = paginate(session, _filtered(filters), BY_ID, limit=filters.limit, cursor=filters.cursor)
+    return Page(data=publics(session, page.rows), count=page.count, next=page.next)
+
+
+def get_claim(session: Session, claim_id: int) -> ClaimDetail:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound("claim", claim_id)
+    source = session.get(Source, claim.source_id)
+    assert source is not None  # claim.source_id is a foreign key
+    text = source.text
+    evidence = Evidence(
+        before=text[max(0, claim.char_start - CONTEXT_CHARS) : claim.char_start],
+        span=text[claim.char_start : claim.char_end],
+        after=text[claim.char_end : claim.char_end + CONTEXT_CHARS],
+    )
+    public = publics(session, [claim])[0]
+    return ClaimDetail(
+        **public.model_dump(),
+        source=SourceRef(
+            id=source.id,
+            title=source.title,
+            outlet=source.outlet,
+            url=source.url,
+            published_on=source.published_on,
+        ),
+        evidence=evidence,
+    )

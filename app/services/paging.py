@@ -1,0 +1,119 @@
+"""Keyset (cursor) paging, the same for every list.
+
+A cursor is the sort key of the last row served, so the next page starts strictly
+after it: rows inserted meanwhile never make a page repeat or skip an old row, and
+deep pages cost the same as the first. Every ordering ends with the primary key, so
+ties are broken the same way every time.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql import ColumnElement, Select
+from sqlmodel import Session
+
+from app.errors import InvalidParameter
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """One column of an ordering; `expr` must never be NULL (coalesce it if it can be)."""
+
+    expr: ColumnElement[Any]
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ordering:
+    name: str  # what the client asked for; a cursor is only valid for the ordering it came from
+    keys: tuple[SortKey, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    rows: list[Any]
+    count: int
+    next: str | None
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
+    return value
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"d"}:
+        return date.fromisoformat(value["d"])
+    if isinstance(value, int | float | str):
+        return value
+    raise ValueError("unexpected cursor value")
+
+
+def encode_cursor(ordering: Ordering, values: Sequence[Any]) -> str:
+    raw = json.dumps([ordering.name, [_encode_value(v) for v in values]], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(ordering: Ordering, cursor: str) -> list[Any]:
+    bad = InvalidParameter("cursor", "Not a cursor this server issued; pass `next` back unchanged.")
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        name, values = json.loads(raw)
+        decoded = [_decode_value(v) for v in values]
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise bad from None
+    if name != ordering.name:
+        raise InvalidParameter(
+            "cursor", f"This cursor belongs to sort={name}, not {ordering.name}."
+        )
+    if len(decoded) != len(ordering.keys):
+        raise bad
+    return decoded
+
+
+def _after(ordering: Ordering, values: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows strictly after `values` in `ordering`: (a > va) OR (a = va AND b > vb) OR ..."""
+    clauses = []
+    for i, key in enumerate(ordering.keys):
+        step = key.expr < values[i] if key.descending else key.expr > values[i]
+        equal = [k.expr == values[j] for j, k in enumerate(ordering.keys[:i])]
+        clauses.append(sa.and_(*equal, step))
+    return sa.or_(*clauses)
+
+
+def paginate(
+    session: Session,
+    stmt: Select[Any],
+    ordering: Ordering,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> PageResult:
+    """Run `stmt` (a select of one entity, filters applied) for one page."""
+    count = session.execute(
+        sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
+    ).scalar_one()
+    key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
+    paged = stmt.add_columns(*key_columns)
+    if cursor:
+        paged = paged.where(_after(ordering, decode_cursor(ordering, cursor)))
+    paged = paged.order_by(*[k.expr.desc() if k.descending else k.expr for k in ordering.keys])
+    result = session.execute(paged.limit(limit + 1)).all()
+    rows = [r[0] for r in result[:limit]]
+    next_cursor = None
+    if len(result) > limit:
+        last = result[limit - 1]
+        next_cursor = encode_cursor(ordering, list(last[1:]))
+    return PageResult(rows=rows, count=count, next=next_cursor)

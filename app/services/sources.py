@@ -1,0 +1,103 @@
+"""Reading sources."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.errors import NotFound
+from app.models import (
+    Actor,
+    Claim,
+    Mention,
+    MentionPublic,
+    Place,
+    PlaceRef,
+    Source,
+    SourceDetail,
+    SourcePublic,
+)
+from app.models.filters import SourceFilters
+from app.models.page import Page
+from app.services.paging import Ordering, SortKey, paginate
+
+BY_ID = Ordering("id", (SortKey(Source.id),))
+
+
+def _filtered(filters: SourceFilters) -> sa.Select:
+    stmt = select(Source)
+    if filters.outlet:
+        stmt = stmt.where(Source.outlet == filters.outlet)
+    return stmt
+
+
+def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
+    ids = [s.id for s in sources]
+    counts = dict(
+        session.execute(
+            sa.select(Claim.source_id, sa.func.count())
+            .where(Claim.source_id.in_(ids))
+            .group_by(Claim.source_id)
+        ).all()
+    )
+    place_ids = {s.primary_place_id for s in sources if s.primary_place_id}
+    places = {
+        p.id: PlaceRef(id=p.id, name=p.name, kind=p.kind, governorate=p.governorate)
+        for p in session.exec(select(Place).where(Place.id.in_(place_ids)))
+    }
+    return [
+        SourcePublic.model_validate(
+            s,
+            update={
+                "length": len(s.text),
+                "claim_count": counts.get(s.id, 0),
+                "primary_place": places.get(s.primary_place_id),
+            },
+        )
+        for s in sources
+    ]
+
+
+def list_sources(session: Session, filters: SourceFilters) -> Page[SourcePublic]:
+    page = paginate(session, _filtered(filters), BY_ID, limit=filters.limit, cursor=filters.cursor)
+    return Page(data=_publics(session, page.rows), count=page.count, next=page.next)
+
+
+def get_source_row(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound("source", source_id)
+    return source
+
+
+def _mentions(session: Session, source_id: int) -> list[MentionPublic]:
+    rows = session.execute(
+        sa.select(Mention, Actor.name, Place.name)
+        .outerjoin(Actor, Actor.id == Mention.actor_id)
+        .outerjoin(Place, Place.id == Mention.place_id)
+        .where(Mention.source_id == source_id)
+        .order_by(Mention.char_start, Mention.id)
+    ).all()
+    return [
+        MentionPublic(
+            kind=m.kind,
+            entity_id=m.actor_id or m.place_id,
+            entity=actor_name or place_name,
+            surface=m.surface,
+            char_start=m.char_start,
+            char_end=m.char_end,
+            value=m.value,
+        )
+        for m, actor_name, place_name in rows
+    ]
+
+
+def get_source(session: Session, source_id: int) -> SourceDetail:
+    source = get_source_row(session, source_id)
+    public = _publics(session, [source])[0]
+    return SourceDetail(
+        **public.model_dump(),
+        text=source.text,
+        extra=source.extra,
+        mentions=_mentions(session, source_id),
+    )
