@@ -17,17 +17,46 @@ DatePrecision = Literal["day", "week", "month", "year"]
 PublishedPrecision = Literal["day", "month", "year"]
 ActorRole = Literal["agent", "target", "claimant", "mentioned"]
 ActorKind = Literal[
-    "state_military", "militia", "jihadist_group", "rebel_group", "government", "state",
-    "person", "media", "monitor", "international_org", "other",
+    "state_military",
+    "militia",
+    "jihadist_group",
+    "rebel_group",
+    "government",
+    "state",
+    "person",
+    "media",
+    "monitor",
+    "international_org",
+    "other",
 ]
 PlaceKind = Literal[
-    "country", "governorate", "district", "city", "town", "village", "neighbourhood",
-    "airport", "facility", "region", "road",
+    "country",
+    "governorate",
+    "district",
+    "city",
+    "town",
+    "village",
+    "neighbourhood",
+    "airport",
+    "facility",
+    "region",
+    "road",
 ]
 EventType = Literal[
-    "capture_territory", "battle", "airstrike", "shelling", "bombing", "siege", "ceasefire",
-    "displacement", "casualties", "chemical_attack", "humanitarian", "negotiation",
-    "destruction", "other",
+    "capture_territory",
+    "battle",
+    "airstrike",
+    "shelling",
+    "bombing",
+    "siege",
+    "ceasefire",
+    "displacement",
+    "casualties",
+    "chemical_attack",
+    "humanitarian",
+    "negotiation",
+    "destruction",
+    "other",
 ]
 QuantityKind = Literal["killed", "injured", "displaced", "fighters", "other"]
 GeoPrecision = Literal["exact", "approximate", "centroid"]

@@ -1,0 +1,40 @@
+"""Pure extraction: text and metadata in, spans and claim drafts out (no DB, no web)."""
+
+from app.extraction.pipeline import EXTRACTOR_VERSION, extract
+from app.extraction.types import (
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    PLACE_KINDS,
+    QUANTITY_KINDS,
+    ActorEntry,
+    ActorMention,
+    AliasEntry,
+    ClaimActor,
+    ClaimDraft,
+    DateMention,
+    Extraction,
+    PlaceEntry,
+    PlaceMention,
+    PublishedDate,
+    Quantity,
+)
+
+__all__ = [
+    "ACTOR_KINDS",
+    "EVENT_TYPES",
+    "EXTRACTOR_VERSION",
+    "PLACE_KINDS",
+    "QUANTITY_KINDS",
+    "ActorEntry",
+    "ActorMention",
+    "AliasEntry",
+    "ClaimActor",
+    "ClaimDraft",
+    "DateMention",
+    "Extraction",
+    "PlaceEntry",
+    "PlaceMention",
+    "PublishedDate",
+    "Quantity",
+    "extract",
+]

@@ -1,0 +1,299 @@
+"""Actor mentions: curated names from actors.toml, then named groups and people that the
+registry does not know (curated=False), so that no named claimant is lost.
+
+Curated names match like places do (folded keys, exact spellings always, folded-alike
+spellings only when close and free of common English words), with the case rules in
+the header of actors.toml. An alias shared by several actors goes to the one whose
+validity window holds the publication date ``on``. Mentions never overlap: the longest
+curated name wins, uncurated ones fill the gaps, and a curated title followed by a name
+("Turkish Foreign Minister Mevlut Cavusoglu", "US President Barack Obama") is one span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from .normalize import (
+    ARTICLES,
+    Token,
+    close_spelling,
+    key_prefixes,
+    light_key,
+    longest_match,
+    name_tokens,
+    normalize_key,
+    scan_cached,
+    slugify,
+    span_literal,
+)
+from .places import find_places, is_place_name
+from .registry import actor_entries, common_word, uncurated_rules
+from .types import ActorEntry, ActorMention, AliasEntry
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    actor: ActorEntry
+    literal: str
+    case: str  # exact (as written) | capital (needs one capital in the text) | any
+    caps: tuple[int, ...]  # words written in capitals ("US" in "US President") stay so
+    valid_from: date | None
+    valid_to: date | None
+
+    def valid_on(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on < self.valid_to
+        )
+
+
+def _case(alias: str) -> tuple[str, tuple[int, ...]]:
+    toks = [t for t in name_tokens(alias) if t.casefold() not in ARTICLES]
+    if len(toks) == 1 and toks[0].isupper():
+        return "exact", (0,)
+    caps = tuple(k for k, t in enumerate(toks) if t.isupper() and len(t) > 1)
+    return ("capital" if any(c.isupper() for c in alias) else "any"), caps
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    keys: dict[str, list[_Alias]]
+    prefixes: frozenset[str]
+    exact: dict[str, list[_Alias]]  # ALL-CAPS aliases by their letters ("US" for U.S.)
+
+
+@cache
+def _index() -> _Index:
+    keys: dict[str, list[_Alias]] = {}
+    exact: dict[str, list[_Alias]] = {}
+    for a in actor_entries():
+        for al in (AliasEntry(a.name), *a.aliases):
+            lit = light_key(al.alias)
+            entry = _Alias(a, lit, *_case(al.alias), al.valid_from, al.valid_to)
+            if entry.case == "exact":
+                exact.setdefault("".join(name_tokens(al.alias)), []).append(entry)
+            elif k := normalize_key(al.alias):
+                keys.setdefault(k, []).append(entry)
+    return _Index(keys, key_prefixes(keys), exact)
+
+
+def _choose(pool: list[_Alias], on: date | None) -> ActorEntry:
+    if on is not None:
+        pool = [a for a in pool if a.valid_on(on)] or pool
+    else:  # without a date, prefer names that are not tied to a period
+        pool = [a for a in pool if a.valid_from is None and a.valid_to is None] or pool
+    return pool[0].actor
+
+
+def _accept(toks: tuple[Token, ...]):
+    def accept(pool: list[_Alias], i: int, j: int, possessive: bool) -> list[_Alias] | None:
+        words = [t for t in toks[i : j + 1] if not t.article]
+        capital = any(w.capital for w in words)
+        pool = [
+            a
+            for a in pool
+            if (a.case == "any" or capital)
+            and all(k < len(words) and words[k].text.replace(".", "").isupper() for k in a.caps)
+        ]
+        lit = span_literal(words, possessive)
+        same = [a for a in pool if a.literal == lit]
+        if same or possessive or any(w.text.isupper() and len(w.text) > 1 for w in words):
+            return same or None
+        if (len(words) == 1 and common_word(lit)) or is_place_name(" ".join(w.text for w in words)):
+            return None  # a place spelled exactly is the place (Mayadin is not Al Mayadeen)
+        return [a for a in pool if close_spelling(lit, (a.literal,))] or None
+
+    return accept
+
+
+def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
+    """Curated and uncurated actor mentions in text order, never overlapping.
+
+    ``on`` is the publication date: it picks between actors sharing a time-bound alias
+    ("US President" is Obama in 2016, Trump in 2018).
+    """
+    idx = _index()
+    toks = scan_cached(text)
+    accept = _accept(toks)
+    covered = [False] * len(toks)
+    found: list[ActorMention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        m = longest_match(toks, i, idx.keys, idx.prefixes, accept)
+        if m is None and toks[i].text.replace(".", "") in idx.exact:
+            m = (i, idx.exact[toks[i].text.replace(".", "")], False)
+        if m is None:
+            i += 1
+            continue
+        j, pool, possessive = m
+        actor = _choose(pool, on)
+        s, e = toks[i].start, toks[j].end - (1 if possessive else 0)
+        found.append(ActorMention(actor.key, actor.name, actor.kind, True, s, e, text[s:e]))
+        covered[i : j + 1] = [True] * (j + 1 - i)
+        i = j + 1
+    found += _uncurated(text, toks, covered)
+    found.sort(key=lambda m: m.start)
+    return _merge(text, found)
+
+
+def _merge(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Join a mention to the previous one when they name the same actor side by side,
+    or when a curated title ("Russian Foreign Minister") precedes an uncurated name."""
+    out: list[ActorMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        adjacent = prev is not None and text[prev.end : m.start].strip(" ") == ""
+        same = adjacent and prev.key == m.key
+        titled = (
+            adjacent
+            and prev.curated
+            and prev.kind == "person"
+            and not m.curated
+            and m.kind == "person"
+        )
+        if same or titled:
+            out[-1] = ActorMention(
+                prev.key,
+                prev.name,
+                prev.kind,
+                prev.curated,
+                prev.start,
+                m.end,
+                text[prev.start : m.end],
+            )
+        else:
+            out.append(m)
+    return out
+
+
+@cache
+def _cues() -> dict[str, frozenset[str] | dict[str, str]]:
+    r = uncurated_rules()
+    person, group = r["person"], r["group"]
+    heads = {w: kind for kind, ws in group["heads"].items() for w in ws}
+    return {
+        "titles": frozenset(person["titles"]),
+        "verbs": frozenset(person["verbs_after"]),
+        "roles": frozenset(person["roles_after"]),
+        "not_names": frozenset(person["not_names"]),
+        "heads": heads,
+        "leads": frozenset(group["leads"]),
+        "appositive": frozenset(group["appositive"]),
+        "generic": frozenset(group["generic"]),
+    }
+
+
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "of", "for", "and", "de", "van", "von"})
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+
+
+def _name_word(t: Token) -> bool:
+    """Capitalised, or an ordinal ("93rd Brigade"); bare numbers end a name."""
+    return t.capital or (t.text[0].isdigit() and t.text[-2:].casefold() in _ORDINALS)
+
+
+def _uncurated(text: str, toks: tuple[Token, ...], covered: list[bool]) -> list[ActorMention]:
+    """Named people and groups in the runs of capitalised words no curated name covers."""
+    cues = _cues()
+    out: list[ActorMention] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if covered[i] or not _name_word(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not covered[j + 1] and toks[j + 1].joined:
+            nxt = toks[j + 1]
+            if _name_word(nxt):
+                j += 1
+            elif (
+                nxt.text.casefold() in _PARTICLES
+                and j + 2 < n
+                and not covered[j + 2]
+                and toks[j + 2].joined
+                and _name_word(toks[j + 2])
+            ):
+                j += 2
+            else:
+                break
+        hit = _classify(text, toks, i, j, cues)
+        if hit is not None:
+            s, e, kind = hit
+            name = text[s:e]
+            out.append(ActorMention(slugify(name), name, kind, False, s, e, name))
+        i = j + 1
+    return out
+
+
+def _classify(text, toks, i, j, cues) -> tuple[int, int, str] | None:
+    """(start, end, kind) of the actor named by the capitalised run toks[i..j], if any."""
+    run = list(toks[i : j + 1])
+    low = [t.text.casefold() for t in run]
+    while len(run) > 1 and low[0] in cues["not_names"] and low[0] not in cues["titles"]:
+        run, low = run[1:], low[1:]  # "Meanwhile the Idlib Media Center"
+    kind = cues["heads"].get(low[-1])
+    if len(run) >= 2 and run[0].capital and (kind or low[0] in cues["leads"]):
+        name = text[run[0].start : run[-1].end]
+        plain = all(w in cues["not_names"] or w in cues["generic"] for w in low[:-1])
+        where = text[run[0].start : run[-2].end] if kind else ""  # "Idleb Units"
+        if not plain and not is_place_name(name) and not is_place_name(where):
+            return run[0].start, run[-1].end, kind or "militia"
+        return None
+    titled = [k for k, w in enumerate(low) if w in cues["titles"]]
+    if titled:  # "Lieutenant General Sergey Rudskoy": the name follows the last title
+        run, low = run[titled[-1] + 1 :], low[titled[-1] + 1 :]
+    if not run:
+        return None
+    before = toks[i - 1].text.casefold() if i > 0 and toks[i].joined else ""
+    after = toks[j + 1].text.casefold() if j + 1 < len(toks) else ""
+    person_cue = not _headline(text, toks[i].start) and (
+        titled
+        or before in cues["titles"]
+        or after in cues["verbs"]
+        or _role_follows(text, toks, j, cues)
+    )
+    if person_cue and 2 <= len(run) <= 4 and _plain_name(run, low, cues):
+        return run[0].start, run[-1].end, "person"
+    prev = toks[i - 1].text.casefold() if i > 0 else ""
+    gap = text[toks[i - 1].end : toks[i].start].strip() if i > 0 else "-"
+    apposed = prev in cues["appositive"] and gap in ("", ",")
+    if apposed and len(run) <= 4 and _plain_name(run, low, cues):
+        return run[0].start, run[-1].end, "militia"
+    return None
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headline(text: str, pos: int) -> bool:
+    """Is pos inside a Title Case sentence (a headline), where capitals mark nothing?"""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    words = _LONG_WORD.findall(text, start, min(ends, default=len(text)))
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _plain_name(run: list[Token], low: list[str], cues) -> bool:
+    """Could these words be a proper name (of a person, or of a group with no head word)?"""
+    words_ok = all(
+        w not in cues["not_names"]
+        and w not in cues["heads"]
+        and w not in cues["generic"]
+        and t.text[0].isalpha()
+        and not t.text.isupper()
+        and len(w) > 1
+        for t, w in zip(run, low, strict=True)
+    )
+    return words_ok and not find_places(" ".join(t.text for t in run))
+
+
+def _role_follows(text: str, toks: tuple[Token, ...], j: int, cues) -> bool:
+    """Is the name followed by an apposition naming a role (", an Aleppo resident")?"""
+    if j + 1 >= len(toks) or not text[toks[j].end : toks[j + 1].start].strip().startswith(","):
+        return False
+    if toks[j + 1].text.casefold() not in ("a", "an", "the"):
+        return False
+    return any(t.text.casefold() in cues["roles"] for t in toks[j + 2 : j + 6])

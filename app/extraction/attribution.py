@@ -1,0 +1,310 @@
+"""Who a sentence attributes its content to, and whether the writer hedges it.
+
+Rules over surface text (no parser is available offline), tuned to wire copy whose
+commas were stripped ("... on Sunday a monitoring group said"):
+
+* "according to X" / "as reported by X": X is the noun phrase that follows;
+* "X said/told/claimed/reported/announced/accused/denied/added...": X is the noun phrase
+  right before the verb, grown leftwards over capitalised words, source nouns ("media",
+  "monitor", "official") and name-internal "of/for/at" until a determiner;
+* "... said the Observatory." / '"...," said X, a resident' (inverted): X follows the
+  verb and ends the clause;
+* when that phrase cannot be delimited but the verb opens the sentence ("However
+  residents in the east of the city reported that ..."), the whole opening is X;
+* pronouns and definite source nouns ("He claimed", "The source added", "the monitoring
+  group said") are anaphors: the caller carries the previous claimant over;
+* "it was reported", "reports say": hedged, with nobody named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+AttributionKind = Literal["named", "anaphor", "passive"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    kind: AttributionKind
+    start: int  # span of the claimant phrase in the text (empty for "passive")
+    end: int
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces"
+    r"|accused|accuses|denied|denies|added|adds|stated|states|confirmed|confirms|insisted"
+    r"|alleged|alleges|warned|warns|noted|explained|declared|quoted|cited|revealed"
+    r"|acknowledged|admitted)\b"
+)
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
+_PASSIVE = re.compile(
+    r"\b(?:it\s+)?(?:was|is|were|are|has\s+been|had\s+been)\s+(?:reportedly\s+)?"
+    r"(?:reported|claimed(?!\s+(?:by|responsibility))|believed|alleged|said)\b"
+    r"|\breports\s+(?:say|said|suggest|indicate)",
+    re.I,
+)
+# "reports"/"claims" are verbs only before "that" or at the end of the sentence.
+_VERB_NOUN_OK = re.compile(r"\s+that\b|\s*[.:\"”]|\s*$")
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
+_SOURCE = _words(
+    "source sources official officials spokesman spokeswoman spokesperson monitor monitors "
+    "monitoring group groups observatory activist activists resident residents media state "
+    "television tv agency news correspondent reporter reporters ministry army military "
+    "command police commander commanders doctor doctors medic medics witness witnesses "
+    "opposition rebels rebel government authorities officer officers statement report "
+    "reports security medical local human rights war defence defense civil hospital network "
+    "council coalition forces force general staff chief head director minister president "
+    "leader leaders envoy diplomat diplomats analyst analysts expert experts member members "
+    "unnamed senior top foreign interior battlefield field daily newspaper paper website "
+    "channel broadcaster outlet watchdog organisation organization charity mp lawmaker "
+    "governor mayor journalist journalists photographer volunteers rescuers team delegation "
+    "investigators inspectors workers worker department directorate office spokesmen "
+    "sources' breaking initial preliminary new latest eyewitness eyewitnesses pro-government "
+    "pro-regime toll count tally figures estimate estimates"
+)
+_PARTICLES = _words("al el bin ibn abu abd de van von")
+_CONNECTORS = _words("of for at in from and on")
+_DETERMINERS = _words("a an the its his her their this that these those")
+_PREPOSITIONS = _words(
+    "with to by amid despite after following over about among against before during since "
+    "under without within upon"
+)
+_PRONOUNS = _words("he she they it we")
+_AUX = _words(
+    "has have had also further later reportedly allegedly previously earlier then again "
+    "separately subsequently initially officially repeatedly publicly"
+)
+_ANAPHOR_HEADS = _words(
+    "source sources monitor group observatory official spokesman agency ministry statement "
+    "report organisation organization watchdog network"
+)
+# Capitalised words that open clauses rather than names.
+_CAP_STOP = _words(
+    "On In At But However Meanwhile Elsewhere And Also Earlier Later Yesterday Today If When "
+    "While After Before During As Since Separately Moreover It He She They We I This That "
+    "These Those There Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+    "February March April May June July August September October November December Last "
+    "Overnight Tonight Furthermore Additionally Meantime Then So Now Still Yet"
+)
+_DISCOURSE = _CAP_STOP | _words("however meanwhile also earlier later and but")
+_INVERTED_TAIL = re.compile(
+    r"[\s\"”’'.!;:)\]]*$|\s*,|\s+(?:which|who|whose|adding|citing|on [A-Z]\w+day|in a "
+    r"statement|late|early|earlier|later|today|yesterday)\b"
+)
+# Nouns that end a locative or temporal phrase rather than modify a speaker.
+_NOT_MODIFIER = _words(
+    "time day week month year morning night evening afternoon moment district city town "
+    "village province area neighbourhood neighborhood suburb region country countryside"
+)
+_FINITE = _words("is are was were has have had will would can could be been")
+_QUOTES = '"“”'
+_MAX_NP = 14
+_MAX_OPENING = 12
+
+
+def _acceptable(w: str) -> bool:
+    low = w.lower()
+    if w[0].isupper():
+        return w not in _CAP_STOP
+    if low in _SOURCE or low in _PARTICLES:
+        return True
+    if "-" in w:
+        parts = low.split("-")
+        return any(p in _SOURCE for p in parts) or parts[-1] in ("based", "backed", "run", "led")
+    return False
+
+
+def _modifier(words: list[re.Match[str]], i: int) -> bool:
+    """An unknown lowercase word inside a noun phrase: "a medical source at the *town*
+    hospital". It may modify a head already found, never be the head itself."""
+    if i == 0 or "-" in words[i].group() or words[i].group() in _NOT_MODIFIER:
+        return False
+    left = words[i - 1].group()
+    return left.lower() in _DETERMINERS or _acceptable(left)
+
+
+def _then_acceptable(words: list[re.Match[str]], i: int) -> bool:
+    """Forward counterpart: "Lebanese Shiite *paramilitary* group Hezbollah"."""
+    return i + 1 < len(words) and _acceptable(words[i + 1].group())
+
+
+def _gap_breaks(text: str, a: int, b: int) -> bool:
+    """Punctuation between two words ends a noun phrase."""
+    return any(c in ",;:.!?()[]" or c in _QUOTES for c in text[a:b])
+
+
+def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, bool, bool] | None:
+    """(start, end, is_anaphor, closed) of the noun phrase ending before words[v].
+
+    ``closed``: the phrase reached a determiner, so it is complete; an open phrase may
+    be the tail of a longer speaker ("Activists in northern rural *Homs* said").
+    """
+    i = v - 1
+    while i >= 0 and words[i].group().lower() in _AUX:
+        i -= 1
+    if i < 0 or _gap_breaks(text, words[i].end(), words[v].start()):
+        return None
+    if words[i].group().lower() in _PRONOUNS:
+        return words[i].start(), words[i].end(), True, True
+    last = i
+    first = None  # index of the leftmost accepted word
+    pending = None  # a connector waiting for an acceptable word on its left
+    closed = False
+    while i >= 0 and v - i <= _MAX_NP:
+        w = words[i].group()
+        low = w.lower()
+        if first is not None and _gap_breaks(text, words[i].end(), words[first].start()):
+            break
+        if low in _DETERMINERS:
+            if first is None or pending is not None:
+                break
+            first, closed = i, True
+            # "an official *from the* forces": the phrase goes on past "from the"
+            if (
+                i >= 2
+                and words[i - 1].group().lower() in _CONNECTORS
+                and _acceptable(words[i - 2].group())
+            ):
+                pending, closed = i - 1, False
+                i -= 2
+                continue
+            break
+        if low in _CONNECTORS and first is not None and pending is None:
+            pending = i
+        elif _acceptable(w) or (first is not None and pending is None and _modifier(words, i)):
+            first, pending = i, None
+        else:
+            break
+        i -= 1
+    if first is None:
+        return None
+    phrase = text[words[first].start() : words[last].end()].split()
+    anaphor = (
+        phrase[0].lower() in ("the", "this", "that")
+        and words[last].group().lower() in _ANAPHOR_HEADS
+        and not any(t[0].isupper() for t in phrase[1:])
+    )
+    return words[first].start(), words[last].end(), anaphor, closed
+
+
+def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """The noun phrase starting at words[i]."""
+    if i >= len(words):
+        return None
+    first = i
+    if words[i].group().lower() in _DETERMINERS:
+        i += 1
+    last = None
+    while i < len(words) and i - first < _MAX_NP:
+        if i > first and _gap_breaks(text, words[i - 1].end(), words[i].start()):
+            break
+        w = words[i].group()
+        if w.lower() in _CONNECTORS and last is not None:
+            # "a correspondent at (the) Kuweires Military Airport"
+            k = i + 1
+            if k < len(words) and words[k].group().lower() in _DETERMINERS:
+                k += 1
+            if k < len(words) and _acceptable(words[k].group()):
+                i = k
+                continue
+            break
+        if not (_acceptable(w) or (last is not None and _then_acceptable(words, i))):
+            break
+        last = i
+        i += 1
+    if last is None:
+        return None
+    return words[first].start(), words[last].end()
+
+
+def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] | None:
+    """The sentence opening before the verb, minus discourse words and a leading date."""
+    i = 0
+    while i < v and (words[i].group() in _DISCOURSE or words[i].group().lower() in ("on", "in")):
+        i += 1
+    j = v - 1
+    while j >= i and words[j].group().lower() in _AUX:
+        j -= 1
+    if (
+        j < i
+        or j - i + 1 > _MAX_OPENING
+        or words[j].group().lower()
+        in (_DETERMINERS | _CONNECTORS | _words("to with by as that which who"))
+    ):
+        return None
+    if any(_gap_breaks(text, words[k].end(), words[k + 1].start()) for k in range(i, j)):
+        return None
+    if any(_looks_verbal(w.group()) for w in words[i : j + 1]) or not _acceptable(words[i].group()):
+        return None
+    return words[i].start(), words[j].end()
+
+
+def _looks_verbal(w: str) -> bool:
+    """A clause rather than a speaker: "*Fourteen strikes were made* Konashenkov added"."""
+    return w[0].isdigit() or w in _FINITE or (w.endswith("ed") and w.islower() and "-" not in w)
+
+
+def _inverted(text: str, words: list[re.Match[str]], v: int, end: int) -> tuple[int, int] | None:
+    """ "... near the border said the Observatory." / "..." said Abdullah Ansari, a resident":
+    the speaker follows the verb, and nothing but a relative clause or an adjunct follows
+    the speaker (else it is the subject of reported speech: "said the army shelled")."""
+    np = _forward(text, words, v + 1)
+    if np is None:
+        return None
+    if _INVERTED_TAIL.match(text, np[1], end):
+        return np
+    return None
+
+
+def find_attribution(text: str, start: int, end: int) -> Attribution | None:
+    """The attribution of the sentence text[start:end], spans absolute."""
+    sentence = text[start:end]
+    according = list(_ACCORDING.finditer(sentence))
+    speech = list(_SPEECH.finditer(sentence))
+    passive = _PASSIVE.search(sentence)
+    unnamed = (
+        Attribution("passive", start + passive.start(), start + passive.start())
+        if (passive is not None)
+        else None
+    )
+    if not (according or speech):
+        return unnamed
+    words = list(_TOKEN.finditer(text, start, end))
+    for m in according:
+        at = start + m.end()
+        idx = next((k for k, w in enumerate(words) if w.start() >= at), len(words))
+        np = _forward(text, words, idx)
+        if np:
+            return Attribution("named", *np)
+    for m in speech:
+        if _NOT_SPEECH_AFTER.match(sentence, m.end()):
+            continue
+        if m.group() in ("reports", "claims") and not _VERB_NOUN_OK.match(sentence, m.end()):
+            continue  # "amid reports", "media claims of": nouns
+        v = next((k for k, w in enumerate(words) if w.start() == start + m.start()), None)
+        if v is None:  # inside a hyphenated word ("press-reports")
+            continue
+        prev = words[v - 1].group().lower() if v else ""
+        if passive and passive.start() <= m.start() < passive.end():
+            continue
+        if prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS:
+            continue
+        inverted = _inverted(text, words, v, end)
+        if inverted:
+            return Attribution("named", *inverted)
+        back = _backward(text, words, v)
+        opening = _opening(text, words, v) if v <= _MAX_OPENING else None
+        if back and not (back[2] or back[3]) and opening and opening[0] < back[0]:
+            return Attribution("named", *opening)
+        if back:
+            return Attribution("anaphor" if back[2] else "named", back[0], back[1])
+        if opening:
+            return Attribution("named", *opening)
+    return unnamed

@@ -1,0 +1,305 @@
+"""Date expressions in news text, resolved against the publication date.
+
+Absolute dates ("4 October 2016", "Oct 30, 2016", "17-08-2013", "2016-10-30") need no
+reference. Relative ones ("on Wednesday", "yesterday", "this past week", "early
+October", "December 18th") are resolved against ``reference`` and dropped when there is
+none: a guessed year is worse than no date.
+
+Conventions (news style, checked against the seed documents):
+
+* a bare weekday is the most recent such day on or before the reference ("Sunday" in a
+  Sunday paper is that day); "last Wednesday" is strictly before, "next Monday" after;
+* "this past week" / "last week" / "past week" are the 7 days ending at the reference
+  (precision week); "the weekend" is the last Saturday-Sunday not after the reference;
+* "early/mid/late October" keeps month precision but narrows the range to days 1-10,
+  11-20 and 21-end; a month without a year is the most recent one not after the
+  reference; "since X" is the range from X to the reference, with X's precision;
+* precision is the unit of the anchor, like UCDP's date_prec: a range is given by
+  date_start/date_end.
+
+For speed every expression is found from its one distinctive word (a capitalised month
+or weekday, "yesterday", "week", a digit run) and the words around it are then checked
+with anchored patterns, instead of scanning the text once per expression. Month and
+weekday names must be capitalised, as they always are in English.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+
+from app.extraction.types import DateMention, DatePrecision
+
+_FULL = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(_FULL)}
+MONTHS |= {name[:3]: n for name, n in MONTHS.items()} | {"sept": 9}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_Y = r"((?:19|20)\d\d)(?!\d)"
+_MONTH = re.compile(r"[JFMASOND][a-z]{2,8}\b\.?")
+_WEEKDAY = re.compile(r"[MTWFS][a-z]{2,5}day(?:['’]?s)?\b")
+_DAY_WORD = re.compile(
+    r"(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\s+night"
+    r"|[Tt]his\s+(?:morning|afternoon|evening))\b"
+)
+_UNIT = re.compile(r"(?:week|seven\s+days|7\s+days|weekend|month|year)\b")
+_NUMERIC = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})(?![\d])")
+_YEAR = re.compile(r"(?:19|20)\d\d\b(?![-./]\d)")
+
+# Patterns anchored right after a month name...
+_AFTER_DAY_YEAR = re.compile(rf"\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s*{_Y}")
+_AFTER_DAY = re.compile(r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)")
+_AFTER_YEAR = re.compile(rf"\.?,?\s+{_Y}")
+_AND_MONTH_YEAR = re.compile(rf"\s+(?:and|or|to)\s+[A-Z][a-z]+,?\s+{_Y}")
+# ...and right before one (searched up to the anchor: `$` is the anchor).
+_BEFORE_DAY = re.compile(r"(?:\bthe\s+)?(?<![\d.])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_BEFORE_WEEKDAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tues?|Wed|Thu(?:rs?)?"
+    r"|Fri|Sat|Sun|Mon)\.?,?\s+$"
+)
+_BEFORE_PART = re.compile(
+    r"\b(early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]*$", re.I
+)
+_BEFORE_MONTH_ALONE = re.compile(
+    r"\b(in|since|during|until|till|by|from|through|throughout|last|of)\s+$"
+)
+_BEFORE_MODIFIER = re.compile(r"\b(last|this|past|next)\s+$", re.I)
+_BEFORE_WEEK = re.compile(r"\b(?:(?:this|the)\s+past|last|past|the\s+last|this)\s+$", re.I)
+_BEFORE_WEEKEND = re.compile(r"\b(?:the|last|this|past)\s+$", re.I)
+_BEFORE_PERIOD = re.compile(r"\b(last|this|next|earlier\s+this|later\s+this)\s+$", re.I)
+_BEFORE_YEAR = re.compile(
+    r"\b(?:in|since|of|during|until|till|by|from|before|after|through|throughout)\s+"
+    r"(?:(?:early|late|mid-?|the\s+(?:beginning|end|middle)\s+of)\s*)?$",
+    re.I,
+)
+_BEFORE_DAY_BEFORE = re.compile(r"\bthe\s+day\s+before\s+$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_AFTER_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
+_PARTS = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
+    "middle": (11, 20), "late": (21, 31), "end": (21, 31),
+}  # fmt: skip
+_DAY_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last": -1, "this": 0}
+_LOOKBACK = 24
+
+
+def _day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_range(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, monthrange(y, m)[1])
+
+
+def _before(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    return pattern.search(text, max(0, at - _LOOKBACK), at)
+
+
+def _weekday_on_or_before(ref: date, weekday: int) -> date:
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _latest_month(ref: date, month: int, *, strictly_before: bool = False) -> int:
+    """Year of the most recent `month` whose first day is not after `ref`."""
+    year = ref.year if month <= ref.month else ref.year - 1
+    return year - 1 if strictly_before and year == ref.year and month == ref.month else year
+
+
+def _latest_day(ref: date, month: int, day: int) -> date | None:
+    for year in (ref.year, ref.year - 1):
+        d = _day(year, month, day)
+        if d is not None and d <= ref:
+            return d
+    return None
+
+
+class _Found:
+    """Collects mentions; offsets are absolute."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[DateMention] = []
+
+    def add(
+        self, start: int, end: int, lo: date | None, hi: date | None, prec: DatePrecision
+    ) -> None:
+        if lo is not None and hi is not None:
+            self.items.append(DateMention(lo, hi, prec, start, end, self.text[start:end]))
+
+
+def _with_weekday(text: str, start: int) -> int:
+    """Extend a date back over a weekday prefix ("Wed 05 Apr 2017")."""
+    m = _before(_BEFORE_WEEKDAY, text, start)
+    return m.start() if m else start
+
+
+def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
+    text = found.text
+    name = m.group().rstrip(".")
+    month = MONTHS.get(name.lower())
+    if month is None:
+        return
+    ms, me = m.start(), m.start() + len(name)
+    full = name.lower() in _FULL
+    if (a := _AFTER_DAY_YEAR.match(text, me)) is not None:
+        d = _day(int(a.group(2)), month, int(a.group(1)))
+        found.add(_with_weekday(text, ms), a.end(), d, d, "day")
+        return
+    year = _AFTER_YEAR.match(text, me)
+    if (b := _before(_BEFORE_DAY, text, ms)) is not None and year is not None:
+        d = _day(int(year.group(1)), month, int(b.group(1)))
+        found.add(_with_weekday(text, b.start()), year.end(), d, d, "day")
+        return
+    part = _before(_BEFORE_PART, text, ms) if full else None
+    if part is not None and (year is not None or ref is not None):
+        y = int(year.group(1)) if year else _latest_month(ref, month)  # type: ignore[arg-type]
+        key = next(w for w in part.group(1).lower().split() if w in _PARTS)
+        lo, hi = _PARTS[key]
+        last = monthrange(y, month)[1]
+        end = year.end() if year else me
+        found.add(part.start(), end, date(y, month, lo), date(y, month, min(hi, last)), "month")
+        return
+    if year is not None:
+        found.add(ms, year.end(), *_month_range(int(year.group(1)), month), "month")
+        return
+    if ref is None:
+        return
+    if b is not None:
+        d = _latest_day(ref, month, int(b.group(1)))
+        found.add(b.start(), me, d, d, "day")
+    elif full and (a := _AFTER_DAY.match(text, me)) is not None:
+        d = _latest_day(ref, month, int(a.group(1)))
+        found.add(ms, a.end(), d, d, "day")
+    elif full and (prep := _before(_BEFORE_MONTH_ALONE, text, ms)) is not None:
+        if (shared := _AND_MONTH_YEAR.match(text, me)) is not None:
+            y = int(shared.group(1))  # "in April and June 2014"
+        else:
+            y = _latest_month(ref, month, strictly_before=prep.group(1) == "last")
+        found.add(ms, me, *_month_range(y, month), "month")
+
+
+def _weekday_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
+    text = found.text
+    name = m.group().rstrip("s’'").lower()
+    if name not in WEEKDAYS or (m.start() and text[m.start() - 1].isalpha()):
+        return
+    wd = WEEKDAYS.index(name)
+    start, end = m.start(), m.end()
+    if (tail := _AFTER_PART_OF_DAY.match(text, end)) is not None:
+        end = tail.end()
+    d = _weekday_on_or_before(ref, wd)
+    if (mod := _before(_BEFORE_MODIFIER, text, start)) is not None:
+        start = mod.start()
+        which = mod.group(1).lower()
+        if which == "last" and d == ref:
+            d -= timedelta(days=7)
+        elif which == "next":
+            d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    found.add(start, end, d, d, "day")
+
+
+def _unit_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
+    text = found.text
+    unit = m.group().split()[-1]
+    if m.start() and text[m.start() - 1].isalpha():
+        return
+    if unit in ("week", "days"):
+        if (b := _before(_BEFORE_WEEK, text, m.start())) is not None:
+            if b.group().lower().startswith("this") and "past" not in b.group().lower():
+                found.add(b.start(), m.end(), ref - timedelta(days=ref.weekday()), ref, "week")
+            else:
+                found.add(b.start(), m.end(), ref - timedelta(days=6), ref, "week")
+    elif unit == "weekend":
+        if (b := _before(_BEFORE_WEEKEND, text, m.start())) is not None:
+            sat = _weekday_on_or_before(ref, 5)
+            found.add(b.start(), m.end(), sat, sat + timedelta(days=1), "week")
+    elif (b := _before(_BEFORE_PERIOD, text, m.start())) is not None:
+        step = {"last": -1, "this": 0, "next": 1}[b.group(1).lower().split()[-1]]
+        if unit == "year":
+            y = ref.year + step
+            found.add(b.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
+        else:
+            y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+            found.add(b.start(), m.end(), *_month_range(y, mo + 1), "month")
+
+
+def _numeric(found: _Found, m: re.Match[str]) -> None:
+    if m.start() and found.text[m.start() - 1] in "0123456789.":
+        return
+    a, sep, b, c = m.group(1), m.group(2), m.group(3), m.group(4)
+    if len(a) == 4 and sep == "-" and len(b) == 2 and len(c) == 2:
+        d = _day(int(a), int(b), int(c))
+    elif len(a) <= 2 and len(c) == 4 and c[:2] in ("19", "20"):
+        # Day-month-year is every outlet's convention here; a middle field over 12 can
+        # only be the day of a US month/day/year.
+        day, month = int(a), int(b)
+        if month > 12 >= day:
+            day, month = month, day
+        d = _day(int(c), month, day)
+    else:
+        return
+    found.add(m.start(), m.end(), d, d, "day")
+
+
+def absolute_dates(text: str) -> list[DateMention]:
+    """Fully specified calendar dates (day or month precision); no reference needed."""
+    found = _Found(text)
+    for m in _MONTH.finditer(text):
+        _month_anchor(found, m, None)
+    for m in _NUMERIC.finditer(text):
+        _numeric(found, m)
+    return _non_overlapping(found.items)
+
+
+def _non_overlapping(items: list[DateMention]) -> list[DateMention]:
+    """Keep the longest match where candidates overlap (a full date beats its weekday)."""
+    items.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMention] = []
+    for item in items:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _since(text: str, mention: DateMention, ref: date | None) -> DateMention:
+    """'since Sunday' / 'since 2011': from the anchor up to the reference."""
+    if ref is None or mention.date_start > ref or _before(_SINCE, text, mention.start) is None:
+        return mention
+    return DateMention(
+        mention.date_start, ref, mention.precision, mention.start, mention.end, mention.surface
+    )
+
+
+def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
+    found = _Found(text)
+    for m in _MONTH.finditer(text):
+        _month_anchor(found, m, reference)
+    for m in _NUMERIC.finditer(text):
+        _numeric(found, m)
+    for m in _YEAR.finditer(text):
+        if _before(_BEFORE_YEAR, text, m.start()) is not None:
+            y = int(m.group())
+            found.add(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
+    if reference is not None:
+        for m in _WEEKDAY.finditer(text):
+            _weekday_anchor(found, m, reference)
+        for m in _DAY_WORD.finditer(text):
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
+            key = m.group().lower().split()[0]
+            start, offset = m.start(), _DAY_OFFSET[key]
+            if key == "yesterday" and (b := _before(_BEFORE_DAY_BEFORE, text, start)):
+                start, offset = b.start(), -2
+            d = reference + timedelta(days=offset)
+            found.add(start, m.end(), d, d, "day")
+        for m in _UNIT.finditer(text):
+            _unit_anchor(found, m, reference)
+    return [_since(text, d, reference) for d in _non_overlapping(found.items)]

@@ -1,0 +1,103 @@
+"""One document in, one :class:`Extraction` out.
+
+Order matters only for the publication date: it is read from the text first and, with
+the supplied metadata, fixes the reference day that relative dates ("on Wednesday") and
+dated actor aliases resolve against. Metadata wins over the text; a reference is used
+only at day precision, since "yesterday" in a paper known only by its month is unknown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from app.extraction.actors import find_actors
+from app.extraction.boilerplate import find_body_end
+from app.extraction.claims import find_claims
+from app.extraction.dates import find_dates
+from app.extraction.normalize import slugify
+from app.extraction.places import find_places, primary_place
+from app.extraction.published import find_published, title_end
+from app.extraction.quantities import find_quantities
+from app.extraction.registry import actor_entry
+from app.extraction.types import ActorMention, Extraction, PublishedDate
+
+EXTRACTOR_VERSION = "1"
+
+_SPEAKING_KINDS = ("media", "monitor")
+
+
+def _reference(
+    published: date | None, precision: str | None, found: PublishedDate | None
+) -> date | None:
+    if published is not None and precision in (None, "day"):
+        return published
+    if found is None or found.precision != "day":
+        return None
+    if published is not None and (
+        found.value.year != published.year
+        or (precision == "month" and found.value.month != published.month)
+    ):
+        return None  # the text's date contradicts the metadata: trust neither for a day
+    return found.value
+
+
+@lru_cache(maxsize=64)
+def outlet_actor(outlet: str | None) -> ActorMention | None:
+    """The outlet as a claimant, when it is a known media/monitor actor.
+
+    The outlet is metadata, not part of the text, so the mention has the empty span
+    [0, 0): ``text[0:0] == ""`` keeps the span invariant while marking "not in the text".
+    """
+    if not outlet:
+        return None
+    entry = actor_entry(slugify(outlet))
+    if entry is not None and entry.kind in _SPEAKING_KINDS:
+        return ActorMention(entry.key, entry.name, entry.kind, True, 0, 0, "")
+    for m in find_actors(outlet):
+        if m.curated and m.kind in _SPEAKING_KINDS and m.end - m.start >= len(outlet.strip()) - 1:
+            return ActorMention(m.key, m.name, m.kind, True, 0, 0, "")
+    return None
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    published_precision: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+) -> Extraction:
+    body_end = find_body_end(text)
+    found = find_published(text, title=title)
+    reference = _reference(published, published_precision, found)
+    places = find_places(text)
+    actors = find_actors(text, on=reference)
+    dates = find_dates(text, reference=reference)
+    quantities = find_quantities(text)
+    # The header (publication date, repeated headline) is not a claim, and its date is
+    # the page's, not an event's.
+    header_end = max(found.end if found else 0, title_end(text, title) or 0)
+    page_dates = [d for d in dates if found and d.start < found.end and found.start < d.end]
+    claims = find_claims(
+        text,
+        actors=actors,
+        places=places,
+        dates=dates,
+        quantities=quantities,
+        body_end=body_end,
+        header_end=header_end,
+        outlet=outlet,
+        outlet_actor=outlet_actor(outlet),
+        exclude_dates=page_dates,
+    )
+    return Extraction(
+        body_end=body_end,
+        published=found,
+        primary_place=primary_place(text, places, title=title, body_end=body_end),
+        actors=actors,
+        places=places,
+        dates=dates,
+        quantities=quantities,
+        claims=claims,
+    )

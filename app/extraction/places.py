@@ -1,0 +1,218 @@
+"""Gazetteer matching and the choice of an article's primary place.
+
+A name matches when its folded key (normalize_key) equals a gazetteer key. Spelled
+exactly as some alias ("Homs", "Deir ez-Zor"), it always counts; a spelling that only
+agrees after folding ("Kaweiris", "Raqa") must also be within a couple of edits of a
+known spelling and, as a single word, not be a common English word, since folding
+alone makes "Syrian" collide with the village Suran and "SANA" with As-Si'in.
+
+Overlaps: within the place list the longest name wins ("Aleppo Thermal Power Plant"
+over "Aleppo", "Hama province" over "Hama"). Against actors, a curated actor alias that
+folds onto a place name wins unless the text spells the place exactly ("Ahrar al-Sham",
+"Al Jazeera" are groups, not places); adjectives never match ("Syrian Arab Army" has no
+"Syria" in it). Where one spelling names several places (al-Midan in Damascus and in
+Aleppo), the one in the governorate the rest of the text talks about is chosen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from .normalize import (
+    Token,
+    close_spelling,
+    key_prefixes,
+    light_key,
+    longest_match,
+    name_tokens,
+    normalize_key,
+    scan_cached,
+    span_literal,
+)
+from .registry import (
+    actor_entries,
+    common_word,
+    governorate_of,
+    place_entries,
+    place_entry,
+    place_rank,
+    place_rules,
+)
+from .types import PlaceMention
+
+_BLOCK = "<actor>"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    key: str
+    needs_article: bool
+    literals: set[str] = field(default_factory=set)  # light_key of its spellings
+    lower: set[str] = field(default_factory=set)  # words its spellings write in lower case
+
+
+@dataclass(slots=True)
+class _Target:
+    """Everything that folds onto one key: places (best ranked first), actor names."""
+
+    places: list[_Candidate] = field(default_factory=list)
+    actor_literals: set[str] | None = None
+
+
+@cache
+def _index() -> tuple[dict[str, _Target], frozenset[str]]:
+    rules = place_rules()
+    index: dict[str, _Target] = {}
+    for e in place_entries():
+        for alias in (e.name, *e.aliases):
+            k = normalize_key(alias)
+            if not k or k in rules.never:
+                continue
+            t = index.setdefault(k, _Target())
+            cand = next((c for c in t.places if c.key == e.key), None)
+            if cand is None:
+                cand = _Candidate(e.key, k in rules.needs_article)
+                t.places.append(cand)
+            cand.literals.add(light_key(alias))
+            cand.lower.update(w for w in name_tokens(alias) if w.islower())
+    for t in index.values():
+        t.places.sort(key=lambda c: -place_rank(c.key))
+    for a in actor_entries():
+        for alias in (a.name, *(x.alias for x in a.aliases)):
+            k = normalize_key(alias)
+            if k and not alias.isupper():
+                t = index.setdefault(k, _Target())
+                t.actor_literals = (t.actor_literals or set()) | {light_key(alias)}
+    return index, key_prefixes(index)
+
+
+def is_place_name(name: str) -> bool:
+    """Is this exactly a gazetteer spelling? (Keeps place names out of uncurated actors.)"""
+    t = _index()[0].get(normalize_key(name))
+    lit = light_key(name)
+    return t is not None and any(lit in c.literals for c in t.places)
+
+
+def _decide(
+    t: _Target, words: list[Token], lit: str, article: bool, possessive: bool
+) -> tuple[str, ...] | None:
+    """Candidate place keys for a span (best first), _BLOCK for an actor name, or None.
+
+    ``possessive``: the span lost a final s ("Aleppos"), accepted only as spelled.
+    """
+    actor = t.actor_literals is not None
+    exact = [c for c in t.places if lit in c.literals]
+    if exact and not (actor and lit in t.actor_literals):
+        chosen = exact
+    elif actor:
+        return (_BLOCK,)
+    else:
+        if possessive or any(w.text.isupper() for w in words):
+            return None  # acronyms (SANA, NNA) only match as spelled
+        if len(words) == 1 and common_word(lit):
+            return None
+        # the last test refuses nisba surnames and adjectives: al-Homsi, Halabi
+        chosen = [
+            c for c in t.places if close_spelling(lit, c.literals) and lit[:-1] not in c.literals
+        ]
+    # Proper names are capitalised: a lower-case word must be one the gazetteer writes so
+    # ("eastern Ghouta", "Hama province") or at least not an English word ("Deir ezzor",
+    # but not "Sheikh said").
+    chosen = [
+        c
+        for c in chosen
+        if (article or not c.needs_article)
+        and any(w.capital for w in words)
+        and all(w.capital or w.text in c.lower or not common_word(w.text) for w in words)
+    ]
+    return tuple(c.key for c in chosen) or None
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every gazetteer mention, in text order, non-overlapping, longest first."""
+    index, prefixes = _index()
+    toks = scan_cached(text)
+
+    def accept(target: _Target, i: int, j: int, possessive: bool):
+        words = [t for t in toks[i : j + 1] if not t.article]
+        lit = span_literal(words, possessive)
+        return _decide(target, words, lit, toks[i].article, possessive)
+
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        m = longest_match(toks, i, index, prefixes, accept)
+        if m is None:
+            i += 1
+            continue
+        j, keys, possessive = m
+        if keys[0] is not _BLOCK:
+            found.append((toks[i].start, toks[j].end - (1 if possessive else 0), keys))
+        i = j + 1
+    # One spelling, several places: go with the governorate the unambiguous names favour.
+    govs = [{governorate_of(k) for k in keys} for _, _, keys in found]
+    support = Counter(g.pop() for g in govs if len(g) == 1)
+    return [
+        PlaceMention(max(keys, key=lambda k: support[governorate_of(k)]), s, e, text[s:e])
+        for s, e, keys in found
+    ]
+
+
+# How much one mention counts towards "where this happens", by kind of place: a road or
+# a wide region only hints at it.
+_KIND_WEIGHT = {"region": 0.8, "road": 0.5, "neighbourhood": 1.1}
+_TITLE_WEIGHT = 4.0
+# Reports lead with the event: a mention's weight is 1 + 2*exp(-offset/400), then cut
+# to 70% in the last 40% of the body, where background and other fronts go.
+_LEDE_BOOST, _LEDE_CHARS = 2.0, 400.0
+_LATE_FROM, _LATE_WEIGHT = 0.6, 0.7
+_FIRST_BONUS = 3.0  # for the governorate named first in the title or the lede
+
+
+def primary_place(
+    text: str,
+    places: list[PlaceMention],
+    *,
+    title: str | None = None,
+    body_end: int | None = None,
+) -> str | None:
+    """Key of the place where the article's main events happen, or None.
+
+    Mentions vote for their governorate, weighted by position (title, then the lede)
+    and by kind; the winning governorate's best-scoring place is returned. "Syria"
+    alone only wins when nothing inside the country is named.
+    """
+    end = len(text) if body_end is None else body_end
+    weighted: list[tuple[PlaceMention, float, bool]] = []  # mention, weight, early
+    if title:
+        weighted += [(m, _TITLE_WEIGHT, True) for m in find_places(title)]
+    for m in places:
+        if m.start < end:
+            w = 1.0 + _LEDE_BOOST * math.exp(-m.start / _LEDE_CHARS)
+            late = m.start > _LATE_FROM * end
+            weighted.append((m, w * _LATE_WEIGHT if late else w, m.start < _LEDE_CHARS))
+    by_gov: dict[str, float] = defaultdict(float)
+    by_place: dict[str, float] = defaultdict(float)
+    order: dict[str, int] = {}
+    country = None
+    for n, (m, w, early) in enumerate(weighted):
+        e = place_entry(m.key)
+        if e is None:
+            continue
+        if e.governorate is None:
+            country = country or m.key
+            continue
+        if not by_gov and early:
+            by_gov[e.governorate] += _FIRST_BONUS
+        score = w * _KIND_WEIGHT.get(e.kind, 1.0)
+        by_gov[e.governorate] += score
+        by_place[m.key] += score
+        order.setdefault(m.key, n)
+    if not by_gov:
+        return country
+    gov = max(by_gov, key=lambda g: by_gov[g])
+    candidates = [k for k in by_place if place_entry(k).governorate == gov]
+    return max(candidates, key=lambda k: (by_place[k], -order[k]))

@@ -1,0 +1,163 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.extraction.dates import absolute_dates, find_dates
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def by_surface(text: str, ref: date | None) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for d in find_dates(text, reference=ref):
+        assert text[d.start : d.end] == d.surface
+        out.setdefault(d.surface, []).append(d)
+    return out
+
+
+def one(text: str, ref: date | None, surface: str):
+    found = by_surface(text, ref)
+    assert surface in found, f"{surface!r} not in {sorted(found)}"
+    return found[surface][0]
+
+
+# --- seeds ---------------------------------------------------------------------------
+
+
+def test_seed_002_weekdays_yesterday_since_weekend():
+    text, ref = seed("002"), date(2016, 8, 12)  # a Friday
+    assert one(text, ref, "Wednesday").date_start == date(2016, 8, 10)
+    assert one(text, ref, "yesterday").date_start == date(2016, 8, 11)
+    night = one(text, ref, "Wednesday night")
+    assert (night.date_start, night.precision) == (date(2016, 8, 10), "day")
+    since = one(text, ref, "Sunday")  # "since Sunday": from that Sunday to the reference
+    assert (since.date_start, since.date_end) == (date(2016, 8, 7), ref)
+    weekend = one(text, ref, "the weekend")
+    assert (weekend.date_start, weekend.date_end, weekend.precision) == (
+        date(2016, 8, 6),
+        date(2016, 8, 7),
+        "week",
+    )
+
+
+def test_seed_001_wednesday_and_early_october():
+    text, ref = seed("001"), date(2015, 11, 5)
+    assert one(text, ref, "Wednesday").date_start == date(2015, 11, 4)
+    early = one(text, ref, "early October")
+    assert (early.date_start, early.date_end, early.precision) == (
+        date(2015, 10, 1),
+        date(2015, 10, 10),
+        "month",
+    )
+
+
+def test_seed_003_saturday_and_sunday_of_a_sunday_paper():
+    text, ref = seed("003"), date(2016, 11, 27)  # a Sunday: "On Sunday" is that day
+    assert one(text, ref, "Saturday").date_start == date(2016, 11, 26)
+    assert one(text, ref, "Sunday").date_start == date(2016, 11, 27)
+
+
+def test_seed_004_month_day_without_year_and_full_dates():
+    text, ref = seed("004"), date(2017, 1, 20)
+    assert one(text, ref, "December 18th").date_start == date(2016, 12, 18)
+    assert one(text, ref, "December 12th 2016").date_start == date(2016, 12, 12)
+    assert one(text, ref, "March 28th 2016").date_start == date(2016, 3, 28)
+    last_month = one(text, ref, "last month")
+    assert (last_month.date_start, last_month.date_end) == (date(2016, 12, 1), date(2016, 12, 31))
+    march = one(text, ref, "March 2016")
+    assert (march.precision, march.date_end) == ("month", date(2016, 3, 31))
+
+
+def test_seed_000_this_past_week_is_the_week_ending_at_reference():
+    text, ref = seed("000"), date(2016, 2, 21)
+    week = one(text, ref, "this past week")
+    assert (week.date_start, week.date_end, week.precision) == (date(2016, 2, 15), ref, "week")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_spans_hold_on_every_seed(prefix):
+    text = seed(prefix)
+    for d in find_dates(text, reference=date(2016, 6, 1)):
+        assert text[d.start : d.end] == d.surface
+        assert d.date_start <= d.date_end
+        assert d.precision in ("day", "week", "month", "year")
+
+
+# --- resolution rules --------------------------------------------------------------
+
+
+def test_relative_dates_are_dropped_without_reference():
+    text = "On Wednesday and yesterday, this past week, in early October and on December 18th"
+    assert find_dates(text, reference=None) == []
+
+
+def test_absolute_dates_need_no_reference():
+    text = "Reported 4 October 2016, Oct 30, 2016, 17-08-2013, 2016-10-30 and Wed 05 Apr 2017."
+    found = {d.surface: d.date_start for d in find_dates(text, reference=None)}
+    assert found == {
+        "4 October 2016": date(2016, 10, 4),
+        "Oct 30, 2016": date(2016, 10, 30),
+        "17-08-2013": date(2013, 8, 17),
+        "2016-10-30": date(2016, 10, 30),
+        "Wed 05 Apr 2017": date(2017, 4, 5),
+    }
+
+
+def test_glued_day_and_year_of_flattened_pages():
+    (d,) = absolute_dates("Last updated at Apr 232017 An Israeli attack")
+    assert (d.surface, d.date_start) == ("Apr 232017", date(2017, 4, 23))
+
+
+def test_last_weekday_is_strictly_before_and_next_is_after():
+    ref = date(2016, 11, 27)  # Sunday
+    assert one("It happened last Sunday.", ref, "last Sunday").date_start == date(2016, 11, 20)
+    assert one("Talks resume next Monday.", ref, "next Monday").date_start == date(2016, 11, 28)
+
+
+def test_month_without_year_is_the_latest_not_after_reference():
+    ref = date(2016, 2, 21)
+    assert one("fighting in October", ref, "October").date_start == date(2015, 10, 1)
+    assert one("clashes in February", ref, "February").date_start == date(2016, 2, 1)
+    assert one("since late January", ref, "late January").date_start == date(2016, 1, 21)
+
+
+def test_year_needs_a_preposition_and_counts_are_not_dates():
+    ref = date(2016, 11, 27)
+    found = by_surface("The war began in 2011; 2016 people fled over 3 years.", ref)
+    assert list(found) == ["2011"]
+    assert found["2011"][0].precision == "year"
+
+
+def test_since_a_year_runs_to_the_reference():
+    ref = date(2016, 11, 27)
+    d = one("The war has raged since 2011.", ref, "2011")
+    assert (d.date_start, d.date_end, d.precision) == (date(2011, 1, 1), ref, "year")
+
+
+def test_day_words_and_last_night():
+    ref = date(2016, 8, 12)
+    found = by_surface("Today, last night and the day before yesterday; tomorrow too.", ref)
+    assert found["Today"][0].date_start == ref
+    assert found["last night"][0].date_start == date(2016, 8, 11)
+    assert found["the day before yesterday"][0].date_start == date(2016, 8, 10)
+    assert found["tomorrow"][0].date_start == date(2016, 8, 13)
+
+
+def test_coordinated_months_share_the_written_year():
+    found = by_surface("I went in April and June 2014.", date(2015, 11, 5))
+    assert found["April"][0].date_start == date(2014, 4, 1)
+    assert found["June 2014"][0].date_start == date(2014, 6, 1)
+
+
+def test_possessive_weekday_without_apostrophe():
+    d = one("Rebels vowed revenge for Tuesdays strike.", date(2017, 4, 5), "Tuesdays")
+    assert d.date_start == date(2017, 4, 4)
+
+
+def test_month_words_that_are_not_dates():
+    assert find_dates("Troops may march on; the March of Dimes", reference=date(2016, 1, 1)) == []

@@ -1,0 +1,136 @@
+from pathlib import Path
+
+import pytest
+
+from app.extraction.quantities import find_quantities
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def facts(text: str) -> list[tuple]:
+    out = []
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.surface
+        out.append((q.what, q.value, q.approx, q.qualifier, q.surface))
+    return out
+
+
+def test_seed_002_killed_and_injured_with_qualifiers():
+    got = facts(seed("002"))
+    assert ("killed", 1000, True, "nearly", "nearly 1,000 militants") in got
+    assert ("injured", 2000, True, "over", "over 2,000") in got
+    assert ("fighters", 7000, True, "some", "some 7,000 insurgents") in got
+    assert ("killed", 2, True, "at_least", "at least two people") in got
+
+
+def test_seed_003_displaced_counts_vague_and_exact():
+    got = facts(seed("003"))
+    assert ("displaced", 1500, True, "at_least", "at least 1,500 people") in got
+    assert ("displaced", None, True, None, "Thousands of residents") in got
+    assert ("displaced", None, True, None, "Hundreds") in got  # "Hundreds more have fled"
+    assert ("killed", 470000, True, "some", "some 470,000 people") in got
+
+
+def test_seed_000_fleeing_fighters_ranges_and_ellipsis():
+    got = facts(seed("000"))
+    assert ("fighters", 700, True, "some", "some 700 ISIL terrorists") in got
+    assert ("fighters", 100, True, "range", "100-150 fighters") in got
+    # "Hundreds of ISIS fighters ... fled, leaving less than 200": the same fighters
+    assert ("fighters", 200, True, "less_than", "less than 200") in got
+
+
+def test_seed_001_population_and_durations_are_not_counts():
+    surfaces = [f[4] for f in facts(seed("001"))]
+    assert not any("4 million" in s or "2 million" in s or "years" in s for s in surfaces)
+    assert not any("13 days" in s or "7 miles" in s for s in surfaces)
+
+
+def test_seed_004_has_no_casualty_counts():
+    assert [f for f in facts(seed("004")) if f[0] in ("killed", "injured")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A bomb blast killed six people and injured 32 in Aleppo.",
+            [("killed", 6, False, None, "six people"), ("injured", 32, False, None, "32")],
+        ),
+        (
+            "At least 48 people dead over 100 injured after the truck bomb.",
+            [
+                ("killed", 48, True, "at_least", "At least 48 people"),
+                ("injured", 100, True, "over", "over 100"),
+            ],
+        ),
+        (
+            "At least 11 civilians including three children were killed Thursday.",
+            [
+                ("killed", 11, True, "at_least", "At least 11 civilians"),
+                ("killed", 3, False, None, "three children"),
+            ],
+        ),
+        (
+            "The death toll from a suspected chemical weapons attack on a rebel-held Syrian "
+            "town has risen to 86 30 of them children.",
+            [("killed", 86, False, None, "86"), ("killed", 30, False, None, "30 of them children")],
+        ),
+        (
+            "The conflict has claimed the lives of over 470000 people.",
+            [("killed", 470000, True, "over", "over 470000 people")],
+        ),
+        (
+            "Syrian government air strikes on Tuesday killed at least 39 people.",
+            [("killed", 39, True, "at_least", "at least 39 people")],
+        ),
+        (
+            "Hundreds of thousands of people have been displaced.",
+            [("displaced", None, True, None, "Hundreds of thousands of people")],
+        ),
+        (
+            "Some 120 ISIS fighters were killed in strikes.",
+            [("killed", 120, True, "some", "Some 120 ISIS fighters")],
+        ),
+        (
+            "About twenty-five gunmen stormed the checkpoint.",
+            [("fighters", 25, True, "about", "About twenty-five gunmen")],
+        ),
+        (
+            "Up to 1429 people died in the Ghouta attack.",
+            [("killed", 1429, True, "up_to", "Up to 1429 people")],
+        ),
+        (
+            "Dozens more were injured.",
+            [("injured", None, True, None, "Dozens")],
+        ),
+    ],
+)
+def test_fakes_style_snippets(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began in 2011 and by 2016 it had spread.",
+        "Aleppo was a city of 4 million before the war.",
+        "The airport has been surrounded for 3 years, 7 miles from the front.",
+        "Wed 05 Apr 2017 the army displayed two US-made anti-tank missiles.",
+        "Russian jets flew 468 sorties in 24 hours.",
+        "the seventh senior insurgent leader to die",
+    ],
+)
+def test_not_counts_of_people(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_spans_hold_on_every_seed(prefix):
+    text = seed(prefix)
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.surface
+        assert q.what in ("killed", "injured", "displaced", "fighters", "other")
