@@ -32,7 +32,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check app tests bench migrations
 
 eval: $(VENV)/.installed  ## extraction accuracy on the FA-KES dev half
-	$(BIN)/claimdb eval ../shared/datasets/fakes/fakes_dev.csv --preset fakes
+	$(BIN)/claimdb eval tests/data/fakes/fakes_dev.csv --preset fakes
 
 bench: $(VENV)/.installed-dev  ## import and query benchmarks (prints numbers)
 	$(BIN)/python bench/import_speed.py

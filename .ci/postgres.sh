@@ -25,7 +25,7 @@ case "$cmd" in
     port=${3:-55432}
     mkdir -p "$dir"
     if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
-    as_pg "$(find_bin initdb)" -D "$dir" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+    as_pg "$(find_bin initdb)" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
     as_pg "$(find_bin pg_ctl)" -D "$dir" -l "$dir/server.log" -w \
       -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null
     echo "postgresql+psycopg://postgres@127.0.0.1:$port/postgres"

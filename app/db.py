@@ -69,6 +69,12 @@ def get_session() -> Iterator[Session]:
         yield session
 
 
+def get_write_session() -> Iterator[Session]:
+    """FastAPI dependency for routes that write: the route commits its unit of work."""
+    with write_session() as session:
+        yield session
+
+
 @contextmanager
 def write_session(engine: Engine | None = None) -> Iterator[Session]:
     """A session for one unit of work that writes; the caller commits."""

@@ -57,3 +57,7 @@ class NotAuthenticated(ClaimdbError):
 
 class Forbidden(ClaimdbError):
     title = "Forbidden"
+
+
+class UnsupportedMediaType(ClaimdbError):
+    title = "Unsupported media type"

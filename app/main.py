@@ -10,7 +10,7 @@ from fastapi_offline import FastAPIOffline
 
 from app.api import errors
 from app.api.problems import PROBLEM_MEDIA_TYPE
-from app.api.routes import actors, claims, health, places, sources
+from app.api.routes import actors, claims, health, imports, places, sources
 from app.config import settings
 
 DESCRIPTION = """
@@ -33,6 +33,7 @@ TAGS = [
     {"name": "sources", "description": "Imported documents, kept exactly as read."},
     {"name": "actors", "description": "Armed groups, states, people, media and monitors."},
     {"name": "places", "description": "Gazetteer of Syria with coordinates and hierarchy."},
+    {"name": "imports", "description": "Import runs: counts and every failure with its reason."},
     {"name": "health", "description": "Liveness and database state."},
 ]
 
@@ -53,7 +54,7 @@ def create_app() -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (claims, sources, actors, places, health):
+    for module in (claims, sources, actors, places, imports, health):
         app.include_router(module.router)
     _problem_media_types(app)
     return app

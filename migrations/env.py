@@ -13,9 +13,10 @@ from app.models import SQLModel
 config = context.config
 target_metadata = SQLModel.metadata
 
-# Objects the migrations create by hand that have no model (full-text search tables,
-# their triggers' shadow tables): `alembic check` must not try to drop them.
-UNMANAGED_PREFIXES = ("claim_fts",)
+# Full-text search objects the migrations create by hand, per dialect, with no model:
+# SQLite's claim_fts virtual table (and its shadow tables), PostgreSQL's generated
+# claim.search_vector column and its GIN index. `alembic check` must leave them alone.
+UNMANAGED_PREFIXES = ("claim_fts", "search_vector", "ix_claim_search_vector")
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001

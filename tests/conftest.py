@@ -23,11 +23,15 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from app.db import get_session, make_engine, migrate
+from app.config import PROJECT_ROOT
+from app.db import get_session, get_write_session, make_engine, migrate
+from app.importer import run_import
+from app.ingest import read_documents
 
 POSTGRES_URL = os.environ.get("CLAIMDB_TEST_POSTGRES_URL")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 BACKENDS = ["sqlite", "postgresql"]
+SEEDS = PROJECT_ROOT / "seeds"
 
 
 @dataclass
@@ -89,6 +93,8 @@ def database(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     url = create_database(backend, tmp_path_factory.mktemp(backend))
     migrate(url)
     engine = make_engine(url)
+    report = run_import(read_documents([SEEDS]), origin="test seed", engine=engine)
+    assert report.added == len(list(SEEDS.glob("*.txt"))) and not report.failed, report
     yield Database(backend, url, engine)
     engine.dispose()
     drop_database(url)
@@ -108,6 +114,7 @@ def client(session: Session) -> Iterator[TestClient]:
     from app.main import app
 
     app.dependency_overrides[get_session] = lambda: session
+    app.dependency_overrides[get_write_session] = lambda: session
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
     app.dependency_overrides.clear()

@@ -12,12 +12,13 @@ from pydantic import SecretStr
 from sqlmodel import Session
 
 from app.config import settings
-from app.db import get_session
+from app.db import get_session, get_write_session
 from app.errors import Forbidden, NotAuthenticated
 
 log = logging.getLogger("claimdb.auth")
 
 SessionDep = Annotated[Session, Depends(get_session)]
+WriteSessionDep = Annotated[Session, Depends(get_write_session)]
 _bearer = HTTPBearer(
     auto_error=False,
     description="The server's CLAIMDB_API_KEY (writes) or CLAIMDB_READ_KEY (reads, when set).",

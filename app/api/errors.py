@@ -24,6 +24,7 @@ STATUS: dict[type[errors.ClaimdbError], tuple[int, str]] = {
     errors.NotAuthenticated: (401, "not-authenticated"),
     errors.Forbidden: (403, "forbidden"),
     errors.UsageError: (400, "bad-request"),
+    errors.UnsupportedMediaType: (415, "unsupported-media-type"),
 }
 
 
@@ -67,9 +68,10 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
 def _parameter_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     out = []
     for err in exc.errors():
-        loc = [str(part) for part in err.get("loc", ())]
-        where = loc[0] if loc else "request"
-        name = ".".join(loc[1:]) or where
+        loc = list(err.get("loc", ()))
+        where = str(loc[0]) if loc else "request"
+        # a repeated parameter's position (event_type.0) is not part of its name
+        name = ".".join(str(part) for part in loc[1:] if not isinstance(part, int)) or where
         out.append({"parameter": name, "location": where, "message": err.get("msg", "invalid")})
     return out
 

@@ -8,6 +8,7 @@ only at day precision, since "yesterday" in a paper known only by its month is u
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -19,8 +20,8 @@ from app.extraction.normalize import slugify
 from app.extraction.places import find_places, primary_place
 from app.extraction.published import find_published, title_end
 from app.extraction.quantities import find_quantities
-from app.extraction.registry import actor_entry
-from app.extraction.types import ActorMention, Extraction, PublishedDate
+from app.extraction.registry import actor_entries, actor_entry
+from app.extraction.types import ActorEntry, ActorMention, Extraction, PublishedDate
 
 EXTRACTOR_VERSION = "1"
 
@@ -42,6 +43,22 @@ def _reference(
     return found.value
 
 
+def _compact(name: str) -> str:
+    """Letters and digits only, without a leading Arabic article: how datasets key outlets
+    ("dailysabah", "asharqalawsat", "manar" for Daily Sabah, Asharq Al-Awsat, Al-Manar)."""
+    return re.sub(r"^(?:al|el)(?=.{4})", "", re.sub(r"[^a-z0-9]", "", name.lower()))
+
+
+@lru_cache(maxsize=1)
+def _speakers_by_compact_name() -> dict[str, ActorEntry]:
+    table: dict[str, ActorEntry] = {}
+    for entry in actor_entries():
+        if entry.kind in _SPEAKING_KINDS:
+            for name in (entry.name, *(a.alias for a in entry.aliases)):
+                table.setdefault(_compact(name), entry)
+    return table
+
+
 @lru_cache(maxsize=64)
 def outlet_actor(outlet: str | None) -> ActorMention | None:
     """The outlet as a claimant, when it is a known media/monitor actor.
@@ -51,7 +68,7 @@ def outlet_actor(outlet: str | None) -> ActorMention | None:
     """
     if not outlet:
         return None
-    entry = actor_entry(slugify(outlet))
+    entry = actor_entry(slugify(outlet)) or _speakers_by_compact_name().get(_compact(outlet))
     if entry is not None and entry.kind in _SPEAKING_KINDS:
         return ActorMention(entry.key, entry.name, entry.kind, True, 0, 0, "")
     for m in find_actors(outlet):

@@ -58,8 +58,11 @@ class Quantity(BaseModel):
 
 class ClaimActorPublic(ActorRef):
     role: ActorRole
-    char_start: int
-    char_end: int
+    char_start: int | None = Field(
+        description="Span of the name in the source; null when the claimant is the outlet "
+        "itself (publication metadata, not text)."
+    )
+    char_end: int | None
 
 
 class ClaimPlacePublic(BaseModel):

@@ -1,13 +1,62 @@
 """Query parameters of each list, one typed model per resource (FastAPI `Query()` models).
 
-The SQL for each filter is written once, in that resource's service.
+Values are checked here (a malformed value is a 422 naming its parameter); names are
+resolved and the SQL for each filter is written once, in that resource's service.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import calendar
+import re
+from datetime import date
+from typing import Literal, Self
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.errors import InvalidParameter
+from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind
 from app.services.paging import DEFAULT_LIMIT, MAX_LIMIT
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+Name = str  # an id, a name or any alias
+MAX_REPEAT = 50
+
+
+def parse_partial_date(value: str, *, end: bool) -> date:
+    """YYYY, YYYY-MM or YYYY-MM-DD as the first (or, with end=True, last) day it covers."""
+    match = _PARTIAL_DATE.fullmatch(value.strip())
+    if not match:
+        raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return date(year, 12, 31) if end else date(year, 1, 1)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, last if end else 1)
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a real date ({exc})") from None
+
+
+def _floats(value: str, n: int, what: str) -> list[float]:
+    parts = value.split(",")
+    if len(parts) != n:
+        raise ValueError(f"give {n} comma-separated numbers: {what}")
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"give {n} comma-separated numbers: {what}") from None
+    if any(x != x or x in (float("inf"), float("-inf")) for x in numbers):
+        raise ValueError("numbers must be finite")
+    return numbers
+
+
+def _check_lat_lon(lat: float, lon: float) -> None:
+    if not -90 <= lat <= 90:
+        raise ValueError(f"latitude {lat} is outside -90..90")
+    if not -180 <= lon <= 180:
+        raise ValueError(f"longitude {lon} is outside -180..180")
 
 
 class ListParams(BaseModel):
@@ -27,23 +76,231 @@ class ListParams(BaseModel):
     )
 
 
+class GeoParams(BaseModel):
+    bbox: str | None = Field(
+        None,
+        max_length=200,
+        description="min_lon,min_lat,max_lon,max_lat (WGS84): only places inside the box.",
+        examples=["38.0,34.3,38.5,34.8"],
+    )
+
+    @field_validator("bbox")
+    @classmethod
+    def _bbox(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        min_lon, min_lat, max_lon, max_lat = _floats(value, 4, "min_lon,min_lat,max_lon,max_lat")
+        _check_lat_lon(min_lat, min_lon)
+        _check_lat_lon(max_lat, max_lon)
+        if min_lat > max_lat or min_lon > max_lon:
+            raise ValueError("the minimum must not exceed the maximum")
+        return value
+
+    @property
+    def bbox_values(self) -> tuple[float, float, float, float] | None:
+        return tuple(float(p) for p in self.bbox.split(",")) if self.bbox else None  # type: ignore[return-value]
+
+
 class SourceFilters(ListParams):
     outlet: str | None = Field(
-        None, max_length=256, description="Exact outlet key.", examples=["reuters"]
+        None, max_length=256, description="Outlet, case-insensitive.", examples=["reuters"]
     )
 
 
 class ActorFilters(ListParams):
-    pass
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Name or alias, any spelling (Daesh, ISIL...); prefix match.",
+        examples=["daesh"],
+    )
+    kind: list[ActorKind] | None = Field(
+        None, max_length=MAX_REPEAT, description="Actor kind; repeatable.", examples=[["militia"]]
+    )
+    curated: bool | None = Field(
+        None, description="true: registry actors only; false: names found in text only."
+    )
 
 
-class PlaceFilters(ListParams):
-    pass
+class PlaceFilters(ListParams, GeoParams):
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Name or alias, any transliteration (Kuweires, Kweires...); prefix match.",
+        examples=["aleppo"],
+    )
+    kind: list[PlaceKind] | None = Field(
+        None, max_length=MAX_REPEAT, description="Place kind; repeatable.", examples=[["city"]]
+    )
+    governorate: str | None = Field(
+        None, max_length=100, description="Governorate name, any spelling.", examples=["Homs"]
+    )
 
 
-class ClaimFilters(ListParams):
-    pass
+class ClaimFilters(ListParams, GeoParams):
+    """Every filter of /claims; repeatable ones are OR within themselves, all AND together."""
+
+    date_from: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
+        examples=["2016-11"],
+    )
+    date_to: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or before this, inclusive (a month or year means its last day).",
+        examples=["2016-12-15"],
+    )
+    date_mode: Literal["overlap", "within"] = Field(
+        "overlap",
+        description="overlap: the claim's date range touches the query range; "
+        "within: it lies wholly inside it.",
+    )
+    date_field: Literal["event", "published"] = Field(
+        "event", description="Filter on the event's date or on the source's publication date."
+    )
+    max_date_precision: DatePrecision | None = Field(
+        None,
+        description="Drop claims dated more vaguely than this (day < week < month < year).",
+        examples=["week"],
+    )
+    place: list[Name] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Place id, name or alias (any spelling); includes every place inside it "
+        "(Aleppo includes Hanano). Repeatable.",
+        examples=[["Aleppo"]],
+    )
+    governorate: list[str] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Governorate name, any spelling; repeatable.",
+        examples=[["Homs"]],
+    )
+    near: str | None = Field(
+        None,
+        max_length=100,
+        description="lat,lon: claims at places within radius_km of it.",
+        examples=["36.2,37.15"],
+    )
+    radius_km: float | None = Field(
+        None, gt=0, le=1000, description="Radius for `near` in km (default 10).", examples=[20]
+    )
+    include_imprecise: bool = Field(
+        False,
+        description="Let bbox/near match claims placed only at a governorate, region "
+        "or country centroid.",
+    )
+    actor: list[Name] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Actor id, name or alias (Daesh, ISIL and ISIS are one actor). Repeatable.",
+        examples=[["Daesh"]],
+    )
+    include_affiliates: bool = Field(
+        True, description="With `actor`/`claimant`: also match its units and affiliates."
+    )
+    actor_role: ActorRole | None = Field(
+        None, description="With `actor`: the role it must have in the claim.", examples=["agent"]
+    )
+    claimant: list[Name] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Who makes the claim (id, name or alias).",
+        examples=[["SOHR"]],
+    )
+    source: list[int] | None = Field(
+        None, max_length=MAX_REPEAT, description="Source id; repeatable.", examples=[[1]]
+    )
+    outlet: list[str] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Outlet, case-insensitive; repeatable.",
+        examples=[["reuters"]],
+    )
+    event_type: list[EventType] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Event type; repeatable.",
+        examples=[["capture_territory"]],
+    )
+    hedged: bool | None = Field(None, description="true: only hedged claims (reportedly...).")
+    in_comments: bool | None = Field(
+        None, description="true: only claims from reader comments; false: only the article."
+    )
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=500,
+        description="Full-text search in the claim text: every word must appear; "
+        '"quoted words" must appear together.',
+        examples=["thermal power plant"],
+    )
+    sort: Literal["id", "event_date", "-event_date", "published", "-published"] = Field(
+        "id",
+        description="Order: id (import order), event_date or published; '-' for newest "
+        "first. Undated claims come last.",
+    )
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value, end=False)
+        return value
+
+    @field_validator("near")
+    @classmethod
+    def _near(cls, value: str | None) -> str | None:
+        if value is not None:
+            lat, lon = _floats(value, 2, "lat,lon")
+            _check_lat_lon(lat, lon)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        # InvalidParameter (not ValueError) passes through pydantic, so the 422 names the
+        # parameter rather than the whole query.
+        if self.radius_km is not None and self.near is None:
+            raise InvalidParameter("radius_km", "radius_km: needs `near=lat,lon`.")
+        if self.actor_role is not None and not self.actor:
+            raise InvalidParameter("actor_role", "actor_role: needs `actor`.")
+        if self.start_date and self.end_date and self.start_date > self.end_date:
+            raise InvalidParameter("date_to", "date_to: is before date_from.")
+        return self
+
+    @property
+    def start_date(self) -> date | None:
+        return parse_partial_date(self.date_from, end=False) if self.date_from else None
+
+    @property
+    def end_date(self) -> date | None:
+        return parse_partial_date(self.date_to, end=True) if self.date_to else None
+
+    @property
+    def near_point(self) -> tuple[float, float] | None:
+        if not self.near:
+            return None
+        lat, lon = (float(p) for p in self.near.split(","))
+        return lat, lon
 
 
 class ImportFilters(ListParams):
     pass
+
+
+class ClaimListParams(ClaimFilters):
+    format: Literal["json", "csv", "geojson", "jsonl"] = Field(
+        "json",
+        description="json: one page in the list envelope. csv, geojson (one feature "
+        "per claim and place) or jsonl: every matching claim, streamed; limit/cursor ignored.",
+    )
+
+
+class FacetParams(ClaimFilters):
+    by: Literal["actor", "place", "governorate", "month", "event_type", "claimant", "outlet"] = (
+        Field(description="What to count matching claims by.", examples=["actor"])
+    )

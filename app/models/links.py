@@ -18,8 +18,9 @@ class ClaimActor(SQLModel, table=True):
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     actor_id: int = Field(foreign_key="actor.id")
     role: ActorRole = Field(sa_type=sa.String(12))
-    char_start: int
-    char_end: int
+    # Null when the actor is not named in the text: the outlet itself as the claimant.
+    char_start: int | None = None
+    char_end: int | None = None
 
 
 class ClaimPlace(SQLModel, table=True):

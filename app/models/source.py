@@ -18,7 +18,7 @@ class SourceBase(SQLModel):
     author: str | None = None
     outlet: str | None = Field(default=None, description="Publishing outlet, e.g. 'reuters'.")
     url: str | None = None
-    published_on: date | None = Field(default=None, description="Publication date.")
+    published_on: date | None = Field(default=None, index=True, description="Publication date.")
     published_precision: PublishedPrecision = Field(
         default="unknown", sa_type=sa.String(8), description="How much of published_on is known."
     )

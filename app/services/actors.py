@@ -8,17 +8,33 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
+from app.extraction.normalize import normalize_key, slugify
 from app.models import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
 from app.models.filters import ActorFilters
 from app.models.links import ClaimActor
 from app.models.page import Page
-from app.services.paging import Ordering, SortKey, paginate
+from app.services.paging import Ordering, SortKey, like_prefix, paginate
 
 BY_ID = Ordering("id", (SortKey(Actor.id),))
 
 
 def _filtered(filters: ActorFilters) -> sa.Select:
-    return select(Actor)
+    stmt = select(Actor)
+    if filters.q:
+        pattern = like_prefix(normalize_key(filters.q))
+        stmt = stmt.where(
+            sa.or_(
+                Actor.id.in_(
+                    sa.select(ActorAlias.actor_id).where(ActorAlias.key.like(pattern, escape="\\"))
+                ),
+                Actor.slug.like(like_prefix(slugify(filters.q)), escape="\\"),
+            )
+        )
+    if filters.kind:
+        stmt = stmt.where(Actor.kind.in_(filters.kind))
+    if filters.curated is not None:
+        stmt = stmt.where(Actor.curated == filters.curated)
+    return stmt
 
 
 def _ref(actor: Actor) -> ActorRef:

@@ -13,14 +13,10 @@ from app.models.claim import ClaimActorPublic, ClaimPlacePublic, SourceRef
 from app.models.filters import ClaimFilters
 from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
-from app.services.paging import Ordering, SortKey, paginate
+from app.services import claim_query
+from app.services.paging import paginate
 
-BY_ID = Ordering("id", (SortKey(Claim.id),))
 CONTEXT_CHARS = 200
-
-
-def _filtered(filters: ClaimFilters) -> sa.Select:
-    return select(Claim)
 
 
 def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
@@ -81,8 +77,16 @@ def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
     ]
 
 
-def list_claims(session: Session, filters: ClaimFilters) -> Page[ClaimPublic]:
-    page = paginate(session, _filtered(filters), BY_ID, limit=filters.limit, cursor=filters.cursor)
+def list_claims(session: Session, filters: ClaimFilters, **fixed: int) -> Page[ClaimPublic]:
+    """One page of the claims matching `filters`; `fixed` pins a nested route's parent
+    (source_id=..., actor_id=..., place_id=...)."""
+    page = paginate(
+        session,
+        claim_query.filtered(session, filters, **fixed),
+        claim_query.ordering(filters.sort),
+        limit=filters.limit,
+        cursor=filters.cursor,
+    )
     return Page(data=publics(session, page.rows), count=page.count, next=page.next)
 
 

@@ -100,11 +100,15 @@ def paginate(
     *,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
+    count: bool = True,
 ) -> PageResult:
-    """Run `stmt` (a select of one entity, filters applied) for one page."""
-    count = session.execute(
-        sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
-    ).scalar_one()
+    """Run `stmt` (a select of one entity, filters applied) for one page; `count=False`
+    skips counting all matches (exports walk every page and need no total)."""
+    total = -1
+    if count:
+        total = session.execute(
+            sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
+        ).scalar_one()
     key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
     paged = stmt.add_columns(*key_columns)
     if cursor:
@@ -116,4 +120,9 @@ def paginate(
     if len(result) > limit:
         last = result[limit - 1]
         next_cursor = encode_cursor(ordering, list(last[1:]))
-    return PageResult(rows=rows, count=count, next=next_cursor)
+    return PageResult(rows=rows, count=total, next=next_cursor)
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern for `text` as a literal prefix (use with escape="\\")."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -8,17 +8,36 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
+from app.extraction.normalize import normalize_key
 from app.models import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.filters import PlaceFilters
 from app.models.links import ClaimPlace
 from app.models.page import Page
-from app.services.paging import Ordering, SortKey, paginate
+from app.services import resolve
+from app.services.paging import Ordering, SortKey, like_prefix, paginate
 
 BY_ID = Ordering("id", (SortKey(Place.id),))
 
 
-def _filtered(filters: PlaceFilters) -> sa.Select:
-    return select(Place)
+def _filtered(session: Session, filters: PlaceFilters) -> sa.Select:
+    stmt = select(Place)
+    if filters.q:
+        pattern = like_prefix(normalize_key(filters.q))
+        stmt = stmt.where(
+            Place.id.in_(
+                sa.select(PlaceAlias.place_id).where(PlaceAlias.key.like(pattern, escape="\\"))
+            )
+        )
+    if filters.kind:
+        stmt = stmt.where(Place.kind.in_(filters.kind))
+    if filters.governorate:
+        stmt = stmt.where(
+            Place.governorate.in_(resolve.governorates(session, [filters.governorate]))
+        )
+    if filters.bbox_values:
+        min_lon, min_lat, max_lon, max_lat = filters.bbox_values
+        stmt = stmt.where(Place.lat.between(min_lat, max_lat), Place.lon.between(min_lon, max_lon))
+    return stmt
 
 
 def _ref(place: Place) -> PlaceRef:
@@ -55,7 +74,9 @@ def _publics(session: Session, places: list[Place]) -> list[PlacePublic]:
 
 
 def list_places(session: Session, filters: PlaceFilters) -> Page[PlacePublic]:
-    page = paginate(session, _filtered(filters), BY_ID, limit=filters.limit, cursor=filters.cursor)
+    page = paginate(
+        session, _filtered(session, filters), BY_ID, limit=filters.limit, cursor=filters.cursor
+    )
     return Page(data=_publics(session, page.rows), count=page.count, next=page.next)
 
 

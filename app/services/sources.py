@@ -63,6 +63,11 @@ def list_sources(session: Session, filters: SourceFilters) -> Page[SourcePublic]
     return Page(data=_publics(session, page.rows), count=page.count, next=page.next)
 
 
+def list_by_ids(session: Session, ids: list[int]) -> list[SourcePublic]:
+    rows = session.exec(select(Source).where(Source.id.in_(ids)).order_by(Source.id)).all()
+    return _publics(session, list(rows))
+
+
 def get_source_row(session: Session, source_id: int) -> Source:
     source = session.get(Source, source_id)
     if source is None:

@@ -29,8 +29,13 @@ def test_unknown_id_is_404_problem(client: TestClient, resource: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "parameter"),
-    [("limit=0", "limit"), ("limit=501", "limit"), ("limit=abc", "limit"), ("cursor=%21%21", "cursor"),
-     ("nosuch=1", "nosuch")],
+    [
+        ("limit=0", "limit"),
+        ("limit=501", "limit"),
+        ("limit=abc", "limit"),
+        ("cursor=%21%21", "cursor"),
+        ("nosuch=1", "nosuch"),
+    ],
 )
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_bad_parameter_is_422_naming_it(
@@ -41,7 +46,11 @@ def test_bad_parameter_is_422_naming_it(
 
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_bad_path_id_is_422(client: TestClient, resource: str) -> None:
-    assert_problem(client.get(f"/{resource}/abc"), 422, "claim_id" if resource == "claims" else f"{resource[:-1]}_id")
+    assert_problem(
+        client.get(f"/{resource}/abc"),
+        422,
+        "claim_id" if resource == "claims" else f"{resource[:-1]}_id",
+    )
 
 
 def test_unknown_route_is_404_problem(client: TestClient) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
-from app.models import ActorDetail, ActorPublic
-from app.models.filters import ActorFilters
+from app.api.routes.claims import EXPORT_RESPONSES, claim_list
+from app.models import ActorDetail, ActorPublic, ClaimPublic
+from app.models.filters import ActorFilters, ClaimListParams
 from app.models.page import Page
 from app.services import actors
 
@@ -32,3 +33,17 @@ def list_actors(
 def get_actor(session: SessionDep, actor_id: ActorId) -> ActorDetail:
     """One actor with its aliases, its parent and its direct units or affiliates."""
     return actors.get_actor(session, actor_id)
+
+
+@router.get(
+    "/{actor_id}/claims",
+    summary="Claims about this actor",
+    response_model=Page[ClaimPublic],
+    responses={**EXPORT_RESPONSES, **problem_responses(404)},
+)
+def actor_claims(
+    session: SessionDep, actor_id: ActorId, params: Annotated[ClaimListParams, Query()]
+) -> Any:
+    """Claims naming this actor (in any role, or as claimant), its units and affiliates included unless `include_affiliates=false`. Takes every /claims filter, paging and `format`."""
+    actors.get_actor(session, actor_id)  # 404 before filtering
+    return claim_list(session, params, actor_id=actor_id)

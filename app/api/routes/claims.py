@@ -1,30 +1,84 @@
-"""/claims: statements made in sources, with who made them."""
+"""/claims: statements made in sources, with who made them; filters, facets and exports."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import StreamingResponse
 
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.models import ClaimDetail, ClaimPublic
-from app.models.filters import ClaimFilters
+from app.models.filters import ClaimListParams, FacetParams
 from app.models.page import Page
-from app.services import claims
+from app.services import claims, export, facets
 
 router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Reader])
 
 ClaimId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Claim id.", examples=[1])]
 
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A page of claims, or with `format=` every matching claim, streamed.",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/geo+json": {"schema": {"type": "object"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        },
+    },
+    **problem_responses(422),
+}
 
-@router.get("", summary="List claims", responses=problem_responses(422))
-def list_claims(
-    session: SessionDep, filters: Annotated[ClaimFilters, Query()]
-) -> Page[ClaimPublic]:
-    """Claims with their claimant, the actors and places they name, their event date range and
-    any quantities (killed, injured, displaced...)."""
-    return claims.list_claims(session, filters)
+FILTER_HELP = """
+**Filters** (all combinable; a repeatable one is OR within itself, AND with the others):
+dates (`date_from`, `date_to`, `date_mode`, `date_field`, `max_date_precision`), places
+(`place` with everything inside it, `governorate`, `bbox`, `near` + `radius_km`,
+`include_imprecise`), actors (`actor` with its units and affiliates unless
+`include_affiliates=false`, `actor_role`, `claimant`), and `source`, `outlet`,
+`event_type`, `hedged`, `in_comments`, `q` (full text). Names accept any alias or
+spelling (Daesh = ISIL = ISIS); an unknown name is a 422 that suggests close names.
+"""
+
+
+def claim_list(session: SessionDep, params: ClaimListParams, **fixed: int) -> Any:
+    """A page in the list envelope, or the whole export when `format` asks for one."""
+    if params.format == "json":
+        return claims.list_claims(session, params, **fixed)
+    stream = export.export(session, params, params.format, **fixed)
+    filename = f"claims.{params.format}"
+    return StreamingResponse(
+        stream,
+        media_type=export.MEDIA_TYPES[params.format],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get(
+    "",
+    summary="List, filter and export claims",
+    response_model=Page[ClaimPublic],
+    responses=EXPORT_RESPONSES,
+    description=(
+        "Claims with their claimant, the actors and places they name, their event date range "
+        "and precision, and any quantities (killed, injured, displaced...).\n"
+        + FILTER_HELP
+        + "\n**Export**: `format=csv|geojson|jsonl` streams every matching claim."
+    ),
+)
+def list_claims(session: SessionDep, params: Annotated[ClaimListParams, Query()]) -> Any:
+    return claim_list(session, params)
+
+
+@router.get(
+    "/facets",
+    summary="Count claims by actor, place, month...",
+    responses=problem_responses(422),
+    description="How many matching claims there are per value of `by`, most frequent first "
+    "(months in date order), up to `limit` values. Takes every /claims filter.\n" + FILTER_HELP,
+)
+def claim_facets(session: SessionDep, params: Annotated[FacetParams, Query()]) -> facets.Facets:
+    return facets.facets(session, params, params.by, params.limit)
 
 
 @router.get("/{claim_id}", summary="Get one claim", responses=problem_responses(404, 422))

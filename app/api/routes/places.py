@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
-from app.models import PlaceDetail, PlacePublic
-from app.models.filters import PlaceFilters
+from app.api.routes.claims import EXPORT_RESPONSES, claim_list
+from app.models import ClaimPublic, PlaceDetail, PlacePublic
+from app.models.filters import ClaimListParams, PlaceFilters
 from app.models.page import Page
 from app.services import places
 
@@ -32,3 +33,17 @@ def list_places(
 def get_place(session: SessionDep, place_id: PlaceId) -> PlaceDetail:
     """One place with its whole parent chain (district, city, governorate, country)."""
     return places.get_place(session, place_id)
+
+
+@router.get(
+    "/{place_id}/claims",
+    summary="Claims about this place",
+    response_model=Page[ClaimPublic],
+    responses={**EXPORT_RESPONSES, **problem_responses(404)},
+)
+def place_claims(
+    session: SessionDep, place_id: PlaceId, params: Annotated[ClaimListParams, Query()]
+) -> Any:
+    """Claims about this place or any place inside it. Takes every /claims filter, paging and `format`."""
+    places.get_place(session, place_id)  # 404 before filtering
+    return claim_list(session, params, place_id=place_id)

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlmodel import Session
 
-from app.api.deps import Reader, SessionDep
+from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep
 from app.api.problems import problem_responses
-from app.models import SourceDetail, SourcePublic
-from app.models.filters import SourceFilters
+from app.api.routes.claims import EXPORT_RESPONSES, claim_list
+from app.api.upload import REQUEST_BODY_DOC, document_from_request
+from app.extraction import extract
+from app.ingest import RawDocument
+from app.models import ClaimPublic, SourceDetail, SourcePublic
+from app.models.filters import ClaimListParams, SourceFilters
 from app.models.page import Page
 from app.services import sources
+from app.services.reference import sync_once
+from app.services.store import Stored, add_source, place_ids
 
-router = APIRouter(prefix="/sources", tags=["sources"], dependencies=[Reader])
+router = APIRouter(prefix="/sources", tags=["sources"])
 
 SourceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Source id.", examples=[1])]
 
 
-@router.get("", summary="List sources", responses=problem_responses(422))
+@router.get("", summary="List sources", dependencies=[Reader], responses=problem_responses(422))
 def list_sources(
     session: SessionDep, filters: Annotated[SourceFilters, Query()]
 ) -> Page[SourcePublic]:
@@ -30,7 +40,12 @@ def list_sources(
     return sources.list_sources(session, filters)
 
 
-@router.get("/{source_id}", summary="Get one source", responses=problem_responses(404, 422))
+@router.get(
+    "/{source_id}",
+    summary="Get one source",
+    dependencies=[Reader],
+    responses=problem_responses(404, 422),
+)
 def get_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
     """One document with its full text, exactly as imported, and every mention found in it.
 
@@ -38,3 +53,67 @@ def get_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
     `text[char_start:char_end]` is the mention's `surface`.
     """
     return sources.get_source(session, source_id)
+
+
+@router.post(
+    "",
+    summary="Import a document",
+    status_code=201,
+    dependencies=[Writer],
+    openapi_extra={"requestBody": REQUEST_BODY_DOC},
+    responses={
+        200: {"model": SourcePublic, "description": "The same content was already imported."},
+        201: {"description": "Imported; `Location` points at the new source."},
+        **problem_responses(401, 403, 413, 415, 422),
+    },
+)
+async def create_source(request: Request, session: WriteSessionDep) -> JSONResponse:
+    """Import one document and extract its claims, in one transaction.
+
+    Send JSON (`text` required; `title`, `outlet`, `url`, `author`, `published`,
+    `external_id` optional) or a multipart upload with a `file` part (UTF-8, UTF-16 with a
+    byte-order mark, or cp1252) and the same optional fields. Needs
+    `Authorization: Bearer <CLAIMDB_API_KEY>`; a server without a key is read-only (403).
+
+    Answers **201** with the new source, or **200** with the existing one when the same
+    content was imported before (nothing is written). A new text under a known
+    `external_id` is stored as a new version that supersedes the old one.
+    """
+    raw = await document_from_request(request)
+    stored = await run_in_threadpool(_store, session, raw)
+    public = sources.list_by_ids(session, [stored.source_id])[0]
+    status = 200 if stored.outcome == "unchanged" else 201
+    return JSONResponse(
+        jsonable_encoder(public),
+        status_code=status,
+        headers={"Location": str(request.url_for("get_source", source_id=stored.source_id))},
+    )
+
+
+def _store(session: Session, raw: RawDocument) -> Stored:
+    sync_once(session)
+    extraction = extract(
+        raw.text,
+        published=raw.published,
+        published_precision=raw.published_precision,
+        title=raw.title,
+        outlet=raw.outlet,
+    )
+    stored = add_source(session, raw, extraction, place_ids(session))
+    session.commit()
+    return stored
+
+
+@router.get(
+    "/{source_id}/claims",
+    summary="Claims in this source",
+    response_model=Page[ClaimPublic],
+    dependencies=[Reader],
+    responses={**EXPORT_RESPONSES, **problem_responses(404)},
+)
+def source_claims(
+    session: SessionDep, source_id: SourceId, params: Annotated[ClaimListParams, Query()]
+) -> Any:
+    """Claims made in this source, in text order with `sort=id`. Takes every /claims filter, paging and `format`."""
+    sources.get_source_row(session, source_id)  # 404 before filtering
+    return claim_list(session, params, source_id=source_id)

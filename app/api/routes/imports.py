@@ -1,0 +1,34 @@
+"""/imports: what each import run added, skipped and could not read."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import Reader, SessionDep
+from app.api.problems import problem_responses
+from app.models import ImportRunPublic
+from app.models.filters import ImportFilters
+from app.models.page import Page
+from app.services import imports
+
+router = APIRouter(prefix="/imports", tags=["imports"], dependencies=[Reader])
+
+RunId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Import run id.", examples=[1])]
+
+
+@router.get("", summary="List import runs", responses=problem_responses(422))
+def list_imports(
+    session: SessionDep, filters: Annotated[ImportFilters, Query()]
+) -> Page[ImportRunPublic]:
+    """Import runs, newest first, with their counts (added, unchanged, superseded, failed) and
+    the reason for every document that could not be imported. A run whose `finished_at` is
+    null was interrupted or is still going; what it stored is whole documents only."""
+    return imports.list_imports(session, filters)
+
+
+@router.get("/{run_id}", summary="Get one import run", responses=problem_responses(404, 422))
+def get_import(session: SessionDep, run_id: RunId) -> ImportRunPublic:
+    """One import run with its counts and failures (file, line or row, and reason)."""
+    return imports.get_import(session, run_id)

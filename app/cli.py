@@ -1,0 +1,225 @@
+"""The `claimdb` command: migrate, serve, seed, import, reextract, eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from app.config import settings
+from app.errors import UsageError
+
+app = typer.Typer(
+    help="claimdb: who said what, where and when, in reporting on the Syrian war.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+
+def _usage_error(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code=2)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema (CLAIMDB_DATABASE_URL) and load the registry."""
+    from app.db import get_engine
+    from app.db import migrate as run_migrations
+    from app.importer import prepare
+
+    run_migrations()
+    prepare(get_engine())
+    out.print(f"database at the latest revision: {_safe_url()}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the API (docs at /docs and /redoc)."""
+    import uvicorn
+
+    uvicorn.run("app.main:app", host=host, port=port, workers=workers, proxy_headers=True)
+
+
+def _safe_url() -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.database_url).render_as_string(hide_password=True)
+
+
+def _run_import(
+    items_factory, origin: str, as_json: bool, show_progress: bool | None = None
+) -> int:
+    """Run a batch with a progress bar on a terminal; print the summary; return the exit code."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from app.importer import run_import
+
+    try:
+        items = items_factory()
+    except UsageError as exc:
+        raise _usage_error(exc.detail) from None
+    show = sys.stderr.isatty() if show_progress is None else show_progress
+    progress = Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[last]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show or as_json,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("import", total=None, last="")
+
+        def on_item(item, outcome: str) -> None:
+            progress.update(task, advance=1, last=f"{outcome}: {item.location}"[:60])
+
+        report = run_import(items, origin=origin, on_item=on_item)
+    if as_json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        _print_summary(report)
+    return 1 if report.failed else 0
+
+
+def _print_summary(report) -> None:
+    c = report.counts
+    out.print(
+        f"import run {report.import_run_id}: [green]{c['added']} added[/green], "
+        f"{c['unchanged']} unchanged, {c['superseded']} superseded, "
+        f"[{'red' if c['failed'] else 'green'}]{c['failed']} failed[/], "
+        f"{c['claims']} claims, in {report.seconds:.1f} s"
+    )
+    for failure in report.failed:
+        out.print(
+            f"  [red]failed[/red] {failure['location']}: {failure['reason']}", highlight=False
+        )
+
+
+@app.command()
+def seed(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Migrate, then import the seed documents (seeds/ and its manifest). Safe to run twice."""
+    from app.db import migrate as run_migrations
+    from app.ingest import read_documents
+
+    run_migrations()
+    code = _run_import(
+        lambda: read_documents([settings.seeds_dir]), f"seed {settings.seeds_dir}", as_json
+    )
+    raise typer.Exit(code)
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders to import.", show_default=False)
+    ],
+    format: Annotated[
+        str, typer.Option("--format", help="auto, text, csv or jsonl; auto goes by suffix.")
+    ] = "auto",
+    manifest: Annotated[
+        Path | None,
+        typer.Option(help="manifest.toml for text files (default: the one beside them)."),
+    ] = None,
+    preset: Annotated[
+        str | None, typer.Option(help="Column mapping for a known dataset: fakes.")
+    ] = None,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="FIELD=COLUMN for CSV (fields: external_id, title, text, outlet, url, published, author). Repeatable.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Import documents: a folder of .txt files (+ manifest.toml), a CSV, or JSON Lines.
+
+    Each document is one transaction: a bad document is reported (file, line or row, reason)
+    and the rest are imported. Re-importing the same content changes nothing.
+    Exit status: 0 all imported, 1 some documents failed, 2 usage error.
+    """
+    from app.ingest import parse_mapping, read_documents
+
+    def items():
+        return read_documents(
+            paths,
+            format=format,
+            manifest=manifest,
+            preset=preset,
+            mapping=parse_mapping(map_ or []),
+            max_bytes=settings.max_document_bytes,
+        )
+
+    origin = " ".join(
+        ["import", *(str(p) for p in paths)] + ([f"--preset {preset}"] if preset else [])
+    )
+    raise typer.Exit(_run_import(items, origin, as_json))
+
+
+@app.command()
+def reextract(
+    everything: Annotated[
+        bool, typer.Option("--all", help="Redo every source, not only outdated ones.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Re-run extraction over stored sources (after the registry or gazetteer improved).
+
+    Texts and supplied metadata are kept; claims, mentions and places are replaced, one
+    source per transaction. By default only sources from another extractor version.
+    """
+    from rich.progress import Progress
+
+    from app.importer import reextract as run
+
+    with Progress(console=err, disable=as_json or not sys.stderr.isatty(), transient=True) as bar:
+        task = bar.add_task("re-extracting", total=None)
+        summary = run(everything=everything, on_item=lambda _id, _outcome: bar.advance(task))
+    if as_json:
+        print(json.dumps(summary))
+    else:
+        out.print(
+            f"{summary['reextracted']} sources re-extracted, {summary['failed']} failed "
+            f"(of {summary['sources']})"
+        )
+    raise typer.Exit(1 if summary["failed"] else 0)
+
+
+@app.command("eval")
+def eval_(
+    path: Annotated[Path, typer.Argument(help="A labelled dataset, e.g. the FA-KES CSV.")],
+    preset: Annotated[str, typer.Option(help="Column mapping of the dataset.")] = "fakes",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every document judged wrong.")
+    ] = False,
+) -> None:
+    """Measure extraction against gold labels: import into a throwaway database with the
+    publication dates withheld, then score the dates and primary governorates read back.
+    Prints JSON."""
+    from app.evaluate import evaluate
+
+    try:
+        result = evaluate(path, preset=preset, with_errors=errors)
+    except UsageError as exc:
+        raise _usage_error(exc.detail) from None
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    app()

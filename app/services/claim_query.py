@@ -1,0 +1,205 @@
+"""The SQL of every /claims filter, written once; lists, facets and exports share it.
+
+Each filter becomes one condition on `claim`, most of them `claim.id IN (subquery on an
+indexed link table)`, so every standard filter is answered from an index. Names are
+resolved first (app.services.resolve), spatial filters are evaluated on the gazetteer
+(small) and turned into place ids.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session
+
+from app.models import Claim, Place, Source
+from app.models.filters import ClaimFilters
+from app.models.links import ClaimActor, ClaimPlace
+from app.services import resolve
+from app.services.paging import Ordering, SortKey
+
+# Claims never carry a date range longer than this (the store refuses longer ones), so
+# "overlaps [from, to]" can be a bounded range scan on the start date index.
+MAX_EVENT_SPAN = timedelta(days=366)
+PRECISIONS = ("day", "week", "month", "year")
+DEFAULT_RADIUS_KM = 10.0
+FAR_FUTURE, FAR_PAST = date(9999, 12, 31), date(1, 1, 1)
+
+_TOKEN = re.compile(r"[^\W_]+")  # letters and digits, as FTS5 unicode61 and the migration see them
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def ordering(sort: str) -> Ordering:
+    """The keyset ordering for `sort`; undated claims come last either way."""
+    if sort in ("event_date", "-event_date"):
+        desc = sort.startswith("-")
+        expr = sa.func.coalesce(Claim.event_date_start, FAR_PAST if desc else FAR_FUTURE)
+        return Ordering(sort, (SortKey(expr, desc), SortKey(Claim.id, desc)))
+    if sort in ("published", "-published"):
+        desc = sort.startswith("-")
+        expr = sa.func.coalesce(Source.published_on, FAR_PAST if desc else FAR_FUTURE)
+        return Ordering(sort, (SortKey(expr, desc), SortKey(Claim.id, desc)))
+    return Ordering("id", (SortKey(Claim.id),))
+
+
+def base_select(sort: str) -> sa.Select[Any]:
+    stmt = sa.select(Claim)
+    if sort in ("published", "-published"):
+        stmt = stmt.join(Source, Source.id == Claim.source_id)
+    return stmt
+
+
+def _in_places(ids: set[int]) -> ColumnElement[bool]:
+    return Claim.id.in_(sa.select(ClaimPlace.claim_id).where(ClaimPlace.place_id.in_(ids)))
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(a))
+
+
+def _spatial_place_ids(session: Session, f: ClaimFilters) -> set[int] | None:
+    if not f.bbox and not f.near:
+        return None
+    stmt = sa.select(Place.id, Place.lat, Place.lon).where(
+        Place.lat.is_not(None), Place.lon.is_not(None)
+    )
+    if not f.include_imprecise:
+        stmt = stmt.where(Place.geo_precision != "centroid")
+    points = session.execute(stmt).all()
+    if f.bbox_values:
+        min_lon, min_lat, max_lon, max_lat = f.bbox_values
+        points = [p for p in points if min_lat <= p.lat <= max_lat and min_lon <= p.lon <= max_lon]
+    if f.near_point:
+        lat, lon = f.near_point
+        radius = f.radius_km or DEFAULT_RADIUS_KM
+        points = [p for p in points if _haversine_km(lat, lon, p.lat, p.lon) <= radius]
+    return {p.id for p in points}
+
+
+def _date_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:
+    start, end = f.start_date, f.end_date
+    conds: list[ColumnElement[bool]] = []
+    if f.date_field == "published":
+        published = []
+        if start:
+            published.append(Source.published_on >= start)
+        if end:
+            published.append(Source.published_on <= end)
+        if published:
+            conds.append(Claim.source_id.in_(sa.select(Source.id).where(*published)))
+        return conds
+    if f.date_mode == "within":
+        if start:
+            conds.append(Claim.event_date_start >= start)
+        if end:
+            conds += [Claim.event_date_end <= end, Claim.event_date_start <= end]
+        return conds
+    if start:
+        conds += [Claim.event_date_end >= start, Claim.event_date_start >= start - MAX_EVENT_SPAN]
+    if end:
+        conds.append(Claim.event_date_start <= end)
+    return conds
+
+
+def fts_condition(session: Session, q: str) -> ColumnElement[bool]:
+    """Every word of `q` must occur in the claim; "quoted words" must occur in sequence.
+
+    Words are extracted here (letters and digits only) for both engines, so user input
+    never reaches the FTS query syntax and SQLite and PostgreSQL answer alike.
+    """
+    phrases = [_TOKEN.findall(p.lower()) for p in _PHRASE.findall(q)]
+    words = _TOKEN.findall(_PHRASE.sub(" ", q).lower())
+    groups = [g for g in phrases + [[w] for w in words] if g]
+    if not groups:
+        return sa.false()
+    if session.get_bind().dialect.name == "postgresql":
+        tsquery = " & ".join("(" + " <-> ".join(g) + ")" for g in groups)
+        return sa.literal_column("claim.search_vector").op("@@")(
+            sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), tsquery)
+        )
+    match = " ".join('"' + " ".join(g) + '"' for g in groups)
+    return Claim.id.in_(
+        sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :match")
+        .bindparams(match=match)
+        .columns(sa.column("rowid"))
+    )
+
+
+def conditions(session: Session, f: ClaimFilters) -> list[ColumnElement[bool]]:
+    conds = _date_conditions(f)
+    if f.max_date_precision:
+        allowed = PRECISIONS[: PRECISIONS.index(f.max_date_precision) + 1]
+        conds.append(Claim.event_date_precision.in_(allowed))
+    if f.place:
+        conds.append(_in_places(resolve.place_ids(session, f.place)))
+    if f.governorate:
+        names = resolve.governorates(session, f.governorate)
+        conds.append(
+            _in_places(
+                set(
+                    session.execute(
+                        sa.select(Place.id).where(Place.governorate.in_(names))
+                    ).scalars()
+                )
+            )
+        )
+    spatial = _spatial_place_ids(session, f)
+    if spatial is not None:
+        conds.append(_in_places(spatial))
+    if f.actor:
+        ids = resolve.actor_ids(session, f.actor, affiliates=f.include_affiliates)
+        # claimants are in claim_actor too (role "claimant"): one indexed lookup, no OR
+        links = sa.select(ClaimActor.claim_id).where(ClaimActor.actor_id.in_(ids))
+        if f.actor_role:
+            links = links.where(ClaimActor.role == f.actor_role)
+        conds.append(Claim.id.in_(links))
+    if f.claimant:
+        ids = resolve.actor_ids(session, f.claimant, "claimant", affiliates=f.include_affiliates)
+        conds.append(Claim.claimant_id.in_(ids))
+    if f.source:
+        conds.append(Claim.source_id.in_(f.source))
+    if f.outlet:
+        outlets = [o.lower() for o in f.outlet]
+        conds.append(
+            Claim.source_id.in_(
+                sa.select(Source.id).where(sa.func.lower(Source.outlet).in_(outlets))
+            )
+        )
+    if f.event_type:
+        conds.append(Claim.event_type.in_(f.event_type))
+    if f.hedged is not None:
+        conds.append(Claim.hedged == f.hedged)
+    if f.in_comments is not None:
+        conds.append(Claim.in_comments == f.in_comments)
+    if f.q:
+        conds.append(fts_condition(session, f.q))
+    return conds
+
+
+def filtered(
+    session: Session,
+    f: ClaimFilters,
+    *,
+    source_id: int | None = None,
+    actor_id: int | None = None,
+    place_id: int | None = None,
+) -> sa.Select[Any]:
+    """The claims matching `f` and, for the nested routes, about one source, actor or place
+    (the actor's affiliates and the places inside the place included, as for the filters)."""
+    conds = conditions(session, f)
+    if source_id is not None:
+        conds.append(Claim.source_id == source_id)
+    if actor_id is not None:
+        pinned = ClaimFilters(actor=[str(actor_id)], include_affiliates=f.include_affiliates)
+        conds += conditions(session, pinned)
+    if place_id is not None:
+        conds += conditions(session, ClaimFilters(place=[str(place_id)]))
+    return base_select(f.sort).where(*conds)

@@ -1,0 +1,191 @@
+"""Every matching claim, streamed as CSV, GeoJSON or JSON Lines, in batches.
+
+Exports walk the same keyset ordering as the paged list, a batch at a time, so memory
+stays flat however many claims match.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.models import ClaimPublic, Source
+from app.models.filters import ClaimFilters
+from app.services import claim_query
+from app.services.claims import publics
+from app.services.paging import paginate
+
+ExportFormat = Literal["csv", "geojson", "jsonl"]
+BATCH = 500
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonl": "application/x-ndjson",
+}
+CSV_COLUMNS = [
+    "claim_id",
+    "text",
+    "char_start",
+    "char_end",
+    "claimant",
+    "claimant_id",
+    "claimant_text",
+    "hedged",
+    "in_comments",
+    "event_type",
+    "event_date_start",
+    "event_date_end",
+    "event_date_precision",
+    "actors",
+    "places",
+    "governorates",
+    "lat",
+    "lon",
+    "quantities",
+    "source_id",
+    "source_title",
+    "source_outlet",
+    "source_url",
+    "source_published_on",
+]
+# Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _batches(
+    session: Session, filters: ClaimFilters, fixed: dict[str, int]
+) -> Iterator[tuple[list[ClaimPublic], dict[int, Source]]]:
+    stmt = claim_query.filtered(session, filters, **fixed)
+    ordering = claim_query.ordering(filters.sort)
+    cursor = None
+    while True:
+        page = paginate(session, stmt, ordering, limit=BATCH, cursor=cursor, count=False)
+        if not page.rows:
+            return
+        claims = publics(session, page.rows)
+        source_ids = {c.source_id for c in claims}
+        sources = {
+            s.id: s
+            for s in session.execute(
+                sa.select(Source)
+                .where(Source.id.in_(source_ids))
+                .options(sa.orm.defer(Source.text))
+            ).scalars()
+        }
+        yield claims, sources
+        if page.next is None:
+            return
+        cursor = page.next
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
+    first = next((p for p in c.places if p.lat is not None), None)
+    return [
+        _cell(v)
+        for v in [
+            c.id,
+            c.text,
+            c.char_start,
+            c.char_end,
+            c.claimant.name if c.claimant else "",
+            c.claimant.id if c.claimant else "",
+            c.claimant_text or "",
+            c.hedged,
+            c.in_comments,
+            c.event_type,
+            c.event_date_start or "",
+            c.event_date_end or "",
+            c.event_date_precision or "",
+            "; ".join(f"{a.name} ({a.role})" for a in c.actors),
+            "; ".join(dict.fromkeys(p.name for p in c.places)),
+            "; ".join(dict.fromkeys(p.governorate for p in c.places if p.governorate)),
+            first.lat if first else "",
+            first.lon if first else "",
+            "; ".join(
+                f"{q.what}={q.value if q.value is not None else '?'}"
+                + (f" ({q.qualifier})" if q.qualifier else "")
+                for q in c.quantities
+            ),
+            source.id,
+            source.title or "",
+            source.outlet or "",
+            source.url or "",
+            source.published_on or "",
+        ]
+    ]
+
+
+def _csv(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer.writerow(CSV_COLUMNS)
+    for claims, sources in batches:
+        for c in claims:
+            writer.writerow(_csv_row(c, sources[c.source_id]))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _geojson(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> Iterator[str]:
+    yield '{"type":"FeatureCollection","features":['
+    first = True
+    for claims, sources in batches:
+        parts = []
+        for c in claims:
+            source = sources[c.source_id]
+            for p in c.places:
+                if p.lat is None or p.lon is None:
+                    continue
+                feature = {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                    "properties": {
+                        "claim_id": c.id,
+                        "text": c.text,
+                        "place_id": p.id,
+                        "place": p.name,
+                        "governorate": p.governorate,
+                        "geo_precision": p.geo_precision,
+                        "event_type": c.event_type,
+                        "event_date_start": c.event_date_start and c.event_date_start.isoformat(),
+                        "event_date_end": c.event_date_end and c.event_date_end.isoformat(),
+                        "event_date_precision": c.event_date_precision,
+                        "claimant": c.claimant.name if c.claimant else c.claimant_text,
+                        "hedged": c.hedged,
+                        "actors": [{"id": a.id, "name": a.name, "role": a.role} for a in c.actors],
+                        "source_id": c.source_id,
+                        "source_title": source.title,
+                        "source_url": source.url,
+                    },
+                }
+                parts.append(("" if first else ",") + json.dumps(feature, ensure_ascii=False))
+                first = False
+        yield "".join(parts)
+    yield "]}"
+
+
+def _jsonl(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> Iterator[str]:
+    for claims, _ in batches:
+        yield "".join(c.model_dump_json() + "\n" for c in claims)
+
+
+def export(
+    session: Session, filters: ClaimFilters, fmt: ExportFormat, **fixed: int
+) -> Iterator[str]:
+    writer = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl}[fmt]
+    return writer(_batches(session, filters, fixed))

@@ -1,0 +1,139 @@
+"""Keep the actor and place tables in step with the shipped registry and gazetteer.
+
+The registry (app/extraction/data) is the truth for curated entities, keyed by slug;
+syncing inserts what is new, updates what changed and drops aliases that were removed.
+Uncurated actors found in text are never touched here, unless the registry now knows
+their slug, in which case they become curated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.extraction.normalize import normalize_key
+from app.extraction.registry import actor_entries, place_entries
+from app.extraction.types import ActorEntry, AliasEntry
+from app.models import Actor, ActorAlias, Place, PlaceAlias
+from app.services.upsert import insert_ignore
+
+
+def _sync_rows(
+    session: Session, model: Any, wanted: dict[str, dict[str, Any]], parents: dict[str, str | None]
+) -> dict[str, int]:
+    """Insert/update `model` rows keyed by slug; returns slug -> id for every wanted slug."""
+    insert_ignore(
+        session, model, [{"slug": slug, **fields} for slug, fields in wanted.items()], ["slug"]
+    )
+    current = {row.slug: row for row in session.execute(select(model.__table__)).all()}
+    ids = {slug: row.id for slug, row in current.items()}
+    updates = []
+    for slug, fields in wanted.items():
+        row = current[slug]
+        desired = {**fields, "parent_id": ids.get(parents[slug]) if parents[slug] else None}
+        if any(getattr(row, k) != v for k, v in desired.items()):
+            updates.append({"id": row.id, **desired})
+    if updates:
+        session.execute(sa.update(model), updates)
+    return {slug: ids[slug] for slug in wanted}
+
+
+def _sync_aliases(
+    session: Session,
+    alias_model: Any,
+    owner: str,
+    wanted: list[dict[str, Any]],
+    owner_ids: Iterable[int],
+) -> None:
+    """Make the aliases of `owner_ids` exactly `wanted` (changed rows are replaced)."""
+    columns = [c for c in wanted[0] if c != "key"] if wanted else [owner, "alias"]
+    signature = [getattr(alias_model, c) for c in columns]
+    desired = {tuple(w[c] for c in columns) for w in wanted}
+    rows = session.execute(
+        sa.select(alias_model.id, *signature).where(
+            getattr(alias_model, owner).in_(list(owner_ids))
+        )
+    ).all()
+    stale = [row[0] for row in rows if tuple(row[1:]) not in desired]
+    if stale:
+        session.execute(sa.delete(alias_model).where(alias_model.id.in_(stale)))
+    insert_ignore(session, alias_model, wanted, [owner, "alias"])
+
+
+def sync_reference(session: Session) -> dict[str, int]:
+    """Bring curated actors and places up to the shipped data. The caller commits."""
+    places = place_entries()
+    place_ids = _sync_rows(
+        session,
+        Place,
+        {
+            p.key: {
+                "name": p.name,
+                "kind": p.kind,
+                "governorate": p.governorate,
+                "country_code": p.country_code,
+                "lat": p.lat,
+                "lon": p.lon,
+                "geo_precision": p.geo_precision,
+                "geonames_id": p.geonames_id,
+            }
+            for p in places
+        },
+        {p.key: p.parent for p in places},
+    )
+    _sync_aliases(
+        session,
+        PlaceAlias,
+        "place_id",
+        [
+            {"place_id": place_ids[p.key], "alias": alias, "key": normalize_key(alias)}
+            for p in places
+            for alias in dict.fromkeys((p.name, *p.aliases))
+        ],
+        place_ids.values(),
+    )
+    actors = actor_entries()
+    actor_ids = _sync_rows(
+        session,
+        Actor,
+        {a.key: {"name": a.name, "kind": a.kind, "curated": True} for a in actors},
+        {a.key: a.parent for a in actors},
+    )
+    _sync_aliases(
+        session,
+        ActorAlias,
+        "actor_id",
+        [
+            {
+                "actor_id": actor_ids[a.key],
+                "alias": alias.alias,
+                "key": normalize_key(alias.alias),
+                "valid_from": alias.valid_from,
+                "valid_to": alias.valid_to,
+            }
+            for a in actors
+            for alias in _with_name(a)
+        ],
+        actor_ids.values(),
+    )
+    return {"places": len(place_ids), "actors": len(actor_ids)}
+
+
+def _with_name(actor: ActorEntry) -> list[AliasEntry]:
+    aliases = {a.alias: a for a in actor.aliases}
+    aliases.setdefault(actor.name, AliasEntry(actor.name))
+    return list(aliases.values())
+
+
+_synced: set[str] = set()
+
+
+def sync_once(session: Session) -> None:
+    """sync_reference, at most once per process and database (for the upload route)."""
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
+    if url not in _synced:
+        sync_reference(session)
+        _synced.add(url)

@@ -1,0 +1,155 @@
+"""The `claimdb` command as users run it: real processes, real databases."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from app.db import make_engine
+from tests.conftest import SEEDS
+
+CLAIMDB = [sys.executable, "-m", "app.cli"]
+FAKES = Path(__file__).resolve().parent / "data" / "fakes" / "fakes_dev.csv"
+
+
+def claimdb(url: str, *args: str, check_code: int | None = 0) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CLAIMDB_DATABASE_URL": url}
+    done = subprocess.run([*CLAIMDB, *args], capture_output=True, text=True, env=env, timeout=300)
+    if check_code is not None:
+        assert done.returncode == check_code, (done.stdout, done.stderr)
+    return done
+
+
+def count(url: str, table: str) -> int:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def test_help_lists_the_commands() -> None:
+    done = subprocess.run([*CLAIMDB, "--help"], capture_output=True, text=True, timeout=60)
+    for command in ("migrate", "serve", "seed", "import", "reextract", "eval"):
+        assert command in done.stdout
+
+
+def test_seed_twice(fresh_url: str) -> None:
+    first = json.loads(claimdb(fresh_url, "seed", "--json").stdout)
+    second = json.loads(claimdb(fresh_url, "seed", "--json").stdout)
+    assert (first["added"], second["added"], second["unchanged"]) == (5, 0, 5)
+    assert count(fresh_url, "source") == 5
+
+
+def test_import_reports_failures_and_exits_1(fresh_url: str, tmp_path: Path) -> None:
+    claimdb(fresh_url, "migrate")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Headline\n\nThe army took Khanaser on Monday.\n", encoding="utf-8"
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    done = claimdb(fresh_url, "import", str(folder), "--json", check_code=1)
+    summary = json.loads(done.stdout)
+    assert summary["added"] == 1 and summary["failed"] == 1
+    assert summary["errors"][0]["location"].endswith("empty.txt") and summary["errors"][0]["reason"]
+    human = claimdb(fresh_url, "import", str(folder), check_code=1).stdout
+    assert "1 unchanged" in human and "empty.txt" in human
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["nowhere.txt"],
+        ["--preset", "nosuch", str(FAKES)],
+        ["--map", "title", str(FAKES)],
+        ["--map", "colour=x", str(FAKES)],
+        ["--format", "xml", str(FAKES)],
+    ],
+)
+def test_usage_errors_exit_2_and_import_nothing(fresh_url: str, args: list[str]) -> None:
+    claimdb(fresh_url, "migrate")
+    done = claimdb(fresh_url, "import", *args, check_code=2)
+    assert "error" in done.stderr.lower()
+    assert count(fresh_url, "source") == 0 and count(fresh_url, "import_run") == 0
+
+
+def test_import_fakes_preset(fresh_url: str) -> None:
+    claimdb(fresh_url, "migrate")
+    summary = json.loads(
+        claimdb(fresh_url, "import", "--preset", "fakes", str(FAKES), "--json").stdout
+    )
+    assert summary["added"] + summary["unchanged"] == 381 and summary["failed"] == 0
+    assert count(fresh_url, "source") == summary["added"]
+
+
+@pytest.mark.slow
+def test_two_imports_at_once_leave_no_duplicates(fresh_url: str) -> None:
+    """Two processes import the same dataset into one database at the same time."""
+    claimdb(fresh_url, "migrate")
+    env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
+    args = [*CLAIMDB, "import", "--preset", "fakes", str(FAKES), str(SEEDS), "--json"]
+    procs = [
+        subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=600) for p in procs]
+    summaries = []
+    for proc, (stdout, stderr) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, stderr
+        assert "locked" not in stderr.lower()
+        summaries.append(json.loads(stdout))
+    assert all(s["failed"] == 0 for s in summaries)
+    sources = count(fresh_url, "source")
+    assert sum(s["added"] for s in summaries) == sources
+    engine = make_engine(fresh_url)
+    with engine.connect() as conn:
+        dupes = conn.execute(
+            sa.text(
+                "SELECT count(*) FROM (SELECT content_sha256 FROM source GROUP BY content_sha256 HAVING count(*) > 1) d"
+            )
+        ).scalar_one()
+        orphan_claims = conn.execute(
+            sa.text("SELECT count(*) FROM claim WHERE source_id NOT IN (SELECT id FROM source)")
+        ).scalar_one()
+        actors = conn.execute(
+            sa.text(
+                "SELECT count(*) FROM (SELECT slug FROM actor GROUP BY slug HAVING count(*) > 1) d"
+            )
+        ).scalar_one()
+    engine.dispose()
+    assert (dupes, orphan_claims, actors) == (0, 0, 0)
+
+
+def test_reextract_redoes_outdated_sources(fresh_url: str) -> None:
+    claimdb(fresh_url, "seed")
+    engine = make_engine(fresh_url)
+    with engine.begin() as conn:
+        before = conn.execute(sa.text("SELECT count(*) FROM claim")).scalar_one()
+        conn.execute(sa.text("UPDATE source SET extractor_version = 'old' WHERE id = 1"))
+    engine.dispose()
+    summary = json.loads(claimdb(fresh_url, "reextract", "--json").stdout)
+    assert summary == {"reextracted": 1, "failed": 0, "sources": 1}
+    assert count(fresh_url, "claim") == before
+    assert json.loads(claimdb(fresh_url, "reextract", "--json").stdout)["sources"] == 0
+
+
+def test_eval_prints_the_measures() -> None:
+    done = subprocess.run(
+        [*CLAIMDB, "eval", str(FAKES), "--preset", "fakes"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["documents"] == 381
+    for key in ("date_accuracy", "governorate_accuracy", "docs_per_second"):
+        assert result[key] > 0
