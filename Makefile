@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,data]'
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed  ## migrate, seed, serve at http://$(HOST):$(PORT)/docs

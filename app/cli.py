@@ -221,5 +221,40 @@ def eval_(
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 
+@app.command("backup")
+def backup_(
+    path: Annotated[Path, typer.Argument(help="New file to write the backup to.")],
+) -> None:
+    """Copy the SQLite database to PATH while the service keeps running (online backup).
+
+    For PostgreSQL, this prints how to use pg_dump instead."""
+    from app.backup import backup
+
+    try:
+        size = backup(settings.database_url, path)
+    except UsageError as exc:
+        raise _usage_error(exc.detail) from None
+    out.print(f"backed up {_safe_url()} to {path} ({size / 1_000_000:.1f} MB)")
+
+
+@app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A file written by `claimdb backup`.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a database that already holds sources.")
+    ] = False,
+) -> None:
+    """Replace the SQLite database with a backup, then migrate it to the current schema."""
+    from app.backup import restore as run_restore
+    from app.db import migrate as run_migrations
+
+    try:
+        revision = run_restore(settings.database_url, path, force=force)
+    except UsageError as exc:
+        raise _usage_error(exc.detail) from None
+    run_migrations()
+    out.print(f"restored {path} (schema {revision}) into {_safe_url()}, now migrated")
+
+
 if __name__ == "__main__":
     app()

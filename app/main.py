@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from app.api import errors
+from app.api.limits import QueryStringLimit
 from app.api.problems import PROBLEM_MEDIA_TYPE
 from app.api.routes import actors, claims, health, imports, places, sources
 from app.config import settings
@@ -47,6 +48,7 @@ def create_app() -> FastAPI:
         openapi_tags=TAGS,
     )
     errors.install(app)
+    app.add_middleware(QueryStringLimit, max_bytes=settings.max_query_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

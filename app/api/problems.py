@@ -42,6 +42,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: ("forbidden", "Forbidden", "Writes are disabled: CLAIMDB_API_KEY is not set."),
         404: ("not-found", "Not found", "No claim with id 999999."),
         413: ("too-large", "Payload too large", "The document is 3.1 MB; the limit is 2.0 MB."),
+        414: ("uri-too-long", "URI too long", "The query string is over 8192 bytes."),
         415: ("unsupported-media-type", "Unsupported media type", "Send application/json."),
         422: ("invalid-parameter", "Invalid parameter", "limit: must be at most 500."),
     }

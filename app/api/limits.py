@@ -1,0 +1,43 @@
+"""Refuse oversized query strings before routing, with the same problem+json shape."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.api.problems import PROBLEM_MEDIA_TYPE, problem_type
+
+
+class QueryStringLimit:
+    """414 for a query string over `max_bytes`: long filter lists cost work to parse and
+    to resolve, and no legitimate query needs kilobytes of parameters."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and len(scope.get("query_string", b"")) > self.max_bytes:
+            body = json.dumps(
+                {
+                    "type": problem_type("uri-too-long"),
+                    "title": "URI too long",
+                    "status": 414,
+                    "detail": f"The query string is over {self.max_bytes} bytes.",
+                    "instance": scope.get("path", ""),
+                }
+            ).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 414,
+                    "headers": [
+                        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send)
