@@ -22,7 +22,7 @@ from app.evaluation import Judged, gold_governorate, parse_gold_date, score  # n
 from app.extraction import extract  # noqa: E402
 from app.extraction.registry import governorate_of  # noqa: E402
 
-DEFAULT = Path("/work/shared/datasets/fakes/fakes_dev.csv")
+DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "fakes" / "fakes_dev.csv"
 
 
 def main(argv: list[str] | None = None) -> int:

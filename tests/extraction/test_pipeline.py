@@ -1,14 +1,12 @@
 """End to end over the seed documents, with the real place and actor matchers."""
 
-import csv
-import time
 import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from app.extraction import EXTRACTOR_VERSION, Extraction, extract
+from app.extraction import Extraction, extract
 from app.extraction.pipeline import outlet_actor
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,7 +14,7 @@ SEEDS = ROOT / "seeds"
 MANIFEST = {
     d["file"][:3]: d for d in tomllib.loads((SEEDS / "manifest.toml").read_text())["document"]
 }
-FAKES = Path("/work/shared/datasets/fakes/fakes_dev.csv")
+FAKES = ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 
 
 def run_seed(prefix: str) -> tuple[str, Extraction]:
@@ -153,20 +151,3 @@ def test_outlet_claimant_for_known_media_only():
     (c,) = extract(text, outlet="Reuters").claims
     assert c.claimant == reuters and c.claimant_text == "Reuters"
     assert text[c.claimant.start : c.claimant.end] == c.claimant.surface
-
-
-def test_version_is_a_string():
-    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
-
-
-@pytest.mark.skipif(not FAKES.exists(), reason="FA-KES dev set not available")
-def test_speed_on_fakes():
-    with FAKES.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:120]
-    for row in rows[:5]:
-        extract(row["article_content"], title=row["article_title"], outlet=row["source"])
-    started = time.perf_counter()
-    for row in rows:
-        extract(row["article_content"], title=row["article_title"], outlet=row["source"])
-    ms = (time.perf_counter() - started) * 1000 / len(rows)
-    assert ms < 15, f"{ms:.1f} ms per document"  # generous: shared CI machines are slow
