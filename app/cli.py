@@ -24,8 +24,18 @@ out = Console(soft_wrap=True)
 
 
 def _usage_error(message: str) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
+    err.print("[red]error:[/red] ", end="")
+    err.print(message, markup=False, highlight=False)
     return typer.Exit(code=2)
+
+
+def _require_schema() -> None:
+    from app.db import pending_migrations
+
+    if pending_migrations():
+        raise _usage_error(
+            f"the database at {_safe_url()} is not at the latest schema: run `claimdb migrate`"
+        )
 
 
 @app.command()
@@ -70,6 +80,7 @@ def _run_import(
         items = items_factory()
     except UsageError as exc:
         raise _usage_error(exc.detail) from None
+    _require_schema()
     show = sys.stderr.isatty() if show_progress is None else show_progress
     progress = Progress(
         TextColumn("importing"),
@@ -103,10 +114,9 @@ def _print_summary(report) -> None:
         f"[{'red' if c['failed'] else 'green'}]{c['failed']} failed[/], "
         f"{c['claims']} claims, in {report.seconds:.1f} s"
     )
-    for failure in report.failed:
-        out.print(
-            f"  [red]failed[/red] {failure['location']}: {failure['reason']}", highlight=False
-        )
+    for failure in report.failed:  # file names and reasons are text, never rich markup
+        out.print("  [red]failed[/red] ", end="")
+        out.print(f"{failure['location']}: {failure['reason']}", markup=False, highlight=False)
 
 
 @app.command()
@@ -188,6 +198,7 @@ def reextract(
 
     from app.importer import reextract as run
 
+    _require_schema()
     with Progress(console=err, disable=as_json or not sys.stderr.isatty(), transient=True) as bar:
         task = bar.add_task("re-extracting", total=None)
         summary = run(everything=everything, on_item=lambda _id, _outcome: bar.advance(task))

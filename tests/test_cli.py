@@ -133,3 +133,16 @@ def test_eval_prints_the_measures() -> None:
     assert result["documents"] == 381
     for key in ("date_accuracy", "governorate_accuracy", "docs_per_second"):
         assert result[key] > 0
+
+
+def test_import_into_an_unmigrated_database_says_so(fresh_url: str) -> None:
+    done = claimdb(fresh_url, "import", str(SEEDS), check_code=2)
+    assert "claimdb migrate" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_summary_prints_reasons_verbatim(fresh_url: str) -> None:
+    """File names and reasons may look like terminal markup ([[document]]); they print as is."""
+    claimdb(fresh_url, "migrate")
+    bad = Path(__file__).resolve().parent / "data" / "bad" / "bad_manifest"
+    done = claimdb(fresh_url, "import", str(bad), check_code=1)
+    assert "manifest.toml: [[document]] #2 (file bad_date.txt)" in done.stdout
