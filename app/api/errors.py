@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from app import errors
 from app.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem_type
@@ -29,7 +30,13 @@ STATUS: dict[type[errors.ClaimdbError], tuple[int, str]] = {
 
 
 def problem_response(
-    request: Request, status: int, slug: str, title: str, detail: str, **extra: Any
+    request: Request,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> JSONResponse:
     body = Problem(
         type=problem_type(slug),
@@ -39,7 +46,9 @@ def problem_response(
         instance=request.url.path,
         **extra,
     )
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     return JSONResponse(
         body.model_dump(exclude_none=True),
         status_code=status,
@@ -92,7 +101,21 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else title
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"Nothing at {request.url.path}."
-    return problem_response(request, exc.status_code, slug, title, detail)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+        detail = f"{request.method} is not allowed here; use {headers['Allow']}."
+    return problem_response(request, exc.status_code, slug, title, detail, headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every documented method at this path. RFC 9110 wants them all in Allow; Starlette
+    names only those of the first route that matched (GET, not POST, for /sources)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        if compile_path(template)[0].match(request.url.path):
+            methods.update(method.upper() for method in operations)
+    return ", ".join(sorted(methods))
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

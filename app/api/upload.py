@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from starlette.exceptions import HTTPException
 
 from app.config import settings
 from app.errors import DocumentRejected, DocumentTooLarge, UnsupportedMediaType
@@ -42,8 +43,23 @@ class SourceCreate(BaseModel):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("text is empty")
+        return value
+
+    @field_validator("text", "title", "outlet", "url", "author", "published", "external_id")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        # JSON can carry what no database stores: NUL (PostgreSQL refuses it in text) and
+        # lone surrogates ("\ud800"), which are not Unicode text and cannot be encoded.
+        if value is None:
+            return value
         if "\x00" in value:
-            raise ValueError("text contains NUL characters")
+            raise ValueError("contains NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(
+                f"is not valid Unicode text (lone surrogate at character {exc.start})"
+            ) from None
         return value
 
     @field_validator("published")
@@ -111,6 +127,8 @@ async def document_from_request(request: Request) -> RawDocument:
             payload: Any = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
             raise _invalid("body", f"not valid JSON: {exc}") from None
+        except RecursionError:  # "[[[[...": deeper than the parser goes
+            raise _invalid("body", "not valid JSON: nested too deeply") from None
         try:
             create = SourceCreate.model_validate(payload)
         except ValidationError as exc:
@@ -120,7 +138,10 @@ async def document_from_request(request: Request) -> RawDocument:
         _check_size(len(create.text.encode("utf-8")))
         return create.document()
     if content_type == "multipart/form-data":
-        form = await request.form()
+        try:
+            form = await request.form()
+        except HTTPException as exc:  # Starlette's 400 for a malformed multipart body
+            raise _invalid("body", f"not a valid multipart body: {exc.detail}") from None
         upload = form.get("file")
         if upload is None or isinstance(upload, str):
             raise _invalid("file", "a multipart upload needs a `file` part")

@@ -28,7 +28,31 @@ SQLModel.metadata.naming_convention = {
 }
 
 JSONType = sa.JSON()
-TZDateTime = sa.DateTime(timezone=True)
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """A timestamp that is timezone-aware UTC on every backend.
+
+    SQLite keeps no offset, so its values come back naive and the API would answer
+    "2016-11-27T10:00:00", which is not an RFC 3339 date-time; PostgreSQL answers in the
+    session's zone. Both are normalised to UTC here, once, for every reader.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+TZDateTime = UTCDateTime()
 
 PublishedPrecision = Literal["day", "month", "year", "unknown"]
 PublishedOrigin = Literal["metadata", "text", "none"]

@@ -9,17 +9,39 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from app.errors import InvalidParameter
 from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind
 from app.services.paging import DEFAULT_LIMIT, MAX_LIMIT
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-Name = str  # an id, a name or any alias
 MAX_REPEAT = 50
+MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER columns on both databases
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL refuses NUL in any text value: caught here it is a 422 naming the parameter.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL (\\x00) characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+Name = Annotated[  # an id, a name or any alias
+    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_nul)
+]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 def parse_partial_date(value: str, *, end: bool) -> date:
@@ -69,7 +91,7 @@ class ListParams(BaseModel):
         description=f"Items per page (1-{MAX_LIMIT}).",
         examples=[DEFAULT_LIMIT],
     )
-    cursor: str | None = Field(
+    cursor: Text | None = Field(
         None,
         max_length=2048,
         description="Opaque token from the previous page's `next`; omit for the first page.",
@@ -102,13 +124,13 @@ class GeoParams(BaseModel):
 
 
 class SourceFilters(ListParams):
-    outlet: str | None = Field(
+    outlet: Text | None = Field(
         None, max_length=256, description="Outlet, case-insensitive.", examples=["reuters"]
     )
 
 
 class ActorFilters(ListParams):
-    q: str | None = Field(
+    q: Text | None = Field(
         None,
         min_length=1,
         max_length=200,
@@ -124,7 +146,7 @@ class ActorFilters(ListParams):
 
 
 class PlaceFilters(ListParams, GeoParams):
-    q: str | None = Field(
+    q: Text | None = Field(
         None,
         min_length=1,
         max_length=200,
@@ -134,7 +156,7 @@ class PlaceFilters(ListParams, GeoParams):
     kind: list[PlaceKind] | None = Field(
         None, max_length=MAX_REPEAT, description="Place kind; repeatable.", examples=[["city"]]
     )
-    governorate: str | None = Field(
+    governorate: Text | None = Field(
         None, max_length=100, description="Governorate name, any spelling.", examples=["Homs"]
     )
 
@@ -174,7 +196,7 @@ class ClaimFilters(ListParams, GeoParams):
         "(Aleppo includes Hanano). Repeatable.",
         examples=[["Aleppo"]],
     )
-    governorate: list[str] | None = Field(
+    governorate: list[Name] | None = Field(
         None,
         max_length=MAX_REPEAT,
         description="Governorate name, any spelling; repeatable.",
@@ -212,10 +234,10 @@ class ClaimFilters(ListParams, GeoParams):
         description="Who makes the claim (id, name or alias).",
         examples=[["SOHR"]],
     )
-    source: list[int] | None = Field(
+    source: list[Id] | None = Field(
         None, max_length=MAX_REPEAT, description="Source id; repeatable.", examples=[[1]]
     )
-    outlet: list[str] | None = Field(
+    outlet: list[Annotated[Text, StringConstraints(max_length=256)]] | None = Field(
         None,
         max_length=MAX_REPEAT,
         description="Outlet, case-insensitive; repeatable.",
@@ -231,7 +253,7 @@ class ClaimFilters(ListParams, GeoParams):
     in_comments: bool | None = Field(
         None, description="true: only claims from reader comments; false: only the article."
     )
-    q: str | None = Field(
+    q: Text | None = Field(
         None,
         min_length=1,
         max_length=500,

@@ -103,7 +103,9 @@ def _date_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:
             conds += [Claim.event_date_end <= end, Claim.event_date_start <= end]
         return conds
     if start:
-        conds += [Claim.event_date_end >= start, Claim.event_date_start >= start - MAX_EVENT_SPAN]
+        # date_from=0001 is valid; the bound must not step below the first representable day
+        earliest = start - MAX_EVENT_SPAN if start - date.min > MAX_EVENT_SPAN else date.min
+        conds += [Claim.event_date_end >= start, Claim.event_date_start >= earliest]
     if end:
         conds.append(Claim.event_date_start <= end)
     return conds

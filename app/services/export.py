@@ -59,9 +59,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _batches(
-    session: Session, filters: ClaimFilters, fixed: dict[str, int]
+    session: Session, stmt: sa.Select[Any], filters: ClaimFilters
 ) -> Iterator[tuple[list[ClaimPublic], dict[int, Source]]]:
-    stmt = claim_query.filtered(session, filters, **fixed)
     ordering = claim_query.ordering(filters.sort)
     cursor = None
     while True:
@@ -187,5 +186,12 @@ def _jsonl(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> It
 def export(
     session: Session, filters: ClaimFilters, fmt: ExportFormat, **fixed: int
 ) -> Iterator[str]:
+    """The export as a lazy stream of text chunks.
+
+    The filters are resolved now, not when the stream is first read: by then the 200 and
+    its headers are on the wire, and an unknown name could only cut the download short
+    instead of answering 422.
+    """
     writer = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl}[fmt]
-    return writer(_batches(session, filters, fixed))
+    stmt = claim_query.filtered(session, filters, **fixed)
+    return writer(_batches(session, stmt, filters))

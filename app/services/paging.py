@@ -61,6 +61,23 @@ def _decode_value(value: Any) -> Any:
     raise ValueError("unexpected cursor value")
 
 
+_INT_BITS = {sa.SmallInteger: 16, sa.BigInteger: 64}
+
+
+def _fits(key: SortKey, value: Any) -> bool:
+    """Whether `value` can be compared with `key` in SQL: an edited cursor must be a 422,
+    not a database error (PostgreSQL refuses 2**31 for an INTEGER, text for a DATE)."""
+    kind = key.expr.type
+    if isinstance(kind, sa.Date):
+        return isinstance(value, date)
+    if isinstance(kind, sa.Integer):
+        bits = next((n for t, n in _INT_BITS.items() if isinstance(kind, t)), 32)
+        return type(value) is int and -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
+    if isinstance(kind, sa.String):
+        return isinstance(value, str) and "\x00" not in value
+    return not isinstance(value, bool | dict | list)
+
+
 def encode_cursor(ordering: Ordering, values: Sequence[Any]) -> str:
     raw = json.dumps([ordering.name, [_encode_value(v) for v in values]], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
@@ -78,7 +95,9 @@ def decode_cursor(ordering: Ordering, cursor: str) -> list[Any]:
         raise InvalidParameter(
             "cursor", f"This cursor belongs to sort={name}, not {ordering.name}."
         )
-    if len(decoded) != len(ordering.keys):
+    if len(decoded) != len(ordering.keys) or not all(
+        _fits(key, value) for key, value in zip(ordering.keys, decoded, strict=True)
+    ):
         raise bad
     return decoded
 

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from app.errors import InvalidParameter
 from app.extraction.normalize import normalize_key, slugify
 from app.models import Actor, ActorAlias, Place, PlaceAlias
+from app.models.filters import MAX_ID
 
 BROAD_PLACE_KINDS = ("country", "governorate")
 
@@ -40,10 +41,12 @@ def _lookup(
     noun: str,
 ) -> set[int]:
     value = value.strip()
-    if value.isdigit():
-        if session.get(entity, int(value)) is None:
+    if value.isascii() and value.isdigit():  # "²" and "٣" are digits too, but not ids
+        ident = int(value)
+        # beyond the id column's range the database would fail rather than find nothing
+        if not 1 <= ident <= MAX_ID or session.get(entity, ident) is None:
             raise InvalidParameter(parameter, f"{parameter}: no {noun} has id {value}.")
-        return {int(value)}
+        return {ident}
     key = normalize_key(value)
     owner_col = getattr(alias_model, owner)
     ids = set(

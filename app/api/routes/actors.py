@@ -14,7 +14,12 @@ from app.models.filters import ActorFilters, ClaimListParams
 from app.models.page import Page
 from app.services import actors
 
-router = APIRouter(prefix="/actors", tags=["actors"], dependencies=[Reader])
+router = APIRouter(
+    prefix="/actors",
+    tags=["actors"],
+    dependencies=[Reader],
+    responses=problem_responses(401, 414),
+)
 
 ActorId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Actor id.", examples=[1])]
 

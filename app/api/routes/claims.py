@@ -14,7 +14,12 @@ from app.models.filters import ClaimListParams, FacetParams
 from app.models.page import Page
 from app.services import claims, export, facets
 
-router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Reader])
+router = APIRouter(
+    prefix="/claims",
+    tags=["claims"],
+    dependencies=[Reader],
+    responses=problem_responses(401, 414),
+)
 
 ClaimId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Claim id.", examples=[1])]
 

@@ -7,8 +7,9 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from app.api.deps import SessionDep
+from app.api.problems import problem_responses
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=problem_responses(414))
 
 
 class Health(BaseModel):

@@ -13,7 +13,12 @@ from app.models.filters import ImportFilters
 from app.models.page import Page
 from app.services import imports
 
-router = APIRouter(prefix="/imports", tags=["imports"], dependencies=[Reader])
+router = APIRouter(
+    prefix="/imports",
+    tags=["imports"],
+    dependencies=[Reader],
+    responses=problem_responses(401, 414),
+)
 
 RunId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Import run id.", examples=[1])]
 

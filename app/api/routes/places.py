@@ -14,7 +14,12 @@ from app.models.filters import ClaimListParams, PlaceFilters
 from app.models.page import Page
 from app.services import places
 
-router = APIRouter(prefix="/places", tags=["places"], dependencies=[Reader])
+router = APIRouter(
+    prefix="/places",
+    tags=["places"],
+    dependencies=[Reader],
+    responses=problem_responses(401, 414),
+)
 
 PlaceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Place id.", examples=[1])]
 

@@ -23,7 +23,8 @@ from app.services import sources
 from app.services.reference import sync_once
 from app.services.store import Stored, add_source, place_ids
 
-router = APIRouter(prefix="/sources", tags=["sources"])
+# Every /sources route takes a key when one is configured (reads: CLAIMDB_READ_KEY).
+router = APIRouter(prefix="/sources", tags=["sources"], responses=problem_responses(401, 414))
 
 SourceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Source id.", examples=[1])]
 
