@@ -58,15 +58,17 @@ def create_app() -> FastAPI:
         )
     for module in (claims, sources, actors, places, imports, health):
         app.include_router(module.router)
-    _problem_media_types(app)
+    _finish_openapi(app)
     return app
 
 
-def _problem_media_types(app: FastAPI) -> None:
-    """Document error bodies under application/problem+json only, which is what they are.
+def _finish_openapi(app: FastAPI) -> None:
+    """Two corrections FastAPI cannot express per route, applied once to the document.
 
-    FastAPI puts every response model under application/json; error responses are
-    declared with a problem+json example (app.api.problems), so move the schema there.
+    - Error bodies are documented under application/problem+json only, which is what
+      they are (FastAPI files every response model under application/json).
+    - Reads declare the bearer key as optional ({} among the alternatives): they need it
+      only when CLAIMDB_READ_KEY is set, and then the 401 is documented.
     """
     build = app.openapi
 
@@ -74,13 +76,14 @@ def _problem_media_types(app: FastAPI) -> None:
         if app.openapi_schema is None:
             schema = build()
             for path in schema["paths"].values():
-                for operation in path.values():
+                for method, operation in path.items():
+                    if method == "get" and operation.get("security"):
+                        operation["security"] = [{}, *operation["security"]]
                     for response in operation.get("responses", {}).values():
                         content = response.get("content", {})
                         if PROBLEM_MEDIA_TYPE in content and "application/json" in content:
-                            content[PROBLEM_MEDIA_TYPE]["schema"] = content.pop("application/json")[
-                                "schema"
-                            ]
+                            json_body = content.pop("application/json")
+                            content[PROBLEM_MEDIA_TYPE]["schema"] = json_body["schema"]
             app.openapi_schema = schema
         return app.openapi_schema
 

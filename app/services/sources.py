@@ -27,7 +27,7 @@ BY_ID = Ordering("id", (SortKey(Source.id),))
 def _filtered(filters: SourceFilters) -> sa.Select:
     stmt = select(Source)
     if filters.outlet:
-        stmt = stmt.where(Source.outlet == filters.outlet)
+        stmt = stmt.where(sa.func.lower(Source.outlet) == filters.outlet.lower())
     return stmt
 
 

@@ -55,3 +55,15 @@ def test_bad_path_id_is_422(client: TestClient, resource: str) -> None:
 
 def test_unknown_route_is_404_problem(client: TestClient) -> None:
     assert_problem(client.get("/nowhere"), 404)
+
+
+def test_reads_document_the_key_as_optional(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["paths"]["/claims"]["get"]["security"] == [{}, {"HTTPBearer": []}]
+    assert spec["paths"]["/sources"]["post"]["security"] == [{"HTTPBearer": []}]
+
+
+def test_source_outlet_filter_ignores_case(client: TestClient) -> None:
+    exact = client.get("/sources?outlet=Informed Comment").json()
+    assert exact["count"] == 1
+    assert client.get("/sources?outlet=informed comment").json()["data"] == exact["data"]
