@@ -95,6 +95,7 @@ class ListParams(BaseModel):
         None,
         max_length=2048,
         description="Opaque token from the previous page's `next`; omit for the first page.",
+        examples=["WyJpZCIsWzUwXV0"],
     )
 
 
@@ -141,7 +142,9 @@ class ActorFilters(ListParams):
         None, max_length=MAX_REPEAT, description="Actor kind; repeatable.", examples=[["militia"]]
     )
     curated: bool | None = Field(
-        None, description="true: registry actors only; false: names found in text only."
+        None,
+        description="true: registry actors only; false: names found in text only.",
+        examples=[True],
     )
 
 
@@ -249,9 +252,13 @@ class ClaimFilters(ListParams, GeoParams):
         description="Event type; repeatable.",
         examples=[["capture_territory"]],
     )
-    hedged: bool | None = Field(None, description="true: only hedged claims (reportedly...).")
+    hedged: bool | None = Field(
+        None, description="true: only hedged claims (reportedly...).", examples=[False]
+    )
     in_comments: bool | None = Field(
-        None, description="true: only claims from reader comments; false: only the article."
+        None,
+        description="true: only claims from reader comments; false: only the article.",
+        examples=[False],
     )
     q: Text | None = Field(
         None,
