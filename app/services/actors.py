@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
-from app.extraction.normalize import normalize_key, slugify
+from app.extraction.normalize import slugify
 from app.models import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
 from app.models.filters import ActorFilters
 from app.models.links import ClaimActor
 from app.models.page import Page
-from app.services.paging import Ordering, SortKey, like_prefix, paginate
+from app.services.entities import like_prefix, related, with_alias_prefix
+from app.services.paging import Ordering, SortKey, paginate
 
 BY_ID = Ordering("id", (SortKey(Actor.id),))
 
@@ -21,12 +20,9 @@ BY_ID = Ordering("id", (SortKey(Actor.id),))
 def _filtered(filters: ActorFilters) -> sa.Select:
     stmt = select(Actor)
     if filters.q:
-        pattern = like_prefix(normalize_key(filters.q))
         stmt = stmt.where(
-            sa.or_(
-                Actor.id.in_(
-                    sa.select(ActorAlias.actor_id).where(ActorAlias.key.like(pattern, escape="\\"))
-                ),
+            sa.or_(  # uncurated actors have no aliases: their slug is their name
+                Actor.id.in_(with_alias_prefix(ActorAlias, "actor_id", filters.q)),
                 Actor.slug.like(like_prefix(slugify(filters.q)), escape="\\"),
             )
         )
@@ -42,30 +38,17 @@ def _ref(actor: Actor) -> ActorRef:
 
 
 def _publics(session: Session, actors: list[Actor]) -> list[ActorPublic]:
-    ids = [a.id for a in actors]
-    aliases: dict[int, list[AliasPublic]] = defaultdict(list)
-    for alias in session.exec(
-        select(ActorAlias).where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.id)
-    ):
-        aliases[alias.actor_id].append(
-            AliasPublic(alias=alias.alias, valid_from=alias.valid_from, valid_to=alias.valid_to)
-        )
-    counts = dict(
-        session.execute(
-            sa.select(ClaimActor.actor_id, sa.func.count(sa.distinct(ClaimActor.claim_id)))
-            .where(ClaimActor.actor_id.in_(ids))
-            .group_by(ClaimActor.actor_id)
-        ).all()
-    )
-    parent_ids = {a.parent_id for a in actors if a.parent_id}
-    parents = {p.id: _ref(p) for p in session.exec(select(Actor).where(Actor.id.in_(parent_ids)))}
+    rel = related(session, actors, alias_model=ActorAlias, link_model=ClaimActor, owner="actor_id")
     return [
         ActorPublic.model_validate(
             a,
             update={
-                "aliases": aliases[a.id],
-                "claim_count": counts.get(a.id, 0),
-                "parent": parents.get(a.parent_id),
+                "aliases": [
+                    AliasPublic(alias=x.alias, valid_from=x.valid_from, valid_to=x.valid_to)
+                    for x in rel.aliases.get(a.id, [])
+                ],
+                "claim_count": rel.claim_counts.get(a.id, 0),
+                "parent": _ref(rel.parents[a.parent_id]) if a.parent_id else None,
             },
         )
         for a in actors

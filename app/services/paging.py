@@ -140,8 +140,3 @@ def paginate(
         last = result[limit - 1]
         next_cursor = encode_cursor(ordering, list(last[1:]))
     return PageResult(rows=rows, count=total, next=next_cursor)
-
-
-def like_prefix(text: str) -> str:
-    """A LIKE pattern for `text` as a literal prefix (use with escape="\\")."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
-from app.extraction.normalize import normalize_key
 from app.models import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.filters import PlaceFilters
 from app.models.links import ClaimPlace
 from app.models.page import Page
 from app.services import resolve
-from app.services.paging import Ordering, SortKey, like_prefix, paginate
+from app.services.entities import related, with_alias_prefix
+from app.services.paging import Ordering, SortKey, paginate
 
 BY_ID = Ordering("id", (SortKey(Place.id),))
 
@@ -22,12 +20,7 @@ BY_ID = Ordering("id", (SortKey(Place.id),))
 def _filtered(session: Session, filters: PlaceFilters) -> sa.Select:
     stmt = select(Place)
     if filters.q:
-        pattern = like_prefix(normalize_key(filters.q))
-        stmt = stmt.where(
-            Place.id.in_(
-                sa.select(PlaceAlias.place_id).where(PlaceAlias.key.like(pattern, escape="\\"))
-            )
-        )
+        stmt = stmt.where(Place.id.in_(with_alias_prefix(PlaceAlias, "place_id", filters.q)))
     if filters.kind:
         stmt = stmt.where(Place.kind.in_(filters.kind))
     if filters.governorate:
@@ -45,28 +38,14 @@ def _ref(place: Place) -> PlaceRef:
 
 
 def _publics(session: Session, places: list[Place]) -> list[PlacePublic]:
-    ids = [p.id for p in places]
-    aliases: dict[int, list[str]] = defaultdict(list)
-    for alias in session.exec(
-        select(PlaceAlias).where(PlaceAlias.place_id.in_(ids)).order_by(PlaceAlias.id)
-    ):
-        aliases[alias.place_id].append(alias.alias)
-    counts = dict(
-        session.execute(
-            sa.select(ClaimPlace.place_id, sa.func.count(sa.distinct(ClaimPlace.claim_id)))
-            .where(ClaimPlace.place_id.in_(ids))
-            .group_by(ClaimPlace.place_id)
-        ).all()
-    )
-    parent_ids = {p.parent_id for p in places if p.parent_id}
-    parents = {p.id: _ref(p) for p in session.exec(select(Place).where(Place.id.in_(parent_ids)))}
+    rel = related(session, places, alias_model=PlaceAlias, link_model=ClaimPlace, owner="place_id")
     return [
         PlacePublic.model_validate(
             p,
             update={
-                "aliases": aliases[p.id],
-                "claim_count": counts.get(p.id, 0),
-                "parent": parents.get(p.parent_id),
+                "aliases": [x.alias for x in rel.aliases.get(p.id, [])],
+                "claim_count": rel.claim_counts.get(p.id, 0),
+                "parent": _ref(rel.parents[p.parent_id]) if p.parent_id else None,
             },
         )
         for p in places

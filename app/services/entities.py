@@ -1,0 +1,56 @@
+"""What the actor and place lists share: name search, and each item's aliases, parent and
+claim count, loaded for a whole page in three queries whatever its size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.extraction.normalize import normalize_key
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern for `text` as a literal prefix (use with escape="\\")."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def with_alias_prefix(alias_model: Any, owner: str, q: str) -> sa.Select[Any]:
+    """Owners with an alias whose folded key starts like `q`'s (any spelling of a name)."""
+    pattern = like_prefix(normalize_key(q))
+    return sa.select(getattr(alias_model, owner)).where(alias_model.key.like(pattern, escape="\\"))
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    aliases: dict[int, list[Any]]  # owner id -> its alias rows, oldest first
+    claim_counts: dict[int, int]
+    parents: dict[int, Any]  # parent id -> parent row
+
+
+def related(
+    session: Session, rows: list[Any], *, alias_model: Any, link_model: Any, owner: str
+) -> Related:
+    """`owner` names the foreign key (actor_id, place_id) in both the alias and link tables."""
+    if not rows:
+        return Related({}, {}, {})
+    model = type(rows[0])
+    ids = [r.id for r in rows]
+    aliases: dict[int, list[Any]] = defaultdict(list)
+    alias_owner = getattr(alias_model, owner)
+    for alias in session.exec(
+        select(alias_model).where(alias_owner.in_(ids)).order_by(alias_model.id)
+    ):
+        aliases[getattr(alias, owner)].append(alias)
+    link_owner = getattr(link_model, owner)
+    counts = session.execute(
+        sa.select(link_owner, sa.func.count(sa.distinct(link_model.claim_id)))
+        .where(link_owner.in_(ids))
+        .group_by(link_owner)
+    )
+    parent_ids = {r.parent_id for r in rows if r.parent_id}
+    parents = session.exec(select(model).where(model.id.in_(parent_ids))) if parent_ids else []
+    return Related(aliases, {owner_id: n for owner_id, n in counts}, {p.id: p for p in parents})
