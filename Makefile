@@ -35,10 +35,12 @@ eval: $(VENV)/.installed  ## extraction accuracy on the FA-KES dev half
 	$(BIN)/claimdb eval tests/data/fakes/fakes_dev.csv --preset fakes
 
 bench: $(VENV)/.installed-dev  ## import and query benchmarks (prints numbers)
-	$(BIN)/python bench/import_speed.py
+	$(BIN)/claimdb eval tests/data/fakes/fakes_dev.csv --preset fakes
+	$(BIN)/python bench/extraction_eval.py
+	$(BIN)/python bench/query_speed.py --claims $(or $(CLAIMS),1000000)
 
-load: $(VENV)/.installed-dev  ## 60 s load test against a served database
-	$(BIN)/python bench/load.py
+load: $(VENV)/.installed-dev  ## 60 s load test against a served database (LOAD_ARGS="--postgres URL ...")
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) claimdb.sqlite3 claimdb.sqlite3-wal claimdb.sqlite3-shm .pytest_cache

@@ -38,6 +38,11 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
         actors = [
             tuple(r) for r in conn.execute(sa.text("SELECT id, name FROM actor WHERE curated"))
         ]
+        speakers = list(
+            conn.execute(
+                sa.text("SELECT id FROM actor WHERE kind IN ('media', 'monitor')")
+            ).scalars()
+        )
         places = [
             tuple(r)
             for r in conn.execute(sa.text("SELECT id, name FROM place WHERE lat IS NOT NULL"))
@@ -53,6 +58,7 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
             published = start + timedelta(days=rng.randrange(3000))
             for _ in range(min(per_source, claims - made)):
                 (agent_id, agent), (target_id, target) = rng.sample(actors, 2)
+                claimant = rng.choice(speakers) if rng.random() < 0.4 else None
                 place_id, place = rng.choice(places)
                 event_type, verb = rng.choice(list(VERBS.items()))
                 precision, span = rng.choice(PRECISIONS)
@@ -68,7 +74,7 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
                         "text": sentence[:-1],
                         "char_start": offset,
                         "char_end": offset + len(sentence) - 1,
-                        "claimant_id": None,
+                        "claimant_id": claimant,
                         "claimant_text": OUTLETS[sid % len(OUTLETS)],
                         "hedged": rng.random() < 0.15,
                         "in_comments": rng.random() < 0.05,
@@ -79,6 +85,16 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
                         "quantities": [],
                     }
                 )
+                if claimant is not None:  # named elsewhere: no span, like an outlet claimant
+                    actor_links.append(
+                        {
+                            "claim_id": next_claim,
+                            "actor_id": claimant,
+                            "role": "claimant",
+                            "char_start": None,
+                            "char_end": None,
+                        }
+                    )
                 actor_links += [
                     {
                         "claim_id": next_claim,
