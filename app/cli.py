@@ -55,11 +55,25 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    keep_alive: Annotated[
+        int,
+        typer.Option(
+            help="Seconds an idle connection stays open; keep it above any proxy's or "
+            "client's own idle timeout, or requests can race a closing connection."
+        ),
+    ] = 75,
 ) -> None:
     """Serve the API (docs at /docs and /redoc)."""
     import uvicorn
 
-    uvicorn.run("app.main:app", host=host, port=port, workers=workers, proxy_headers=True)
+    uvicorn.run(
+        "app.main:app",
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        timeout_keep_alive=keep_alive,
+    )
 
 
 def _safe_url() -> str:

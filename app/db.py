@@ -21,10 +21,14 @@ WRITE = "claimdb_write"
 
 def make_engine(url: str) -> Engine:
     """An engine for `url` with the settings claimdb relies on (WAL, foreign keys...)."""
+    # As many connections as the server has threads (anyio's default limiter: 40), so no
+    # request waits for a connection that a queued request holds.
+    pool = {"pool_size": 10, "max_overflow": 30}
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        return create_engine(url, pool_pre_ping=True, **pool)
     engine = create_engine(
         url,
+        **pool,
         connect_args={
             "check_same_thread": False,
             "timeout": settings.sqlite_busy_timeout_ms / 1000,

@@ -250,3 +250,43 @@ def _up(base: str) -> bool:
         return httpx.get(base + "/health", timeout=1).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+@pytest.mark.slow
+def test_many_requests_in_flight_never_stall_the_server(fresh_url: str, tmp_path: Path) -> None:
+    """More requests at once than the connection pool holds: they queue and all succeed,
+    rather than the worker threads and pooled connections waiting on each other."""
+    claimdb(fresh_url, "seed")
+    port = _free_port()
+    env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
+    log = (tmp_path / "server.log").open("w")
+    server = subprocess.Popen(
+        [*CLAIMDB, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    statuses: list[int | str] = []
+    try:
+        _wait_for(lambda: _up(base), timeout=60)
+        paths = [
+            "/claims?place=Aleppo",
+            "/claims/1",
+            "/sources/2",
+            "/claims?format=csv&actor=Daesh",
+        ]
+
+        def call(n: int) -> None:
+            try:
+                statuses.append(httpx.get(base + paths[n % len(paths)], timeout=25).status_code)
+            except httpx.HTTPError as exc:
+                statuses.append(repr(exc))
+
+        threads = [threading.Thread(target=call, args=(n,)) for n in range(120)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    assert statuses == [200] * 120 or Counter(statuses) == Counter({200: 120}), Counter(statuses)

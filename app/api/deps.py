@@ -17,8 +17,12 @@ from app.errors import Forbidden, NotAuthenticated
 
 log = logging.getLogger("claimdb.auth")
 
-SessionDep = Annotated[Session, Depends(get_session)]
-WriteSessionDep = Annotated[Session, Depends(get_write_session)]
+# scope="function": the session (and its pooled connection) is closed when the route
+# returns, before the response is serialised and sent. Otherwise, with more requests in
+# flight than pooled connections, threads holding connections wait for threads waiting
+# for connections, and the server stalls until the pool times out.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
 _bearer = HTTPBearer(
     auto_error=False,
     description="The server's CLAIMDB_API_KEY (writes) or CLAIMDB_READ_KEY (reads, when set).",

@@ -59,24 +59,26 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _batches(
-    session: Session, stmt: sa.Select[Any], filters: ClaimFilters
+    bind: Any, stmt: sa.Select[Any], filters: ClaimFilters
 ) -> Iterator[tuple[list[ClaimPublic], dict[int, Source]]]:
+    """Each batch in a short session of its own: a slow download must not hold a pooled
+    connection (the request's session is closed before streaming starts)."""
     ordering = claim_query.ordering(filters.sort)
     cursor = None
     while True:
-        page = paginate(session, stmt, ordering, limit=BATCH, cursor=cursor, count=False)
-        if not page.rows:
-            return
-        claims = publics(session, page.rows)
-        source_ids = {c.source_id for c in claims}
-        sources = {
-            s.id: s
-            for s in session.execute(
-                sa.select(Source)
-                .where(Source.id.in_(source_ids))
-                .options(sa.orm.defer(Source.text))
-            ).scalars()
-        }
+        with Session(bind) as session:
+            page = paginate(session, stmt, ordering, limit=BATCH, cursor=cursor, count=False)
+            if not page.rows:
+                return
+            claims = publics(session, page.rows)
+            sources = {
+                s.id: s
+                for s in session.execute(
+                    sa.select(Source)
+                    .where(Source.id.in_({c.source_id for c in claims}))
+                    .options(sa.orm.defer(Source.text))
+                ).scalars()
+            }
         yield claims, sources
         if page.next is None:
             return
@@ -194,4 +196,4 @@ def export(
     """
     writer = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl}[fmt]
     stmt = claim_query.filtered(session, filters, **fixed)
-    return writer(_batches(session, stmt, filters))
+    return writer(_batches(session.get_bind(), stmt, filters))
