@@ -12,17 +12,21 @@ from pydantic import SecretStr
 from sqlmodel import Session
 
 from app.config import settings
-from app.db import get_session, get_write_session
+from app.db import READ_SESSIONS, WRITE_SESSIONS, get_session, get_write_session
 from app.errors import Forbidden, NotAuthenticated
 
 log = logging.getLogger("claimdb.auth")
 
-# scope="function": the session (and its pooled connection) is closed when the route
-# returns, before the response is serialised and sent. Otherwise, with more requests in
-# flight than pooled connections, threads holding connections wait for threads waiting
-# for connections, and the server stalls until the pool times out.
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
-WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
+# scope="function": the session (and its pooled connection) is closed once the response
+# is serialised, before it is sent. max_concurrency: requests beyond the limit wait
+# without holding a worker thread, so requests holding connections always find a thread
+# to finish on (app.db explains the stall this prevents).
+SessionDep = Annotated[
+    Session, Depends(get_session, scope="function", max_concurrency=READ_SESSIONS)
+]
+WriteSessionDep = Annotated[
+    Session, Depends(get_write_session, scope="function", max_concurrency=WRITE_SESSIONS)
+]
 _bearer = HTTPBearer(
     auto_error=False,
     description="The server's CLAIMDB_API_KEY (writes) or CLAIMDB_READ_KEY (reads, when set).",
