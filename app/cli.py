@@ -54,7 +54,14 @@ def migrate() -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Worker processes. More than 1 shares one socket, and connections may all "
+            "land on one worker (bench/RESULTS.md); for several cores, one process per core "
+            "behind a proxy is steadier."
+        ),
+    ] = 1,
     keep_alive: Annotated[
         int,
         typer.Option(

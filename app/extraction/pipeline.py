@@ -23,7 +23,9 @@ from app.extraction.quantities import find_quantities
 from app.extraction.registry import actor_entries, actor_entry
 from app.extraction.types import ActorEntry, ActorMention, Extraction, PublishedDate
 
-EXTRACTOR_VERSION = "1"
+# Stored on each source; bump it when the output changes, so `claimdb reextract` (without
+# --all) knows which sources are stale.
+EXTRACTOR_VERSION = "2"
 
 _SPEAKING_KINDS = ("media", "monitor")
 

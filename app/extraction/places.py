@@ -17,6 +17,7 @@ Aleppo), the one in the governorate the rest of the text talks about is chosen.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -44,6 +45,11 @@ from .registry import (
 from .types import PlaceMention
 
 _BLOCK = "<actor>"
+# A name right before one of these names the building, after a person or an idea, not
+# the place it is in: "al-Khulafaa al-Rashideen Mosque" is in Latakia, not in Aleppo's
+# al-Rashidin. (Shrines, hospitals and schools do take their place's name: "Sayyida
+# Zeinab shrine", "Azaz hospital".)
+_NAMED_BUILDINGS = frozenset({"mosque", "church"})
 
 
 @dataclass(slots=True)
@@ -149,7 +155,8 @@ def find_places(text: str) -> list[PlaceMention]:
             i += 1
             continue
         j, keys, possessive = m
-        if keys[0] is not _BLOCK:
+        named_building = j + 1 < n and toks[j + 1].text.lower() in _NAMED_BUILDINGS
+        if keys[0] is not _BLOCK and not named_building:
             found.append((toks[i].start, toks[j].end - (1 if possessive else 0), keys))
         i = j + 1
     # One spelling, several places: go with the governorate the unambiguous names favour.
@@ -170,6 +177,27 @@ _TITLE_WEIGHT = 4.0
 _LEDE_BOOST, _LEDE_CHARS = 2.0, 400.0
 _LATE_FROM, _LATE_WEIGHT = 0.6, 0.7
 _FIRST_BONUS = 3.0  # for the governorate named first in the title or the lede
+# Photo captions, the sentence before a photo credit, show whatever picture was at hand
+# (often another town, another day): their mentions count little, whatever their place.
+_CAPTION_WEIGHT = 0.5
+_PHOTO_CREDIT = re.compile(
+    r"\((?:TRT World and Agencies|(?:AP|AFP|Reuters|AA|EPA) (?:[Pp]hoto|Archive)|File photo)\)"
+    r"|\bAA Photo\b"
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+def _captions(text: str) -> list[tuple[int, int]]:
+    """Spans of photo captions: from the sentence start before a credit to the credit.
+    A caption's closing date ("... Idlib province. June 12 2016.") is not its start."""
+    spans = []
+    for credit in _PHOTO_CREDIT.finditer(text):
+        start = 0
+        for end in _SENTENCE_END.finditer(text, 0, credit.start()):
+            if credit.start() - end.end() >= 40:
+                start = end.end()
+        spans.append((start, credit.end()))
+    return spans
 
 
 def primary_place(
@@ -189,11 +217,16 @@ def primary_place(
     weighted: list[tuple[PlaceMention, float, bool]] = []  # mention, weight, early
     if title:
         weighted += [(m, _TITLE_WEIGHT, True) for m in find_places(title)]
+    captions = _captions(text[:end])
     for m in places:
-        if m.start < end:
-            w = 1.0 + _LEDE_BOOST * math.exp(-m.start / _LEDE_CHARS)
-            late = m.start > _LATE_FROM * end
-            weighted.append((m, w * _LATE_WEIGHT if late else w, m.start < _LEDE_CHARS))
+        if m.start >= end:
+            continue
+        if any(s <= m.start < e for s, e in captions):
+            weighted.append((m, _CAPTION_WEIGHT, False))
+            continue
+        w = 1.0 + _LEDE_BOOST * math.exp(-m.start / _LEDE_CHARS)
+        late = m.start > _LATE_FROM * end
+        weighted.append((m, w * _LATE_WEIGHT if late else w, m.start < _LEDE_CHARS))
     by_gov: dict[str, float] = defaultdict(float)
     by_place: dict[str, float] = defaultdict(float)
     order: dict[str, int] = {}

@@ -169,6 +169,25 @@ def test_primary_place_ignores_the_comments():
     assert primary_place(text, find_places(text), body_end=len(body)) == "daraa"
 
 
+def test_primary_place_discounts_photo_captions():
+    """A caption shows whatever picture was at hand; the story is in the sentences."""
+    text = (
+        "Last updated at Jun 132016 In this photo taken on June 8, civil defence workers "
+        "help an injured woman after warplanes attacked a street in Aleppo Syria (AP photo) "
+        "BEIRUT Air strikes on a market in Idlib killed at least 21 civilians on Sunday. "
+        "Five children were among those killed in the raids on Idlib, a monitor said."
+    )
+    assert primary_place(text, find_places(text)) == "idlib"
+    without_credit = text.replace(" (AP photo)", ".")
+    assert primary_place(without_credit, find_places(without_credit)) == "aleppo"
+
+
+def test_a_mosque_named_after_a_place_word_is_not_that_place():
+    text = "A motorcycle bomb went off near al-Khulafaa al-Rashideen Mosque in Latakia city."
+    assert keys(text) == ["latakia"]
+    assert "al-rashidin" in keys("Rebels shelled al-Rashideen in western Aleppo.")
+
+
 def test_primary_place_falls_back_to_the_country_then_none():
     text = "Diplomats discussed Syria in Geneva."
     assert primary_place(text, find_places(text)) == "syria"
