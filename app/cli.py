@@ -138,6 +138,13 @@ def _print_summary(report) -> None:
     for failure in report.failed:  # file names and reasons are text, never rich markup
         out.print("  [red]failed[/red] ", end="")
         out.print(f"{failure['location']}: {failure['reason']}", markup=False, highlight=False)
+    for same in report.same_text:
+        out.print(
+            f"  unchanged {same['location']} ({same['external_id']}): same text as source "
+            f"{same['source_id']} ({same['source_external_id']})",
+            markup=False,
+            highlight=False,
+        )
 
 
 @app.command()

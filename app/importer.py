@@ -42,6 +42,9 @@ class BatchReport:
     superseded: int = 0
     claims: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
+    # Unchanged documents whose text another document already has (a copy under another
+    # id, as in datasets that list one article twice): which source holds it.
+    same_text: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     source_ids: list[int] = field(default_factory=list)
 
@@ -60,6 +63,7 @@ class BatchReport:
             "import_run_id": self.import_run_id,
             **self.counts,
             "errors": self.failed,
+            "same_text": self.same_text,
             "seconds": round(self.seconds, 3),
         }
 
@@ -158,6 +162,15 @@ def run_import(
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.claims += stored.claims
                 report.source_ids.append(stored.source_id)
+                if stored.same_text_as is not None:
+                    report.same_text.append(
+                        {
+                            "location": item.location,
+                            "external_id": item.external_id,
+                            "source_id": stored.source_id,
+                            "source_external_id": stored.same_text_as,
+                        }
+                    )
         if on_item:
             on_item(item, outcome)
     report.seconds = time.perf_counter() - started

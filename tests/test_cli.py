@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -68,6 +69,30 @@ def test_import_fakes_preset(fresh_url: str) -> None:
     )
     assert summary["added"] + summary["unchanged"] == 381 and summary["failed"] == 0
     assert count(fresh_url, "source") == summary["added"]
+    # The unchanged rows are the dataset's repeats: the same unit_id and text listed again.
+    with FAKES.open(encoding="utf-8", newline="") as f:
+        rows = [(r["unit_id"], r["article_content"]) for r in csv.DictReader(f)]
+    assert summary["unchanged"] == len(rows) - len(set(rows)) == 8
+    assert summary["same_text"] == []
+
+
+def test_import_names_documents_whose_text_another_already_has(
+    fresh_url: str, tmp_path: Path
+) -> None:
+    text = "Government forces shelled Douma on Monday, the Observatory said."
+    docs = [{"external_id": "a-1", "text": text}, {"external_id": "b-7", "text": text}]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    claimdb(fresh_url, "migrate")
+    summary = json.loads(claimdb(fresh_url, "import", str(path), "--json").stdout)
+    assert (summary["added"], summary["unchanged"]) == (1, 1)
+    [same] = summary["same_text"]
+    assert same["external_id"] == "b-7" and same["source_external_id"] == "a-1"
+    assert same["location"].endswith("copies.jsonl:line 2")
+    again = claimdb(fresh_url, "import", str(path)).stdout  # the summary a person reads
+    assert "0 added, 2 unchanged" in again
+    assert f"line 2 (b-7): same text as source {same['source_id']} (a-1)" in again
+    assert "(a-1): same text" not in again  # a re-import of a-1 itself is just unchanged
 
 
 @pytest.mark.slow

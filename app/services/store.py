@@ -30,6 +30,8 @@ class Stored:
     outcome: Outcome
     source_id: int
     claims: int = 0
+    # "unchanged" because another document (this external_id) already has the same text
+    same_text_as: str | None = None
 
 
 def place_ids(session: Session) -> dict[str, int]:
@@ -81,9 +83,12 @@ def add_source(
     """Store `raw` unless its content is already here; a new version of a known external_id
     supersedes the latest one (which stays readable)."""
     sha = content_sha256(raw.text)
-    existing = session.execute(sa.select(Source.id).where(Source.content_sha256 == sha)).scalar()
+    existing = session.execute(
+        sa.select(Source.id, Source.external_id).where(Source.content_sha256 == sha)
+    ).first()
     if existing is not None:
-        return Stored("unchanged", existing)
+        other = existing.external_id if existing.external_id != raw.external_id else None
+        return Stored("unchanged", existing.id, same_text_as=other)
     latest = session.execute(
         sa.select(Source.id, Source.version)
         .where(Source.origin == raw.origin, Source.external_id == raw.external_id)
