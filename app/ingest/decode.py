@@ -161,6 +161,13 @@ def as_legacy(values: list[str]) -> list[str] | None:
     ]
 
 
+def unreadable(exc: DocumentRejected | OSError) -> str:
+    """The reason to report for a file that `read_file` or `open_stream` refused."""
+    if isinstance(exc, DocumentRejected):
+        return exc.detail
+    return f"cannot read: {exc.strerror}"
+
+
 def open_stream(path: Path, newline: str) -> tuple[TextIO, str]:
     """A text stream over a file of many documents, and its encoding.
 

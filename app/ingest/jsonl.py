@@ -15,7 +15,7 @@ from typing import TextIO
 
 from app.errors import DocumentRejected
 from app.ingest.dates import parse_published, resolve_precision
-from app.ingest.decode import as_legacy, check_text, open_stream, size_text, too_large
+from app.ingest.decode import as_legacy, check_text, open_stream, size_text, too_large, unreadable
 from app.ingest.types import (
     Item,
     RawDocument,
@@ -38,11 +38,8 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Item]:
     where = str(path)
     try:
         stream, encoding = open_stream(path, newline="\n")
-    except DocumentRejected as exc:
-        yield ReadProblem(where, exc.detail)
-        return
-    except OSError as exc:
-        yield ReadProblem(where, f"cannot read: {exc.strerror}")
+    except (DocumentRejected, OSError) as exc:
+        yield ReadProblem(where, unreadable(exc))
         return
     limit = _ESCAPE_FACTOR * max_bytes + _METADATA_ROOM
     with stream:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from app.errors import DocumentRejected
 from app.ingest.dates import parse_published
-from app.ingest.decode import as_legacy, check_text, open_stream, too_large
+from app.ingest.decode import as_legacy, check_text, open_stream, too_large, unreadable
 from app.ingest.types import FIELDS, Item, RawDocument, ReadProblem, external_id, optional_text
 
 # csv refuses fields longer than its limit. Above a few times the document limit a field is
@@ -43,11 +43,8 @@ def read_csv(
     where = str(path)
     try:
         stream, encoding = open_stream(path, newline="")
-    except DocumentRejected as exc:
-        yield ReadProblem(where, exc.detail)
-        return
-    except OSError as exc:
-        yield ReadProblem(where, f"cannot read: {exc.strerror}")
+    except (DocumentRejected, OSError) as exc:
+        yield ReadProblem(where, unreadable(exc))
         return
     field_limit = max(_CSV_DEFAULT_FIELD_LIMIT, _FIELD_LIMIT_FACTOR * max_bytes)
     with stream:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from app.errors import DocumentRejected
-from app.ingest.decode import read_file
+from app.ingest.decode import read_file, unreadable
 from app.ingest.manifest import MANIFEST_NAME, Entry, Manifest, ManifestError, load_manifest
 from app.ingest.types import Item, RawDocument, ReadProblem
 
@@ -109,11 +109,8 @@ class TextReader:
             return
         try:
             text, encoding = read_file(file, self.max_bytes)
-        except DocumentRejected as exc:
-            yield ReadProblem(str(file), exc.detail)
-            return
-        except OSError as exc:
-            yield ReadProblem(str(file), f"cannot read: {exc.strerror}")
+        except (DocumentRejected, OSError) as exc:
+            yield ReadProblem(str(file), unreadable(exc))
             return
         entry = entry or Entry()
         yield RawDocument(
