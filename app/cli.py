@@ -251,7 +251,7 @@ def eval_(
     """Measure extraction against gold labels: import into a throwaway database with the
     publication dates withheld, then score the dates and primary governorates read back.
     Prints JSON."""
-    from app.evaluate import evaluate
+    from app.evaluation.run import evaluate
 
     try:
         result = evaluate(path, preset=preset, with_errors=errors)

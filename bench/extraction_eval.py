@@ -4,7 +4,7 @@
 
 Each article is extracted from its text, title and outlet only (the ``date`` column is
 withheld); the publication date read from the text is compared with ``date`` and the
-governorate of the primary place with ``location`` (see app/evaluation.py).
+governorate of the primary place with ``location`` (see app/evaluation/labels.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation import Judged, gold_governorate, parse_gold_date, score  # noqa: E402
+from app.evaluation.labels import Judged, gold_governorate, parse_gold_date, score  # noqa: E402
 from app.extraction import extract  # noqa: E402
 from app.extraction.registry import governorate_of  # noqa: E402
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from app.evaluation import Judged, gold_governorate, parse_gold_date, score
+from app.evaluation.labels import Judged, gold_governorate, parse_gold_date, score
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.evaluation import gold_governorate
+from app.evaluation.labels import gold_governorate
 from app.extraction.places import find_places, primary_place
 from app.extraction.registry import governorate_of, place_entry
 

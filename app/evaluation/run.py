@@ -2,7 +2,7 @@
 
 The dataset is imported into a throwaway SQLite database with its publication dates
 withheld, so the dates read back were found in the text; the primary place's
-governorate is compared with the dataset's location label. Scoring is app.evaluation's.
+governorate is compared with the dataset's location label. Scoring is app.evaluation.labels'.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.db import make_engine, migrate
-from app.evaluation import Judged, score
+from app.evaluation.labels import Judged, score
 from app.importer import run_import
 from app.ingest import RawDocument, content_sha256, read_documents
 from app.models import Place, Source
