@@ -242,19 +242,40 @@ def reextract(
 
 @app.command("eval")
 def eval_(
-    path: Annotated[Path, typer.Argument(help="A labelled dataset, e.g. the FA-KES CSV.")],
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="A labelled dataset, e.g. the FA-KES CSV (with --preset)."),
+    ] = None,
     preset: Annotated[str, typer.Option(help="Column mapping of the dataset.")] = "fakes",
+    claims: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            help="Gold claim files (a .json file or a folder of them, docs/annotation.md): "
+            "score claims and their fields.",
+            show_default=False,
+        ),
+    ] = None,
     errors: Annotated[
-        bool, typer.Option("--errors", help="Also list every document judged wrong.")
+        bool, typer.Option("--errors", help="Also list every error, with what was expected.")
     ] = False,
 ) -> None:
-    """Measure extraction against gold labels: import into a throwaway database with the
-    publication dates withheld, then score the dates and primary governorates read back.
-    Prints JSON."""
-    from app.evaluation.run import evaluate
+    """Measure extraction through a real import into a throwaway database. Prints JSON.
 
+    With a dataset: the primary governorate against its `location` label and the main
+    event date against its `date` label. With --claims: claim precision and recall, and
+    on matched claims the accuracy of claimant, hedged, event date, actors and roles,
+    places and figures, and the share with every field right."""
+    from app.evaluation.run import evaluate, evaluate_claims
+
+    if path is None and claims is None:
+        raise _usage_error("give a labelled dataset, --claims GOLD, or both")
+    result: dict[str, object] = {}
     try:
-        result = evaluate(path, preset=preset, with_errors=errors)
+        if path is not None:
+            result["labels"] = evaluate(path, preset=preset, with_errors=errors)
+        if claims is not None:
+            result["claims"] = evaluate_claims(claims, with_errors=errors)
     except UsageError as exc:
         raise _usage_error(exc.detail) from None
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from app.evaluation.labels import Judged, gold_governorate, parse_gold_date, score
+from app.evaluation.labels import Judged, gold_governorate, main_event_date, parse_gold_date, score
 
 
 @pytest.mark.parametrize(
@@ -32,19 +32,27 @@ def test_gold_governorates():
 
 
 def test_score_counts_missing_extractions_as_misses():
+    d = date(2016, 1, 1)
     judged = [
-        Judged(date(2016, 1, 1), date(2016, 1, 1), "aleppo", "Aleppo"),
-        Judged(date(2016, 1, 2), date(2016, 1, 3), "damascus", "Rif Dimashq"),
-        Judged(date(2016, 1, 4), None, "idlib", None),
-        Judged(None, date(2016, 1, 5), "homs", "Hama"),
+        Judged(d, d, d, "aleppo", "Aleppo"),  # exact
+        Judged(d, date(2016, 1, 2), date(2016, 1, 2), "damascus", "Rif Dimashq"),  # a day off
+        Judged(d, d, date(2016, 1, 31), "idlib", None),  # a range is not exact
+        Judged(d, None, None, "homs", "Hama"),
     ]
     assert score(judged) == {
         "documents": 4,
-        "date_accuracy": 0.25,
-        "date_found": 0.75,
-        "date_precision": 0.3333,
         "governorate_accuracy": 0.5,
+        "event_date_exact": 0.25,
+        "event_date_within_one_day": 0.5,
+        "event_date_found": 0.75,
     }
+
+
+def test_main_event_date_is_the_first_dated_claim_outside_comments():
+    d1, d2, d3 = date(2016, 1, 1), date(2016, 1, 2), date(2016, 1, 3)
+    claims = [(50, False, d2, d2), (10, False, None, None), (30, True, d1, d1), (70, False, d3, d3)]
+    assert main_event_date(claims) == (d2, d2)
+    assert main_event_date([(0, False, None, None)]) is None
 
 
 def test_score_of_nothing():

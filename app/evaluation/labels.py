@@ -44,35 +44,60 @@ def gold_governorate(label: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Judged:
-    """One document: gold labels next to what was extracted."""
+    """One document: the dataset's labels next to what was extracted.
+
+    The FA-KES ``date`` label is the crowd-labelled date of the incident, so it is
+    compared with the article's main event date (:func:`main_event_date`), not with the
+    publication date.
+    """
 
     gold_date: date | None
-    found_date: date | None
+    found_start: date | None
+    found_end: date | None
     gold_location: str
     found_governorate: str | None
 
     @property
-    def date_ok(self) -> bool:
-        return self.gold_date is not None and self.found_date == self.gold_date
+    def date_exact(self) -> bool:
+        return self.gold_date is not None and self.found_start == self.found_end == self.gold_date
+
+    @property
+    def date_within_one_day(self) -> bool:
+        return (
+            self.gold_date is not None
+            and self.found_start is not None
+            and self.found_start == self.found_end
+            and abs((self.found_start - self.gold_date).days) <= 1
+        )
 
     @property
     def governorate_ok(self) -> bool:
         return self.found_governorate in gold_governorate(self.gold_location)
 
 
-def score(judged: Iterable[Judged]) -> dict[str, float | int]:
-    """Accuracies over all documents: a missing extraction counts as a miss.
+def main_event_date(
+    claims: Iterable[tuple[int, bool, date | None, date | None]],
+) -> tuple[date, date] | None:
+    """The date of an article's main event: that of its first dated claim outside the
+    reader comments. ``claims`` are (char_start, in_comments, date_start, date_end)."""
+    for _, in_comments, start, end in sorted(claims, key=lambda c: c[0]):
+        if not in_comments and start is not None and end is not None:
+            return start, end
+    return None
 
-    ``date_found`` and ``date_precision`` separate "no date read" from "wrong date".
-    """
+
+def _share(n: int, d: int) -> float:
+    return round(n / d, 4) if d else 0.0
+
+
+def score(judged: Iterable[Judged]) -> dict[str, float | int]:
+    """Shares over all documents: a missing extraction counts as a miss."""
     items = list(judged)
     n = len(items)
-    found = sum(j.found_date is not None for j in items)
-    right = sum(j.date_ok for j in items)
     return {
         "documents": n,
-        "date_accuracy": round(right / n, 4) if n else 0.0,
-        "date_found": round(found / n, 4) if n else 0.0,
-        "date_precision": round(right / found, 4) if found else 0.0,
-        "governorate_accuracy": round(sum(j.governorate_ok for j in items) / n, 4) if n else 0.0,
+        "governorate_accuracy": _share(sum(j.governorate_ok for j in items), n),
+        "event_date_exact": _share(sum(j.date_exact for j in items), n),
+        "event_date_within_one_day": _share(sum(j.date_within_one_day for j in items), n),
+        "event_date_found": _share(sum(j.found_start is not None for j in items), n),
     }

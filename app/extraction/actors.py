@@ -30,7 +30,7 @@ from .normalize import (
     span_literal,
 )
 from .places import find_places, is_place_name
-from .registry import actor_entries, common_word, uncurated_rules
+from .registry import actor_entries, common_word, contested_keys, uncurated_rules
 from .types import ActorEntry, ActorMention, AliasEntry
 
 
@@ -103,6 +103,8 @@ def _accept(toks: tuple[Token, ...]):
             return same or None
         if (len(words) == 1 and common_word(lit)) or is_place_name(" ".join(w.text for w in words)):
             return None  # a place spelled exactly is the place (Mayadin is not Al Mayadeen)
+        if " ".join(w.key for w in words) in contested_keys():
+            return None  # "Sina" is neither China nor SANA
         return [a for a in pool if close_spelling(lit, (a.literal,))] or None
 
     return accept

@@ -38,6 +38,7 @@ from app.extraction.types import (
     DateMention,
     PlaceMention,
     Quantity,
+    Why,
 )
 
 _MIN_WORDS = 5
@@ -204,7 +205,7 @@ def find_claims(
             continue
         seen.add(sentence)
         attr = find_attribution(text, seg.start, seg.end)
-        claimant, claimant_text, said = _claimant(text, attr, n, said, sentence, actors)
+        claimant, claimant_text, said, why = _claimant(text, attr, n, said, sentence, actors)
         if _OPINION.search(sentence) or (attr is None and _SPECULATION.search(sentence)):
             continue
         kind = event_type(sentence)
@@ -215,8 +216,12 @@ def find_claims(
         if kind == "other" and not counts and not (named and (in_actors or in_places)):
             continue
         in_comments = body_end is not None and seg.start >= body_end
-        if claimant_text is None and attr is None and not in_comments:
-            claimant, claimant_text = outlet_actor, outlet
+        if claimant_text is None and attr is None:
+            if in_comments:
+                why = Why("comment", note="a reader comment: its author is not the outlet")
+            else:
+                claimant, claimant_text = outlet_actor, outlet
+                why = Why("outlet", note="no attribution: the outlet speaks")
         own = [d for d in _inside(dates, seg.start, seg.end) if d not in exclude_dates]
         # the most precise date the sentence gives; none: the paragraph's time frame
         date = (
@@ -225,6 +230,11 @@ def find_claims(
             else (last_date[1] if last_date[0] == seg.paragraph else None)
         )
         last_date = (seg.paragraph, date)
+        date_why = (
+            None
+            if date is None
+            else Why("own" if own else "inherited", date.start, date.end, date.surface)
+        )
         roles = tuple(
             ClaimActor(
                 a,
@@ -247,6 +257,8 @@ def find_claims(
                 quantities=counts,
                 actors=roles,
                 places=in_places,
+                claimant_why=why,
+                date_why=date_why,
             )
         )
     return claims
@@ -259,18 +271,19 @@ def _claimant(
     said: _Said | None,
     sentence: str,
     actors: Sequence[ActorMention],
-) -> tuple[ActorMention | None, str | None, _Said | None]:
-    """(claimant, claimant_text, attribution state to carry to the next segment)."""
+) -> tuple[ActorMention | None, str | None, _Said | None, Why]:
+    """(claimant, claimant_text, attribution state to carry on, how it was decided)."""
     follows = said is not None and said.index == n - 1
     if attr is None:
         # an unattributed quote continues the previous speaker's quote
         if follows and _OPEN_QUOTE.match(sentence):
-            return said.claimant, said.text, _Said(n, said.claimant, said.text)
-        return None, None, None
+            return said.claimant, said.text, _Said(n, said.claimant, said.text), Why("quote")
+        return None, None, None, Why("outlet")
     if attr.kind == "passive":
-        return None, None, None
+        return None, None, None, Why("passive", attr.start, attr.end)
     if attr.kind == "anaphor" and follows:
-        return said.claimant, said.text, _Said(n, said.claimant, said.text)
+        why = Why("anaphor", attr.start, attr.end)
+        return said.claimant, said.text, _Said(n, said.claimant, said.text), why
     phrase = text[attr.start : attr.end]
     actor = _actor_in(actors, attr.start, attr.end)
-    return actor, phrase, _Said(n, actor, phrase)
+    return actor, phrase, _Said(n, actor, phrase), Why("attribution", attr.start, attr.end)

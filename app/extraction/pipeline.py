@@ -45,6 +45,15 @@ def _reference(
     return found.value
 
 
+def _anchor(reference: date | None, published: date | None, precision: str | None) -> str | None:
+    if reference is None:
+        return None
+    day = f"{reference.isoformat()} ({reference.strftime('%A')})"
+    if published is not None and precision in (None, "day"):
+        return f"published {day}, from the import's metadata"
+    return f"published {day}, as printed in the text"
+
+
 def _compact(name: str) -> str:
     """Letters and digits only, without a leading Arabic article: how datasets key outlets
     ("dailysabah", "asharqalawsat", "manar" for Daily Sabah, Asharq Al-Awsat, Al-Manar)."""
@@ -113,6 +122,7 @@ def extract(
     return Extraction(
         body_end=body_end,
         published=found,
+        anchor=_anchor(reference, published, published_precision),
         primary_place=primary_place(text, places, title=title, body_end=body_end),
         actors=actors,
         places=places,

@@ -36,6 +36,7 @@ from .normalize import (
 from .registry import (
     actor_entries,
     common_word,
+    contested_keys,
     governorate_of,
     place_entries,
     place_entry,
@@ -66,6 +67,7 @@ class _Target:
 
     places: list[_Candidate] = field(default_factory=list)
     actor_literals: set[str] | None = None
+    contested: bool = False  # only exact spellings match (registry.contested_keys)
 
 
 @cache
@@ -84,14 +86,16 @@ def _index() -> tuple[dict[str, _Target], frozenset[str]]:
                 t.places.append(cand)
             cand.literals.add(light_key(alias))
             cand.lower.update(w for w in name_tokens(alias) if w.islower())
-    for t in index.values():
-        t.places.sort(key=lambda c: -place_rank(c.key))
     for a in actor_entries():
         for alias in (a.name, *(x.alias for x in a.aliases)):
             k = normalize_key(alias)
             if k and not alias.isupper():
                 t = index.setdefault(k, _Target())
                 t.actor_literals = (t.actor_literals or set()) | {light_key(alias)}
+    contested = contested_keys()
+    for k, t in index.items():
+        t.places.sort(key=lambda c: -place_rank(c.key))
+        t.contested = k in contested
     return index, key_prefixes(index)
 
 
@@ -116,8 +120,8 @@ def _decide(
     elif actor:
         return (_BLOCK,)
     else:
-        if possessive or any(w.text.isupper() for w in words):
-            return None  # acronyms (SANA, NNA) only match as spelled
+        if t.contested or possessive or any(w.text.isupper() for w in words):
+            return None  # acronyms (SANA, NNA) and contested keys only match as spelled
         if len(words) == 1 and common_word(lit):
             return None
         # the last test refuses nisba surnames and adjectives: al-Homsi, Halabi

@@ -66,7 +66,7 @@ _QUALIFIERS = {
     ("upwards", "of"): "over",
     ("less", "than"): "less_than",
     ("fewer", "than"): "less_than",
-    ("some",): "some",
+    ("some",): "about",
     ("about",): "about",
     ("around",): "about",
     ("approximately",): "about",
@@ -289,6 +289,25 @@ def _kind(cue: str | None, noun: str | None) -> str | None:
     return "other" if noun is not None else None
 
 
+_LOWER_BOUND = frozenset({"at_least", "over"})
+_UPPER_BOUND = frozenset({"nearly", "up_to", "less_than"})
+
+
+def bounds(
+    value: int | None, qualifier: str | None, upper: int | None = None
+) -> tuple[int | None, int | None]:
+    """(value_min, value_max) of a count, as docs/annotation.md §8 defines them."""
+    if value is None:
+        return None, None
+    if qualifier == "range":
+        return value, upper
+    if qualifier in _LOWER_BOUND:
+        return value, None
+    if qualifier in _UPPER_BOUND:
+        return None, value
+    return value, value
+
+
 def find_quantities(text: str) -> list[Quantity]:
     toks = _Toks(text)
     out: list[Quantity] = []
@@ -304,12 +323,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         value, approx, j = parsed
         qualifier, q = _qualifier(toks, i)
+        upper = None
         if (
             j < len(toks)
             and toks.is_num(j)
             and text[toks.ms[j - 1].end() : toks.ms[j].start()] in _RANGE_GLUE
         ):
-            qualifier, j = "range", j + 1
+            upper_parsed = _number(toks, j)
+            upper = upper_parsed[0] if upper_parsed else None
+            qualifier, j = "range", (upper_parsed[2] if upper_parsed else j + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
         noun = toks.low[noun_at] if noun_at is not None else None
         cue, immediate = _following_cue(toks, np_end)
@@ -326,6 +348,9 @@ def find_quantities(text: str) -> list[Quantity]:
             what = _kind(cue, noun)
         if what is not None:
             start, end = toks.ms[q].start(), toks.ms[np_end - 1].end()
+            if value is None:
+                qualifier = "vague"
+            low, high = bounds(value, qualifier, upper)
             out.append(
                 Quantity(
                     what,
@@ -335,6 +360,8 @@ def find_quantities(text: str) -> list[Quantity]:
                     text[start:end],
                     start,
                     end,
+                    value_min=low,
+                    value_max=high,
                 )
             )
             last_kind = what

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import csv
 import tomllib
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .normalize import normalize_key, slugify
+from .normalize import light_key, normalize_key, slugify
 from .types import ACTOR_KINDS, PLACE_KINDS, ActorEntry, AliasEntry, PlaceEntry
 
 DATA_DIR = Path(str(resources.files(__package__).joinpath("data")))
@@ -218,6 +219,39 @@ def governorate_of(place_key: str) -> str | None:
     """Governorate name of a place (itself if it is one); None for the country/unknown."""
     e = place_entry(place_key)
     return e.governorate if e else None
+
+
+@cache
+def contested_keys() -> frozenset[str]:
+    """Folded keys that different entities reach only through different spellings.
+
+    Folding makes "China" and "SANA" the same key, and "Kerry" and "Cairo". A key is
+    contested when two of the entities behind it have no spelling in common; under such
+    a key a name matches only as spelled. Where every entity behind a key shares a
+    spelling (Homs the city and Homs the governorate) the name is a genuine homonym,
+    which the matchers and filters resolve by their documented rules instead.
+    """
+    spellings: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+    for a in actor_entries():
+        for name in (a.name, *(x.alias for x in a.aliases)):
+            spellings[normalize_key(name)][("actor", a.key)].add(light_key(name))
+    for p in place_entries():
+        for name in (p.name, *p.aliases):
+            spellings[normalize_key(name)][("place", p.key)].add(light_key(name))
+    out = set()
+    for key, by_entity in spellings.items():
+        groups = list(by_entity.values())
+        if any(not (a & b) for n, a in enumerate(groups) for b in groups[n + 1 :]):
+            out.add(key)
+    return frozenset(out)
+
+
+def name_key(name: str) -> str:
+    """The key a name is looked up by: its folded key, or its spelling (marked "=") when
+    the folded key is contested. Two names of different entities never share a name key
+    unless both are spelled alike (tests/extraction/test_registry.py)."""
+    key = normalize_key(name)
+    return f"={light_key(name)}" if key in contested_keys() else key
 
 
 @cache

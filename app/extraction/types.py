@@ -68,6 +68,19 @@ QUANTITY_KINDS: tuple[str, ...] = get_args(QuantityKind)
 
 
 @dataclass(frozen=True, slots=True)
+class Why:
+    """How one field got its value, so that a person can check it: the rule that decided,
+    the cue words it acted on, and the span of text it rests on. ``start == end`` means
+    the value does not come from the text (the outlet, the publication date)."""
+
+    rule: str
+    start: int = 0
+    end: int = 0
+    cue: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PublishedDate:
     """The publication date read from the text itself (used only when the import gave none)."""
 
@@ -111,19 +124,28 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A count of people. ``value_min``/``value_max`` bound it as docs/annotation.md §8 says:
+    "at least 70" is (70, None), "nearly 1,000" (None, 1000), "some 700" (700, 700),
+    "100-150" (100, 150), "dozens" (None, None)."""
+
     what: str  # one of QUANTITY_KINDS
-    value: int | None  # None for vague counts ("hundreds")
+    value: int | None  # the stated number (a range's lower end); None for vague counts
     approx: bool
-    qualifier: str | None  # at_least, nearly, over, less_than, some, about, up_to, range...
+    qualifier: str | None  # at_least, over, nearly, up_to, less_than, about, range, vague
     surface: str
     start: int
     end: int
+    value_min: int | None = None
+    value_max: int | None = None
+    subset: bool = False  # part of a count already given ("including three children")
+    why: Why | None = None  # the word that says what happened to them
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimActor:
     actor: ActorMention
     role: ActorRole
+    why: Why | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +161,11 @@ class ClaimDraft:
     quantities: tuple[Quantity, ...] = ()
     actors: tuple[ClaimActor, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    # how the claimant (always), the hedge, the event type and the date were decided
+    claimant_why: Why = Why("outlet")
+    hedge_why: Why | None = None
+    type_why: Why | None = None
+    date_why: Why | None = None
 
 
 @dataclass(slots=True)
@@ -146,6 +173,8 @@ class Extraction:
     body_end: int | None  # offset where comments/boilerplate begin, None if none found
     published: PublishedDate | None
     primary_place: str | None  # gazetteer slug of where the main events happen
+    # the day relative dates were resolved against, and where it came from
+    anchor: str | None = None
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

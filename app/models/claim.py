@@ -46,14 +46,37 @@ class Claim(ClaimBase, table=True):
     source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
     claimant_id: int | None = Field(default=None, foreign_key="actor.id", index=True)
     quantities: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSONType)
+    # How each field was decided (ClaimDerivation's stored form); null for claims stored
+    # before extractor version 3, until `claimdb reextract` refreshes them.
+    derivation: dict[str, Any] | None = Field(default=None, sa_type=JSONType)
 
 
 class Quantity(BaseModel):
     what: str = Field(description="killed, injured, displaced, fighters or other.")
     value: int | None = Field(description="The number; null for vague counts ('hundreds').")
     approx: bool
-    qualifier: str | None = Field(description="at_least, nearly, over, less_than, some...")
+    qualifier: str | None = Field(
+        description="at_least, over, nearly, up_to, less_than, about, range, vague; null "
+        "when the number is stated as exact."
+    )
     surface: str
+    value_min: int | None = Field(
+        default=None,
+        description="Lowest number the wording allows ('at least 70': 70; 'nearly 1,000': "
+        "null). With value_max, how figures from different claimants are compared.",
+    )
+    value_max: int | None = Field(
+        default=None, description="Highest number the wording allows ('nearly 1,000': 1000)."
+    )
+    subset: bool = Field(
+        default=False,
+        description="Part of a figure already given ('including three children'): not added.",
+    )
+    char_start: int | None = Field(default=None, description="Span of the figure in the source.")
+    char_end: int | None = None
+    cue: str | None = Field(
+        default=None, description="The word that says what happened to them ('killed', 'fled')."
+    )
 
 
 class ClaimActorPublic(ActorRef):
@@ -100,6 +123,58 @@ class SourceRef(BaseModel):
     published_on: date | None
 
 
+class Derived(BaseModel):
+    """How one field got its value."""
+
+    rule: str = Field(
+        description="The rule that decided it. Claimant: attribution, according_to, anaphor, "
+        "quote, descriptor, outlet, passive, comment. Event date: own, statement, inherited, "
+        "present, since. Roles: subject, object, by, possessor, prepositional, mentioned."
+    )
+    evidence: tuple[int, int] | None = Field(
+        default=None,
+        description="[start, end) of the words the value rests on; null when it does not "
+        "come from the text (the outlet as claimant).",
+    )
+    text: str | None = Field(default=None, description="source.text[start:end].")
+    cue: str | None = Field(
+        default=None, description="The word that triggered the rule ('said', 'reportedly')."
+    )
+    note: str | None = Field(default=None, description="The reasoning, for a person.")
+
+
+class ClaimantDerived(Derived):
+    actor: ActorRef | None = Field(default=None, description="The claimant as resolved.")
+
+
+class DateDerived(Derived):
+    anchor: str | None = Field(
+        default=None,
+        description="The day relative expressions were resolved against and where it came "
+        "from ('published 2016-11-27 (import metadata)').",
+    )
+
+
+class ActorDerived(Derived):
+    actor: ActorRef
+    role: ActorRole
+
+
+class ClaimDerivation(BaseModel):
+    """Why each field of the claim has its value; every span indexes the source text."""
+
+    claimant: ClaimantDerived
+    hedged: Derived | None = Field(default=None, description="The hedge word, when hedged.")
+    event_type: Derived | None = Field(default=None, description="The event cue.")
+    event_date: DateDerived | None = Field(default=None, description="Null when undated.")
+    actors: list[ActorDerived] = Field(default_factory=list)
+
+
 class ClaimDetail(ClaimPublic):
     source: SourceRef
     evidence: Evidence
+    derivation: ClaimDerivation | None = Field(
+        default=None,
+        description="How each field was derived, with its evidence. Null for claims "
+        "extracted before derivations were kept (`claimdb reextract` adds them).",
+    )

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import Actor, ActorRef, Claim, ClaimDetail, ClaimPublic, Evidence, Place, Source
-from app.models.claim import ClaimActorPublic, ClaimPlacePublic, SourceRef
+from app.models.claim import (
+    ActorDerived,
+    ClaimActorPublic,
+    ClaimantDerived,
+    ClaimDerivation,
+    ClaimPlacePublic,
+    SourceRef,
+)
 from app.models.filters import ClaimFilters
 from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
@@ -90,6 +98,36 @@ def list_claims(session: Session, filters: ClaimFilters, **fixed: int) -> Page[C
     return Page(data=publics(session, page.rows), count=page.count, next=page.next)
 
 
+def _derived(stored: dict[str, Any], text: str) -> dict[str, Any]:
+    """A stored derivation entry with the text of its evidence added."""
+    span = stored.get("evidence")
+    return {**stored, "text": text[span[0] : span[1]] if span else None}
+
+
+def _derivation(session: Session, claim: Claim, text: str) -> ClaimDerivation | None:
+    stored = claim.derivation
+    if not stored:
+        return None
+    ids = {a["actor_id"] for a in stored.get("actors", ())} | {claim.claimant_id}
+    refs = {
+        a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
+        for a in session.exec(select(Actor).where(Actor.id.in_([i for i in ids if i])))
+    }
+    return ClaimDerivation(
+        claimant=ClaimantDerived(
+            **_derived(stored["claimant"], text), actor=refs.get(claim.claimant_id)
+        ),
+        hedged=_derived(stored["hedged"], text) if stored.get("hedged") else None,
+        event_type=_derived(stored["event_type"], text) if stored.get("event_type") else None,
+        event_date=_derived(stored["event_date"], text) if stored.get("event_date") else None,
+        actors=[
+            ActorDerived(**_derived(a, text), actor=refs[a["actor_id"]])
+            for a in stored.get("actors", ())
+            if a["actor_id"] in refs
+        ],
+    )
+
+
 def get_claim(session: Session, claim_id: int) -> ClaimDetail:
     claim = session.get(Claim, claim_id)
     if claim is None:
@@ -104,6 +142,7 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
     )
     public = publics(session, [claim])[0]
     return ClaimDetail(
+        derivation=_derivation(session, claim, text),
         **public.model_dump(),
         source=SourceRef(
             id=source.id,

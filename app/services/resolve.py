@@ -2,7 +2,9 @@
 
 Users name things the way the press does (Daesh, ISIL, Kaweiris...). Every lookup goes
 through the same folded key as extraction (normalize_key), so a name that extraction
-understands, a filter understands too. An unknown name is a 422 that suggests close names.
+understands, a filter understands too; under a key that folding makes ambiguous between
+different names (China and SANA), only the spelling counts (registry.name_key). An
+unknown name is a 422 that suggests close names.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
-from app.extraction.normalize import normalize_key, slugify
+from app.extraction.normalize import light_key, normalize_key, slugify
+from app.extraction.registry import contested_keys
 from app.models import Actor, ActorAlias, Place, PlaceAlias
 from app.models.filters import MAX_ID
 
@@ -49,13 +52,13 @@ def _lookup(
         return {ident}
     key = normalize_key(value)
     owner_col = getattr(alias_model, owner)
-    ids = set(
-        session.execute(
-            sa.select(owner_col)
-            .where(alias_model.key == key)
-            .union(sa.select(entity.id).where(entity.slug == slugify(value)))
-        ).scalars()
-    )
+    rows = session.execute(
+        sa.select(owner_col, alias_model.alias).where(alias_model.key == key)
+    ).all()
+    if key in contested_keys():
+        rows = [r for r in rows if light_key(r.alias) == light_key(value)]
+    ids = {r[0] for r in rows}
+    ids |= set(session.execute(sa.select(entity.id).where(entity.slug == slugify(value))).scalars())
     if not ids:
         suggestions = _suggest(session, alias_model, key)
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""

@@ -8,15 +8,15 @@ text that the registry lacks become uncurated actors, created on first sight.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.extraction import EXTRACTOR_VERSION, Extraction
-from app.extraction.types import ActorMention, ClaimDraft
+from app.extraction.types import ActorMention, ClaimDraft, Quantity, Why
 from app.extraction.types import ClaimActor as DraftActor
 from app.ingest.types import RawDocument, content_sha256
 from app.models import Actor, Claim, ClaimActor, ClaimPlace, Mention, Place, Source
@@ -136,6 +136,55 @@ def _clear_extraction(session: Session, source_id: int) -> None:
     session.execute(sa.delete(Mention).where(Mention.source_id == source_id))
 
 
+def _why(why: Why | None) -> dict[str, Any] | None:
+    if why is None:
+        return None
+    out: dict[str, Any] = {"rule": why.rule}
+    if why.end > why.start:
+        out["evidence"] = [why.start, why.end]
+    if why.cue:
+        out["cue"] = why.cue
+    if why.note:
+        out["note"] = why.note
+    return out
+
+
+def _quantity(q: Quantity) -> dict[str, Any]:
+    return {
+        "what": q.what,
+        "value": q.value,
+        "approx": q.approx,
+        "qualifier": q.qualifier,
+        "surface": q.surface,
+        "value_min": q.value_min,
+        "value_max": q.value_max,
+        "subset": q.subset,
+        "char_start": q.start,
+        "char_end": q.end,
+        "cue": q.why.cue if q.why else None,
+    }
+
+
+def _derivation(claim: ClaimDraft, actors: dict[str, int], anchor: str | None) -> dict[str, Any]:
+    date_why = _why(claim.date_why)
+    if date_why is not None and anchor:
+        date_why["anchor"] = anchor
+    return {
+        "claimant": _why(claim.claimant_why),
+        "hedged": _why(claim.hedge_why),
+        "event_type": _why(claim.type_why),
+        "event_date": date_why,
+        "actors": [
+            {
+                **(_why(ca.why) or {"rule": "mentioned"}),
+                "actor_id": actors[ca.actor.key],
+                "role": ca.role,
+            }
+            for ca in claim.actors
+        ],
+    }
+
+
 def _date_value(start: date, end: date, precision: str) -> dict[str, str]:
     return {"start": start.isoformat(), "end": end.isoformat(), "precision": precision}
 
@@ -241,10 +290,8 @@ def write_extraction(
             "event_date_start": c.date.date_start if c.date else None,
             "event_date_end": c.date.date_end if c.date else None,
             "event_date_precision": c.date.precision if c.date else None,
-            "quantities": [
-                {k: v for k, v in asdict(q).items() if k not in ("start", "end")}
-                for q in c.quantities
-            ],
+            "quantities": [_quantity(q) for q in c.quantities],
+            "derivation": _derivation(c, actors, extraction.anchor),
         }
         for c in extraction.claims
     ]

@@ -23,21 +23,21 @@ def test_seed_002_killed_and_injured_with_qualifiers():
     got = facts(seed("002"))
     assert ("killed", 1000, True, "nearly", "nearly 1,000 militants") in got
     assert ("injured", 2000, True, "over", "over 2,000") in got
-    assert ("fighters", 7000, True, "some", "some 7,000 insurgents") in got
+    assert ("fighters", 7000, True, "about", "some 7,000 insurgents") in got
     assert ("killed", 2, True, "at_least", "at least two people") in got
 
 
 def test_seed_003_displaced_counts_vague_and_exact():
     got = facts(seed("003"))
     assert ("displaced", 1500, True, "at_least", "at least 1,500 people") in got
-    assert ("displaced", None, True, None, "Thousands of residents") in got
-    assert ("displaced", None, True, None, "Hundreds") in got  # "Hundreds more have fled"
-    assert ("killed", 470000, True, "some", "some 470,000 people") in got
+    assert ("displaced", None, True, "vague", "Thousands of residents") in got
+    assert ("displaced", None, True, "vague", "Hundreds") in got  # "Hundreds more have fled"
+    assert ("killed", 470000, True, "about", "some 470,000 people") in got
 
 
 def test_seed_000_fleeing_fighters_ranges_and_ellipsis():
     got = facts(seed("000"))
-    assert ("fighters", 700, True, "some", "some 700 ISIL terrorists") in got
+    assert ("fighters", 700, True, "about", "some 700 ISIL terrorists") in got
     assert ("fighters", 100, True, "range", "100-150 fighters") in got
     # "Hundreds of ISIS fighters ... fled, leaving less than 200": the same fighters
     assert ("fighters", 200, True, "less_than", "less than 200") in got
@@ -89,11 +89,11 @@ def test_seed_004_has_no_casualty_counts():
         ),
         (
             "Hundreds of thousands of people have been displaced.",
-            [("displaced", None, True, None, "Hundreds of thousands of people")],
+            [("displaced", None, True, "vague", "Hundreds of thousands of people")],
         ),
         (
             "Some 120 ISIS fighters were killed in strikes.",
-            [("killed", 120, True, "some", "Some 120 ISIS fighters")],
+            [("killed", 120, True, "about", "Some 120 ISIS fighters")],
         ),
         (
             "About twenty-five gunmen stormed the checkpoint.",
@@ -105,7 +105,7 @@ def test_seed_004_has_no_casualty_counts():
         ),
         (
             "Dozens more were injured.",
-            [("injured", None, True, None, "Dozens")],
+            [("injured", None, True, "vague", "Dozens")],
         ),
     ],
 )

@@ -8,7 +8,8 @@ import importlib.util
 import pytest
 
 from app.extraction import registry
-from app.extraction.normalize import normalize_key
+from app.extraction.actors import find_actors
+from app.extraction.normalize import light_key, normalize_key
 from app.extraction.registry import (
     actor_entries,
     actor_entry,
@@ -133,3 +134,48 @@ def test_english_guard_is_current():
     lines = (DATA / "english_guard.txt").read_text(encoding="utf-8").splitlines()
     shipped = {w for w in lines if w and not w.startswith("#")}
     assert shipped == set(_load_script("build_english_guard").guard_words())
+
+
+def _spellings() -> list[tuple[tuple[str, str], str]]:
+    """((namespace, entity key), spelling) for every curated name."""
+    out = [
+        (("actor", a.key), n)
+        for a in actor_entries()
+        for n in (a.name, *(x.alias for x in a.aliases))
+    ]
+    out += [(("place", p.key), n) for p in place_entries() for n in (p.name, *p.aliases)]
+    return out
+
+
+def test_no_two_entities_share_a_name_key_unless_spelled_alike():
+    """Folding may merge spellings of one entity, never two entities' different names."""
+    by_key: dict[str, dict[tuple[str, str], set[str]]] = {}
+    for entity, name in _spellings():
+        by_key.setdefault(registry.name_key(name), {}).setdefault(entity, set()).add(
+            light_key(name)
+        )
+    clashes = []
+    for key, entities in by_key.items():
+        groups = list(entities.items())
+        for n, (a, spelled_a) in enumerate(groups):
+            for b, spelled_b in groups[n + 1 :]:
+                if not spelled_a & spelled_b:
+                    clashes.append((key, a, sorted(spelled_a), b, sorted(spelled_b)))
+    assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("China", "SANA"), ("Kerry", "Cairo"), ("Iraq", "Arak"), ("Haley", "Houla"), ("IS", "US")],
+)
+def test_names_that_only_fold_alike_have_different_keys(one, other):
+    assert normalize_key(one) == normalize_key(other)  # the collision the rule is for
+    assert registry.name_key(one) != registry.name_key(other)
+
+
+def test_a_contested_key_matches_only_as_spelled():
+    found = find_actors("China backed the resolution, SANA said, and Sina disagreed.")
+    assert [(m.surface, m.key) for m in found if m.curated] == [
+        ("China", "china"),
+        ("SANA", "sana"),
+    ]

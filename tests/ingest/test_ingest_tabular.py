@@ -22,16 +22,17 @@ def write(path: Path, content: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-def test_fakes_preset_reads_every_row_with_dates_and_outlets() -> None:
+def test_fakes_preset_reads_every_row_keeping_the_incident_date_as_a_label() -> None:
     docs, problems = read(FAKES, preset="fakes")
     assert problems == []
     assert len(docs) == 381
-    assert all(d.published and d.published_precision == "day" and d.outlet for d in docs)
-    assert all(d.origin == "csv" and d.title and d.text.strip() for d in docs)
-    assert all(set(d.extra) == {"location", "labels"} for d in docs)
+    assert all(d.outlet and d.origin == "csv" and d.title and d.text.strip() for d in docs)
+    # `date` is the crowd-labelled incident date: a label, never the publication date
+    assert all(d.published is None and d.published_precision is None for d in docs)
+    assert all(set(d.extra) == {"date", "location", "labels"} for d in docs)
     first = docs[0]
     assert first.external_id == "1914947530"
-    assert first.published == date(2017, 4, 5)  # 4/5/2017 is M/D/YYYY
+    assert first.extra["date"] == "4/5/2017"
     assert first.outlet == "nna"
     assert first.location == f"{FAKES}:row 1 (line 2)"
 
@@ -131,11 +132,20 @@ def test_mapping_overrides_preset_and_ids_fall_back_to_row(tmp_path: Path) -> No
         "unit_id,article_title,article_content,body2,source,date\n"
         ",Title,ignored,Real body,sana,2016-02-21\n",
     )
-    [doc] = read(path, preset="fakes", mapping={"text": "body2"})[0]
+    [doc] = read(path, preset="fakes", mapping={"text": "body2", "published": "date"})[0]
     assert doc.text == "Real body"
     assert doc.external_id == "x.csv:row 1"
     assert doc.published == date(2016, 2, 21)  # ISO accepted beside the preset's format
     assert doc.extra == {"article_content": "ignored"}
+
+
+def test_preset_date_format_applies_when_published_is_mapped(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "x.csv",
+        "unit_id,article_title,article_content,source,date\n7,T,Body,sana,4/5/2017\n",
+    )
+    [doc] = read(path, preset="fakes", mapping={"published": "date"})[0]
+    assert doc.published == date(2017, 4, 5)  # 4/5/2017 is M/D/YYYY
 
 
 def test_legacy_and_utf16_csv_files(tmp_path: Path) -> None:
