@@ -1,6 +1,6 @@
 """The annotator's tool for gold claim files (docs/annotation.md). Never runs the extractor.
 
-    python tests/data/gold/annotate.py new fakes:1914947530 --annotator NAME
+    python tests/data/gold/annotate.py new fakes:1914947530 --annotator NAME [--into holdout]
     python tests/data/gold/annotate.py new seed:001_8ce4b84d20215b01 --annotator NAME
     python tests/data/gold/annotate.py text FILE            # the text, with offsets
     python tests/data/gold/annotate.py find FILE "exact words"
@@ -37,7 +37,7 @@ from app.extraction.normalize import normalize_key  # noqa: E402
 from app.extraction.registry import actor_entries, place_entries  # noqa: E402
 from app.ingest import RawDocument, read_documents  # noqa: E402
 
-GOLD = Path(__file__).resolve().parent / "claims"
+GOLD = Path(__file__).resolve().parent
 FAKES = ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 SEEDS = ROOT / "seeds"
 
@@ -60,7 +60,7 @@ def cmd_new(args: argparse.Namespace) -> None:
     raw = _document(args.doc)
     dataset = args.doc.partition(":")[0]
     ident = args.doc.partition(":")[2]
-    path = GOLD / f"{dataset}-{ident}.json"
+    path = GOLD / args.into / f"{dataset}-{ident}.json"
     if path.exists():
         sys.exit(f"{path} exists already")
     seed = dataset == "seed"
@@ -82,7 +82,7 @@ def cmd_new(args: argparse.Namespace) -> None:
         "claims": [],
         "note": "",
     }
-    GOLD.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(path)
 
@@ -215,6 +215,9 @@ def main() -> None:
     p = sub.add_parser("new", help="start a gold file for a document")
     p.add_argument("doc")
     p.add_argument("--annotator", required=True)
+    p.add_argument(
+        "--into", default="dev", help="dev (tuned on) or holdout (scored only); see README.md"
+    )
     p.set_defaults(func=cmd_new)
     p = sub.add_parser("text", help="print the text with offsets")
     p.add_argument("file")
