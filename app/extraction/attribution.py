@@ -30,6 +30,8 @@ class Attribution:
     kind: AttributionKind
     start: int  # span of the claimant phrase in the text (empty for "passive")
     end: int
+    cue_start: int = 0  # the speech verb or phrase ("said", "according to")
+    cue_end: int = 0
 
 
 def _words(s: str) -> frozenset[str]:
@@ -40,9 +42,45 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces"
     r"|accused|accuses|denied|denies|added|adds|stated|states|confirmed|confirms|insisted"
-    r"|alleged|alleges|warned|warns|noted|explained|declared|quoted|cited|revealed"
-    r"|acknowledged|admitted)\b"
+    r"|alleged|alleges|warned|warns|noted|notes|explained|declared|declares|quoted|cited"
+    r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
+    r"|slammed|urged|urges|blamed|blames|vowed|vows|threatened|pledged|demanded|demands"
+    r"|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|believes"
+    r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
+    r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
+    r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
+    r"|announcing|saying|adding|stating|warning|denying|accusing"
+    r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?(?:new |latest |updated )?"
+    r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"
+    r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report))\b"
 )
+# participles that report the same speaker's words ("..., adding that", "claiming that"):
+# an attribution only when nothing else in the sentence is one
+_PARTICIPLES = frozenset(
+    {"announcing", "saying", "adding", "stating", "warning", "denying", "accusing", "claiming"}
+)
+# "called" reports speech only before these ("called for", "called on X to")
+_CALLED_OK = re.compile(r"\s+(?:for|on|upon)\b")
+_SPEECH_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "claimed",
+        "claims",
+        "reported",
+        "reports",
+        "announced",
+        "accused",
+        "denied",
+        "added",
+        "stated",
+        "confirmed",
+    ]
+)
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
 _PASSIVE = re.compile(
     r"\b(?:it\s+)?(?:was|is|were|are|has\s+been|had\s+been)\s+(?:reportedly\s+)?"
@@ -53,6 +91,17 @@ _PASSIVE = re.compile(
 # "reports"/"claims" are verbs only before "that" or at the end of the sentence.
 _VERB_NOUN_OK = re.compile(r"\s+that\b|\s*[.:\"”]|\s*$")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
+# "strikes claimed more than 100 lives": claimed = killed
+_CLAIMED_HARM = re.compile(
+    r"\s+(?:(?:at least|more than|over|nearly|some|about|around|up to|almost)\s+)?"
+    r"(?:[\d,]+|\w+)\s+(?:more\s+)?(?:lives|victims)\b",
+    re.I,
+)
+_CLAIMED_DEED = re.compile(
+    r"\s+(?:the\s+|this\s+|that\s+|both\s+)?(?:\w+\s+)?(?:attacks?|bombings?|blasts?|"
+    r"assault|explosions?|killings?|operation|kidnapping|downing|shooting)\b",
+    re.I,
+)
 _SOURCE = _words(
     "source sources official officials spokesman spokeswoman spokesperson monitor monitors "
     "monitoring group groups observatory activist activists resident residents media state "
@@ -67,7 +116,12 @@ _SOURCE = _words(
     "governor mayor journalist journalists photographer volunteers rescuers team delegation "
     "investigators inspectors workers worker department directorate office spokesmen "
     "sources' breaking initial preliminary new latest eyewitness eyewitnesses pro-government "
-    "pro-regime toll count tally figures estimate estimates"
+    "pro-regime toll count tally figures estimate estimates coordinator president secretary "
+    "representative adviser advisor chairman chairwoman founder researcher nurse surgeon "
+    "teacher engineer mukhtar ambassador deputy negotiator mediator prosecutor judge "
+    "lawyer campaigner campaigners monitors observer observers "
+    "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
+    "staff employee employees worker personnel delegate delegates"
 )
 _PARTICLES = _words("al el bin ibn abu abd de van von")
 _CONNECTORS = _words("of for at in from and on")
@@ -79,7 +133,9 @@ _PREPOSITIONS = _words(
 _PRONOUNS = _words("he she they it we")
 _AUX = _words(
     "has have had also further later reportedly allegedly previously earlier then again "
-    "separately subsequently initially officially repeatedly publicly"
+    "separately subsequently initially officially repeatedly publicly did does do not never "
+    "would will could can may might must have had has been however meanwhile yesterday today "
+    "quickly immediately strongly firmly flatly categorically swiftly"
 )
 _ANAPHOR_HEADS = _words(
     "source sources monitor group observatory official spokesman agency ministry statement "
@@ -95,8 +151,9 @@ _CAP_STOP = _words(
 )
 _DISCOURSE = _CAP_STOP | _words("however meanwhile also earlier later and but")
 _INVERTED_TAIL = re.compile(
-    r"[\s\"”’'.!;:)\]]*$|\s*,|\s+(?:which|who|whose|adding|citing|on [A-Z]\w+day|in a "
-    r"statement|late|early|earlier|later|today|yesterday)\b"
+    r"[\s\"”’'.!;:)\]]*$|\s*,|\s*[\"“]|\s+(?:which|who|whose|adding|citing|noting|explaining|"
+    r"stressing|saying|referring|on [A-Z]\w+day|in a statement|at a|during|late|early|earlier|"
+    r"later|today|yesterday|with a|a|an|the\s+\w+\s+(?:of|for|at|in)|[A-Z]\w+day)\b"
 )
 # Nouns that end a locative or temporal phrase rather than modify a speaker.
 _NOT_MODIFIER = _words(
@@ -140,16 +197,28 @@ def _gap_breaks(text: str, a: int, b: int) -> bool:
     return any(c in ",;:.!?()[]" or c in _QUOTES for c in text[a:b])
 
 
+def _acronym_before(text: str, words: list[re.Match[str]], v: int) -> int:
+    """Index of the word before a parenthesised acronym that ends right before words[v]
+    ("the OPCW (OPCW) said" reads as "the OPCW said"); v itself when there is none."""
+    closes = v >= 2 and text[words[v - 1].end() : words[v].start()].strip() == ")"
+    if closes and text[words[v - 2].end() : words[v - 1].start()].strip() == "(":
+        return v - 1
+    return v
+
+
 def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, bool, bool] | None:
     """(start, end, is_anaphor, closed) of the noun phrase ending before words[v].
+
+    A parenthesised acronym between the phrase and words[v] is stepped over.
 
     ``closed``: the phrase reached a determiner, so it is complete; an open phrase may
     be the tail of a longer speaker ("Activists in northern rural *Homs* said").
     """
-    i = v - 1
+    acronym = _acronym_before(text, words, v) < v
+    i = v - 2 if acronym else v - 1
     while i >= 0 and words[i].group().lower() in _AUX:
         i -= 1
-    if i < 0 or _gap_breaks(text, words[i].end(), words[v].start()):
+    if i < 0 or (not acronym and _gap_breaks(text, words[i].end(), words[v].start())):
         return None
     if words[i].group().lower() in _PRONOUNS:
         return words[i].start(), words[i].end(), True, True
@@ -263,6 +332,39 @@ def _inverted(text: str, words: list[re.Match[str]], v: int, end: int) -> tuple[
     return None
 
 
+def _relative(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, bool, bool] | None:
+    """ "The monitor which relies on sources on the ground said": the speaker before a
+    relative clause that runs up to the verb (FA-KES has no commas to mark it)."""
+    for k in range(v - 1, max(0, v - _MAX_NP) - 1, -1):
+        w = words[k].group().lower()
+        if w in ("which", "who", "whose"):
+            return _backward(text, words, k)
+        if w in _SPEECH_WORDS:
+            return None
+    return None
+
+
+def _speaker_of(
+    text: str, words: list[re.Match[str]], v: int, end: int, told: bool
+) -> tuple[AttributionKind, int, int] | None:
+    if not told:
+        inverted = _inverted(text, words, v, end)
+        if inverted:
+            return "named", *inverted
+    relative = _relative(text, words, v)
+    back = _backward(text, words, v)
+    if relative is not None and not (back and back[2]):
+        back = relative  # "The Observatory which relies on medics said": the Observatory
+    opening = _opening(text, words, v) if v <= _MAX_OPENING else None
+    if back and not (back[2] or back[3]) and opening and opening[0] < back[0]:
+        return "named", *opening
+    if back:
+        return ("anaphor" if back[2] else "named"), back[0], back[1]
+    if opening:
+        return "named", *opening
+    return None
+
+
 def find_attribution(text: str, start: int, end: int) -> Attribution | None:
     """The attribution of the sentence text[start:end], spans absolute."""
     sentence = text[start:end]
@@ -270,24 +372,46 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
     speech = list(_SPEECH.finditer(sentence))
     passive = _PASSIVE.search(sentence)
     unnamed = (
-        Attribution("passive", start + passive.start(), start + passive.start())
+        Attribution(
+            "passive",
+            start + passive.start(),
+            start + passive.start(),
+            start + passive.start(),
+            start + passive.end(),
+        )
         if (passive is not None)
         else None
     )
     if not (according or speech):
         return unnamed
     words = list(_TOKEN.finditer(text, start, end))
+    for m in _QUOTED_AS.finditer(sentence):  # "Reuters quoted X as saying": X speaks
+        at = start + m.end()
+        idx = next((k for k, w in enumerate(words) if w.start() >= at), len(words))
+        np = _forward(text, words, idx)
+        if np:
+            return Attribution("named", *np, start + m.start(), start + m.end())
     for m in according:
         at = start + m.end()
         idx = next((k for k, w in enumerate(words) if w.start() >= at), len(words))
         np = _forward(text, words, idx)
         if np:
-            return Attribution("named", *np)
-    for m in speech:
-        if _NOT_SPEECH_AFTER.match(sentence, m.end()):
+            return Attribution("named", *np, start + m.start(), start + m.end())
+    # participles ("..., adding that") report a speaker only when no finite verb does
+    ordered = [m for m in speech if m.group() not in _PARTICIPLES]
+    ordered += [m for m in speech if m.group() in _PARTICIPLES]
+    for m in ordered:
+        verb = m.group()
+        if _NOT_SPEECH_AFTER.match(sentence, m.end()) or _CLAIMED_HARM.match(sentence, m.end()):
             continue
-        if m.group() in ("reports", "claims") and not _VERB_NOUN_OK.match(sentence, m.end()):
+        if verb.startswith("claim") and _CLAIMED_DEED.match(sentence, m.end()):
+            continue  # "claimed the attack": responsibility, reported by the outlet
+        if verb in ("reports", "claims") and not _VERB_NOUN_OK.match(sentence, m.end()):
             continue  # "amid reports", "media claims of": nouns
+        if verb in ("called", "calls") and not _CALLED_OK.match(sentence, m.end()):
+            continue
+        if verb == "continued" and not re.search(r"[\"”]\s*$", sentence[: m.start()]):
+            continue  # '"There is no way out" continued Abu Rajab', not "the offensive continued"
         v = next((k for k, w in enumerate(words) if w.start() == start + m.start()), None)
         if v is None:  # inside a hyphenated word ("press-reports")
             continue
@@ -296,15 +420,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS:
             continue
-        inverted = _inverted(text, words, v, end)
-        if inverted:
-            return Attribution("named", *inverted)
-        back = _backward(text, words, v)
-        opening = _opening(text, words, v) if v <= _MAX_OPENING else None
-        if back and not (back[2] or back[3]) and opening and opening[0] < back[0]:
-            return Attribution("named", *opening)
-        if back:
-            return Attribution("anaphor" if back[2] else "named", back[0], back[1])
-        if opening:
-            return Attribution("named", *opening)
+        found = _speaker_of(text, words, v, end, told=verb in ("told", "tells"))
+        if found is not None:
+            kind, a, b = found
+            return Attribution(kind, a, b, start + m.start(), start + m.end())
     return unnamed

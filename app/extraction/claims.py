@@ -1,36 +1,35 @@
-"""Sentence-level factual claims with their claimant, actors, places, date and counts.
+"""Claims: one assertion by one claimant, with its actors, places, figures and date.
 
-Decisions where a reading had to be chosen:
+A claim is a sentence, or the part of a sentence that one claimant asserts ("The UN will
+investigate the accusation | however a Syrian military official has denied the attack").
+For each the claimant is found (attribution, a quotation's speaker, a description of an
+actor the article names, the previous speaker for "he" and "the source", the outlet when
+nobody is named, nobody for "it was reported" and reader comments), then its content is
+read: hedge, event type, actors and their roles, places, figures and date. Every value
+keeps a :class:`Why`.
 
-* a claim is a sentence (spaCy sentencizer, split again at line breaks); sentences are
-  not cut into clauses, because attributions in this corpus are mostly sentence-final
-  ("... on Sunday a monitoring group said") and a clause split would orphan them;
-* skipped: the header (publication date, repeated headline), questions, fragments under
-  five words, bylines, image captions and credits, page furniture, first-person opinion
-  ("I think", "I bet"), and unattributed speculation ("would", "could", "it is likely
-  that", "probably", "If ..."). Attributed modal statements ("the monitor said the toll
-  could rise") are reports and kept;
-* a sentence with no event cue, no count of people and no attribution is background
-  ("Palmyra is home to some of the worlds oldest ruins") and skipped;
-* with no attribution the claimant is the outlet; "it was reported" and the like are
-  hedged with nobody named (claimant and claimant_text None); so are reader comments,
-  whose anonymous authors the outlet does not speak for;
-* a claim's date is the most precise date expression in its sentence ("last month on
-  December 12th 2016" is the 12th); a sentence without one inherits the date of the
-  previous claim in the same paragraph: news paragraphs keep the time frame their first
-  sentence set.
+Skipped: the header, questions, fragments under five words, bylines, captions and
+credits, page furniture, the writer's first-person opinion, unattributed speculation,
+and background that names no actor, place, figure or event.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from app.extraction.attribution import Attribution, find_attribution
 from app.extraction.boilerplate import is_boilerplate
-from app.extraction.nlp import get_nlp
-from app.extraction.roles import actor_role, event_type
+from app.extraction.clauses import split_by_claimant
+from app.extraction.dating import Dater
+from app.extraction.events import event_cue
+from app.extraction.generic import is_category
+from app.extraction.roles import actor_role
+from app.extraction.segment import Sentence, quotations, sentences
+from app.extraction.speakers import resolve
 from app.extraction.types import (
     ActorMention,
     ClaimActor,
@@ -42,20 +41,6 @@ from app.extraction.types import (
 )
 
 _MIN_WORDS = 5
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_TAGS = re.compile(r"\bTags\s")
-_TAGS_END = re.compile(r"\s(?:The|A|An)\s")
-_LEAD_JUNK = re.compile(
-    r"\(?[^()]{0,40}\)\s*[-–—]*\s*"
-    r"|.{0,200}?pic\.twitter\.com\S*.{0,120}?\b(?:19|20)\d\d\s+"
-    r"|Get short URL(?:\s+\d+)*\s*"
-    # datelines: "BEIRUT (Reuters) -", "DEIR EZ-ZOR (Syria) (Sputnik)", "Aleppo SANA-"
-    r"|(?:[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2}|[A-Z][a-z]+)\s+(?:\([A-Za-z .]+\)\s*)*"
-    r"\((?:Reuters|AFP|AP|Sputnik|Xinhua|SANA|RIA Novosti|Anadolu|AA|UPI|IRNA|TASS)\)"
-    r"\s*[-–—]*\s*"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+SANA\s*[-–—]\s*"
-)
-_TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 _CAPTION = re.compile(
     r"\b(?:photo|pictured|file picture|featured image|image credit|in this (?:image|picture)"
@@ -66,113 +51,117 @@ _CREDIT = re.compile(r"\((?:[^()]*\b(?:Reuters|AFP|AP|AA|TRT ?World|agencies|[Pp
 _BARE_DATE = re.compile(
     r"^\W*(?:[A-Z][a-z]+\.?\s+\d{1,2}\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\W*$"
 )
+_FURNITURE = re.compile(
+    r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via)\b"
+)
 _OPINION = re.compile(
     r"\bI(?:\s+am|['’]m)?\s+(?:think|bet|suspect|believe|guess|hope|feel|sure)\b"
-    r"|\bin my (?:opinion|view)\b"
+    r"|\bin my (?:opinion|view)\b|\byou (?:should|will|might|may|can)\b|\bI\s+(?:have|had|was)\b"
 )
 _SPECULATION = re.compile(
     r"\b(?:would|should|could|might|must)\b|\bit is (?:very |quite |highly )?"
-    r"(?:likely|possible|probable)\b|\b(?:probably|perhaps|maybe|likely)\b|^\W*If\b"
+    r"(?:likely|possible|probable)\b|\b(?:probably|perhaps|maybe)\b|^\W*If\b"
 )
 _HEDGE = re.compile(
     r"\b(?:reportedly|apparently|allegedly|alleged|purportedly|purported|suspected|unconfirmed"
-    r"|claim(?:s|ed|ing)?|it is believed|(?:is|are|was|were) believed to"
+    r"|claim(?:s|ed|ing)?|accus(?:ed|es|ing|ation|ations)|blam(?:ed|es|ing)"
+    r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
     r"|(?:is|are|was|were) thought to|(?:it )?(?:is|was|has been) reported|reports say"
-    r"|(?:is|are|was|were) said to)\b",
+    r"|reports? that|(?:is|are|was|were) said to|said to have|appear(?:s|ed)? to|seem(?:s|ed)?"
+    r"|likely|may|might|could|possibly|presumably|unclear|(?:were|was) reported"
+    r"|a reported|the reported)\b",
     re.I,
 )
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
-_OPEN_QUOTE = re.compile(r"^\W*[\"“]")
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    start: int
-    end: int
-    paragraph: int  # line number: paragraphs are lines in every source we read
-
-
-def segments(text: str) -> list[Segment]:
-    """Sentences, split again at line breaks and at a "Tags ..." keyword run."""
-    out: list[Segment] = []
-    for sent in get_nlp()(text).sents:
-        pos = sent.start_char
-        # slicing the text is much cheaper than Span.text, which walks its tokens
-        for line in text[pos : sent.end_char].split("\n"):
-            _add_trimmed(text, pos, pos + len(line), out)
-            pos += len(line) + 1
-    return out
-
-
-def _add_trimmed(text: str, start: int, end: int, out: list[Segment]) -> None:
-    tags = _TAGS.search(text, start, end)
-    if tags:
-        # Flattened pages put keyword tags mid-sentence; the prose resumes at the next
-        # article-initial determiner.
-        resume = _TAGS_END.search(text, tags.end(), end)
-        _add_trimmed(text, start, tags.start(), out)
-        if resume:
-            _add_trimmed(text, resume.start() + 1, end, out)
-        return
-    start, end = _trim(text, start, end)
-    if start < end:
-        out.append(Segment(start, end, text.count("\n", 0, start)))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop what precedes or follows the prose of a sentence: datelines, a caption's
-    credit or an embedded tweet running into it ("(TRT World and Agencies) A bomb
-    blast...", "pic.twitter.com/x ... July 27 2016 State TV rolled footage..."), and
-    the opening quote of the next sentence."""
-    while start < end and text[start].isspace():
-        start += 1
-    while (lead := _LEAD_JUNK.match(text, start, end)) is not None and lead.end() > start:
-        start = lead.end()
-    tail = _TRAILING_OPEN_QUOTE.search(text, start, end)
-    if tail is not None:
-        end = tail.start()
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _skip(text: str, seg: Segment, nxt: Segment | None) -> bool:
-    s = text[seg.start : seg.end]
-    if len(s.split()) < _MIN_WORDS or s.rstrip("\"”’' ").endswith("?"):
-        return True
-    if is_boilerplate(s) or _BYLINE.match(s) and len(s.split()) < 15:
-        return True
-    if _CAPTION.search(s) or _CREDIT.search(s):
-        return True
-    next_text = text[nxt.start : nxt.end] if nxt else ""
-    # A caption is followed by its date line or credit ("... border. July 27 2016.")
-    return bool(nxt and (_BARE_DATE.match(next_text) or _CREDIT.match(next_text)))
-
-
-def is_hedged(sentence: str) -> bool:
-    return any(
-        not (m.group().lower().startswith("claim") and _NOT_HEDGE_AFTER.match(sentence, m.end()))
-        for m in _HEDGE.finditer(sentence)
-    )
-
-
-def _inside(items: Sequence, start: int, end: int) -> list:
-    return [x for x in items if start <= x.start and x.end <= end]
-
-
-def _actor_in(actors: Sequence[ActorMention], start: int, end: int) -> ActorMention | None:
-    """The speaker among the actors of a claimant phrase: the one nearest its head."""
-    inside = [a for a in actors if a.start < end and start < a.end]
-    return max(inside, key=lambda a: (a.end, a.end - a.start)) if inside else None
+_ANAPHORA = frozenset(
+    [
+        "he she they it we his her their its the source the sources the official the officials the spokesman the spokeswoman the statement the report"
+    ]
+)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|we|the (?:source|sources|statement|spokesman|"
+    r"spokeswoman|official|officials|report))$",
+    re.I,
+)
+# what may stand between "told" and the one told, which is a channel, not a speaker
+_TOLD = re.compile(r"\btold\s+(?:the\s+)?$|\bto\s+(?:the\s+)?$|\btelling\s+$", re.I)
 
 
 @dataclass(slots=True)
-class _Said:
-    """The attribution of the previous segment, for anaphora and quote runs."""
+class _Voice:
+    """The speaker of the last claim, for "he said", "the source added" and quotes."""
 
-    index: int
-    claimant: ActorMention | None
+    actor: ActorMention | None
     text: str | None
+    why: Why
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    start: int
+    end: int
+    paragraph: int
+
+
+def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
+    """The first hedge word of text[start:end], as a Why; None when nothing hedges it."""
+    end = len(text) if end is None else end
+    for m in _HEDGE.finditer(text, start, end):
+        if m.group().lower().startswith("claim") and _NOT_HEDGE_AFTER.match(text, m.end()):
+            continue
+        return Why("hedge", m.start(), m.end(), m.group())
+    return None
+
+
+def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
+    words = text[s.start : s.end]
+    if len(words.split()) < _MIN_WORDS or words.rstrip("\"”’' ").endswith("?"):
+        return True
+    if is_boilerplate(words) or _BYLINE.match(words) and len(words.split()) < 15:
+        return True
+    if _CAPTION.search(words) or _CREDIT.search(words) or _FURNITURE.search(words):
+        return True
+    following = text[nxt.start : nxt.end] if nxt else ""
+    # A caption is followed by its date line or credit ("... border. July 27 2016.")
+    return bool(nxt and (_BARE_DATE.match(following) or _CREDIT.match(following)))
+
+
+class _Context:
+    """Everything one article's claims are read against."""
+
+    def __init__(
+        self,
+        text: str,
+        actors: Sequence[ActorMention],
+        places: Sequence[PlaceMention],
+        quantities: Sequence[Quantity],
+    ) -> None:
+        self.text = text
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.starts = [a.start for a in self.actors]
+        self.places = places
+        self.quantities = quantities
+        self.quotes = quotations(text)
+        # persons named so far, the registry's and the ones found as speakers
+        self.people: list[ActorMention] = [a for a in self.actors if a.kind == "person"]
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        at = bisect_left(self.starts, start)
+        out = []
+        for a in self.actors[at:]:
+            if a.start >= end:
+                break
+            if a.end <= end:
+                out.append(a)
+        return out
+
+    def quote_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quotation that covers most of text[start:end], if it covers half of it."""
+        for q in self.quotes:
+            inside = min(end, q[1]) - max(start, q[0])
+            if inside * 2 >= end - start:
+                return q
+        return None
 
 
 def find_claims(
@@ -187,103 +176,317 @@ def find_claims(
     outlet: str | None = None,
     outlet_actor: ActorMention | None = None,
     exclude_dates: Sequence[DateMention] = (),
+    reference: date | None = None,
 ) -> list[ClaimDraft]:
-    segs = segments(text)
-    claims: list[ClaimDraft] = []
-    said: _Said | None = None
-    last_date: tuple[int, DateMention | None] = (-1, None)
+    ctx = _Context(text, actors, places, quantities)
+    usable = [d for d in dates if d not in exclude_dates]
+    sents = sentences(text)
+    units: list[_Unit] = []
     seen: set[str] = set()
-    for n, seg in enumerate(segs):
-        start = max(seg.start, header_end)
-        if start >= seg.end:
+    for n, s in enumerate(sents):
+        if s.end <= header_end:
             continue
-        seg = Segment(*_trim(text, start, seg.end), seg.paragraph)
-        if _skip(text, seg, segs[n + 1] if n + 1 < len(segs) else None):
+        if s.start < header_end:
+            s = Sentence(header_end, s.end, s.paragraph)
+        nxt = sents[n + 1] if n + 1 < len(sents) else None
+        if _skip(text, s, nxt):
             continue
-        sentence = text[seg.start : seg.end]
-        if sentence in seen:  # flattened pages repeat the lede
+        words = text[s.start : s.end]
+        if words in seen:  # flattened pages repeat the lede
             continue
-        seen.add(sentence)
-        attr = find_attribution(text, seg.start, seg.end)
-        claimant, claimant_text, said, why = _claimant(text, attr, n, said, sentence, actors)
-        if _OPINION.search(sentence) or (attr is None and _SPECULATION.search(sentence)):
-            continue
-        kind = event_type(sentence)
-        counts = tuple(_inside(quantities, seg.start, seg.end))
-        in_actors = _inside(actors, seg.start, seg.end)
-        in_places = tuple(_inside(places, seg.start, seg.end))
+        seen.add(words)
+        units += [_Unit(a, b, s.paragraph) for a, b in split_by_claimant(text, s.start, s.end)]
+    dater = Dater(text, usable, reference, _first_incident(text, units, usable, reference, ctx))
+    claims: list[ClaimDraft] = []
+    voice: _Voice | None = None
+    last_end = -1
+    for u in units:
+        in_comments = body_end is not None and u.start >= body_end
+        follows = voice is not None and text[last_end : u.start].strip(' "”“\n') == ""
+        attr = _attribution(text, u, ctx)
+        claimant, claimant_text, why = _claimant(text, u, attr, ctx, voice if follows else None)
+        if in_comments:  # a reader comment is its anonymous writer's, whoever it quotes
+            claimant, claimant_text = None, None
+            why = Why("comment", note="a reader comment: its writer is anonymous")
+        elif why.rule == "none":
+            claimant, claimant_text = outlet_actor, outlet
+            why = Why("outlet", note=f"nobody is named: {outlet or 'the outlet'} speaks")
+        sentence = text[u.start : u.end]
         named = attr is not None and attr.kind != "passive"
-        if kind == "other" and not counts and not (named and (in_actors or in_places)):
+        if _OPINION.search(sentence) and not named:
             continue
-        in_comments = body_end is not None and seg.start >= body_end
-        if claimant_text is None and attr is None:
-            if in_comments:
-                why = Why("comment", note="a reader comment: its author is not the outlet")
-            else:
-                claimant, claimant_text = outlet_actor, outlet
-                why = Why("outlet", note="no attribution: the outlet speaks")
-        own = [d for d in _inside(dates, seg.start, seg.end) if d not in exclude_dates]
-        # the most precise date the sentence gives; none: the paragraph's time frame
-        date = (
-            min(own, key=lambda d: _PRECISION_RANK[d.precision])
-            if own
-            else (last_date[1] if last_date[0] == seg.paragraph else None)
+        if not named and why.rule in ("outlet", "comment") and _SPECULATION.search(sentence):
+            continue
+        content = _content_actors(text, u, attr, ctx)
+        in_places = [
+            p
+            for p in places
+            if u.start <= p.start
+            and p.end <= u.end
+            and not (named and attr is not None and attr.start <= p.start < attr.end)
+        ]
+        counts = tuple(q for q in quantities if u.start <= q.start and q.end <= u.end)
+        cue = event_cue(sentence)
+        kind = cue[0] if cue else "other"
+        if kind == "other" and not counts and not content and not in_places and not named:
+            continue
+        voice = (
+            _Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None
         )
-        last_date = (seg.paragraph, date)
-        date_why = (
-            None
-            if date is None
-            else Why("own" if own else "inherited", date.start, date.end, date.surface)
+        last_end = u.end
+        content_from = attr.cue_end if attr is not None and attr.cue_end else u.start
+        dated = dater.date(
+            u.start,
+            u.end,
+            content_from=content_from,
+            continues_speaker=follows and why.rule in ("quote", "anaphor"),
+            reports_event=kind != "other" or bool(counts),
         )
-        roles = tuple(
-            ClaimActor(
-                a,
-                "claimant"
-                if attr and attr.start <= a.start < attr.end
-                else actor_role(text, a, seg.start, seg.end),
-            )
-            for a in in_actors
+        hedge = is_hedged(text, u.start, u.end)
+        if attr is not None and attr.kind == "passive" and hedge is None:
+            hedge = Why("hedge", attr.start, attr.cue_end or attr.end, "it was reported")
+        roles = tuple(ClaimActor(a, *actor_role(text, a, u.start, u.end, content)) for a in content)
+        claimant_link = (
+            (ClaimActor(claimant, "claimant", why),)
+            if claimant is not None and claimant.end > claimant.start
+            else ()
         )
         claims.append(
             ClaimDraft(
-                start=seg.start,
-                end=seg.end,
+                start=u.start,
+                end=u.end,
                 claimant=claimant,
                 claimant_text=claimant_text,
-                hedged=is_hedged(sentence) or (attr is not None and attr.kind == "passive"),
+                hedged=hedge is not None,
                 in_comments=in_comments,
                 event_type=kind,
-                date=date,
+                date=dated.date,
                 quantities=counts,
-                actors=roles,
-                places=in_places,
+                actors=roles + claimant_link,
+                places=tuple(_unique_places(in_places)),
                 claimant_why=why,
-                date_why=date_why,
+                hedge_why=hedge,
+                type_why=Why("event_cue", u.start + cue[1], u.start + cue[2], cue[3])
+                if cue
+                else None,
+                date_why=dated.why,
             )
         )
     return claims
 
 
+def _first_incident(
+    text: str,
+    units: Sequence[_Unit],
+    dates: Sequence[DateMention],
+    reference: date | None,
+    ctx: _Context,
+) -> DateMention | None:
+    """The day of the first incident the article dates (for a standfirst before it)."""
+    probe = Dater(text, dates, reference)
+    for u in units:
+        d = probe.own(u.start, u.end)
+        if d is None or d.precision != "day" or d.date_start != d.date_end:
+            continue
+        counts = any(u.start <= q.start < u.end for q in ctx.quantities)
+        if counts or event_cue(text[u.start : u.end]) is not None:
+            return d
+    return None
+
+
+def _attribution(text: str, u: _Unit, ctx: _Context) -> Attribution | None:
+    """The unit's attribution, looked for outside any quotation it contains first."""
+    spans = [
+        (max(u.start, q[0]), min(u.end, q[1] + 1))
+        for q in ctx.quotes
+        if q[0] < u.end and u.start <= q[1]
+    ]
+    if spans:
+        outside = _outside(u.start, u.end, spans)
+        for s, e in outside:
+            if len(text[s:e].split()) >= 2:
+                a = find_attribution(text, s, e)
+                if a is not None and a.kind != "passive":
+                    return a
+        inner = [(s, e) for s, e in spans]
+        if sum(e - s for s, e in inner) * 2 >= u.end - u.start:
+            return None  # a quotation with no attribution of its own
+    return find_attribution(text, u.start, u.end)
+
+
+def _outside(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for s, e in sorted(spans):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
 def _claimant(
     text: str,
+    u: _Unit,
     attr: Attribution | None,
-    n: int,
-    said: _Said | None,
-    sentence: str,
-    actors: Sequence[ActorMention],
-) -> tuple[ActorMention | None, str | None, _Said | None, Why]:
-    """(claimant, claimant_text, attribution state to carry on, how it was decided)."""
-    follows = said is not None and said.index == n - 1
+    ctx: _Context,
+    voice: _Voice | None,
+) -> tuple[ActorMention | None, str | None, Why]:
+    """(claimant, claimant as written, why); Why("none") when nobody is named."""
+    cue = text[attr.cue_start : attr.cue_end] if attr and attr.cue_end > attr.cue_start else ""
     if attr is None:
-        # an unattributed quote continues the previous speaker's quote
-        if follows and _OPEN_QUOTE.match(sentence):
-            return said.claimant, said.text, _Said(n, said.claimant, said.text), Why("quote")
-        return None, None, None, Why("outlet")
+        q = ctx.quote_at(u.start, u.end)
+        if q is not None:
+            speaker = _quote_speaker(text, q, ctx)
+            if speaker is not None:
+                return speaker
+            if voice is not None:
+                return (
+                    voice.actor,
+                    voice.text,
+                    Why("quote", note="goes on with the previous speaker"),
+                )
+        return None, None, Why("none")
     if attr.kind == "passive":
-        return None, None, None, Why("passive", attr.start, attr.end)
-    if attr.kind == "anaphor" and follows:
-        why = Why("anaphor", attr.start, attr.end)
-        return said.claimant, said.text, _Said(n, said.claimant, said.text), why
+        return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.start : attr.end]
-    actor = _actor_in(actors, attr.start, attr.end)
-    return actor, phrase, _Said(n, actor, phrase), Why("attribution", attr.start, attr.end)
+    if _PRONOUN.match(phrase.strip()):
+        if voice is not None:
+            note = f"{phrase!r} is the previous speaker"
+            return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)
+        back = _previous_actor(ctx, attr.start)
+        if back is not None:
+            note = f"{phrase!r} refers to {back.name}"
+            return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
+        return None, phrase, Why("anaphor", attr.start, attr.end, cue)
+    speaker = resolve(text, attr.start, attr.end, ctx.actors, ctx.starts, ctx.people)
+    if speaker.how == "named" and speaker.actor is not None:
+        ctx.people.append(speaker.actor)
+    rule = (
+        "according_to"
+        if cue.lower().startswith(("according", "as reported", "reported by"))
+        else "attribution"
+    )
+    if speaker.how == "descriptor":
+        rule = "descriptor"
+    return speaker.actor, phrase, Why(rule, attr.start, attr.end, cue, speaker.note)
+
+
+def _quote_speaker(
+    text: str, q: tuple[int, int], ctx: _Context
+) -> tuple[ActorMention | None, str | None, Why] | None:
+    """The speaker of a quotation: the attribution right after it closes ('..." said X')
+    or right before it opens ('X said: "...')."""
+    for s, e in ((q[1] + 1, min(len(text), q[1] + 160)), (max(0, q[0] - 160), q[0])):
+        window_end = e
+        if s >= q[1]:  # after: up to the end of that sentence
+            stop = re.search(r"[.!?](?:\s|$)|[\"“]", text[s:window_end])
+            window_end = s + stop.start() if stop else window_end
+        else:  # before: from the start of that sentence
+            begin = max(text.rfind(". ", s, e), text.rfind("\n", s, e))
+            s = begin + 2 if begin >= 0 else s
+        if len(text[s:window_end].split()) < 2:
+            continue
+        a = find_attribution(text, s, window_end)
+        if a is None or a.kind == "passive":
+            continue
+        speaker = resolve(text, a.start, a.end, ctx.actors, ctx.starts, ctx.people)
+        if speaker.how == "named" and speaker.actor is not None:
+            ctx.people.append(speaker.actor)
+        cue = text[a.cue_start : a.cue_end]
+        note = "the speaker of the quotation this sentence is part of"
+        return speaker.actor, text[a.start : a.end], Why("quote", a.start, a.end, cue, note)
+    return None
+
+
+def _previous_actor(ctx: _Context, at: int) -> ActorMention | None:
+    i = bisect_left(ctx.starts, at)
+    for a in reversed(ctx.actors[max(0, i - 12) : i]):
+        if a.kind in ("person", "monitor", "media", "international_org", "government", "state"):
+            return a
+    return None
+
+
+def _content_actors(
+    text: str, u: _Unit, attr: Attribution | None, ctx: _Context
+) -> list[ActorMention]:
+    """The actors the claim is about: not its speaker's words, not the one told ("told
+    Reuters"), not a category of fighters ("rebels"), not a descriptor ("Al-Qaeda
+    affiliate Al-Nusra Front" is about Al-Nusra), each actor once."""
+    out: list[ActorMention] = []
+    keys: set[str] = set()
+    mentions = ctx.actors_in(u.start, u.end)
+    for n, a in enumerate(mentions):
+        if (
+            attr is not None
+            and attr.kind != "passive"
+            and (attr.start <= a.start < attr.end or attr.cue_start <= a.start < attr.cue_end)
+        ):
+            continue
+        if (
+            attr is not None
+            and attr.cue_end
+            and _TOLD.search(text, max(u.start, a.start - 12), a.start)
+        ):
+            continue
+        if is_category(a.surface):
+            continue
+        if n + 1 < len(mentions) and _describes(text, a, mentions[n + 1]):
+            continue
+        if n and _describes_after(text, mentions[n - 1], a):
+            continue
+        if a.kind == "person" and _OWNER.search(text, max(u.start, a.start - 30), a.start):
+            continue  # "forces loyal to Assad", "the regime of Assad": the forces, the regime
+        if a.key in keys:
+            continue
+        keys.add(a.key)
+        out.append(a)
+    return out
+
+
+_DESCRIPTOR_NOUNS = re.compile(
+    r"\s*(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
+    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated)\s+(?:group\s+)?$",
+    re.I,
+)
+
+
+def _describes(text: str, a: ActorMention, b: ActorMention) -> bool:
+    """Is mention `a` only a description of the next one ("Al-Qaeda affiliate Al-Nusra")?"""
+    between = text[a.end : b.start]
+    return len(between) < 40 and _DESCRIPTOR_NOUNS.fullmatch(between) is not None
+
+
+# "Al-Nusra Front the Syrian branch of Al Qaeda": Al Qaeda only describes Al-Nusra
+_BRANCH_OF = re.compile(
+    r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:branch|affiliate|offshoot|wing|arm)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+# "Al-Nusra Front Al-Qaedas Syrian affiliate"
+_OWNS = re.compile(
+    r"(?:['’]s|s)?\s+(?:[\w-]+\s+)?(?:affiliate|offshoot|branch|wing|arm|ally|proxy|franchise)\b",
+    re.I,
+)
+_OWNER = re.compile(
+    r"\b(?:loyal to|regime of|government of|forces of|troops of|army of|loyalists of)\s+"
+    r"(?:(?:Syrian\s+)?President\s+)?$",
+    re.I,
+)
+
+
+def _describes_after(text: str, a: ActorMention, b: ActorMention) -> bool:
+    """Is mention `b` only a description of the mention `a` before it?"""
+    between = text[a.end : b.start]
+    if _BRANCH_OF.fullmatch(between):
+        return True
+    return between.strip() in ("", "the") and _OWNS.match(text, b.end) is not None
+
+
+def _unique_places(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    seen: set[str] = set()
+    out = []
+    for p in places:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out

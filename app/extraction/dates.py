@@ -77,7 +77,39 @@ _BEFORE_YEAR = re.compile(
     re.I,
 )
 _BEFORE_DAY_BEFORE = re.compile(r"\bthe\s+day\s+before\s+$", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late|(?:beginning|start|middle|end)\s+of)[\s-]*)?$",
+    re.I,
+)
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\b[^.;]{0,60}?\b(?:began|started|erupted|broke out|took hold|came into force|"
+    r"was launched|was signed|first broke)\s+(?:there\s+)?(?:in|on)?\s*(?:the\s+)?$",
+    re.I,
+)
+# "in August last year": that month of the year before the reference
+_MONTH_LAST_YEAR = re.compile(r"\s+(last|this)\s+year\b", re.I)
+# "on Saturday and Sunday", "Saturday night ... till Sunday morning": one range
+_DAY_RANGE_GLUE = re.compile(
+    r"\s*(?:night|morning|evening|afternoon)?\s*(?:and|to|through|till|until|-|–)\s+"
+    r"(?:early\s+|late\s+)?(?:on\s+)?$",
+    re.I,
+)
+_YEAR_PART = re.compile(r"\b(early|mid|late)[\s-]*$", re.I)
+_YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}
+# "in recent days", "over the past few weeks", "the last 24 hours", "in the past year":
+# periods that end at the reference (docs/annotation.md §5)
+_RECENT = re.compile(
+    r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|recent)\s+)"
+    r"(?:(?:few|several|couple\s+of|two|three)\s+)?(days|weeks|months|year|24\s+hours|"
+    r"48\s+hours|seven\s+days|7\s+days|twelve\s+months|12\s+months)\b"
+    r"|\bin\s+recent\s+(days|weeks|months)\b",
+    re.I,
+)
+_RECENT_SPAN = {
+    "days": (6, "week"), "weeks": (27, "month"), "months": (89, "month"), "year": (364, "year"),
+    "24 hours": (1, "day"), "48 hours": (2, "day"), "seven days": (6, "week"),
+    "7 days": (6, "week"), "twelve months": (364, "year"), "12 months": (364, "year"),
+}  # fmt: skip
 _AFTER_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
 _PARTS = {
     "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
@@ -177,6 +209,9 @@ def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
     elif full and (a := _AFTER_DAY.match(text, me)) is not None:
         d = _latest_day(ref, month, int(a.group(1)))
         found.add(ms, a.end(), d, d, "day")
+    elif full and (which := _MONTH_LAST_YEAR.match(text, me)) is not None:
+        y = ref.year - (which.group(1).lower() == "last")
+        found.add(ms, which.end(), *_month_range(y, month), "month")
     elif full and (prep := _before(_BEFORE_MONTH_ALONE, text, ms)) is not None:
         if (shared := _AND_MONTH_YEAR.match(text, me)) is not None:
             y = int(shared.group(1))  # "in April and June 2014"
@@ -270,8 +305,14 @@ def _non_overlapping(items: list[DateMention]) -> list[DateMention]:
 
 
 def _since(text: str, mention: DateMention, ref: date | None) -> DateMention:
-    """'since Sunday' / 'since 2011': from the anchor up to the reference."""
-    if ref is None or mention.date_start > ref or _before(_SINCE, text, mention.start) is None:
+    """'since Sunday' / 'since 2011' / 'since the war began in March 2011': from the
+    anchor up to the reference."""
+    if ref is None or mention.date_start > ref:
+        return mention
+    if (
+        _before(_SINCE, text, mention.start) is None
+        and _SINCE_CLAUSE.search(text, max(0, mention.start - 90), mention.start) is None
+    ):
         return mention
     return DateMention(
         mention.date_start, ref, mention.precision, mention.start, mention.end, mention.surface
@@ -287,8 +328,17 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
     for m in _YEAR.finditer(text):
         if _before(_BEFORE_YEAR, text, m.start()) is not None:
             y = int(m.group())
-            found.add(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
+            part = _before(_YEAR_PART, text, m.start())
+            if part is not None:  # "early 2011", "mid-2012": a third of the year
+                (m1, d1), (m2, d2) = _YEAR_PARTS[part.group(1).lower()]
+                found.add(part.start(), m.end(), date(y, m1, d1), date(y, m2, d2), "year")
+            else:
+                found.add(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
     if reference is not None:
+        for m in _RECENT.finditer(text):
+            unit = " ".join((m.group(1) or m.group(2)).lower().split())
+            days, precision = _RECENT_SPAN[unit]
+            found.add(m.start(), m.end(), reference - timedelta(days=days), reference, precision)
         for m in _WEEKDAY.finditer(text):
             _weekday_anchor(found, m, reference)
         for m in _DAY_WORD.finditer(text):
@@ -302,4 +352,23 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
             found.add(start, m.end(), d, d, "day")
         for m in _UNIT.finditer(text):
             _unit_anchor(found, m, reference)
-    return [_since(text, d, reference) for d in _non_overlapping(found.items)]
+    return [_since(text, d, reference) for d in _day_ranges(text, _non_overlapping(found.items))]
+
+
+def _day_ranges(text: str, items: list[DateMention]) -> list[DateMention]:
+    """Two days joined by "and"/"till" ("on Saturday and Sunday") are one range."""
+    out: list[DateMention] = []
+    for d in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.precision == d.precision == "day"
+            and 0 < (d.date_start - prev.date_end).days <= 7
+            and _DAY_RANGE_GLUE.fullmatch(text, prev.end, d.start) is not None
+        ):
+            out[-1] = DateMention(
+                prev.date_start, d.date_end, "day", prev.start, d.end, text[prev.start : d.end]
+            )
+        else:
+            out.append(d)
+    return out

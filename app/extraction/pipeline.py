@@ -16,6 +16,7 @@ from app.extraction.actors import find_actors
 from app.extraction.boilerplate import find_body_end
 from app.extraction.claims import find_claims
 from app.extraction.dates import find_dates
+from app.extraction.generic import find_generic
 from app.extraction.normalize import slugify
 from app.extraction.places import find_places, primary_place
 from app.extraction.published import find_published, title_end
@@ -25,9 +26,11 @@ from app.extraction.types import ActorEntry, ActorMention, Extraction, Published
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 _SPEAKING_KINDS = ("media", "monitor")
+# "(outlawed in Russia)": a publisher's legal notice, not where anything happens
+_BANNED_BEFORE = re.compile(r"\b(?:banned|outlawed|prohibited|illegal)\s+in\s+$", re.I)
 
 
 def _reference(
@@ -100,7 +103,26 @@ def extract(
     found = find_published(text, title=title)
     reference = _reference(published, published_precision, found)
     places = find_places(text)
-    actors = find_actors(text, on=reference)
+    # a country used as a place is not also its state as an actor; a place inside an
+    # actor's name ("International Syria Support Group") is not a place
+    taken = {(p.start, p.end) for p in places}
+    actors = [a for a in find_actors(text, on=reference) if (a.start, a.end) not in taken]
+    places = [
+        p
+        for p in places
+        if not any(
+            a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start
+            for a in actors
+        )
+        and not _BANNED_BEFORE.search(text, max(0, p.start - 20), p.start)
+    ]
+    actors = sorted(
+        actors
+        + find_generic(
+            text, [(a.start, a.end) for a in actors], [(a.start, a.key) for a in actors]
+        ),
+        key=lambda a: a.start,
+    )
     dates = find_dates(text, reference=reference)
     quantities = find_quantities(text)
     # The header (publication date, repeated headline) is not a claim, and its date is
@@ -118,6 +140,7 @@ def extract(
         outlet=outlet,
         outlet_actor=outlet_actor(outlet),
         exclude_dates=page_dates,
+        reference=reference,
     )
     return Extraction(
         body_end=body_end,

@@ -99,6 +99,12 @@ def _index() -> tuple[dict[str, _Target], frozenset[str]]:
     return index, key_prefixes(index)
 
 
+@cache
+def _country_keys() -> frozenset[str]:
+    """Folded single-word names of countries ("in Syria and Iraq": Iraq is a place too)."""
+    return frozenset(normalize_key(e.name) for e in place_entries() if e.kind == "country")
+
+
 def is_place_name(name: str) -> bool:
     """Is this exactly a gazetteer spelling? (Keeps place names out of uncurated actors.)"""
     t = _index()[0].get(normalize_key(name))
@@ -106,8 +112,40 @@ def is_place_name(name: str) -> bool:
     return t is not None and any(lit in c.literals for c in t.places)
 
 
+# A country that is also an actor's name is a place only after one of these ("fled to
+# Turkey", "in Iraq", "the border with Jordan"); elsewhere it acts ("Turkey shelled").
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "into",
+        "inside",
+        "across",
+        "throughout",
+        "to",
+        "from",
+        "near",
+        "towards",
+        "toward",
+        "via",
+        "through",
+        "within",
+        "with",
+        "outside",
+        "beyond",
+        "between",
+        "and",
+        "of",
+    ]
+)
+
+
 def _decide(
-    t: _Target, words: list[Token], lit: str, article: bool, possessive: bool
+    t: _Target,
+    words: list[Token],
+    lit: str,
+    article: bool,
+    possessive: bool,
+    locative: bool = False,
 ) -> tuple[str, ...] | None:
     """Candidate place keys for a span (best first), _BLOCK for an actor name, or None.
 
@@ -115,7 +153,13 @@ def _decide(
     """
     actor = t.actor_literals is not None
     exact = [c for c in t.places if lit in c.literals]
-    if exact and not (actor and lit in t.actor_literals):
+    if (
+        exact
+        and not (actor and lit in t.actor_literals)
+        or exact
+        and locative
+        and all(place_entry(c.key).kind == "country" for c in exact)
+    ):
         chosen = exact
     elif actor:
         return (_BLOCK,)
@@ -149,7 +193,13 @@ def find_places(text: str) -> list[PlaceMention]:
     def accept(target: _Target, i: int, j: int, possessive: bool):
         words = [t for t in toks[i : j + 1] if not t.article]
         lit = span_literal(words, possessive)
-        return _decide(target, words, lit, toks[i].article, possessive)
+        before = toks[i - 1].text.casefold() if i else ""
+        locative = (
+            before in _LOCATIVE
+            and before != "and"
+            or (before == "and" and i > 1 and toks[i - 2].key in _country_keys())
+        )
+        return _decide(target, words, lit, toks[i].article, possessive, locative)
 
     found: list[tuple[int, int, tuple[str, ...]]] = []
     i, n = 0, len(toks)

@@ -105,7 +105,7 @@ def _places() -> _Places:
             kind=r["kind"],
             parent=r.get("parent"),
             governorate=gov,
-            country_code="SY",
+            country_code=r.get("country_code", "SY"),
             lat=r.get("lat"),
             lon=r.get("lon"),
             geo_precision=r.get("geo_precision", "approximate"),

@@ -1,145 +1,330 @@
-"""What kind of event a sentence reports, and what part each actor plays in it.
+"""What part each actor plays in a claim: agent, target or mentioned (docs/annotation.md §6).
 
-Event type: the first matching cue in a fixed priority order, most specific first, so
-"air strikes killed 10" is an airstrike (its casualties are in the quantities),
-"captured ... after a long battle" a capture, and residents "fleeing as the army
-advances" a displacement. Generic "strike(s)/raid(s)" count as
-airstrikes only when no shelling or bombing cue is present.
+Read from the words around the mention, without a parser:
 
-Roles, read from the words around the mention (no parser): ``agent`` when an event verb
-or an attack noun follows it ("the SAA captured", "Daesh launched", "Russian air
-strikes") or it is the "by" phrase of a passive ("killed by Russian jets"); ``target``
-after a verb or preposition that takes the attacked party ("pushed ISIS out", "attack on
-X", "against ISIS", "killed 20 IS fighters") or as the subject of a passive event verb
-("16 insurgents were killed"); otherwise ``mentioned``.
+* agent: the subject of a verb of action ("the SDF has been advancing", "Turkey began its
+  operation", "the regime unleashed a crackdown"), the owner of a weapon or attack ("Russian
+  strikes", "regime shelling", "an IS attack"), the "by" phrase of a passive ("killed by
+  Russian jets"), the accused of an accusation ("accused government forces of"), a party
+  to clashes ("clashes between A and B");
+* target: the subject of a passive verb of harm ("16 Nusra militants were killed"), the
+  object of one ("killed 20 IS fighters", "pushed ISIS out"), of an attack ("strikes on
+  ISIS positions", "an offensive against IS"), the one something is taken from;
+* mentioned: the rest (sponsors "backed by Russia", holders "regime-held", speakers'
+  subjects of speech, states of being).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from app.extraction.types import ActorMention, ActorRole
+from app.extraction.types import ActorMention, ActorRole, Why
 
-_EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        (
-            "chemical_attack",
-            # "chemical weapons factory" is a target, not the weapon used
-            r"\b(?:chlorine|sarin|nerve agent|toxic gas|poison(?:ous)? gas|gas attack|mustard gas"
-            r"|suffocation|chemical (?:attack|strike|gas|agents?|munitions|shells?|substances"
-            r"|bombs?|massacre|weapons? attack)|(?:us(?:e|ed|es|ing)|fired|dropped) (?:of )?"
-            r"(?:chemical|toxic))",
-        ),
-        (
-            "airstrike",
-            r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|jets?|(?<!suicide )bombers?|helicopters?"
-            r"|barrel[- ]bombs?|aircraft|aerial|sorties|air force|aerospace forces)\b",
-        ),
-        (
-            "shelling",
-            r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?"
-            r"|bombard\w*|howitzers?|projectiles?)\b",
-        ),
-        (
-            "bombing",
-            r"\b(?:car[- ]bombs?|suicide (?:bomb\w*|attack\w*)|ieds?|explosive devices?"
-            r"|bomb(?:s|ing|ings|ed)?|blasts?|explosions?|landmines?)\b",
-        ),
-        ("airstrike", r"\b(?:strikes?|raids?)\b"),
-        ("displacement", r"\b(?:fled|flee\w*|displac\w*|evacuat\w*|refugees?|exodus)\b"),
-        (
-            "capture_territory",
-            r"\b(?:captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|retook|retak(?:e|en)"
-            r"|recaptur\w*|liberat\w*|took control|taken control|tak(?:e|es|ing) control|regain\w*"
-            r"|overr(?:a|u)n|stormed|advance[sd]?|pushed \w+ out|wrested)\b",
-        ),
-        ("siege", r"\b(?:sieges?|besieg\w*|encircl\w*|surrounded|blockade\w*)\b"),
-        ("ceasefire", r"\b(?:cease-?fires?|truces?|cessation of hostilities|de-escalation)\b"),
-        (
-            "casualties",
-            r"\b(?:kill\w*|dead|died|deaths?|injur\w*|wound\w*|martyr\w*|casualt\w*"
-            r"|massacr\w*|execut\w*|behead\w*|death toll)\b",
-        ),
-        ("humanitarian", r"\b(?:aid|convoys?|humanitarian|relief|food|medical supplies)\b"),
-        ("negotiation", r"\b(?:talks|negotiat\w*|peace conference|summit|agreement|deal)\b"),
-        ("destruction", r"\b(?:destroy\w*|destruction|rubble|demolish\w*|razed|damag\w*)\b"),
-        (
-            "battle",
-            r"\b(?:battles?|clash\w*|offensives?|fighting|fought|attack\w*|assaults?"
-            r"|ambush\w*|counter-?attack\w*|combat|operations?)\b",
-        ),
-    )
-)
-
-_VERBS = (
-    r"captured|seized|retook|recaptured|liberated|launched|attacked|shelled|bombed|struck|hit"
-    r"|killed|kill|kills|targeted|targets|fired|stormed|advanced|pushed|took|repelled|ambushed"
-    r"|besieged|surrounded|encircled|executed|beheaded|destroyed|dropped|carried out|downed"
-    r"|shot|released|used|entered|overran|bombarded|pounded|blitzed|raided|regained|drove"
-    r"|expelled|massacred|kidnapped|abducted|detonated|claimed responsibility|wrested|made"
-    r"|broke|broken|retaken|recaptured|liberates|captures|launches|attacks|seizes"
-)
-# What may stand between a subject and its verb: auxiliaries of the active voice,
-# adverbs, "(SAA)", "and its allies", "backed by Russian jets".
-_AUX = (
-    r"(?:(?:has|have|had|reportedly|also|allegedly|on \w+|\([^)]*\)"
-    r"|and (?:its|their|allied) (?:allies|forces|militias?)"
-    r"|(?:backed|supported|led) by (?:[\w-]+\s+){1,3}?)\s+)*"
-)
-_AGENT_AFTER = re.compile(
-    rf"^\s*(?:['’]s\s+)?{_AUX}(?:{_VERBS})\b"
-    r"|^\s*(?:['’]s\s+)?(?:-led\s+|-backed\s+)?(?:air ?strikes?|air[- ]raids?|strikes?|raids?"
-    r"|warplanes|jets|aircraft|helicopters|shelling|artillery|bombardment|bombing|attacks?"
-    r"|missiles?|rockets|offensive|assault|barrel bombs?|bombers|forces? (?:killed|captured"
-    r"|launched|seized|attacked|shelled|stormed))\b",
-    re.I,
-)
-_PATIENT_AFTER = re.compile(
-    rf"^\s*(?:were|was|have been|has been|had been|are|is|being)\s+(?:reportedly\s+)?"
-    rf"(?:{_VERBS}|injured|wounded|hurt)\b",
-    re.I,
-)
-_PASSIVE_BY = re.compile(r"\b(\w+)\s+by\s+(?:the\s+)?$", re.I)
-# "backed by Russian warplanes" names a sponsor, not the one who acted.
-_NOT_AGENT_BEFORE_BY = re.compile(
-    r"backed|supported|led|controlled|held|run|sponsored|based|funded|armed|accused|condemned"
-    r"|denied|blamed",
-    re.I,
-)
-_TARGET_BEFORE = re.compile(
-    r"\b(?:against|targeting|targeted|attacked|attacking|pushed|drove|expelled|ambushed"
-    r"|besieged|besieging|surrounding|surrounded|encircled|encircling|killed|killing|kills|kill"
-    r"|bombed|bombing|shelled|shelling|struck|striking|hit|hitting|fighting|fight|battling"
-    r"|clashes with|clashed with|clashing with|defeated|routed|repelled|eliminated|eliminate"
-    r"|destroyed|(?:attacks?|strikes?|raids?|assault|offensive|airstrikes?|shelling|bombardment"
-    r"|push|advance|operations?|campaign|war|fight|battle) (?:on|against|into))"
-    r"\s+(?:(?:the|at least|some|over|more than|nearly|dozens of|scores of|hundreds of"
-    r"|\d[\d,]*|[a-z]+-?[a-z]*)\s+){0,3}$",
-    re.I,
-)
-_REACH = 60
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
 
 
-def event_type(sentence: str) -> str:
-    low = sentence.lower()  # cheaper than case-insensitive patterns
-    for kind, pattern in _EVENTS:
-        if pattern.search(low):
-            return kind
-    return "other"
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
-def actor_role(text: str, actor: ActorMention, start: int, end: int) -> ActorRole:
-    """The actor's role in the sentence text[start:end] (claimants are set by the caller)."""
-    after = text[actor.end : min(end, actor.end + _REACH)]
-    before = text[max(start, actor.start - _REACH) : actor.start]
-    if _PATIENT_AFTER.match(after):
-        return "target"
-    if _AGENT_AFTER.match(after):
-        return "agent"
-    by = _PASSIVE_BY.search(before)
-    if by and not _NOT_AGENT_BEFORE_BY.fullmatch(by.group(1)):
-        return "agent"
-    if _TARGET_BEFORE.search(before):
-        return "target"
-    return "mentioned"
+# Nouns that may follow an actor's name inside its noun phrase ("IS fighters").
+_HEADS = _set(
+    "forces force troops fighters fighter militants militant jihadists terrorists units unit "
+    "soldiers jets warplanes aircraft planes helicopters militia militias group groups members "
+    "commanders commander leaders leader officials positions strongholds bases base artillery "
+    "gunmen loyalists allies government regime army authorities police military command "
+    "brigade brigades battalion division divisions faction factions elements personnel "
+    "servicemen operatives affiliates affiliate supporters alliance coalition partners "
+    "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
+    "investigators inspectors delegation experts officers agents cells"
+)
+# irregular past forms and -s forms of verbs of action, which the -ed test misses
+_ACTION = _set(
+    "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
+    "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
+    "undertook swept kept stood threw beat bore controls control holds hold leads lead "
+    "launches launch backs back supports support targets attacks continues continue seeks "
+    "tries try plans plan uses use runs run sends send deploys deploy arms arm funds fund "
+    "besieges besiege enters enter advances advance captures capture seizes seize retakes "
+    "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
+    "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
+    "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
+    "conduct operates operate patrols patrol"
+)
+_WEAPONS = _set(
+    "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
+    "offensive offensives attack attacks assault assaults siege operation operations advance "
+    "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
+    "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
+    "blockade sniper snipers mortars mortar troops forces"
+)
+_AUX = _set(
+    "has have had also reportedly allegedly later then recently previously already now still "
+    "again apparently successfully finally officially reportedly subsequently meanwhile "
+    "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
+    "would will could can may might must did does do not never is are was were been being be"
+)
+_COPULA = _set("is are was were be been being got get gets")
+_SPEECH = _set(
+    "said says say told tells claimed claims reported reports announced announces stated added "
+    "confirmed confirms denied denies warned warns noted explained declared insisted urged "
+    "condemned called calls accused accuses blamed blames stressed argued estimated believes "
+    "believe expressed considered described welcomed praised criticised criticized rejected "
+    "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
+    "wants wanted"
+)
+_STATIVE = _set(
+    "is are was were be been remains remain remained seems seemed appears appeared has have had "
+    "includes include included consists lies lay sits lacks lacked needs needed knows knew "
+    "considers considered sees saw"
+)
+# passive participles whose subject is no target: "X is backed by", "X was accused of"
+_PASSIVE_AGENT = _set("accused blamed suspected responsible")
+_PASSIVE_NEUTRAL = _set(
+    "backed supported led held controlled based allied linked affiliated known called "
+    "considered described believed expected said reported seen thought designated listed "
+    "banned outlawed named dubbed formed founded located deployed stationed involved joined "
+    "made composed"
+)
+_HARM = _set(
+    "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "
+    "attacking targeted target targets targeting struck strike strikes striking hit hits hitting "
+    "shelled shell shelling bombed bomb bombing bombarded pounded raided besieged besieging "
+    "surrounded surrounding encircled encircling ambushed ambush ambushing executed execute "
+    "beheaded massacred slaughtered eliminated eliminate eliminating destroyed destroy "
+    "defeated defeat routed repelled repel repulsed expelled expel drove drive driving pushed "
+    "push pushing ousted oust evicted captured capture capturing seized detained arrested "
+    "kidnapped abducted fought fight fighting battled battling battle confronted confront "
+    "shot downed down intercepted pursued chased crushed defeating punish punished hunted"
+)
+_TOWARD = _set("against on at upon targeting")
+_OBJECT_OF_NOUN = _set(
+    "war fight battle offensive campaign operation operations attack attacks assault strikes "
+    "strike airstrikes airstrike raids raid shelling bombardment push advance crackdown "
+    "clashes clash fighting siege blockade bombing"
+)
+_FROM_VERBS = _set(
+    "captured seized recaptured retook retaken taken took liberated freed wrested regained "
+    "won capturing seizing recapturing liberating freeing wresting regaining"
+)
+_ACCUSE = _set("accused accusing accuses blamed blaming blames accuse blame")
+_NOT_AGENT_BY = _set(
+    "backed supported led controlled held run sponsored based funded armed accused condemned "
+    "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
+    "welcomed praised criticized criticised described called known founded"
+)
+_DET = _set("the a an its their his her this that these those some several two three four")
+
+
+def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text, start, end))
+
+
+def _index_at(toks: list[re.Match[str]], pos: int) -> int:
+    for k, t in enumerate(toks):
+        if t.start() >= pos:
+            return k
+    return len(toks)
+
+
+def _low(toks: list[re.Match[str]], k: int) -> str:
+    return toks[k].group().lower().strip("'’") if 0 <= k < len(toks) else ""
+
+
+def _verbish(w: str) -> bool:
+    return w.endswith("ed") or w in _HARM or w in _STATIVE or w in _SPEECH
+
+
+def actor_role(
+    text: str,
+    actor: ActorMention,
+    start: int,
+    end: int,
+    others: Sequence[ActorMention] = (),
+) -> tuple[ActorRole, Why]:
+    """The actor's role in the claim text[start:end] and the words that decided it.
+    `others` are the claim's other actor mentions (to step over "A and B")."""
+    toks = _tokens(text, start, end)
+    i = _index_at(toks, actor.start)
+    j = _index_at(toks, actor.end)  # first token after the mention
+    surface_words = actor.surface.lower().split()
+    before = _before(text, toks, i)
+    if surface_words and surface_words[-1] in _WEAPONS and len(surface_words) > 1:
+        if before is not None and before[0] in ("target", "mentioned"):
+            return before
+        return "agent", Why("weapon", actor.start, actor.end, actor.surface, "owner of the attack")
+    if before is not None and before[0] == "target" and before[1].rule == "object":
+        return before  # "bombing IS targets": the object, whatever follows
+    after = _after(text, toks, j, others)
+    if after is not None:
+        return after
+    if before is not None:
+        return before
+    return "mentioned", Why("mentioned")
+
+
+def _span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
+    return toks[a].start(), toks[b].end(), " ".join(t.group() for t in toks[a : b + 1])
+
+
+def _after(
+    text: str, toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]
+) -> tuple[ActorRole, Why] | None:
+    """The role the words after the mention give it (it is their subject)."""
+    n = len(toks)
+    # the rest of its noun phrase: "fighters", "(SAA)", "and its allies", "and Iran"
+    while k < n:
+        w = _low(toks, k)
+        if w in _HEADS or w in ("s", "’s", "'s"):
+            k += 1
+        elif w == "(":
+            while k < n and toks[k].group() != ")":
+                k += 1
+            k += 1
+        elif w in ("and", "or") and k + 1 < n:
+            nxt = toks[k + 1].start()
+            other = next((o for o in others if o.start == nxt), None)
+            if other is not None:
+                k = _index_at(toks, other.end)
+            elif _low(toks, k + 1) in ("its", "their", "allied") and _low(toks, k + 2) in (
+                _HEADS | {"allies"}
+            ):
+                k += 3
+            else:
+                break
+        else:
+            break
+    if k < n and _low(toks, k) in _WEAPONS:
+        a, b, cue = _span(toks, k, k)
+        return "agent", Why("weapon", a, b, cue, "owner of the attack")
+    first = k
+    while k < n and _low(toks, k) in _AUX and _low(toks, k) not in _COPULA | {"has", "have", "had"}:
+        k += 1
+    w = _low(toks, k)
+    if w in _COPULA or w in ("has", "have", "had"):
+        aux = k
+        k += 1
+        while k < n and _low(toks, k) in _AUX - _COPULA:
+            k += 1
+        if _low(toks, k) == "been":
+            k += 1
+        part = _low(toks, k)
+        if w in _COPULA or _low(toks, aux + 1) == "been":
+            if part in _PASSIVE_AGENT:
+                a, b, cue = _span(toks, aux, k)
+                return "agent", Why("accused", a, b, cue, "the accused of an accusation")
+            if part in _PASSIVE_NEUTRAL:
+                return None
+            if part.endswith("ed") or part in _HARM:
+                a, b, cue = _span(toks, aux, k)
+                return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
+            return None
+        # "has/have/had + participle": active perfect
+        if part.endswith("ed") or part in _HARM or part.endswith("en"):
+            a, b, cue = _span(toks, aux, k)
+            return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+        return None
+    if k >= n or k - first > 3:
+        return None
+    if w in _SPEECH or w in _STATIVE:
+        return None
+    if _verbish(w) or w in _ACTION or (w.endswith("ing") and first != k):
+        a, b, cue = _span(toks, k, k)
+        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+    return None
+
+
+def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
+    """The role the words before the mention give it (it is their object)."""
+    k = i - 1
+    # determiners, numbers and adjectives of its noun phrase ("the remaining 20 IS")
+    skipped = 0
+    while k >= 0 and skipped < 6:
+        w = _low(toks, k)
+        if (
+            w in _DET
+            or w[:1].isdigit()
+            or w
+            in (
+                "remaining",
+                "other",
+                "more",
+                "than",
+                "least",
+                "at",
+                "some",
+                "of",
+                "dozens",
+                "scores",
+                "hundreds",
+            )
+        ):
+            k -= 1
+            skipped += 1
+            continue
+        # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
+        if (w in _HEADS and _low(toks, k + 1) == "of") or (
+            w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
+        ):
+            k -= 2 if w in ("and", "or") else 1
+            skipped += 1
+            continue
+        break
+    if k < 0:
+        return None
+    w = _low(toks, k)
+    prev = _low(toks, k - 1)
+    if w == "by" and prev in ("out", "off", "down", "up"):  # "carried out by"
+        prev = _low(toks, k - 2)
+    a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
+    if w == "by":
+        if (
+            prev in _NOT_AGENT_BY
+            or prev.endswith("-held")
+            or not (
+                prev.endswith(("ed", "en")) or prev in _ACTION or prev in _HARM or prev in _WEAPONS
+            )
+        ):
+            return "mentioned", Why(
+                "by",
+                toks[k - 1].start() if k else a,
+                b,
+                f"{prev} by",
+                "a sponsor or a side detail, not the actor",
+            )
+        return "agent", Why(
+            "by", toks[k - 1].start() if k else a, b, f"{prev} by", "the 'by' phrase"
+        )
+    if w in _ACCUSE:
+        return "agent", Why("accused", a, b, w, "the accused of an accusation")
+    if w in ("between", "among", "with") and prev in (
+        "clashes",
+        "clash",
+        "clashed",
+        "fighting",
+        "battles",
+        "fight",
+        "fought",
+        "clashing",
+    ):
+        return "agent" if w != "with" else "target", Why(
+            "party", a, b, f"{prev} {w}", "a party to the fighting"
+        )
+    if (
+        w in _TOWARD
+        and (w != "on" or prev in _OBJECT_OF_NOUN or prev in _HARM)
+        and (w != "at" or prev in ("fire", "fired", "firing", "aimed", "shots"))
+    ):
+        return "target", Why(
+            "object",
+            toks[k - 1].start() if k else a,
+            b,
+            f"{prev} {w}".strip(),
+            "the object of an attack",
+        )
+    if w in _HARM:
+        return "target", Why("object", a, b, w, "the object of a verb of harm")
+    if w == "from" and any(_low(toks, m) in _FROM_VERBS for m in range(max(0, k - 6), k)):
+        return "target", Why("object", a, b, "from", "what was taken was taken from it")
+    return None

@@ -61,6 +61,10 @@ EventType = Literal[
 QuantityKind = Literal["killed", "injured", "displaced", "fighters", "other"]
 GeoPrecision = Literal["exact", "approximate", "centroid"]
 
+# The longest event date range a claim may carry ("since March 2011" reaches the
+# publication day); longer ones are background. Queries rely on it (claim_query).
+MAX_EVENT_SPAN_DAYS = 366 * 20
+
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)

@@ -17,15 +17,16 @@ import sqlalchemy as sa
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from app.extraction.types import MAX_EVENT_SPAN_DAYS
 from app.models import Claim, Place, Source
 from app.models.filters import ClaimFilters
 from app.models.links import ClaimActor, ClaimPlace
 from app.services import resolve
 from app.services.paging import Ordering, SortKey
 
-# Claims never carry a date range longer than this (the store refuses longer ones), so
+# Claims never carry a date range longer than this (extraction drops longer ones), so
 # "overlaps [from, to]" can be a bounded range scan on the start date index.
-MAX_EVENT_SPAN = timedelta(days=366)
+MAX_EVENT_SPAN = timedelta(days=MAX_EVENT_SPAN_DAYS)
 PRECISIONS = ("day", "week", "month", "year")
 DEFAULT_RADIUS_KM = 10.0
 FAR_FUTURE, FAR_PAST = date(9999, 12, 31), date(1, 1, 1)

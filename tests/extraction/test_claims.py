@@ -11,11 +11,12 @@ import pytest
 
 from app.extraction.attribution import find_attribution
 from app.extraction.boilerplate import find_body_end
-from app.extraction.claims import find_claims, is_hedged, segments
+from app.extraction.claims import find_claims, is_hedged
 from app.extraction.dates import find_dates
+from app.extraction.events import event_type
 from app.extraction.published import title_end
 from app.extraction.quantities import find_quantities
-from app.extraction.roles import event_type
+from app.extraction.segment import sentences as segments
 from app.extraction.types import ActorMention, ClaimDraft
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -45,8 +46,11 @@ def claims_of(text: str, ref: date | None, actors=(), outlet="Outlet", **kw) -> 
         **kw,
     )
     for c in out:
-        for item in (*c.quantities, *c.places, *(a.actor for a in c.actors)):
+        # the claimant may be named outside the claim (the speaker of a quotation)
+        content = [a.actor for a in c.actors if a.role != "claimant"]
+        for item in (*c.quantities, *c.places, *content):
             assert c.start <= item.start and item.end <= c.end
+        for item in (*c.quantities, *c.places, *(a.actor for a in c.actors)):
             assert text[item.start : item.end] == item.surface
     return out
 
@@ -89,8 +93,9 @@ def test_speaker_before_told_is_the_claimant_not_the_agency(s002):
     assert c.claimant is not None and c.claimant.surface == "Wassam Zarqa"
     assert c.claimant.kind == "person"
     assert c.claimant_text == "Local resident Wassam Zarqa"
+    # the agency he spoke to is the channel: neither the claimant nor an actor of the claim
     roles = {a.actor.surface: a.role for a in c.actors}
-    assert roles == {"Wassam Zarqa": "claimant", "Associated Press": "mentioned"}
+    assert roles == {"Wassam Zarqa": "claimant"}
 
 
 def test_pronoun_carries_the_previous_claimant_and_claimed_hedges(s002):
@@ -180,7 +185,7 @@ def test_seed_000_correspondent_and_the_source_added():
     added = claim_with(claims, text, "The source added that some 700 ISIL terrorists fled")
     assert added.claimant_text == first.claimant_text
     assert {(q.what, q.value, q.qualifier) for q in added.quantities} == {
-        ("fighters", 700, "some"),
+        ("fighters", 700, "about"),
         ("fighters", 100, "range"),
     }
     assert added.date.precision == "week" and added.date.date_end == date(2016, 2, 21)
@@ -236,8 +241,10 @@ def test_sentence_final_monitor_attribution():
     first, second = claims
     assert first.claimant_text == "a monitor" and first.event_type == "airstrike"
     assert first.date.date_start == date(2017, 4, 27)
-    assert second.claimant_text == "a monitor" and second.hedged  # carried; "suspected"
-    assert second.date == first.date  # inherited within the paragraph
+    # "the monitoring group" is the monitor of the previous sentence; "suspected" hedges
+    assert second.claimant_text == "The monitoring group" and second.hedged
+    assert second.claimant_why.rule == "descriptor"
+    assert second.date == first.date  # the same strikes
 
 
 def test_agents_and_targets():
@@ -291,10 +298,13 @@ def test_outlet_actor_is_used_when_unattributed():
         ("Daesh claimed responsibility for the blast.", False),
         ("The blast claimed the lives of 40 people.", False),
         ("The army captured the town.", False),
+        ("The raid appeared to target a convoy.", True),
+        ("Rebels accused the army of using chlorine.", True),
+        ("The toll may rise.", True),
     ],
 )
 def test_hedging(sentence, hedged):
-    assert is_hedged(sentence) is hedged
+    assert (is_hedged(sentence) is not None) is hedged
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,39 @@
+"""One claim per claimant: a sentence in which two claimants speak is cut in two.
+
+"The UN has announced that it will investigate the accusation | however a Syrian military
+official has denied the attack" and "Al-Qaeda accuses BM of having pledged allegiance to
+Daesh | though the militia denies it" are two claims each: the cut is at a contrasting
+conjunction that a new speaker and a speech verb follow closely. The same speaker going on
+("said A but added B") is not cut: the second part names nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.attribution import find_attribution
+
+_CUT = re.compile(r"(?:[;,]\s*|\s+)(?:however|but|while|whereas|although|though|yet)\s+|;\s+", re.I)
+_MIN_WORDS = 5
+_SPEAKER_WITHIN = 60  # characters from the cut to the speaker's first word
+
+
+def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the claims of the sentence text[start:end], in order."""
+    for m in _CUT.finditer(text, start, end):
+        left_end = m.start()
+        right_start = m.start() + len(m.group()) - len(m.group().lstrip(" ;,"))
+        if len(text[start:left_end].split()) < _MIN_WORDS:
+            continue
+        if len(text[m.end() : end].split()) < _MIN_WORDS - 1:
+            break
+        speaker = find_attribution(text, m.end(), end)
+        if (
+            speaker is None
+            or speaker.kind == "passive"
+            or speaker.start - m.end() > _SPEAKER_WITHIN
+            or speaker.cue_start < speaker.start
+        ):
+            continue
+        return [(start, left_end), *split_by_claimant(text, right_start, end)]
+    return [(start, end)]

@@ -1,0 +1,207 @@
+"""The event date of each claim, and why (docs/annotation.md §5).
+
+1. a date the claim states is its date (the most precise one; "since March 2011" is the
+   range up to the reference day; a date only compared with, "the deadliest attack since
+   2011", dates nothing);
+2. a claim that goes on about the incident a dated claim reported ("the attack", "the
+   toll", the same speaker going on) takes that incident's date;
+3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
+   is dated to the reference day;
+4. anything else (background, another incident told without a date) has no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from app.extraction.types import MAX_EVENT_SPAN_DAYS, DateMention, Why
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# "the deadliest attack since 2011": the date is a yardstick, not the event's
+_COMPARED = re.compile(
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most \w+|fiercest"
+    r"|bloodiest|strongest|longest|latest|only|least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
+    re.I,
+)
+_SINCE_WAR = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:Syrian\s+|"
+    r"Syrias\s+|countrys\s+|six-year\s+|\w+\s+)?(?:war|conflict|uprising|crisis|revolt|revolution)"
+    r"|(?:the\s+)?(?:Syrian\s+)?(?:war|conflict|uprising|crisis|revolt|revolution)\s+"
+    r"(?:began|started|erupted|broke out))",
+    re.I,
+)
+WAR_START = date(2011, 3, 1)
+# "said on Tuesday": the day of a statement, which dates an incident only when nothing else
+# has (docs/annotation.md §5 rule 2)
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|told|tells|reported|announced|added|stated|confirmed|denied|claimed|"
+    r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+# a date in a relative clause about something else: "the ceasefire that came into force
+# on September 12", "the coalition which launched an air war last September"
+_BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|deal|agreement|"
+    r"coalition|war|campaign|offensive|resolution|talks|conflict|uprising|revolt|protests?)\s+"
+    r"(?:that|which)\s+(?:[\w-]+\s+){0,8}?(?:on|in|since|last)\s+(?:the\s+)?$",
+    re.I,
+)
+# Words that point back to an incident already told
+_BACK = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
+    r"double|suicide|chemical|gas|car|truck|bomb|terrorist|air|aerial|same|initial|"
+    r"reported)\s+)*(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
+    r"massacre|toll|death toll|incident|assault|shelling|bombardment|killings?|victims|dead|"
+    r"wounded|injured|casualties|bombers?|attackers?|explosives?|convoy|operation|offensive|"
+    r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy)\b"
+    r"|\b(?:a|the|gave a|put the)\s+(?:new\s+|higher\s+|final\s+)?(?:death\s+)?toll\b"
+    r"|\b(?:adding|added)\b",
+    re.I,
+)
+# Words that open a new thread: what follows is not the incident just told
+_NEW_THREAD = re.compile(
+    r"\b(?:previously|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
+    r"recently|have long|has long|in a separate|in another|for (?:the )?(?:(?:more than|over|"
+    r"nearly|almost|about|some|the past|the last)\s+)?(?:\w+\s+)?(?:years|months|decades|"
+    r"a decade|weeks|a week|a year|a month))\b",
+    re.I,
+)
+_PRESENT = re.compile(
+    r"\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
+    r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
+    r"fears?|accuses|denies|demands|insists|rejects|supports|backs|opposes|bears|says|"
+    r"has been|have been|is being|are being)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|took|fled|fought|struck|left|came|began|broke|shot|led|held|"
+    r"drove|fell|rose|went|gave|made|saw|killed|wounded|injured|died|seized|captured|"
+    r"launched|attacked|hit|bombed|shelled|targeted|carried)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    date: DateMention | None
+    why: Why | None
+
+
+def _own(
+    text: str, start: int, end: int, dates: Sequence[DateMention], reference: date | None
+) -> DateMention | None:
+    found = []
+    for d in dates:
+        if not (start <= d.start and d.end <= end):
+            continue
+        if _COMPARED.search(text, max(start, d.start - 120), d.start):
+            continue
+        if _BACKGROUND_CLAUSE.search(text, max(start, d.start - 90), d.start):
+            continue
+        found.append(d)
+    if not found:
+        return None
+    return min(found, key=lambda d: (_PRECISION_RANK[d.precision], d.start))
+
+
+def since_war(text: str, start: int, end: int, reference: date | None) -> DateMention | None:
+    """ "since the war began": from the start of the war (March 2011) to the reference."""
+    m = _SINCE_WAR.search(text, start, end)
+    if (
+        m is None
+        or reference is None
+        or _COMPARED.search(text, max(start, m.start() - 120), m.start() + 6)
+    ):
+        return None
+    return DateMention(WAR_START, reference, "month", m.start(), m.end(), m.group())
+
+
+def _tense(text: str, start: int, end: int, content_from: int) -> str:
+    """present | past | unknown: the first finite verb of the content decides."""
+    present = _PRESENT.search(text, content_from, end)
+    past = _PAST.search(text, content_from, end)
+    if present and (past is None or present.start() < past.start()):
+        return "present"
+    if past:
+        return "past"
+    return "unknown"
+
+
+def _inherit_note(d: DateMention) -> str:
+    return f"goes on about the incident dated by {d.surface!r}"
+
+
+class Dater:
+    """Dates the claims of one article in text order (it remembers the last incident)."""
+
+    def __init__(
+        self,
+        text: str,
+        dates: Sequence[DateMention],
+        reference: date | None,
+        first_incident: DateMention | None = None,
+    ) -> None:
+        self.text = text
+        self.dates = dates
+        self.reference = reference
+        # the date of the incident told last; before the first one is dated, the first
+        # (a standfirst or lede often tells the incident that the next sentence dates)
+        self.incident: DateMention | None = first_incident
+
+    def own(self, start: int, end: int) -> DateMention | None:
+        """The date text[start:end] states for itself, if any."""
+        return _own(self.text, start, end, self.dates, self.reference)
+
+    def _inherited(self, d: DateMention, cue: str) -> Dated:
+        return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
+
+    def date(
+        self,
+        start: int,
+        end: int,
+        *,
+        content_from: int,
+        continues_speaker: bool,
+        reports_event: bool,
+    ) -> Dated:
+        text = self.text
+        own = _own(text, start, end, self.dates, self.reference)
+        war = since_war(text, start, end, self.reference)
+        if war is not None and (own is None or own.start > war.start):
+            own = war
+        if own is not None and (own.date_end - own.date_start).days > MAX_EVENT_SPAN_DAYS:
+            own = None  # "since 1970": the background of a whole era, not an event's date
+        if own is not None:
+            stated = _STATEMENT_DATE.search(text, max(start, own.start - 40), own.start) is not None
+            if (
+                reports_event
+                and own.precision in ("day", "week")
+                and (own.date_end - own.date_start).days < 7
+                and (self.incident is None or not stated)
+            ):
+                self.incident = own
+            since = (
+                own.date_end != own.date_start
+                and "since" in text[max(start, own.start - 8) : own.start + 6].lower()
+            )
+            rule = "since" if since else ("statement" if stated else "own")
+            return Dated(own, Why(rule, own.start, own.end, own.surface))
+        fresh = _NEW_THREAD.search(text, start, end)
+        if fresh is not None:
+            return Dated(None, None)
+        back = _BACK.search(text, start, end)
+        incident = self.incident
+        if incident is not None and (continues_speaker or back):
+            cue = back.group() if back else "the same speaker"
+            return self._inherited(incident, cue)
+        tense = _tense(text, start, end, content_from)
+        if self.reference is not None and tense == "present":
+            r = self.reference
+            d = DateMention(r, r, "day", start, start, "")
+            return Dated(d, Why("present", note="a present state: dated to the reference day"))
+        if incident is not None and reports_event and tense != "present":
+            return self._inherited(incident, "")
+        return Dated(None, None)

@@ -1,0 +1,156 @@
+"""Actors named without a name: "Russian strikes", "regime planes", "the army".
+
+The rules are data (data/generic_actors.toml): a modifier before a head noun names an
+actor, and a few bare nouns name the one actor they mean in reporting on the Syrian war.
+Only words that no registry name covers are looked at, so "Turkish Armed Forces" stays
+the registry's and "the Iraqi army" is never the Syrian one.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from app.extraction.normalize import Token, scan_cached
+from app.extraction.registry import DATA_DIR, actor_entry
+from app.extraction.types import ActorMention
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    phrases: dict[tuple[str, ...], str]  # modifier + head words -> actor key
+    longest: int
+    bare: dict[str, str]
+    context: dict[str, tuple[str, ...]]  # bare word -> actors it may mean, by article
+    blockers: frozenset[str]
+    categories: frozenset[str]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.casefold().replace("-", " ").replace(".", "").split())
+
+
+@cache
+def _rules() -> _Rules:
+    with (DATA_DIR / "generic_actors.toml").open("rb") as f:
+        data = tomllib.load(f)
+    phrases: dict[tuple[str, ...], str] = {}
+    for rule in data["rule"]:
+        if actor_entry(rule["actor"]) is None:
+            raise ValueError(f"generic_actors.toml: unknown actor {rule['actor']!r}")
+        for modifier in rule["modifiers"]:
+            for head in rule["heads"]:
+                phrases.setdefault(_words(modifier) + _words(head), rule["actor"])
+    return _Rules(
+        phrases=phrases,
+        longest=max(map(len, phrases)),
+        bare=dict(data["bare"]),
+        context={w: tuple(keys) for w, keys in data.get("bare_context", {}).items()},
+        blockers=frozenset(_words(" ".join(data["bare_blockers"]["words"]))),
+        categories=frozenset(s.casefold() for s in data["categories"]["surfaces"]),
+    )
+
+
+def is_category(surface: str) -> bool:
+    """A name for a kind of fighter ("rebels", "militants"), not for one actor."""
+    words = surface.casefold().split()
+    if words and words[0] in ("the", "a", "an", "some", "other", "many"):
+        words = words[1:]
+    return " ".join(words) in _rules().categories
+
+
+def _word(t: Token) -> str:
+    return t.text.casefold().replace(".", "")
+
+
+def _mention(text: str, key: str, start: int, end: int) -> ActorMention:
+    entry = actor_entry(key)
+    assert entry is not None  # checked when the rules load
+    return ActorMention(key, entry.name, entry.kind, True, start, end, text[start:end])
+
+
+def _in_context(word: str, at: int, rules: _Rules, named: list[tuple[int, str]]) -> str | None:
+    """The actor a bare word means here: the last of its candidates named before it."""
+    candidates = rules.context.get(word, ())
+    before = [key for start, key in named if start < at and key in candidates]
+    return before[-1] if before else None
+
+
+def find_generic(
+    text: str, covered: list[tuple[int, int]], named: list[tuple[int, str]] = ()
+) -> list[ActorMention]:
+    """Generic actor mentions in the parts of `text` that `covered` spans leave free;
+    `named` are (start, key) of the registry names found, for bare words' context."""
+    rules = _rules()
+    toks = scan_cached(text)
+    taken = _taken(toks, covered)
+    out: list[ActorMention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if taken[i]:
+            i += 1
+            continue
+        hit = None
+        words: list[str] = []
+        j = i
+        while j < n and len(words) < rules.longest and not taken[j]:
+            if j > i and not toks[j].joined:
+                break
+            words.append(_word(toks[j]))
+            key = rules.phrases.get(tuple(words))
+            if key is not None:
+                hit = (j, key)
+            j += 1
+        if hit is not None:
+            j, key = hit
+            out.append(_mention(text, key, toks[i].start, toks[j].end))
+            i = j + 1
+            continue
+        shared = _shared_head(toks, i, taken, rules)
+        if shared is not None:  # "Syrian and Russian warplanes": the Syrian ones too
+            out.append(_mention(text, shared, toks[i].start, toks[i].end))
+            i += 1
+            continue
+        word = _word(toks[i])
+        key = rules.bare.get(word)
+        if key is not None and _bare_ok(toks, i, rules):
+            key = _in_context(word, toks[i].start, rules, named) or key
+            out.append(_mention(text, key, toks[i].start, toks[i].end))
+        i += 1
+    return out
+
+
+def _shared_head(toks: tuple[Token, ...], i: int, taken: list[bool], rules: _Rules) -> str | None:
+    """The actor of modifier toks[i] when it shares the head of the next phrase
+    ("Syrian and Russian warplanes", "Syrian or Russian jets")."""
+    n = len(toks)
+    if i + 3 >= n or _word(toks[i + 1]) not in ("and", "or") or not toks[i + 2].capital:
+        return None
+    first = _word(toks[i])
+    for length in (3, 2, 1):
+        head = tuple(_word(t) for t in toks[i + 3 : i + 3 + length])
+        if len(head) == length and (key := rules.phrases.get((first, *head))) is not None:
+            return key
+    return None
+
+
+def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
+    t = toks[i]
+    prev = _word(toks[i - 1]) if i > 0 and t.joined else ""
+    nxt = toks[i + 1].text.casefold() if i + 1 < len(toks) and toks[i + 1].joined else ""
+    if prev in rules.blockers:
+        return False
+    # "Army of Conquest", "Coalition for ...": part of a name the registry lacks
+    return not (t.capital and nxt in ("of", "for") and i > 0 and not toks[i - 1].capital)
+
+
+def _taken(toks: tuple[Token, ...], covered: list[tuple[int, int]]) -> list[bool]:
+    taken = [False] * len(toks)
+    spans = sorted(covered)
+    k = 0
+    for idx, t in enumerate(toks):
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        taken[idx] = k < len(spans) and spans[k][0] < t.end
+    return taken

@@ -1,0 +1,133 @@
+"""Sentences of an article, trimmed of page furniture, and the quotations they sit in.
+
+Sentence ends come from spaCy's rule-based sentencizer (its tokenizer knows "U.S." and
+"Lt."). Line breaks end a sentence only where the writer ended a line: after closing
+punctuation, before an empty line or a list item. A line wrapped by hand inside a
+sentence ("Most of the city is not\\n    destroyed.") joins the next one, as in reader
+comments.
+
+Quotations are found once over the whole text, so that the sentences of a quote that runs
+over several sentences know they are one speaker's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extraction.nlp import get_nlp
+
+_TAGS = re.compile(r"\bTags\s")
+_TAGS_END = re.compile(r"\s(?:The|A|An)\s")
+_LEAD_JUNK = re.compile(
+    r"\(?[^()]{0,40}\)\s*[-–—]*\s*"
+    r"|.{0,200}?pic\.twitter\.com\S*.{0,120}?\b(?:19|20)\d\d\s+"
+    r"|Get short URL(?:\s+\d+)*\s*"
+    # datelines: "BEIRUT (Reuters) -", "DEIR EZ-ZOR (Syria) (Sputnik)", "Aleppo SANA-"
+    r"|(?:[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2}|[A-Z][a-z]+)\s+(?:\([A-Za-z .]+\)\s*)*"
+    r"\((?:Reuters|AFP|AP|Sputnik|Xinhua|SANA|RIA Novosti|Anadolu|AA|UPI|IRNA|TASS)\)"
+    r"\s*[-–—]*\s*"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+SANA\s*[-–—]\s*"
+    r"|(?:MOSCOW|BEIRUT|DAMASCUS|ANKARA|AMMAN|CAIRO|TEHRAN|WASHINGTON|GENEVA|ISTANBUL)"
+    r"\s*(?:\([A-Za-z .]+\))?\s*[-–—:]*\s+"
+)
+_TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
+_CLOSES = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*]|[a-z]\))\s")
+QUOTES = '"“”'
+_MAX_QUOTE = 2000  # a longer "quotation" is an unbalanced mark, not a quote
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (a block of text between hard line breaks)
+
+
+def _hard_break(text: str, at: int) -> bool:
+    """Does the line break at text[at] end the sentence?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    nxt = text.find("\n", at + 1)
+    after = text[at + 1 : nxt if nxt >= 0 else len(text)]
+    if not after.strip() or not before.strip() or _CLOSES.search(before):
+        return True
+    if _LIST_ITEM.match(after):
+        return True
+    # a hand-wrapped line goes on indented, or with a lower-case word
+    first = after.lstrip()[:1]
+    return not (after[:1].isspace() or first.islower())
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Trimmed sentences in text order; junk around them is cut off, not the sentence."""
+    out: list[Sentence] = []
+    paragraph = 0
+    last_break = -1
+    for sent in get_nlp()(text).sents:
+        pos = base = sent.start_char
+        # a paragraph ends at each hard line break
+        for cut in re.finditer(r"\n", text[base : sent.end_char]):
+            at = base + cut.start()
+            if _hard_break(text, at):
+                _add(text, pos, at, paragraph, out)
+                pos = at + 1
+                if at > last_break + 1:
+                    paragraph += 1
+                last_break = at
+        _add(text, pos, sent.end_char, paragraph, out)
+    return out
+
+
+def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    tags = _TAGS.search(text, start, end)
+    if tags:
+        # Flattened pages put keyword tags mid-sentence; the prose resumes at the next
+        # article-initial determiner.
+        resume = _TAGS_END.search(text, tags.end(), end)
+        _add(text, start, tags.start(), paragraph, out)
+        if resume:
+            _add(text, resume.start() + 1, end, paragraph, out)
+        return
+    start, end = trim(text, start, end)
+    if start < end:
+        out.append(Sentence(start, end, paragraph))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop what precedes or follows the prose of a sentence: datelines, a caption's
+    credit or an embedded tweet running into it ("(TRT World and Agencies) A bomb
+    blast...", "pic.twitter.com/x ... July 27 2016 State TV rolled footage..."), and
+    the opening quote of the next sentence."""
+    while start < end and text[start].isspace():
+        start += 1
+    while (lead := _LEAD_JUNK.match(text, start, end)) is not None and lead.end() > start:
+        start = lead.end()
+    tail = _TRAILING_OPEN_QUOTE.search(text, start, end)
+    if tail is not None:
+        end = tail.start()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """[open, close] offsets of the quotation marks of each quotation, in text order.
+
+    Curly quotes say which way they face; straight ones alternate. A straight quote that
+    would open a quotation longer than any real one is taken as stray and skipped.
+    """
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in re.finditer(r"[\"“”]", text):
+        c, at = m.group(), m.start()
+        if opened is None:
+            if c != "”":
+                opened = at
+        elif c != "“" and at - opened <= _MAX_QUOTE:
+            out.append((opened, at))
+            opened = None
+        else:
+            opened = at if c != "”" else None
+    return out

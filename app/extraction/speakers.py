@@ -1,0 +1,280 @@
+"""Who a claimant phrase is: the words of an attribution resolved to an actor.
+
+"Observatory director Rami Abdel Rahman" is the person (his organisation is the one he
+speaks for); "a spokesman for the coalition" is the coalition; "the Britain-based
+monitor" is the monitor the article names (SOHR by default: "Britain-based" says where
+it sits, never who speaks); "Kevin Kennedy OCHAs regional coordinator" is a named person
+the registry does not know; "activists", "residents", "a medical source" are nobody in
+particular. A pronoun or "the source" is resolved by the caller (the previous speaker).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from app.extraction.normalize import slugify
+from app.extraction.places import is_place_name
+from app.extraction.registry import DATA_DIR, actor_entry
+from app.extraction.types import ActorMention
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    actor: ActorMention | None
+    how: str  # actor | person | named | descriptor | generic
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Descriptor:
+    words: frozenset[str]
+    kinds: frozenset[str]
+    default: str | None
+    default_when: frozenset[str]  # modifiers that make the default certain
+
+
+@cache
+def _descriptors() -> tuple[_Descriptor, ...]:
+    with (DATA_DIR / "speakers.toml").open("rb") as f:
+        data = tomllib.load(f)
+    return tuple(
+        _Descriptor(
+            frozenset(d["words"]),
+            frozenset(d["kinds"]),
+            d.get("default"),
+            frozenset(d.get("default_when", ())),
+        )
+        for d in data["descriptor"]
+    )
+
+
+_BASED = re.compile(r"\s*-?\s*(?:based|headquartered)\b", re.I)
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’.-]*|(?:al|el|bin|ibn|abu|abd|de|van|von)(?=[\s-])")
+_NOT_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "On",
+        "In",
+        "At",
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "According",
+        "He",
+        "She",
+        "They",
+        "It",
+        "We",
+        "This",
+        "That",
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Sheikh",
+        "General",
+        "Colonel",
+        "Col",
+        "Lt",
+        "Gen",
+        "Brig",
+        "Maj",
+        "Captain",
+        "Commander",
+        "President",
+        "Minister",
+        "Prime",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Secretary",
+        "Spokesman",
+        "Spokeswoman",
+        "Director",
+        "Chief",
+        "Head",
+        "Deputy",
+        "Ambassador",
+        "Envoy",
+        "Governor",
+        "Mayor",
+        "Senator",
+        "King",
+        "Prince",
+        "Emir",
+        "Syrian",
+        "Russian",
+        "Turkish",
+        "Iranian",
+        "Iraqi",
+        "Kurdish",
+        "American",
+        "British",
+        "French",
+        "Israeli",
+        "Lebanese",
+        "Jordanian",
+        "Saudi",
+        "Local",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "UN",
+        "US",
+        "U.S.",
+        "EU",
+    ]
+)
+
+
+def _located(text: str, m: ActorMention) -> bool:
+    """ "Britain-based", "London-headquartered": a place, not the speaker."""
+    return _BASED.match(text, m.end) is not None
+
+
+def _person_name(
+    text: str, start: int, end: int, taken: Sequence[ActorMention]
+) -> tuple[int, int] | None:
+    """The first run of 2-4 capitalised name words in text[start:end] that no actor
+    covers and that is not a place: "Mohamad Abu Rajab", "Laila Kiki"."""
+    words = [m for m in _NAME_WORD.finditer(text, start, end)]
+    run: list[re.Match[str]] = []
+
+    def flush() -> tuple[int, int] | None:
+        caps = [w for w in run if w.group()[0].isupper()]
+        while run and not run[-1].group()[0].isupper():
+            run.pop()
+        if 2 <= len(caps) <= 4 and run:
+            s, e = run[0].start(), run[-1].end()
+            if not any(a.start < e and s < a.end for a in taken) and not is_place_name(text[s:e]):
+                return s, e
+        return None
+
+    prev_end = None
+    for w in words:
+        word = w.group().rstrip(".")
+        joined = prev_end is not None and text[prev_end : w.start()] in (" ", "-")
+        if word in _NOT_NAME or (word.endswith("s") and word[:-1] in ("Observatory",)):
+            if (hit := flush()) is not None:
+                return hit
+            run, prev_end = [], None
+            continue
+        if run and not joined:
+            if (hit := flush()) is not None:
+                return hit
+            run = []
+        if run or word[0].isupper():
+            run.append(w)
+        prev_end = w.end()
+    return flush()
+
+
+def _part_of_longer_name(text: str, m: ActorMention) -> bool:
+    """A one-word registry name inside a longer one: "Abdulrahman Attar" is not Rami
+    Abdel Rahman, "Ibrahim al-Assad" not the president."""
+    if " " in m.surface.strip() or "-" in m.surface:
+        return False
+    before = re.search(r"([A-Z][a-z]+)[\s-]+(?:al-|el-)?$", text[max(0, m.start - 30) : m.start])
+    after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 30])
+    return bool(
+        (before and before.group(1) not in _NOT_NAME) or (after and after.group(1) not in _NOT_NAME)
+    )
+
+
+def _by_surname(
+    text: str, start: int, end: int, people: Sequence[ActorMention]
+) -> ActorMention | None:
+    """ "Blinken said", "said Kiki": a person the article named in full before."""
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return None
+    tail = " ".join(words).casefold()
+    for p in reversed(people):
+        if p.start < start and p.surface.casefold().endswith(tail) and p.surface.casefold() != tail:
+            return ActorMention(p.key, p.name, p.kind, p.curated, start, end, text[start:end])
+    return None
+
+
+def resolve(
+    text: str,
+    start: int,
+    end: int,
+    actors: Sequence[ActorMention],
+    starts: Sequence[int],
+    people: Sequence[ActorMention] = (),
+) -> Speaker:
+    """The speaker of the claimant phrase text[start:end]. `actors` are the document's
+    actor mentions in text order, `starts` their start offsets (for bisecting); `people`
+    the persons the article named so far (for "Blinken said")."""
+    if text[end : end + 1] == ".":  # "The U.S" said: the phrase stops before the dot
+        end += 1
+    inside = [a for a in actors[bisect_left(starts, start) :] if a.start < end]
+    inside = [a for a in inside if a.end <= end and not _located(text, a)]
+    inside = [a for a in inside if not (a.kind == "person" and _part_of_longer_name(text, a))]
+    surname = _by_surname(text, start, end, people)
+    if surname is not None:
+        return Speaker(surname, "person", f"{surname.surface!r} is {surname.name}, named before")
+    people_here = [a for a in inside if a.kind == "person"]
+    if people_here:
+        return Speaker(people_here[-1], "person")
+    name = _person_name(text, start, end, inside)
+    if name is not None:
+        s, e = name
+        surface = text[s:e]
+        return Speaker(
+            ActorMention(slugify(surface), surface, "person", False, s, e, surface), "named"
+        )
+    if inside:
+        # "SARC, the ICRC and the IFRC released a statement": the first named leads
+        joined = len(inside) > 1 and " and " in text[inside[0].end : inside[-1].start]
+        return Speaker(inside[0] if joined else inside[-1], "actor")
+    return _described(text, start, end, actors, starts)
+
+
+def _described(
+    text: str, start: int, end: int, actors: Sequence[ActorMention], starts: Sequence[int]
+) -> Speaker:
+    """A phrase that names no actor but describes one ("the monitor", "a war monitor",
+    "the state news agency"): the nearest actor of that kind the article names, before
+    the phrase first, then after it; a descriptor's default when the article names none."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text[start:end].casefold())
+    bare = {w.removesuffix("s") for w in words} | set(words)
+    for d in _descriptors():
+        if not (bare & d.words):
+            continue
+        at = bisect_left(starts, start)
+        before = [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated]
+        after = [a for a in actors[at:] if a.kind in d.kinds and a.curated and a.start >= end]
+        found = (
+            before[0] if before else (after[0] if after and after[0].start - end < 600 else None)
+        )
+        if found is not None:
+            note = f"{text[start:end]!r} refers to {found.name}, named at {found.start}"
+            return Speaker(_at(found, start, end, text), "descriptor", note)
+        if d.default and (not d.default_when or bare & d.default_when):
+            entry = actor_entry(d.default)
+            if entry is not None:
+                m = ActorMention(
+                    entry.key, entry.name, entry.kind, True, start, end, text[start:end]
+                )
+                return Speaker(m, "descriptor", f"{text[start:end]!r} is {entry.name}")
+    return Speaker(None, "generic")
+
+
+def _at(actor: ActorMention, start: int, end: int, text: str) -> ActorMention:
+    """The actor, at the span of the words that describe it."""
+    return ActorMention(
+        actor.key, actor.name, actor.kind, actor.curated, start, end, text[start:end]
+    )
