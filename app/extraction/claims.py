@@ -27,7 +27,7 @@ from app.extraction.clauses import split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
-from app.extraction.roles import actor_role
+from app.extraction.roles import actor_role, coordinated_roles
 from app.extraction.segment import Sentence, quotations, sentences
 from app.extraction.speakers import resolve
 from app.extraction.types import (
@@ -226,6 +226,7 @@ def find_claims(
             and not (named and attr is not None and attr.start <= p.start < attr.end)
         ]
         counts = tuple(q for q in quantities if u.start <= q.start and q.end <= u.end)
+        counts += _named_victims(text, ctx.actors_in(u.start, u.end), counts)
         cue = event_cue(sentence)
         kind = cue[0] if cue else "other"
         if kind == "other" and not counts and not content and not in_places and not named:
@@ -245,7 +246,12 @@ def find_claims(
         hedge = is_hedged(text, u.start, u.end)
         if attr is not None and attr.kind == "passive" and hedge is None:
             hedge = Why("hedge", attr.start, attr.cue_end or attr.end, "it was reported")
-        roles = tuple(ClaimActor(a, *actor_role(text, a, u.start, u.end, content)) for a in content)
+        roles = coordinated_roles(
+            text, content, [actor_role(text, a, u.start, u.end, content) for a in content]
+        )
+        roles = tuple(
+            ClaimActor(a, role, why) for a, (role, why) in zip(content, roles, strict=True)
+        )
         claimant_link = (
             (ClaimActor(claimant, "claimant", why),)
             if claimant is not None and claimant.end > claimant.start
@@ -480,6 +486,37 @@ def _describes_after(text: str, a: ActorMention, b: ActorMention) -> bool:
     if _BRANCH_OF.fullmatch(between):
         return True
     return between.strip() in ("", "the") and _OWNS.match(text, b.end) is not None
+
+
+_VICTIM = re.compile(
+    r"\s+(?:was|has been|had been)\s+(?:reportedly\s+|also\s+|allegedly\s+)?"
+    r"(?P<harm>killed|executed|assassinated|beheaded|shot dead|wounded|injured)\b"
+    r"|\s+(?:reportedly\s+)?(?P<died>died)\b",
+    re.I,
+)
+
+
+def _named_victims(
+    text: str, actors: Sequence[ActorMention], counts: Sequence[Quantity]
+) -> tuple[Quantity, ...]:
+    """A named person killed or wounded counts one ("commander Yousef Za'ou'a was
+    reportedly killed"), unless a figure already counts him."""
+    out = []
+    for a in actors:
+        if a.kind != "person" or any(q.start <= a.start < q.end for q in counts):
+            continue
+        m = _VICTIM.match(text, a.end)
+        if m is None:
+            continue
+        harm = (m.group("harm") or m.group("died")).lower()
+        what = "injured" if harm in ("wounded", "injured") else "killed"
+        cue = Why("named_person", m.start(), m.end(), harm.strip(), f"{a.surface} counts one")
+        out.append(
+            Quantity(
+                what, 1, False, None, a.surface, a.start, a.end, value_min=1, value_max=1, why=cue
+            )
+        )
+    return tuple(out)
 
 
 def _unique_places(places: Sequence[PlaceMention]) -> list[PlaceMention]:

@@ -65,7 +65,7 @@ _BEFORE_PART = re.compile(
     r"\b(early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]*$", re.I
 )
 _BEFORE_MONTH_ALONE = re.compile(
-    r"\b(in|since|during|until|till|by|from|through|throughout|last|of)\s+$"
+    r"\b(in|since|during|until|till|by|from|through|throughout|last|of)\s+$", re.I
 )
 _BEFORE_MODIFIER = re.compile(r"\b(last|this|past|next)\s+$", re.I)
 _BEFORE_WEEK = re.compile(r"\b(?:(?:this|the)\s+past|last|past|the\s+last|this)\s+$", re.I)
@@ -216,7 +216,7 @@ def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
         if (shared := _AND_MONTH_YEAR.match(text, me)) is not None:
             y = int(shared.group(1))  # "in April and June 2014"
         else:
-            y = _latest_month(ref, month, strictly_before=prep.group(1) == "last")
+            y = _latest_month(ref, month, strictly_before=prep.group(1).lower() == "last")
         found.add(ms, me, *_month_range(y, month), "month")
 
 

@@ -66,9 +66,14 @@ _NEW_THREAD = re.compile(
     r"\b(?:previously|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
     r"recently|have long|has long|in a separate|in another|for (?:the )?(?:(?:more than|over|"
     r"nearly|almost|about|some|the past|the last)\s+)?(?:\w+\s+)?(?:years|months|decades|"
-    r"a decade|weeks|a week|a year|a month))\b",
+    r"a decade|weeks|a week|a year|a month)|(?:result of|during|throughout|over the course of)"
+    r"\s+the\s+(?:\w+-year\s+)?(?:war|conflict|crisis|civil war)"
+    r"|the\s+(?:\w+-year\s+)?(?:war|conflict|crisis)\s+(?:has|have|had)\b)\b",
     re.I,
 )
+# a date in the first words of a sentence opens a new incident ("On Saturday two women
+# were among eight people killed..."); elsewhere a date dates its own claim only
+_OPENING_DATE = 40
 _PRESENT = re.compile(
     r"\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
@@ -176,11 +181,12 @@ class Dater:
             own = None  # "since 1970": the background of a whole era, not an event's date
         if own is not None:
             stated = _STATEMENT_DATE.search(text, max(start, own.start - 40), own.start) is not None
+            opening = own.start - start <= _OPENING_DATE
             if (
                 reports_event
                 and own.precision in ("day", "week")
                 and (own.date_end - own.date_start).days < 7
-                and (self.incident is None or not stated)
+                and (self.incident is None or (opening and not stated))
             ):
                 self.incident = own
             since = (

@@ -26,62 +26,24 @@ vague counts).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from app.extraction.dates import MONTHS
+from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
 from app.extraction.types import Quantity
 
 
-def _split(s: str) -> list[str]:
-    return s.split()
-
-
 def _words(s: str) -> frozenset[str]:
-    return frozenset(_split(s))
+    return frozenset(s.split())
 
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:['’-][A-Za-z]+)*|[.;:!?\"“”()\[\],]")
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        _split(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
-}
-_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"))
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_VAGUE = _words("dozens scores hundreds thousands tens millions")
-_QUALIFIERS = {
-    ("at", "least"): "at_least",
-    ("a", "minimum", "of"): "at_least",
-    ("nearly",): "nearly",
-    ("almost",): "nearly",
-    ("close", "to"): "nearly",
-    ("over",): "over",
-    ("more", "than"): "over",
-    ("upwards", "of"): "over",
-    ("less", "than"): "less_than",
-    ("fewer", "than"): "less_than",
-    ("some",): "about",
-    ("about",): "about",
-    ("around",): "about",
-    ("approximately",): "about",
-    ("roughly",): "about",
-    ("an", "estimated"): "about",
-    ("estimated",): "about",
-    ("up", "to"): "up_to",
-    ("as", "many", "as"): "up_to",
-}
 _KILLED = _words(
     "killed kill kills killing killings dead died die dies dying death deaths martyred "
-    "massacred executed executing execute executes beheaded slain perished lives toll bodies"
+    "massacred executed executing execute executes beheaded slain perished lives toll bodies "
+    "eliminated eliminating neutralized neutralised liquidated assassinated murdered"
 )
 _INJURED = _words(
-    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation"
+    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm"
 )
 _DISPLACED = _words(
     "fled flee flees fleeing displaced displacing evacuated evacuating evacuees refugees "
@@ -90,7 +52,7 @@ _DISPLACED = _words(
 _FIGHTERS = _words(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
-    "extremists servicemen militiamen guerrillas commanders"
+    "extremists servicemen militiamen guerrillas commanders loyalists combatants"
 )
 _PEOPLE = _FIGHTERS | _words(
     "people persons person civilians civilian children child kids women woman men man "
@@ -98,8 +60,28 @@ _PEOPLE = _FIGHTERS | _words(
     "leaders activists workers medics doctors nurses journalists patients students "
     "schoolchildren babies infants pilots airmen elements personnel volunteers hostages "
     "prisoners detainees syrians kurds martyrs casualties deaths dead wounded evacuees "
-    "refugees villagers worshippers passengers staff"
+    "refugees villagers worshippers passengers staff girls boys"
 )
+# One person: "a woman was injured", "killed a nurse a hospital employee and two soldiers"
+_ONE_PERSON = _words(
+    "person civilian child girl boy woman man baby infant father mother son daughter "
+    "brother sister husband wife grandfather grandmother nurse doctor medic journalist "
+    "photographer soldier officer commander leader fighter militant rebel employee worker "
+    "volunteer resident teacher student driver pilot policeman guard member activist "
+    "emir cleric"
+)
+_PEOPLE = _PEOPLE | _ONE_PERSON
+# "the death of 100", "the killing of six": the noun says what happened to them
+_OF_CUES = {
+    "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
+    "massacre": "killed", "execution": "killed", "executions": "killed", "bodies": "killed",
+    "lives": "killed", "injury": "injured", "injuries": "injured", "wounding": "injured",
+    "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
+}  # fmt: skip
+# "killed another six people": words between the verb and its count
+_EXTRA = _words("another additional further other")
+# "10 children and 13 rebels were among 48 people": parts of a count given after them
+_AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
 # Words that may stand between a count and the predicate saying what happened to it.
 _AUX = _words(
     "were was have has had been being are is be got get reportedly allegedly also later all "
@@ -114,45 +96,17 @@ _UNIT_NOUNS = _words(
     "hour days day weeks week months month years year minutes times year-old years-old"
 )
 _NUMBER_WORDS = (
-    frozenset(_UNITS)
-    | frozenset(_TENS)
-    | _VAGUE
-    | {"a"}
-    | frozenset(f"{t}-{u}" for t in _TENS for u in _UNITS if 0 < _UNITS[u] < 10)
+    frozenset(UNITS)
+    | frozenset(TENS)
+    | VAGUE
+    | {"a", "an", "another"}
+    | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
-_APPOSITION = _words("including among them whom")
+_APPOSITION = _words("including them whom")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _FOLLOW_REACH = 8
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
 _TOLL_REACH = 16
-
-
-class _Toks:
-    """The text's tokens as parallel lists: match objects (for offsets and original
-    case) and lower-cased strings. Cheaper than one object per token, and most of the
-    work only needs the lower-cased form."""
-
-    __slots__ = ("ms", "low")
-
-    def __init__(self, text: str) -> None:
-        self.ms = list(_TOKEN.finditer(text))
-        self.low = [m.group().lower() for m in self.ms]
-
-    def __len__(self) -> int:
-        return len(self.low)
-
-    def is_num(self, i: int) -> bool:
-        return self.low[i][0].isdigit()
-
-    def is_word(self, i: int) -> bool:
-        return self.low[i][0].isalpha()
-
-    def is_punct(self, i: int) -> bool:
-        c = self.low[i][0]
-        return not (c.isalnum() or c == ",")
-
-    def text(self, i: int) -> str:
-        return self.ms[i].group()
 
 
 def _cue(word: str) -> str | None:
@@ -165,50 +119,21 @@ def _cue(word: str) -> str | None:
     return None
 
 
-def _word_value(low: str) -> int | None:
-    tens, _, unit = low.partition("-")
-    if unit and tens in _TENS and unit in _UNITS:
-        return _TENS[tens] + _UNITS[unit]
-    return _UNITS.get(low) or _TENS.get(low)
-
-
-def _number(toks: _Toks, i: int) -> tuple[int | None, bool, int] | None:
-    """(value, approx, index after the number) for a count starting at token i."""
+def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
+    """(value, approx, index after the number) of a count starting at token i: a number,
+    or one person ("a woman", "a hospital employee")."""
     low = toks.low[i]
-    nxt = toks.low[i + 1] if i + 1 < len(toks) else ""
-    if toks.is_num(i):
-        if "." in low and nxt not in _SCALES:
-            return None
-        value = float(low.replace(",", ""))
-        if nxt in _SCALES:
-            return int(value * _SCALES[nxt]), False, i + 2
-        return int(value), False, i + 1
-    if low in _VAGUE:
-        # "tens of thousands", "hundreds of thousands"
-        if nxt == "of" and i + 2 < len(toks) and toks.low[i + 2] in _VAGUE:
-            return None, True, i + 3
-        return None, True, i + 1
-    if low == "a" and nxt == "dozen":
-        return 12, True, i + 2
-    value = _word_value(low)
-    if value is None or (low == "one" and nxt == "of"):
+    if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
+        for j in range(i + 1, min(i + 4, len(toks))):
+            if toks.low[j] in _ONE_PERSON:
+                return 1, False, j
+            if not toks.is_word(j) or toks.low[j] in _STOP or _cue(toks.low[j]):
+                break
         return None
-    j = i + 1
-    while j < len(toks) and toks.low[j] in _SCALES:
-        value, j = value * _SCALES[toks.low[j]], j + 1
-    return value, False, j
+    return number(toks, i)
 
 
-def _qualifier(toks: _Toks, i: int) -> tuple[str | None, int]:
-    """(qualifier, index of its first token) for the count at token i."""
-    for words, name in _QUALIFIERS.items():
-        n = len(words)
-        if i >= n and tuple(toks.low[i - n : i]) == words:
-            return name, i - n
-    return None, i
-
-
-def _is_date_or_measure(toks: _Toks, i: int, j: int) -> bool:
+def _is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
     if i and toks.text(i - 1)[:1].isupper() and toks.low[i - 1].rstrip(".") in MONTHS:
         return True
     if j >= len(toks):
@@ -223,7 +148,7 @@ def _is_date_or_measure(toks: _Toks, i: int, j: int) -> bool:
     return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in _PEOPLE
 
 
-def _noun_phrase(toks: _Toks, j: int, vague: bool) -> tuple[int | None, int]:
+def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     """(index of the person noun or None, index just after the noun phrase)."""
     k = j
     for _ in range(5):
@@ -243,7 +168,7 @@ def _noun_phrase(toks: _Toks, j: int, vague: bool) -> tuple[int | None, int]:
     return None, j
 
 
-def _following_cue(toks: _Toks, k: int) -> tuple[str | None, bool]:
+def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
     """(kind, immediate) of the first cue after index k within the clause.
 
     A number stops the search (it starts a coordinated count with its own predicate)
@@ -262,10 +187,14 @@ def _following_cue(toks: _Toks, k: int) -> tuple[str | None, bool]:
     return None, False
 
 
-def _preceding_cue(toks: _Toks, q: int) -> str | None:
+def _preceding_cue(toks: Toks, q: int) -> str | None:
     if q == 0:
         return None
+    if toks.low[q - 1] in _EXTRA and q >= 2:  # "killed another six people"
+        q -= 1
     prev = toks.low[q - 1]
+    if prev == "of" and q >= 2 and toks.low[q - 2] in _OF_CUES:
+        return _OF_CUES[toks.low[q - 2]]
     if prev == "of" and q >= 2 and toks.low[q - 2] == "lives":
         return "killed"
     if (
@@ -289,81 +218,119 @@ def _kind(cue: str | None, noun: str | None) -> str | None:
     return "other" if noun is not None else None
 
 
-_LOWER_BOUND = frozenset({"at_least", "over"})
-_UPPER_BOUND = frozenset({"nearly", "up_to", "less_than"})
-
-
-def bounds(
-    value: int | None, qualifier: str | None, upper: int | None = None
-) -> tuple[int | None, int | None]:
-    """(value_min, value_max) of a count, as docs/annotation.md §8 defines them."""
-    if value is None:
-        return None, None
-    if qualifier == "range":
-        return value, upper
-    if qualifier in _LOWER_BOUND:
-        return value, None
-    if qualifier in _UPPER_BOUND:
-        return None, value
-    return value, value
-
-
 def find_quantities(text: str) -> list[Quantity]:
-    toks = _Toks(text)
+    toks = Toks(text)
     out: list[Quantity] = []
     last_kind: str | None = None  # kind of the previous count in the same sentence
+    last_end = -1  # index of its last token
+    last_subset = False
     i = 0
     while i < len(toks):
         low = toks.low[i]
-        parsed = _number(toks, i) if low[0].isdigit() or low in _NUMBER_WORDS else None
+        parsed = _count(toks, i) if low[0].isdigit() or low in _NUMBER_WORDS else None
         if parsed is None or _is_date_or_measure(toks, i, parsed[2]):
             if low in (".", ";", "!", "?"):
                 last_kind = None
             i += 1
             continue
         value, approx, j = parsed
-        qualifier, q = _qualifier(toks, i)
+        qual, q = qualifier(toks, i)
         upper = None
         if (
             j < len(toks)
             and toks.is_num(j)
             and text[toks.ms[j - 1].end() : toks.ms[j].start()] in _RANGE_GLUE
         ):
-            upper_parsed = _number(toks, j)
+            upper_parsed = number(toks, j)
             upper = upper_parsed[0] if upper_parsed else None
-            qualifier, j = "range", (upper_parsed[2] if upper_parsed else j + 1)
+            qual, j = "range", (upper_parsed[2] if upper_parsed else j + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
         noun = toks.low[noun_at] if noun_at is not None else None
         cue, immediate = _following_cue(toks, np_end)
         if not immediate:
             cue = _preceding_cue(toks, q) or cue
-        part_of_previous = (
-            (q > 0 and toks.low[q - 1] in _APPOSITION)
-            or "them" in toks.low[j:np_end]
-            or (qualifier is not None and noun is None)
+        subset = (q > 0 and toks.low[q - 1] in _APPOSITION) or "them" in toks.low[j:np_end]
+        part_of_previous = subset or (qual is not None and noun is None)
+        # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
+        # count listed right after another shares its fate
+        listed = last_kind is not None and (
+            last_end == q - 1 or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
         )
-        if cue is None and part_of_previous and last_kind is not None:
+        if listed and not immediate:
             what: str | None = last_kind
+            subset = subset or last_subset
+        elif cue is None and part_of_previous and last_kind is not None:
+            what = last_kind
         else:
             what = _kind(cue, noun)
         if what is not None:
             start, end = toks.ms[q].start(), toks.ms[np_end - 1].end()
             if value is None:
-                qualifier = "vague"
-            low, high = bounds(value, qualifier, upper)
+                qual = "vague"
+            low, high = bounds(value, qual, upper)
             out.append(
                 Quantity(
                     what,
                     value,
-                    approx or qualifier is not None,
-                    qualifier,
+                    approx or qual is not None,
+                    qual,
                     text[start:end],
                     start,
                     end,
                     value_min=low,
                     value_max=high,
+                    subset=subset or _AMONG.match(text, end) is not None,
                 )
             )
-            last_kind = what
+            last_kind, last_end, last_subset = what, np_end - 1, out[-1].subset
         i = max(np_end, i + 1)
+    return _merge_lists(text, _parts_of_later_totals(text, out))
+
+
+def _parts_of_later_totals(text: str, counts: list[Quantity]) -> list[Quantity]:
+    """ "10 children and 13 rebels were among 48 people executed": the listed counts are
+    parts of the 48, and share its fate."""
+    out = list(counts)
+    for n, c in enumerate(out):
+        m = _AMONG.match(text, c.end)
+        if m is None or n + 1 >= len(out) or out[n + 1].start - m.end() > 12:
+            continue
+        total = out[n + 1]
+        k = n
+        while True:
+            out[k] = replace(out[k], what=total.what, subset=True)
+            if k == 0 or text[out[k - 1].end : out[k].start].strip(" ,") not in ("and", ""):
+                break
+            k -= 1
+    return out
+
+
+def _one(q: Quantity) -> bool:
+    return q.surface.split(" ", 1)[0].casefold() in ("a", "an", "one", "another")
+
+
+def _merge_lists(text: str, counts: list[Quantity]) -> list[Quantity]:
+    """A list of victims is one figure: "a nurse a hospital employee and two soldiers"
+    were killed is 4 killed."""
+    out: list[Quantity] = []
+    for c in counts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.what == c.what
+            and prev.subset == c.subset
+            and (_one(prev) or _one(c))  # "129 loyalists and 116 rebels" stay two figures
+            and text[prev.end : c.start].strip(" ,") in ("", "and")
+            and prev.qualifier is None
+            and c.qualifier is None
+            and prev.value is not None
+            and c.value is not None
+        ):
+            total = prev.value + c.value
+            out[-1] = Quantity(
+                c.what, total, False, None, text[prev.start : c.end], prev.start, c.end,
+                value_min=total, value_max=total, subset=c.subset, why=prev.why,
+            )  # fmt: skip
+        else:
+            out.append(c)
     return out

@@ -108,9 +108,10 @@ _FROM_VERBS = _set(
     "captured seized recaptured retook retaken taken took liberated freed wrested regained "
     "won capturing seizing recapturing liberating freeing wresting regaining"
 )
+_HOLDING = _set("held controlled control run dominated besieged-held administered")
 _ACCUSE = _set("accused accusing accuses blamed blaming blames accuse blame")
 _NOT_AGENT_BY = _set(
-    "backed supported led controlled held run sponsored based funded armed accused condemned "
+    "backed supported controlled held run sponsored based funded armed accused condemned "
     "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
     "welcomed praised criticized criticised described called known founded"
 )
@@ -164,6 +165,47 @@ def actor_role(
     return "mentioned", Why("mentioned")
 
 
+_COORDINATION = re.compile(
+    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?", re.I
+)
+
+
+def coordinated_roles(
+    text: str, actors: Sequence[ActorMention], roles: list[tuple[ActorRole, Why]]
+) -> list[tuple[ActorRole, Why]]:
+    """Actors listed together share the role the list's verb gives it: in "Hezbollah, the
+    Nujaba militia and the Quds brigade joined forces" all three are agents, in "killed
+    IS and Nusra fighters" both are targets."""
+    out = list(roles)
+    n = len(actors)
+    k = 0
+    while k < n:
+        j = k
+        while j + 1 < n and _COORDINATION.fullmatch(text, actors[j].end, actors[j + 1].start):
+            j += 1
+        if j > k:
+            members = range(k, j + 1)
+            decided = [
+                out[m] for m in members if out[m][0] != "mentioned" and out[m][1].rule != "holder"
+            ]
+            if decided and all(d[0] == decided[0][0] for d in decided):
+                for m in members:
+                    if out[m][0] == "mentioned" and out[m][1].rule == "mentioned":
+                        role, why = decided[0]
+                        out[m] = (
+                            role,
+                            Why(
+                                "listed",
+                                why.start,
+                                why.end,
+                                why.cue,
+                                f"listed with an actor that is {role}",
+                            ),
+                        )
+        k = j + 1
+    return out
+
+
 def _span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
     return toks[a].start(), toks[b].end(), " ".join(t.group() for t in toks[a : b + 1])
 
@@ -198,6 +240,9 @@ def _after(
     if k < n and _low(toks, k) in _WEAPONS:
         a, b, cue = _span(toks, k, k)
         return "agent", Why("weapon", a, b, cue, "owner of the attack")
+    if k < n and _low(toks, k) in _HOLDING:  # "government held", "regime controlled areas"
+        a, b, cue = _span(toks, k, k)
+        return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
     first = k
     while k < n and _low(toks, k) in _AUX and _low(toks, k) not in _COPULA | {"has", "have", "had"}:
         k += 1

@@ -134,3 +134,49 @@ def test_spans_hold_on_every_seed(prefix):
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.surface
         assert q.what in ("killed", "injured", "displaced", "fighters", "other")
+
+
+def bounded(text: str) -> list[tuple]:
+    return [(q.what, q.value_min, q.value_max, q.subset) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bounds by qualifier (docs/annotation.md §8)
+        ("At least 70 people were killed.", [("killed", 70, None, False)]),
+        ("Nearly 1,000 people fled.", [("displaced", None, 1000, False)]),
+        ("Some 700 fighters fled.", [("fighters", 700, 700, False)]),
+        ("Between 100-150 people were wounded.", [("injured", 100, 150, False)]),
+        ("Dozens of people were killed.", [("killed", None, None, False)]),
+        # parts of a figure already given are subsets, not more dead
+        (
+            "The attack killed 48 people including 10 children.",
+            [("killed", 48, 48, False), ("killed", 10, 10, True)],
+        ),
+        (
+            "10 children and 13 rebels were among 48 people executed.",
+            [("killed", 10, 10, True), ("killed", 13, 13, True), ("killed", 48, 48, False)],
+        ),
+        # a list of victims is one figure; single people count one
+        (
+            "The blast killed a nurse a hospital employee and two soldiers.",
+            [("killed", 4, 4, False)],
+        ),
+        (
+            "A girl was killed and a woman was injured.",
+            [("killed", 1, 1, False), ("injured", 1, 1, False)],
+        ),
+        # the fate before the count: "another", "the death of", "eliminated"
+        ("Air raids killed another six people.", [("killed", 6, 6, False)]),
+        ("The clashes resulted in the death of over 100 militants.", [("killed", 100, None, False)]),
+        ("The SDF eliminated 12 Islamic State militants.", [("killed", 12, 12, False)]),
+        # two sides' dead stay two figures
+        (
+            "The fighting claimed the lives of 129 loyalists and 116 rebels.",
+            [("killed", 129, 129, False), ("killed", 116, 116, False)],
+        ),
+    ],
+)
+def test_figures_bound_to_their_fate(text, expected):
+    assert bounded(text) == expected
