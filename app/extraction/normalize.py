@@ -179,7 +179,7 @@ def longest_match(tokens, i, index, prefixes, accept, max_len=8):
     holds every proper prefix of those keys so the walk stops as soon as nothing longer
     can match. ``accept(value, i, j, possessive)`` applies case/context rules and
     returns the value to keep, or None. A trailing possessive s ("Idlibs" in text that
-    lost its apostrophes) is tried only where the whole word matches nothing.
+    lost its apostrophes) is tried where the whole word matches nothing acceptable.
     """
     if tokens[i].article and not article_can_lead(tokens, i):
         return None
@@ -192,14 +192,15 @@ def longest_match(tokens, i, index, prefixes, accept, max_len=8):
         if t.article:
             continue
         stem = f"{key} {t.key}" if key else t.key
-        if t.possessive_key and stem not in index and stem not in prefixes:
+        whole = accept(index[stem], i, j, False) if stem in index else None
+        if t.possessive_key and whole is None and stem not in prefixes:
             pkey = f"{key} {t.possessive_key}" if key else t.possessive_key
             if pkey in index and (v := accept(index[pkey], i, j, True)) is not None:
                 best = (j, v, True)
             break
         key = stem
-        if key in index and (v := accept(index[key], i, j, False)) is not None:
-            best = (j, v, False)
+        if whole is not None:
+            best = (j, whole, False)
         if key not in prefixes:
             break
     return best

@@ -185,23 +185,119 @@ def _decide(
     return tuple(c.key for c in chosen) or None
 
 
+# Words after a country's possessive that make it a place (docs/annotation.md §7)
+_GEOGRAPHIC = frozenset(
+    [
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "east",
+        "eastern",
+        "west",
+        "western",
+        "northeast",
+        "northeastern",
+        "northwest",
+        "northwestern",
+        "southeast",
+        "southeastern",
+        "southwest",
+        "southwestern",
+        "central",
+        "province",
+        "provinces",
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "region",
+        "border",
+        "borders",
+        "countryside",
+        "desert",
+        "coast",
+        "coastal",
+        "governorate",
+        "war",
+        "wars",
+        "civil",
+        "conflict",
+        "revolt",
+        "uprising",
+        "crisis",
+        "revolution",
+    ]
+)
+
+
+def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) -> bool:
+    """A country in the possessive that qualifies no place ("Syrias war"), or one inside
+    an actor's name ("Islamic State of Iraq")."""
+    entry = place_entry(keys[0])
+    if entry is None or entry.kind != "country":
+        return False
+    if possessive or (j + 1 < len(toks) and toks[j + 1].text.casefold() in ("s",)):
+        nxt = j + (2 if not possessive else 1)
+        word = toks[nxt].text if nxt < len(toks) else ""
+        # "Syrias Idlib province", "Syrias northern town", "Syrias civil war" place it;
+        # "Syrias commercial capital", "Syrias government" do not
+        return not (word.casefold() in _GEOGRAPHIC or "-year" in word or word[:1].isupper())
+    return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
+
+
+@cache
+def _governorate_keys() -> dict[str, str]:
+    """Governorate name -> its key."""
+    return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
+
+
+def _locators(
+    toks, found: list[tuple[int, int, tuple[str, ...]]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """ "the city of Qamishli Hasaka": the namesake city of a governorate, right after a
+    place in that governorate, names the governorate (the comma the dataset stripped
+    said so)."""
+    out = list(found)
+    for n in range(1, len(out)):
+        (_, pe, pkeys), (s, e, keys) = out[n - 1], out[n]
+        if s - pe not in (1, 2):  # a space, or ", "
+            continue
+        prev, here = place_entry(pkeys[0]), place_entry(keys[0])
+        gov = _governorate_keys().get(here.governorate) if here else None
+        if (
+            gov is not None
+            and prev is not None
+            and prev.kind not in ("governorate", "country")
+            and prev.governorate == here.governorate
+            and prev.key != here.key
+            and here.kind in ("city", "town")
+            and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
+        ):
+            out[n] = (s, e, (gov,))
+    return out
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every gazetteer mention, in text order, non-overlapping, longest first."""
     index, prefixes = _index()
     toks = scan_cached(text)
 
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    last_country = -2  # index of the last token of the last country taken as a place
+
     def accept(target: _Target, i: int, j: int, possessive: bool):
         words = [t for t in toks[i : j + 1] if not t.article]
         lit = span_literal(words, possessive)
         before = toks[i - 1].text.casefold() if i else ""
-        locative = (
-            before in _LOCATIVE
-            and before != "and"
-            or (before == "and" and i > 1 and toks[i - 2].key in _country_keys())
+        # "in Syria and Iraq": a country listed after one taken as a place is one too
+        locative = (before in _LOCATIVE and before != "and") or (
+            before == "and" and last_country == i - 2
         )
         return _decide(target, words, lit, toks[i].article, possessive, locative)
 
-    found: list[tuple[int, int, tuple[str, ...]]] = []
     i, n = 0, len(toks)
     while i < n:
         m = longest_match(toks, i, index, prefixes, accept)
@@ -210,9 +306,16 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         j, keys, possessive = m
         named_building = j + 1 < n and toks[j + 1].text.lower() in _NAMED_BUILDINGS
-        if keys[0] is not _BLOCK and not named_building:
+        if (
+            keys[0] is not _BLOCK
+            and not named_building
+            and not _not_a_place(toks, i, j, keys, possessive)
+        ):
             found.append((toks[i].start, toks[j].end - (1 if possessive else 0), keys))
+            if place_entry(keys[0]).kind == "country":
+                last_country = j
         i = j + 1
+    found = _locators(toks, found)
     # One spelling, several places: go with the governorate the unambiguous names favour.
     govs = [{governorate_of(k) for k in keys} for _, _, keys in found]
     support = Counter(g.pop() for g in govs if len(g) == 1)

@@ -206,3 +206,29 @@ def test_fakes_dev_primary_governorate_accuracy():
         key = primary_place(text, find_places(text), title=r["article_title"])
         right += bool(key) and governorate_of(key) in gold_governorate(r["location"])
     assert right / len(rows) >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country is a place where it is used as one, an actor where it acts
+        ("Thousands fled to Turkey.", [("turkey", "Turkey")]),
+        ("Turkey shelled the town.", []),
+        ("Strikes hit IS in Syria and Iraq.", [("syria", "Syria"), ("iraq", "Iraq")]),
+        # the province of X is the governorate; "Aleppos" lost its apostrophe
+        ("in the northern province of Idlib", [("idlib-governorate", "province of Idlib")]),
+        ("Aleppos outskirts were shelled.", [("aleppo", "Aleppo")]),
+        # the dataset stripped the comma of "Qamishli, Hasaka": Hasaka is the governorate
+        (
+            "in the city of Qamishli Hasaka",
+            [("qamishli", "Qamishli"), ("al-hasakah-governorate", "Hasaka")],
+        ),
+        # a possessive country places only what it qualifies as a place
+        ("near Syrias northern town of Tabqa", [("syria", "Syria"), ("tabqa", "Tabqa")]),
+        ("Aleppo, once Syrias commercial capital", [("aleppo", "Aleppo")]),
+        # inside a name, or a publisher's legal notice, a country is no place
+        ("the Islamic State of Iraq and the Levant", []),
+    ],
+)
+def test_places_in_context(text, expected):
+    assert [(p.key, p.surface) for p in find_places(text)] == expected

@@ -169,7 +169,10 @@ def bounded(text: str) -> list[tuple]:
         ),
         # the fate before the count: "another", "the death of", "eliminated"
         ("Air raids killed another six people.", [("killed", 6, 6, False)]),
-        ("The clashes resulted in the death of over 100 militants.", [("killed", 100, None, False)]),
+        (
+            "The clashes resulted in the death of over 100 militants.",
+            [("killed", 100, None, False)],
+        ),
         ("The SDF eliminated 12 Islamic State militants.", [("killed", 12, 12, False)]),
         # two sides' dead stay two figures
         (
