@@ -20,6 +20,7 @@ from app.extraction.types import ActorMention
 @dataclass(frozen=True, slots=True)
 class _Rules:
     phrases: dict[tuple[str, ...], str]  # modifier + head words -> actor key
+    firsts: frozenset[str]  # the words phrases start with (the only ones worth a look)
     longest: int
     bare: dict[str, str]
     context: dict[str, tuple[str, ...]]  # bare word -> actors it may mean, by article
@@ -44,6 +45,7 @@ def _rules() -> _Rules:
                 phrases.setdefault(_words(modifier) + _words(head), rule["actor"])
     return _Rules(
         phrases=phrases,
+        firsts=frozenset(words[0] for words in phrases),
         longest=max(map(len, phrases)),
         bare=dict(data["bare"]),
         context={w: tuple(keys) for w, keys in data.get("bare_context", {}).items()},
@@ -85,6 +87,7 @@ def find_generic(
     rules = _rules()
     toks = scan_cached(text)
     taken = _taken(toks, covered)
+    words = [_word(t) for t in toks]
     out: list[ActorMention] = []
     i, n = 0, len(toks)
     while i < n:
@@ -92,45 +95,42 @@ def find_generic(
             i += 1
             continue
         hit = None
-        words: list[str] = []
-        j = i
-        while j < n and len(words) < rules.longest and not taken[j]:
-            if j > i and not toks[j].joined:
-                break
-            words.append(_word(toks[j]))
-            key = rules.phrases.get(tuple(words))
-            if key is not None:
-                hit = (j, key)
-            j += 1
+        if words[i] in rules.firsts:
+            j = i
+            while j < n and j - i < rules.longest and not taken[j]:
+                if j > i and not toks[j].joined:
+                    break
+                key = rules.phrases.get(tuple(words[i : j + 1]))
+                if key is not None:
+                    hit = (j, key)
+                j += 1
         if hit is not None:
             j, key = hit
             out.append(_mention(text, key, toks[i].start, toks[j].end))
             i = j + 1
             continue
-        shared = _shared_head(toks, i, taken, rules)
-        if shared is not None:  # "Syrian and Russian warplanes": the Syrian ones too
-            out.append(_mention(text, shared, toks[i].start, toks[i].end))
-            i += 1
-            continue
-        word = _word(toks[i])
-        key = rules.bare.get(word)
+        if words[i] in rules.firsts and i + 1 < n and words[i + 1] in ("and", "or"):
+            shared = _shared_head(toks, words, i, rules)
+            if shared is not None:  # "Syrian and Russian warplanes": the Syrian ones too
+                out.append(_mention(text, shared, toks[i].start, toks[i].end))
+                i += 1
+                continue
+        key = rules.bare.get(words[i])
         if key is not None and _bare_ok(toks, i, rules):
-            key = _in_context(word, toks[i].start, rules, named) or key
+            key = _in_context(words[i], toks[i].start, rules, named) or key
             out.append(_mention(text, key, toks[i].start, toks[i].end))
         i += 1
     return out
 
 
-def _shared_head(toks: tuple[Token, ...], i: int, taken: list[bool], rules: _Rules) -> str | None:
+def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rules) -> str | None:
     """The actor of modifier toks[i] when it shares the head of the next phrase
     ("Syrian and Russian warplanes", "Syrian or Russian jets")."""
-    n = len(toks)
-    if i + 3 >= n or _word(toks[i + 1]) not in ("and", "or") or not toks[i + 2].capital:
+    if i + 3 >= len(toks) or not toks[i + 2].capital:
         return None
-    first = _word(toks[i])
     for length in (3, 2, 1):
-        head = tuple(_word(t) for t in toks[i + 3 : i + 3 + length])
-        if len(head) == length and (key := rules.phrases.get((first, *head))) is not None:
+        head = tuple(words[i + 3 : i + 3 + length])
+        if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
             return key
     return None
 

@@ -1,8 +1,9 @@
 """Sentences of an article, trimmed of page furniture, and the quotations they sit in.
 
-Sentence ends come from spaCy's rule-based sentencizer (its tokenizer knows "U.S." and
-"Lt."). Line breaks end a sentence only where the writer ended a line: after closing
-punctuation, before an empty line or a list item. A line wrapped by hand inside a
+A sentence ends at ".", "!" or "?" (with any closing quote or bracket) before a capital,
+a digit, an opening quote or a dash, unless the full stop closes an abbreviation ("Lt.",
+"U.S.", "Gen.") or an initial. Line breaks end a sentence only where the writer ended a
+line: after closing punctuation, before an empty line or a list item. A line wrapped by hand inside a
 sentence ("Most of the city is not\\n    destroyed.") joins the next one, as in reader
 comments.
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extraction.nlp import get_nlp
 
 _TAGS = re.compile(r"\bTags\s")
 _TAGS_END = re.compile(r"\s(?:The|A|An)\s")
@@ -35,6 +35,16 @@ _TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
 _CLOSES = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*]|[a-z]\))\s")
 QUOTES = '"“”'
+_END = re.compile(
+    r"[.!?]+[\"”’)\]]*(?=\s+(?:[\"“(\[‘-]?\s*[A-Z0-9]|pic\.twitter|https?:))|[.!?]+[\"”’)\]]*\s*$"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt st jr sr no vol fig mt rev gov sen rep brig "
+    "adm cmdr cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp vs "
+    "etc approx est".split()
+)
 _MAX_QUOTE = 2000  # a longer "quotation" is an unbalanced mark, not a quote
 
 
@@ -60,15 +70,32 @@ def _hard_break(text: str, at: int) -> bool:
     return not (after[:1].isspace() or first.islower())
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation, before line breaks are considered."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group()[0] == ".":
+            word = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
+            w = word.group(1).lower() if word else ""
+            if w.rstrip(".") in _ABBREVIATIONS or len(w) == 1 or _INITIALS.fullmatch(w):
+                continue  # "Lt. Gen.", "U.S.", "J. Smith"
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
 def sentences(text: str) -> list[Sentence]:
     """Trimmed sentences in text order; junk around them is cut off, not the sentence."""
     out: list[Sentence] = []
     paragraph = 0
     last_break = -1
-    for sent in get_nlp()(text).sents:
-        pos = base = sent.start_char
+    for sent_start, sent_end in _spans(text):
+        pos = base = sent_start
         # a paragraph ends at each hard line break
-        for cut in re.finditer(r"\n", text[base : sent.end_char]):
+        for cut in re.finditer(r"\n", text[base:sent_end]):
             at = base + cut.start()
             if _hard_break(text, at):
                 _add(text, pos, at, paragraph, out)
@@ -76,7 +103,7 @@ def sentences(text: str) -> list[Sentence]:
                 if at > last_break + 1:
                     paragraph += 1
                 last_break = at
-        _add(text, pos, sent.end_char, paragraph, out)
+        _add(text, pos, sent_end, paragraph, out)
     return out
 
 
