@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 _TAGS = re.compile(r"\bTags\s")
 _TAGS_END = re.compile(r"\s(?:The|A|An)\s")
 _LEAD_JUNK = re.compile(
@@ -41,9 +40,12 @@ _END = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt st jr sr no vol fig mt rev gov sen rep brig "
-    "adm cmdr cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp vs "
-    "etc approx est".split()
+    re.findall(
+        r"\w+",
+        "mr mrs ms dr prof gen lt col maj capt sgt st jr sr no vol fig mt rev gov sen rep "
+        "brig adm cmdr cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co "
+        "corp vs etc approx est",
+    )
 )
 _MAX_QUOTE = 2000  # a longer "quotation" is an unbalanced mark, not a quote
 
