@@ -28,7 +28,7 @@ from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
 from app.extraction.roles import actor_role, coordinated_roles
-from app.extraction.segment import Sentence, quotations, sentences
+from app.extraction.segment import Sentence, quotations, sentences, trim
 from app.extraction.speakers import resolve
 from app.extraction.types import (
     ActorMention,
@@ -186,8 +186,8 @@ def find_claims(
     for n, s in enumerate(sents):
         if s.end <= header_end:
             continue
-        if s.start < header_end:
-            s = Sentence(header_end, s.end, s.paragraph)
+        if s.start < header_end:  # the rest of a sentence the header runs into
+            s = Sentence(*trim(text, header_end, s.end), s.paragraph)
         nxt = sents[n + 1] if n + 1 < len(sents) else None
         if _skip(text, s, nxt):
             continue
@@ -229,7 +229,8 @@ def find_claims(
         counts += _named_victims(text, ctx.actors_in(u.start, u.end), counts)
         cue = event_cue(sentence)
         kind = cue[0] if cue else "other"
-        if kind == "other" and not counts and not content and not in_places and not named:
+        scored = [q for q in counts if q.what != "other"]  # "One man ran": no figure
+        if kind == "other" and not scored and not content and not in_places and not named:
             continue
         voice = (
             _Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None

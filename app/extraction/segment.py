@@ -17,11 +17,14 @@ import re
 from dataclasses import dataclass
 
 _TAGS = re.compile(r"\bTags\s")
-_TAGS_END = re.compile(r"\s(?:The|A|An)\s")
+# the prose after a tag line starts at the first capitalised word followed by a word in
+# lower case ("Tags Syria Islamic State Group Three children were among...")
+_TAGS_END = re.compile(r"\s(?:The|A|An|[A-Z][\w'’-]*(?=\s+(?!of\b|and\b|the\b|al\b|el\b)[a-z]))\s")
 _LEAD_JUNK = re.compile(
     r"\(?[^()]{0,40}\)\s*[-–—]*\s*"
     r"|.{0,200}?pic\.twitter\.com\S*.{0,120}?\b(?:19|20)\d\d\s+"
     r"|Get short URL(?:\s+\d+)*\s*"
+    r"|SEND\s+\S+\s*|(?:AA|AP|AFP|Reuters|EPA)\s+Photo\s+"
     # datelines: "BEIRUT (Reuters) -", "DEIR EZ-ZOR (Syria) (Sputnik)", "Aleppo SANA-"
     r"|(?:[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2}|[A-Z][a-z]+)\s+(?:\([A-Za-z .]+\)\s*)*"
     r"\((?:Reuters|AFP|AP|Sputnik|Xinhua|SANA|RIA Novosti|Anadolu|AA|UPI|IRNA|TASS)\)"
