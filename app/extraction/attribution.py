@@ -153,7 +153,8 @@ _DISCOURSE = _CAP_STOP | _words("however meanwhile also earlier later and but")
 _INVERTED_TAIL = re.compile(
     r"[\s\"”’'.!;:)\]]*$|\s*,|\s*[\"“]|\s+(?:which|who|whose|adding|citing|noting|explaining|"
     r"stressing|saying|referring|on [A-Z]\w+day|in a statement|at a|during|late|early|earlier|"
-    r"later|today|yesterday|with a|a|an|the\s+\w+\s+(?:of|for|at|in)|[A-Z]\w+day)\b"
+    r"later|today|yesterday|with a|a|an|the\s+\w+\s+(?:of|for|at|in)|[A-Z]\w+day|in|at|from|"
+    r"based|near|inside)\b"
 )
 # Nouns that end a locative or temporal phrase rather than modify a speaker.
 _NOT_MODIFIER = _words(

@@ -38,14 +38,18 @@ _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|bomb(?:s|ing|ings|ed)?|blasts?|explosions?|landmines?)\b",
         ),
         ("airstrike", r"\b(?:strikes?|raids?)\b"),
-        ("displacement", r"\b(?:fled|flee\w*|displac\w*|evacuat\w*|refugees?|exodus)\b"),
+        (
+            "displacement",
+            r"\b(?:fled|flee\w*|displac\w*|evacuat\w*|refugees?|exodus|expel\w*|expulsions?)\b",
+        ),
         (
             "capture_territory",
             r"\b(?:captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|retook|retak(?:e|en)"
             r"|recaptur\w*|liberat\w*|took control|taken control|tak(?:e|es|ing) control|regain\w*"
-            r"|overr(?:a|u)n|stormed|advance[sd]?|pushed \w+ out|wrested)\b",
+            r"|overr(?:a|u)n|stormed|advance[sd]?|pushed \w+ out|wrested|controls?|controlled"
+            r"|in control|under (?:the |full |their |its )?control)\b",
         ),
-        ("siege", r"\b(?:sieges?|besieg\w*|encircl\w*|surrounded|blockade\w*)\b"),
+        ("siege", r"\b(?:sieges?|seiges?|besieg\w*|encircl\w*|surrounded|blockade\w*)\b"),
         ("ceasefire", r"\b(?:cease-?fires?|truces?|cessation of hostilities|de-escalation)\b"),
         (
             "casualties",

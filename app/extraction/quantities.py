@@ -46,9 +46,11 @@ _INJURED = _words(
     "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm"
 )
 _DISPLACED = _words(
-    "fled flee flees fleeing displaced displacing evacuated evacuating evacuees refugees "
-    "uprooted exodus"
+    "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
 )
+# people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
+# killed")
+_NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
 _FIGHTERS = _words(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
@@ -208,6 +210,8 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
 
 
 def _kind(cue: str | None, noun: str | None) -> str | None:
+    if cue is None and noun in _NOUN_FATES:
+        cue = _NOUN_FATES[noun]
     fighter = noun is not None and noun in _FIGHTERS
     if cue in ("killed", "injured"):
         return cue
@@ -235,15 +239,29 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         value, approx, j = parsed
         qual, q = qualifier(toks, i)
+        if q > 0 and toks.low[q - 1] == "between":  # "between 200 and 400": the range
+            q -= 1
         upper = None
+        nxt: int | None = None
         if (
+            j + 1 < len(toks)
+            and toks.is_num(j + 1)
+            and (
+                toks.low[j] == "to"
+                or (toks.low[j] == "and" and i > 0 and toks.low[i - 1] == "between")
+            )
+        ):
+            nxt = j + 1  # "100 to 150", "between 200 and 400"
+        elif (
             j < len(toks)
             and toks.is_num(j)
             and text[toks.ms[j - 1].end() : toks.ms[j].start()] in _RANGE_GLUE
         ):
-            upper_parsed = number(toks, j)
+            nxt = j  # "100-150"
+        if nxt is not None:
+            upper_parsed = number(toks, nxt)
             upper = upper_parsed[0] if upper_parsed else None
-            qual, j = "range", (upper_parsed[2] if upper_parsed else j + 1)
+            qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
         noun = toks.low[noun_at] if noun_at is not None else None
         cue, immediate = _following_cue(toks, np_end)

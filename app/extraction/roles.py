@@ -108,6 +108,12 @@ _FROM_VERBS = _set(
     "captured seized recaptured retook retaken taken took liberated freed wrested regained "
     "won capturing seizing recapturing liberating freeing wresting regaining"
 )
+# nouns that end an apposition describing an actor ("the al Qaeda offshoot")
+_APPOSED = _set(
+    "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
+    "faction organisation organization movement outfit"
+)
+_HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
 _HOLDING = _set("held controlled control run dominated besieged-held administered")
 _ACCUSE = _set("accused accusing accuses blamed blaming blames accuse blame")
 _NOT_AGENT_BY = _set(
@@ -150,6 +156,11 @@ def actor_role(
     i = _index_at(toks, actor.start)
     j = _index_at(toks, actor.end)  # first token after the mention
     surface_words = actor.surface.lower().split()
+    held = _HELD.match(text, actor.end, end)
+    if held is not None:  # "government-held districts", "areas held by the regime"
+        return "mentioned", Why(
+            "holder", held.start(), held.end(), held.group(1), "holds the place"
+        )
     before = _before(text, toks, i)
     if surface_words and surface_words[-1] in _WEAPONS and len(surface_words) > 1:
         if before is not None and before[0] in ("target", "mentioned"):
@@ -237,6 +248,11 @@ def _after(
                 break
         else:
             break
+    if k < n and _low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
+        for m in range(k + 1, min(n, k + 6)):
+            if _low(toks, m) in _APPOSED:
+                k = m + 1
+                break
     if k < n and _low(toks, k) in _WEAPONS:
         a, b, cue = _span(toks, k, k)
         return "agent", Why("weapon", a, b, cue, "owner of the attack")
@@ -255,7 +271,7 @@ def _after(
         if _low(toks, k) == "been":
             k += 1
         part = _low(toks, k)
-        if w in _COPULA or _low(toks, aux + 1) == "been":
+        if (w in _COPULA or _low(toks, aux + 1) == "been") and not part.endswith("ing"):
             if part in _PASSIVE_AGENT:
                 a, b, cue = _span(toks, aux, k)
                 return "agent", Why("accused", a, b, cue, "the accused of an accusation")
@@ -265,8 +281,8 @@ def _after(
                 a, b, cue = _span(toks, aux, k)
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
             return None
-        # "has/have/had + participle": active perfect
-        if part.endswith("ed") or part in _HARM or part.endswith("en"):
+        # "has/have/had + participle", "has been advancing": active
+        if part.endswith(("ed", "en", "ing")) or part in _HARM or part in _ACTION:
             a, b, cue = _span(toks, aux, k)
             return "agent", Why("subject", a, b, cue, "subject of a verb of action")
         return None
