@@ -194,3 +194,62 @@ def gold_files(path: Path) -> list[Path]:
     if not path.is_file():
         raise UsageError(f"{path}: no such file or folder")
     return [path]
+
+
+# Relations between claims of two articles (docs/relations-annotation.md)
+
+Relation = Literal["corroborates", "contradicts", "updates", "repeats", "related", "unrelated"]
+Differs = Literal[
+    "killed", "injured", "displaced", "date", "place", "actors", "control", "denial", "other"
+]
+
+
+class GoldSide(_Strict):
+    span: Span
+    text: str
+
+
+class GoldPair(_Strict):
+    a: GoldSide
+    b: GoldSide
+    same_event: bool
+    relation: Relation
+    differs: tuple[Differs, ...] = ()
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> GoldPair:
+        if self.same_event == (self.relation == "unrelated"):
+            raise ValueError("'unrelated' is exactly the relation of pairs not about one event")
+        return self
+
+
+class GoldRelations(_Strict):
+    documents: dict[Literal["a", "b"], GoldDocument]
+    annotator: str
+    pairs: tuple[GoldPair, ...]
+    note: str = ""
+
+
+def relation_problems(gold: GoldRelations) -> list[str]:
+    """What is inconsistent in a parsed relation file (empty when it is sound)."""
+    out = []
+    for n, p in enumerate(gold.pairs):
+        for side, claim in (("a", p.a), ("b", p.b)):
+            text = gold.documents[side].text
+            s, e = claim.span
+            if not 0 <= s < e <= len(text) or text[s:e] != claim.text:
+                out.append(f"pair {n} side {side}: span {[s, e]} does not slice to its text")
+    return out
+
+
+def load_relations(path: Path) -> GoldRelations:
+    """One relation file, parsed and checked; UsageError says what is wrong and where."""
+    try:
+        gold = GoldRelations.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError) as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    found = relation_problems(gold)
+    if found:
+        raise UsageError(f"{path}: " + "; ".join(found))
+    return gold

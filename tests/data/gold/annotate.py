@@ -9,6 +9,9 @@
     python tests/data/gold/annotate.py day 2017-04-05        # weekdays around a date
     python tests/data/gold/annotate.py fill FILE             # compute spans from texts
     python tests/data/gold/annotate.py check FILE...         # validate
+    python tests/data/gold/annotate.py pair fakes:ID fakes:ID --annotator NAME
+                                       # a relation file (docs/relations-annotation.md);
+                                       # text/find take --side a|b for it
 
 `fill` lets you write a claim with `"span": null` and its exact `"text"`: the span is
 the first occurrence at or after the previous claim's start. Inside a claim, an actor or
@@ -32,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from app.errors import UsageError  # noqa: E402
-from app.evaluation.gold import load_gold  # noqa: E402
+from app.evaluation.gold import load_gold, load_relations  # noqa: E402
 from app.extraction.normalize import normalize_key  # noqa: E402
 from app.extraction.registry import actor_entries, place_entries  # noqa: E402
 from app.ingest import RawDocument, read_documents  # noqa: E402
@@ -87,12 +90,39 @@ def cmd_new(args: argparse.Namespace) -> None:
     print(path)
 
 
+def cmd_pair(args: argparse.Namespace) -> None:
+    """A relation file for two FA-KES articles (docs/relations-annotation.md)."""
+    docs = {}
+    for side, ref in (("a", args.doc_a), ("b", args.doc_b)):
+        raw = _document(ref)
+        docs[side] = {
+            "dataset": "fakes",
+            "id": raw.external_id,
+            "title": raw.title,
+            "outlet": raw.outlet,
+            "text": raw.text,
+        }
+    path = GOLD / "relations" / args.into / f"{docs['a']['id']}-{docs['b']['id']}.json"
+    if path.exists():
+        sys.exit(f"{path} exists already")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    gold = {"documents": docs, "annotator": args.annotator, "pairs": [], "note": ""}
+    path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(path)
+
+
 def _load_raw(path: str) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def _text_of(gold: dict, side: str | None) -> str:
+    if "documents" in gold:  # a relation file: two articles
+        return gold["documents"][side or "a"]["text"]
+    return gold["document"]["text"]
+
+
 def cmd_text(args: argparse.Namespace) -> None:
-    text = _load_raw(args.file)["document"]["text"]
+    text = _text_of(_load_raw(args.file), args.side)
     pos = 0
     for line in text.split("\n"):
         chunks = textwrap.wrap(line, args.width, drop_whitespace=False) or [""]
@@ -103,7 +133,7 @@ def cmd_text(args: argparse.Namespace) -> None:
 
 
 def cmd_find(args: argparse.Namespace) -> None:
-    text = _load_raw(args.file)["document"]["text"]
+    text = _text_of(_load_raw(args.file), args.side)
     at = text.find(args.words)
     if at < 0:
         sys.exit("not found (the text must match exactly: apostrophes, spaces, case)")
@@ -170,9 +200,26 @@ def _locate(text: str, words: str, lo: int, hi: int, nth: int, where: str) -> li
     return [at, at + len(words)]
 
 
+def _fill_pairs(path: Path, gold: dict) -> None:
+    for n, pair in enumerate(gold["pairs"]):
+        for side in ("a", "b"):
+            claim = pair[side]
+            if claim.get("span") is None:
+                text = gold["documents"][side]["text"]
+                where = f"pair {n} side {side}"
+                claim["span"] = _locate(
+                    text, claim["text"], 0, len(text), claim.pop("nth", 1), where
+                )
+    path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"filled {path}")
+
+
 def cmd_fill(args: argparse.Namespace) -> None:
     path = Path(args.file)
     gold = _load_raw(args.file)
+    if "documents" in gold:
+        _fill_pairs(path, gold)
+        return
     text = gold["document"]["text"]
     pub = gold.get("published")
     if pub and pub.get("span") is None:
@@ -198,12 +245,15 @@ def cmd_check(args: argparse.Namespace) -> None:
     bad = 0
     for f in args.files:
         try:
-            gold = load_gold(Path(f))
-        except UsageError as exc:
+            if "documents" in _load_raw(f):
+                n = f"{len(load_relations(Path(f)).pairs)} pairs"
+            else:
+                n = f"{len(load_gold(Path(f)).claims)} claims"
+        except (UsageError, ValueError) as exc:
             bad += 1
-            print(f"FAIL {exc.detail}")
+            print(f"FAIL {getattr(exc, 'detail', exc)}")
             continue
-        print(f"ok   {f}: {len(gold.claims)} claims")
+        print(f"ok   {f}: {n}")
     sys.exit(1 if bad else 0)
 
 
@@ -219,13 +269,21 @@ def main() -> None:
         "--into", default="dev", help="dev (tuned on) or holdout (scored only); see README.md"
     )
     p.set_defaults(func=cmd_new)
+    p = sub.add_parser("pair", help="start a relation file for two articles")
+    p.add_argument("doc_a")
+    p.add_argument("doc_b")
+    p.add_argument("--annotator", required=True)
+    p.add_argument("--into", default="dev", help="dev (tuned on) or holdout (scored only)")
+    p.set_defaults(func=cmd_pair)
     p = sub.add_parser("text", help="print the text with offsets")
     p.add_argument("file")
     p.add_argument("--width", type=int, default=100)
+    p.add_argument("--side", choices=("a", "b"), help="for relation files: which article")
     p.set_defaults(func=cmd_text)
     p = sub.add_parser("find", help="offsets of exact words")
     p.add_argument("file")
     p.add_argument("words")
+    p.add_argument("--side", choices=("a", "b"), help="for relation files: which article")
     p.set_defaults(func=cmd_find)
     for name, func in (("actor", cmd_actor), ("place", cmd_place)):
         p = sub.add_parser(name, help=f"look up a {name} by any of its names")
