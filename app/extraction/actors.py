@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from .generic import foreign_before
 from .normalize import (
     ARTICLES,
     Token,
@@ -131,6 +132,9 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
             continue
         j, pool, possessive = m
         actor = _choose(pool, on)
+        if toks[i].text[0].islower() and foreign_before(toks, i, actor.key):
+            i = j + 1  # "Jordanian state TV" is not Syrian state media
+            continue
         s, e = toks[i].start, toks[j].end - (1 if possessive else 0)
         found.append(ActorMention(actor.key, actor.name, actor.kind, True, s, e, text[s:e]))
         covered[i : j + 1] = [True] * (j + 1 - i)

@@ -80,6 +80,9 @@ _SPEECH_WORDS = frozenset(
         "confirmed",
     ]
 )
+_CLOSING_REACH = 60  # characters after a sentence-closing speech verb
+# participles that put an aside between a speaker and the verb ("speaking at X said")
+_ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
 _PASSIVE = re.compile(
@@ -354,6 +357,17 @@ def _speaker_of(
             return "named", *inverted
     relative = _relative(text, words, v)
     back = _backward(text, words, v)
+    if back is not None and not back[2]:
+        # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
+        k = next((n for n, w in enumerate(words) if w.start() == back[0]), None)
+        aside = (
+            k is not None
+            and k >= 2
+            and words[k - 1].group().lower() in _CONNECTORS | _PREPOSITIONS | {"alongside"}
+            and words[k - 2].group().lower() in _ASIDE
+        )
+        if aside:
+            back = _backward(text, words, k - 2) or back
     if relative is not None and not (back and back[2]):
         back = relative  # "The Observatory which relies on medics said": the Observatory
     opening = _opening(text, words, v) if v <= _MAX_OPENING else None
@@ -398,9 +412,11 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         np = _forward(text, words, idx)
         if np:
             return Attribution("named", *np, start + m.start(), start + m.end())
-    # participles ("..., adding that") report a speaker only when no finite verb does
-    ordered = [m for m in speech if m.group() not in _PARTICIPLES]
-    ordered += [m for m in speech if m.group() in _PARTICIPLES]
+    # participles ("..., adding that") report a speaker only when no finite verb does; a
+    # verb closing the sentence ("... Rudskoi said at a briefing.") governs all of it
+    finite = [m for m in speech if m.group() not in _PARTICIPLES]
+    closing = [m for m in finite if len(sentence) - m.end() < _CLOSING_REACH and m is not finite[0]]
+    ordered = closing[-1:] + finite + [m for m in speech if m.group() in _PARTICIPLES]
     for m in ordered:
         verb = m.group()
         if _NOT_SPEECH_AFTER.match(sentence, m.end()) or _CLAIMED_HARM.match(sentence, m.end()):

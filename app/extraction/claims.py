@@ -144,6 +144,8 @@ class _Context:
         self.quotes = quotations(text)
         # persons named so far, the registry's and the ones found as speakers
         self.people: list[ActorMention] = [a for a in self.actors if a.kind == "person"]
+        # the last "source" that spoke ("a military source told SANA"), for "the source"
+        self.source: tuple[ActorMention | None, str] | None = None
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         at = bisect_left(self.starts, start)
@@ -358,17 +360,25 @@ def _claimant(
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
-        if voice is not None:
+        source = phrase.strip().lower().startswith("the source") and ctx.source is not None
+        if voice is not None and not source:
             note = f"{phrase!r} is the previous speaker"
             return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)
+        if source:  # "the source added": the last source named, however far back
+            actor, said = ctx.source
+            note = f"{phrase!r} is the source named before ({said!r})"
+            return actor, said, Why("anaphor", attr.start, attr.end, cue, note)
         back = _previous_actor(ctx, attr.start)
         if back is not None:
             note = f"{phrase!r} refers to {back.name}"
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
         return None, phrase, Why("anaphor", attr.start, attr.end, cue)
-    speaker = resolve(text, attr.start, attr.end, ctx.actors, ctx.starts, ctx.people)
+    start = _apposed_name(text, attr.start)
+    speaker = resolve(text, start, attr.end, ctx.actors, ctx.starts, ctx.people)
     if speaker.how == "named" and speaker.actor is not None:
         ctx.people.append(speaker.actor)
+    if re.search(r"\bsources?\b", phrase, re.I):
+        ctx.source = (speaker.actor, phrase)
     rule = (
         "according_to"
         if cue.lower().startswith(("according", "as reported", "reported by"))
@@ -377,6 +387,19 @@ def _claimant(
     if speaker.how == "descriptor":
         rule = "descriptor"
     return speaker.actor, phrase, Why(rule, attr.start, attr.end, cue, speaker.note)
+
+
+_ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s+$")
+
+
+def _apposed_name(text: str, start: int) -> int:
+    """Where a speaker phrase really starts: "Mona Kurdi a spokesperson for SARC" is
+    Mona Kurdi, whose role the phrase found ("a spokesperson for SARC") only describes."""
+    if not _ROLE_START.match(text, start):
+        return start
+    m = _NAME_BEFORE.search(text, max(0, start - 60), start)
+    return m.start(1) if m else start
 
 
 def _quote_speaker(

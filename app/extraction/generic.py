@@ -135,6 +135,18 @@ def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rule
     return None
 
 
+def foreign_before(toks: tuple[Token, ...], i: int, key: str) -> bool:
+    """Does another country's adjective qualify the generic name at toks[i] ("Jordanian
+    state TV", "Iraqi government forces")? Names of Syrian actors only, by their key."""
+    if i == 0 or not toks[i].joined:
+        return False
+    entry = actor_entry(key)
+    syrian = entry is not None and (
+        key.startswith("syrian") or entry.parent and entry.parent.startswith("syrian")
+    )
+    return bool(syrian) and _word(toks[i - 1]) in _rules().blockers
+
+
 def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
     t = toks[i]
     prev = _word(toks[i - 1]) if i > 0 and t.joined else ""
