@@ -138,7 +138,7 @@ _AUX = _words(
     "has have had also further later reportedly allegedly previously earlier then again "
     "separately subsequently initially officially repeatedly publicly did does do not never "
     "would will could can may might must have had has been however meanwhile yesterday today "
-    "quickly immediately strongly firmly flatly categorically swiftly"
+    "quickly immediately strongly firmly flatly categorically swiftly since"
 )
 _ANAPHOR_HEADS = _words(
     "source sources monitor group observatory official spokesman agency ministry statement "

@@ -465,8 +465,10 @@ def _content_actors(
             continue
         if n and _describes_after(text, mentions[n - 1], a):
             continue
-        if a.kind == "person" and _OWNER.search(text, max(u.start, a.start - 30), a.start):
-            continue  # "forces loyal to Assad", "the regime of Assad": the forces, the regime
+        if a.kind == "person" and (
+            _OWNER.search(text, max(u.start, a.start - 30), a.start) or _OWNED.match(text, a.end)
+        ):
+            continue  # "forces loyal to Assad", "the Bashar Assad regime": the forces, the regime
         if a.key in keys:
             continue
         keys.add(a.key)
@@ -497,6 +499,8 @@ _OWNS = re.compile(
     r"(?:['’]s|s)?\s+(?:[\w-]+\s+)?(?:affiliate|offshoot|branch|wing|arm|ally|proxy|franchise)\b",
     re.I,
 )
+_ASIDE_ONLY = re.compile(r"\s*\([^()]{1,40}\)\s*")  # "(OPCW)" between speaker and verb
+_OWNED = re.compile(r"(?:['’]?s)?\s+(?:regime|government|forces|troops|army|loyalists)\b", re.I)
 _OWNER = re.compile(
     r"\b(?:loyal to|regime of|government of|forces of|troops of|army of|loyalists of)\s+"
     r"(?:(?:Syrian\s+)?President\s+)?$",

@@ -34,6 +34,10 @@ _LEAD_JUNK = re.compile(
     r"\s*(?:\([A-Za-z .]+\))?\s*[-–—:]*\s+"
 )
 _TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
+# an agency's credit after the last sentence ("... in December. --Reuters", "- AFP")
+_TRAILING_CREDIT = re.compile(
+    r"\s*[-–—]+\s*(?:REUTERS|Reuters|AFP|AP|SANA|Sputnik|Xinhua|Anadolu|AA|DPA|TASS)\s*$"
+)
 _CLOSES = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*]|[a-z]\))\s")
 QUOTES = '"“”'
@@ -139,6 +143,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _TRAILING_OPEN_QUOTE.search(text, start, end)
     if tail is not None:
         end = tail.start()
+    credit = _TRAILING_CREDIT.search(text, start, end)
+    if credit is not None:
+        end = credit.start()
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
