@@ -43,6 +43,7 @@ _HEADS = _set(
 _ACTION = _set(
     "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
     "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
+    "retook overtook "
     "undertook swept kept stood threw beat bore controls control holds hold leads lead "
     "launches launch backs back supports support targets attacks continues continue seeks "
     "tries try plans plan uses use runs run sends send deploys deploy arms arm funds fund "
@@ -96,7 +97,20 @@ _HARM = _set(
     "defeated defeat routed repelled repel repulsed expelled expel drove drive driving pushed "
     "push pushing ousted oust evicted captured capture capturing seized detained arrested "
     "kidnapped abducted fought fight fighting battled battling battle confronted confront "
-    "shot downed down intercepted pursued chased crushed defeating punish punished hunted"
+    "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
+    "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
+    "expelling ousting evicting executing ambushed engaged engaging"
+)
+# what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
+_TARGET_NOUNS = _set(
+    "positions position hideouts hideout gatherings gathering structures fortifications "
+    "headquarters bases base camps camp factory depots depot posts post strongholds stronghold "
+    "facilities targets lines ranks dens sites site convoy convoys vehicles members fighters "
+    "militants remnants"
+)
+_NUMBER_WORDS = _set(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred dozen dozens scores hundreds thousands number"
 )
 _TOWARD = _set("against on at upon targeting")
 _OBJECT_OF_NOUN = _set(
@@ -177,7 +191,7 @@ def actor_role(
 
 
 _COORDINATION = re.compile(
-    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?", re.I
+    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+", re.I
 )
 
 
@@ -288,6 +302,12 @@ def _after(
         return None
     if k >= n or k - first > 3:
         return None
+    if w in ("claimed", "claims", "claiming") and any(
+        _low(toks, m) in _WEAPONS | {"responsibility", "bombing", "blast", "killing"}
+        for m in range(k + 1, min(n, k + 4))
+    ):
+        a, b, cue = _span(toks, k, k)
+        return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in _SPEECH or w in _STATIVE:
         return None
     if _verbish(w) or w in _ACTION or (w.endswith("ing") and first != k):
@@ -305,10 +325,12 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         w = _low(toks, k)
         if (
             w in _DET
+            or w in _NUMBER_WORDS
             or w[:1].isdigit()
             or w
             in (
                 "remaining",
+                "so-called",
                 "other",
                 "more",
                 "than",
@@ -325,7 +347,7 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             skipped += 1
             continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
-        if (w in _HEADS and _low(toks, k + 1) == "of") or (
+        if ((w in _HEADS or w in _TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
         ):
             k -= 2 if w in ("and", "or") else 1
@@ -335,6 +357,9 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
     if k < 0:
         return None
     w = _low(toks, k)
+    if w in ("out", "off") and _low(toks, k - 1) in _HARM:  # "flush out the remaining IS"
+        k -= 1
+        w = _low(toks, k)
     prev = _low(toks, k - 1)
     if w == "by" and prev in ("out", "off", "down", "up"):  # "carried out by"
         prev = _low(toks, k - 2)

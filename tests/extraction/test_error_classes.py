@@ -186,6 +186,22 @@ def test_while_another_speaker_is_another_claim():
         ),
         # "rebels" is a category of fighters, not one actor
         ("Rebels shelled government-held districts of Aleppo.", {"syrian-government": "mentioned"}),
+        # a count in words and "fighters of": still the object of the harm
+        (
+            "Turkish warplanes killed nine fighters of the Islamic State group on Friday.",
+            {"turkish-armed-forces": "agent", "islamic-state": "target"},
+        ),
+        # what the strikes were aimed at belongs to its target
+        (
+            "The army carried out air strikes against hideouts of the so-called ISIL in Shadadi.",
+            {"syrian-arab-army": "agent", "islamic-state": "target"},
+        ),
+        ("Daesh claimed the attack in a statement.", {"islamic-state": "agent"}),
+        # names run together without commas (as in FA-KES) share the list's role
+        (
+            "Clashes between Faylaq al-Rahman Jaysh al-Islam and Jabhat Fatah al Sham raged.",
+            {"faylaq-al-rahman": "agent", "jaish-al-islam": "agent", "al-nusra-front": "agent"},
+        ),
     ],
 )
 def test_roles(sentence, expected):
