@@ -170,11 +170,16 @@ class ClaimDerivation(BaseModel):
     actors: list[ActorDerived] = Field(default_factory=list)
 
 
-class ClaimDetail(ClaimPublic):
-    source: SourceRef
-    evidence: Evidence
+class ClaimExported(ClaimPublic):
+    """A claim as exported in JSON Lines: its fields and how each was derived."""
+
     derivation: ClaimDerivation | None = Field(
         default=None,
         description="How each field was derived, with its evidence. Null for claims "
         "extracted before derivations were kept (`claimdb reextract` adds them).",
     )
+
+
+class ClaimDetail(ClaimExported):
+    source: SourceRef
+    evidence: Evidence
