@@ -373,7 +373,7 @@ def _claimant(
             note = f"{phrase!r} refers to {back.name}"
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
         return None, phrase, Why("anaphor", attr.start, attr.end, cue)
-    start = _apposed_name(text, attr.start)
+    start = _apposed_name(text, attr.start, ctx)
     speaker = resolve(text, start, attr.end, ctx.actors, ctx.starts, ctx.people)
     if speaker.how == "named" and speaker.actor is not None:
         ctx.people.append(speaker.actor)
@@ -393,13 +393,22 @@ _ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s+$")
 
 
-def _apposed_name(text: str, start: int) -> int:
+def _apposed_name(text: str, start: int, ctx: _Context) -> int:
     """Where a speaker phrase really starts: "Mona Kurdi a spokesperson for SARC" is
-    Mona Kurdi, whose role the phrase found ("a spokesperson for SARC") only describes."""
+    Mona Kurdi, whose role the phrase found ("a spokesperson for SARC") only describes.
+    A known name before it is not part of it ("Speaking to The New Arab Mona Kurdi")."""
     if not _ROLE_START.match(text, start):
         return start
     m = _NAME_BEFORE.search(text, max(0, start - 60), start)
-    return m.start(1) if m else start
+    if m is None:
+        return start
+    name_start, name_end = m.start(1), m.end(1)
+    for a in ctx.actors_in(max(0, name_start - 40), name_end):
+        if a.start < name_end and a.end > name_start:
+            name_start = max(name_start, a.end)
+    while name_start < name_end and not text[name_start].isalpha():
+        name_start += 1
+    return name_start if len(text[name_start:name_end].split()) >= 2 else start
 
 
 def _quote_speaker(

@@ -154,13 +154,16 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def quotations(text: str) -> list[tuple[int, int]]:
     """[open, close] offsets of the quotation marks of each quotation, in text order.
 
-    Curly quotes say which way they face; straight ones alternate. A straight quote that
-    would open a quotation longer than any real one is taken as stray and skipped.
+    Curly quotes say which way they face; so does a straight one between a space and a
+    word (opens) or between a word and a space or punctuation (closes). Other straight ones
+    alternate. A quote that would open a quotation longer than any real one is taken as
+    stray and skipped, and so is a closing one with nothing open.
     """
     out: list[tuple[int, int]] = []
     opened: int | None = None
     for m in re.finditer(r"[\"“”]", text):
-        c, at = m.group(), m.start()
+        at = m.start()
+        c = _facing(text, at) if m.group() == '"' else m.group()
         if opened is None:
             if c != "”":
                 opened = at
@@ -170,3 +173,14 @@ def quotations(text: str) -> list[tuple[int, int]]:
         else:
             opened = at if c != "”" else None
     return out
+
+
+def _facing(text: str, at: int) -> str:
+    """A straight quote as the curly one it stands for, or itself when it could be both."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([—–") and not after.isspace():
+        return "“"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)"):
+        return "”"
+    return '"'

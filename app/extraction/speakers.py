@@ -197,7 +197,7 @@ def _by_surname(
     text: str, start: int, end: int, people: Sequence[ActorMention]
 ) -> ActorMention | None:
     """ "Blinken said", "said Kiki": a person the article named in full before."""
-    words = text[start:end].split()
+    words = text[start:end].rstrip(".").split()  # "said Kurdi." ends the sentence
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return None
     tail = " ".join(words).casefold()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.extraction import extract
+from app.extraction.segment import quotations
 from app.extraction.types import ClaimDraft, Extraction
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -122,6 +123,31 @@ def test_a_quotation_over_several_sentences_keeps_its_speaker():
     for snippet in ("We lack equipment", "There is no way out"):
         c = claim(x, text, snippet)
         assert c.claimant is not None and c.claimant.name == "Mohamad Abu Rajab"
+
+
+def test_a_surname_at_the_end_of_a_sentence_is_the_person_named_before():
+    # FA-KES prints no apostrophes or commas; the outlet's name before the speaker is no
+    # part of the speaker's, and a stray closing quote does not swallow the next sentence
+    text = (
+        "Speaking to The New Arab Mona Kurdi a spokesperson for SARC noted that the attack "
+        'occurred near a SARC centre. "It was just a warehouse everyone knew this" said Kurdi. '
+        "Laila Kiki of The Syria Campaign noted with concern that the situation would worsen. "
+        'They have grown up amongst war" said Kiki with a sigh.'
+    )
+    x = run(text)
+    assert claim(x, text, "the attack occurred").claimant.name == "Mona Kurdi"
+    assert claim(x, text, "just a warehouse").claimant.name == "Mona Kurdi"
+    assert claim(x, text, "would worsen").claimant.name == "Laila Kiki"
+
+
+def test_a_stray_closing_quote_opens_nothing():
+    text = (
+        'Units of the "White Helmets" helped. They have grown up amongst war" said Kiki. '
+        'Laila Kiki noted that aid was late. "It will get worse" she said.'
+    )
+    pairs = [text[a : b + 1] for a, b in quotations(text)]
+    assert pairs == ['"White Helmets"', '"It will get worse"']
+    assert claim(run(text), text, "aid was late").claimant.name == "Laila Kiki"
 
 
 def test_a_monitor_is_the_observatory_named_in_the_next_sentence():
