@@ -45,7 +45,7 @@ _SPEECH = re.compile(
     r"|alleged|alleges|warned|warns|noted|notes|explained|declared|declares|quoted|cited"
     r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
     r"|slammed|urged|urges|blamed|blames|vowed|vows|threatened|pledged|demanded|demands"
-    r"|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|believes"
+    r"|proposed|proposes|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|believes"
     r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
@@ -60,7 +60,7 @@ _PARTICIPLES = frozenset(
     {"announcing", "saying", "adding", "stating", "warning", "denying", "accusing", "claiming"}
 )
 # "called" reports speech only before these ("called for", "called on X to")
-_CALLED_OK = re.compile(r"\s+(?:for|on|upon)\b")
+_CALLED_OK = re.compile(r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:for|on|upon)\b")
 _SPEECH_WORDS = frozenset(
     [
         "said",
@@ -124,7 +124,7 @@ _SOURCE = _words(
     "teacher engineer mukhtar ambassador deputy negotiator mediator prosecutor judge "
     "lawyer campaigner campaigners monitors observer observers "
     "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
-    "staff employee employees worker personnel delegate delegates"
+    "staff employee employees worker personnel delegate delegates dispatch dispatches conflict"
 )
 _PARTICLES = _words("al el bin ibn abu abd de van von")
 _CONNECTORS = _words("of for at in from and on")
@@ -138,7 +138,7 @@ _AUX = _words(
     "has have had also further later reportedly allegedly previously earlier then again "
     "separately subsequently initially officially repeatedly publicly did does do not never "
     "would will could can may might must have had has been however meanwhile yesterday today "
-    "quickly immediately strongly firmly flatly categorically swiftly since"
+    "quickly immediately strongly firmly flatly categorically swiftly since both all jointly"
 )
 _ANAPHOR_HEADS = _words(
     "source sources monitor group observatory official spokesman agency ministry statement "
@@ -239,10 +239,11 @@ def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
             if first is None or pending is not None:
                 break
             first, closed = i, True
-            # "an official *from the* forces": the phrase goes on past "from the"
+            # "an official *from the* forces": the phrase goes on past "from the", and
+            # "an organisation *monitoring the* conflict" past "monitoring the"
             if (
                 i >= 2
-                and words[i - 1].group().lower() in _CONNECTORS
+                and words[i - 1].group().lower() in _CONNECTORS | {"monitoring"}
                 and _acceptable(words[i - 2].group())
             ):
                 pending, closed = i - 1, False
@@ -435,7 +436,9 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         prev = words[v - 1].group().lower() if v else ""
         if passive and passive.start() <= m.start() < passive.end():
             continue
-        if prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS:
+        if (prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS) and (
+            prev not in _AUX  # "have since called for"
+        ):
             continue
         found = _speaker_of(text, words, v, end, told=verb in ("told", "tells"))
         if found is not None:
