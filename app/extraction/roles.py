@@ -44,7 +44,7 @@ _ACTION = _set(
     "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
     "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
     "retook overtook "
-    "undertook swept kept stood threw beat bore controls control holds hold leads lead "
+    "undertook swept kept stood threw beat bore leads lead "
     "launches launch backs back supports support targets attacks continues continue seeks "
     "tries try plans plan uses use runs run sends send deploys deploy arms arm funds fund "
     "besieges besiege enters enter advances advance captures capture seizes seize retakes "
@@ -128,7 +128,11 @@ _APPOSED = _set(
     "faction organisation organization movement outfit"
 )
 _HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
-_HOLDING = _set("held controlled control run dominated besieged-held administered")
+_HOLDING = _set(
+    "held controlled control controls holds hold run dominated besieged-held administered"
+)
+# a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
+_SPONSORING = _set("brokered backed sponsored funded supported mediated")
 _ACCUSE = _set("accused accusing accuses blamed blaming blames accuse blame")
 _NOT_AGENT_BY = _set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
@@ -166,6 +170,15 @@ def actor_role(
 ) -> tuple[ActorRole, Why]:
     """The actor's role in the claim text[start:end] and the words that decided it.
     `others` are the claim's other actor mentions (to step over "A and B")."""
+    role, why = _role(text, actor, start, end, others)
+    if role == "agent" and actor.kind == "media":  # "State TV aired footage": it reports
+        return "mentioned", Why("media", why.start, why.end, why.cue, "a medium reports")
+    return role, why
+
+
+def _role(
+    text: str, actor: ActorMention, start: int, end: int, others: Sequence[ActorMention]
+) -> tuple[ActorRole, Why]:
     toks = _tokens(text, start, end)
     i = _index_at(toks, actor.start)
     j = _index_at(toks, actor.end)  # first token after the mention
@@ -270,6 +283,9 @@ def _after(
     if k < n and _low(toks, k) in _WEAPONS:
         a, b, cue = _span(toks, k, k)
         return "agent", Why("weapon", a, b, cue, "owner of the attack")
+    if k < n and _low(toks, k) in _SPONSORING and _low(toks, k + 1) not in _AUX | {"by"}:
+        a, b, cue = _span(toks, k, k)
+        return "mentioned", Why("sponsor", a, b, cue, "sponsors what follows; acts in nothing here")
     if k < n and _low(toks, k) in _HOLDING:  # "government held", "regime controlled areas"
         a, b, cue = _span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
