@@ -54,6 +54,20 @@ _BARE_DATE = re.compile(
 _FURNITURE = re.compile(
     r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via)\b"
 )
+# a photo caption's tail ("... in Meles, Idlib province, Syria August 6 2016.")
+_CAPTION_TAIL = re.compile(
+    r"\bSyria\W+(?:[A-Z][a-z]+\.?\s+\d{1,2}\W+\d{4}|\d{1,2}\s+[A-Z][a-z]+\W+\d{4})\W*$"
+)
+# a line that introduces a picture, a map or a video ("Here's a visual of the region:")
+_LEAD_IN = re.compile(
+    r"^\W*(?:Here(?:'s|’s|\s+is|\s+are)|(?:A|The)\s+(?:map|video|visual|photo|picture|graphic"
+    r"|footage)s?\s+of|Look\s+at|Watch|Click)\b"
+)
+# encyclopedic facts, not about the conflict (docs/annotation.md §2)
+_ENCYCLOPEDIC = re.compile(
+    r"(?<!where )\b(?:[\w-]+\s+)(?:is|are|was|were)\s+(?:located|situated)\b"
+    r"|\b(?:is|was)\s+home\s+to\b"
+)
 _OPINION = re.compile(
     r"\bI(?:\s+am|['’]m)?\s+(?:think|bet|suspect|believe|guess|hope|feel|sure)\b"
     r"|\bin my (?:opinion|view)\b|\byou (?:should|will|might|may|can)\b|\bI\s+(?:have|had|was)\b"
@@ -120,6 +134,8 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
     if is_boilerplate(words) or _BYLINE.match(words) and len(words.split()) < 15:
         return True
     if _CAPTION.search(words) or _CREDIT.search(words) or _FURNITURE.search(words):
+        return True
+    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words):
         return True
     following = text[nxt.start : nxt.end] if nxt else ""
     # A caption is followed by its date line or credit ("... border. July 27 2016.")
@@ -232,6 +248,8 @@ def find_claims(
         cue = event_cue(sentence)
         kind = cue[0] if cue else "other"
         scored = [q for q in counts if q.what != "other"]  # "One man ran": no figure
+        if kind == "other" and _ENCYCLOPEDIC.search(sentence) and not scored and not named:
+            continue
         if kind == "other" and not scored and not content and not in_places and not named:
             continue
         voice = (

@@ -305,6 +305,32 @@ def test_a_related_links_footer_is_no_claim():
 @pytest.mark.parametrize(
     "sentence",
     [
+        # a photo caption, whose tail is its place and date
+        "Men look for survivors after an airstrike on a hospital in the town of Meles in "
+        "rebel-held Idlib province Syria August 6 2016.",
+        # a line that introduces a map or a video
+        "Here's a visual of the Aleppo region:",
+        "A map of the SAA's gains in the north:",
+        # an encyclopedic fact, not about the conflict
+        "Al Tabqah is located some 27 miles to the east of Raqqa.",
+        "For the geeks out there Palmyra is home to some of the worlds oldest ruins.",
+    ],
+)
+def test_captions_lead_ins_and_encyclopedic_facts_are_no_claims(sentence):
+    text = (
+        "Kurdish fighters retook the town of Manbij on Friday a monitor said. Government "
+        "forces shelled the town of Saraqib in Idlib on Saturday. The army said it had "
+        "repelled an attack by Islamic State fighters near the airport of Deir ez-Zor city.\n"
+        f"{sentence}\nRebels shelled the western districts of Aleppo on Sunday."
+    )
+    x = run(text)
+    no_claim(x, text, sentence[:20])
+    assert len(x.claims) == 4
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The militants expelled hundreds of Kurdish families from the village.",
         "Rebels now control most of the southern countryside.",
         "Turkey has been arming the rebel groups for years.",
