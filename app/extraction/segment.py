@@ -1,7 +1,8 @@
 """Sentences of an article, trimmed of page furniture, and the quotations they sit in.
 
 A sentence ends at ".", "!" or "?" (with any closing quote or bracket) before a capital,
-a digit, an opening quote or a dash, unless the full stop closes an abbreviation ("Lt.",
+a digit, an opening quote or a dash (or right before a capitalised word when a lower-case
+word ends the sentence and the space was lost: "irresolution.For his part"), unless the full stop closes an abbreviation ("Lt.",
 "U.S.", "Gen.") or an initial. Line breaks end a sentence only where the writer ended a
 line: after closing punctuation, before an empty line or a list item. A line wrapped by hand inside a
 sentence ("Most of the city is not\\n    destroyed.") joins the next one, as in reader
@@ -43,6 +44,8 @@ _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*]|[a-z]\))\s")
 QUOTES = '"“”'
 _END = re.compile(
     r"[.!?]+[\"”’)\]]*(?=\s+(?:[\"“(\[‘-]?\s*[A-Z0-9]|pic\.twitter|https?:))|[.!?]+[\"”’)\]]*\s*$"
+    # no space after the stop, as in FA-KES: "... irresolution.For his part"
+    r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")

@@ -190,6 +190,17 @@ def test_while_another_speaker_is_another_claim():
     assert claim(x, text, "repelled").claimant.key == "syrian-state-media"
 
 
+def test_a_stop_without_a_space_still_ends_the_sentence():
+    text = (
+        "US President Donald Trump said the attack was a consequence of weakness and "
+        "irresolution.For his part French President Francois Hollande directly blamed "
+        "Syrian regime forces for the attack."
+    )
+    x = run(text)
+    assert claim(x, text, "irresolution").claimant.name == "Donald Trump"
+    assert claim(x, text, "directly blamed").claimant.key == "francois-hollande"
+
+
 # 4. Actors and roles ------------------------------------------------------------------
 
 
