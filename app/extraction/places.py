@@ -306,9 +306,12 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         j, keys, possessive = m
         named_building = j + 1 < n and toks[j + 1].text.lower() in _NAMED_BUILDINGS
+        # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
+        de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
         if (
             keys[0] is not _BLOCK
             and not named_building
+            and not de_facto
             and not _not_a_place(toks, i, j, keys, possessive)
         ):
             found.append((toks[i].start, toks[j].end - (1 if possessive else 0), keys))

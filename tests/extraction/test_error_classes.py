@@ -268,6 +268,13 @@ def test_a_district_named_in_a_city_is_that_citys():
     assert places == ["al-midan-aleppo", "aleppo"]
 
 
+def test_a_de_facto_capital_is_not_the_capital():
+    text = "US air strikes hit the Islamic State groups de facto Syrian capital on Saturday."
+    assert claim(run(text), text, "US air strikes").places == ()
+    text = "Rockets fell on the Syrian capital on Saturday."
+    assert {p.key for p in claim(run(text), text, "Rockets").places} == {"damascus"}
+
+
 def test_a_mosques_name_is_not_a_town():
     text = "A bomb exploded near the al-Khulafaa al-Rashideen Mosque in Latakia on Friday."
     places = {p.key for p in claim(run(text), text, "A bomb").places}
