@@ -133,6 +133,7 @@ _HOLDING = _set(
 )
 # a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
 _SPONSORING = _set("brokered backed sponsored funded supported mediated")
+_SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
 _ACCUSE = _set("accused accusing accuses blamed blaming blames accuse blame")
 _NOT_AGENT_BY = _set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
@@ -179,6 +180,10 @@ def actor_role(
 def _role(
     text: str, actor: ActorMention, start: int, end: int, others: Sequence[ActorMention]
 ) -> tuple[ActorRole, Why]:
+    sponsor = _SPONSOR_SURFACE.search(actor.surface)
+    if sponsor is not None:  # "Turkish-backed rebels": the sponsor, as in "backed by Turkey"
+        at = actor.start + sponsor.start(1)
+        return "mentioned", Why("sponsor", at, actor.end, sponsor.group(1), "sponsors them")
     toks = _tokens(text, start, end)
     i = _index_at(toks, actor.start)
     j = _index_at(toks, actor.end)  # first token after the mention

@@ -234,6 +234,19 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             {"syrian-arab-army": "agent", "islamic-state": "target"},
         ),
         ("Daesh claimed the attack in a statement.", {"islamic-state": "agent"}),
+        (
+            "Russian and Syrian warplanes struck the town.",
+            {"russian-air-force": "agent", "syrian-air-force": "agent"},
+        ),
+        ("The air force also killed at least 10 people.", {"syrian-air-force": "agent"}),
+        (
+            "Jordanian war planes bombed Islamic State targets.",
+            {"jordanian-military": "agent", "islamic-state": "target"},
+        ),
+        (
+            "Turkish-backed rebels have been pushing towards Dabiq.",
+            {"turkey": "mentioned"},
+        ),
         # holders, sponsors and media act in nothing here (docs/annotation.md §6)
         ("The regime largely controls the west of the city.", {"syrian-government": "mentioned"}),
         (
