@@ -56,6 +56,11 @@ def test_present_state_is_dated_to_publication_not_to_earlier_background():
     x = run(text)
     assert dated(claim(x, text, "remain trapped")) == (REF, REF)
     assert claim(x, text, "remain trapped").date_why.rule == "present"
+    # "now" makes it a present state too
+    text = (
+        "A truce agreed in February 2016 collapsed. The SAA has now built a buffer east of Aleppo."
+    )
+    assert dated(claim(run(text), text, "now built")) == (REF, REF)
 
 
 def test_undated_background_stays_undated():
