@@ -349,6 +349,19 @@ def _relative(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
     return None
 
 
+# heads of a complete noun phrase that speak for themselves, even after a relative clause
+# ("... against Daesh which controls the city the Syrian state broadcaster reported")
+_SPEAKER_HEADS = _words(
+    "broadcaster agency television tv channel ministry spokesman spokeswoman spokesperson "
+    "observatory monitor newspaper daily website"
+)
+
+
+def _speaker_head(text: str, np: tuple[int, int, bool, bool]) -> bool:
+    words = text[np[0] : np[1]].lower().split()
+    return np[3] and bool(words) and words[-1] in _SPEAKER_HEADS
+
+
 def _speaker_of(
     text: str, words: list[re.Match[str]], v: int, end: int, told: bool
 ) -> tuple[AttributionKind, int, int] | None:
@@ -369,7 +382,7 @@ def _speaker_of(
         )
         if aside:
             back = _backward(text, words, k - 2) or back
-    if relative is not None and not (back and back[2]):
+    if relative is not None and not (back and (back[2] or _speaker_head(text, back))):
         back = relative  # "The Observatory which relies on medics said": the Observatory
     opening = _opening(text, words, v) if v <= _MAX_OPENING else None
     if back and not (back[2] or back[3]) and opening and opening[0] < back[0]:

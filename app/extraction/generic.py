@@ -95,13 +95,16 @@ def find_generic(
             i += 1
             continue
         hit = None
-        if words[i] in rules.firsts:
+        first = words[i]
+        if first not in rules.firsts and first.endswith("s") and first[:-1] in rules.firsts:
+            first = first[:-1]  # "the coalitions airstrike": a possessive without apostrophe
+        if first in rules.firsts:
             j = i
             while j < n and j - i < rules.longest and not taken[j]:
                 if j > i and not toks[j].joined:
                     break
-                key = rules.phrases.get(tuple(words[i : j + 1]))
-                if key is not None:
+                key = rules.phrases.get((first, *words[i + 1 : j + 1]))
+                if key is not None and j > i:
                     hit = (j, key)
                 j += 1
         if hit is not None:

@@ -34,6 +34,12 @@ _LEAD_JUNK = re.compile(
     r"|(?:MOSCOW|BEIRUT|DAMASCUS|ANKARA|AMMAN|CAIRO|TEHRAN|WASHINGTON|GENEVA|ISTANBUL)"
     r"\s*(?:\([A-Za-z .]+\))?\s*[-–—:]*\s+"
 )
+# a dateline inside a sentence: what precedes it is a headline or a photo credit the page
+# ran into the story ("REUTERS Rodi Said US Tanks to Storm Raqqa MOSCOW (Sputnik) The...")
+_INNER_DATELINE = re.compile(
+    r"\b[A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z'-]+){0,2}\s+(?:\([A-Za-z .]+\)\s*)*"
+    r"\((?:Reuters|AFP|AP|Sputnik|Xinhua|SANA|RIA Novosti|Anadolu|AA|UPI|IRNA|TASS)\)\s*[-–—]*\s*"
+)
 _TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
 # an agency's credit after the last sentence ("... in December. --Reuters", "- AFP")
 _TRAILING_CREDIT = re.compile(
@@ -143,6 +149,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while (lead := _LEAD_JUNK.match(text, start, end)) is not None and lead.end() > start:
         start = lead.end()
+    inner = _INNER_DATELINE.search(text, start, min(end, start + 240))
+    if inner is not None and inner.end() < end:
+        start = inner.end()
     tail = _TRAILING_OPEN_QUOTE.search(text, start, end)
     if tail is not None:
         end = tail.start()

@@ -155,6 +155,20 @@ def test_a_stray_closing_quote_opens_nothing():
     assert claim(run(text), text, "aid was late").claimant.name == "Laila Kiki"
 
 
+def test_a_broadcaster_after_a_relative_clause_is_the_speaker():
+    # FA-KES: a headline and a photo credit run into the story before its dateline
+    text = (
+        "Kurdish fighters retook the town of Manbij on Friday a monitor said. REUTERS Rodi "
+        "Said US Tanks to Storm Raqqa as Major Offensive Takes Shape MOSCOW (Sputnik) The "
+        "coalitions airstrike was conducted as part of the offensive against Daesh which "
+        "controls the city the Syrian state broadcaster reported."
+    )
+    c = claim(run(text), text, "airstrike was conducted")
+    assert text[c.start :].startswith("The coalitions airstrike")
+    assert c.claimant.key == "syrian-state-media"
+    assert roles(c) == {"us-led-coalition": "agent", "islamic-state": "target"}
+
+
 def test_a_monitor_is_the_observatory_named_in_the_next_sentence():
     text = (
         "Air strikes killed 12 people in Idlib on Friday a monitor said. The Syrian "
