@@ -9,6 +9,7 @@ the registry's and "the Iraqi army" is never the Syrian one.
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -123,6 +124,28 @@ def find_generic(
             key = _in_context(words[i], toks[i].start, rules, named) or key
             out.append(_mention(text, key, toks[i].start, toks[i].end))
         i += 1
+    return out
+
+
+def widen(text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """A registry name that is a rule's modifier takes the head after it: "Syrian regime
+    troops" is the army (one mention), not the regime and then troops."""
+    rules = _rules()
+    toks = scan_cached(text)
+    starts = [t.start for t in toks]
+    out = []
+    for a in actors:
+        words = _words(a.surface)
+        k = bisect_left(starts, a.end)
+        hit = None
+        for length in (1, 2, 3):
+            head = tuple(_word(t) for t in toks[k : k + length])
+            if len(head) < length or not all(t.joined for t in toks[k : k + length]):
+                break
+            key = rules.phrases.get(words + head)
+            if key is not None:
+                hit = (key, toks[k + length - 1].end)
+        out.append(_mention(text, hit[0], a.start, hit[1]) if hit else a)
     return out
 
 

@@ -16,7 +16,7 @@ from app.extraction.actors import find_actors
 from app.extraction.boilerplate import find_body_end
 from app.extraction.claims import find_claims
 from app.extraction.dates import find_dates
-from app.extraction.generic import find_generic
+from app.extraction.generic import find_generic, widen
 from app.extraction.normalize import slugify
 from app.extraction.places import find_places, primary_place
 from app.extraction.published import find_published, title_end
@@ -106,7 +106,9 @@ def extract(
     # a country used as a place is not also its state as an actor; a place inside an
     # actor's name ("International Syria Support Group") is not a place
     taken = {(p.start, p.end) for p in places}
-    actors = [a for a in find_actors(text, on=reference) if (a.start, a.end) not in taken]
+    actors = widen(
+        text, [a for a in find_actors(text, on=reference) if (a.start, a.end) not in taken]
+    )
     places = [
         p
         for p in places

@@ -255,8 +255,13 @@ def _described(
         if not (bare & d.words):
             continue
         at = bisect_left(starts, start)
-        before = [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated]
-        after = [a for a in actors[at:] if a.kind in d.kinds and a.curated and a.start >= end]
+        before = _echoing(
+            [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated], bare
+        )
+        after = _echoing(
+            [a for a in actors[at:] if a.kind in d.kinds and a.curated and a.start >= end],
+            bare & d.words,
+        )
         found = (
             before[0] if before else (after[0] if after and after[0].start - end < 600 else None)
         )
@@ -271,6 +276,17 @@ def _described(
                 )
                 return Speaker(m, "descriptor", f"{text[start:end]!r} is {entry.name}")
     return Speaker(None, "generic")
+
+
+def _echoing(candidates: list[ActorMention], bare: set[str]) -> list[ActorMention]:
+    """Candidates whose name shares a word with the phrase first: "the general staff" is
+    the Russian General Staff named before, not US strikes named since."""
+
+    def echoes(a: ActorMention) -> bool:
+        names = f"{a.name} {a.surface}".casefold().replace("-", " ").split()
+        return bool({w.removesuffix("s") for w in names} & bare)
+
+    return sorted(candidates, key=lambda a: not echoes(a))
 
 
 def _at(actor: ActorMention, start: int, end: int, text: str) -> ActorMention:

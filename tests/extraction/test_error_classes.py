@@ -169,6 +169,15 @@ def test_a_broadcaster_after_a_relative_clause_is_the_speaker():
     assert roles(c) == {"us-led-coalition": "agent", "islamic-state": "target"}
 
 
+def test_a_described_speaker_is_the_actor_whose_name_it_echoes():
+    text = (
+        "Militants are delivering toxic chemicals to Khan Shaikhoun the Russian General Staff "
+        "said. The aim is to forge a pretext for new US strikes. We warn against such steps "
+        "the general staff said."
+    )
+    assert claim(run(text), text, "We warn").claimant.key == "russian-general-staff"
+
+
 def test_a_monitor_is_the_observatory_named_in_the_next_sentence():
     text = (
         "Air strikes killed 12 people in Idlib on Friday a monitor said. The Syrian "
@@ -266,6 +275,8 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "Turkish-backed rebels have been pushing towards Dabiq.",
             {"turkey": "mentioned"},
         ),
+        # a registry name that modifies a generic head is the head's actor
+        ("Syrian regime troops shelled Daraya on Monday.", {"syrian-arab-army": "agent"}),
         # holders, sponsors and media act in nothing here (docs/annotation.md §6)
         ("The regime largely controls the west of the city.", {"syrian-government": "mentioned"}),
         (
