@@ -32,6 +32,12 @@ TENS = {
     for i, w in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"))
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_FRACTIONS = {
+    ("a", "quarter", "of", "a", "million"): 250_000,
+    ("half", "a", "million"): 500_000,
+    ("a", "half", "million"): 500_000,
+    ("a", "third", "of", "a", "million"): 333_333,
+}
 VAGUE = _words("dozens scores hundreds thousands tens millions")
 _QUALIFIERS = {
     ("at", "least"): "at_least",
@@ -109,6 +115,11 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return None, True, i + 1
     if low == "a" and nxt == "dozen":
         return 12, True, i + 2
+    # "a quarter of a million", "half a million", "a third of a million"
+    ahead = tuple(toks.low[i : i + 5])
+    for words, value in _FRACTIONS.items():
+        if ahead[: len(words)] == words:
+            return value, False, i + len(words)
     value = _word_value(low)
     if value is None or (low == "one" and nxt == "of"):
         return None

@@ -43,7 +43,8 @@ _KILLED = _words(
     "eliminated eliminating neutralized neutralised liquidated assassinated murdered"
 )
 _INJURED = _words(
-    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm"
+    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm "
+    "suffered suffering"
 )
 _DISPLACED = _words(
     "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
@@ -101,7 +102,7 @@ _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
     | VAGUE
-    | {"a", "an", "another"}
+    | {"a", "an", "another", "half"}
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
 _APPOSITION = _words("including them whom")
@@ -125,6 +126,10 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
     """(value, approx, index after the number) of a count starting at token i: a number,
     or one person ("a woman", "a hospital employee")."""
     low = toks.low[i]
+    if low == "another" and i + 1 < len(toks) and (toks.is_num(i + 1) or toks.low[i + 1] in UNITS):
+        return number(toks, i + 1)  # "another five rebel fighters"
+    if low in ("a", "half") and (counted := number(toks, i)) is not None:
+        return counted  # "a dozen", "a quarter of a million", "half a million"
     if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
         for j in range(i + 1, min(i + 4, len(toks))):
             if toks.low[j] in _ONE_PERSON:
@@ -160,6 +165,10 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
         if _cue(low):  # "18 wounded", "82 dead": a predicate, not a noun
             break
         if low in _PEOPLE:
+            while (  # "rebel fighters", but not "people dead"
+                k + 1 < len(toks) and toks.low[k + 1] in _PEOPLE and not _cue(toks.low[k + 1])
+            ):
+                k += 1
             return k, k + 1
         if low == "of" and (vague or (k + 1 < len(toks) and toks.low[k + 1] == "them")):
             k += 1
@@ -177,7 +186,16 @@ def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
     unless it is an apposition ("11 civilians including three children were killed").
     """
     immediate = True
-    for n in range(k, min(k + _FOLLOW_REACH, len(toks))):
+    n, stop = k, min(k + _FOLLOW_REACH, len(toks))
+    while n < stop:
+        # "30 soldiers and 39 rebel fighters had been killed": a count listed with this one
+        # shares the predicate after the list
+        if toks.low[n] == "and" and n + 1 < len(toks) and toks.is_num(n + 1):
+            parsed = number(toks, n + 1)
+            noun_at, end = _noun_phrase(toks, parsed[2], parsed[0] is None) if parsed else (None, 0)
+            if noun_at is not None:
+                n, stop = end, min(end + _FOLLOW_REACH, len(toks))
+                continue
         if toks.is_punct(n) or (toks.is_num(n) and toks.low[n - 1] not in _APPOSITION):
             return None, False
         low = toks.low[n]
@@ -186,14 +204,18 @@ def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
             return kind, immediate
         if low not in _AUX:
             immediate = False
+        n += 1
     return None, False
 
 
 def _preceding_cue(toks: Toks, q: int) -> str | None:
     if q == 0:
         return None
-    if toks.low[q - 1] in _EXTRA and q >= 2:  # "killed another six people"
+    # "killed another six people", "harm on an additional 200", "killing all five"
+    while q >= 2 and toks.low[q - 1] in _EXTRA | {"a", "an", "all", "the"}:
         q -= 1
+    if q >= 2 and toks.low[q - 1] == "on" and _cue(toks.low[q - 2]) == "injured":
+        q -= 1  # "inflicted harm on"
     prev = toks.low[q - 1]
     if prev == "of" and q >= 2 and toks.low[q - 2] in _OF_CUES:
         return _OF_CUES[toks.low[q - 2]]

@@ -335,6 +335,22 @@ def test_a_mosques_name_is_not_a_town():
         ("Six bombers from Russia struck the factory.", []),
         ("Between 200 and 400 civilians were killed in the siege.", [("killed", 200, 400)]),
         ("Commander Abu Omar was killed in the clashes.", [("killed", 1, 1)]),
+        # a list of counts shares the predicate after it
+        (
+            "The Observatory said 30 regime soldiers and 39 rebel fighters had been killed.",
+            [("killed", 30, 30), ("killed", 39, 39)],
+        ),
+        ("Another five rebel fighters were killed in the clashes.", [("killed", 5, 5)]),
+        (
+            "More than a quarter of a million people have been killed in the war.",
+            [("killed", 250000, None)],
+        ),
+        (
+            "The attack killed some 80 people and inflicted harm on an additional 200 civilians.",
+            [("killed", 80, 80), ("injured", 200, 200)],
+        ),
+        ("The helicopter was shot down killing all five people on board.", [("killed", 5, 5)]),
+        ("33 people suffered from breathing difficulties after the attack.", [("injured", 33, 33)]),
     ],
 )
 def test_figures(sentence, expected):
