@@ -82,7 +82,8 @@ _HEDGE = re.compile(
     r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
     r"|(?:is|are|was|were) thought to|(?:it )?(?:is|was|has been) reported|reports say"
     r"|reports? that|(?:is|are|was|were) said to|said to have|appear(?:s|ed)? to|seem(?:s|ed)?"
-    r"|likely|may|might|could|possibly|presumably|unclear|(?:were|was) reported"
+    r"|likely|may|might|could|possibly|presumably|(?:were|was)\s+(?:also\s+)?reported"
+    r"|believed\s+to|suspects?"
     r"|a reported|the reported)\b",
     re.I,
 )

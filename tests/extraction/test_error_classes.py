@@ -426,6 +426,9 @@ def test_claims_without_an_attack_word_are_kept(sentence):
         "The strike appeared to target a field hospital in Idlib.",
         "The convoy was likely hit by Russian aircraft.",
         "The death toll may be higher than reported.",
+        "Six people were also reported killed in rebel shelling of the city.",
+        "The attack believed to have been carried out by Russian jets killed 58 people.",
+        "Thirty people were affected by the gas which they suspect was chlorine.",
     ],
 )
 def test_hedges(sentence):
