@@ -139,11 +139,14 @@ def scan(text: str) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         s, e = m.span()
         word = m.group()
-        gap = _JOIN_GAP.fullmatch(text, prev_end, s) if prev_end >= 0 else None
-        joined = gap is not None or (
-            s - prev_end == 1 and text[prev_end] in _APOSTROPHES and word == "s"
-        )
-        hyphen = gap is not None and ("-" in gap.group() or "–" in gap.group())
+        if prev_end >= 0 and s - prev_end == 1 and text[prev_end] == " ":
+            joined, hyphen = True, False  # the common case, without a regex
+        else:
+            gap = _JOIN_GAP.fullmatch(text, prev_end, s) if prev_end >= 0 else None
+            joined = gap is not None or (
+                s - prev_end == 1 and text[prev_end] in _APOSTROPHES and word == "s"
+            )
+            hyphen = gap is not None and ("-" in gap.group() or "–" in gap.group())
         prev_end = e
         low = word.casefold()
         key = fold_token(word.replace(".", ""))
