@@ -140,6 +140,11 @@ _NOT_AGENT_BY = _set(
     "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
     "welcomed praised criticized criticised described called known founded"
 )
+# nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
+_DEEDS = _set(
+    "use gas massacre massacres escalation killing killings violations crimes abuses "
+    "aggression bombardment shelling attack attacks strikes airstrikes raids"
+)
 _DET = _set("the a an its their his her this that these those some several two three four")
 
 
@@ -209,7 +214,9 @@ def _role(
 
 
 _COORDINATION = re.compile(
-    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+", re.I
+    r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
+    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",
+    re.I,
 )
 
 
@@ -294,6 +301,9 @@ def _after(
     if k < n and _low(toks, k) in _HOLDING:  # "government held", "regime controlled areas"
         a, b, cue = _span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
+    aside = _speech_aside(toks, k)
+    if aside is not None:  # "The army units the source added clashed with terrorists"
+        k = aside
     first = k
     while k < n and _low(toks, k) in _AUX and _low(toks, k) not in _COPULA | {"has", "have", "had"}:
         k += 1
@@ -337,6 +347,19 @@ def _after(
     return None
 
 
+def _speech_aside(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index after "the source (also) added" standing at toks[k], if it does."""
+    m = k
+    if _low(toks, m) in ("the", "a", "an"):
+        m += 1
+    if _low(toks, m) not in ("source", "sources", "official", "officials", "spokesman", "monitor"):
+        return None
+    m += 1
+    while _low(toks, m) in ("also", "further", "then"):
+        m += 1
+    return m + 1 if _low(toks, m) in ("said", "added", "says", "adds", "noted") else None
+
+
 def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
     """The role the words before the mention give it (it is their object)."""
     k = i - 1
@@ -367,6 +390,16 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             k -= 1
             skipped += 1
             continue
+        # an adjective after a determiner: "by the criminal regime", "attacked the rebel"
+        if (
+            w.isalpha()
+            and toks[k].group().islower()
+            and _low(toks, k - 1) in _DET
+            and w not in _HARM | _WEAPONS | _TOWARD | _HEADS | _TARGET_NOUNS
+        ):
+            k -= 1
+            skipped += 1
+            continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
         if ((w in _HEADS or w in _TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
@@ -386,6 +419,8 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         prev = _low(toks, k - 2)
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
+        if prev in _DEEDS:
+            return "agent", Why("by", toks[k - 1].start(), b, f"{prev} by", "the 'by' phrase")
         if (
             prev in _NOT_AGENT_BY
             or prev.endswith("-held")

@@ -277,6 +277,22 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
         ),
         # a registry name that modifies a generic head is the head's actor
         ("Syrian regime troops shelled Daraya on Monday.", {"syrian-arab-army": "agent"}),
+        # a speech aside between the subject and its verb
+        (
+            "The army units the source added clashed with IS terrorists near the airport.",
+            {"syrian-arab-army": "agent", "islamic-state": "target"},
+        ),
+        # the doer of a deed named by a noun
+        (
+            "Activists reported the use of toxic gas by the criminal regime in Ghouta.",
+            {"syrian-government": "agent"},
+        ),
+        # a list whose members end in a head noun ("militia and")
+        (
+            "Hezbollah, the Iraqi Harakat Al-Nujaba militia and the Al-Quds brigade joined "
+            "the offensive.",
+            {"hezbollah": "agent", "harakat-al-nujaba": "agent", "liwa-al-quds": "agent"},
+        ),
         # holders, sponsors and media act in nothing here (docs/annotation.md §6)
         ("The regime largely controls the west of the city.", {"syrian-government": "mentioned"}),
         (
