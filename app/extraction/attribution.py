@@ -280,6 +280,8 @@ def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] |
         if i > first and _gap_breaks(text, words[i - 1].end(), words[i].start()):
             break
         w = words[i].group()
+        if last is not None and w.lower() in _DETERMINERS:
+            break  # "According to the Firat news agency | the SDF advanced"
         if w.lower() in _CONNECTORS and last is not None:
             # "a correspondent at (the) Kuweires Military Airport"
             k = i + 1

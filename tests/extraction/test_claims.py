@@ -350,6 +350,10 @@ def test_event_types(sentence, kind):
         ),
         ("Dozens were killed in Lattakia on Friday FNA dispatches said.", "FNA dispatches"),
         (
+            "According to the Firat news agency the SDF advanced 0.3 miles in the city.",
+            "the Firat news agency",
+        ),
+        (
             "A source at Aleppo Police Command told SANA reporter that shells hit the city.",
             "A source at Aleppo Police Command",
         ),

@@ -178,6 +178,15 @@ def test_a_described_speaker_is_the_actor_whose_name_it_echoes():
     assert claim(run(text), text, "We warn").claimant.key == "russian-general-staff"
 
 
+def test_an_organisation_the_registry_lacks_is_named_not_guessed():
+    text = (
+        "The SDF captured two villages on Friday Sputnik reported. According to the Firat "
+        "news agency the SDF advanced 0.3 miles in the city."
+    )
+    c = claim(run(text), text, "advanced 0.3 miles")
+    assert (c.claimant.name, c.claimant.curated) == ("Firat news agency", False)
+
+
 def test_a_monitor_is_the_observatory_named_in_the_next_sentence():
     text = (
         "Air strikes killed 12 people in Idlib on Friday a monitor said. The Syrian "
