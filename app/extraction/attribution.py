@@ -124,7 +124,8 @@ _SOURCE = _words(
     "teacher engineer mukhtar ambassador deputy negotiator mediator prosecutor judge "
     "lawyer campaigner campaigners monitors observer observers "
     "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
-    "staff employee employees worker personnel delegate delegates dispatch dispatches conflict"
+    "staff employee employees worker personnel delegate delegates dispatch dispatches conflict "
+    "militia militias faction factions"
 )
 _PARTICLES = _words("al el bin ibn abu abd de van von")
 _CONNECTORS = _words("of for at in from and on")

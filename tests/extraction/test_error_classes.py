@@ -217,6 +217,18 @@ def test_seed_002_the_chlorine_accusation_and_its_denial_are_two_claims():
     assert text[announcement.start : announcement.end].endswith("the accusation")
 
 
+def test_seed_001_an_accusation_and_the_militias_denial_are_two_claims():
+    text = (
+        "Al-Qaeda accuses BM of having pledged allegiance to Daesh, though the militia "
+        "denies it."
+    )
+    x = run(text)
+    assert [text[c.start : c.end] for c in x.claims] == [
+        "Al-Qaeda accuses BM of having pledged allegiance to Daesh",
+        "though the militia denies it.",
+    ]
+
+
 def test_while_another_speaker_is_another_claim():
     text = (
         "Activists said the army dropped barrel bombs on the town while state media said "
