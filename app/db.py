@@ -12,11 +12,16 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.config import PROJECT_ROOT, settings
+from app.errors import DatabaseBusy, DatabaseDamaged, DatabaseFault, DatabaseReadOnly, DiskFull
 
 # Execution option that marks a connection as a writer: on SQLite it begins with
 # BEGIN IMMEDIATE, so two writers queue on the busy timeout instead of deadlocking
 # when both try to upgrade a read lock (which no timeout can resolve).
 WRITE = "claimdb_write"
+# Execution option: how long (ms) a transaction may wait for a lock before the database
+# gives up (SQLite's busy timeout, PostgreSQL's lock_timeout). Unset: the configured
+# busy timeout on SQLite, no limit on PostgreSQL.
+LOCK_TIMEOUT_MS = "claimdb_lock_timeout_ms"
 
 # Connections per engine, and how many requests may hold a session at once (see
 # app.api.deps). Requests past the limit wait in the event loop, not in a worker thread:
@@ -33,7 +38,9 @@ def make_engine(url: str) -> Engine:
     # moments later (on PostgreSQL, ~850 new sessions a minute under `make load`).
     pool = {"pool_size": POOL_CONNECTIONS, "max_overflow": 0}
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, **pool)
+        engine = create_engine(url, pool_pre_ping=True, **pool)
+        _configure_postgresql(engine)
+        return engine
     engine = create_engine(
         url,
         **pool,
@@ -61,8 +68,52 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        mode = "IMMEDIATE" if conn.get_execution_options().get(WRITE) else "DEFERRED"
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        options = conn.get_execution_options()
+        # set on every transaction: a pooled connection must not keep another's timeout
+        wait = options.get(LOCK_TIMEOUT_MS, settings.sqlite_busy_timeout_ms)
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait)}")
+        conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if options.get(WRITE) else 'DEFERRED'}")
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        wait = conn.get_execution_options().get(LOCK_TIMEOUT_MS)
+        if wait is not None:  # SET LOCAL: ends with this transaction
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait)}")
+
+
+# What the database says, by SQLite result code name or PostgreSQL SQLSTATE, mapped to the
+# fault a person can act on. Anything else is not a named fault.
+_SQLITE_FAULTS: dict[str, type[DatabaseFault]] = {
+    "SQLITE_BUSY": DatabaseBusy,
+    "SQLITE_LOCKED": DatabaseBusy,
+    "SQLITE_READONLY": DatabaseReadOnly,
+    "SQLITE_FULL": DiskFull,
+    "SQLITE_CORRUPT": DatabaseDamaged,
+    "SQLITE_NOTADB": DatabaseDamaged,
+}
+_POSTGRESQL_FAULTS: dict[str, type[DatabaseFault]] = {
+    "55P03": DatabaseBusy,  # lock_not_available (lock_timeout)
+    "40P01": DatabaseBusy,  # deadlock_detected
+    "25006": DatabaseReadOnly,  # read_only_sql_transaction
+    "53100": DiskFull,
+    "XX001": DatabaseDamaged,  # data_corrupted
+    "XX002": DatabaseDamaged,  # index_corrupted
+}
+
+
+def database_fault(exc: BaseException) -> DatabaseFault | None:
+    """The named fault behind a database error (`exc` or its DB-API cause), if it is one."""
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", None)
+    if name is not None:
+        # extended codes refine the primary one: SQLITE_READONLY_DIRECTORY, SQLITE_BUSY_SNAPSHOT
+        fault = next((f for prefix, f in _SQLITE_FAULTS.items() if name.startswith(prefix)), None)
+        return fault() if fault else None
+    sqlstate = getattr(orig, "sqlstate", None)
+    fault = _POSTGRESQL_FAULTS.get(sqlstate or "")
+    return fault() if fault else None
 
 
 def is_sqlite(engine_or_url: Engine | str) -> bool:
@@ -82,16 +133,24 @@ def get_session() -> Iterator[Session]:
 
 
 def get_write_session() -> Iterator[Session]:
-    """FastAPI dependency for routes that write: the route commits its unit of work."""
-    with write_session() as session:
+    """FastAPI dependency for routes that write: the route commits its unit of work.
+
+    A request waits at most CLAIMDB_WRITE_WAIT_MS for the write lock (then: 503 with
+    Retry-After), so a busy database never holds a request for the full busy timeout."""
+    with write_session(lock_timeout_ms=settings.write_wait_ms) as session:
         yield session
 
 
 @contextmanager
-def write_session(engine: Engine | None = None) -> Iterator[Session]:
+def write_session(
+    engine: Engine | None = None, *, lock_timeout_ms: int | None = None
+) -> Iterator[Session]:
     """A session for one unit of work that writes; the caller commits."""
+    options: dict[str, Any] = {WRITE: True}
+    if lock_timeout_ms is not None:
+        options[LOCK_TIMEOUT_MS] = lock_timeout_ms
     engine = engine or get_engine()
-    with Session(engine.execution_options(**{WRITE: True}), expire_on_commit=False) as session:
+    with Session(engine.execution_options(**options), expire_on_commit=False) as session:
         yield session
 
 

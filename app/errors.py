@@ -61,3 +61,52 @@ class Forbidden(ClaimdbError):
 
 class UnsupportedMediaType(ClaimdbError):
     title = "Unsupported media type"
+
+
+class DatabaseFault(ClaimdbError):
+    """The database cannot do what was asked (locked, read-only, full, damaged, at a schema
+    this code does not know). Named in one line, never a traceback; `exit_code` is what
+    the CLI exits with."""
+
+    title = "Database unavailable"
+    exit_code = 3
+
+
+class DatabaseBusy(DatabaseFault):
+    title = "Database busy"
+
+    def __init__(
+        self, detail: str = "the database is busy with another write; retry shortly"
+    ) -> None:
+        super().__init__(detail)
+
+
+class DatabaseReadOnly(DatabaseFault):
+    title = "Database read-only"
+    exit_code = 4
+
+    def __init__(self, detail: str = "the database file is read-only") -> None:
+        super().__init__(detail)
+
+
+class DiskFull(DatabaseFault):
+    title = "Disk full"
+    exit_code = 5
+
+    def __init__(self, detail: str = "the disk is full") -> None:
+        super().__init__(detail)
+
+
+class DatabaseDamaged(DatabaseFault):
+    title = "Database damaged"
+    exit_code = 6
+
+    def __init__(self, detail: str = "the database file is damaged (run `claimdb check`)") -> None:
+        super().__init__(detail)
+
+
+class SchemaMismatch(DatabaseFault):
+    """The database's schema revision is not the one this code was written for."""
+
+    title = "Schema mismatch"
+    exit_code = 7

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
@@ -39,8 +42,20 @@ TAGS = [
 ]
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # Load the extractor's registry, gazetteer and tokenizer before the first request:
+    # loading them inside the first upload held the interpreter for a second or more,
+    # which every concurrent request (and /health) felt.
+    from app.extraction import extract
+
+    await run_in_threadpool(extract, "Warm-up. The army entered Aleppo on Monday, SANA said.")
+    yield
+
+
 def create_app() -> FastAPI:
     app = FastAPIOffline(
+        lifespan=_lifespan,
         title="claimdb",
         summary="Who said what, where and when, in reporting on the Syrian war.",
         description=DESCRIPTION,
