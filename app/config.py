@@ -37,6 +37,12 @@ class Settings(BaseSettings):
         description="How long an HTTP write waits for its turn, and then for the database's "
         "write lock, before a 503 with Retry-After (sending the same document again is safe).",
     )
+    extraction_seconds: float = Field(
+        60.0,
+        ge=0,
+        description="Longest an import spends extracting one document; past it the document "
+        "fails with that reason and the batch goes on. 0: no limit.",
+    )
     seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="Folder `claimdb seed` imports.")
 
 

@@ -7,12 +7,22 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.config import PROJECT_ROOT, settings
-from app.errors import DatabaseBusy, DatabaseDamaged, DatabaseFault, DatabaseReadOnly, DiskFull
+from app.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseFault,
+    DatabaseReadOnly,
+    DiskFull,
+    SchemaBehind,
+    SchemaMismatch,
+    SchemaUnknown,
+)
 
 # Execution option that marks a connection as a writer: on SQLite it begins with
 # BEGIN IMMEDIATE, so two writers queue on the busy timeout instead of deadlocking
@@ -141,6 +151,29 @@ def get_write_session() -> Iterator[Session]:
         yield session
 
 
+def get_probe_session() -> Iterator[Session]:
+    """FastAPI dependency for /health's write probe: it barely waits for the lock (on
+    PostgreSQL a lock_timeout of 0 would mean no limit at all)."""
+    with write_session(lock_timeout_ms=50) as session:
+        yield session
+
+
+def write_fault(session: Session) -> DatabaseFault | None:
+    """Why the database would refuse a write now (read-only, full, damaged), or None.
+    Writes a row onto itself inside a savepoint that is rolled back: nothing changes. A
+    lock held by another writer means the database takes writes: None."""
+    try:
+        with session.begin_nested() as probe:
+            session.execute(sa.text("UPDATE alembic_version SET version_num = version_num"))
+            probe.rollback()
+    except sa.exc.DBAPIError as exc:
+        fault = database_fault(exc)
+        if fault is None:
+            raise
+        return None if isinstance(fault, DatabaseBusy) else fault
+    return None
+
+
 @contextmanager
 def write_session(
     engine: Engine | None = None, *, lock_timeout_ms: int | None = None
@@ -164,22 +197,85 @@ def alembic_config(url: str | None = None) -> Any:
 
 
 def migrate(url: str | None = None, revision: str = "head") -> None:
-    """Bring the database at `url` (default: settings) up to `revision`."""
+    """Bring the database at `url` (default: settings) up to `revision`. A database at a
+    revision this code does not know is refused (SchemaMismatch) before anything runs."""
     from alembic import command
 
+    engine = make_engine(url or settings.database_url)
+    try:
+        problem = schema_problem(current_revisions(engine))
+    finally:
+        engine.dispose()
+    if isinstance(problem, SchemaUnknown):
+        raise problem
     command.upgrade(alembic_config(url), revision)
 
 
-def pending_migrations(url: str | None = None) -> bool:
-    """True when the database at `url` is not at the latest schema revision."""
-    from alembic.runtime.migration import MigrationContext
+@cache
+def known_revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """(every schema revision this code has a migration for, the latest ones)."""
     from alembic.script import ScriptDirectory
 
-    heads = set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return frozenset(r.revision for r in scripts.walk_revisions()), frozenset(scripts.get_heads())
+
+
+def schema_problem(current: set[str] | frozenset[str]) -> SchemaMismatch | None:
+    """What is wrong with a database at the revisions `current`, for this code: None if
+    it is at the latest; SchemaMismatch if it is behind or at a revision we do not know."""
+    known, heads = known_revisions()
+    if set(current) == heads:
+        return None
+    unknown = sorted(set(current) - known)
+    if unknown:
+        return SchemaUnknown(
+            f"the database is at schema revision {', '.join(unknown)}, which this claimdb "
+            "does not know (a newer claimdb wrote it): use that version, or restore a backup"
+        )
+    return SchemaBehind("the database is not at the latest schema: run `claimdb migrate`")
+
+
+def current_revisions(engine: Engine) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def check_schema(url: str | None = None) -> None:
+    """Raise SchemaMismatch unless the database at `url` is at this code's latest revision."""
     engine = make_engine(url or settings.database_url)
     try:
-        with engine.connect() as conn:
-            current = set(MigrationContext.configure(conn).get_current_heads())
+        problem = schema_problem(current_revisions(engine))
     finally:
         engine.dispose()
-    return current != heads
+    if problem is not None:
+        raise problem
+
+
+def check_database(url: str | None = None) -> str:
+    """Check the database at `url`: its schema revision, then on SQLite every page and index
+    (PRAGMA quick_check), on PostgreSQL that every table reads (PostgreSQL checks its own
+    pages as it reads them). Returns a one-line verdict; raises the fault it finds."""
+    from app.models import SQLModel
+
+    engine = make_engine(url or settings.database_url)
+    try:
+        current = current_revisions(engine)
+        if (problem := schema_problem(current)) is not None:
+            raise problem
+        with engine.connect() as conn:
+            if is_sqlite(engine):
+                found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+                if found != ["ok"]:
+                    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+                    first = " ".join(found[0].split())  # SQLite's report spans lines
+                    raise DatabaseDamaged(f"the database file is damaged: {first}{more}")
+                checked = "every page checked"
+            else:
+                for table in SQLModel.metadata.sorted_tables:
+                    conn.execute(sa.select(sa.func.count()).select_from(table))
+                checked = "every table read"
+    finally:
+        engine.dispose()
+    return f"ok: schema revision {', '.join(sorted(current))}, {checked}"

@@ -110,3 +110,14 @@ class SchemaMismatch(DatabaseFault):
 
     title = "Schema mismatch"
     exit_code = 7
+
+
+class SchemaBehind(SchemaMismatch):
+    """Older than the code: `claimdb migrate` brings it up (a usage error, as before)."""
+
+    exit_code = 2
+
+
+class SchemaUnknown(SchemaMismatch):
+    """At a revision the code has no migration for: a newer claimdb wrote it. Nothing may
+    touch it, migrations least of all."""

@@ -17,7 +17,14 @@ from sqlmodel import Session
 
 from app.config import settings
 from app.db import READ_SESSIONS, WRITE_SESSIONS, get_session, get_write_session
-from app.errors import DatabaseBusy, Forbidden, NotAuthenticated
+from app.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseFault,
+    DiskFull,
+    Forbidden,
+    NotAuthenticated,
+)
 
 log = logging.getLogger("claimdb.auth")
 
@@ -102,3 +109,17 @@ def require_reader(request: Request, credentials: Credentials) -> None:
 
 Writer = Depends(require_writer)
 Reader = Depends(require_reader)
+
+
+# The last write's fault that a probe cannot see without writing data (a full disk, a
+# damaged page), for /health; the next write that commits clears it.
+_write_fault: list[DatabaseFault] = []
+
+
+def note_write(fault: DatabaseFault | None) -> None:
+    if fault is None or isinstance(fault, DiskFull | DatabaseDamaged):
+        _write_fault[:] = [fault] if fault else []
+
+
+def last_write_fault() -> DatabaseFault | None:
+    return _write_fault[0] if _write_fault else None

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from app import errors
+from app.api.deps import note_write
 from app.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem_type
 from app.db import database_fault
 
@@ -139,6 +140,7 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
     if fault is None:
         return await _unexpected(request, exc)
     log.warning("%s on %s %s: %s", fault.title, request.method, request.url.path, exc)
+    note_write(fault)
     return await _domain_error(request, fault)
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, write_slot
+from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, note_write, write_slot
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
@@ -118,6 +118,7 @@ def _store(session: Session, raw: RawDocument) -> tuple[Stored, SourcePublic]:
             stored = add_source(session, raw, extraction, place_ids(session))
             public = sources.list_by_ids(session, [stored.source_id])[0]
             session.commit()
+            note_write(None)
             return stored, public
         except IntegrityError:
             session.rollback()
