@@ -93,6 +93,8 @@ def serve(
     migrate`; ahead: written by a newer claimdb)."""
     import uvicorn
 
+    from app.api.protocol import ProblemH11Protocol
+
     _require_schema()
 
     uvicorn.run(
@@ -102,6 +104,7 @@ def serve(
         workers=workers,
         proxy_headers=True,
         timeout_keep_alive=keep_alive,
+        http=ProblemH11Protocol,
     )
 
 

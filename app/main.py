@@ -8,11 +8,11 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from app.api import errors
 from app.api.limits import QueryStringLimit
+from app.api.middleware import HeadAsGet, ProblemCORSMiddleware, SecurityHeaders
 from app.api.problems import PROBLEM_MEDIA_TYPE
 from app.api.routes import actors, claims, health, imports, places, sources
 from app.config import settings
@@ -66,11 +66,13 @@ def create_app() -> FastAPI:
     app.add_middleware(QueryStringLimit, max_bytes=settings.max_query_bytes)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            ProblemCORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so every answer has them
     for module in (claims, sources, actors, places, imports, health):
         app.include_router(module.router)
     _finish_openapi(app)
