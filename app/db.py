@@ -201,11 +201,7 @@ def migrate(url: str | None = None, revision: str = "head") -> None:
     revision this code does not know is refused (SchemaMismatch) before anything runs."""
     from alembic import command
 
-    engine = make_engine(url or settings.database_url)
-    try:
-        problem = schema_problem(current_revisions(engine))
-    finally:
-        engine.dispose()
+    _, problem = _schema(url)
     if isinstance(problem, SchemaUnknown):
         raise problem
     command.upgrade(alembic_config(url), revision)
@@ -235,20 +231,22 @@ def schema_problem(current: set[str] | frozenset[str]) -> SchemaMismatch | None:
     return SchemaBehind("the database is not at the latest schema: run `claimdb migrate`")
 
 
-def current_revisions(engine: Engine) -> set[str]:
+def _schema(url: str | None) -> tuple[set[str], SchemaMismatch | None]:
+    """The revisions the database at `url` is at, and what is wrong with them (or None)."""
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads())
+    engine = make_engine(url or settings.database_url)
+    try:
+        with engine.connect() as conn:
+            current = set(MigrationContext.configure(conn).get_current_heads())
+    finally:
+        engine.dispose()
+    return current, schema_problem(current)
 
 
 def check_schema(url: str | None = None) -> None:
     """Raise SchemaMismatch unless the database at `url` is at this code's latest revision."""
-    engine = make_engine(url or settings.database_url)
-    try:
-        problem = schema_problem(current_revisions(engine))
-    finally:
-        engine.dispose()
+    _, problem = _schema(url)
     if problem is not None:
         raise problem
 
@@ -259,11 +257,11 @@ def check_database(url: str | None = None) -> str:
     pages as it reads them). Returns a one-line verdict; raises the fault it finds."""
     from app.models import SQLModel
 
+    current, problem = _schema(url)
+    if problem is not None:
+        raise problem
     engine = make_engine(url or settings.database_url)
     try:
-        current = current_revisions(engine)
-        if (problem := schema_problem(current)) is not None:
-            raise problem
         with engine.connect() as conn:
             if is_sqlite(engine):
                 found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
