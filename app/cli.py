@@ -40,10 +40,15 @@ def _require_schema() -> None:
 def main() -> None:
     """The `claimdb` command. A database fault (read-only, disk full, damaged, unknown
     schema) is one line on stderr and its own exit status, never a traceback."""
+    import logging
+
     from sqlalchemy.exc import DBAPIError
 
     from app.db import database_fault
 
+    # psycopg warns about the batch it abandons when a write fails ("error ignored
+    # terminating <Pipeline ...>"); the fault itself is the line that matters
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
     try:
         app()
     except (DatabaseFault, DBAPIError, sqlite3.Error) as exc:

@@ -106,7 +106,6 @@ _SQLITE_FAULTS: dict[str, type[DatabaseFault]] = {
 _POSTGRESQL_FAULTS: dict[str, type[DatabaseFault]] = {
     "55P03": DatabaseBusy,  # lock_not_available (lock_timeout)
     "40P01": DatabaseBusy,  # deadlock_detected
-    "25006": DatabaseReadOnly,  # read_only_sql_transaction
     "53100": DiskFull,
     "XX001": DatabaseDamaged,  # data_corrupted
     "XX002": DatabaseDamaged,  # index_corrupted
@@ -122,6 +121,8 @@ def database_fault(exc: BaseException) -> DatabaseFault | None:
         fault = next((f for prefix, f in _SQLITE_FAULTS.items() if name.startswith(prefix)), None)
         return fault() if fault else None
     sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate == "25006":  # a server, not a file: default_transaction_read_only, a standby
+        return DatabaseReadOnly("the database is read-only")
     fault = _POSTGRESQL_FAULTS.get(sqlstate or "")
     return fault() if fault else None
 

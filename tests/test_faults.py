@@ -17,10 +17,12 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from app.db import make_engine
 from tests.conftest import SEEDS
@@ -88,31 +90,51 @@ def test_restore_checks_the_backup_before_replacing_anything(tmp_path: Path) -> 
 
 
 @pytest.fixture
-def read_only_sqlite(tmp_path: Path) -> Iterator[str]:
-    """A seeded SQLite database whose file is read-only (0444) in a folder the process may
-    write to, as a user meets it; processes run with without_write_override."""
+def read_only(backend: str, fresh_url: str) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """A seeded database that cannot be written, as a user meets one; yields its URL, how
+    to run claimdb against it, and how the fault is named.
+
+    SQLite: the file is read-only (0444) in a folder the process may write to, and
+    processes run without the power to override file permissions (as root would).
+    PostgreSQL: the database defaults to read-only transactions."""
+    if backend == "postgresql":
+        claimdb(fresh_url, "seed")
+        name = make_url(fresh_url).database
+        engine = make_engine(fresh_url)
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+            conn.commit()
+        engine.dispose()
+        yield fresh_url, {}, "the database is read-only"
+        return
     folder = Path(tempfile.mkdtemp(prefix="claimdb-ro-"))
     try:
         path = folder / "claimdb.sqlite3"
         claimdb(f"sqlite:///{path}", "seed")
         path.chmod(0o444)
-        yield f"sqlite:///{path}"
+        yield (
+            f"sqlite:///{path}",
+            {"preexec_fn": without_write_override},
+            "the database file is read-only",
+        )
     finally:
         shutil.rmtree(folder)
 
 
-def test_a_read_only_database_is_named(read_only_sqlite: str, tmp_path: Path) -> None:
-    url, ro = read_only_sqlite, {"preexec_fn": without_write_override}
+def test_a_read_only_database_is_named(
+    read_only: tuple[str, dict[str, Any], str], backend: str, tmp_path: Path
+) -> None:
+    url, ro, named = read_only
     for command in (["import", str(SEEDS / "000_81d264d22e393016.txt")], ["migrate"]):
         done = claimdb(url, *command, check_code=4, **ro)
-        assert "the database file is read-only" in _one_line(done.stderr), command
-    copy = tmp_path / "copy.sqlite3"  # a backup reads only: it works, and promptly
-    claimdb(url, "backup", str(copy), timeout=60, **ro)
+        assert named in _one_line(done.stderr), command
+    if backend == "sqlite":  # a backup reads only: it works, and promptly
+        claimdb(url, "backup", str(tmp_path / "copy.sqlite3"), timeout=60, **ro)
     with served(url, tmp_path / "server.log", CLAIMDB_API_KEY="k", **ro) as base:
         health = httpx.get(base + "/health", timeout=10)
         assert health.status_code == 200
         assert health.json()["status"] == "degraded" and health.json()["writable"] is False
-        assert health.json()["problems"] == ["the database file is read-only"]
+        assert health.json()["problems"] == [named]
         posted = httpx.post(
             base + "/sources",
             json={"text": "Army shells Homs on Monday, SANA said."},
@@ -121,7 +143,7 @@ def test_a_read_only_database_is_named(read_only_sqlite: str, tmp_path: Path) ->
         )
         assert posted.status_code == 503, posted.text
         assert posted.headers["content-type"].startswith("application/problem+json")
-        assert posted.json()["detail"] == "The database file is read-only."
+        assert posted.json()["detail"] == named[0].upper() + named[1:] + "."
         assert httpx.get(base + "/claims?limit=1", timeout=10).status_code == 200
     assert "Traceback" not in (tmp_path / "server.log").read_text()
 
