@@ -198,3 +198,9 @@ def test_a_damaged_file_is_found_by_check(tmp_path: Path) -> None:
         file.write(os.urandom(page_size))
     done = claimdb(url, "check", check_code=6)
     assert "the database file is damaged" in _one_line(done.stderr)
+    # a file damaged from its first page on is not a database at all, for any command
+    with path.open("r+b") as file:
+        file.write(os.urandom(page_size))
+    for command in (["import", str(SEEDS)], ["serve", "--port", "9"], ["check"]):
+        done = claimdb(url, *command, check_code=6, timeout=60)
+        assert "the database file is damaged" in _one_line(done.stderr), command
