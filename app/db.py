@@ -152,19 +152,26 @@ def get_write_session() -> Iterator[Session]:
         yield session
 
 
-def get_probe_session() -> Iterator[Session]:
-    """FastAPI dependency for /health's write probe: it barely waits for the lock (on
-    PostgreSQL a lock_timeout of 0 would mean no limit at all)."""
-    with write_session(lock_timeout_ms=50) as session:
-        yield session
+# How long /health's write probe waits for a lock: a lock held by another writer already
+# shows that the database takes writes.
+PROBE_LOCK_WAIT_MS = 50
 
 
 def write_fault(session: Session) -> DatabaseFault | None:
     """Why the database would refuse a write now (read-only, full, damaged), or None.
-    Writes a row onto itself inside a savepoint that is rolled back: nothing changes. A
-    lock held by another writer means the database takes writes: None."""
+
+    Writes a row onto itself inside a savepoint that is rolled back: nothing changes. It
+    runs in the caller's (read) session, so that /health needs one connection and one
+    worker thread, and waits PROBE_LOCK_WAIT_MS at most for a lock: a lock held by
+    another writer (or, on SQLite, a snapshot that another writer moved past) means the
+    database takes writes."""
+    conn = session.connection()
     try:
         with session.begin_nested() as probe:
+            if conn.dialect.name == "sqlite":  # reset at the next BEGIN (_configure_sqlite)
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={PROBE_LOCK_WAIT_MS}")
+            else:  # LOCAL: ends with the savepoint
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = {PROBE_LOCK_WAIT_MS}")
             session.execute(sa.text("UPDATE alembic_version SET version_num = version_num"))
             probe.rollback()
     except sa.exc.DBAPIError as exc:

@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.config import PROJECT_ROOT
-from app.db import get_probe_session, get_session, get_write_session, make_engine, migrate
+from app.db import get_session, get_write_session, make_engine, migrate
 from app.importer import run_import
 from app.ingest import read_documents
 
@@ -115,7 +115,6 @@ def client(session: Session) -> Iterator[TestClient]:
 
     app.dependency_overrides[get_session] = lambda: session
     app.dependency_overrides[get_write_session] = lambda: session
-    app.dependency_overrides[get_probe_session] = lambda: session
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
     app.dependency_overrides.clear()

@@ -36,7 +36,7 @@ from schemathesis.specs.openapi.checks import (
 from sqlmodel import Session
 
 from app.config import settings as app_settings
-from app.db import get_probe_session, get_session, get_write_session
+from app.db import get_session, get_write_session
 from app.main import app
 from tests.conftest import Database
 
@@ -177,7 +177,6 @@ def seeded_app(database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
         app.dependency_overrides[get_session] = request_session
         app.dependency_overrides[get_write_session] = request_session
-        app.dependency_overrides[get_probe_session] = request_session
         try:
             yield TALLIES.setdefault(database.backend, Tally())
         finally:

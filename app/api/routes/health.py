@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
-from sqlmodel import Session
 
 from app.api.deps import SessionDep, last_write_fault
 from app.api.problems import problem_responses
-from app.db import get_probe_session, schema_problem, write_fault
+from app.db import schema_problem, write_fault
 
 router = APIRouter(tags=["health"], responses=problem_responses(414))
 
@@ -32,9 +31,7 @@ class Health(BaseModel):
 
 
 @router.get("/health", summary="Health check", responses=problem_responses(503))
-def health(
-    session: SessionDep, probe: Annotated[Session, Depends(get_probe_session, scope="function")]
-) -> Health:
+def health(session: SessionDep) -> Health:
     """Answers 200 with the database backend and schema revision when the database answers:
     `ok`, or `degraded` when it cannot be written (read-only file or transaction, full
     disk, damage found by the last write), with the reason. Answers **503** when the
@@ -44,7 +41,7 @@ def health(
     revisions = set(session.execute(sa.text("SELECT version_num FROM alembic_version")).scalars())
     if (problem := schema_problem(revisions)) is not None:
         raise problem
-    fault = write_fault(probe) or last_write_fault()
+    fault = write_fault(session) or last_write_fault()
     return Health(
         status="degraded" if fault else "ok",
         database=session.get_bind().dialect.name,
