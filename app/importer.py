@@ -35,7 +35,7 @@ from app.models import ImportRun, Source
 from app.models.base import utcnow
 from app.services.reference import sync_reference
 from app.services.store import Stored, add_source, place_ids, replace_extraction
-from app.workers import extract_all
+from app.workers import extract_all, process_ended
 
 log = logging.getLogger("claimdb.import")
 ATTEMPTS = 5
@@ -142,17 +142,7 @@ def _request(item: RawDocument | ReadProblem) -> dict[str, Any] | None:
     }
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: alive
-        return True
-    return True
-
-
-def mark_interrupted(engine: Engine) -> list[int]:
+def mark_interrupted(engine: Engine) -> None:
     """Runs of this host that say `running` but whose process is gone (a killed importer
     runs no clean-up) become `interrupted`, with counts of what they stored. Runs of
     other hosts (one PostgreSQL, several machines) cannot be judged from here."""
@@ -160,7 +150,7 @@ def mark_interrupted(engine: Engine) -> list[int]:
         runs = session.exec(
             select(ImportRun).where(ImportRun.status == "running", ImportRun.host == HOST)
         ).all()
-        dead = [r for r in runs if r.pid is not None and r.pid != os.getpid() and not _alive(r.pid)]
+        dead = [r for r in runs if r.pid is not None and process_ended(r.pid)]
         for run in dead:
             stored = session.execute(
                 sa.select(Source.supersedes_id.is_(None), sa.func.count())
@@ -173,7 +163,6 @@ def mark_interrupted(engine: Engine) -> list[int]:
             run.counts = {"added": by_kind.get(True, 0), "superseded": by_kind.get(False, 0)}
             log.warning("import run %s was interrupted (process %s is gone)", run.id, run.pid)
         session.commit()
-        return [r.id for r in dead]
 
 
 def _finish(engine: Engine, report: BatchReport, status: str) -> None:

@@ -62,7 +62,7 @@ def extract_within(request: dict[str, Any], budget: float | None) -> Extraction 
             signal.signal(signal.SIGALRM, previous)
 
 
-def _gone(pid: int) -> bool:
+def process_ended(pid: int) -> bool:
     """Whether process `pid` has ended (a zombie, dead but not yet reaped, has)."""
     try:
         os.kill(pid, 0)
@@ -82,7 +82,7 @@ def _watch_importer(importer: int) -> None:
     a killed importer (SIGKILL: no clean-up runs) left its workers waiting for 20 minutes
     and more. Not the parent process: that is the forkserver, which outlives the importer
     for as long as a worker holds the pipe that would tell it."""
-    while not _gone(importer):
+    while not process_ended(importer):
         time.sleep(0.5)
     os._exit(1)
 
