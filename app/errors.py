@@ -65,44 +65,38 @@ class UnsupportedMediaType(ClaimdbError):
 
 class DatabaseFault(ClaimdbError):
     """The database cannot do what was asked (locked, read-only, full, damaged, at a schema
-    this code does not know). Named in one line, never a traceback; `exit_code` is what
-    the CLI exits with."""
+    this code does not know). Named in one line, never a traceback: `default` is that
+    line when nothing more is known, `exit_code` what the CLI exits with."""
 
     title = "Database unavailable"
+    default = "the database refused the request"
     exit_code = 3
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(detail or self.default)
 
 
 class DatabaseBusy(DatabaseFault):
     title = "Database busy"
-
-    def __init__(
-        self, detail: str = "the database is busy with another write; retry shortly"
-    ) -> None:
-        super().__init__(detail)
+    default = "the database is busy with another write; retry shortly"
 
 
 class DatabaseReadOnly(DatabaseFault):
     title = "Database read-only"
+    default = "the database file is read-only"
     exit_code = 4
-
-    def __init__(self, detail: str = "the database file is read-only") -> None:
-        super().__init__(detail)
 
 
 class DiskFull(DatabaseFault):
     title = "Disk full"
+    default = "the disk is full"
     exit_code = 5
-
-    def __init__(self, detail: str = "the disk is full") -> None:
-        super().__init__(detail)
 
 
 class DatabaseDamaged(DatabaseFault):
     title = "Database damaged"
+    default = "the database file is damaged (run `claimdb check`)"
     exit_code = 6
-
-    def __init__(self, detail: str = "the database file is damaged (run `claimdb check`)") -> None:
-        super().__init__(detail)
 
 
 class SchemaMismatch(DatabaseFault):
