@@ -274,10 +274,22 @@ def _classify(text, toks, i, j, cues) -> tuple[int, int, str] | None:
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
+_HEADLINE_MAX = 600  # characters each side of pos: no headline is longer
+
+
 def _headline(text: str, pos: int) -> bool:
-    """Is pos inside a Title Case sentence (a headline), where capitals mark nothing?"""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    """Is pos inside a Title Case sentence (a headline), where capitals mark nothing?
+
+    Only _HEADLINE_MAX characters either side are searched for the sentence's ends: a
+    longer sentence is no headline, and searching the whole line from every capitalised
+    run made a line without sentence breaks cost time quadratic in its length."""
+    lo, hi = max(0, pos - _HEADLINE_MAX), pos + _HEADLINE_MAX
+    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos)) + 1
+    if start == 0 and lo > 0:
+        return False
+    ends = [e for e in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if e >= 0]
+    if not ends and hi < len(text):
+        return False
     words = _LONG_WORD.findall(text, start, min(ends, default=len(text)))
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
