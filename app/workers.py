@@ -1,11 +1,14 @@
 """Extraction for an import, in worker processes: a time budget per document, and workers
 that never outlive the importer.
 
-The shape is app.extraction.parallel's (input order, bounded memory, documents extracted
-in-process until the workers are ready), with what an import needs on top: a document
-whose extraction runs past CLAIMDB_EXTRACTION_SECONDS fails with that reason instead of
-holding a worker, and a worker whose importer is gone (killed) exits within a second
-instead of waiting on its queue for good.
+Extraction is pure CPU work, so an import runs it in worker processes while its own
+process writes to the database, in input order and with bounded memory. Starting a
+worker takes about a second (it loads the registry and the gazetteer), so documents are
+extracted in-process until the workers report ready: small batches never wait for them,
+large ones switch over. On top, what an import needs: a document whose extraction runs
+past CLAIMDB_EXTRACTION_SECONDS fails with that reason instead of holding a worker, and a
+worker whose importer is gone (killed) exits within a second instead of waiting on its
+queue for good.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from app.extraction import Extraction, extract
-from app.extraction.parallel import IN_FLIGHT, IN_PROCESS_FIRST, default_workers
 
 T = TypeVar("T")
+IN_PROCESS_FIRST = 8  # documents extracted before starting workers at all
+IN_FLIGHT = 64  # documents submitted ahead of the one being consumed
 Outcome = Extraction | str | None  # the extraction, the reason it failed, or None (no request)
 _END: Any = object()
 
@@ -60,6 +64,11 @@ def extract_within(request: dict[str, Any], budget: float | None) -> Extraction 
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+def default_workers() -> int:
+    """One core is left for the process that writes to the database."""
+    return max(0, (os.cpu_count() or 1) - 1)
 
 
 def process_ended(pid: int) -> bool:
@@ -103,9 +112,13 @@ def extract_all(
     *,
     budget: float | None = None,
     workers: int | None = None,
+    wait_for_workers: bool = False,
 ) -> Iterator[tuple[T, Outcome]]:
     """Each item with its extraction (or the reason it failed); `request(item)` gives
-    extract()'s arguments, or None for items passed through untouched (read problems)."""
+    extract()'s arguments, or None for items passed through untouched (read problems).
+
+    `wait_for_workers` blocks until the workers are ready instead of extracting in-process
+    meanwhile (for tests and benchmarks that must exercise the workers)."""
     workers = default_workers() if workers is None else workers
     it = iter(items)
     if budget:
@@ -127,6 +140,9 @@ def extract_all(
         workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
         ready = [pool.submit(int) for _ in range(workers)]  # done once a worker has started
+        if wait_for_workers:
+            for future in ready:
+                future.exception()
         while not all(f.done() for f in ready):
             item = next(it, _END)
             if item is _END:

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.extraction.parallel import default_workers
+from app.workers import default_workers
 from tests.conftest import SEEDS
 from tests.processes import CLAIMDB, FAKES, claimdb, count, served, wait_for
 from tests.test_reliability import _assert_whole_documents
