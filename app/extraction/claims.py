@@ -559,10 +559,10 @@ def _named_victims(
     reportedly killed"), unless a figure already counts him."""
     out = []
     for a in actors:
-        if a.kind != "person" or any(q.start <= a.start < q.end for q in counts):
+        if a.kind != "person":
             continue
         m = _VICTIM.match(text, a.end)
-        if m is None:
+        if m is None or any(q.start <= a.start < q.end for q in counts):
             continue
         harm = (m.group("harm") or m.group("died")).lower()
         what = "injured" if harm in ("wounded", "injured") else "killed"

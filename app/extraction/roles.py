@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from app.extraction.types import ActorMention, ActorRole, Why
 
+_REACH = 400  # characters either side of a mention that its role is read from
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
 
 
@@ -189,7 +190,8 @@ def _role(
     if sponsor is not None:  # "Turkish-backed rebels": the sponsor, as in "backed by Turkey"
         at = actor.start + sponsor.start(1)
         return "mentioned", Why("sponsor", at, actor.end, sponsor.group(1), "sponsors them")
-    toks = _tokens(text, start, end)
+    # only the words around the mention decide; a window keeps long claims linear
+    toks = _tokens(text, max(start, actor.start - _REACH), min(end, actor.end + _REACH))
     i = _index_at(toks, actor.start)
     j = _index_at(toks, actor.end)  # first token after the mention
     surface_words = actor.surface.lower().split()
