@@ -219,8 +219,7 @@ def test_seed_002_the_chlorine_accusation_and_its_denial_are_two_claims():
 
 def test_seed_001_an_accusation_and_the_militias_denial_are_two_claims():
     text = (
-        "Al-Qaeda accuses BM of having pledged allegiance to Daesh, though the militia "
-        "denies it."
+        "Al-Qaeda accuses BM of having pledged allegiance to Daesh, though the militia denies it."
     )
     x = run(text)
     assert [text[c.start : c.end] for c in x.claims] == [
