@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from app.extraction.normalize import word_set
+
 AttributionKind = Literal["named", "anaphor", "passive"]
 
 
@@ -32,10 +34,6 @@ class Attribution:
     end: int
     cue_start: int = 0  # the speech verb or phrase ("said", "according to")
     cue_end: int = 0
-
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
@@ -105,7 +103,7 @@ _CLAIMED_DEED = re.compile(
     r"assault|explosions?|killings?|operation|kidnapping|downing|shooting)\b",
     re.I,
 )
-_SOURCE = _words(
+_SOURCE = word_set(
     "source sources official officials spokesman spokeswoman spokesperson monitor monitors "
     "monitoring group groups observatory activist activists resident residents media state "
     "television tv agency news correspondent reporter reporters ministry army military "
@@ -127,33 +125,33 @@ _SOURCE = _words(
     "staff employee employees worker personnel delegate delegates dispatch dispatches conflict "
     "militia militias faction factions"
 )
-_PARTICLES = _words("al el bin ibn abu abd de van von")
-_CONNECTORS = _words("of for at in from and on")
-_DETERMINERS = _words("a an the its his her their this that these those")
-_PREPOSITIONS = _words(
+_PARTICLES = word_set("al el bin ibn abu abd de van von")
+_CONNECTORS = word_set("of for at in from and on")
+_DETERMINERS = word_set("a an the its his her their this that these those")
+_PREPOSITIONS = word_set(
     "with to by amid despite after following over about among against before during since "
     "under without within upon"
 )
-_PRONOUNS = _words("he she they it we")
-_AUX = _words(
+_PRONOUNS = word_set("he she they it we")
+_AUX = word_set(
     "has have had also further later reportedly allegedly previously earlier then again "
     "separately subsequently initially officially repeatedly publicly did does do not never "
     "would will could can may might must have had has been however meanwhile yesterday today "
     "quickly immediately strongly firmly flatly categorically swiftly since both all jointly"
 )
-_ANAPHOR_HEADS = _words(
+_ANAPHOR_HEADS = word_set(
     "source sources monitor group observatory official spokesman agency ministry statement "
     "report organisation organization watchdog network"
 )
 # Capitalised words that open clauses rather than names.
-_CAP_STOP = _words(
+_CAP_STOP = word_set(
     "On In At But However Meanwhile Elsewhere And Also Earlier Later Yesterday Today If When "
     "While After Before During As Since Separately Moreover It He She They We I This That "
     "These Those There Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
     "February March April May June July August September October November December Last "
     "Overnight Tonight Furthermore Additionally Meantime Then So Now Still Yet"
 )
-_DISCOURSE = _CAP_STOP | _words("however meanwhile also earlier later and but")
+_DISCOURSE = _CAP_STOP | word_set("however meanwhile also earlier later and but")
 _INVERTED_TAIL = re.compile(
     r"[\s\"”’'.!;:)\]]*$|\s*,|\s*[\"“]|\s+(?:which|who|whose|adding|citing|noting|explaining|"
     r"stressing|saying|referring|on [A-Z]\w+day|in a statement|at a|during|late|early|earlier|"
@@ -161,11 +159,11 @@ _INVERTED_TAIL = re.compile(
     r"based|near|inside)\b"
 )
 # Nouns that end a locative or temporal phrase rather than modify a speaker.
-_NOT_MODIFIER = _words(
+_NOT_MODIFIER = word_set(
     "time day week month year morning night evening afternoon moment district city town "
     "village province area neighbourhood neighborhood suburb region country countryside"
 )
-_FINITE = _words("is are was were has have had will would can could be been")
+_FINITE = word_set("is are was were has have had will would can could be been")
 _QUOTES = '"“”'
 _MAX_NP = 14
 _MAX_OPENING = 12
@@ -313,7 +311,7 @@ def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] |
         j < i
         or j - i + 1 > _MAX_OPENING
         or words[j].group().lower()
-        in (_DETERMINERS | _CONNECTORS | _words("to with by as that which who"))
+        in (_DETERMINERS | _CONNECTORS | word_set("to with by as that which who"))
     ):
         return None
     if any(_gap_breaks(text, words[k].end(), words[k + 1].start()) for k in range(i, j)):
@@ -354,7 +352,7 @@ def _relative(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
 
 # heads of a complete noun phrase that speak for themselves, even after a relative clause
 # ("... against Daesh which controls the city the Syrian state broadcaster reported")
-_SPEAKER_HEADS = _words(
+_SPEAKER_HEADS = word_set(
     "broadcaster agency television tv channel ministry spokesman spokeswoman spokesperson "
     "observatory monitor newspaper daily website"
 )

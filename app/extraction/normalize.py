@@ -49,6 +49,11 @@ _DIGRAPHS = (
 _VOWELS = frozenset("aeiou")
 
 
+def word_set(words: str) -> frozenset[str]:
+    """The space-separated words of a rule list, as a set."""
+    return frozenset(words.split())
+
+
 def strip_marks(s: str) -> str:
     """Remove diacritics and apostrophe-like marks, keep everything else."""
     s = unicodedata.normalize("NFKD", s.translate(_SPECIAL))

@@ -29,35 +29,31 @@ import re
 from dataclasses import replace
 
 from app.extraction.dates import MONTHS
+from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
 from app.extraction.types import Quantity
 
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
-_KILLED = _words(
+_KILLED = word_set(
     "killed kill kills killing killings dead died die dies dying death deaths martyred "
     "massacred executed executing execute executes beheaded slain perished lives toll bodies "
     "eliminated eliminating neutralized neutralised liquidated assassinated murdered"
 )
-_INJURED = _words(
+_INJURED = word_set(
     "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm "
     "suffered suffering"
 )
-_DISPLACED = _words(
+_DISPLACED = word_set(
     "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
 )
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
 # killed")
 _NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
-_FIGHTERS = _words(
+_FIGHTERS = word_set(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
     "extremists servicemen militiamen guerrillas commanders loyalists combatants"
 )
-_PEOPLE = _FIGHTERS | _words(
+_PEOPLE = _FIGHTERS | word_set(
     "people persons person civilians civilian children child kids women woman men man "
     "residents members individuals others victims families citizens policemen officers "
     "leaders activists workers medics doctors nurses journalists patients students "
@@ -66,7 +62,7 @@ _PEOPLE = _FIGHTERS | _words(
     "refugees villagers worshippers passengers staff girls boys"
 )
 # One person: "a woman was injured", "killed a nurse a hospital employee and two soldiers"
-_ONE_PERSON = _words(
+_ONE_PERSON = word_set(
     "person civilian child girl boy woman man baby infant father mother son daughter "
     "brother sister husband wife grandfather grandmother nurse doctor medic journalist "
     "photographer soldier officer commander leader fighter militant rebel employee worker "
@@ -82,19 +78,19 @@ _OF_CUES = {
     "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
 }  # fmt: skip
 # "killed another six people": words between the verb and its count
-_EXTRA = _words("another additional further other")
+_EXTRA = word_set("another additional further other")
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
 _AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
 # Words that may stand between a count and the predicate saying what happened to it.
-_AUX = _words(
+_AUX = word_set(
     "were was have has had been being are is be got get reportedly allegedly also later all "
     "both already now either to feared believed thought said confirmed more others"
 )
-_STOP = _words(
+_STOP = word_set(
     "in on at of from by with for near into across during since after before as and or but "
     "while when because than the a an this that these those their its his her"
 )
-_UNIT_NOUNS = _words(
+_UNIT_NOUNS = word_set(
     "percent per km kilometres kilometers kilometre kilometer miles mile metres meters hours "
     "hour days day weeks week months month years year minutes times year-old years-old"
 )
@@ -105,7 +101,7 @@ _NUMBER_WORDS = (
     | {"a", "an", "another", "half"}
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
-_APPOSITION = _words("including them whom")
+_APPOSITION = word_set("including them whom")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _FOLLOW_REACH = 8
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.

@@ -19,18 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.normalize import word_set
 from app.extraction.types import ActorMention, ActorRole, Why
 
 _REACH = 400  # characters either side of a mention that its role is read from
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # Nouns that may follow an actor's name inside its noun phrase ("IS fighters").
-_HEADS = _set(
+_HEADS = word_set(
     "forces force troops fighters fighter militants militant jihadists terrorists units unit "
     "soldiers jets warplanes aircraft planes helicopters militia militias group groups members "
     "commanders commander leaders leader officials positions strongholds bases base artillery "
@@ -41,7 +38,7 @@ _HEADS = _set(
     "investigators inspectors delegation experts officers agents cells"
 )
 # irregular past forms and -s forms of verbs of action, which the -ed test misses
-_ACTION = _set(
+_ACTION = word_set(
     "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
     "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
     "retook overtook "
@@ -54,21 +51,21 @@ _ACTION = _set(
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
     "conduct operates operate patrols patrol"
 )
-_WEAPONS = _set(
+_WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
     "offensive offensives attack attacks assault assaults siege operation operations advance "
     "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
     "blockade sniper snipers mortars mortar troops forces"
 )
-_AUX = _set(
+_AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
     "again apparently successfully finally officially reportedly subsequently meanwhile "
     "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
     "would will could can may might must did does do not never is are was were been being be"
 )
-_COPULA = _set("is are was were be been being got get gets")
-_SPEECH = _set(
+_COPULA = word_set("is are was were be been being got get gets")
+_SPEECH = word_set(
     "said says say told tells claimed claims reported reports announced announces stated added "
     "confirmed confirms denied denies warned warns noted explained declared insisted urged "
     "condemned called calls accused accuses blamed blames stressed argued estimated believes "
@@ -76,20 +73,20 @@ _SPEECH = _set(
     "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
     "wants wanted"
 )
-_STATIVE = _set(
+_STATIVE = word_set(
     "is are was were be been remains remain remained seems seemed appears appeared has have had "
     "includes include included consists lies lay sits lacks lacked needs needed knows knew "
     "considers considered sees saw"
 )
 # passive participles whose subject is no target: "X is backed by", "X was accused of"
-_PASSIVE_AGENT = _set("accused blamed suspected responsible")
-_PASSIVE_NEUTRAL = _set(
+_PASSIVE_AGENT = word_set("accused blamed suspected responsible")
+_PASSIVE_NEUTRAL = word_set(
     "backed supported led held controlled based allied linked affiliated known called "
     "considered described believed expected said reported seen thought designated listed "
     "banned outlawed named dubbed formed founded located deployed stationed involved joined "
     "made composed"
 )
-_HARM = _set(
+_HARM = word_set(
     "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "
     "attacking targeted target targets targeting struck strike strikes striking hit hits hitting "
     "shelled shell shelling bombed bomb bombing bombarded pounded raided besieged besieging "
@@ -103,50 +100,50 @@ _HARM = _set(
     "expelling ousting evicting executing ambushed engaged engaging"
 )
 # what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
-_TARGET_NOUNS = _set(
+_TARGET_NOUNS = word_set(
     "positions position hideouts hideout gatherings gathering structures fortifications "
     "headquarters bases base camps camp factory depots depot posts post strongholds stronghold "
     "facilities targets lines ranks dens sites site convoy convoys vehicles members fighters "
     "militants remnants"
 )
-_NUMBER_WORDS = _set(
+_NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred dozen dozens scores hundreds thousands number"
 )
-_TOWARD = _set("against on at upon targeting")
-_OBJECT_OF_NOUN = _set(
+_TOWARD = word_set("against on at upon targeting")
+_OBJECT_OF_NOUN = word_set(
     "war fight battle offensive campaign operation operations attack attacks assault strikes "
     "strike airstrikes airstrike raids raid shelling bombardment push advance crackdown "
     "clashes clash fighting siege blockade bombing"
 )
-_FROM_VERBS = _set(
+_FROM_VERBS = word_set(
     "captured seized recaptured retook retaken taken took liberated freed wrested regained "
     "won capturing seizing recapturing liberating freeing wresting regaining"
 )
 # nouns that end an apposition describing an actor ("the al Qaeda offshoot")
-_APPOSED = _set(
+_APPOSED = word_set(
     "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
     "faction organisation organization movement outfit"
 )
 _HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
-_HOLDING = _set(
+_HOLDING = word_set(
     "held controlled control controls holds hold run dominated besieged-held administered"
 )
 # a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
-_SPONSORING = _set("brokered backed sponsored funded supported mediated")
+_SPONSORING = word_set("brokered backed sponsored funded supported mediated")
 _SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
-_ACCUSE = _set("accused accusing accuses blamed blaming blames accuse blame")
-_NOT_AGENT_BY = _set(
+_ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
+_NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
     "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
     "welcomed praised criticized criticised described called known founded"
 )
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
-_DEEDS = _set(
+_DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "
     "aggression bombardment shelling attack attacks strikes airstrikes raids"
 )
-_DET = _set("the a an its their his her this that these those some several two three four")
+_DET = word_set("the a an its their his her this that these those some several two three four")
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
