@@ -21,6 +21,8 @@ from .normalize import (
     ARTICLES,
     Token,
     close_spelling,
+    could_start,
+    first_words,
     key_prefixes,
     light_key,
     longest_match,
@@ -63,6 +65,7 @@ class _Index:
     keys: dict[str, list[_Alias]]
     prefixes: frozenset[str]
     exact: dict[str, list[_Alias]]  # ALL-CAPS aliases by their letters ("US" for U.S.)
+    firsts: frozenset[str]
 
 
 @cache
@@ -77,7 +80,7 @@ def _index() -> _Index:
                 exact.setdefault("".join(name_tokens(al.alias)), []).append(entry)
             elif k := normalize_key(al.alias):
                 keys.setdefault(k, []).append(entry)
-    return _Index(keys, key_prefixes(keys), exact)
+    return _Index(keys, key_prefixes(keys), exact, first_words(keys))
 
 
 def _choose(pool: list[_Alias], on: date | None) -> ActorEntry:
@@ -124,7 +127,11 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
     found: list[ActorMention] = []
     i, n = 0, len(toks)
     while i < n:
-        m = longest_match(toks, i, idx.keys, idx.prefixes, accept)
+        m = (
+            longest_match(toks, i, idx.keys, idx.prefixes, accept)
+            if could_start(toks[i], idx.firsts)
+            else None
+        )
         if m is None and toks[i].text.replace(".", "") in idx.exact:
             m = (i, idx.exact[toks[i].text.replace(".", "")], False)
         if m is None:
