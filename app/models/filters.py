@@ -6,8 +6,6 @@ resolved and the SQL for each filter is written once, in that resource's service
 
 from __future__ import annotations
 
-import calendar
-import re
 from datetime import date
 from typing import Annotated, Literal, Self
 
@@ -22,11 +20,15 @@ from pydantic import (
 )
 
 from app.errors import InvalidParameter
+from app.ingest.dates import last_day, parse_iso
 from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind
 from app.services.paging import DEFAULT_LIMIT, MAX_LIMIT
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MAX_REPEAT = 50
+# what /claims can be exported as, and counted by: written here once, for the parameters
+# and for the services that act on them
+ExportFormat = Literal["csv", "geojson", "jsonl"]
+FacetBy = Literal["actor", "place", "governorate", "month", "event_type", "claimant", "outlet"]
 MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER columns on both databases
 
 
@@ -46,19 +48,13 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 def parse_partial_date(value: str, *, end: bool) -> date:
     """YYYY, YYYY-MM or YYYY-MM-DD as the first (or, with end=True, last) day it covers."""
-    match = _PARTIAL_DATE.fullmatch(value.strip())
-    if not match:
-        raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
     try:
-        if month is None:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, last if end else 1)
-        return date(year, month, day)
+        found = parse_iso(value)
     except ValueError as exc:
         raise ValueError(f"{value} is not a real date ({exc})") from None
+    if found is None:
+        raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
+    return last_day(*found) if end else found[0]
 
 
 def _floats(value: str, n: int, what: str) -> list[float]:
@@ -336,7 +332,7 @@ class ImportFilters(ListParams):
 
 
 class ClaimListParams(ClaimFilters):
-    format: Literal["json", "csv", "geojson", "jsonl"] = Field(
+    format: Literal["json", ExportFormat] = Field(
         "json",
         description="json: one page in the list envelope. csv, geojson (one feature "
         "per claim and place) or jsonl: every matching claim, streamed; limit/cursor ignored.",
@@ -344,6 +340,4 @@ class ClaimListParams(ClaimFilters):
 
 
 class FacetParams(ClaimFilters):
-    by: Literal["actor", "place", "governorate", "month", "event_type", "claimant", "outlet"] = (
-        Field(description="What to count matching claims by.", examples=["actor"])
-    )
+    by: FacetBy = Field(description="What to count matching claims by.", examples=["actor"])

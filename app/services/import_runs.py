@@ -1,4 +1,4 @@
-"""Reading import runs."""
+"""Reading import runs (the records an import batch keeps: app.importer writes them)."""
 
 from __future__ import annotations
 
