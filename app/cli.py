@@ -8,20 +8,45 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from app.config import settings
 from app.errors import DatabaseFault, UsageError
 
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+
+class _Commands(TyperGroup):
+    """A database fault (read-only, disk full, damaged, unknown schema) in any command is
+    one line on stderr and its own exit status, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from sqlalchemy.exc import DBAPIError
+
+        from app.db import database_fault
+
+        try:
+            return super().invoke(ctx)
+        except (DatabaseFault, DBAPIError, sqlite3.Error) as exc:
+            fault = exc if isinstance(exc, DatabaseFault) else database_fault(exc)
+            if fault is None:
+                raise
+            err.print("[red]error:[/red] ", end="")
+            err.print(f"{fault.detail} ({_safe_url()})", markup=False, highlight=False)
+            raise typer.Exit(fault.exit_code) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="claimdb: who said what, where and when, in reporting on the Syrian war.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
 
 
 def _usage_error(message: str) -> typer.Exit:
@@ -38,26 +63,13 @@ def _require_schema() -> None:
 
 
 def main() -> None:
-    """The `claimdb` command. A database fault (read-only, disk full, damaged, unknown
-    schema) is one line on stderr and its own exit status, never a traceback."""
+    """The `claimdb` command."""
     import logging
-
-    from sqlalchemy.exc import DBAPIError
-
-    from app.db import database_fault
 
     # psycopg warns about the batch it abandons when a write fails ("error ignored
     # terminating <Pipeline ...>"); the fault itself is the line that matters
     logging.getLogger("psycopg").setLevel(logging.ERROR)
-    try:
-        app()
-    except (DatabaseFault, DBAPIError, sqlite3.Error) as exc:
-        fault = exc if isinstance(exc, DatabaseFault) else database_fault(exc)
-        if fault is None:
-            raise
-        err.print("[red]error:[/red] ", end="")
-        err.print(f"{fault.detail} ({_safe_url()})", markup=False, highlight=False)
-        sys.exit(fault.exit_code)
+    app()
 
 
 @app.command()
