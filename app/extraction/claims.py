@@ -27,7 +27,7 @@ from app.extraction.clauses import split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
-from app.extraction.roles import actor_role, coordinated_roles
+from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, quotations, sentences, trim
 from app.extraction.speakers import resolve
 from app.extraction.types import (
@@ -269,7 +269,11 @@ def find_claims(
         if attr is not None and attr.kind == "passive" and hedge is None:
             hedge = Why("hedge", attr.start, attr.cue_end or attr.end, "it was reported")
         roles = coordinated_roles(
-            text, content, [actor_role(text, a, u.start, u.end, content) for a in content]
+            text,
+            content,
+            counted_roles(
+                content, [actor_role(text, a, u.start, u.end, content) for a in content], counts
+            ),
         )
         roles = tuple(
             ClaimActor(a, role, why) for a, (role, why) in zip(content, roles, strict=True)

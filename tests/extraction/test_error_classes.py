@@ -325,6 +325,20 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "Clashes between Faylaq al-Rahman Jaysh al-Islam and Jabhat Fatah al Sham raged.",
             {"faylaq-al-rahman": "agent", "jaish-al-islam": "agent", "al-nusra-front": "agent"},
         ),
+        # the side a count of the killed is made of was hit, whatever the verb
+        (
+            "The bomb killed a nurse and two soldiers on Monday.",
+            {"syrian-arab-army": "target"},
+        ),
+        # a relative clause's verb, and a naming "of" phrase between subject and verb
+        (
+            "The government soldiers who recently slew 170 terrorists entered the town.",
+            {"syrian-arab-army": "agent"},
+        ),
+        (
+            "The US-led coalition of 68 nations is conducting airstrikes in Syria.",
+            {"us-led-coalition": "agent"},
+        ),
     ],
 )
 def test_roles(sentence, expected):
