@@ -355,6 +355,13 @@ def test_province_of_x_is_the_governorate_and_a_country_after_into_is_a_place():
     assert places == {"turkey", "idlib-governorate"}
 
 
+def test_a_datelines_country_is_not_a_place_of_the_claim_but_one_in_the_text_is():
+    text = "QAMISHLI Syria A bomb killed 44 people in the city on Wednesday."
+    assert {p.key for p in claim(run(text), text, "A bomb").places} == {"qamishli"}
+    text = "Qamishli Syria A bomb killed 44 people in Syria on Wednesday."
+    assert {p.key for p in claim(run(text), text, "A bomb").places} == {"qamishli", "syria"}
+
+
 def test_a_district_named_in_a_city_is_that_citys():
     text = "Shells hit the al-Midan neighbourhood in Aleppo on Friday."
     places = [p.key for p in claim(run(text), text, "Shells hit").places]
