@@ -49,6 +49,9 @@ _BACKGROUND_CLAUSE = re.compile(
     r"(?:that|which)\s+(?:[\w-]+\s+){0,8}?(?:on|in|since|last)\s+(?:the\s+)?$",
     re.I,
 )
+# "Since then more than 250,000 have been killed": from the date the sentence before gave
+_SINCE_THEN = re.compile(r"\bsince then\b", re.I)
+_SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
 # Words that point back to an incident already told
 _BACK = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
@@ -160,6 +163,21 @@ class Dater:
         """The date text[start:end] states for itself, if any."""
         return _own(self.text, start, end, self.dates, self.reference)
 
+    def _since_then(self, start: int, end: int) -> Dated | None:
+        """ "Since then ...": from the last date written just before the claim to the
+        reference day."""
+        m = _SINCE_THEN.search(self.text, start, end)
+        if m is None or self.reference is None:
+            return None
+        before = [d for d in self.dates if start - _SINCE_THEN_REACH <= d.start and d.end <= start]
+        if not before or before[-1].date_start > self.reference:
+            return None
+        then = before[-1]
+        d = DateMention(
+            then.date_start, self.reference, then.precision, m.start(), m.end(), m.group()
+        )
+        return Dated(d, Why("since", m.start(), m.end(), m.group(), f"since {then.surface!r}"))
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -195,6 +213,9 @@ class Dater:
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))
+        then = self._since_then(start, end)
+        if then is not None:
+            return then
         fresh = _NEW_THREAD.search(text, start, end)
         if fresh is not None:
             return Dated(None, None)

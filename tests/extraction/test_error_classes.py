@@ -83,6 +83,14 @@ def test_since_and_recent_periods_are_ranges_ending_at_publication():
     assert dated(claim(x, text, "in recent days")) == (date(2016, 8, 6), REF)
 
 
+def test_since_then_runs_from_the_date_just_before_to_publication():
+    text = (
+        "Syria has been locked in a civil war since early 2011 when the regime cracked down "
+        "on protests. Since then more than 250000 people have been killed, the UN said."
+    )
+    assert dated(claim(run(text), text, "Since then")) == (date(2011, 1, 1), REF)
+
+
 def test_a_detail_of_the_incident_takes_the_incident_date():
     text = (
         "A car bomb killed 18 people in Jaramana on Tuesday, state television said. "
