@@ -257,7 +257,9 @@ def find_claims(
             _Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None
         )
         last_end = u.end
-        content_from = attr.cue_end if attr is not None and attr.cue_end else u.start
+        # what was said starts after a leading "X said (that)"; a trailing one follows it
+        leading = attr is not None and attr.cue_end and attr.start <= u.start + 3
+        content_from = attr.cue_end if leading else u.start
         dated = dater.date(
             u.start,
             u.end,

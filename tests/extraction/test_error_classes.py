@@ -63,6 +63,11 @@ def test_present_state_is_dated_to_publication_not_to_earlier_background():
     assert dated(claim(run(text), text, "now built")) == (REF, REF)
 
 
+def test_the_tense_of_what_was_said_not_of_a_trailing_attribution():
+    text = "Militants are delivering toxic chemicals to the west of Aleppo, the General Staff said."
+    assert claim(run(text), text, "delivering").date_why.rule == "present"
+
+
 def test_undated_background_stays_undated():
     text = (
         "Government forces shelled the town on Friday, the Observatory said. "
