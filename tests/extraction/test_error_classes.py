@@ -124,6 +124,22 @@ def test_the_speaker_not_the_agency_he_spoke_to():
     assert "afp" not in roles(c)
 
 
+def test_an_organisations_long_name_is_no_person_and_its_acronym_speaks():
+    text = (
+        "The Office for the Coordination of Humanitarian Affairs (OCHA) revealed that the "
+        "convoy came under attack at 8.15 pm."
+    )
+    c = claim(run(text), text, "convoy")
+    assert c.claimant.key == "ocha" and "ocha" not in roles(c)
+    text = "On Tuesday the International Federation of Red Crescent Societies condemned the attack."
+    assert claim(run(text), text, "condemned").claimant.kind != "person"
+
+
+def test_a_surname_after_a_place_name_is_that_person():
+    text = "We demand an investigation of the attack on the city of Khan-Shaikhoun Rudskoi said."
+    assert claim(run(text), text, "We demand").claimant.key == "sergei-rudskoy"
+
+
 def test_a_relative_clause_between_speaker_and_verb():
     text = (
         "The Syrian Observatory for Human Rights which relies on a network of sources on the "
