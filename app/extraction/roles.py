@@ -129,6 +129,7 @@ _APPOSED = word_set(
     "faction organisation organization movement outfit"
 )
 _HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
+_LINKED = re.compile(r"-(linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
 _HOLDING = word_set(
     "held controlled control controls holds hold run dominated besieged-held administered"
 )
@@ -200,7 +201,14 @@ def _role(
         return "mentioned", Why(
             "holder", held.start(), held.end(), held.group(1), "holds the place"
         )
+    linked = _LINKED.match(text, actor.end, end)
+    if linked is not None:  # "Nusra-linked groups": the groups act, not Nusra
+        return "mentioned", Why(
+            "linked", linked.start(), linked.end(), linked.group(1), "others are linked to it"
+        )
     before = _before(text, toks, i)
+    if before is not None and before[1].rule == "by":
+        return before  # "a village controlled by IS killing civilians": the by phrase decides
     if surface_words and surface_words[-1] in _WEAPONS and len(surface_words) > 1:
         if before is not None and before[0] in ("target", "mentioned"):
             return before

@@ -368,6 +368,15 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "The US-led coalition of 68 nations is conducting airstrikes in Syria.",
             {"us-led-coalition": "agent"},
         ),
+        # "X-linked groups" act, not X; a "by" phrase decides over the words after it
+        (
+            "Jabhat al-Nusra-linked groups fired rockets at the village of Hadar.",
+            {"al-nusra-front": "mentioned"},
+        ),
+        (
+            "An air raid hit a village controlled by the IS group killing three children.",
+            {"islamic-state": "mentioned"},
+        ),
     ],
 )
 def test_roles(sentence, expected):
