@@ -54,12 +54,13 @@ _SINCE_THEN = re.compile(r"\bsince then\b", re.I)
 _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
 # Words that point back to an incident already told
 _BACK = re.compile(
-    r"\b(?:the|this|that|these|those|its|their)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
+    r"\b(?:the|this|that|these|those|its|their|some)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
     r"double|suicide|chemical|gas|car|truck|bomb|terrorist|air|aerial|same|initial|"
     r"reported)\s+)*(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
     r"massacre|toll|death toll|incident|assault|shelling|bombardment|killings?|victims|dead|"
     r"wounded|injured|casualties|bombers?|attackers?|explosives?|convoy|operation|offensive|"
-    r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy)\b"
+    r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"
+    r"bodies|corpses|scene|wreckage)\b"
     r"|\b(?:a|the|gave a|put the)\s+(?:new\s+|higher\s+|final\s+)?(?:death\s+)?toll\b"
     r"|\b(?:adding|added)\b",
     re.I,
@@ -82,6 +83,12 @@ _PRESENT = re.compile(
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
     r"fears?|accuses|denies|demands|insists|rejects|supports|backs|opposes|bears|says|"
     r"has been|have been|is being|are being|makes|means|now(?!\s+that))\b",
+    re.I,
+)
+# a speech verb in the present before what was said: the statement stands today
+_PRESENT_CUE = re.compile(
+    r"\b(?:says|say|accuses|accuse|warns|warn|insists|insist|denies|deny|believes|believe|"
+    r"argues|argue|maintains|maintain|fears|fear|estimates|estimate)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -135,6 +142,8 @@ def _tense(text: str, start: int, end: int, content_from: int) -> str:
         return "present"
     if past:
         return "past"
+    if _PRESENT_CUE.search(text, start, content_from):  # "Al-Qaeda accuses BM of ..."
+        return "present"
     return "unknown"
 
 

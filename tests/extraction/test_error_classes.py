@@ -68,6 +68,20 @@ def test_the_tense_of_what_was_said_not_of_a_trailing_attribution():
     assert claim(run(text), text, "delivering").date_why.rule == "present"
 
 
+def test_a_present_tense_accusation_is_dated_to_the_reference_day():
+    text = "Al-Qaeda accuses the brigade of having pledged allegiance to Daesh."
+    assert claim(run(text), text, "accuses").date_why.rule == "present"
+
+
+def test_the_fatalities_and_the_bodies_point_back_to_the_incident():
+    text = (
+        "A barrel bomb killed 20 people in Aleppo on Saturday, a civil defense official said. "
+        "According to Abu Leith women and children were among the fatalities."
+    )
+    c = claim(run(text), text, "the fatalities")
+    assert dated(c) == (date(2016, 8, 6), date(2016, 8, 6)) and c.date_why.rule == "inherited"
+
+
 def test_undated_background_stays_undated():
     text = (
         "Government forces shelled the town on Friday, the Observatory said. "
