@@ -99,7 +99,9 @@ _PRONOUN = re.compile(
     re.I,
 )
 # what may stand between "told" and the one told, which is a channel, not a speaker
-_TOLD = re.compile(r"\btold\s+(?:the\s+)?$|\bto\s+(?:the\s+)?$|\btelling\s+$", re.I)
+# the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
+# a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
+_TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -490,7 +492,8 @@ def _content_actors(
         if (
             attr is not None
             and attr.cue_end
-            and _TOLD.search(text, max(u.start, a.start - 12), a.start)
+            and (told := _TOLD.search(text, max(u.start, a.start - 12), a.start))
+            and (told.group(1) or a.kind in ("media", "person", "monitor"))
         ):
             continue
         if is_category(a.surface):

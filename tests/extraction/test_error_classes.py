@@ -382,6 +382,11 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "The US-led coalition of 68 nations is conducting airstrikes in Syria.",
             {"us-led-coalition": "agent"},
         ),
+        # a state named by its adjective and an abstract noun; "to" here tells nobody
+        (
+            "US officials said the evidence pointed to Russian responsibility for the strike.",
+            {"russia": "mentioned"},
+        ),
         # "X-linked groups" act, not X; a "by" phrase decides over the words after it
         (
             "Jabhat al-Nusra-linked groups fired rockets at the village of Hadar.",
