@@ -52,6 +52,11 @@ _BACKGROUND_CLAUSE = re.compile(
 # "Since then more than 250,000 have been killed": from the date the sentence before gave
 _SINCE_THEN = re.compile(r"\bsince then\b", re.I)
 _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
+# A reaction to an incident ("condemned the attack", "denied it") happened some other time,
+# which an undated sentence does not tell (docs/annotation.md §5)
+_REACTION = re.compile(
+    r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
+)
 # Words that point back to an incident already told
 _BACK = re.compile(
     r"\b(?:the|this|that|these|those|its|their|some)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
@@ -230,6 +235,8 @@ class Dater:
             return Dated(None, None)
         back = _BACK.search(text, start, end)
         incident = self.incident
+        if _REACTION.search(text, start, end):  # a reaction is no detail of the incident
+            incident = None
         if incident is not None and (continues_speaker or back):
             cue = back.group() if back else "the same speaker"
             return self._inherited(incident, cue)

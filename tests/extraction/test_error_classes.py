@@ -82,6 +82,14 @@ def test_the_fatalities_and_the_bodies_point_back_to_the_incident():
     assert dated(c) == (date(2016, 8, 6), date(2016, 8, 6)) and c.date_why.rule == "inherited"
 
 
+def test_an_undated_condemnation_is_no_detail_of_the_incident():
+    text = (
+        "Air strikes killed 20 civilians in Idlib on Saturday, the Observatory said. "
+        "Several countries also condemned the attack."
+    )
+    assert claim(run(text), text, "condemned").date is None
+
+
 def test_undated_background_stays_undated():
     text = (
         "Government forces shelled the town on Friday, the Observatory said. "
