@@ -139,6 +139,13 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
             continue
         j, pool, possessive = m
         actor = _choose(pool, on)
+        # "so-called Islamic State of Iraq and the Levant": a longer name of the same actor
+        # starting inside the match carries it on (else "Iraq" is left over as a state)
+        for k in range(i + 1, j + 1):
+            longer = longest_match(toks, k, idx.keys, idx.prefixes, accept)
+            if longer is not None and longer[0] > j and _choose(longer[1], on).key == actor.key:
+                j, possessive = longer[0], longer[2]
+                break
         if toks[i].text[0].islower() and foreign_before(toks, i, actor.key):
             i = j + 1  # "Jordanian state TV" is not Syrian state media
             continue

@@ -396,7 +396,20 @@ def _speaker_of(
 
 
 def find_attribution(text: str, start: int, end: int) -> Attribution | None:
-    """The attribution of the sentence text[start:end], spans absolute."""
+    """The attribution of the sentence text[start:end], spans absolute. A claimant phrase
+    takes the acronym right after it: "the Office for ... Affairs (OCHA) revealed"."""
+    a = _find(text, start, end)
+    if a is not None and a.kind == "named":
+        acronym = _ACRONYM.match(text, a.end)
+        if acronym is not None and acronym.end() <= max(a.cue_start, end):
+            return Attribution(a.kind, a.start, acronym.end(), a.cue_start, a.cue_end)
+    return a
+
+
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,10}\)")
+
+
+def _find(text: str, start: int, end: int) -> Attribution | None:
     sentence = text[start:end]
     according = list(_ACCORDING.finditer(sentence))
     speech = list(_SPEECH.finditer(sentence))

@@ -27,7 +27,7 @@ from app.extraction.clauses import split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
-from app.extraction.roles import actor_role, coordinated_roles
+from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, quotations, sentences, trim
 from app.extraction.speakers import resolve
 from app.extraction.types import (
@@ -99,7 +99,9 @@ _PRONOUN = re.compile(
     re.I,
 )
 # what may stand between "told" and the one told, which is a channel, not a speaker
-_TOLD = re.compile(r"\btold\s+(?:the\s+)?$|\bto\s+(?:the\s+)?$|\btelling\s+$", re.I)
+# the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
+# a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
+_TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -257,7 +259,9 @@ def find_claims(
             _Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None
         )
         last_end = u.end
-        content_from = attr.cue_end if attr is not None and attr.cue_end else u.start
+        # what was said starts after a leading "X said (that)"; a trailing one follows it
+        leading = attr is not None and attr.cue_end and attr.start <= u.start + 3
+        content_from = attr.cue_end if leading else u.start
         dated = dater.date(
             u.start,
             u.end,
@@ -269,7 +273,11 @@ def find_claims(
         if attr is not None and attr.kind == "passive" and hedge is None:
             hedge = Why("hedge", attr.start, attr.cue_end or attr.end, "it was reported")
         roles = coordinated_roles(
-            text, content, [actor_role(text, a, u.start, u.end, content) for a in content]
+            text,
+            content,
+            counted_roles(
+                content, [actor_role(text, a, u.start, u.end, content) for a in content], counts
+            ),
         )
         roles = tuple(
             DraftActor(a, role, why) for a, (role, why) in zip(content, roles, strict=True)
@@ -484,7 +492,8 @@ def _content_actors(
         if (
             attr is not None
             and attr.cue_end
-            and _TOLD.search(text, max(u.start, a.start - 12), a.start)
+            and (told := _TOLD.search(text, max(u.start, a.start - 12), a.start))
+            and (told.group(1) or a.kind in ("media", "person", "monitor"))
         ):
             continue
         if is_category(a.surface):

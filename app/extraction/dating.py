@@ -49,14 +49,23 @@ _BACKGROUND_CLAUSE = re.compile(
     r"(?:that|which)\s+(?:[\w-]+\s+){0,8}?(?:on|in|since|last)\s+(?:the\s+)?$",
     re.I,
 )
+# "Since then more than 250,000 have been killed": from the date the sentence before gave
+_SINCE_THEN = re.compile(r"\bsince then\b", re.I)
+_SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
+# A reaction to an incident ("condemned the attack", "denied it") happened some other time,
+# which an undated sentence does not tell (docs/annotation.md §5)
+_REACTION = re.compile(
+    r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
+)
 # Words that point back to an incident already told
 _BACK = re.compile(
-    r"\b(?:the|this|that|these|those|its|their)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
+    r"\b(?:the|this|that|these|those|its|their|some)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
     r"double|suicide|chemical|gas|car|truck|bomb|terrorist|air|aerial|same|initial|"
     r"reported)\s+)*(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
     r"massacre|toll|death toll|incident|assault|shelling|bombardment|killings?|victims|dead|"
     r"wounded|injured|casualties|bombers?|attackers?|explosives?|convoy|operation|offensive|"
-    r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy)\b"
+    r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"
+    r"bodies|corpses|scene|wreckage)\b"
     r"|\b(?:a|the|gave a|put the)\s+(?:new\s+|higher\s+|final\s+)?(?:death\s+)?toll\b"
     r"|\b(?:adding|added)\b",
     re.I,
@@ -79,6 +88,12 @@ _PRESENT = re.compile(
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
     r"fears?|accuses|denies|demands|insists|rejects|supports|backs|opposes|bears|says|"
     r"has been|have been|is being|are being|makes|means|now(?!\s+that))\b",
+    re.I,
+)
+# a speech verb in the present before what was said: the statement stands today
+_PRESENT_CUE = re.compile(
+    r"\b(?:says|say|accuses|accuse|warns|warn|insists|insist|denies|deny|believes|believe|"
+    r"argues|argue|maintains|maintain|fears|fear|estimates|estimate)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -132,6 +147,8 @@ def _tense(text: str, start: int, end: int, content_from: int) -> str:
         return "present"
     if past:
         return "past"
+    if _PRESENT_CUE.search(text, start, content_from):  # "Al-Qaeda accuses BM of ..."
+        return "present"
     return "unknown"
 
 
@@ -159,6 +176,21 @@ class Dater:
     def own(self, start: int, end: int) -> DateMention | None:
         """The date text[start:end] states for itself, if any."""
         return _own(self.text, start, end, self.dates, self.reference)
+
+    def _since_then(self, start: int, end: int) -> Dated | None:
+        """ "Since then ...": from the last date written just before the claim to the
+        reference day."""
+        m = _SINCE_THEN.search(self.text, start, end)
+        if m is None or self.reference is None:
+            return None
+        before = [d for d in self.dates if start - _SINCE_THEN_REACH <= d.start and d.end <= start]
+        if not before or before[-1].date_start > self.reference:
+            return None
+        then = before[-1]
+        d = DateMention(
+            then.date_start, self.reference, then.precision, m.start(), m.end(), m.group()
+        )
+        return Dated(d, Why("since", m.start(), m.end(), m.group(), f"since {then.surface!r}"))
 
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
@@ -195,11 +227,16 @@ class Dater:
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))
+        then = self._since_then(start, end)
+        if then is not None:
+            return then
         fresh = _NEW_THREAD.search(text, start, end)
         if fresh is not None:
             return Dated(None, None)
         back = _BACK.search(text, start, end)
         incident = self.incident
+        if _REACTION.search(text, start, end):  # a reaction is no detail of the incident
+            incident = None
         if incident is not None and (continues_speaker or back):
             cue = back.group() if back else "the same speaker"
             return self._inherited(incident, cue)

@@ -289,6 +289,7 @@ def find_places(text: str) -> list[PlaceMention]:
 
     found: list[tuple[int, int, tuple[str, ...]]] = []
     last_country = -2  # index of the last token of the last country taken as a place
+    dateline = -2  # index of the last token of the last place written in capitals
 
     def accept(target: _Target, i: int, j: int, possessive: bool):
         words = [t for t in toks[i : j + 1] if not t.article]
@@ -314,15 +315,22 @@ def find_places(text: str) -> list[PlaceMention]:
         named_building = j + 1 < n and toks[j + 1].text.lower() in _NAMED_BUILDINGS
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
+        # "QAMISHLI, Syria (AP)": a dateline's country only says where its city is
+        in_dateline = (
+            dateline == i - 1 and keys[0] is not _BLOCK and place_entry(keys[0]).kind == "country"
+        )
         if (
             keys[0] is not _BLOCK
             and not named_building
             and not de_facto
+            and not in_dateline
             and not _not_a_place(toks, i, j, keys, possessive)
         ):
             found.append((toks[i].start, toks[j].end - (1 if possessive else 0), keys))
             if place_entry(keys[0]).kind == "country":
                 last_country = j
+            if all(t.text.isupper() for t in toks[i : j + 1] if not t.article):
+                dateline = j
         i = j + 1
     found = _locators(toks, found)
     # One spelling, several places: go with the governorate the unambiguous names favour.

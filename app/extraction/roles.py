@@ -9,7 +9,8 @@ Read from the words around the mention, without a parser:
   to clashes ("clashes between A and B");
 * target: the subject of a passive verb of harm ("16 Nusra militants were killed"), the
   object of one ("killed 20 IS fighters", "pushed ISIS out"), of an attack ("strikes on
-  ISIS positions", "an offensive against IS"), the one something is taken from;
+  ISIS positions", "an offensive against IS"), the one something is taken from, the side
+  a count of the killed or injured is made of ("30 regime soldiers had been killed");
 * mentioned: the rest (sponsors "backed by Russia", holders "regime-held", speakers'
   subjects of speech, states of being).
 """
@@ -20,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.normalize import word_set
-from app.extraction.types import ActorMention, ActorRole, Why
+from app.extraction.types import ActorMention, ActorRole, Quantity, Why
 
 _REACH = 400  # characters either side of a mention that its role is read from
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
@@ -35,7 +36,8 @@ _HEADS = word_set(
     "brigade brigades battalion division divisions faction factions elements personnel "
     "servicemen operatives affiliates affiliate supporters alliance coalition partners "
     "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
-    "investigators inspectors delegation experts officers agents cells"
+    "investigators inspectors delegation experts officers agents cells terrorist takfiri "
+    "mercenaries"
 )
 # irregular past forms and -s forms of verbs of action, which the -ed test misses
 _ACTION = word_set(
@@ -49,7 +51,7 @@ _ACTION = word_set(
     "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
     "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol"
+    "conduct operates operate patrols patrol slew"
 )
 _WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
@@ -62,6 +64,7 @@ _AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
     "again apparently successfully finally officially reportedly subsequently meanwhile "
     "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
+    "meantime "
     "would will could can may might must did does do not never is are was were been being be"
 )
 _COPULA = word_set("is are was were be been being got get gets")
@@ -126,6 +129,7 @@ _APPOSED = word_set(
     "faction organisation organization movement outfit"
 )
 _HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
+_LINKED = re.compile(r"-(linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
 _HOLDING = word_set(
     "held controlled control controls holds hold run dominated besieged-held administered"
 )
@@ -197,7 +201,14 @@ def _role(
         return "mentioned", Why(
             "holder", held.start(), held.end(), held.group(1), "holds the place"
         )
+    linked = _LINKED.match(text, actor.end, end)
+    if linked is not None:  # "Nusra-linked groups": the groups act, not Nusra
+        return "mentioned", Why(
+            "linked", linked.start(), linked.end(), linked.group(1), "others are linked to it"
+        )
     before = _before(text, toks, i)
+    if before is not None and before[1].rule == "by":
+        return before  # "a village controlled by IS killing civilians": the by phrase decides
     if surface_words and surface_words[-1] in _WEAPONS and len(surface_words) > 1:
         if before is not None and before[0] in ("target", "mentioned"):
             return before
@@ -255,6 +266,28 @@ def coordinated_roles(
     return out
 
 
+def counted_roles(
+    actors: Sequence[ActorMention],
+    roles: Sequence[tuple[ActorRole, Why]],
+    counts: Sequence[Quantity],
+) -> list[tuple[ActorRole, Why]]:
+    """An actor named inside a count of the killed or injured is the side that was hit,
+    whatever the verb is: "the attack killed a nurse and two soldiers", "30 regime soldiers
+    and 39 rebel fighters had been killed", "over 110 Al-Nusra terrorists were killed"."""
+    out = list(roles)
+    for m, actor in enumerate(actors):
+        if out[m][1].rule != "mentioned":
+            continue
+        for q in counts:
+            if q.what in ("killed", "injured") and q.start <= actor.start and actor.end <= q.end:
+                out[m] = (
+                    "target",
+                    Why("counted", q.start, q.end, q.surface, f"among the {q.what}"),
+                )
+                break
+    return out
+
+
 def _span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
     return toks[a].start(), toks[b].end(), " ".join(t.group() for t in toks[a : b + 1])
 
@@ -300,9 +333,12 @@ def _after(
     if k < n and _low(toks, k) in _HOLDING:  # "government held", "regime controlled areas"
         a, b, cue = _span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
+    k = _of_name(toks, k)
     aside = _speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
+    if _low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
+        k += 1
     first = k
     while k < n and _low(toks, k) in _AUX and _low(toks, k) not in _COPULA | {"has", "have", "had"}:
         k += 1
@@ -344,6 +380,23 @@ def _after(
         a, b, cue = _span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
     return None
+
+
+def _of_name(toks: list[re.Match[str]], k: int) -> int:
+    """The index after a naming "of" phrase standing at toks[k] ("the government of President
+    Bashar Assad", "the coalition of 68 nations"), or k when there is none."""
+    if _low(toks, k) != "of":
+        return k
+    m = k + 1
+    while (
+        m < len(toks)
+        and m - k <= 5
+        and (toks[m].group()[0].isupper() or toks[m].group()[0].isdigit())
+    ):
+        m += 1
+    if _low(toks, m) in ("nations", "countries", "states"):
+        m += 1
+    return m if m > k + 1 else k
 
 
 def _speech_aside(toks: list[re.Match[str]], k: int) -> int | None:

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from app.extraction.normalize import slugify
-from app.extraction.places import is_place_name
+from app.extraction.normalize import slugify, word_set
+from app.extraction.places import find_places, is_place_name
 from app.extraction.registry import DATA_DIR, actor_entry
 from app.extraction.types import ActorMention
 
@@ -137,6 +137,14 @@ _NOT_NAME = frozenset(
         "EU",
     ]
 )
+# Words of an organisation's name: a run holding one names no person ("the Office for the
+# Coordination of Humanitarian Affairs", "the International Federation of Red Crescent")
+_ORG_WORDS = word_set(
+    "affairs rights federation committee committees society societies council office "
+    "coordination ministry agency network commission institute center centre union "
+    "association foundation command campaign organisation organization movement party "
+    "front brigade brigades forces army coalition observatory"
+)
 
 
 def _located(text: str, m: ActorMention) -> bool:
@@ -156,7 +164,7 @@ def _person_name(
         caps = [w for w in run if w.group()[0].isupper()]
         while run and not run[-1].group()[0].isupper():
             run.pop()
-        if 2 <= len(caps) <= 4 and run:
+        if 2 <= len(caps) <= 4 and run and not any(w.group().casefold() in _ORG_WORDS for w in run):
             s, e = run[0].start(), run[-1].end()
             if not any(a.start < e and s < a.end for a in taken) and not is_place_name(text[s:e]):
                 return s, e
@@ -181,12 +189,20 @@ def _person_name(
     return flush()
 
 
+def _whole_place(word: str) -> bool:
+    return any(p.start == 0 and p.end == len(word) for p in find_places(word))
+
+
 def _part_of_longer_name(text: str, m: ActorMention) -> bool:
     """A one-word registry name inside a longer one: "Abdulrahman Attar" is not Rami
     Abdel Rahman, "Ibrahim al-Assad" not the president."""
     if " " in m.surface.strip() or "-" in m.surface:
         return False
-    before = re.search(r"([A-Z][a-z]+)[\s-]+(?:al-|el-)?$", text[max(0, m.start - 30) : m.start])
+    before = re.search(
+        r"((?:[A-Z][a-z]+-)*[A-Z][a-z]+)[\s-]+(?:al-|el-)?$", text[max(0, m.start - 30) : m.start]
+    )
+    if before and _whole_place(before.group(1)):  # "the city of Khan-Shaikhoun Rudskoi said"
+        before = None
     after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 30])
     return bool(
         (before and before.group(1) not in _NOT_NAME) or (after and after.group(1) not in _NOT_NAME)

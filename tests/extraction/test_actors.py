@@ -84,11 +84,19 @@ def test_uncurated_people_and_groups():
     assert (commander.curated, commander.kind, commander.key) == (False, "person", "yousef-zaoua")
     assert by_surface["Wassam Zarqa"].kind == "person"
     assert by_surface["Jaish Al-Mujahideen"].key == "jaish-al-mujahideen"
-    assert by_surface["Harakat Al-Nujaba"].curated
+    # the registry also knows "Nujaba militia": the longer name carries the mention on
+    assert by_surface["Harakat Al-Nujaba militia"].curated
     ansari = {m.surface: m for m in find_actors(SEEDS["003"])}["Abdullah Ansari"]
     assert (ansari.kind, ansari.curated) == ("person", False)
     militia = {m.surface: m for m in find_actors(SEEDS["001"])}["Bayada Matyrs"]
     assert (militia.kind, militia.curated) == ("militia", False)
+
+
+def test_a_longer_name_of_the_same_actor_inside_a_match_carries_it_on():
+    text = "Jets hit the so-called Islamic State of Iraq and the Levant in Shadadi."
+    assert [(m.key, m.surface) for m in find_actors(text)] == [
+        ("islamic-state", "so-called Islamic State of Iraq and the Levant")
+    ]
 
 
 def test_title_and_name_make_one_mention():

@@ -63,6 +63,33 @@ def test_present_state_is_dated_to_publication_not_to_earlier_background():
     assert dated(claim(run(text), text, "now built")) == (REF, REF)
 
 
+def test_the_tense_of_what_was_said_not_of_a_trailing_attribution():
+    text = "Militants are delivering toxic chemicals to the west of Aleppo, the General Staff said."
+    assert claim(run(text), text, "delivering").date_why.rule == "present"
+
+
+def test_a_present_tense_accusation_is_dated_to_the_reference_day():
+    text = "Al-Qaeda accuses the brigade of having pledged allegiance to Daesh."
+    assert claim(run(text), text, "accuses").date_why.rule == "present"
+
+
+def test_the_fatalities_and_the_bodies_point_back_to_the_incident():
+    text = (
+        "A barrel bomb killed 20 people in Aleppo on Saturday, a civil defense official said. "
+        "According to Abu Leith women and children were among the fatalities."
+    )
+    c = claim(run(text), text, "the fatalities")
+    assert dated(c) == (date(2016, 8, 6), date(2016, 8, 6)) and c.date_why.rule == "inherited"
+
+
+def test_an_undated_condemnation_is_no_detail_of_the_incident():
+    text = (
+        "Air strikes killed 20 civilians in Idlib on Saturday, the Observatory said. "
+        "Several countries also condemned the attack."
+    )
+    assert claim(run(text), text, "condemned").date is None
+
+
 def test_undated_background_stays_undated():
     text = (
         "Government forces shelled the town on Friday, the Observatory said. "
@@ -81,6 +108,14 @@ def test_since_and_recent_periods_are_ranges_ending_at_publication():
     x = run(text)
     assert dated(claim(x, text, "since March 2011")) == (date(2011, 3, 1), REF)
     assert dated(claim(x, text, "in recent days")) == (date(2016, 8, 6), REF)
+
+
+def test_since_then_runs_from_the_date_just_before_to_publication():
+    text = (
+        "Syria has been locked in a civil war since early 2011 when the regime cracked down "
+        "on protests. Since then more than 250000 people have been killed, the UN said."
+    )
+    assert dated(claim(run(text), text, "Since then")) == (date(2011, 1, 1), REF)
 
 
 def test_a_detail_of_the_incident_takes_the_incident_date():
@@ -109,6 +144,22 @@ def test_the_speaker_not_the_agency_he_spoke_to():
     c = claim(run(text), text, "the raid")
     assert c.claimant.key == "sohr"
     assert "afp" not in roles(c)
+
+
+def test_an_organisations_long_name_is_no_person_and_its_acronym_speaks():
+    text = (
+        "The Office for the Coordination of Humanitarian Affairs (OCHA) revealed that the "
+        "convoy came under attack at 8.15 pm."
+    )
+    c = claim(run(text), text, "convoy")
+    assert c.claimant.key == "ocha" and "ocha" not in roles(c)
+    text = "On Tuesday the International Federation of Red Crescent Societies condemned the attack."
+    assert claim(run(text), text, "condemned").claimant.kind != "person"
+
+
+def test_a_surname_after_a_place_name_is_that_person():
+    text = "We demand an investigation of the attack on the city of Khan-Shaikhoun Rudskoi said."
+    assert claim(run(text), text, "We demand").claimant.key == "sergei-rudskoy"
 
 
 def test_a_relative_clause_between_speaker_and_verb():
@@ -325,6 +376,34 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "Clashes between Faylaq al-Rahman Jaysh al-Islam and Jabhat Fatah al Sham raged.",
             {"faylaq-al-rahman": "agent", "jaish-al-islam": "agent", "al-nusra-front": "agent"},
         ),
+        # the side a count of the killed is made of was hit, whatever the verb
+        (
+            "The bomb killed a nurse and two soldiers on Monday.",
+            {"syrian-arab-army": "target"},
+        ),
+        # a relative clause's verb, and a naming "of" phrase between subject and verb
+        (
+            "The government soldiers who recently slew 170 terrorists entered the town.",
+            {"syrian-arab-army": "agent"},
+        ),
+        (
+            "The US-led coalition of 68 nations is conducting airstrikes in Syria.",
+            {"us-led-coalition": "agent"},
+        ),
+        # a state named by its adjective and an abstract noun; "to" here tells nobody
+        (
+            "US officials said the evidence pointed to Russian responsibility for the strike.",
+            {"russia": "mentioned"},
+        ),
+        # "X-linked groups" act, not X; a "by" phrase decides over the words after it
+        (
+            "Jabhat al-Nusra-linked groups fired rockets at the village of Hadar.",
+            {"al-nusra-front": "mentioned"},
+        ),
+        (
+            "An air raid hit a village controlled by the IS group killing three children.",
+            {"islamic-state": "mentioned"},
+        ),
     ],
 )
 def test_roles(sentence, expected):
@@ -339,6 +418,13 @@ def test_province_of_x_is_the_governorate_and_a_country_after_into_is_a_place():
     text = "Thousands fled into Turkey from the province of Idlib on Friday."
     places = {p.key for p in claim(run(text), text, "Thousands fled").places}
     assert places == {"turkey", "idlib-governorate"}
+
+
+def test_a_datelines_country_is_not_a_place_of_the_claim_but_one_in_the_text_is():
+    text = "QAMISHLI Syria A bomb killed 44 people in the city on Wednesday."
+    assert {p.key for p in claim(run(text), text, "A bomb").places} == {"qamishli"}
+    text = "Qamishli Syria A bomb killed 44 people in Syria on Wednesday."
+    assert {p.key for p in claim(run(text), text, "A bomb").places} == {"qamishli", "syria"}
 
 
 def test_a_district_named_in_a_city_is_that_citys():
