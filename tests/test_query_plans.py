@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from app.db import make_engine, migrate
 from app.importer import prepare
-from app.models.filters import ClaimFilters
+from app.params import ClaimFilters
 from app.services import claim_query
 from tests.synth import generate
 

@@ -19,8 +19,8 @@ from sqlmodel import Session
 
 from app.extraction.types import MAX_EVENT_SPAN_DAYS
 from app.models import Claim, Place, Source
-from app.models.filters import ClaimFilters
 from app.models.links import ClaimActor, ClaimPlace
+from app.params import ClaimFilters
 from app.services import resolve
 from app.services.paging import Ordering, SortKey
 

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.models import ClaimPublic, Source
 from app.models.claim import ClaimDerivation, ClaimExported
-from app.models.filters import ClaimFilters, ExportFormat
+from app.params import ClaimFilters, ExportFormat
 from app.services import claim_query
 from app.services.claims import derivations, publics
 from app.services.paging import paginate

@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from app.models import Actor, Claim, Place, Source
-from app.models.filters import ClaimFilters, FacetBy
 from app.models.links import ClaimActor, ClaimPlace
+from app.params import ClaimFilters, FacetBy
 from app.services import claim_query
 
 

@@ -21,9 +21,7 @@ from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
-
-DEFAULT_LIMIT = 50
-MAX_LIMIT = 500
+from app.models.page import DEFAULT_LIMIT
 
 
 @dataclass(frozen=True, slots=True)

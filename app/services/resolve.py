@@ -20,7 +20,7 @@ from app.errors import InvalidParameter
 from app.extraction.normalize import light_key, normalize_key, slugify
 from app.extraction.registry import contested_keys
 from app.models import Actor, ActorAlias, Place, PlaceAlias
-from app.models.filters import MAX_ID
+from app.params import MAX_ID
 
 BROAD_PLACE_KINDS = ("country", "governorate")
 

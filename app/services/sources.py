@@ -18,8 +18,8 @@ from app.models import (
     SourceDetail,
     SourcePublic,
 )
-from app.models.filters import SourceFilters
 from app.models.page import Page
+from app.params import SourceFilters
 from app.services.paging import Ordering, SortKey, paginate
 
 BY_ID = Ordering("id", (SortKey(Source.id),))

@@ -10,8 +10,8 @@ from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.models import Actor, ActorDetail, ActorPublic, ClaimPublic
-from app.models.filters import ActorFilters, ClaimListParams
 from app.models.page import Page
+from app.params import ActorFilters, ClaimListParams
 from app.services import actors
 from app.services.entities import require
 

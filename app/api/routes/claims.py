@@ -10,8 +10,8 @@ from fastapi.responses import StreamingResponse
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.models import ClaimDetail, ClaimPublic
-from app.models.filters import ClaimListParams, FacetParams
 from app.models.page import Page
+from app.params import ClaimListParams, FacetParams
 from app.services import claims, export, facets
 
 router = APIRouter(

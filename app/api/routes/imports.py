@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.models import ImportRunPublic
-from app.models.filters import ImportFilters
 from app.models.page import Page
+from app.params import ImportFilters
 from app.services import import_runs
 
 router = APIRouter(

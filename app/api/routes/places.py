@@ -10,8 +10,8 @@ from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.models import ClaimPublic, Place, PlaceDetail, PlacePublic
-from app.models.filters import ClaimListParams, PlaceFilters
 from app.models.page import Page
+from app.params import ClaimListParams, PlaceFilters
 from app.services import places
 from app.services.entities import require
 

@@ -17,8 +17,8 @@ from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.ingest import RawDocument
 from app.models import ClaimPublic, Source, SourceDetail, SourcePublic
-from app.models.filters import ClaimListParams, SourceFilters
 from app.models.page import Page
+from app.params import ClaimListParams, SourceFilters
 from app.services import sources
 from app.services.documents import Stored, extract_document, import_document
 from app.services.entities import require

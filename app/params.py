@@ -1,7 +1,9 @@
 """Query parameters of each list, one typed model per resource (FastAPI `Query()` models).
 
 Values are checked here (a malformed value is a 422 naming its parameter); names are
-resolved and the SQL for each filter is written once, in that resource's service.
+resolved and the SQL for each filter is written once, in that resource's service. The
+routes take these models and the services read them, so they sit below both (not in
+app/api/, which services must not import); paging's own parameters are models/page.py's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from typing import Annotated, Literal, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     field_validator,
@@ -21,8 +22,8 @@ from pydantic import (
 
 from app.errors import InvalidParameter
 from app.ingest.dates import last_day, parse_iso
-from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind
-from app.services.paging import DEFAULT_LIMIT, MAX_LIMIT
+from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind, Text, no_nul
+from app.models.page import PageParams
 
 MAX_REPEAT = 50
 # what /claims can be exported as, and counted by: written here once, for the parameters
@@ -32,16 +33,8 @@ FacetBy = Literal["actor", "place", "governorate", "month", "event_type", "claim
 MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER columns on both databases
 
 
-def _no_nul(value: str) -> str:
-    # PostgreSQL refuses NUL in any text value: caught here it is a 422 naming the parameter.
-    if "\x00" in value:
-        raise ValueError("must not contain NUL (\\x00) characters")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_no_nul)]
 Name = Annotated[  # an id, a name or any alias
-    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_nul)
+    str, StringConstraints(min_length=1, max_length=200), AfterValidator(no_nul)
 ]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
@@ -77,24 +70,6 @@ def _check_lat_lon(lat: float, lon: float) -> None:
         raise ValueError(f"longitude {lon} is outside -180..180")
 
 
-class ListParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(
-        DEFAULT_LIMIT,
-        ge=1,
-        le=MAX_LIMIT,
-        description=f"Items per page (1-{MAX_LIMIT}).",
-        examples=[DEFAULT_LIMIT],
-    )
-    cursor: Text | None = Field(
-        None,
-        max_length=2048,
-        description="Opaque token from the previous page's `next`; omit for the first page.",
-        examples=["WyJpZCIsWzUwXV0"],
-    )
-
-
 class GeoParams(BaseModel):
     bbox: str | None = Field(
         None,
@@ -120,7 +95,7 @@ class GeoParams(BaseModel):
         return tuple(float(p) for p in self.bbox.split(",")) if self.bbox else None  # type: ignore[return-value]
 
 
-class SourceFilters(ListParams):
+class SourceFilters(PageParams):
     # min_length: an empty value is a mistake to name (a 422), not a filter to drop
     outlet: Text | None = Field(
         None,
@@ -131,7 +106,7 @@ class SourceFilters(ListParams):
     )
 
 
-class ActorFilters(ListParams):
+class ActorFilters(PageParams):
     q: Text | None = Field(
         None,
         min_length=1,
@@ -149,7 +124,7 @@ class ActorFilters(ListParams):
     )
 
 
-class PlaceFilters(ListParams, GeoParams):
+class PlaceFilters(PageParams, GeoParams):
     q: Text | None = Field(
         None,
         min_length=1,
@@ -169,7 +144,7 @@ class PlaceFilters(ListParams, GeoParams):
     )
 
 
-class ClaimFilters(ListParams, GeoParams):
+class ClaimFilters(PageParams, GeoParams):
     """Every filter of /claims; repeatable ones are OR within themselves, all AND together."""
 
     date_from: str | None = Field(
@@ -322,7 +297,7 @@ class ClaimFilters(ListParams, GeoParams):
         return lat, lon
 
 
-class ImportFilters(ListParams):
+class ImportFilters(PageParams):
     cursor: Text | None = Field(
         None,
         max_length=2048,
