@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from app.db import make_engine
+from tests.commands import claimdb_here
 from tests.conftest import SEEDS
 from tests.processes import (
     FAKES,
@@ -52,7 +53,7 @@ def _set_revision(url: str, revision: str) -> None:
 
 
 def test_a_newer_schema_is_refused_everywhere(fresh_url: str, tmp_path: Path) -> None:
-    claimdb(fresh_url, "seed")
+    claimdb_here(fresh_url, "seed")
     _set_revision(fresh_url, FUTURE)
     for command in (["migrate"], ["import", str(SEEDS)], ["check"], ["serve", "--port", "9"]):
         done = claimdb(fresh_url, *command, check_code=7, timeout=60)
@@ -79,7 +80,7 @@ def _snapshot(path: Path) -> tuple[str, int]:
 
 def test_restore_checks_the_backup_before_replacing_anything(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
-    claimdb(f"sqlite:///{live}", "seed")
+    claimdb_here(f"sqlite:///{live}", "seed")
     before = _snapshot(live)
     backup = tmp_path / "newer.sqlite3"
     claimdb(f"sqlite:///{live}", "backup", str(backup))
@@ -98,7 +99,7 @@ def read_only(backend: str, fresh_url: str) -> Iterator[tuple[str, dict[str, Any
     processes run without the power to override file permissions (as root would).
     PostgreSQL: the database defaults to read-only transactions."""
     if backend == "postgresql":
-        claimdb(fresh_url, "seed")
+        claimdb_here(fresh_url, "seed")
         name = make_url(fresh_url).database
         engine = make_engine(fresh_url)
         with engine.connect() as conn:
@@ -110,7 +111,7 @@ def read_only(backend: str, fresh_url: str) -> Iterator[tuple[str, dict[str, Any
     folder = Path(tempfile.mkdtemp(prefix="claimdb-ro-"))
     try:
         path = folder / "claimdb.sqlite3"
-        claimdb(f"sqlite:///{path}", "seed")
+        claimdb_here(f"sqlite:///{path}", "seed")
         path.chmod(0o444)
         yield (
             f"sqlite:///{path}",
@@ -167,7 +168,7 @@ def small_disk() -> Iterator[Path]:
 
 def test_a_full_disk_stops_the_import(small_disk: Path) -> None:
     url = f"sqlite:///{small_disk / 'claimdb.sqlite3'}"
-    claimdb(url, "migrate")
+    claimdb_here(url, "migrate")
     done = claimdb(url, "import", "--preset", "fakes", str(FAKES), check_code=5, timeout=120)
     line = _one_line(done.stderr)
     assert (
@@ -188,7 +189,7 @@ def test_a_full_disk_stops_the_import(small_disk: Path) -> None:
 def test_a_damaged_file_is_found_by_check(tmp_path: Path) -> None:
     path = tmp_path / "claimdb.sqlite3"
     url = f"sqlite:///{path}"
-    claimdb(url, "seed")
+    claimdb_here(url, "seed")
     assert "ok" in claimdb(url, "check").stdout
     with sqlite3.connect(path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
