@@ -1,6 +1,7 @@
 """Faults are named in one line with their own exit status, never a traceback or a false "ok".
 
-What an outside test found (issue 11), each through the real `claimdb` command or a served
+What an outside test found (issue 11), each through the `claimdb` command (in-process, or
+a real process where the process matters: file permissions, a full disk) or a served
 instance: a database at a newer schema revision (migrate printed a traceback, import said
 "run claimdb migrate", serve started and /health said ok, restore --force replaced the
 live database first); a read-only database (tracebacks with 308 parameter sets, a bare 500,
@@ -56,7 +57,7 @@ def test_a_newer_schema_is_refused_everywhere(fresh_url: str, tmp_path: Path) ->
     claimdb_here(fresh_url, "seed")
     _set_revision(fresh_url, FUTURE)
     for command in (["migrate"], ["import", str(SEEDS)], ["check"], ["serve", "--port", "9"]):
-        done = claimdb(fresh_url, *command, check_code=7, timeout=60)
+        done = claimdb_here(fresh_url, *command, check_code=7)
         line = _one_line(done.stderr)
         assert FUTURE in line and "does not know" in line, (command, line)
         assert "claimdb migrate" not in line
@@ -190,18 +191,18 @@ def test_a_damaged_file_is_found_by_check(tmp_path: Path) -> None:
     path = tmp_path / "claimdb.sqlite3"
     url = f"sqlite:///{path}"
     claimdb_here(url, "seed")
-    assert "ok" in claimdb(url, "check").stdout
+    assert "ok" in claimdb_here(url, "check").stdout
     with sqlite3.connect(path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     with path.open("r+b") as file:  # garbage over a page in the middle of the file
         file.seek(page_size * (pages // 2))
         file.write(os.urandom(page_size))
-    done = claimdb(url, "check", check_code=6)
+    done = claimdb_here(url, "check", check_code=6)
     assert "the database file is damaged" in _one_line(done.stderr)
     # a file damaged from its first page on is not a database at all, for any command
     with path.open("r+b") as file:
         file.write(os.urandom(page_size))
     for command in (["import", str(SEEDS)], ["serve", "--port", "9"], ["check"]):
-        done = claimdb(url, *command, check_code=6, timeout=60)
+        done = claimdb_here(url, *command, check_code=6)
         assert "the database file is damaged" in _one_line(done.stderr), command

@@ -140,7 +140,7 @@ def test_killed_import_leaves_whole_documents_and_resumes(fresh_url: str) -> Non
     _assert_whole_documents(fresh_url)
 
     summary = json.loads(
-        claimdb(fresh_url, "import", "--preset", "fakes", str(FAKES), "--json").stdout
+        claimdb_here(fresh_url, "import", "--preset", "fakes", str(FAKES), "--json").stdout
     )
     assert summary["failed"] == 0 and summary["unchanged"] >= partial
     hashes = _hashes(fresh_url)
