@@ -157,6 +157,12 @@ def test_an_organisations_long_name_is_no_person_and_its_acronym_speaks():
     assert claim(run(text), text, "condemned").claimant.kind != "person"
 
 
+def test_a_discourse_word_before_an_unnamed_speaker():
+    text = "Meanwhile a source in Aleppo province told SANA that an army unit destroyed a car."
+    c = claim(run(text), text, "army unit")
+    assert c.claimant_why.rule != "outlet" and c.claimant_text.startswith("a source")
+
+
 def test_a_surname_after_a_place_name_is_that_person():
     text = "We demand an investigation of the attack on the city of Khan-Shaikhoun Rudskoi said."
     assert claim(run(text), text, "We demand").claimant.key == "sergei-rudskoy"
