@@ -15,13 +15,14 @@ from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.extraction import extract
+from app.importer import store_and_link
 from app.ingest import RawDocument
 from app.models import ClaimPublic, SourceDetail, SourcePublic
 from app.models.filters import ClaimListParams, SourceFilters
 from app.models.page import Page
 from app.services import sources
 from app.services.reference import sync_once
-from app.services.store import Stored, add_source, place_ids
+from app.services.store import Stored, place_ids
 
 # Every /sources route takes a key when one is configured (reads: CLAIMDB_READ_KEY).
 router = APIRouter(prefix="/sources", tags=["sources"], responses=problem_responses(401, 414))
@@ -100,7 +101,7 @@ def _store(session: Session, raw: RawDocument) -> Stored:
         title=raw.title,
         outlet=raw.outlet,
     )
-    stored = add_source(session, raw, extraction, place_ids(session))
+    stored = store_and_link(session, raw, extraction, place_ids(session))
     session.commit()
     return stored
 

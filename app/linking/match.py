@@ -1,0 +1,166 @@
+"""Are two claims about the same incident? Evidence is weighed and every piece is named.
+
+Hard conditions first (the candidate search in app/services/events.py asks the database
+for exactly the claims that can pass them): compatible event types, dates that overlap,
+places that are the same or one inside the other. Then evidence adds up: naming the same
+town weighs more than sharing a governorate, one day more than a week, sharing the agent
+or the figures more than sharing a mention. A pair is one event at THRESHOLD.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.linking import facts
+from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap
+
+THRESHOLD = 4.0
+
+# Event types that can describe one incident: a strike is also its casualties and the
+# destruction it caused; a capture is also the battle for it.
+_FAMILIES: dict[str, frozenset[str]] = {
+    "airstrike": frozenset({"strike"}),
+    "shelling": frozenset({"strike", "ground"}),
+    "bombing": frozenset({"strike"}),
+    "chemical_attack": frozenset({"strike"}),
+    "casualties": frozenset({"strike", "ground"}),
+    "destruction": frozenset({"strike", "ground"}),
+    "battle": frozenset({"ground", "strike"}),
+    "capture_territory": frozenset({"ground"}),
+    "siege": frozenset({"ground", "relief"}),
+    "ceasefire": frozenset({"relief"}),
+    "negotiation": frozenset({"relief"}),
+    "humanitarian": frozenset({"relief", "moves"}),
+    "displacement": frozenset({"moves", "ground"}),
+}
+
+
+def types_compatible(a: str, b: str) -> bool:
+    if a == b or "other" in (a, b):
+        return True
+    return bool(_FAMILIES.get(a, frozenset()) & _FAMILIES.get(b, frozenset()))
+
+
+def compatible_types(t: str) -> tuple[str, ...]:
+    """Every event type a claim of type `t` may share an event with (for the index)."""
+    if t == "other":
+        return (*_FAMILIES, "other")
+    return tuple(sorted({u for u in _FAMILIES if types_compatible(t, u)} | {t, "other"}))
+
+
+@dataclass(slots=True)
+class Match:
+    score: float = 0.0
+    agree: list[str] = field(default_factory=list)  # fields that agree
+    evidence: list[str] = field(default_factory=list)  # sentences, for the reason
+    blocked: str | None = None  # why the pair cannot be one event
+
+    def add(self, weight: float, field_name: str | None, words: str) -> None:
+        self.score += weight
+        if field_name and field_name not in self.agree:
+            self.agree.append(field_name)
+        self.evidence.append(words)
+
+    @property
+    def same(self) -> bool:
+        return self.blocked is None and self.score >= THRESHOLD
+
+
+def _nested(p: PlaceRef, q: PlaceRef) -> bool:
+    return p.id in q.chain or q.id in p.chain
+
+
+def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    if not a.places or not b.places:
+        m.blocked = "no place to compare"
+        return
+    best: tuple[float, str] | None = None
+    for p in a.places:
+        for q in b.places:
+            if p.id == q.id:
+                weight = 2.0 if p.specific else 0.5
+                words = f"both at {p.name}"
+            elif _nested(p, q):
+                inner, outer = (p, q) if q.id in p.chain else (q, p)
+                weight = 1.5 if inner.specific and outer.specific else 0.5
+                words = f"{inner.name} is in {outer.name}"
+            else:
+                continue
+            if best is None or weight > best[0]:
+                best = (weight, words)
+    if best is None and (a.places_inherited or b.places_inherited):
+        # one claim names no place: the article's main place is a guess, not a conflict
+        return
+    if best is None:
+        names = lambda r: ", ".join(p.name for p in r.places)  # noqa: E731
+        m.blocked = f"different places ({names(a)} / {names(b)})"
+        return
+    weight, words = best
+    if a.places_inherited or b.places_inherited:
+        weight /= 2
+        words += " (where the article's events happen: one claim names no place)"
+    m.add(weight, "place", words)
+
+
+def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    if not (a.incident_dated and b.incident_dated):
+        m.blocked = "not dated as an incident"
+        return
+    if not overlap(a, b):
+        m.blocked = f"different dates ({date_text(a)} / {date_text(b)})"
+        return
+    if a.precision == b.precision == "day" and a.date_start == b.date_start:
+        m.add(1.5, "date", f"same day {date_text(a)}")
+    else:
+        m.add(0.75, "date", f"dates overlap ({date_text(a)} / {date_text(b)})")
+
+
+def type_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    ta, tb = a.event_type, b.event_type
+    if not types_compatible(ta, tb):
+        m.blocked = f"different kinds of event ({ta} / {tb})"
+    elif ta == tb and ta != "other":
+        m.add(1.0, "event_type", f"both {ta.replace('_', ' ')}")
+    elif "other" not in (ta, tb):
+        m.add(0.5, "event_type", f"{ta.replace('_', ' ')} and {tb.replace('_', ' ')} go together")
+
+
+def actor_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    shared = 0.0
+    for role, weight in (("agent", 1.0), ("target", 1.0)):
+        names = sorted(
+            {
+                x.name
+                for x in a.role_actors(role)
+                for y in b.role_actors(role)
+                if x.id in y.chain or y.id in x.chain
+            }
+        )
+        if names:
+            shared += weight
+            m.add(weight, "actors", f"same {role} ({', '.join(names)})")
+    if not shared:
+        named = {x.side for x in a.actors if x.role != "claimant"}
+        common = sorted({y.name for y in b.actors if y.role != "claimant" and y.side in named})
+        if common:
+            m.add(0.25, "actors", f"both name {', '.join(common[:3])}")
+
+
+def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    for fa in facts.compared(a):
+        for fb in facts.compared(b):
+            if fa.kind == fb.kind and facts.allows(fa, fb):
+                m.add(1.0, fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)} agree")
+                return
+
+
+def evidence(a: ClaimRecord, b: ClaimRecord) -> Match:
+    """All the evidence that `a` and `b` report one incident, or why they cannot."""
+    m = Match()
+    for step in (type_evidence, date_evidence, place_evidence):
+        step(a, b, m)
+        if m.blocked:
+            return m
+    actor_evidence(a, b, m)
+    figure_evidence(a, b, m)
+    return m

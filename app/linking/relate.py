@@ -1,0 +1,310 @@
+"""How two claims about one incident relate, with the reason and the fields that differ.
+
+`corroborates`: independent claimants agree on a fact; `contradicts`: facts that cannot
+both be true (figures beyond their qualifiers, when a siege began, who holds a place, an
+accusation and its denial, a reader disputing the article); `updates`: the same claimant
+gives a new figure; `repeats`: the same copy (or the same claimant's statement) carried
+again; `related`: the same incident, nothing more to say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.linking import facts
+from app.linking.match import Match, evidence, types_compatible
+from app.linking.records import ClaimRecord, date_text
+
+KINDS = ("corroborates", "contradicts", "updates", "repeats", "related")
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
+    r"massacre|incident|offensive|assault|shelling|explosions?|blasts?|accusations?|"
+    r"allegations?|claims?|reports?|killings?|operation|battle|siege|advance)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# how close (characters) a later claim of the same article must follow one it refers back to
+ANAPHOR_REACH = 700
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One same-event pair. `a` comes first (for `updates`, the earlier figure)."""
+
+    a: ClaimRecord
+    b: ClaimRecord
+    kind: str
+    reason: str
+    agree: tuple[str, ...]
+    differ: tuple[str, ...]
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _words(r: ClaimRecord) -> list[str]:
+    return [w.lower() for w in _WORD.findall(r.text)]
+
+
+def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
+    """Jaccard similarity of the two claims' word pairs: 1.0 for the same copy."""
+    wa, wb = _words(a), _words(b)
+    pa, pb = set(zip(wa, wa[1:], strict=False)), set(zip(wb, wb[1:], strict=False))
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / len(pa | pb)
+
+
+def independent(a: ClaimRecord, b: ClaimRecord) -> bool:
+    return a.claimant.voice != b.claimant.voice
+
+
+def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], dict[str, Any]]:
+    """Fields on which the claims cannot both be right, sentences saying why, and the values."""
+    differ: list[str] = []
+    why: list[str] = []
+    values: dict[str, Any] = {}
+    seen: set[str] = set()
+    for fa in facts.compared(a):
+        for fb in facts.compared(b):
+            if fa.kind != fb.kind or fa.kind in seen:
+                continue
+            values.setdefault(fa.kind, {"a": facts.wording(fa), "b": facts.wording(fb)})
+            if not facts.allows(fa, fb):
+                seen.add(fa.kind)
+                differ.append(fa.kind)
+                values[fa.kind] = {"a": facts.wording(fa), "b": facts.wording(fb)}
+                why.append(
+                    f"{fa.kind}: {a.label()} says {facts.wording(fa)}, {b.label()} says "
+                    f"{facts.wording(fb)}, beyond what the wording allows"
+                )
+    oa, ob = facts.onset(a), facts.onset(b)
+    if oa and ob:
+        values["onset"] = {"a": oa.text(), "b": ob.text()}
+        if oa.latest < ob.earliest or ob.latest < oa.earliest:
+            differ.append("date")
+            why.append(f"when it began: {_onset_words(a, oa)}, but {_onset_words(b, ob)}")
+    da, db = facts.denial(a), facts.denial(b)
+    if bool(da) != bool(db) and independent(a, b):
+        denier, cue = (a, da) if da else (b, db)
+        other = b if denier is a else a
+        differ.append("denial")
+        values["denial"] = {"by": "a" if denier is a else "b", "words": cue.words}  # type: ignore[union-attr]
+        why.append(
+            f"{denier.label()} denies ('{cue.words}') what {other.label()} asserts"  # type: ignore[union-attr]
+        )
+    control = _control(a, b)
+    if control:
+        differ.append("control")
+        why.append(control)
+    return differ, why, values
+
+
+def _onset_words(r: ClaimRecord, o: facts.Onset) -> str:
+    if o.how == "stated":
+        return f"{r.label()} dates it {o.text()} ('{o.words}')"
+    return f"{r.label()}'s '{o.words}' counts back from {date_text(r)} to {o.text()}"
+
+
+def _control(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    ca, cb = facts.controller_claim(a), facts.controller_claim(b)
+    if not (ca and cb):
+        return None
+    gains = [(r, c) for r, c in ((a, ca), (b, cb)) if c[0] == "gains"]
+    others = [(r, c) for r, c in ((a, ca), (b, cb)) if c[0] != "gains"]
+    if len(gains) != 1 or len(others) != 1:
+        return None
+    (gr, _), (orr, (how, cue)) = gains[0], others[0]
+    taker = {x.side for x in gr.role_actors("agent")}
+    if how == "repelled":
+        # the taker's attack failed, by the other claim
+        named = {x.side for x in orr.actors if x.role in ("agent", "target")}
+        if taker & named:
+            return f"{gr.label()} has it taken; {orr.label()} says the attack was '{cue.words}'"
+        return None
+    holders = {x.side for x in orr.role_actors("agent", "mentioned")}
+    if holders and not holders & taker:
+        return f"{gr.label()} has it taken; {orr.label()} says it is '{cue.words}' another party"
+    return None
+
+
+def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
+    """Facts both state that agree (a figure within both wordings, or the same kind of
+    attack by the same agent at the same place): what corroboration rests on."""
+    out = []
+    for fa in facts.compared(a):
+        for fb in facts.compared(b):
+            if fa.kind == fb.kind and facts.allows(fa, fb) and fa.kind not in out:
+                out.append(fa.kind)
+    if (
+        a.event_type == b.event_type != "other"
+        and "place" in m.agree
+        and ("actors" in m.agree or "date" in m.agree)
+    ):
+        out.append("event")
+    return out
+
+
+def _orient(a: ClaimRecord, b: ClaimRecord) -> tuple[ClaimRecord, ClaimRecord]:
+    return (a, b) if a.key <= b.key else (b, a)
+
+
+def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
+    """The relation of a same-event pair, with the evidence that made it one event."""
+    a, b = _orient(a, b)
+    same_event = "Same incident: " + "; ".join(m.evidence) + "."
+    detail: dict[str, Any] = {"same_event": m.evidence}
+    sim = similarity(a, b)
+    if a.source_key != b.source_key and (
+        sim >= 0.6 or (sim >= 0.35 and not independent(a, b) and a.claimant.actor_id)
+    ):
+        detail["similarity"] = round(sim, 2)
+        return Link(
+            a,
+            b,
+            "repeats",
+            f"{same_event} The same {'copy' if sim >= 0.6 else 'statement'} "
+            f"({sim:.0%} of word pairs shared) carried by {a.outlet or 'one outlet'} and "
+            f"{b.outlet or 'another'}: counts once.",
+            tuple(m.agree),
+            (),
+            detail,
+        )
+    differ, why, values = _differences(a, b)
+    detail["values"] = values
+    figures = [d for d in differ if d in facts.COMPARED]
+    if figures and not independent(a, b) and len(differ) == len(figures):
+        if a.source_key == b.source_key:
+            # one claimant giving two counts in one article is counting two groups
+            return Link(
+                a, b, "related",
+                f"{same_event} The same claimant gives different counts in one article "
+                f"({'; '.join(why)}): most likely of different groups, not a contradiction.",
+                tuple(m.agree), (), detail,
+            )  # fmt: skip
+        early, late = sorted((a, b), key=lambda r: (r.published or r.date_end, r.key))
+        if facts.update_cue(a) or facts.update_cue(b) or early.published != late.published:
+            return Link(
+                early,
+                late,
+                "updates",
+                f"{same_event} {late.label()} gives a new figure: " + "; ".join(why) + ".",
+                tuple(m.agree),
+                tuple(differ),
+                detail,
+            )
+    if differ:
+        return Link(
+            a, b, "contradicts", f"{same_event} Cannot both be true: " + "; ".join(why) + ".",
+            tuple(m.agree), tuple(differ), detail,
+        )  # fmt: skip
+    agreed = _agreements(a, b, m)
+    if agreed and independent(a, b):
+        return Link(
+            a,
+            b,
+            "corroborates",
+            f"{same_event} Independent claimants ({a.claimant.name}, {b.claimant.name}) "
+            f"agree on {', '.join(agreed)}.",
+            tuple(dict.fromkeys([*m.agree, *agreed])),
+            (),
+            detail,
+        )
+    tail = (
+        "Same claimant, so it does not count as corroboration."
+        if not independent(a, b)
+        else "Different aspects: nothing to agree or disagree on."
+    )
+    return Link(a, b, "related", f"{same_event} {tail}", tuple(m.agree), (), detail)
+
+
+def _onset_match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
+    """Two claims on when one siege or closure began are about it whatever their own
+    dates: the same besieger, places compatible, onsets within two months."""
+    oa, ob = facts.onset(a), facts.onset(b)
+    if not (oa and ob) or abs((oa.earliest - ob.earliest).days) > 60:
+        return None
+    m = Match()
+    agents_a = {x.side for x in a.actors if x.role in ("agent", "mentioned")}
+    shared = sorted({y.name for y in b.actors if y.side in agents_a and y.role != "claimant"})
+    if not shared:
+        return None
+    from app.linking.match import place_evidence
+
+    place_evidence(a, b, m)
+    if m.blocked:
+        return None
+    m.add(2.0, "actors", f"both on the siege or closure by {', '.join(shared)}")
+    m.add(2.0, None, "each says when it began")
+    return m
+
+
+def link_pair(a: ClaimRecord, b: ClaimRecord) -> Link | None:
+    """The link between claims of two different sources, or None if not one incident."""
+    if a.in_comments or b.in_comments:
+        return None
+    a, b = _orient(a, b)
+    m = evidence(a, b)
+    if not m.same:
+        m = _onset_match(a, b) or m
+    return relate(a, b, m) if m.same else None
+
+
+def _comment_link(comment: ClaimRecord, claim: ClaimRecord) -> Match | None:
+    """A reader comment is linked to the article's claim it disputes (it quotes its words)
+    or whose onset it also gives."""
+    cue = facts.dispute(comment)
+    quotes = [q for q in facts.quoted(comment) if q in claim.text.lower()]
+    if cue and quotes:
+        m = Match()
+        m.add(THRESHOLD_WITHIN, "other", f"a reader comment quotes '{quotes[0]}' from it")
+        return m
+    return _onset_match(comment, claim)
+
+
+THRESHOLD_WITHIN = 4.0
+
+
+def link_within_source(records: list[ClaimRecord]) -> list[Link]:
+    """Links among the claims of one article (its lede, toll, reactions...), a function of
+    that article alone. Beyond the pairwise evidence, a claim that refers back ('the
+    attack', 'the accusation') is about the nearest compatible claim before it."""
+    ordered = sorted(records, key=lambda r: r.start)
+    links: list[Link] = []
+    for j, b in enumerate(ordered):
+        referred = None
+        if ANAPHOR.search(b.text) and not b.in_comments:
+            for a in reversed(ordered[:j]):
+                if b.start - a.end > ANAPHOR_REACH:
+                    break
+                if (
+                    not a.in_comments
+                    and a.event_type != "other"
+                    and types_compatible(a.event_type, b.event_type)
+                ):
+                    referred = a
+                    break
+        for a in ordered[:j]:
+            if a.in_comments and b.in_comments:
+                continue
+            if a.in_comments or b.in_comments:
+                comment, claim = (a, b) if a.in_comments else (b, a)
+                m = _comment_link(comment, claim)
+                if m is not None and m.score >= THRESHOLD_WITHIN:
+                    links.append(relate(a, b, m))
+                continue
+            m = evidence(a, b)
+            if a is referred and m.blocked and not m.blocked.startswith("different places"):
+                m = Match()
+                m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
+                m.add(1.5, None, "in the same article, just before")
+            elif a is referred:
+                m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
+            elif m.blocked is None:
+                m.add(0.5, None, "in the same article")
+            if not m.same:
+                om = _onset_match(a, b)
+                m = om if om is not None else m
+            if m.same:
+                links.append(relate(a, b, m))
+    return links
