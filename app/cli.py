@@ -256,6 +256,15 @@ def eval_(
             show_default=False,
         ),
     ] = None,
+    relations: Annotated[
+        Path | None,
+        typer.Option(
+            "--relations",
+            help="Gold claim pairs (a .json file or a folder, docs/relations-annotation.md): "
+            "score same-event grouping and each relation kind.",
+            show_default=False,
+        ),
+    ] = None,
     errors: Annotated[
         bool, typer.Option("--errors", help="Also list every error, with what was expected.")
     ] = False,
@@ -265,20 +274,51 @@ def eval_(
     With a dataset: the primary governorate against its `location` label and the main
     event date against its `date` label. With --claims: claim precision and recall, and
     on matched claims the accuracy of claimant, hedged, event date, actors and roles,
-    places and figures, and the share with every field right."""
-    from app.evaluation.run import evaluate, evaluate_claims
+    places and figures, and the share with every field right. With --relations:
+    pairwise precision and recall of same-event grouping and of each relation kind."""
+    from app.evaluation.run import evaluate, evaluate_claims, evaluate_relations
 
-    if path is None and claims is None:
-        raise _usage_error("give a labelled dataset, --claims GOLD, or both")
+    if path is None and claims is None and relations is None:
+        raise _usage_error("give a labelled dataset, --claims GOLD or --relations GOLD")
     result: dict[str, object] = {}
     try:
         if path is not None:
             result["labels"] = evaluate(path, preset=preset, with_errors=errors)
         if claims is not None:
             result["claims"] = evaluate_claims(claims, with_errors=errors)
+        if relations is not None:
+            result["relations"] = evaluate_relations(relations, with_errors=errors)
     except UsageError as exc:
         raise _usage_error(exc.detail) from None
     print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+@app.command("rebuild-events")
+def rebuild_events(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Recompute events, relations, grades and framing from the stored claims.
+
+    Everything cross-source is derived from claims, so this gives what importing every
+    current source again would; use it after changing the linking rules."""
+    import time
+
+    from app.db import write_session
+    from app.services import events
+
+    _require_schema()
+    started = time.perf_counter()
+    with write_session() as session:
+        summary = events.rebuild(session)
+        session.commit()
+    summary["seconds"] = round(time.perf_counter() - started, 2)
+    if as_json:
+        print(json.dumps(summary))
+    else:
+        out.print(
+            f"{summary['claims']} claims, {summary['relations']} relations, "
+            f"{summary['events']} events in {summary['seconds']} s"
+        )
 
 
 @app.command("backup")

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.linking import facts
-from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap
+from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windows_overlap
 
-THRESHOLD = 4.0
+THRESHOLD = 3.0
 
 # Event types that can describe one incident: a strike is also its casualties and the
 # destruction it caused; a capture is also the battle for it.
@@ -72,8 +72,7 @@ def _nested(p: PlaceRef, q: PlaceRef) -> bool:
 
 def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     if not a.places or not b.places:
-        m.blocked = "no place to compare"
-        return
+        return  # nothing known against it; nothing for it either
     best: tuple[float, str] | None = None
     for p in a.places:
         for q in b.places:
@@ -103,16 +102,31 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
 
 
 def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
-    if not (a.incident_dated and b.incident_dated):
+    wa, wb = a.window, b.window
+    if wa is None or wb is None:
         m.blocked = "not dated as an incident"
         return
-    if not overlap(a, b):
+    if not windows_overlap(a, b):
         m.blocked = f"different dates ({date_text(a)} / {date_text(b)})"
         return
-    if a.precision == b.precision == "day" and a.date_start == b.date_start:
-        m.add(1.5, "date", f"same day {date_text(a)}")
+    if wa[2] == wb[2] == "stated" and overlap(a, b):
+        if a.precision == b.precision == "day" and a.date_start == b.date_start:
+            m.add(1.5, "date", f"same day {date_text(a)}")
+        else:
+            m.add(0.75, "date", f"dates overlap ({date_text(a)} / {date_text(b)})")
     else:
-        m.add(0.75, "date", f"dates overlap ({date_text(a)} / {date_text(b)})")
+        m.add(0.25, "date", f"dates compatible ({_when(a)} / {_when(b)})")
+
+
+def _when(r: ClaimRecord) -> str:
+    w = r.window
+    if w is None:
+        return "undated"
+    if w[2] == "published":
+        return f"undated, published {r.published}"
+    if w[2] == "reported":
+        return f"reported {date_text(r)}"
+    return date_text(r)
 
 
 def type_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
@@ -139,6 +153,13 @@ def actor_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
         if names:
             shared += weight
             m.add(weight, "actors", f"same {role} ({', '.join(names)})")
+    sides_a = {x.side for x in a.role_actors("agent")}
+    sides_b = {x.side for x in b.role_actors("agent")}
+    if sides_a and sides_b and not sides_a & sides_b and not shared:
+        names_a = ", ".join(sorted({x.name for x in a.role_actors("agent")}))
+        names_b = ", ".join(sorted({x.name for x in b.role_actors("agent")}))
+        m.score -= 1.5
+        m.evidence.append(f"but different agents ({names_a} / {names_b})")
     if not shared:
         named = {x.side for x in a.actors if x.role != "claimant"}
         common = sorted({y.name for y in b.actors if y.role != "claimant" and y.side in named})

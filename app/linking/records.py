@@ -6,12 +6,15 @@ the claim's offset), which is the same whatever order sources arrive in."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 # A claim whose date range is longer than this is about a period (a siege's months, "since
 # 2011"), not an incident: it is compared through what it says about onsets, never by
 # overlapping dates, or every claim of a month would be one event.
 INCIDENT_MAX_DAYS = 31
+# how long before a statement or a publication the incident it reports may be
+REPORT_LAG = timedelta(days=3)
+PUBLISHED_LAG = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,23 @@ class ClaimRecord:
             self.dated and (self.date_end - self.date_start).days <= INCIDENT_MAX_DAYS  # type: ignore[operator]
         )
 
+    @property
+    def window(self) -> tuple[date, date, str] | None:
+        """Days the incident may be on, and how sure that is.
+
+        A claim's own date is the incident's ("stated"). A date that is the statement's
+        ("the monitor said on Wednesday") or the article's present tense allows the few
+        days before it ("reported"); an undated claim, the week before publication
+        ("published"). Periods longer than INCIDENT_MAX_DAYS are no incident (None).
+        """
+        if self.incident_dated:
+            if self.date_rule in ("statement", "present"):
+                return self.date_start - REPORT_LAG, self.date_end, "reported"  # type: ignore[operator,return-value]
+            return self.date_start, self.date_end, "stated"  # type: ignore[return-value]
+        if not self.dated and self.published is not None:
+            return self.published - PUBLISHED_LAG, self.published, "published"
+        return None
+
     def role_actors(self, *roles: str) -> tuple[ActorRef, ...]:
         return tuple(a for a in self.actors if a.role in roles)
 
@@ -122,6 +142,11 @@ def overlap(a: ClaimRecord, b: ClaimRecord) -> bool:
     return bool(
         a.dated and b.dated and a.date_start <= b.date_end and b.date_start <= a.date_end  # type: ignore[operator]
     )
+
+
+def windows_overlap(a: ClaimRecord, b: ClaimRecord) -> bool:
+    wa, wb = a.window, b.window
+    return bool(wa and wb and wa[0] <= wb[1] and wb[0] <= wa[1])
 
 
 def gap_days(a: ClaimRecord, b: ClaimRecord) -> int | None:

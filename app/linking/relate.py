@@ -263,6 +263,7 @@ def _comment_link(comment: ClaimRecord, claim: ClaimRecord) -> Match | None:
 
 
 THRESHOLD_WITHIN = 4.0
+SAME_ARTICLE = 0.5
 
 
 def link_within_source(records: list[ClaimRecord]) -> list[Link]:
@@ -301,7 +302,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
             elif a is referred:
                 m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
             elif m.blocked is None:
-                m.add(0.5, None, "in the same article")
+                m.add(SAME_ARTICLE, None, "in the same article")
             if not m.same:
                 om = _onset_match(a, b)
                 m = om if om is not None else m

@@ -90,7 +90,10 @@ class ClaimSlot(SQLModel, table=True):
     the first day of its date range. Candidates for a new claim are one range scan."""
 
     __tablename__ = "claim_slot"
-    __table_args__ = (sa.Index("ix_claim_slot_area_day", "area_id", "day_start", "claim_id"),)
+    __table_args__ = (
+        sa.Index("ix_claim_slot_area_day", "area_id", "day_start", "claim_id"),
+        sa.Index("ix_claim_slot_day", "day_start"),
+    )
 
     claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
     area_id: int = Field(primary_key=True)

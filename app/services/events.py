@@ -208,24 +208,20 @@ def _load_chunk(session: Session, ids: list[int], places: _Places) -> dict[int, 
 
 
 def slots(record: ClaimRecord, places: _Places) -> list[dict[str, Any]]:
-    """Index rows of a claim: by incident date under each area it is placed in, and (with
-    a negative area) by the onset of the siege it dates."""
-    if record.in_comments or not record.places:
+    """Index rows of a claim: by the first day its incident may be on, under each area it
+    is placed in (area 0: placed nowhere), and with a negative area by the onset of the
+    siege it dates."""
+    if record.in_comments:
         return []
-    areas = sorted({a for p in record.places for a in places.areas(p)})
+    areas = _areas(record, places)
     rows = []
-    if record.incident_dated:
+    w = record.window
+    if w is not None:
         rows += [
-            {
-                "claim_id": record.id,
-                "area_id": a,
-                "day_start": record.date_start,
-                "day_end": record.date_end,
-            }
-            for a in areas
+            {"claim_id": record.id, "area_id": a, "day_start": w[0], "day_end": w[1]} for a in areas
         ]
     o = onset(record)
-    if o is not None:
+    if o is not None and record.places:
         rows += [
             {"claim_id": record.id, "area_id": -a, "day_start": o.earliest, "day_end": o.latest}
             for a in areas
@@ -233,17 +229,29 @@ def slots(record: ClaimRecord, places: _Places) -> list[dict[str, Any]]:
     return rows
 
 
-def _windows(record: ClaimRecord, places: _Places) -> list[tuple[list[int], date, date]]:
+UNPLACED = 0
+
+
+def _areas(record: ClaimRecord, places: _Places) -> list[int]:
+    if not record.places:
+        return [UNPLACED]
+    return sorted({a for p in record.places for a in places.areas(p)})
+
+
+def _windows(record: ClaimRecord, places: _Places) -> list[tuple[list[int] | None, date, date]]:
     """(areas, first day from, first day to) ranges that hold every possible neighbour."""
-    if record.in_comments or not record.places:
+    if record.in_comments:
         return []
-    areas = sorted({a for p in record.places for a in places.areas(p)})
-    out = []
-    if record.incident_dated:
-        lo = record.date_start - timedelta(days=INCIDENT_MAX_DAYS)  # type: ignore[operator]
-        out.append((areas, lo, record.date_end))
+    areas = _areas(record, places)
+    out: list[tuple[list[int] | None, date, date]] = []
+    w = record.window
+    if w is not None:
+        lo = w[0] - timedelta(days=INCIDENT_MAX_DAYS)
+        # a claim placed nowhere may be about any place: it looks everywhere (all
+        # areas, a narrow date range), and every claim looks at the unplaced (area 0)
+        out.append((None if areas == [UNPLACED] else [*areas, UNPLACED], lo, w[1]))
     o = onset(record)
-    if o is not None:
+    if o is not None and record.places:
         reach = timedelta(days=ONSET_WINDOW)
         out.append(([-a for a in areas], o.earliest - reach, o.latest + reach))
     return out
@@ -252,15 +260,14 @@ def _windows(record: ClaimRecord, places: _Places) -> list[tuple[list[int], date
 def _candidates(session: Session, record: ClaimRecord, places: _Places) -> set[int]:
     found: set[int] = set()
     for areas, lo, hi in _windows(record, places):
-        found.update(
-            session.execute(
-                sa.select(ClaimSlot.claim_id).where(
-                    ClaimSlot.area_id.in_(areas),
-                    ClaimSlot.day_start >= lo,
-                    ClaimSlot.day_start <= hi,
-                )
-            ).scalars()
+        stmt = sa.select(ClaimSlot.claim_id).where(
+            ClaimSlot.day_start >= lo, ClaimSlot.day_start <= hi
         )
+        if areas is None:
+            stmt = stmt.where(ClaimSlot.area_id >= 0)
+        else:
+            stmt = stmt.where(ClaimSlot.area_id.in_(areas))
+        found.update(session.execute(stmt).scalars())
     return found
 
 
@@ -424,7 +431,7 @@ def write_events(
     by_node: dict[int, list[Edge]],
     previous: dict[int, int],
     old_events: set[int],
-) -> None:
+) -> int:
     """Store one event per component that reports an incident, reusing the id of the old
     event most of its members were in, so an event keeps its id while it grows."""
     taken: set[int] = set()
@@ -467,8 +474,9 @@ def write_events(
     stale = (old_events | set(previous.values())) - taken
     if stale:
         session.execute(sa.delete(Event).where(Event.id.in_(list(stale))))
-    if members_rows:
-        session.execute(sa.insert(EventClaim), members_rows)
+    for i in range(0, len(members_rows), 5000):
+        session.execute(sa.insert(EventClaim), members_rows[i : i + 5000])
+    return len({r["event_id"] for r in members_rows})
 
 
 # --- rebuilding ------------------------------------------------------------------------
@@ -523,7 +531,7 @@ def rebuild(session: Session) -> dict[str, int]:
     seen: set[tuple[int, int]] = set()
     for r in sorted(records.values(), key=lambda r: r.key):
         for areas, lo, hi in _windows(r, places):
-            for area in areas:
+            for area in areas if areas is not None else [a for a in index if a >= 0]:
                 entries = index.get(area, [])
                 i = bisect.bisect_left(entries, (lo, -1))
                 while i < len(entries) and entries[i][0] <= hi:
@@ -548,5 +556,5 @@ def rebuild(session: Session) -> dict[str, int]:
     by_node: dict[int, list[Edge]] = defaultdict(list)
     for e in edges:
         by_node[e.a].append(e)
-    write_events(session, _components(set(records), edges), records, by_node, {}, set())
-    return {"claims": len(records), "relations": len(links)}
+    n = write_events(session, _components(set(records), edges), records, by_node, {}, set())
+    return {"claims": len(records), "relations": len(links), "events": n}

@@ -103,6 +103,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("claim_id", "area_id", name="pk_claim_slot"),
     )
     op.create_index("ix_claim_slot_area_day", "claim_slot", ["area_id", "day_start", "claim_id"])
+    op.create_index("ix_claim_slot_day", "claim_slot", ["day_start"])
 
     op.create_table(
         "framing",
