@@ -100,7 +100,8 @@ _DENIAL = re.compile(
     r"(?:false|fake) (?:claims?|reports?|news|allegations?)|"
     r"(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|reports?|allegations?|"
     r"accusations?|charges?)|"
-    r"never (?:used|carried out|targeted)|did not (?:carry out|use|target)|staged)\b",
+    r"(?:never|not) (?:used|carried out|targeted|conducted)|"
+    r"(?:did|does|do) not (?:carry out|use|target|possess|have)|nothing to do with|staged)\b",
     re.IGNORECASE,
 )
 _ACCUSATION = re.compile(

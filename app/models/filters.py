@@ -260,6 +260,26 @@ class ClaimFilters(ListParams, GeoParams):
         description="true: only claims from reader comments; false: only the article.",
         examples=[False],
     )
+    event: list[Id] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Event id (GET /events): only the claims grouped into it. Repeatable.",
+        examples=[[1]],
+    )
+    contradicted: bool | None = Field(
+        None,
+        description="true: only claims another claim about the same event contradicts; "
+        "false: only claims nothing contradicts.",
+        examples=[True],
+    )
+    corroborated_by_min: int | None = Field(
+        None,
+        ge=1,
+        le=1000,
+        description="Only claims that at least this many independent claimants corroborate "
+        "(the same claimant through several outlets, or a copy, counts once).",
+        examples=[2],
+    )
     q: Text | None = Field(
         None,
         min_length=1,
@@ -315,6 +335,88 @@ class ClaimFilters(ListParams, GeoParams):
             return None
         lat, lon = (float(p) for p in self.near.split(","))
         return lat, lon
+
+
+class EventFilters(ListParams):
+    """Filters of /events: as for claims, an event matches when one of its claims does."""
+
+    date_from: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
+        examples=["2017-04"],
+    )
+    date_to: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or before this, inclusive (a month or year means its last day).",
+        examples=["2017-04-30"],
+    )
+    place: list[Name] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Place id, name or alias; includes every place inside it. Repeatable.",
+        examples=[["Idlib"]],
+    )
+    governorate: list[Name] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Governorate name, any spelling; repeatable.",
+        examples=[["Idlib"]],
+    )
+    actor: list[Name] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Actor id, name or alias named by one of the event's claims (any role, "
+        "claimant included); with its units and affiliates. Repeatable.",
+        examples=[["Syrian Arab Army"]],
+    )
+    event_type: list[EventType] | None = Field(
+        None, max_length=MAX_REPEAT, description="Event type; repeatable.", examples=[["airstrike"]]
+    )
+    grade: list[Literal["single_source", "corroborated", "contested", "denied"]] | None = Field(
+        None,
+        max_length=4,
+        description="single_source, corroborated, contested or denied (see the events tag); "
+        "repeatable.",
+        examples=[["contested"]],
+    )
+    min_sources: int | None = Field(
+        None, ge=1, le=10000, description="At least this many sources.", examples=[2]
+    )
+    min_claimants: int | None = Field(
+        None,
+        ge=1,
+        le=10000,
+        description="At least this many independent claimants.",
+        examples=[2],
+    )
+    sort: Literal["id", "date", "-date", "-sources"] = Field(
+        "id",
+        description="id, date (undated last), -date (newest first) or -sources (most "
+        "sources first).",
+    )
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value, end=False)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.start_date and self.end_date and self.start_date > self.end_date:
+            raise InvalidParameter("date_to", "date_to: is before date_from.")
+        return self
+
+    @property
+    def start_date(self) -> date | None:
+        return parse_partial_date(self.date_from, end=False) if self.date_from else None
+
+    @property
+    def end_date(self) -> date | None:
+        return parse_partial_date(self.date_to, end=True) if self.date_to else None
 
 
 class ImportFilters(ListParams):

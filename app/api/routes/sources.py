@@ -18,9 +18,10 @@ from app.extraction import extract
 from app.importer import store_and_link
 from app.ingest import RawDocument
 from app.models import ClaimPublic, SourceDetail, SourcePublic
+from app.models.event import SourceFraming
 from app.models.filters import ClaimListParams, SourceFilters
 from app.models.page import Page
-from app.services import sources
+from app.services import framing, sources
 from app.services.reference import sync_once
 from app.services.store import Stored, place_ids
 
@@ -119,3 +120,16 @@ def source_claims(
     """Claims made in this source, in text order with `sort=id`. Takes every /claims filter, paging and `format`."""
     sources.get_source_row(session, source_id)  # 404 before filtering
     return claim_list(session, params, source_id=source_id)
+
+
+@router.get(
+    "/{source_id}/framing",
+    summary="The words this source uses for each actor",
+    dependencies=[Reader],
+    responses=problem_responses(404, 422),
+)
+def source_framing(session: SessionDep, source_id: SourceId) -> SourceFraming:
+    """Per actor named in this source, the framing words used around its name
+    ("terrorists", "rebels", "regime", "liberated"...), with counts and the first span
+    of each (offsets into the source's text). Reader comments are not counted."""
+    return framing.source_framing(session, source_id)
