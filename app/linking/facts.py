@@ -162,7 +162,7 @@ _STATE_WORDS = re.compile(
 )
 _ONSET = re.compile(
     r"\b(?:cut (?:[\w’'-]+ ){0,8}?off|cut the (?:road|route|supply)|imposed? (?:a |the )?siege|"
-    r"besieged|encircled|laid siege)\b",
+    r"encircled|laid siege)\b",
     re.IGNORECASE,
 )
 
@@ -183,6 +183,11 @@ class Onset:
 
 
 def onset(r: ClaimRecord) -> Onset | None:
+    """When the siege or closure `r` speaks of began (read when the record was made)."""
+    return r.onset  # type: ignore[no-any-return]
+
+
+def read_onset(r: ClaimRecord) -> Onset | None:
     """The start of a siege or closure that `r` states or implies, if any.
 
     "cut the city off from resupply in early October" states it (the claim's own date);

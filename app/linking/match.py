@@ -71,34 +71,46 @@ def _nested(p: PlaceRef, q: PlaceRef) -> bool:
 
 
 def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    """The same place, one inside the other, or (for a claim placed only by its
+    governorate or by its article) the same governorate."""
     if not a.places or not b.places:
-        return  # nothing known against it; nothing for it either
-    best: tuple[float, str] | None = None
-    for p in a.places:
-        for q in b.places:
-            if p.id == q.id:
-                weight = 2.0 if p.specific else 0.5
-                words = f"both at {p.name}"
-            elif _nested(p, q):
-                inner, outer = (p, q) if q.id in p.chain else (q, p)
-                weight = 1.5 if inner.specific and outer.specific else 0.5
-                words = f"{inner.name} is in {outer.name}"
-            else:
-                continue
-            if best is None or weight > best[0]:
-                best = (weight, words)
-    if best is None and (a.places_inherited or b.places_inherited):
-        # one claim names no place: the article's main place is a guess, not a conflict
+        return  # placed nowhere: nothing known against it, nothing for it either
+    if not (a.broad or b.broad):
+        best: tuple[float, str] | None = None
+        for p in a.places:
+            for q in b.places:
+                if p.id == q.id:
+                    cand = (2.0, f"both at {p.name}")
+                elif _nested(p, q):
+                    inner, outer = (p, q) if q.id in p.chain else (q, p)
+                    cand = (1.5, f"{inner.name} is in {outer.name}")
+                else:
+                    continue
+                if best is None or cand[0] > best[0]:
+                    best = cand
+        if best is None:
+            m.blocked = f"different places ({_names(a)} / {_names(b)})"
+        else:
+            m.add(best[0], "place", best[1])
         return
-    if best is None:
-        names = lambda r: ", ".join(p.name for p in r.places)  # noqa: E731
-        m.blocked = f"different places ({names(a)} / {names(b)})"
+    shared = {x for p in a.places for x in p.areas} & {x for p in b.places for x in p.areas}
+    if not shared:
+        m.blocked = f"different areas ({_names(a)} / {_names(b)})"
         return
-    weight, words = best
+    same = sorted({p.name for p in a.places} & {q.name for q in b.places})
+    weight, words = (
+        (1.0, f"both at {same[0]}")
+        if same
+        else (0.5, f"{_names(a)} and {_names(b)} share a governorate")
+    )
     if a.places_inherited or b.places_inherited:
         weight /= 2
         words += " (where the article's events happen: one claim names no place)"
     m.add(weight, "place", words)
+
+
+def _names(r: ClaimRecord) -> str:
+    return ", ".join(dict.fromkeys(p.name for p in r.places))
 
 
 def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:

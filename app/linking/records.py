@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 # A claim whose date range is longer than this is about a period (a siege's months, "since
 # 2011"), not an incident: it is compared through what it says about onsets, never by
@@ -25,6 +26,8 @@ class PlaceRef:
     # the place itself, then its ancestors up to the country (ids)
     chain: tuple[int, ...]
     governorate_id: int | None
+    # the governorates and regions it lies in (where a broad claim about it is indexed)
+    areas: tuple[int, ...] = ()
 
     @property
     def specific(self) -> bool:
@@ -95,6 +98,23 @@ class ClaimRecord:
     places_inherited: bool = False  # the source's primary place stands in for none named
     actors: tuple[ActorRef, ...] = ()
     figures: tuple[Figure, ...] = field(default=())
+    # read once per record, not once per comparison (app.linking.facts.onset)
+    onset: Any = field(default=None, init=False, compare=False, repr=False)
+    window: tuple[date, date, str] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        from app.linking.facts import read_onset
+
+        object.__setattr__(self, "window", self._window())
+        object.__setattr__(self, "onset", read_onset(self))
+
+    @property
+    def broad(self) -> bool:
+        """Placed only as a governorate or region, or by the article's main place: such a
+        claim may be about any place of that area."""
+        return self.places_inherited or not any(p.specific for p in self.places)
 
     @property
     def dated(self) -> bool:
@@ -107,8 +127,7 @@ class ClaimRecord:
             self.dated and (self.date_end - self.date_start).days <= INCIDENT_MAX_DAYS  # type: ignore[operator]
         )
 
-    @property
-    def window(self) -> tuple[date, date, str] | None:
+    def _window(self) -> tuple[date, date, str] | None:
         """Days the incident may be on, and how sure that is.
 
         A claim's own date is the incident's ("stated"). A date that is the statement's

@@ -25,6 +25,8 @@ ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# what a reference back ('the attack') cannot overrule: two named places, two kinds of event
+_FIRM = ("different places", "different kinds")
 # how close (characters) a later claim of the same article must follow one it refers back to
 ANAPHOR_REACH = 700
 
@@ -222,7 +224,7 @@ def _onset_match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
     """Two claims on when one siege or closure began are about it whatever their own
     dates: the same besieger, places compatible, onsets within two months."""
     oa, ob = facts.onset(a), facts.onset(b)
-    if not (oa and ob) or abs((oa.earliest - ob.earliest).days) > 60:
+    if not (oa and ob and a.places and b.places) or abs((oa.earliest - ob.earliest).days) > 60:
         return None
     m = Match()
     agents_a = {x.side for x in a.actors if x.role in ("agent", "mentioned")}
@@ -295,7 +297,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
                     links.append(relate(a, b, m))
                 continue
             m = evidence(a, b)
-            if a is referred and m.blocked and not m.blocked.startswith("different places"):
+            if a is referred and m.blocked and not m.blocked.startswith(_FIRM):
                 m = Match()
                 m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
                 m.add(1.5, None, "in the same article, just before")

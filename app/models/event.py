@@ -86,16 +86,21 @@ class ClaimRelation(SQLModel, table=True):
 
 
 class ClaimSlot(SQLModel, table=True):
-    """The linking index: a claim under each governorate (or region) it is placed in, by
-    the first day of its date range. Candidates for a new claim are one range scan."""
+    """The linking index: a claim under each specific place it names (kind 0), or each
+    governorate or region it is vaguely placed in (kind 1), or where it dates a siege's
+    onset (kind 2), by the first day it may be on. A new claim's candidates are a few
+    index range scans (app/services/events.py)."""
 
     __tablename__ = "claim_slot"
     __table_args__ = (
-        sa.Index("ix_claim_slot_area_day", "area_id", "day_start", "claim_id"),
-        sa.Index("ix_claim_slot_day", "day_start"),
+        sa.Index(
+            "ix_claim_slot_kind_area_day", "kind", "area_id", "day_start", "day_end", "claim_id"
+        ),
+        sa.Index("ix_claim_slot_kind_day", "kind", "day_start"),
     )
 
     claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    kind: int = Field(primary_key=True)
     area_id: int = Field(primary_key=True)
     day_start: date
     day_end: date

@@ -40,14 +40,35 @@ _SPACE = re.compile(r"\s+")
 
 
 class _Places:
-    """The gazetteer's parent chains (small: loaded once per unit of work)."""
+    """The gazetteer's parent chains (small: loaded once, again when it changes)."""
 
-    def __init__(self, session: Session) -> None:
-        rows = session.execute(
-            sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
-        ).all()
+    def __init__(self, rows: list[Any]) -> None:
         self.rows = {r.id: r for r in rows}
         self._refs: dict[int, PlaceRef] = {}
+        self._below: dict[int, list[int]] = {}
+
+    def below(self, place_id: int) -> list[int]:
+        """The place and every place inside it (the gazetteer is small)."""
+        if not self._below:
+            children: dict[int, list[int]] = defaultdict(list)
+            for r in self.rows.values():
+                if r.parent_id is not None:
+                    children[r.parent_id].append(r.id)
+            for pid in self.rows:
+                out, todo = [], [pid]
+                while todo:
+                    cur = todo.pop()
+                    if cur not in out:
+                        out.append(cur)
+                        todo += children.get(cur, [])
+                self._below[pid] = sorted(out)
+        return self._below.get(place_id, [place_id])
+
+    def compatible(self, p: PlaceRef) -> list[int]:
+        """Specific places a claim at `p` may share an event with: itself, the specific
+        places it lies in, and every place inside it."""
+        up = [i for i in p.chain if self.rows[i].kind not in ("country", "governorate", "region")]
+        return sorted(set(up) | set(self.below(p.id)))
 
     def ref(self, place_id: int) -> PlaceRef:
         if place_id not in self._refs:
@@ -57,7 +78,10 @@ class _Places:
                 cur = self.rows[cur].parent_id
             gov = next((i for i in chain if self.rows[i].kind == "governorate"), None)
             r = self.rows[place_id]
-            self._refs[place_id] = PlaceRef(r.id, r.name, r.kind, tuple(chain), gov)
+            ref = PlaceRef(r.id, r.name, r.kind, tuple(chain), gov)
+            self._refs[place_id] = PlaceRef(
+                r.id, r.name, r.kind, tuple(chain), gov, tuple(sorted(self.areas(ref)))
+            )
         return self._refs[place_id]
 
     def areas(self, p: PlaceRef) -> set[int]:
@@ -68,6 +92,22 @@ class _Places:
             return found
         below = [i for i in p.chain if self.rows[i].kind != "country"]
         return {below[-1] if below else p.id}
+
+
+_GAZETTEER: dict[tuple[Any, ...], _Places] = {}
+
+
+def gazetteer(session: Session) -> _Places:
+    """The gazetteer for `session`'s database, cached while its size and last id stay."""
+    count, last = session.execute(sa.select(sa.func.count(), sa.func.max(Place.id))).one()
+    key = (str(session.get_bind().engine.url), count, last)
+    if key not in _GAZETTEER:
+        rows = session.execute(
+            sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
+        ).all()
+        _GAZETTEER.clear()
+        _GAZETTEER[key] = _Places(list(rows))
+    return _GAZETTEER[key]
 
 
 def _actor_chains(session: Session, ids: set[int]) -> dict[int, tuple[int, ...]]:
@@ -111,7 +151,7 @@ def load_records(
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
-    places = places or _Places(session)
+    places = places or gazetteer(session)
     out: dict[int, ClaimRecord] = {}
     for chunk in (ids[i : i + 2000] for i in range(0, len(ids), 2000)):
         out.update(_load_chunk(session, chunk, places))
@@ -159,6 +199,8 @@ def _load_chunk(session: Session, ids: list[int], places: _Places) -> dict[int, 
     for c, sha, outlet, published, primary in rows:
         own = [places.ref(p) for p in dict.fromkeys(spots[c.id])]
         own = [p for p in own if p.kind != "country"]
+        # "Khan Sheikhoun in Idlib province": the town is where it happened
+        own = [p for p in own if p.specific] or own
         inherited = not own and primary is not None and places.rows[primary].kind != "country"
         refs = own or ([places.ref(primary)] if inherited else [])
         claimant = claimants.get(c.claimant_id) if c.claimant_id else None
@@ -207,67 +249,98 @@ def _load_chunk(session: Session, ids: list[int], places: _Places) -> dict[int, 
 # --- the linking index -----------------------------------------------------------------
 
 
-def slots(record: ClaimRecord, places: _Places) -> list[dict[str, Any]]:
-    """Index rows of a claim: by the first day its incident may be on, under each area it
-    is placed in (area 0: placed nowhere), and with a negative area by the onset of the
-    siege it dates."""
-    if record.in_comments:
-        return []
-    areas = _areas(record, places)
-    rows = []
-    w = record.window
-    if w is not None:
-        rows += [
-            {"claim_id": record.id, "area_id": a, "day_start": w[0], "day_end": w[1]} for a in areas
-        ]
-    o = onset(record)
-    if o is not None and record.places:
-        rows += [
-            {"claim_id": record.id, "area_id": -a, "day_start": o.earliest, "day_end": o.latest}
-            for a in areas
-        ]
-    return rows
-
-
+# slot kinds: a claim at specific places is indexed under each of them; a broad claim
+# (a governorate, a region, the article's place, or nowhere: area 0) under its areas;
+# a claim dating a siege's onset under its areas, by the onset
+PLACE, BROAD, ONSET = 0, 1, 2
 UNPLACED = 0
 
 
-def _areas(record: ClaimRecord, places: _Places) -> list[int]:
+def _areas(record: ClaimRecord) -> list[int]:
     if not record.places:
         return [UNPLACED]
-    return sorted({a for p in record.places for a in places.areas(p)})
+    return sorted({a for p in record.places for a in p.areas})
 
 
-def _windows(record: ClaimRecord, places: _Places) -> list[tuple[list[int] | None, date, date]]:
-    """(areas, first day from, first day to) ranges that hold every possible neighbour."""
+def slots(record: ClaimRecord, places: _Places) -> list[dict[str, Any]]:
+    """Index rows of a claim (see the slot kinds above)."""
     if record.in_comments:
         return []
-    areas = _areas(record, places)
-    out: list[tuple[list[int] | None, date, date]] = []
+    rows = []
     w = record.window
     if w is not None:
-        lo = w[0] - timedelta(days=INCIDENT_MAX_DAYS)
-        # a claim placed nowhere may be about any place: it looks everywhere (all
-        # areas, a narrow date range), and every claim looks at the unplaced (area 0)
-        out.append((None if areas == [UNPLACED] else [*areas, UNPLACED], lo, w[1]))
+        if record.broad:
+            keys = [(BROAD, a) for a in _areas(record)]
+        else:
+            keys = [(PLACE, p.id) for p in record.places]
+        rows += [
+            {"claim_id": record.id, "kind": k, "area_id": a, "day_start": w[0], "day_end": w[1]}
+            for k, a in keys
+        ]
     o = onset(record)
     if o is not None and record.places:
-        reach = timedelta(days=ONSET_WINDOW)
-        out.append(([-a for a in areas], o.earliest - reach, o.latest + reach))
+        rows += [
+            {"claim_id": record.id, "kind": ONSET, "area_id": a, "day_start": o.earliest,
+             "day_end": o.latest}
+            for a in _areas(record)
+        ]  # fmt: skip
+    return rows
+
+
+# kind, areas (None: any), first day from, first day to, last day at least
+Probe = tuple[int, list[int] | None, date, date, date]
+
+
+def _windows(record: ClaimRecord, places: _Places) -> list[Probe]:
+    """Index ranges that hold every claim `record` could be linked with (app.linking.match
+    decides on exactly these conditions, so a pair is found whichever arrives first)."""
+    if record.in_comments:
+        return []
+    out: list[Probe] = []
+    w = record.window
+    if w is not None:
+        lo, hi, last = w[0] - timedelta(days=INCIDENT_MAX_DAYS), w[1], w[0]
+        if not record.places:
+            out += [(PLACE, None, lo, hi, last), (BROAD, None, lo, hi, last)]
+        elif record.broad:
+            areas = _areas(record)
+            inside = sorted({i for a in areas for i in places.below(a)})
+            out += [(PLACE, inside, lo, hi, last), (BROAD, [*areas, UNPLACED], lo, hi, last)]
+        else:
+            near = sorted({i for p in record.places for i in places.compatible(p)})
+            out += [
+                (PLACE, near, lo, hi, last),
+                (BROAD, [*_areas(record), UNPLACED], lo, hi, last),
+            ]
+    o = onset(record)
+    if o is not None and record.places:
+        reach = timedelta(days=ONSET_WINDOW)  # onsets further apart are not compared
+        out.append((ONSET, _areas(record), o.earliest - reach, o.earliest + reach, date.min))
     return out
 
 
-def _candidates(session: Session, record: ClaimRecord, places: _Places) -> set[int]:
-    found: set[int] = set()
-    for areas, lo, hi in _windows(record, places):
-        stmt = sa.select(ClaimSlot.claim_id).where(
-            ClaimSlot.day_start >= lo, ClaimSlot.day_start <= hi
-        )
-        if areas is None:
-            stmt = stmt.where(ClaimSlot.area_id >= 0)
-        else:
-            stmt = stmt.where(ClaimSlot.area_id.in_(areas))
-        found.update(session.execute(stmt).scalars())
+def _candidates(
+    session: Session, records: list[ClaimRecord], places: _Places
+) -> dict[int, set[int]]:
+    """Each record's possible neighbours, from the linking index, in one statement."""
+    probes = [
+        (r.id, probe) for r in sorted(records, key=lambda r: r.id) for probe in _windows(r, places)
+    ]
+    found: dict[int, set[int]] = {r.id: set() for r in records}
+    for start in range(0, len(probes), 400):  # SQLite allows 500 terms in a compound select
+        selects = []
+        for rid, (kind, areas, lo, hi, last) in probes[start : start + 400]:
+            stmt = sa.select(ClaimSlot.claim_id, sa.literal(rid).label("rid")).where(
+                ClaimSlot.kind == kind,
+                ClaimSlot.day_start >= lo,
+                ClaimSlot.day_start <= hi,
+                ClaimSlot.day_end >= last,
+            )
+            if areas is not None:
+                stmt = stmt.where(ClaimSlot.area_id.in_(areas))
+            selects.append(stmt)
+        for claim_id, rid in session.execute(sa.union_all(*selects)).all():
+            found[rid].add(claim_id)
     return found
 
 
@@ -303,13 +376,15 @@ def source_added(session: Session, source_id: int) -> dict[str, int]:
     if old is not None:
         _remove(session, old)
     framing.count_source(session, source_id)
-    places = _Places(session)
+    places = gazetteer(session)
     ids = session.execute(sa.select(Claim.id).where(Claim.source_id == source_id)).scalars().all()
     new = load_records(session, ids, places)
     slot_rows = [row for r in new.values() for row in slots(r, places)]
     if slot_rows:
         session.execute(sa.insert(ClaimSlot), slot_rows)
-    found = {r.id: _candidates(session, r, places) - set(new) for r in new.values()}
+    found = {
+        rid: ids - set(new) for rid, ids in _candidates(session, list(new.values()), places).items()
+    }
     others = load_records(session, set().union(*found.values()) if found else set(), places)
     links = link_within_source(list(new.values()))
     for r in sorted(new.values(), key=lambda r: r.key):
@@ -424,6 +499,18 @@ def _edges(session: Session, nodes: set[int]) -> list[Edge]:
     return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]
 
 
+def _member_rows(group: list[int], event_id: int, s: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "claim_id": i,
+            "event_id": event_id,
+            "corroborated_by": s.corroborated_by.get(i, 0),
+            "contradicted": i in s.contradicted,
+        }
+        for i in group
+    ]
+
+
 def write_events(
     session: Session,
     components: list[list[int]],
@@ -436,6 +523,8 @@ def write_events(
     event most of its members were in, so an event keeps its id while it grows."""
     taken: set[int] = set()
     members_rows: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    inserts: list[tuple[dict[str, Any], list[int], Any]] = []
     ordered = sorted(components, key=lambda g: min(records[i].key for i in g))
     for group in ordered:
         members = [records[i] for i in group]
@@ -457,26 +546,30 @@ def write_events(
         if votes:
             event_id = max(votes, key=lambda e: (votes[e], -e))
             taken.add(event_id)
-            session.execute(sa.update(Event).where(Event.id == event_id).values(**fields))
+            updates.append({"id": event_id, **fields})
+            members_rows += _member_rows(group, event_id, s)
         else:
-            event_id = session.execute(
-                sa.insert(Event).values(**fields).returning(Event.id)
-            ).scalar_one()
-        members_rows += [
-            {
-                "claim_id": i,
-                "event_id": event_id,
-                "corroborated_by": s.corroborated_by.get(i, 0),
-                "contradicted": i in s.contradicted,
-            }
-            for i in group
-        ]
+            inserts.append((fields, group, s))
+    if updates:
+        session.execute(sa.update(Event), updates)
+    for start in range(0, len(inserts), 2000):
+        chunk = inserts[start : start + 2000]
+        ids = (
+            session.execute(
+                sa.insert(Event).returning(Event.id, sort_by_parameter_order=True),
+                [fields for fields, _, _ in chunk],
+            )
+            .scalars()
+            .all()
+        )
+        for event_id, (_, group, s) in zip(ids, chunk, strict=True):
+            members_rows += _member_rows(group, event_id, s)
     stale = (old_events | set(previous.values())) - taken
     if stale:
         session.execute(sa.delete(Event).where(Event.id.in_(list(stale))))
     for i in range(0, len(members_rows), 5000):
         session.execute(sa.insert(EventClaim), members_rows[i : i + 5000])
-    return len({r["event_id"] for r in members_rows})
+    return len(updates) + len(inserts)
 
 
 # --- rebuilding ------------------------------------------------------------------------
@@ -505,7 +598,7 @@ def rebuild(session: Session) -> dict[str, int]:
     app.linking calls), only batched: the result must equal what imports built."""
     _lock(session)
     clear(session)
-    places = _Places(session)
+    places = gazetteer(session)
     sources = current_sources(session)
     for source_id in sources:
         framing.count_source(session, source_id)
@@ -517,9 +610,11 @@ def rebuild(session: Session) -> dict[str, int]:
     )
     records = load_records(session, ids, places)
     slot_rows = [row for r in records.values() for row in slots(r, places)]
-    index: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    index: dict[tuple[int, int], list[tuple[date, date, int]]] = defaultdict(list)
     for row in slot_rows:
-        index[row["area_id"]].append((row["day_start"], row["claim_id"]))
+        index[(row["kind"], row["area_id"])].append(
+            (row["day_start"], row["day_end"], row["claim_id"])
+        )
     for entries in index.values():
         entries.sort()
     by_source: dict[int, list[ClaimRecord]] = defaultdict(list)
@@ -530,13 +625,21 @@ def rebuild(session: Session) -> dict[str, int]:
         links += link_within_source(group)
     seen: set[tuple[int, int]] = set()
     for r in sorted(records.values(), key=lambda r: r.key):
-        for areas, lo, hi in _windows(r, places):
-            for area in areas if areas is not None else [a for a in index if a >= 0]:
-                entries = index.get(area, [])
-                i = bisect.bisect_left(entries, (lo, -1))
+        for kind, areas, lo, hi, last in _windows(r, places):
+            keys = (
+                [(kind, a) for a in areas]
+                if areas is not None
+                else [k for k in index if k[0] == kind]
+            )
+            for key in keys:
+                entries = index.get(key, [])
+                i = bisect.bisect_left(entries, (lo,))
                 while i < len(entries) and entries[i][0] <= hi:
-                    other = records[entries[i][1]]
+                    other = records[entries[i][2]]
+                    ends = entries[i][1]
                     i += 1
+                    if ends < last:
+                        continue
                     if other.source_id == r.source_id:
                         continue
                     pair = (min(r.id, other.id), max(r.id, other.id))

@@ -94,16 +94,21 @@ def upgrade() -> None:
     op.create_table(
         "claim_slot",
         sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.Integer(), nullable=False),
         sa.Column("area_id", sa.Integer(), nullable=False),
         sa.Column("day_start", sa.Date(), nullable=False),
         sa.Column("day_end", sa.Date(), nullable=False),
         sa.ForeignKeyConstraint(
             ["claim_id"], ["claim.id"], name="fk_claim_slot_claim_id_claim", ondelete="CASCADE"
         ),
-        sa.PrimaryKeyConstraint("claim_id", "area_id", name="pk_claim_slot"),
+        sa.PrimaryKeyConstraint("claim_id", "kind", "area_id", name="pk_claim_slot"),
     )
-    op.create_index("ix_claim_slot_area_day", "claim_slot", ["area_id", "day_start", "claim_id"])
-    op.create_index("ix_claim_slot_day", "claim_slot", ["day_start"])
+    op.create_index(
+        "ix_claim_slot_kind_area_day",
+        "claim_slot",
+        ["kind", "area_id", "day_start", "day_end", "claim_id"],
+    )
+    op.create_index("ix_claim_slot_kind_day", "claim_slot", ["kind", "day_start"])
 
     op.create_table(
         "framing",

@@ -80,7 +80,9 @@ def test_chlorine_accusation_against_the_denial(client: TestClient) -> None:
         for r in event["relations"]
     )
     # every claim of the event names it; the figure is shown with who gave it
-    [killed] = event["figures"]["killed"]["by_claimant"]
+    [killed] = [
+        f for f in event["figures"]["killed"]["by_claimant"] if f["claim_id"] == accusation["id"]
+    ]
     assert killed["claimant"] == "Syrian opposition" and killed["value"] == "at least 2"
     assert killed["surface"] in accusation["text"]
 

@@ -19,8 +19,8 @@ from app.linking.relate import link_pair, link_within_source
 from app.linking.summary import Edge, summarize
 
 SEED_001 = (PROJECT_ROOT / "seeds" / "001_8ce4b84d20215b01.txt").read_text(encoding="utf-8")
-WEST_ALEPPO = PlaceRef(9, "West Aleppo", "neighbourhood", (9, 8, 7, 1), 7)
-ALEPPO = PlaceRef(8, "Aleppo", "city", (8, 7, 1), 7)
+WEST_ALEPPO = PlaceRef(9, "West Aleppo", "neighbourhood", (9, 8, 7, 1), 7, (7,))
+ALEPPO = PlaceRef(8, "Aleppo", "city", (8, 7, 1), 7, (7,))
 IS = ActorRef(30, "Islamic State", "agent", "jihadist_group", (30,))
 
 
@@ -195,7 +195,7 @@ def test_an_accusation_and_the_accused_partys_denial_grade_the_event_denied() ->
 
 
 def test_independent_claimants_agreeing_on_a_toll_corroborate_across_sources() -> None:
-    town = PlaceRef(40, "Khan Sheikhoun", "town", (40, 41, 1), 41)
+    town = PlaceRef(40, "Khan Sheikhoun", "town", (40, 41, 1), 41, (41,))
     sohr = _record(
         "At least 72 people were killed in an airstrike on Khan Sheikhun on Tuesday.",
         1,
