@@ -28,7 +28,13 @@ COMPARED = ("killed", "injured", "displaced")
 
 
 def compared(r: ClaimRecord) -> tuple[Figure, ...]:
-    return tuple(f for f in r.counted if f.kind in COMPARED)
+    """The total a claim gives for each kind: "31 killed, including 10 on the bus" is a
+    toll of 31; the 10 is a part of it, whether or not extraction marked it so."""
+    best: dict[str, Figure] = {}
+    for f in r.counted:
+        if f.kind in COMPARED and (f.kind not in best or _size(f) > _size(best[f.kind])):
+            best[f.kind] = f
+    return tuple(best[k] for k in COMPARED if k in best)
 
 
 def interval(f: Figure) -> tuple[float, float]:
@@ -65,6 +71,22 @@ def allows(a: Figure, b: Figure) -> bool:
     la, ha = interval(a)
     lb, hb = interval(b)
     return la <= hb and lb <= ha
+
+
+def similar(a: Figure, b: Figure) -> bool:
+    """Both wordings allow one count and they are of one size: "at least 2" allows
+    "nearly 1,000" but is no evidence that both count the same dead."""
+    if not allows(a, b):
+        return False
+    sizes = [_size(a), _size(b)]
+    return max(sizes) <= 1.5 * min(sizes)
+
+
+def _size(f: Figure) -> float:
+    lo, hi = interval(f)
+    if f.value is not None and f.qualifier != "vague":
+        return max(float(f.value), 1.0)
+    return max((lo + hi) / 2 if hi != float("inf") else lo, 1.0)
 
 
 def wording(f: Figure) -> str:

@@ -182,7 +182,7 @@ def actor_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
 def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     for fa in facts.compared(a):
         for fb in facts.compared(b):
-            if fa.kind == fb.kind and facts.allows(fa, fb):
+            if fa.kind == fb.kind and facts.similar(fa, fb):
                 m.add(1.0, fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)} agree")
                 return
 

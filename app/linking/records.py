@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-# A claim whose date range is longer than this is about a period (a siege's months, "since
-# 2011"), not an incident: it is compared through what it says about onsets, never by
+# A claim whose date range is longer than this is about a period ("in the past two weeks",
+# a siege's months, "since 2011"), not an incident ("early October" still is one): it is compared through what it says about onsets, never by
 # overlapping dates, or every claim of a month would be one event.
-INCIDENT_MAX_DAYS = 31
+INCIDENT_MAX_DAYS = 10
 # how long before a statement or a publication the incident it reports may be
 REPORT_LAG = timedelta(days=3)
 PUBLISHED_LAG = timedelta(days=7)

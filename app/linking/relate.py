@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from app.linking import facts
@@ -87,9 +88,9 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
             differ.append("date")
             why.append(f"when it began: {_onset_words(a, oa)}, but {_onset_words(b, ob)}")
     da, db = facts.denial(a), facts.denial(b)
-    if bool(da) != bool(db) and independent(a, b):
-        denier, cue = (a, da) if da else (b, db)
-        other = b if denier is a else a
+    denier, cue = (a, da) if da else (b, db)
+    other = b if denier is a else a
+    if bool(da) != bool(db) and independent(a, b) and _accuses(other, denier):
         differ.append("denial")
         values["denial"] = {"by": "a" if denier is a else "b", "words": cue.words}  # type: ignore[union-attr]
         why.append(
@@ -100,6 +101,19 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
         differ.append("control")
         why.append(control)
     return differ, why, values
+
+
+def _toll(r: ClaimRecord) -> float:
+    return max((facts.interval(f)[0] for f in facts.compared(r)), default=0.0)
+
+
+def _accuses(other: ClaimRecord, denier: ClaimRecord) -> bool:
+    """Whether `other` asserts what `denier` denies: it names the denier's side (or the
+    party the denial clears) as the agent, or it accuses someone."""
+    cleared = set(denier.claimant.chain) | {x.side for x in denier.role_actors("agent")}
+    if cleared & {x.side for x in other.role_actors("agent")}:
+        return True
+    return facts.accusation(other) is not None
 
 
 def _onset_words(r: ClaimRecord, o: facts.Onset) -> str:
@@ -136,7 +150,7 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
     out = []
     for fa in facts.compared(a):
         for fb in facts.compared(b):
-            if fa.kind == fb.kind and facts.allows(fa, fb) and fa.kind not in out:
+            if fa.kind == fb.kind and facts.similar(fa, fb) and fa.kind not in out:
                 out.append(fa.kind)
     if (
         a.event_type == b.event_type != "other"
@@ -184,17 +198,26 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
                 f"({'; '.join(why)}): most likely of different groups, not a contradiction.",
                 tuple(m.agree), (), detail,
             )  # fmt: skip
-        early, late = sorted((a, b), key=lambda r: (r.published or r.date_end, r.key))
-        if facts.update_cue(a) or facts.update_cue(b) or early.published != late.published:
-            return Link(
-                early,
-                late,
-                "updates",
-                f"{same_event} {late.label()} gives a new figure: " + "; ".join(why) + ".",
-                tuple(m.agree),
-                tuple(differ),
-                detail,
-            )
+        # the later report; on the same day, the one that says the toll rose, else the
+        # higher toll (tolls are revised upwards as the dead are counted)
+        early, late = sorted(
+            (a, b),
+            key=lambda r: (
+                r.published or date.min,
+                facts.update_cue(r) is not None,
+                _toll(r),
+                r.key,
+            ),
+        )
+        return Link(
+            early,
+            late,
+            "updates",
+            f"{same_event} {late.label()} gives a new figure: " + "; ".join(why) + ".",
+            tuple(m.agree),
+            tuple(differ),
+            detail,
+        )
     if differ:
         return Link(
             a, b, "contradicts", f"{same_event} Cannot both be true: " + "; ".join(why) + ".",
@@ -311,3 +334,29 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
             if m.same:
                 links.append(relate(a, b, m))
     return links
+
+
+# An event can hold hundreds of claims; beyond this many, pairs not linked themselves are
+# not compared (their relations would be most of the table and say little).
+MAX_EVENT_COMPARED = 150
+
+
+def relate_within_event(members: list[ClaimRecord], edges: list[Any]) -> list[Link]:
+    """Relations of the claims of one event that are not linked themselves but through
+    others: what they say can still agree or clash ("58 dead" and "some 80"). Only the
+    telling kinds are kept; being in one event already says they are related."""
+    if len(members) < 2 or len(members) > MAX_EVENT_COMPARED:
+        return []
+    linked = {frozenset((e.a, e.b)) for e in edges}
+    ordered = sorted((m for m in members if not m.in_comments), key=lambda m: m.key)
+    out = []
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if frozenset((a.id, b.id)) in linked:
+                continue
+            m = Match()
+            m.evidence.append("in one event through the claims that link them")
+            link = relate(a, b, m)
+            if link.kind != "related":
+                out.append(link)
+    return out

@@ -79,6 +79,9 @@ class ClaimRelation(SQLModel, table=True):
     claim_a_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
     claim_b_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     kind: str = Field(sa_type=sa.String(16), index=True)
+    # true: the two claims are linked themselves; false: they are in one event through
+    # others (related claims of one event are compared too, only never grouped by it)
+    direct: bool = True
     reason: str = Field(sa_type=sa.Text)
     agree: list[str] = Field(default_factory=list, sa_type=JSONType)
     differ: list[str] = Field(default_factory=list, sa_type=JSONType)

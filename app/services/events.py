@@ -26,6 +26,7 @@ from sqlmodel import Session
 from app.linking import ClaimRecord, Link, link_pair, link_within_source
 from app.linking.facts import onset
 from app.linking.records import INCIDENT_MAX_DAYS, ActorRef, Claimant, Figure, PlaceRef
+from app.linking.relate import relate_within_event
 from app.linking.summary import Edge, summarize
 from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Source
 from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim
@@ -352,11 +353,12 @@ def _lock(session: Session) -> None:
         session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
 
 
-def _relation_row(link: Link) -> dict[str, Any]:
+def _relation_row(link: Link, direct: bool = True) -> dict[str, Any]:
     return {
         "claim_a_id": link.a.id,
         "claim_b_id": link.b.id,
         "kind": link.kind,
+        "direct": direct,
         "reason": link.reason,
         "agree": list(link.agree),
         "differ": list(link.differ),
@@ -484,6 +486,11 @@ def regroup(
         by_node[e.a].append(e)
     if nodes:
         session.execute(sa.delete(EventClaim).where(EventClaim.claim_id.in_(list(nodes))))
+        session.execute(
+            sa.delete(ClaimRelation).where(
+                ClaimRelation.claim_a_id.in_(list(nodes)), ClaimRelation.direct.is_(False)
+            )
+        )
     write_events(session, _components(nodes, edges), records, by_node, previous, old_events)
 
 
@@ -495,6 +502,7 @@ def _edges(session: Session, nodes: set[int]) -> list[Edge]:
         sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
                   ClaimRelation.differ, ClaimRelation.detail)
         .where(sa.or_(ClaimRelation.claim_a_id.in_(ids), ClaimRelation.claim_b_id.in_(ids)))
+        .where(ClaimRelation.direct)
     ).all()  # fmt: skip
     return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]
 
@@ -522,6 +530,7 @@ def write_events(
     """Store one event per component that reports an incident, reusing the id of the old
     event most of its members were in, so an event keeps its id while it grows."""
     taken: set[int] = set()
+    indirect_rows: list[dict[str, Any]] = []
     members_rows: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     inserts: list[tuple[dict[str, Any], list[int], Any]] = []
@@ -531,6 +540,9 @@ def write_events(
         if len(group) == 1 and not eligible(members[0]):
             continue
         edges = [e for i in group for e in by_node.get(i, ())]
+        indirect = relate_within_event(members, edges)
+        indirect_rows += [_relation_row(x, direct=False) for x in indirect]
+        edges += [Edge(x.a.id, x.b.id, x.kind, x.differ, x.detail) for x in indirect]
         s = summarize(members, edges)
         fields = {
             "key": s.key, "event_type": s.event_type, "date_start": s.date_start,
@@ -569,6 +581,8 @@ def write_events(
         session.execute(sa.delete(Event).where(Event.id.in_(list(stale))))
     for i in range(0, len(members_rows), 5000):
         session.execute(sa.insert(EventClaim), members_rows[i : i + 5000])
+    for i in range(0, len(indirect_rows), 5000):
+        session.execute(sa.insert(ClaimRelation), indirect_rows[i : i + 5000])
     return len(updates) + len(inserts)
 
 
