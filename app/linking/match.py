@@ -197,3 +197,16 @@ def evidence(a: ClaimRecord, b: ClaimRecord) -> Match:
     actor_evidence(a, b, m)
     figure_evidence(a, b, m)
     return m
+
+
+def firm_conflict(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims that cannot be about one incident whatever links them through others:
+    each dated by its own words to a different day. (Two named places are not enough:
+    "Idlib" is a city and a province, and "Aleppo" often means its countryside.)"""
+    wa, wb = a.window, b.window
+    if (
+        wa and wb and wa[2] == wb[2] == "stated" and a.precision == b.precision == "day"
+        and not overlap(a, b)
+    ):  # fmt: skip
+        return True
+    return False

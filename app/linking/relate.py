@@ -169,7 +169,7 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
     """The relation of a same-event pair, with the evidence that made it one event."""
     a, b = _orient(a, b)
     same_event = "Same incident: " + "; ".join(m.evidence) + "."
-    detail: dict[str, Any] = {"same_event": m.evidence}
+    detail: dict[str, Any] = {"same_event": m.evidence, "score": round(m.score, 2)}
     sim = similarity(a, b)
     if a.source_key != b.source_key and (
         sim >= 0.6 or (sim >= 0.35 and not independent(a, b) and a.claimant.actor_id)

@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from app.linking import ClaimRecord, Link, link_pair, link_within_source
 from app.linking.facts import onset
+from app.linking.match import firm_conflict
 from app.linking.records import INCIDENT_MAX_DAYS, ActorRef, Claimant, Figure, PlaceRef
 from app.linking.relate import relate_within_event
 from app.linking.summary import Edge, summarize
@@ -456,12 +457,14 @@ def regroup(
 ) -> None:
     """Recompute the events of `touched` claims: their current events are merged or split
     along the stored same-event links, then summarised again."""
+    # the whole connected component of the touched claims (the events within it are a
+    # function of all of it), and the events its claims were in
+    nodes, edges = _closure(session, set(touched))
     old_events = set(also_events or ())
-    nodes = set(touched)
-    if touched:
+    if nodes:
         old_events |= set(
             session.execute(
-                sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(list(touched)))
+                sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(list(nodes)))
             ).scalars()
         )
     if old_events:
@@ -470,8 +473,8 @@ def regroup(
                 sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(list(old_events)))
             ).scalars()
         )
-    edges = _edges(session, nodes)
-    nodes |= {e.a for e in edges} | {e.b for e in edges}
+        more, edges = _closure(session, nodes)
+        nodes |= more
     previous: dict[int, int] = dict(
         session.execute(
             sa.select(EventClaim.claim_id, EventClaim.event_id).where(
@@ -491,7 +494,64 @@ def regroup(
                 ClaimRelation.claim_a_id.in_(list(nodes)), ClaimRelation.direct.is_(False)
             )
         )
-    write_events(session, _components(nodes, edges), records, by_node, previous, old_events)
+    groups = clusters(nodes, edges, records)
+    write_events(session, groups, records, by_node, previous, old_events)
+
+
+def _closure(session: Session, nodes: set[int]) -> tuple[set[int], list[Edge]]:
+    """`nodes` and every claim linked to them, directly or through others; their links."""
+    seen = set(nodes)
+    frontier = set(nodes)
+    edges: dict[tuple[int, int], Edge] = {}
+    while frontier:
+        found = _edges(session, frontier)
+        for e in found:
+            edges[(e.a, e.b)] = e
+        frontier = {x for e in found for x in (e.a, e.b)} - seen
+        seen |= frontier
+    return seen, list(edges.values())
+
+
+def clusters(
+    nodes: set[int], edges: list[Edge], records: dict[int, ClaimRecord]
+) -> list[list[int]]:
+    """Events from the same-event links: strongest links first, and never two claims in
+    one event that firmly disagree on when, where or what happened (two days, two towns,
+    two kinds of event) unless they are linked themselves. A function of the links alone,
+    so it does not depend on the order sources arrived in."""
+    parent = {n: n for n in nodes}
+    members = {n: [n] for n in nodes}
+    linked = {frozenset((e.a, e.b)) for e in edges}
+    conflicts: dict[frozenset[int], bool] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def conflict(x: int, y: int) -> bool:
+        pair = frozenset((x, y))
+        if pair in linked:
+            return False
+        if pair not in conflicts:
+            conflicts[pair] = firm_conflict(records[x], records[y])
+        return conflicts[pair]
+
+    def strength(e: Edge) -> tuple[float, str, str]:
+        ka, kb = sorted((records[e.a].key, records[e.b].key))
+        return (-float(e.detail.get("score", 0.0)), ka, kb)
+
+    for e in sorted(edges, key=strength):
+        ra, rb = find(e.a), find(e.b)
+        if ra == rb:
+            continue
+        if any(conflict(x, y) for x in members[ra] for y in members[rb]):
+            continue
+        keep, gone = sorted((ra, rb), key=lambda r: records[r].key)
+        parent[gone] = keep
+        members[keep] += members.pop(gone)
+    return [sorted(g) for g in members.values()]
 
 
 def _edges(session: Session, nodes: set[int]) -> list[Edge]:
@@ -539,7 +599,8 @@ def write_events(
         members = [records[i] for i in group]
         if len(group) == 1 and not eligible(members[0]):
             continue
-        edges = [e for i in group for e in by_node.get(i, ())]
+        inside = set(group)
+        edges = [e for i in group for e in by_node.get(i, ()) if e.b in inside]
         indirect = relate_within_event(members, edges)
         indirect_rows += [_relation_row(x, direct=False) for x in indirect]
         edges += [Edge(x.a.id, x.b.id, x.kind, x.differ, x.detail) for x in indirect]
@@ -673,5 +734,5 @@ def rebuild(session: Session) -> dict[str, int]:
     by_node: dict[int, list[Edge]] = defaultdict(list)
     for e in edges:
         by_node[e.a].append(e)
-    n = write_events(session, _components(set(records), edges), records, by_node, {}, set())
+    n = write_events(session, clusters(set(records), edges, records), records, by_node, {}, set())
     return {"claims": len(records), "relations": len(links), "events": n}
