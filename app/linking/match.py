@@ -204,9 +204,7 @@ def firm_conflict(a: ClaimRecord, b: ClaimRecord) -> bool:
     each dated by its own words to a different day. (Two named places are not enough:
     "Idlib" is a city and a province, and "Aleppo" often means its countryside.)"""
     wa, wb = a.window, b.window
-    if (
+    return bool(
         wa and wb and wa[2] == wb[2] == "stated" and a.precision == b.precision == "day"
         and not overlap(a, b)
-    ):  # fmt: skip
-        return True
-    return False
+    )  # fmt: skip

@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("claim_a_id", sa.Integer(), nullable=False),
         sa.Column("claim_b_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("direct", sa.Boolean(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("agree", sa.JSON(), nullable=False),
         sa.Column("differ", sa.JSON(), nullable=False),
