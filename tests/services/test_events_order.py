@@ -73,7 +73,9 @@ def second_url(backend: str, tmp_path: Path):
     drop_database(url)
 
 
-def test_dev_half_in_two_orders_rebuild_and_reextract_agree(fresh_url: str, second_url: str) -> None:
+def test_dev_half_in_two_orders_rebuild_and_reextract_agree(
+    fresh_url: str, second_url: str
+) -> None:
     docs = [d for d in read_documents([FAKES_DEV], preset="fakes") if isinstance(d, RawDocument)]
     shuffled = docs[:]
     random.Random(13).shuffle(shuffled)
