@@ -127,7 +127,8 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 _ACCUSATION = re.compile(
-    r"\b(?:accus\w+|blam\w+|responsible for|carried out by|perpetrated|committed by)\b",
+    r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
+    r"perpetrated|committed by)\b",
     re.IGNORECASE,
 )
 _DISPUTE = re.compile(
