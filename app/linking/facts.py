@@ -30,11 +30,13 @@ COMPARED = ("killed", "injured", "displaced")
 def compared(r: ClaimRecord) -> tuple[Figure, ...]:
     """The total a claim gives for each kind: "31 killed, including 10 on the bus" is a
     toll of 31; the 10 is a part of it, whether or not extraction marked it so."""
-    best: dict[str, Figure] = {}
-    for f in r.counted:
-        if f.kind in COMPARED and (f.kind not in best or _size(f) > _size(best[f.kind])):
-            best[f.kind] = f
-    return tuple(best[k] for k in COMPARED if k in best)
+    if "compared" not in r.memo:
+        best: dict[str, Figure] = {}
+        for f in r.counted:
+            if f.kind in COMPARED and (f.kind not in best or _size(f) > _size(best[f.kind])):
+                best[f.kind] = f
+        r.memo["compared"] = tuple(best[k] for k in COMPARED if k in best)
+    return r.memo["compared"]  # type: ignore[no-any-return]
 
 
 def interval(f: Figure) -> tuple[float, float]:
@@ -113,8 +115,11 @@ class Cue:
 
 
 def _find(pattern: re.Pattern[str], r: ClaimRecord) -> Cue | None:
-    m = pattern.search(r.text)
-    return Cue(m.group(0), r.start + m.start()) if m else None
+    key = pattern.pattern
+    if key not in r.memo:
+        m = pattern.search(r.text)
+        r.memo[key] = Cue(m.group(0), r.start + m.start()) if m else None
+    return r.memo[key]  # type: ignore[no-any-return]
 
 
 _DENIAL = re.compile(

@@ -104,9 +104,14 @@ class ClaimRecord:
         default=None, init=False, compare=False, repr=False
     )
 
+    # readings of the text (cues, word pairs), kept once read: a record is compared with
+    # every other claim of its event
+    memo: dict[str, Any] = field(default=None, init=False, compare=False, repr=False)  # type: ignore[assignment]
+
     def __post_init__(self) -> None:
         from app.linking.facts import read_onset
 
+        object.__setattr__(self, "memo", {})
         object.__setattr__(self, "window", self._window())
         object.__setattr__(self, "onset", read_onset(self))
 

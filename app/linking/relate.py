@@ -49,10 +49,16 @@ def _words(r: ClaimRecord) -> list[str]:
     return [w.lower() for w in _WORD.findall(r.text)]
 
 
+def _pairs(r: ClaimRecord) -> set[tuple[str, str]]:
+    if "pairs" not in r.memo:
+        w = _words(r)
+        r.memo["pairs"] = set(zip(w, w[1:], strict=False))
+    return r.memo["pairs"]  # type: ignore[no-any-return]
+
+
 def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
     """Jaccard similarity of the two claims' word pairs: 1.0 for the same copy."""
-    wa, wb = _words(a), _words(b)
-    pa, pb = set(zip(wa, wa[1:], strict=False)), set(zip(wb, wb[1:], strict=False))
+    pa, pb = _pairs(a), _pairs(b)
     if not pa or not pb:
         return 0.0
     return len(pa & pb) / len(pa | pb)
