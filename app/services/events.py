@@ -161,17 +161,17 @@ def load_records(
 
 
 def _load_chunk(session: Session, ids: list[int], places: _Places) -> dict[int, ClaimRecord]:
+    col = Claim.__table__.c
     rows = session.execute(
         sa.select(
-            Claim,
-            Source.content_sha256,
-            Source.outlet,
-            Source.published_on,
-            Source.primary_place_id,
+            col.id, col.source_id, col.char_start, col.char_end, col.text, col.claimant_id,
+            col.claimant_text, col.hedged, col.in_comments, col.event_type, col.event_date_start,
+            col.event_date_end, col.event_date_precision, col.quantities, col.derivation,
+            Source.content_sha256, Source.outlet, Source.published_on, Source.primary_place_id,
         )
-        .join(Source, Source.id == Claim.source_id)
-        .where(Claim.id.in_(ids))
-    ).all()
+        .join(Source, Source.id == col.source_id)
+        .where(col.id.in_(ids))
+    ).all()  # fmt: skip
     links: dict[int, list[Any]] = defaultdict(list)
     for link in session.execute(
         sa.select(ClaimActor.claim_id, ClaimActor.actor_id, ClaimActor.role, Actor.name, Actor.kind)
@@ -188,17 +188,23 @@ def _load_chunk(session: Session, ids: list[int], places: _Places) -> dict[int, 
     ).all():
         spots[claim_id].append(place_id)
     actor_ids = {link.actor_id for ls in links.values() for link in ls}
-    actor_ids |= {r.Claim.claimant_id for r in rows if r.Claim.claimant_id}
+    actor_ids |= {r.claimant_id for r in rows if r.claimant_id}
     chains = _actor_chains(session, actor_ids)
     claimants = {
         a.id: a for a in session.execute(
             sa.select(Actor.id, Actor.name, Actor.kind).where(
-                Actor.id.in_([r.Claim.claimant_id for r in rows if r.Claim.claimant_id])
+                Actor.id.in_([r.claimant_id for r in rows if r.claimant_id])
             )
         ).all()
     }  # fmt: skip
     out = {}
-    for c, sha, outlet, published, primary in rows:
+    for c in rows:
+        sha, outlet, published, primary = (
+            c.content_sha256,
+            c.outlet,
+            c.published_on,
+            c.primary_place_id,
+        )
         own = [places.ref(p) for p in dict.fromkeys(spots[c.id])]
         own = [p for p in own if p.kind != "country"]
         # "Khan Sheikhoun in Idlib province": the town is where it happened
@@ -321,28 +327,30 @@ def _windows(record: ClaimRecord, places: _Places) -> list[Probe]:
     return out
 
 
+_PROBE = sa.select(ClaimSlot.claim_id).where(
+    ClaimSlot.kind == sa.bindparam("kind"),
+    ClaimSlot.day_start >= sa.bindparam("lo"),
+    ClaimSlot.day_start <= sa.bindparam("hi"),
+    ClaimSlot.day_end >= sa.bindparam("last"),
+)
+# two fixed statements, so SQLAlchemy compiles each once and the database plans each once
+_PROBE_IN = _PROBE.where(ClaimSlot.area_id.in_(sa.bindparam("areas", expanding=True)))
+
+
 def _candidates(
     session: Session, records: list[ClaimRecord], places: _Places
 ) -> dict[int, set[int]]:
-    """Each record's possible neighbours, from the linking index, in one statement."""
-    probes = [
-        (r.id, probe) for r in sorted(records, key=lambda r: r.id) for probe in _windows(r, places)
-    ]
-    found: dict[int, set[int]] = {r.id: set() for r in records}
-    for start in range(0, len(probes), 400):  # SQLite allows 500 terms in a compound select
-        selects = []
-        for rid, (kind, areas, lo, hi, last) in probes[start : start + 400]:
-            stmt = sa.select(ClaimSlot.claim_id, sa.literal(rid).label("rid")).where(
-                ClaimSlot.kind == kind,
-                ClaimSlot.day_start >= lo,
-                ClaimSlot.day_start <= hi,
-                ClaimSlot.day_end >= last,
-            )
-            if areas is not None:
-                stmt = stmt.where(ClaimSlot.area_id.in_(areas))
-            selects.append(stmt)
-        for claim_id, rid in session.execute(sa.union_all(*selects)).all():
-            found[rid].add(claim_id)
+    """Each record's possible neighbours: a few index range scans per claim."""
+    found: dict[int, set[int]] = {}
+    for r in records:
+        hits: set[int] = set()
+        for kind, areas, lo, hi, last in _windows(r, places):
+            params = {"kind": kind, "lo": lo, "hi": hi, "last": last}
+            if areas is None:
+                hits.update(session.execute(_PROBE, params).scalars())
+            elif areas:
+                hits.update(session.execute(_PROBE_IN, {**params, "areas": areas}).scalars())
+        found[r.id] = hits
     return found
 
 
