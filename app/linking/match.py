@@ -74,7 +74,11 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     """The same place, one inside the other, or (for a claim placed only by its
     governorate or by its article) the same governorate."""
     if not a.places or not b.places:
-        return  # placed nowhere: nothing known against it, nothing for it either
+        # placed nowhere, not even by its article: it could be any incident of the day in
+        # the country, so only claims of its own article are compared with it
+        if a.source_key != b.source_key:
+            m.blocked = "placed nowhere"
+        return
     if not (a.broad or b.broad):
         best: tuple[float, str] | None = None
         for p in a.places:

@@ -99,7 +99,6 @@ class ClaimSlot(SQLModel, table=True):
         sa.Index(
             "ix_claim_slot_kind_area_day", "kind", "area_id", "day_start", "day_end", "claim_id"
         ),
-        sa.Index("ix_claim_slot_kind_day", "kind", "day_start"),
     )
 
     claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")

@@ -258,21 +258,19 @@ def _load_chunk(session: Session, ids: list[int], places: _Places) -> dict[int, 
 
 
 # slot kinds: a claim at specific places is indexed under each of them; a broad claim
-# (a governorate, a region, the article's place, or nowhere: area 0) under its areas;
-# a claim dating a siege's onset under its areas, by the onset
+# (a governorate, a region, the article's place) under its areas; a claim dating a
+# siege's onset under its areas, by the onset. A claim placed nowhere is not indexed: it
+# is compared with the claims of its own article only (app.linking.match).
 PLACE, BROAD, ONSET = 0, 1, 2
-UNPLACED = 0
 
 
 def _areas(record: ClaimRecord) -> list[int]:
-    if not record.places:
-        return [UNPLACED]
     return sorted({a for p in record.places for a in p.areas})
 
 
 def slots(record: ClaimRecord, places: _Places) -> list[dict[str, Any]]:
     """Index rows of a claim (see the slot kinds above)."""
-    if record.in_comments:
+    if record.in_comments or not record.places:
         return []
     rows = []
     w = record.window
@@ -295,30 +293,28 @@ def slots(record: ClaimRecord, places: _Places) -> list[dict[str, Any]]:
     return rows
 
 
-# kind, areas (None: any), first day from, first day to, last day at least
-Probe = tuple[int, list[int] | None, date, date, date]
+# kind, areas, first day from, first day to, last day at least
+Probe = tuple[int, list[int], date, date, date]
 
 
 def _windows(record: ClaimRecord, places: _Places) -> list[Probe]:
     """Index ranges that hold every claim `record` could be linked with (app.linking.match
     decides on exactly these conditions, so a pair is found whichever arrives first)."""
-    if record.in_comments:
+    if record.in_comments or not record.places:
         return []
     out: list[Probe] = []
     w = record.window
     if w is not None:
         lo, hi, last = w[0] - timedelta(days=INCIDENT_MAX_DAYS), w[1], w[0]
-        if not record.places:
-            out += [(PLACE, None, lo, hi, last), (BROAD, None, lo, hi, last)]
-        elif record.broad:
+        if record.broad:
             areas = _areas(record)
             inside = sorted({i for a in areas for i in places.below(a)})
-            out += [(PLACE, inside, lo, hi, last), (BROAD, [*areas, UNPLACED], lo, hi, last)]
+            out += [(PLACE, inside, lo, hi, last), (BROAD, areas, lo, hi, last)]
         else:
             near = sorted({i for p in record.places for i in places.compatible(p)})
             out += [
                 (PLACE, near, lo, hi, last),
-                (BROAD, [*_areas(record), UNPLACED], lo, hi, last),
+                (BROAD, _areas(record), lo, hi, last),
             ]
     o = onset(record)
     if o is not None and record.places:
@@ -327,14 +323,14 @@ def _windows(record: ClaimRecord, places: _Places) -> list[Probe]:
     return out
 
 
-_PROBE = sa.select(ClaimSlot.claim_id).where(
+# one fixed statement, so SQLAlchemy compiles it once and the database plans it once
+_PROBE_IN = sa.select(ClaimSlot.claim_id).where(
     ClaimSlot.kind == sa.bindparam("kind"),
+    ClaimSlot.area_id.in_(sa.bindparam("areas", expanding=True)),
     ClaimSlot.day_start >= sa.bindparam("lo"),
     ClaimSlot.day_start <= sa.bindparam("hi"),
     ClaimSlot.day_end >= sa.bindparam("last"),
 )
-# two fixed statements, so SQLAlchemy compiles each once and the database plans each once
-_PROBE_IN = _PROBE.where(ClaimSlot.area_id.in_(sa.bindparam("areas", expanding=True)))
 
 
 def _candidates(
@@ -346,9 +342,7 @@ def _candidates(
         hits: set[int] = set()
         for kind, areas, lo, hi, last in _windows(r, places):
             params = {"kind": kind, "lo": lo, "hi": hi, "last": last}
-            if areas is None:
-                hits.update(session.execute(_PROBE, params).scalars())
-            elif areas:
+            if areas:
                 hits.update(session.execute(_PROBE_IN, {**params, "areas": areas}).scalars())
         found[r.id] = hits
     return found
@@ -709,12 +703,7 @@ def rebuild(session: Session) -> dict[str, int]:
     seen: set[tuple[int, int]] = set()
     for r in sorted(records.values(), key=lambda r: r.key):
         for kind, areas, lo, hi, last in _windows(r, places):
-            keys = (
-                [(kind, a) for a in areas]
-                if areas is not None
-                else [k for k in index if k[0] == kind]
-            )
-            for key in keys:
+            for key in [(kind, a) for a in areas]:
                 entries = index.get(key, [])
                 i = bisect.bisect_left(entries, (lo,))
                 while i < len(entries) and entries[i][0] <= hi:

@@ -109,7 +109,6 @@ def upgrade() -> None:
         "claim_slot",
         ["kind", "area_id", "day_start", "day_end", "claim_id"],
     )
-    op.create_index("ix_claim_slot_kind_day", "claim_slot", ["kind", "day_start"])
 
     op.create_table(
         "framing",
