@@ -31,8 +31,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/ruff format --check app tests bench migrations
 
-eval: $(VENV)/.installed  ## extraction accuracy on the FA-KES dev half
+eval: $(VENV)/.installed  ## extraction accuracy: FA-KES labels, then the gold claims (dev, holdout)
 	$(BIN)/claimdb eval tests/data/fakes/fakes_dev.csv --preset fakes
+	$(BIN)/claimdb eval --claims tests/data/gold/dev
+	$(BIN)/claimdb eval --claims tests/data/gold/holdout
 
 bench: $(VENV)/.installed-dev  ## import and query benchmarks (prints numbers)
 	$(BIN)/claimdb eval tests/data/fakes/fakes_dev.csv --preset fakes

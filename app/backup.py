@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from app.errors import UsageError
+from app.errors import SchemaUnknown, UsageError
 
 PG_HINT = (
     "claimdb backs up SQLite only; for PostgreSQL use pg_dump, e.g. "
@@ -67,6 +67,13 @@ def restore(url: str, backup_file: Path, *, force: bool = False) -> str:
     if not backup_file.is_file():
         raise UsageError(f"{backup_file} does not exist")
     revision = check(backup_file)
+    from app.db import known_revisions
+
+    if revision not in known_revisions()[0]:  # checked before anything is replaced
+        raise SchemaUnknown(
+            f"{backup_file} is at schema revision {revision}, which this claimdb does not "
+            "know (a newer claimdb wrote it); nothing was replaced"
+        )
     if database.exists() and not force:
         with sqlite3.connect(database) as conn:
             has_data = (

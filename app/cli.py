@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,7 @@ import typer
 from rich.console import Console
 
 from app.config import settings
-from app.errors import UsageError
+from app.errors import DatabaseFault, UsageError
 
 app = typer.Typer(
     help="claimdb: who said what, where and when, in reporting on the Syrian war.",
@@ -30,12 +31,33 @@ def _usage_error(message: str) -> typer.Exit:
 
 
 def _require_schema() -> None:
-    from app.db import pending_migrations
+    """Refuse a database that is behind (run migrate) or ahead of this code (newer claimdb)."""
+    from app.db import check_schema
 
-    if pending_migrations():
-        raise _usage_error(
-            f"the database at {_safe_url()} is not at the latest schema: run `claimdb migrate`"
-        )
+    check_schema()
+
+
+def main() -> None:
+    """The `claimdb` command. A database fault (read-only, disk full, damaged, unknown
+    schema) is one line on stderr and its own exit status, never a traceback."""
+    import logging
+
+    from sqlalchemy.exc import DBAPIError
+
+    from app.db import database_fault
+
+    # psycopg warns about the batch it abandons when a write fails ("error ignored
+    # terminating <Pipeline ...>"); the fault itself is the line that matters
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
+    try:
+        app()
+    except (DatabaseFault, DBAPIError, sqlite3.Error) as exc:
+        fault = exc if isinstance(exc, DatabaseFault) else database_fault(exc)
+        if fault is None:
+            raise
+        err.print("[red]error:[/red] ", end="")
+        err.print(f"{fault.detail} ({_safe_url()})", markup=False, highlight=False)
+        sys.exit(fault.exit_code)
 
 
 @app.command()
@@ -70,8 +92,15 @@ def serve(
         ),
     ] = 75,
 ) -> None:
-    """Serve the API (docs at /docs and /redoc)."""
+    """Serve the API (docs at /docs and /redoc).
+
+    Refuses a database that is not at this code's schema revision (behind: run `claimdb
+    migrate`; ahead: written by a newer claimdb)."""
     import uvicorn
+
+    from app.api.protocol import ProblemH11Protocol
+
+    _require_schema()
 
     uvicorn.run(
         "app.main:app",
@@ -80,6 +109,7 @@ def serve(
         workers=workers,
         proxy_headers=True,
         timeout_keep_alive=keep_alive,
+        http=ProblemH11Protocol,
     )
 
 
@@ -356,5 +386,16 @@ def restore(
     out.print(f"restored {path} (schema {revision}) into {_safe_url()}, now migrated")
 
 
+@app.command()
+def check() -> None:
+    """Check the database: schema revision, and on SQLite every page (PRAGMA quick_check).
+
+    Exit status 0 when sound; otherwise the fault's own status (6: damaged, 7: unknown
+    schema revision, 2: not migrated) with the problem in one line."""
+    from app.db import check_database
+
+    out.print(f"{_safe_url()}: {check_database()}")
+
+
 if __name__ == "__main__":
-    app()
+    main()

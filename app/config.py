@@ -28,7 +28,21 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed by CORS; empty means closed."
     )
-    sqlite_busy_timeout_ms: int = Field(30_000, ge=0)
+    sqlite_busy_timeout_ms: int = Field(
+        30_000, ge=0, description="How long an import waits for SQLite's write lock."
+    )
+    write_wait_ms: int = Field(
+        3_000,
+        ge=0,
+        description="How long an HTTP write waits for its turn, and then for the database's "
+        "write lock, before a 503 with Retry-After (sending the same document again is safe).",
+    )
+    extraction_seconds: float = Field(
+        60.0,
+        ge=0,
+        description="Longest an import spends extracting one document; past it the document "
+        "fails with that reason and the batch goes on. 0: no limit.",
+    )
     seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="Folder `claimdb seed` imports.")
 
 

@@ -61,3 +61,57 @@ class Forbidden(ClaimdbError):
 
 class UnsupportedMediaType(ClaimdbError):
     title = "Unsupported media type"
+
+
+class DatabaseFault(ClaimdbError):
+    """The database cannot do what was asked (locked, read-only, full, damaged, at a schema
+    this code does not know). Named in one line, never a traceback: `default` is that
+    line when nothing more is known, `exit_code` what the CLI exits with."""
+
+    title = "Database unavailable"
+    default = "the database refused the request"
+    exit_code = 3
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(detail or self.default)
+
+
+class DatabaseBusy(DatabaseFault):
+    title = "Database busy"
+    default = "the database is busy with another write; retry shortly"
+
+
+class DatabaseReadOnly(DatabaseFault):
+    title = "Database read-only"
+    default = "the database file is read-only"
+    exit_code = 4
+
+
+class DiskFull(DatabaseFault):
+    title = "Disk full"
+    default = "the disk is full"
+    exit_code = 5
+
+
+class DatabaseDamaged(DatabaseFault):
+    title = "Database damaged"
+    default = "the database file is damaged (run `claimdb check`)"
+    exit_code = 6
+
+
+class SchemaMismatch(DatabaseFault):
+    """The database's schema revision is not the one this code was written for."""
+
+    title = "Schema mismatch"
+    exit_code = 7
+
+
+class SchemaBehind(SchemaMismatch):
+    """Older than the code: `claimdb migrate` brings it up (a usage error, as before)."""
+
+    exit_code = 2
+
+
+class SchemaUnknown(SchemaMismatch):
+    """At a revision the code has no migration for: a newer claimdb wrote it. Nothing may
+    touch it, migrations least of all."""

@@ -2,36 +2,45 @@
 
 This module owns the units of work of an import (the CLI and `claimdb seed` call it):
 each document is extracted outside any transaction (in worker processes for large
-batches), then stored and committed on its own. A document that fails is rolled back and reported with its reason; the batch goes
-on. Lock waits (two importers on one SQLite file) are absorbed by BEGIN IMMEDIATE with a
-busy timeout, plus a retry here; a unique-key race with another importer is retried
-and then resolves to "unchanged" or to the next version.
+batches, within a time budget), then stored and committed on its own. A document that
+fails is rolled back and reported with its reason; the batch goes on. Lock waits (two
+importers on one SQLite file) are absorbed by BEGIN IMMEDIATE with a busy timeout, plus a
+retry here; a unique-key race with another importer is retried and then resolves to
+"unchanged" or to the next version. A database that cannot take any more documents
+(read-only, disk full, damaged) stops the batch at once: retrying cannot help, and every
+later document would fail the same way.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from sqlalchemy import Engine, or_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session, select
 
-from app.db import get_engine, write_session
+from app.config import settings
+from app.db import database_fault, get_engine, write_session
+from app.errors import DatabaseBusy, DatabaseFault
 from app.extraction import EXTRACTOR_VERSION, Extraction, extract
-from app.extraction.parallel import extract_all
 from app.ingest.types import RawDocument, ReadProblem
 from app.models import ImportRun, Source
 from app.models.base import utcnow
 from app.services import events
 from app.services.reference import sync_reference
 from app.services.store import Stored, add_source, place_ids, replace_extraction
+from app.workers import extract_all, process_ended
 
 log = logging.getLogger("claimdb.import")
 ATTEMPTS = 5
+HOST = socket.gethostname()[:255]
 T = TypeVar("T")
 
 
@@ -83,6 +92,12 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _fatal(exc: Exception) -> DatabaseFault | None:
+    """The fault that makes every later write fail too (not a lock wait), if it is one."""
+    fault = exc if isinstance(exc, DatabaseFault) else database_fault(exc)
+    return None if fault is None or isinstance(fault, DatabaseBusy) else fault
+
+
 def _retrying(engine: Engine, work: Callable[[Session], T], what: str) -> T:
     """Run `work` in a write transaction and commit, retrying lock waits and key races."""
     for attempt in range(1, ATTEMPTS + 1):
@@ -92,6 +107,8 @@ def _retrying(engine: Engine, work: Callable[[Session], T], what: str) -> T:
                 session.commit()
                 return result
         except (OperationalError, IntegrityError) as exc:
+            if (fault := _fatal(exc)) is not None:
+                raise fault from exc
             if attempt == ATTEMPTS:
                 raise
             log.info("retrying %s after %s", what, type(exc).__name__)
@@ -140,6 +157,39 @@ def _request(item: RawDocument | ReadProblem) -> dict[str, Any] | None:
     }
 
 
+def mark_interrupted(engine: Engine) -> None:
+    """Runs of this host that say `running` but whose process is gone (a killed importer
+    runs no clean-up) become `interrupted`, with counts of what they stored. Runs of
+    other hosts (one PostgreSQL, several machines) cannot be judged from here."""
+    with write_session(engine) as session:
+        runs = session.exec(
+            select(ImportRun).where(ImportRun.status == "running", ImportRun.host == HOST)
+        ).all()
+        dead = [r for r in runs if r.pid is not None and process_ended(r.pid)]
+        for run in dead:
+            stored = session.execute(
+                sa.select(Source.supersedes_id.is_(None), sa.func.count())
+                .where(Source.import_run_id == run.id)
+                .group_by(Source.supersedes_id.is_(None))
+            ).all()
+            by_kind = {bool(new): n for new, n in stored}
+            run.status = "interrupted"
+            run.finished_at = utcnow()
+            run.counts = {"added": by_kind.get(True, 0), "superseded": by_kind.get(False, 0)}
+            log.warning("import run %s was interrupted (process %s is gone)", run.id, run.pid)
+        session.commit()
+
+
+def _finish(engine: Engine, report: BatchReport, status: str) -> None:
+    with write_session(engine) as session:
+        run = session.get(ImportRun, report.import_run_id)
+        run.status = status
+        run.finished_at = utcnow()
+        run.counts = report.counts
+        run.errors = report.failed
+        session.commit()
+
+
 def run_import(
     items: Iterable[RawDocument | ReadProblem],
     *,
@@ -148,54 +198,77 @@ def run_import(
     on_item: Callable[[RawDocument | ReadProblem, str], None] | None = None,
     workers: int | None = None,
 ) -> BatchReport:
-    """Import `items`; `workers` extraction processes (default: one per spare core)."""
+    """Import `items`; `workers` extraction processes (default: one per spare core).
+
+    Raises a DatabaseFault (read-only, disk full, damaged) that stops the batch, saying
+    how many documents were imported before it; the run is then `stopped`."""
     engine = engine or get_engine()
     started = time.perf_counter()
     places = prepare(engine)
+    mark_interrupted(engine)
     with write_session(engine) as session:
-        run = ImportRun(origin=origin[:1024])
+        run = ImportRun(origin=origin[:1024], host=HOST, pid=os.getpid())
         session.add(run)
         session.commit()
         report = BatchReport(import_run_id=run.id)
-    # Extraction runs ahead in worker processes (it is pure); storing stays in this one.
-    for item, extraction in extract_all(items, _request, workers=workers):
-        if isinstance(item, ReadProblem):
-            report.failed.append({"location": item.location, "reason": item.reason})
-            outcome = "failed"
-        elif isinstance(extraction, str):
-            report.failed.append({"location": item.location, "reason": extraction})
-            outcome = "failed"
-        else:
-            try:
-                stored = store_one(engine, item, extraction, places, report.import_run_id)
-            except Exception as exc:  # one bad document must not stop the batch
-                log.exception("failed to import %s", item.location)
-                report.failed.append({"location": item.location, "reason": _reason(exc)})
-                outcome = "failed"
-            else:
-                outcome = stored.outcome
-                setattr(report, outcome, getattr(report, outcome) + 1)
-                report.claims += stored.claims
-                report.source_ids.append(stored.source_id)
-                if stored.same_text_as is not None:
-                    report.same_text.append(
-                        {
-                            "location": item.location,
-                            "external_id": item.external_id,
-                            "source_id": stored.source_id,
-                            "source_external_id": stored.same_text_as,
-                        }
-                    )
-        if on_item:
-            on_item(item, outcome)
+    budget = settings.extraction_seconds or None
+    try:
+        # Extraction runs ahead in worker processes (it is pure); storing stays in this one.
+        for item, extraction in extract_all(items, _request, budget=budget, workers=workers):
+            outcome = _import_one(engine, item, extraction, places, report)
+            if on_item:
+                on_item(item, outcome)
+    except DatabaseFault as fault:
+        report.seconds = time.perf_counter() - started
+        report.failed.append({"location": "(import stopped)", "reason": fault.detail})
+        try:  # a full disk may refuse this too; the next import then marks it interrupted
+            _finish(engine, report, "stopped")
+        except DBAPIError:
+            log.warning("could not record that import run %s stopped", report.import_run_id)
+        imported = report.added + report.superseded
+        raise type(fault)(f"{fault.detail}: {imported} documents imported, the rest not") from None
     report.seconds = time.perf_counter() - started
-    with write_session(engine) as session:
-        run = session.get(ImportRun, report.import_run_id)
-        run.finished_at = utcnow()
-        run.counts = report.counts
-        run.errors = report.failed
-        session.commit()
+    _finish(engine, report, "finished")
     return report
+
+
+def _import_one(
+    engine: Engine,
+    item: RawDocument | ReadProblem,
+    extraction: Extraction | str | None,
+    places: dict[str, int],
+    report: BatchReport,
+) -> str:
+    """Store one item of the batch and count it in `report`; returns its outcome."""
+    if isinstance(item, ReadProblem):
+        report.failed.append({"location": item.location, "reason": item.reason})
+        return "failed"
+    if not isinstance(extraction, Extraction):
+        report.failed.append({"location": item.location, "reason": extraction or "not read"})
+        return "failed"
+    try:
+        stored = store_one(engine, item, extraction, places, report.import_run_id)
+    except DatabaseFault:
+        raise
+    except Exception as exc:  # one bad document must not stop the batch
+        if (fault := _fatal(exc)) is not None:
+            raise fault from exc
+        log.exception("failed to import %s", item.location)
+        report.failed.append({"location": item.location, "reason": _reason(exc)})
+        return "failed"
+    setattr(report, stored.outcome, getattr(report, stored.outcome) + 1)
+    report.claims += stored.claims
+    report.source_ids.append(stored.source_id)
+    if stored.same_text_as is not None:
+        report.same_text.append(
+            {
+                "location": item.location,
+                "external_id": item.external_id,
+                "source_id": stored.source_id,
+                "source_external_id": stored.same_text_as,
+            }
+        )
+    return stored.outcome
 
 
 def reextract(
@@ -243,6 +316,8 @@ def reextract(
 
         try:
             _retrying(engine, work, f"source {source_id}")
+        except DatabaseFault:
+            raise
         except Exception:
             log.exception("failed to re-extract source %s", source_id)
             failed += 1

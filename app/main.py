@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
+from fastapi.concurrency import run_in_threadpool
 from fastapi_offline import FastAPIOffline
 
 from app.api import errors
 from app.api.limits import QueryStringLimit
+from app.api.middleware import HeadAsGet, ProblemCORSMiddleware, SecurityHeaders
 from app.api.problems import PROBLEM_MEDIA_TYPE
 from app.api.routes import actors, claims, events, health, imports, places, sources
 from app.config import settings
@@ -53,8 +56,20 @@ TAGS = [
 ]
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # Load the extractor's registry, gazetteer and tokenizer before the first request:
+    # loading them inside the first upload held the interpreter for a second or more,
+    # which every concurrent request (and /health) felt.
+    from app.extraction import extract
+
+    await run_in_threadpool(extract, "Warm-up. The army entered Aleppo on Monday, SANA said.")
+    yield
+
+
 def create_app() -> FastAPI:
     app = FastAPIOffline(
+        lifespan=_lifespan,
         title="claimdb",
         summary="Who said what, where and when, in reporting on the Syrian war.",
         description=DESCRIPTION,
@@ -65,11 +80,13 @@ def create_app() -> FastAPI:
     app.add_middleware(QueryStringLimit, max_bytes=settings.max_query_bytes)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            ProblemCORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so every answer has them
     for module in (claims, events, sources, actors, places, imports, health):
         app.include_router(module.router)
     _finish_openapi(app)

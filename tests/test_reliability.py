@@ -10,10 +10,8 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import threading
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from app.ingest import RawDocument, content_sha256, read_documents
 from app.models import Source
 from tests.conftest import SEEDS
 from tests.ingest.bad_corpus import write_large_inputs
-from tests.processes import CLAIMDB, FAKES, claimdb, count
+from tests.processes import CLAIMDB, FAKES, claimdb, count, free_port, is_up, wait_for
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 GOOD_IN_CORPUS = 12  # see tests/data/bad/README.md and tests/ingest/bad_corpus.py
@@ -122,13 +120,6 @@ def test_bad_input_corpus_imports_exactly_the_good_documents(
     )
 
 
-def _wait_for(predicate, timeout: float = 120.0) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
-
-
 @pytest.mark.slow
 def test_killed_import_leaves_whole_documents_and_resumes(fresh_url: str) -> None:
     claimdb(fresh_url, "migrate")
@@ -140,7 +131,7 @@ def test_killed_import_leaves_whole_documents_and_resumes(fresh_url: str) -> Non
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    _wait_for(lambda: count(fresh_url, "source") >= 40)
+    wait_for(lambda: count(fresh_url, "source") >= 40)
     os.killpg(proc.pid, signal.SIGKILL)  # the importer and its extraction worker
     proc.wait(timeout=30)
     partial = count(fresh_url, "source")
@@ -156,16 +147,10 @@ def test_killed_import_leaves_whole_documents_and_resumes(fresh_url: str) -> Non
     _assert_whole_documents(fresh_url)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_two_importers_and_sixteen_readers(fresh_url: str, tmp_path: Path) -> None:
     claimdb(fresh_url, "seed")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
     server_log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
@@ -176,7 +161,7 @@ def test_two_importers_and_sixteen_readers(fresh_url: str, tmp_path: Path) -> No
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(lambda: _up(base), timeout=60)
+        wait_for(lambda: is_up(base), timeout=60)
         importers = [
             subprocess.Popen(
                 [*CLAIMDB, "import", "--preset", "fakes", str(FAKES), str(SEEDS), "--json"],
@@ -246,13 +231,6 @@ def test_two_importers_and_sixteen_readers(fresh_url: str, tmp_path: Path) -> No
     assert "Traceback" not in log and "locked" not in log
 
 
-def _up(base: str) -> bool:
-    try:
-        return httpx.get(base + "/health", timeout=1).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
 @pytest.mark.slow
 def test_many_requests_in_flight_never_stall_the_server(fresh_url: str, tmp_path: Path) -> None:
     """Far more requests at once than pooled connections and worker threads: they queue
@@ -260,7 +238,7 @@ def test_many_requests_in_flight_never_stall_the_server(fresh_url: str, tmp_path
     server: every worker thread waited for a connection held by a request that needed a
     thread to finish, until the pool timed out after 30 s.)"""
     claimdb(fresh_url, "seed")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
@@ -282,7 +260,7 @@ def test_many_requests_in_flight_never_stall_the_server(fresh_url: str, tmp_path
             return await asyncio.gather(*(call(paths[i % len(paths)]) for i in range(n)))
 
     try:
-        _wait_for(lambda: _up(base), timeout=60)
+        wait_for(lambda: is_up(base), timeout=60)
         statuses = asyncio.run(burst(160))
     finally:
         server.terminate()

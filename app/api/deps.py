@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -13,7 +17,14 @@ from sqlmodel import Session
 
 from app.config import settings
 from app.db import READ_SESSIONS, WRITE_SESSIONS, get_session, get_write_session
-from app.errors import Forbidden, NotAuthenticated
+from app.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseFault,
+    DiskFull,
+    Forbidden,
+    NotAuthenticated,
+)
 
 log = logging.getLogger("claimdb.auth")
 
@@ -24,9 +35,33 @@ log = logging.getLogger("claimdb.auth")
 SessionDep = Annotated[
     Session, Depends(get_session, scope="function", max_concurrency=READ_SESSIONS)
 ]
-WriteSessionDep = Annotated[
-    Session, Depends(get_write_session, scope="function", max_concurrency=WRITE_SESSIONS)
-]
+# A write session connects only when used, inside write_slot(), which limits writers.
+WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
+
+# per event loop: a semaphore belongs to the loop it is first awaited on
+_write_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+@asynccontextmanager
+async def write_slot() -> AsyncIterator[None]:
+    """One of WRITE_SESSIONS places to write in, waited for at most CLAIMDB_WRITE_WAIT_MS
+    (then DatabaseBusy: a 503 with Retry-After). Like the session limit, the wait holds no
+    worker thread; unlike it, the wait is bounded, so a queue of uploads never holds a
+    client longer than that."""
+    loop = asyncio.get_running_loop()
+    slots = _write_slots.setdefault(loop, asyncio.Semaphore(WRITE_SESSIONS))
+    try:
+        await asyncio.wait_for(slots.acquire(), settings.write_wait_ms / 1000)
+    except TimeoutError:
+        raise DatabaseBusy("the server is busy with other writes; retry shortly") from None
+    try:
+        yield
+    finally:
+        slots.release()
+
+
 _bearer = HTTPBearer(
     auto_error=False,
     description="The server's CLAIMDB_API_KEY (writes) or CLAIMDB_READ_KEY (reads, when set).",
@@ -74,3 +109,17 @@ def require_reader(request: Request, credentials: Credentials) -> None:
 
 Writer = Depends(require_writer)
 Reader = Depends(require_reader)
+
+
+# The last write's fault that a probe cannot see without writing data (a full disk, a
+# damaged page), for /health; the next write that commits clears it.
+_write_fault: list[DatabaseFault] = []
+
+
+def note_write(fault: DatabaseFault | None) -> None:
+    if fault is None or isinstance(fault, DiskFull | DatabaseDamaged):
+        _write_fault[:] = [fault] if fault else []
+
+
+def last_write_fault() -> DatabaseFault | None:
+    return _write_fault[0] if _write_fault else None

@@ -8,11 +8,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from app import errors
+from app.api.deps import note_write
 from app.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem_type
+from app.db import database_fault
 
 log = logging.getLogger("claimdb.api")
 
@@ -26,7 +29,15 @@ STATUS: dict[type[errors.ClaimdbError], tuple[int, str]] = {
     errors.Forbidden: (403, "forbidden"),
     errors.UsageError: (400, "bad-request"),
     errors.UnsupportedMediaType: (415, "unsupported-media-type"),
+    errors.DatabaseFault: (503, "database-unavailable"),
+    errors.DatabaseBusy: (503, "database-busy"),
+    errors.DatabaseReadOnly: (503, "database-read-only"),
+    errors.DatabaseDamaged: (503, "database-damaged"),
+    errors.SchemaMismatch: (503, "schema-mismatch"),
+    errors.DiskFull: (507, "disk-full"),
 }
+# A busy database frees up in moments; the same request can simply be sent again.
+RETRY_AFTER_SECONDS = 1
 
 
 def problem_response(
@@ -71,7 +82,12 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, errors.InvalidParameter):
         extra["errors"] = [{"parameter": exc.parameter, "location": "query", "message": exc.detail}]
         extra["suggestions"] = exc.suggestions or None
-    return problem_response(request, status, slug, exc.title, exc.detail, **extra)
+    detail, headers = exc.detail, None
+    if isinstance(exc, errors.DatabaseFault):  # their details are CLI lines: "error: the ..."
+        detail = detail[:1].upper() + detail[1:] + "."
+        if isinstance(exc, errors.DatabaseBusy):
+            headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return problem_response(request, status, slug, exc.title, detail, headers, **extra)
 
 
 def _parameter_errors(exc: RequestValidationError) -> list[dict[str, str]]:
@@ -118,6 +134,16 @@ def _allowed_methods(request: Request) -> str:
     return ", ".join(sorted(methods))
 
 
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    """A database error a person can act on is named (503/507); any other is a 500."""
+    fault = database_fault(exc)
+    if fault is None:
+        return await _unexpected(request, exc)
+    log.warning("%s on %s %s: %s", fault.title, request.method, request.url.path, exc)
+    note_write(fault)
+    return await _domain_error(request, fault)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(
@@ -133,4 +159,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(errors.ClaimdbError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(DBAPIError, _database_error)
     app.add_exception_handler(Exception, _unexpected)

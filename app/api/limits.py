@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.problems import PROBLEM_MEDIA_TYPE, problem_type
+from app.api.middleware import problem_body
+from app.api.problems import PROBLEM_MEDIA_TYPE
 
 
 class QueryStringLimit:
@@ -19,15 +18,13 @@ class QueryStringLimit:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and len(scope.get("query_string", b"")) > self.max_bytes:
-            body = json.dumps(
-                {
-                    "type": problem_type("uri-too-long"),
-                    "title": "URI too long",
-                    "status": 414,
-                    "detail": f"The query string is over {self.max_bytes} bytes.",
-                    "instance": scope.get("path", ""),
-                }
-            ).encode()
+            body = problem_body(
+                414,
+                "uri-too-long",
+                "URI too long",
+                f"The query string is over {self.max_bytes} bytes.",
+                scope.get("path", ""),
+            )
             await send(
                 {
                     "type": "http.response.start",

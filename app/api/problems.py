@@ -45,6 +45,12 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         414: ("uri-too-long", "URI too long", "The query string is over 8192 bytes."),
         415: ("unsupported-media-type", "Unsupported media type", "Send application/json."),
         422: ("invalid-parameter", "Invalid parameter", "limit: must be at most 500."),
+        503: (
+            "database-busy",
+            "Database busy",
+            "The database is busy with another write; retry shortly.",
+        ),
+        507: ("disk-full", "Disk full", "The disk is full."),
     }
     out: dict[int | str, dict[str, Any]] = {}
     for status in statuses:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -29,7 +30,9 @@ class SourceCreate(BaseModel):
     text: str = Field(min_length=1, description="The article text; stored exactly as sent.")
     title: str | None = Field(None, max_length=1000)
     outlet: str | None = Field(None, max_length=256, examples=["reuters"])
-    url: str | None = Field(None, max_length=2000)
+    url: str | None = Field(
+        None, max_length=2000, description="Where it was published: an http(s) URL."
+    )
     author: str | None = Field(None, max_length=256)
     published: str | None = Field(
         None, description="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.", examples=["2016-11-27"]
@@ -62,6 +65,16 @@ class SourceCreate(BaseModel):
             ) from None
         return value
 
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        # stored and shown as a link: "javascript:..." or "data:..." must not be one
+        if value is not None:
+            parts = urlsplit(value)
+            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+                raise ValueError("must be an http:// or https:// URL")
+        return value
+
     @field_validator("published")
     @classmethod
     def _date(cls, value: str | None) -> str | None:
@@ -88,18 +101,28 @@ class SourceCreate(BaseModel):
         )
 
 
-async def _read_body(request: Request) -> bytes:
-    limit = settings.max_document_bytes
+# JSON may spell one byte of text as six ("\u0627" for the two bytes of an Arabic letter,
+# "\u0001" for one): the size limit is for the document, not for its escaping, so a JSON
+# body may be this many times the limit. The document itself is measured once decoded.
+JSON_ESCAPING = 6
+FRAMING = 64_000  # room for multipart headers and the other fields
+
+
+async def _read_body(request: Request, cap: int) -> bytes:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit + 64_000:  # room for multipart framing
+    if declared.isdigit() and int(declared) > cap:
         raise DocumentTooLarge(
-            f"The request is {_megabytes(int(declared))}; the limit is {_megabytes(limit)}."
+            f"The request is {_megabytes(int(declared))}; the limit is "
+            f"{_megabytes(settings.max_document_bytes)} of text."
         )
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > limit + 64_000:
-            raise DocumentTooLarge(f"The request is over the {_megabytes(limit)} limit.")
+        if size > cap:
+            raise DocumentTooLarge(
+                f"The request is over {_megabytes(cap)}; the limit is "
+                f"{_megabytes(settings.max_document_bytes)} of text."
+            )
         chunks.append(chunk)
     body = b"".join(chunks)
     request._body = body  # lets request.form() parse what was already read
@@ -121,7 +144,9 @@ def _check_size(text_bytes: int) -> None:
 async def document_from_request(request: Request) -> RawDocument:
     """The document in a JSON body or a multipart `file` part; errors name the field."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await _read_body(request)
+    limit = settings.max_document_bytes
+    cap = limit * JSON_ESCAPING if content_type == "application/json" else limit
+    body = await _read_body(request, cap + FRAMING)
     if content_type == "application/json":
         try:
             payload: Any = json.loads(body)
@@ -185,15 +210,19 @@ REQUEST_BODY_DOC: dict[str, Any] = {
                 "properties": {
                     "file": {
                         "type": "string",
-                        "format": "binary",
-                        "description": "A text file: UTF-8, UTF-16 with BOM, or cp1252.",
+                        "contentMediaType": "text/plain",
+                        "description": "The article as a plain-text file: UTF-8 (with or "
+                        "without BOM), UTF-16 or UTF-32 with a BOM, or cp1252. Anything else "
+                        "(binary content such as a PDF or an image, NUL bytes, undecodable "
+                        "bytes, only whitespace) is refused with a 422 naming `file`.",
                     },
                     **{
                         k: {"type": "string"}
                         for k in ("title", "outlet", "url", "author", "published", "external_id")
                     },
                 },
-            }
+            },
+            "encoding": {"file": {"contentType": "text/plain"}},
         },
     },
 }

@@ -9,14 +9,17 @@ dates parse, kinds and roles are known. Pure: no database.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.errors import UsageError
 from app.extraction.registry import actor_entry, place_entry
+
+M = TypeVar("M", bound=BaseModel)
 
 Span = tuple[int, int]
 Role = Literal["agent", "target", "mentioned"]
@@ -172,16 +175,21 @@ def problems(gold: GoldFile) -> list[str]:
     return out
 
 
-def load_gold(path: Path) -> GoldFile:
-    """One gold file, parsed and checked; UsageError says what is wrong and where."""
+def _load(path: Path, model: type[M], check: Callable[[M], list[str]]) -> M:
+    """One file, parsed and checked; UsageError says what is wrong and where."""
     try:
-        gold = GoldFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        gold = model.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, ValidationError) as exc:
         raise UsageError(f"{path}: {exc}") from None
-    found = problems(gold)
+    found = check(gold)
     if found:
         raise UsageError(f"{path}: " + "; ".join(found))
     return gold
+
+
+def load_gold(path: Path) -> GoldFile:
+    """One gold claims file, parsed and checked."""
+    return _load(path, GoldFile, problems)
 
 
 def gold_files(path: Path) -> list[Path]:
@@ -244,12 +252,5 @@ def relation_problems(gold: GoldRelations) -> list[str]:
 
 
 def load_relations(path: Path) -> GoldRelations:
-    """One relation file, parsed and checked; UsageError says what is wrong and where."""
-    try:
-        gold = GoldRelations.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError) as exc:
-        raise UsageError(f"{path}: {exc}") from None
-    found = relation_problems(gold)
-    if found:
-        raise UsageError(f"{path}: " + "; ".join(found))
-    return gold
+    """One gold relations file, parsed and checked."""
+    return _load(path, GoldRelations, relation_problems)

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from .generic import foreign_before
 from .normalize import (
     ARTICLES,
     Token,
     close_spelling,
+    could_start,
+    first_words,
     key_prefixes,
     light_key,
     longest_match,
@@ -62,6 +65,7 @@ class _Index:
     keys: dict[str, list[_Alias]]
     prefixes: frozenset[str]
     exact: dict[str, list[_Alias]]  # ALL-CAPS aliases by their letters ("US" for U.S.)
+    firsts: frozenset[str]
 
 
 @cache
@@ -76,7 +80,7 @@ def _index() -> _Index:
                 exact.setdefault("".join(name_tokens(al.alias)), []).append(entry)
             elif k := normalize_key(al.alias):
                 keys.setdefault(k, []).append(entry)
-    return _Index(keys, key_prefixes(keys), exact)
+    return _Index(keys, key_prefixes(keys), exact, first_words(keys))
 
 
 def _choose(pool: list[_Alias], on: date | None) -> ActorEntry:
@@ -123,7 +127,11 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
     found: list[ActorMention] = []
     i, n = 0, len(toks)
     while i < n:
-        m = longest_match(toks, i, idx.keys, idx.prefixes, accept)
+        m = (
+            longest_match(toks, i, idx.keys, idx.prefixes, accept)
+            if could_start(toks[i], idx.firsts)
+            else None
+        )
         if m is None and toks[i].text.replace(".", "") in idx.exact:
             m = (i, idx.exact[toks[i].text.replace(".", "")], False)
         if m is None:
@@ -131,6 +139,9 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
             continue
         j, pool, possessive = m
         actor = _choose(pool, on)
+        if toks[i].text[0].islower() and foreign_before(toks, i, actor.key):
+            i = j + 1  # "Jordanian state TV" is not Syrian state media
+            continue
         s, e = toks[i].start, toks[j].end - (1 if possessive else 0)
         found.append(ActorMention(actor.key, actor.name, actor.kind, True, s, e, text[s:e]))
         covered[i : j + 1] = [True] * (j + 1 - i)
@@ -270,10 +281,22 @@ def _classify(text, toks, i, j, cues) -> tuple[int, int, str] | None:
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
+_HEADLINE_MAX = 600  # characters each side of pos: no headline is longer
+
+
 def _headline(text: str, pos: int) -> bool:
-    """Is pos inside a Title Case sentence (a headline), where capitals mark nothing?"""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    """Is pos inside a Title Case sentence (a headline), where capitals mark nothing?
+
+    Only _HEADLINE_MAX characters either side are searched for the sentence's ends: a
+    longer sentence is no headline, and searching the whole line from every capitalised
+    run made a line without sentence breaks cost time quadratic in its length."""
+    lo, hi = max(0, pos - _HEADLINE_MAX), pos + _HEADLINE_MAX
+    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos)) + 1
+    if start == 0 and lo > 0:
+        return False
+    ends = [e for e in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if e >= 0]
+    if not ends and hi < len(text):
+        return False
     words = _LONG_WORD.findall(text, start, min(ends, default=len(text)))
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from app.extraction.normalize import word_set
+
 AttributionKind = Literal["named", "anaphor", "passive"]
 
 
@@ -34,10 +36,6 @@ class Attribution:
     cue_end: int = 0
 
 
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces"
@@ -45,7 +43,7 @@ _SPEECH = re.compile(
     r"|alleged|alleges|warned|warns|noted|notes|explained|declared|declares|quoted|cited"
     r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
     r"|slammed|urged|urges|blamed|blames|vowed|vows|threatened|pledged|demanded|demands"
-    r"|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|believes"
+    r"|proposed|proposes|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|believes"
     r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
@@ -60,7 +58,7 @@ _PARTICIPLES = frozenset(
     {"announcing", "saying", "adding", "stating", "warning", "denying", "accusing", "claiming"}
 )
 # "called" reports speech only before these ("called for", "called on X to")
-_CALLED_OK = re.compile(r"\s+(?:for|on|upon)\b")
+_CALLED_OK = re.compile(r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:for|on|upon)\b")
 _SPEECH_WORDS = frozenset(
     [
         "said",
@@ -80,6 +78,9 @@ _SPEECH_WORDS = frozenset(
         "confirmed",
     ]
 )
+_CLOSING_REACH = 60  # characters after a sentence-closing speech verb
+# participles that put an aside between a speaker and the verb ("speaking at X said")
+_ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
 _PASSIVE = re.compile(
@@ -102,7 +103,7 @@ _CLAIMED_DEED = re.compile(
     r"assault|explosions?|killings?|operation|kidnapping|downing|shooting)\b",
     re.I,
 )
-_SOURCE = _words(
+_SOURCE = word_set(
     "source sources official officials spokesman spokeswoman spokesperson monitor monitors "
     "monitoring group groups observatory activist activists resident residents media state "
     "television tv agency news correspondent reporter reporters ministry army military "
@@ -121,35 +122,36 @@ _SOURCE = _words(
     "teacher engineer mukhtar ambassador deputy negotiator mediator prosecutor judge "
     "lawyer campaigner campaigners monitors observer observers "
     "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
-    "staff employee employees worker personnel delegate delegates"
+    "staff employee employees worker personnel delegate delegates dispatch dispatches conflict "
+    "militia militias faction factions"
 )
-_PARTICLES = _words("al el bin ibn abu abd de van von")
-_CONNECTORS = _words("of for at in from and on")
-_DETERMINERS = _words("a an the its his her their this that these those")
-_PREPOSITIONS = _words(
+_PARTICLES = word_set("al el bin ibn abu abd de van von")
+_CONNECTORS = word_set("of for at in from and on")
+_DETERMINERS = word_set("a an the its his her their this that these those")
+_PREPOSITIONS = word_set(
     "with to by amid despite after following over about among against before during since "
     "under without within upon"
 )
-_PRONOUNS = _words("he she they it we")
-_AUX = _words(
+_PRONOUNS = word_set("he she they it we")
+_AUX = word_set(
     "has have had also further later reportedly allegedly previously earlier then again "
     "separately subsequently initially officially repeatedly publicly did does do not never "
     "would will could can may might must have had has been however meanwhile yesterday today "
-    "quickly immediately strongly firmly flatly categorically swiftly"
+    "quickly immediately strongly firmly flatly categorically swiftly since both all jointly"
 )
-_ANAPHOR_HEADS = _words(
+_ANAPHOR_HEADS = word_set(
     "source sources monitor group observatory official spokesman agency ministry statement "
     "report organisation organization watchdog network"
 )
 # Capitalised words that open clauses rather than names.
-_CAP_STOP = _words(
+_CAP_STOP = word_set(
     "On In At But However Meanwhile Elsewhere And Also Earlier Later Yesterday Today If When "
     "While After Before During As Since Separately Moreover It He She They We I This That "
     "These Those There Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
     "February March April May June July August September October November December Last "
     "Overnight Tonight Furthermore Additionally Meantime Then So Now Still Yet"
 )
-_DISCOURSE = _CAP_STOP | _words("however meanwhile also earlier later and but")
+_DISCOURSE = _CAP_STOP | word_set("however meanwhile also earlier later and but")
 _INVERTED_TAIL = re.compile(
     r"[\s\"”’'.!;:)\]]*$|\s*,|\s*[\"“]|\s+(?:which|who|whose|adding|citing|noting|explaining|"
     r"stressing|saying|referring|on [A-Z]\w+day|in a statement|at a|during|late|early|earlier|"
@@ -157,11 +159,11 @@ _INVERTED_TAIL = re.compile(
     r"based|near|inside)\b"
 )
 # Nouns that end a locative or temporal phrase rather than modify a speaker.
-_NOT_MODIFIER = _words(
+_NOT_MODIFIER = word_set(
     "time day week month year morning night evening afternoon moment district city town "
     "village province area neighbourhood neighborhood suburb region country countryside"
 )
-_FINITE = _words("is are was were has have had will would can could be been")
+_FINITE = word_set("is are was were has have had will would can could be been")
 _QUOTES = '"“”'
 _MAX_NP = 14
 _MAX_OPENING = 12
@@ -236,10 +238,11 @@ def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
             if first is None or pending is not None:
                 break
             first, closed = i, True
-            # "an official *from the* forces": the phrase goes on past "from the"
+            # "an official *from the* forces": the phrase goes on past "from the", and
+            # "an organisation *monitoring the* conflict" past "monitoring the"
             if (
                 i >= 2
-                and words[i - 1].group().lower() in _CONNECTORS
+                and words[i - 1].group().lower() in _CONNECTORS | {"monitoring"}
                 and _acceptable(words[i - 2].group())
             ):
                 pending, closed = i - 1, False
@@ -276,6 +279,8 @@ def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] |
         if i > first and _gap_breaks(text, words[i - 1].end(), words[i].start()):
             break
         w = words[i].group()
+        if last is not None and w.lower() in _DETERMINERS:
+            break  # "According to the Firat news agency | the SDF advanced"
         if w.lower() in _CONNECTORS and last is not None:
             # "a correspondent at (the) Kuweires Military Airport"
             k = i + 1
@@ -306,7 +311,7 @@ def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] |
         j < i
         or j - i + 1 > _MAX_OPENING
         or words[j].group().lower()
-        in (_DETERMINERS | _CONNECTORS | _words("to with by as that which who"))
+        in (_DETERMINERS | _CONNECTORS | word_set("to with by as that which who"))
     ):
         return None
     if any(_gap_breaks(text, words[k].end(), words[k + 1].start()) for k in range(i, j)):
@@ -345,6 +350,19 @@ def _relative(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
     return None
 
 
+# heads of a complete noun phrase that speak for themselves, even after a relative clause
+# ("... against Daesh which controls the city the Syrian state broadcaster reported")
+_SPEAKER_HEADS = word_set(
+    "broadcaster agency television tv channel ministry spokesman spokeswoman spokesperson "
+    "observatory monitor newspaper daily website"
+)
+
+
+def _speaker_head(text: str, np: tuple[int, int, bool, bool]) -> bool:
+    words = text[np[0] : np[1]].lower().split()
+    return np[3] and bool(words) and words[-1] in _SPEAKER_HEADS
+
+
 def _speaker_of(
     text: str, words: list[re.Match[str]], v: int, end: int, told: bool
 ) -> tuple[AttributionKind, int, int] | None:
@@ -354,7 +372,18 @@ def _speaker_of(
             return "named", *inverted
     relative = _relative(text, words, v)
     back = _backward(text, words, v)
-    if relative is not None and not (back and back[2]):
+    if back is not None and not back[2]:
+        # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
+        k = next((n for n, w in enumerate(words) if w.start() == back[0]), None)
+        aside = (
+            k is not None
+            and k >= 2
+            and words[k - 1].group().lower() in _CONNECTORS | _PREPOSITIONS | {"alongside"}
+            and words[k - 2].group().lower() in _ASIDE
+        )
+        if aside:
+            back = _backward(text, words, k - 2) or back
+    if relative is not None and not (back and (back[2] or _speaker_head(text, back))):
         back = relative  # "The Observatory which relies on medics said": the Observatory
     opening = _opening(text, words, v) if v <= _MAX_OPENING else None
     if back and not (back[2] or back[3]) and opening and opening[0] < back[0]:
@@ -398,9 +427,11 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         np = _forward(text, words, idx)
         if np:
             return Attribution("named", *np, start + m.start(), start + m.end())
-    # participles ("..., adding that") report a speaker only when no finite verb does
-    ordered = [m for m in speech if m.group() not in _PARTICIPLES]
-    ordered += [m for m in speech if m.group() in _PARTICIPLES]
+    # participles ("..., adding that") report a speaker only when no finite verb does; a
+    # verb closing the sentence ("... Rudskoi said at a briefing.") governs all of it
+    finite = [m for m in speech if m.group() not in _PARTICIPLES]
+    closing = [m for m in finite if len(sentence) - m.end() < _CLOSING_REACH and m is not finite[0]]
+    ordered = closing[-1:] + finite + [m for m in speech if m.group() in _PARTICIPLES]
     for m in ordered:
         verb = m.group()
         if _NOT_SPEECH_AFTER.match(sentence, m.end()) or _CLAIMED_HARM.match(sentence, m.end()):
@@ -419,7 +450,9 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         prev = words[v - 1].group().lower() if v else ""
         if passive and passive.start() <= m.start() < passive.end():
             continue
-        if prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS:
+        if (prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS) and (
+            prev not in _AUX  # "have since called for"
+        ):
             continue
         found = _speaker_of(text, words, v, end, told=verb in ("told", "tells"))
         if found is not None:

@@ -54,6 +54,20 @@ _BARE_DATE = re.compile(
 _FURNITURE = re.compile(
     r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via)\b"
 )
+# a photo caption's tail ("... in Meles, Idlib province, Syria August 6 2016.")
+_CAPTION_TAIL = re.compile(
+    r"\bSyria\W+(?:[A-Z][a-z]+\.?\s+\d{1,2}\W+\d{4}|\d{1,2}\s+[A-Z][a-z]+\W+\d{4})\W*$"
+)
+# a line that introduces a picture, a map or a video ("Here's a visual of the region:")
+_LEAD_IN = re.compile(
+    r"^\W*(?:Here(?:'s|’s|\s+is|\s+are)|(?:A|The)\s+(?:map|video|visual|photo|picture|graphic"
+    r"|footage)s?\s+of|Look\s+at|Watch|Click)\b"
+)
+# encyclopedic facts, not about the conflict (docs/annotation.md §2)
+_ENCYCLOPEDIC = re.compile(
+    r"(?<!where )\b(?:[\w-]+\s+)(?:is|are|was|were)\s+(?:located|situated)\b"
+    r"|\b(?:is|was)\s+home\s+to\b"
+)
 _OPINION = re.compile(
     r"\bI(?:\s+am|['’]m)?\s+(?:think|bet|suspect|believe|guess|hope|feel|sure)\b"
     r"|\bin my (?:opinion|view)\b|\byou (?:should|will|might|may|can)\b|\bI\s+(?:have|had|was)\b"
@@ -68,7 +82,8 @@ _HEDGE = re.compile(
     r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
     r"|(?:is|are|was|were) thought to|(?:it )?(?:is|was|has been) reported|reports say"
     r"|reports? that|(?:is|are|was|were) said to|said to have|appear(?:s|ed)? to|seem(?:s|ed)?"
-    r"|likely|may|might|could|possibly|presumably|unclear|(?:were|was) reported"
+    r"|likely|may|might|could|possibly|presumably|(?:were|was)\s+(?:also\s+)?reported"
+    r"|believed\s+to|suspects?"
     r"|a reported|the reported)\b",
     re.I,
 )
@@ -121,6 +136,8 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
         return True
     if _CAPTION.search(words) or _CREDIT.search(words) or _FURNITURE.search(words):
         return True
+    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words):
+        return True
     following = text[nxt.start : nxt.end] if nxt else ""
     # A caption is followed by its date line or credit ("... border. July 27 2016.")
     return bool(nxt and (_BARE_DATE.match(following) or _CREDIT.match(following)))
@@ -144,6 +161,8 @@ class _Context:
         self.quotes = quotations(text)
         # persons named so far, the registry's and the ones found as speakers
         self.people: list[ActorMention] = [a for a in self.actors if a.kind == "person"]
+        # the last "source" that spoke ("a military source told SANA"), for "the source"
+        self.source: tuple[ActorMention | None, str] | None = None
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         at = bisect_left(self.starts, start)
@@ -230,6 +249,8 @@ def find_claims(
         cue = event_cue(sentence)
         kind = cue[0] if cue else "other"
         scored = [q for q in counts if q.what != "other"]  # "One man ran": no figure
+        if kind == "other" and _ENCYCLOPEDIC.search(sentence) and not scored and not named:
+            continue
         if kind == "other" and not scored and not content and not in_places and not named:
             continue
         voice = (
@@ -358,17 +379,25 @@ def _claimant(
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
-        if voice is not None:
+        source = phrase.strip().lower().startswith("the source") and ctx.source is not None
+        if voice is not None and not source:
             note = f"{phrase!r} is the previous speaker"
             return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)
+        if source:  # "the source added": the last source named, however far back
+            actor, said = ctx.source
+            note = f"{phrase!r} is the source named before ({said!r})"
+            return actor, said, Why("anaphor", attr.start, attr.end, cue, note)
         back = _previous_actor(ctx, attr.start)
         if back is not None:
             note = f"{phrase!r} refers to {back.name}"
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
         return None, phrase, Why("anaphor", attr.start, attr.end, cue)
-    speaker = resolve(text, attr.start, attr.end, ctx.actors, ctx.starts, ctx.people)
+    start = _apposed_name(text, attr.start, ctx)
+    speaker = resolve(text, start, attr.end, ctx.actors, ctx.starts, ctx.people)
     if speaker.how == "named" and speaker.actor is not None:
         ctx.people.append(speaker.actor)
+    if re.search(r"\bsources?\b", phrase, re.I):
+        ctx.source = (speaker.actor, phrase)
     rule = (
         "according_to"
         if cue.lower().startswith(("according", "as reported", "reported by"))
@@ -377,6 +406,28 @@ def _claimant(
     if speaker.how == "descriptor":
         rule = "descriptor"
     return speaker.actor, phrase, Why(rule, attr.start, attr.end, cue, speaker.note)
+
+
+_ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s+$")
+
+
+def _apposed_name(text: str, start: int, ctx: _Context) -> int:
+    """Where a speaker phrase really starts: "Mona Kurdi a spokesperson for SARC" is
+    Mona Kurdi, whose role the phrase found ("a spokesperson for SARC") only describes.
+    A known name before it is not part of it ("Speaking to The New Arab Mona Kurdi")."""
+    if not _ROLE_START.match(text, start):
+        return start
+    m = _NAME_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return start
+    name_start, name_end = m.start(1), m.end(1)
+    for a in ctx.actors_in(max(0, name_start - 40), name_end):
+        if a.start < name_end and a.end > name_start:
+            name_start = max(name_start, a.end)
+    while name_start < name_end and not text[name_start].isalpha():
+        name_start += 1
+    return name_start if len(text[name_start:name_end].split()) >= 2 else start
 
 
 def _quote_speaker(
@@ -442,8 +493,10 @@ def _content_actors(
             continue
         if n and _describes_after(text, mentions[n - 1], a):
             continue
-        if a.kind == "person" and _OWNER.search(text, max(u.start, a.start - 30), a.start):
-            continue  # "forces loyal to Assad", "the regime of Assad": the forces, the regime
+        if a.kind == "person" and (
+            _OWNER.search(text, max(u.start, a.start - 30), a.start) or _OWNED.match(text, a.end)
+        ):
+            continue  # "forces loyal to Assad", "the Bashar Assad regime": the forces, the regime
         if a.key in keys:
             continue
         keys.add(a.key)
@@ -474,6 +527,8 @@ _OWNS = re.compile(
     r"(?:['’]s|s)?\s+(?:[\w-]+\s+)?(?:affiliate|offshoot|branch|wing|arm|ally|proxy|franchise)\b",
     re.I,
 )
+_ASIDE_ONLY = re.compile(r"\s*\([^()]{1,40}\)\s*")  # "(OPCW)" between speaker and verb
+_OWNED = re.compile(r"(?:['’]?s)?\s+(?:regime|government|forces|troops|army|loyalists)\b", re.I)
 _OWNER = re.compile(
     r"\b(?:loyal to|regime of|government of|forces of|troops of|army of|loyalists of)\s+"
     r"(?:(?:Syrian\s+)?President\s+)?$",
@@ -504,10 +559,10 @@ def _named_victims(
     reportedly killed"), unless a figure already counts him."""
     out = []
     for a in actors:
-        if a.kind != "person" or any(q.start <= a.start < q.end for q in counts):
+        if a.kind != "person":
             continue
         m = _VICTIM.match(text, a.end)
-        if m is None:
+        if m is None or any(q.start <= a.start < q.end for q in counts):
             continue
         harm = (m.group("harm") or m.group("died")).lower()
         what = "injured" if harm in ("wounded", "injured") else "killed"

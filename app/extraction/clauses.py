@@ -15,7 +15,13 @@ from app.extraction.attribution import find_attribution
 
 _CUT = re.compile(r"(?:[;,]\s*|\s+)(?:however|but|while|whereas|although|though|yet)\s+|;\s+", re.I)
 _MIN_WORDS = 5
+_WINDOW = 300  # characters after a cut in which its speaker and verb must stand
 _SPEAKER_WITHIN = 60  # characters from the cut to the speaker's first word
+
+
+def _fewer_words(text: str, start: int, end: int, n: int) -> bool:
+    """Has text[start:end] fewer than n words? Reads no more than it needs to."""
+    return len(text[start : min(end, start + 64 * n)].split()) < n
 
 
 def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -23,11 +29,12 @@ def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _CUT.finditer(text, start, end):
         left_end = m.start()
         right_start = m.start() + len(m.group()) - len(m.group().lstrip(" ;,"))
-        if len(text[start:left_end].split()) < _MIN_WORDS:
+        if _fewer_words(text, start, left_end, _MIN_WORDS):
             continue
-        if len(text[m.end() : end].split()) < _MIN_WORDS - 1:
+        if _fewer_words(text, m.end(), end, _MIN_WORDS - 1):
             break
-        speaker = find_attribution(text, m.end(), end)
+        # the speaker must stand right after the cut: a bounded window keeps long lines linear
+        speaker = find_attribution(text, m.end(), min(end, m.end() + _WINDOW))
         if (
             speaker is None
             or speaker.kind == "passive"

@@ -83,7 +83,9 @@ _SINCE = re.compile(
 )
 _SINCE_CLAUSE = re.compile(
     r"\bsince\b[^.;]{0,60}?\b(?:began|started|erupted|broke out|took hold|came into force|"
-    r"was launched|was signed|first broke)\s+(?:there\s+)?(?:in|on)?\s*(?:the\s+)?$",
+    r"was launched|was signed|first broke)\s+(?:there\s+)?(?:in|on)?\s*(?:the\s+)?$"
+    # "since rebels broke the siege of the city on Saturday": the clause's own date
+    r"|\bsince\s+(?:[\w'’-]+\s+){1,12}?(?:on|in)\s+(?:the\s+)?$",
     re.I,
 )
 # "in August last year": that month of the year before the reference

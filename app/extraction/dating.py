@@ -78,7 +78,7 @@ _PRESENT = re.compile(
     r"\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
     r"fears?|accuses|denies|demands|insists|rejects|supports|backs|opposes|bears|says|"
-    r"has been|have been|is being|are being)\b",
+    r"has been|have been|is being|are being|makes|means|now(?!\s+that))\b",
     re.I,
 )
 _PAST = re.compile(

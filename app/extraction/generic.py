@@ -9,6 +9,7 @@ the registry's and "the Iraqi army" is never the Syrian one.
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,13 +96,16 @@ def find_generic(
             i += 1
             continue
         hit = None
-        if words[i] in rules.firsts:
+        first = words[i]
+        if first not in rules.firsts and first.endswith("s") and first[:-1] in rules.firsts:
+            first = first[:-1]  # "the coalitions airstrike": a possessive without apostrophe
+        if first in rules.firsts:
             j = i
             while j < n and j - i < rules.longest and not taken[j]:
                 if j > i and not toks[j].joined:
                     break
-                key = rules.phrases.get(tuple(words[i : j + 1]))
-                if key is not None:
+                key = rules.phrases.get((first, *words[i + 1 : j + 1]))
+                if key is not None and j > i:
                     hit = (j, key)
                 j += 1
         if hit is not None:
@@ -123,6 +127,28 @@ def find_generic(
     return out
 
 
+def widen(text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """A registry name that is a rule's modifier takes the head after it: "Syrian regime
+    troops" is the army (one mention), not the regime and then troops."""
+    rules = _rules()
+    toks = scan_cached(text)
+    starts = [t.start for t in toks]
+    out = []
+    for a in actors:
+        words = _words(a.surface)
+        k = bisect_left(starts, a.end)
+        hit = None
+        for length in (1, 2, 3):
+            head = tuple(_word(t) for t in toks[k : k + length])
+            if len(head) < length or not all(t.joined for t in toks[k : k + length]):
+                break
+            key = rules.phrases.get(words + head)
+            if key is not None:
+                hit = (key, toks[k + length - 1].end)
+        out.append(_mention(text, hit[0], a.start, hit[1]) if hit else a)
+    return out
+
+
 def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rules) -> str | None:
     """The actor of modifier toks[i] when it shares the head of the next phrase
     ("Syrian and Russian warplanes", "Syrian or Russian jets")."""
@@ -133,6 +159,18 @@ def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rule
         if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
             return key
     return None
+
+
+def foreign_before(toks: tuple[Token, ...], i: int, key: str) -> bool:
+    """Does another country's adjective qualify the generic name at toks[i] ("Jordanian
+    state TV", "Iraqi government forces")? Names of Syrian actors only, by their key."""
+    if i == 0 or not toks[i].joined:
+        return False
+    entry = actor_entry(key)
+    syrian = entry is not None and (
+        key.startswith("syrian") or entry.parent and entry.parent.startswith("syrian")
+    )
+    return bool(syrian) and _word(toks[i - 1]) in _rules().blockers
 
 
 def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Arabic definite article in its assimilated spellings. Dropped from keys so that
 # al-Hadir == Hadir and Deir ez-Zor == Deir Zor.
@@ -47,6 +47,11 @@ _DIGRAPHS = (
 )
 # fmt: on
 _VOWELS = frozenset("aeiou")
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The space-separated words of a rule list, as a set."""
+    return frozenset(words.split())
 
 
 def strip_marks(s: str) -> str:
@@ -110,8 +115,7 @@ def slugify(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: millions are made, and a tuple is the cheapest
     start: int
     end: int
     text: str
@@ -139,11 +143,14 @@ def scan(text: str) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         s, e = m.span()
         word = m.group()
-        gap = _JOIN_GAP.fullmatch(text, prev_end, s) if prev_end >= 0 else None
-        joined = gap is not None or (
-            s - prev_end == 1 and text[prev_end] in _APOSTROPHES and word == "s"
-        )
-        hyphen = gap is not None and ("-" in gap.group() or "–" in gap.group())
+        if prev_end >= 0 and s - prev_end == 1 and text[prev_end] == " ":
+            joined, hyphen = True, False  # the common case, without a regex
+        else:
+            gap = _JOIN_GAP.fullmatch(text, prev_end, s) if prev_end >= 0 else None
+            joined = gap is not None or (
+                s - prev_end == 1 and text[prev_end] in _APOSTROPHES and word == "s"
+            )
+            hyphen = gap is not None and ("-" in gap.group() or "–" in gap.group())
         prev_end = e
         low = word.casefold()
         key = fold_token(word.replace(".", ""))
@@ -204,6 +211,17 @@ def longest_match(tokens, i, index, prefixes, accept, max_len=8):
         if key not in prefixes:
             break
     return best
+
+
+def first_words(keys) -> frozenset[str]:
+    """The first word of every key: a name can only start at a token whose key (or
+    possessive key) is one of them, or at an article, so callers skip the other tokens
+    without calling longest_match."""
+    return frozenset(k.split(" ", 1)[0] for k in keys)
+
+
+def could_start(t: Token, firsts: frozenset[str]) -> bool:
+    return t.article or t.key in firsts or t.possessive_key in firsts
 
 
 def key_prefixes(keys) -> frozenset[str]:

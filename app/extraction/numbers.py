@@ -8,31 +8,50 @@ from __future__ import annotations
 
 import re
 
-
-def _split(s: str) -> list[str]:
-    return s.split()
-
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(_split(s))
-
+from app.extraction.normalize import word_set
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:['’-][A-Za-z]+)*|[.;:!?\"“”()\[\],]")
 UNITS = {
     w: i
     for i, w in enumerate(
-        _split(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 TENS = {
     w: 10 * (i + 2)
-    for i, w in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"))
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-VAGUE = _words("dozens scores hundreds thousands tens millions")
+_FRACTIONS = {
+    ("a", "quarter", "of", "a", "million"): 250_000,
+    ("half", "a", "million"): 500_000,
+    ("a", "half", "million"): 500_000,
+    ("a", "third", "of", "a", "million"): 333_333,
+}
+VAGUE = word_set("dozens scores hundreds thousands tens millions")
 _QUALIFIERS = {
     ("at", "least"): "at_least",
     ("a", "minimum", "of"): "at_least",
@@ -109,6 +128,11 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return None, True, i + 1
     if low == "a" and nxt == "dozen":
         return 12, True, i + 2
+    # "a quarter of a million", "half a million", "a third of a million"
+    ahead = tuple(toks.low[i : i + 5])
+    for words, value in _FRACTIONS.items():
+        if ahead[: len(words)] == words:
+            return value, False, i + len(words)
     value = _word_value(low)
     if value is None or (low == "one" and nxt == "of"):
         return None

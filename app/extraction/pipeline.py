@@ -9,6 +9,7 @@ only at day precision, since "yesterday" in a paper known only by its month is u
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 
@@ -16,13 +17,13 @@ from app.extraction.actors import find_actors
 from app.extraction.boilerplate import find_body_end
 from app.extraction.claims import find_claims
 from app.extraction.dates import find_dates
-from app.extraction.generic import find_generic
+from app.extraction.generic import find_generic, widen
 from app.extraction.normalize import slugify
 from app.extraction.places import find_places, primary_place
 from app.extraction.published import find_published, title_end
 from app.extraction.quantities import find_quantities
 from app.extraction.registry import actor_entries, actor_entry
-from app.extraction.types import ActorEntry, ActorMention, Extraction, PublishedDate
+from app.extraction.types import ActorEntry, ActorMention, Extraction, PlaceMention, PublishedDate
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
@@ -91,6 +92,16 @@ def outlet_actor(outlet: str | None) -> ActorMention | None:
     return None
 
 
+def _inside_actor(p: PlaceMention, actors: list[ActorMention], starts: list[int]) -> bool:
+    """Is the place part of a longer actor name? `actors` are in text order (`starts` their
+    starts) and do not overlap, so only the last one starting at or before it can hold it."""
+    k = bisect_right(starts, p.start) - 1
+    if k < 0:
+        return False
+    a = actors[k]
+    return p.end <= a.end and a.end - a.start > p.end - p.start
+
+
 def extract(
     text: str,
     *,
@@ -106,14 +117,14 @@ def extract(
     # a country used as a place is not also its state as an actor; a place inside an
     # actor's name ("International Syria Support Group") is not a place
     taken = {(p.start, p.end) for p in places}
-    actors = [a for a in find_actors(text, on=reference) if (a.start, a.end) not in taken]
+    actors = widen(
+        text, [a for a in find_actors(text, on=reference) if (a.start, a.end) not in taken]
+    )
+    starts = [a.start for a in actors]
     places = [
         p
         for p in places
-        if not any(
-            a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start
-            for a in actors
-        )
+        if not _inside_actor(p, actors, starts)
         and not _BANNED_BEFORE.search(text, max(0, p.start - 20), p.start)
     ]
     actors = sorted(

@@ -25,6 +25,8 @@ from functools import cache
 from .normalize import (
     Token,
     close_spelling,
+    could_start,
+    first_words,
     key_prefixes,
     light_key,
     longest_match,
@@ -71,7 +73,7 @@ class _Target:
 
 
 @cache
-def _index() -> tuple[dict[str, _Target], frozenset[str]]:
+def _index() -> tuple[dict[str, _Target], frozenset[str], frozenset[str]]:
     rules = place_rules()
     index: dict[str, _Target] = {}
     for e in place_entries():
@@ -96,7 +98,7 @@ def _index() -> tuple[dict[str, _Target], frozenset[str]]:
     for k, t in index.items():
         t.places.sort(key=lambda c: -place_rank(c.key))
         t.contested = k in contested
-    return index, key_prefixes(index)
+    return index, key_prefixes(index), first_words(index)
 
 
 @cache
@@ -282,7 +284,7 @@ def _locators(
 
 def find_places(text: str) -> list[PlaceMention]:
     """Every gazetteer mention, in text order, non-overlapping, longest first."""
-    index, prefixes = _index()
+    index, prefixes, firsts = _index()
     toks = scan_cached(text)
 
     found: list[tuple[int, int, tuple[str, ...]]] = []
@@ -300,15 +302,22 @@ def find_places(text: str) -> list[PlaceMention]:
 
     i, n = 0, len(toks)
     while i < n:
-        m = longest_match(toks, i, index, prefixes, accept)
+        m = (
+            longest_match(toks, i, index, prefixes, accept)
+            if could_start(toks[i], firsts)
+            else None
+        )
         if m is None:
             i += 1
             continue
         j, keys, possessive = m
         named_building = j + 1 < n and toks[j + 1].text.lower() in _NAMED_BUILDINGS
+        # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
+        de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
         if (
             keys[0] is not _BLOCK
             and not named_building
+            and not de_facto
             and not _not_a_place(toks, i, j, keys, possessive)
         ):
             found.append((toks[i].start, toks[j].end - (1 if possessive else 0), keys))

@@ -29,34 +29,31 @@ import re
 from dataclasses import replace
 
 from app.extraction.dates import MONTHS
+from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
 from app.extraction.types import Quantity
 
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
-_KILLED = _words(
+_KILLED = word_set(
     "killed kill kills killing killings dead died die dies dying death deaths martyred "
     "massacred executed executing execute executes beheaded slain perished lives toll bodies "
     "eliminated eliminating neutralized neutralised liquidated assassinated murdered"
 )
-_INJURED = _words(
-    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm"
+_INJURED = word_set(
+    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm "
+    "suffered suffering"
 )
-_DISPLACED = _words(
+_DISPLACED = word_set(
     "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
 )
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
 # killed")
 _NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
-_FIGHTERS = _words(
+_FIGHTERS = word_set(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
     "extremists servicemen militiamen guerrillas commanders loyalists combatants"
 )
-_PEOPLE = _FIGHTERS | _words(
+_PEOPLE = _FIGHTERS | word_set(
     "people persons person civilians civilian children child kids women woman men man "
     "residents members individuals others victims families citizens policemen officers "
     "leaders activists workers medics doctors nurses journalists patients students "
@@ -65,7 +62,7 @@ _PEOPLE = _FIGHTERS | _words(
     "refugees villagers worshippers passengers staff girls boys"
 )
 # One person: "a woman was injured", "killed a nurse a hospital employee and two soldiers"
-_ONE_PERSON = _words(
+_ONE_PERSON = word_set(
     "person civilian child girl boy woman man baby infant father mother son daughter "
     "brother sister husband wife grandfather grandmother nurse doctor medic journalist "
     "photographer soldier officer commander leader fighter militant rebel employee worker "
@@ -81,19 +78,19 @@ _OF_CUES = {
     "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
 }  # fmt: skip
 # "killed another six people": words between the verb and its count
-_EXTRA = _words("another additional further other")
+_EXTRA = word_set("another additional further other")
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
 _AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
 # Words that may stand between a count and the predicate saying what happened to it.
-_AUX = _words(
+_AUX = word_set(
     "were was have has had been being are is be got get reportedly allegedly also later all "
     "both already now either to feared believed thought said confirmed more others"
 )
-_STOP = _words(
+_STOP = word_set(
     "in on at of from by with for near into across during since after before as and or but "
     "while when because than the a an this that these those their its his her"
 )
-_UNIT_NOUNS = _words(
+_UNIT_NOUNS = word_set(
     "percent per km kilometres kilometers kilometre kilometer miles mile metres meters hours "
     "hour days day weeks week months month years year minutes times year-old years-old"
 )
@@ -101,10 +98,10 @@ _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
     | VAGUE
-    | {"a", "an", "another"}
+    | {"a", "an", "another", "half"}
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
-_APPOSITION = _words("including them whom")
+_APPOSITION = word_set("including them whom")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _FOLLOW_REACH = 8
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
@@ -125,6 +122,10 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
     """(value, approx, index after the number) of a count starting at token i: a number,
     or one person ("a woman", "a hospital employee")."""
     low = toks.low[i]
+    if low == "another" and i + 1 < len(toks) and (toks.is_num(i + 1) or toks.low[i + 1] in UNITS):
+        return number(toks, i + 1)  # "another five rebel fighters"
+    if low in ("a", "half") and (counted := number(toks, i)) is not None:
+        return counted  # "a dozen", "a quarter of a million", "half a million"
     if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
         for j in range(i + 1, min(i + 4, len(toks))):
             if toks.low[j] in _ONE_PERSON:
@@ -160,6 +161,10 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
         if _cue(low):  # "18 wounded", "82 dead": a predicate, not a noun
             break
         if low in _PEOPLE:
+            while (  # "rebel fighters", but not "people dead"
+                k + 1 < len(toks) and toks.low[k + 1] in _PEOPLE and not _cue(toks.low[k + 1])
+            ):
+                k += 1
             return k, k + 1
         if low == "of" and (vague or (k + 1 < len(toks) and toks.low[k + 1] == "them")):
             k += 1
@@ -177,7 +182,16 @@ def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
     unless it is an apposition ("11 civilians including three children were killed").
     """
     immediate = True
-    for n in range(k, min(k + _FOLLOW_REACH, len(toks))):
+    n, stop = k, min(k + _FOLLOW_REACH, len(toks))
+    while n < stop:
+        # "30 soldiers and 39 rebel fighters had been killed": a count listed with this one
+        # shares the predicate after the list
+        if toks.low[n] == "and" and n + 1 < len(toks) and toks.is_num(n + 1):
+            parsed = number(toks, n + 1)
+            noun_at, end = _noun_phrase(toks, parsed[2], parsed[0] is None) if parsed else (None, 0)
+            if noun_at is not None:
+                n, stop = end, min(end + _FOLLOW_REACH, len(toks))
+                continue
         if toks.is_punct(n) or (toks.is_num(n) and toks.low[n - 1] not in _APPOSITION):
             return None, False
         low = toks.low[n]
@@ -186,14 +200,18 @@ def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
             return kind, immediate
         if low not in _AUX:
             immediate = False
+        n += 1
     return None, False
 
 
 def _preceding_cue(toks: Toks, q: int) -> str | None:
     if q == 0:
         return None
-    if toks.low[q - 1] in _EXTRA and q >= 2:  # "killed another six people"
+    # "killed another six people", "harm on an additional 200", "killing all five"
+    while q >= 2 and toks.low[q - 1] in _EXTRA | {"a", "an", "all", "the"}:
         q -= 1
+    if q >= 2 and toks.low[q - 1] == "on" and _cue(toks.low[q - 2]) == "injured":
+        q -= 1  # "inflicted harm on"
     prev = toks.low[q - 1]
     if prev == "of" and q >= 2 and toks.low[q - 2] in _OF_CUES:
         return _OF_CUES[toks.low[q - 2]]

@@ -19,17 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.normalize import word_set
 from app.extraction.types import ActorMention, ActorRole, Why
 
+_REACH = 400  # characters either side of a mention that its role is read from
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # Nouns that may follow an actor's name inside its noun phrase ("IS fighters").
-_HEADS = _set(
+_HEADS = word_set(
     "forces force troops fighters fighter militants militant jihadists terrorists units unit "
     "soldiers jets warplanes aircraft planes helicopters militia militias group groups members "
     "commanders commander leaders leader officials positions strongholds bases base artillery "
@@ -40,10 +38,11 @@ _HEADS = _set(
     "investigators inspectors delegation experts officers agents cells"
 )
 # irregular past forms and -s forms of verbs of action, which the -ed test misses
-_ACTION = _set(
+_ACTION = word_set(
     "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
     "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
-    "undertook swept kept stood threw beat bore controls control holds hold leads lead "
+    "retook overtook "
+    "undertook swept kept stood threw beat bore leads lead "
     "launches launch backs back supports support targets attacks continues continue seeks "
     "tries try plans plan uses use runs run sends send deploys deploy arms arm funds fund "
     "besieges besiege enters enter advances advance captures capture seizes seize retakes "
@@ -52,21 +51,21 @@ _ACTION = _set(
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
     "conduct operates operate patrols patrol"
 )
-_WEAPONS = _set(
+_WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
     "offensive offensives attack attacks assault assaults siege operation operations advance "
     "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
     "blockade sniper snipers mortars mortar troops forces"
 )
-_AUX = _set(
+_AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
     "again apparently successfully finally officially reportedly subsequently meanwhile "
     "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
     "would will could can may might must did does do not never is are was were been being be"
 )
-_COPULA = _set("is are was were be been being got get gets")
-_SPEECH = _set(
+_COPULA = word_set("is are was were be been being got get gets")
+_SPEECH = word_set(
     "said says say told tells claimed claims reported reports announced announces stated added "
     "confirmed confirms denied denies warned warns noted explained declared insisted urged "
     "condemned called calls accused accuses blamed blames stressed argued estimated believes "
@@ -74,20 +73,20 @@ _SPEECH = _set(
     "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
     "wants wanted"
 )
-_STATIVE = _set(
+_STATIVE = word_set(
     "is are was were be been remains remain remained seems seemed appears appeared has have had "
     "includes include included consists lies lay sits lacks lacked needs needed knows knew "
     "considers considered sees saw"
 )
 # passive participles whose subject is no target: "X is backed by", "X was accused of"
-_PASSIVE_AGENT = _set("accused blamed suspected responsible")
-_PASSIVE_NEUTRAL = _set(
+_PASSIVE_AGENT = word_set("accused blamed suspected responsible")
+_PASSIVE_NEUTRAL = word_set(
     "backed supported led held controlled based allied linked affiliated known called "
     "considered described believed expected said reported seen thought designated listed "
     "banned outlawed named dubbed formed founded located deployed stationed involved joined "
     "made composed"
 )
-_HARM = _set(
+_HARM = word_set(
     "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "
     "attacking targeted target targets targeting struck strike strikes striking hit hits hitting "
     "shelled shell shelling bombed bomb bombing bombarded pounded raided besieged besieging "
@@ -96,32 +95,55 @@ _HARM = _set(
     "defeated defeat routed repelled repel repulsed expelled expel drove drive driving pushed "
     "push pushing ousted oust evicted captured capture capturing seized detained arrested "
     "kidnapped abducted fought fight fighting battled battling battle confronted confront "
-    "shot downed down intercepted pursued chased crushed defeating punish punished hunted"
+    "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
+    "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
+    "expelling ousting evicting executing ambushed engaged engaging"
 )
-_TOWARD = _set("against on at upon targeting")
-_OBJECT_OF_NOUN = _set(
+# what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
+_TARGET_NOUNS = word_set(
+    "positions position hideouts hideout gatherings gathering structures fortifications "
+    "headquarters bases base camps camp factory depots depot posts post strongholds stronghold "
+    "facilities targets lines ranks dens sites site convoy convoys vehicles members fighters "
+    "militants remnants"
+)
+_NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred dozen dozens scores hundreds thousands number"
+)
+_TOWARD = word_set("against on at upon targeting")
+_OBJECT_OF_NOUN = word_set(
     "war fight battle offensive campaign operation operations attack attacks assault strikes "
     "strike airstrikes airstrike raids raid shelling bombardment push advance crackdown "
     "clashes clash fighting siege blockade bombing"
 )
-_FROM_VERBS = _set(
+_FROM_VERBS = word_set(
     "captured seized recaptured retook retaken taken took liberated freed wrested regained "
     "won capturing seizing recapturing liberating freeing wresting regaining"
 )
 # nouns that end an apposition describing an actor ("the al Qaeda offshoot")
-_APPOSED = _set(
+_APPOSED = word_set(
     "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
     "faction organisation organization movement outfit"
 )
 _HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
-_HOLDING = _set("held controlled control run dominated besieged-held administered")
-_ACCUSE = _set("accused accusing accuses blamed blaming blames accuse blame")
-_NOT_AGENT_BY = _set(
+_HOLDING = word_set(
+    "held controlled control controls holds hold run dominated besieged-held administered"
+)
+# a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
+_SPONSORING = word_set("brokered backed sponsored funded supported mediated")
+_SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
+_ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
+_NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
     "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
     "welcomed praised criticized criticised described called known founded"
 )
-_DET = _set("the a an its their his her this that these those some several two three four")
+# nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
+_DEEDS = word_set(
+    "use gas massacre massacres escalation killing killings violations crimes abuses "
+    "aggression bombardment shelling attack attacks strikes airstrikes raids"
+)
+_DET = word_set("the a an its their his her this that these those some several two three four")
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -152,7 +174,21 @@ def actor_role(
 ) -> tuple[ActorRole, Why]:
     """The actor's role in the claim text[start:end] and the words that decided it.
     `others` are the claim's other actor mentions (to step over "A and B")."""
-    toks = _tokens(text, start, end)
+    role, why = _role(text, actor, start, end, others)
+    if role == "agent" and actor.kind == "media":  # "State TV aired footage": it reports
+        return "mentioned", Why("media", why.start, why.end, why.cue, "a medium reports")
+    return role, why
+
+
+def _role(
+    text: str, actor: ActorMention, start: int, end: int, others: Sequence[ActorMention]
+) -> tuple[ActorRole, Why]:
+    sponsor = _SPONSOR_SURFACE.search(actor.surface)
+    if sponsor is not None:  # "Turkish-backed rebels": the sponsor, as in "backed by Turkey"
+        at = actor.start + sponsor.start(1)
+        return "mentioned", Why("sponsor", at, actor.end, sponsor.group(1), "sponsors them")
+    # only the words around the mention decide; a window keeps long claims linear
+    toks = _tokens(text, max(start, actor.start - _REACH), min(end, actor.end + _REACH))
     i = _index_at(toks, actor.start)
     j = _index_at(toks, actor.end)  # first token after the mention
     surface_words = actor.surface.lower().split()
@@ -177,7 +213,9 @@ def actor_role(
 
 
 _COORDINATION = re.compile(
-    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?", re.I
+    r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
+    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",
+    re.I,
 )
 
 
@@ -256,9 +294,15 @@ def _after(
     if k < n and _low(toks, k) in _WEAPONS:
         a, b, cue = _span(toks, k, k)
         return "agent", Why("weapon", a, b, cue, "owner of the attack")
+    if k < n and _low(toks, k) in _SPONSORING and _low(toks, k + 1) not in _AUX | {"by"}:
+        a, b, cue = _span(toks, k, k)
+        return "mentioned", Why("sponsor", a, b, cue, "sponsors what follows; acts in nothing here")
     if k < n and _low(toks, k) in _HOLDING:  # "government held", "regime controlled areas"
         a, b, cue = _span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
+    aside = _speech_aside(toks, k)
+    if aside is not None:  # "The army units the source added clashed with terrorists"
+        k = aside
     first = k
     while k < n and _low(toks, k) in _AUX and _low(toks, k) not in _COPULA | {"has", "have", "had"}:
         k += 1
@@ -288,12 +332,31 @@ def _after(
         return None
     if k >= n or k - first > 3:
         return None
+    if w in ("claimed", "claims", "claiming") and any(
+        _low(toks, m) in _WEAPONS | {"responsibility", "bombing", "blast", "killing"}
+        for m in range(k + 1, min(n, k + 4))
+    ):
+        a, b, cue = _span(toks, k, k)
+        return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in _SPEECH or w in _STATIVE:
         return None
     if _verbish(w) or w in _ACTION or (w.endswith("ing") and first != k):
         a, b, cue = _span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
     return None
+
+
+def _speech_aside(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index after "the source (also) added" standing at toks[k], if it does."""
+    m = k
+    if _low(toks, m) in ("the", "a", "an"):
+        m += 1
+    if _low(toks, m) not in ("source", "sources", "official", "officials", "spokesman", "monitor"):
+        return None
+    m += 1
+    while _low(toks, m) in ("also", "further", "then"):
+        m += 1
+    return m + 1 if _low(toks, m) in ("said", "added", "says", "adds", "noted") else None
 
 
 def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
@@ -305,10 +368,12 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         w = _low(toks, k)
         if (
             w in _DET
+            or w in _NUMBER_WORDS
             or w[:1].isdigit()
             or w
             in (
                 "remaining",
+                "so-called",
                 "other",
                 "more",
                 "than",
@@ -324,8 +389,18 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             k -= 1
             skipped += 1
             continue
+        # an adjective after a determiner: "by the criminal regime", "attacked the rebel"
+        if (
+            w.isalpha()
+            and toks[k].group().islower()
+            and _low(toks, k - 1) in _DET
+            and w not in _HARM | _WEAPONS | _TOWARD | _HEADS | _TARGET_NOUNS
+        ):
+            k -= 1
+            skipped += 1
+            continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
-        if (w in _HEADS and _low(toks, k + 1) == "of") or (
+        if ((w in _HEADS or w in _TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
         ):
             k -= 2 if w in ("and", "or") else 1
@@ -335,11 +410,16 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
     if k < 0:
         return None
     w = _low(toks, k)
+    if w in ("out", "off") and _low(toks, k - 1) in _HARM:  # "flush out the remaining IS"
+        k -= 1
+        w = _low(toks, k)
     prev = _low(toks, k - 1)
     if w == "by" and prev in ("out", "off", "down", "up"):  # "carried out by"
         prev = _low(toks, k - 2)
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
+        if prev in _DEEDS:
+            return "agent", Why("by", toks[k - 1].start(), b, f"{prev} by", "the 'by' phrase")
         if (
             prev in _NOT_AGENT_BY
             or prev.endswith("-held")

@@ -1,7 +1,8 @@
 """Sentences of an article, trimmed of page furniture, and the quotations they sit in.
 
 A sentence ends at ".", "!" or "?" (with any closing quote or bracket) before a capital,
-a digit, an opening quote or a dash, unless the full stop closes an abbreviation ("Lt.",
+a digit, an opening quote or a dash (or right before a capitalised word when a lower-case
+word ends the sentence and the space was lost: "irresolution.For his part"), unless the full stop closes an abbreviation ("Lt.",
 "U.S.", "Gen.") or an initial. Line breaks end a sentence only where the writer ended a
 line: after closing punctuation, before an empty line or a list item. A line wrapped by hand inside a
 sentence ("Most of the city is not\\n    destroyed.") joins the next one, as in reader
@@ -33,12 +34,24 @@ _LEAD_JUNK = re.compile(
     r"|(?:MOSCOW|BEIRUT|DAMASCUS|ANKARA|AMMAN|CAIRO|TEHRAN|WASHINGTON|GENEVA|ISTANBUL)"
     r"\s*(?:\([A-Za-z .]+\))?\s*[-–—:]*\s+"
 )
+# a dateline inside a sentence: what precedes it is a headline or a photo credit the page
+# ran into the story ("REUTERS Rodi Said US Tanks to Storm Raqqa MOSCOW (Sputnik) The...")
+_INNER_DATELINE = re.compile(
+    r"\b[A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z'-]+){0,2}\s+(?:\([A-Za-z .]+\)\s*)*"
+    r"\((?:Reuters|AFP|AP|Sputnik|Xinhua|SANA|RIA Novosti|Anadolu|AA|UPI|IRNA|TASS)\)\s*[-–—]*\s*"
+)
 _TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
+# an agency's credit after the last sentence ("... in December. --Reuters", "- AFP")
+_TRAILING_CREDIT = re.compile(
+    r"\s*[-–—]+\s*(?:REUTERS|Reuters|AFP|AP|SANA|Sputnik|Xinhua|Anadolu|AA|DPA|TASS)\s*$"
+)
 _CLOSES = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*]|[a-z]\))\s")
 QUOTES = '"“”'
 _END = re.compile(
     r"[.!?]+[\"”’)\]]*(?=\s+(?:[\"“(\[‘-]?\s*[A-Z0-9]|pic\.twitter|https?:))|[.!?]+[\"”’)\]]*\s*$"
+    # no space after the stop, as in FA-KES: "... irresolution.For his part"
+    r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -136,9 +149,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while (lead := _LEAD_JUNK.match(text, start, end)) is not None and lead.end() > start:
         start = lead.end()
+    inner = _INNER_DATELINE.search(text, start, min(end, start + 240))
+    if inner is not None and inner.end() < end:
+        start = inner.end()
     tail = _TRAILING_OPEN_QUOTE.search(text, start, end)
     if tail is not None:
         end = tail.start()
+    credit = _TRAILING_CREDIT.search(text, start, end)
+    if credit is not None:
+        end = credit.start()
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
@@ -147,13 +166,16 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def quotations(text: str) -> list[tuple[int, int]]:
     """[open, close] offsets of the quotation marks of each quotation, in text order.
 
-    Curly quotes say which way they face; straight ones alternate. A straight quote that
-    would open a quotation longer than any real one is taken as stray and skipped.
+    Curly quotes say which way they face; so does a straight one between a space and a
+    word (opens) or between a word and a space or punctuation (closes). Other straight ones
+    alternate. A quote that would open a quotation longer than any real one is taken as
+    stray and skipped, and so is a closing one with nothing open.
     """
     out: list[tuple[int, int]] = []
     opened: int | None = None
     for m in re.finditer(r"[\"“”]", text):
-        c, at = m.group(), m.start()
+        at = m.start()
+        c = _facing(text, at) if m.group() == '"' else m.group()
         if opened is None:
             if c != "”":
                 opened = at
@@ -163,3 +185,14 @@ def quotations(text: str) -> list[tuple[int, int]]:
         else:
             opened = at if c != "”" else None
     return out
+
+
+def _facing(text: str, at: int) -> str:
+    """A straight quote as the curly one it stands for, or itself when it could be both."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([—–") and not after.isspace():
+        return "“"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)"):
+        return "”"
+    return '"'

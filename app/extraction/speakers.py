@@ -197,7 +197,7 @@ def _by_surname(
     text: str, start: int, end: int, people: Sequence[ActorMention]
 ) -> ActorMention | None:
     """ "Blinken said", "said Kiki": a person the article named in full before."""
-    words = text[start:end].split()
+    words = text[start:end].rstrip(".").split()  # "said Kurdi." ends the sentence
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return None
     tail = " ".join(words).casefold()
@@ -236,11 +236,50 @@ def resolve(
         return Speaker(
             ActorMention(slugify(surface), surface, "person", False, s, e, surface), "named"
         )
+    org = _named_org(text, start, end) if not inside else None
+    if org is not None:
+        return Speaker(org, "named")
     if inside:
         # "SARC, the ICRC and the IFRC released a statement": the first named leads
         joined = len(inside) > 1 and " and " in text[inside[0].end : inside[-1].start]
         return Speaker(inside[0] if joined else inside[-1], "actor")
     return _described(text, start, end, actors, starts)
+
+
+# heads of a phrase that names an organisation by a proper name the registry lacks
+# ("the Firat news agency", "the Kurdish Hawar news agency"), by the kind it is
+_ORG_HEADS = {
+    "agency": "media", "broadcaster": "media", "channel": "media", "television": "media",
+    "newspaper": "media", "daily": "media", "website": "media", "network": "other",
+    "committee": "other", "committees": "other", "council": "other", "group": "other",
+    "organisation": "other", "organization": "other", "centre": "other", "center": "other",
+}  # fmt: skip
+
+
+def _named_org(text: str, start: int, end: int) -> ActorMention | None:
+    """An organisation the phrase names with a proper name and a head noun, when the
+    registry knows neither: "the Firat news agency" is Firat news agency, not the
+    nearest news agency the article named."""
+    phrase = text[start:end]
+    words = phrase.split()
+    lead = 1 if words and words[0].casefold() in ("the", "a", "an") else 0
+    if len(words) - lead < 2 or words[-1].casefold() not in _ORG_HEADS:
+        return None
+    named = [
+        w
+        for n, w in enumerate(words[lead:-1])
+        if w[:1].isupper()
+        and (lead or n > 0)  # a sentence's first word is capitalised anyway
+        and w not in _NOT_NAME
+        and not w.casefold().endswith(("-based", "-run", "-backed"))
+    ]
+    if not named:
+        return None
+    s = start + phrase.index(words[lead]) if lead else start
+    surface = text[s:end]
+    return ActorMention(
+        slugify(surface), surface, _ORG_HEADS[words[-1].casefold()], False, s, end, surface
+    )
 
 
 def _described(
@@ -255,8 +294,13 @@ def _described(
         if not (bare & d.words):
             continue
         at = bisect_left(starts, start)
-        before = [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated]
-        after = [a for a in actors[at:] if a.kind in d.kinds and a.curated and a.start >= end]
+        before = _echoing(
+            [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated], bare
+        )
+        after = _echoing(
+            [a for a in actors[at:] if a.kind in d.kinds and a.curated and a.start >= end],
+            bare & d.words,
+        )
         found = (
             before[0] if before else (after[0] if after and after[0].start - end < 600 else None)
         )
@@ -271,6 +315,17 @@ def _described(
                 )
                 return Speaker(m, "descriptor", f"{text[start:end]!r} is {entry.name}")
     return Speaker(None, "generic")
+
+
+def _echoing(candidates: list[ActorMention], bare: set[str]) -> list[ActorMention]:
+    """Candidates whose name shares a word with the phrase first: "the general staff" is
+    the Russian General Staff named before, not US strikes named since."""
+
+    def echoes(a: ActorMention) -> bool:
+        names = f"{a.name} {a.surface}".casefold().replace("-", " ").split()
+        return bool({w.removesuffix("s") for w in names} & bare)
+
+    return sorted(candidates, key=lambda a: not echoes(a))
 
 
 def _at(actor: ActorMention, start: int, end: int, text: str) -> ActorMention:

@@ -136,7 +136,8 @@ class Derived(BaseModel):
     rule: str = Field(
         description="The rule that decided it. Claimant: attribution, according_to, anaphor, "
         "quote, descriptor, outlet, passive, comment. Event date: own, statement, inherited, "
-        "present, since. Roles: subject, object, by, possessor, prepositional, mentioned."
+        "present, since. Roles: subject, passive_subject, object, by, weapon, accused, party, "
+        "claimed, listed, holder, sponsor, media, mentioned."
     )
     evidence: tuple[int, int] | None = Field(
         default=None,
@@ -177,11 +178,16 @@ class ClaimDerivation(BaseModel):
     actors: list[ActorDerived] = Field(default_factory=list)
 
 
-class ClaimDetail(ClaimPublic):
-    source: SourceRef
-    evidence: Evidence
+class ClaimExported(ClaimPublic):
+    """A claim as exported in JSON Lines: its fields and how each was derived."""
+
     derivation: ClaimDerivation | None = Field(
         default=None,
         description="How each field was derived, with its evidence. Null for claims "
         "extracted before derivations were kept (`claimdb reextract` adds them).",
     )
+
+
+class ClaimDetail(ClaimExported):
+    source: SourceRef
+    evidence: Evidence

@@ -125,8 +125,13 @@ class GeoParams(BaseModel):
 
 
 class SourceFilters(ListParams):
+    # min_length: an empty value is a mistake to name (a 422), not a filter to drop
     outlet: Text | None = Field(
-        None, max_length=256, description="Outlet, case-insensitive.", examples=["reuters"]
+        None,
+        min_length=1,
+        max_length=256,
+        description="Outlet, case-insensitive.",
+        examples=["reuters"],
     )
 
 
@@ -160,7 +165,11 @@ class PlaceFilters(ListParams, GeoParams):
         None, max_length=MAX_REPEAT, description="Place kind; repeatable.", examples=[["city"]]
     )
     governorate: Text | None = Field(
-        None, max_length=100, description="Governorate name, any spelling.", examples=["Homs"]
+        None,
+        min_length=1,
+        max_length=100,
+        description="Governorate name, any spelling.",
+        examples=["Homs"],
     )
 
 
@@ -240,7 +249,7 @@ class ClaimFilters(ListParams, GeoParams):
     source: list[Id] | None = Field(
         None, max_length=MAX_REPEAT, description="Source id; repeatable.", examples=[[1]]
     )
-    outlet: list[Annotated[Text, StringConstraints(max_length=256)]] | None = Field(
+    outlet: list[Annotated[Text, StringConstraints(min_length=1, max_length=256)]] | None = Field(
         None,
         max_length=MAX_REPEAT,
         description="Outlet, case-insensitive; repeatable.",
@@ -420,7 +429,12 @@ class EventFilters(ListParams):
 
 
 class ImportFilters(ListParams):
-    pass
+    cursor: Text | None = Field(
+        None,
+        max_length=2048,
+        description="Opaque token from the previous page's `next`; omit for the first page.",
+        examples=["WyItaWQiLFs1MF1d"],  # runs are listed newest first: a cursor of that ordering
+    )
 
 
 class ClaimListParams(ClaimFilters):

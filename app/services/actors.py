@@ -11,7 +11,7 @@ from app.models import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, Al
 from app.models.filters import ActorFilters
 from app.models.links import ClaimActor
 from app.models.page import Page
-from app.services.entities import like_prefix, related, with_alias_prefix
+from app.services.entities import prefix_match, related, with_alias_prefix
 from app.services.paging import Ordering, SortKey, paginate
 
 BY_ID = Ordering("id", (SortKey(Actor.id),))
@@ -23,7 +23,7 @@ def _filtered(filters: ActorFilters) -> sa.Select:
         stmt = stmt.where(
             sa.or_(  # uncurated actors have no aliases: their slug is their name
                 Actor.id.in_(with_alias_prefix(ActorAlias, "actor_id", filters.q)),
-                Actor.slug.like(like_prefix(slugify(filters.q)), escape="\\"),
+                prefix_match(Actor.slug, slugify(filters.q)),
             )
         )
     if filters.kind:

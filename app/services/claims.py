@@ -115,15 +115,24 @@ def _derived(stored: dict[str, Any], text: str) -> dict[str, Any]:
     return {**stored, "text": text[span[0] : span[1]] if span else None}
 
 
-def _derivation(session: Session, claim: Claim, text: str) -> ClaimDerivation | None:
+def derivations(
+    session: Session, claims: list[Claim], texts: dict[int, str]
+) -> dict[int, ClaimDerivation | None]:
+    """Each claim's derivation with the text of its evidence, by claim id; `texts` holds
+    the claims' source texts by source id. One query for the actors, whatever the number."""
+    ids = {a["actor_id"] for c in claims for a in (c.derivation or {}).get("actors", ())}
+    ids |= {c.claimant_id for c in claims if c.claimant_id}
+    refs = {
+        a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
+        for a in session.exec(select(Actor).where(Actor.id.in_(ids)))
+    }
+    return {c.id: _derivation(c, texts[c.source_id], refs) for c in claims}
+
+
+def _derivation(claim: Claim, text: str, refs: dict[int, ActorRef]) -> ClaimDerivation | None:
     stored = claim.derivation
     if not stored:
         return None
-    ids = {a["actor_id"] for a in stored.get("actors", ())} | {claim.claimant_id}
-    refs = {
-        a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
-        for a in session.exec(select(Actor).where(Actor.id.in_([i for i in ids if i])))
-    }
     return ClaimDerivation(
         claimant=ClaimantDerived(
             **_derived(stored["claimant"], text), actor=refs.get(claim.claimant_id)
@@ -153,7 +162,7 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
     )
     public = publics(session, [claim])[0]
     return ClaimDetail(
-        derivation=_derivation(session, claim, text),
+        derivation=derivations(session, [claim], {source.id: text})[claim.id],
         **public.model_dump(),
         source=SourceRef(
             id=source.id,

@@ -18,10 +18,18 @@ def like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def prefix_match(column: Any, key: str) -> sa.ColumnElement[bool]:
+    """`column` starts with `key`; nothing matches an empty key. A query of punctuation
+    only ("!!!") folds to "", and a bare "%" would have matched every row, where the
+    claims' full-text search (which drops punctuation too) matches none."""
+    return column.like(like_prefix(key), escape="\\") if key else sa.false()
+
+
 def with_alias_prefix(alias_model: Any, owner: str, q: str) -> sa.Select[Any]:
     """Owners with an alias whose folded key starts like `q`'s (any spelling of a name)."""
-    pattern = like_prefix(normalize_key(q))
-    return sa.select(getattr(alias_model, owner)).where(alias_model.key.like(pattern, escape="\\"))
+    return sa.select(getattr(alias_model, owner)).where(
+        prefix_match(alias_model.key, normalize_key(q))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,15 +10,16 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.models import ClaimPublic, Source
+from app.models.claim import ClaimDerivation, ClaimExported
 from app.models.filters import ClaimFilters
 from app.services import claim_query
-from app.services.claims import publics
+from app.services.claims import derivations, publics
 from app.services.paging import paginate
 
 ExportFormat = Literal["csv", "geojson", "jsonl"]
@@ -60,11 +61,18 @@ CSV_COLUMNS = [
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+class Batch(NamedTuple):
+    claims: list[ClaimPublic]
+    sources: dict[int, Source]
+    derivations: dict[int, ClaimDerivation | None]
+
+
 def _batches(
-    bind: Any, stmt: sa.Select[Any], filters: ClaimFilters
-) -> Iterator[tuple[list[ClaimPublic], dict[int, Source]]]:
+    bind: Any, stmt: sa.Select[Any], filters: ClaimFilters, *, derived: bool = False
+) -> Iterator[Batch]:
     """Each batch in a short session of its own: a slow download must not hold a pooled
-    connection (the request's session is closed before streaming starts)."""
+    connection (the request's session is closed before streaming starts). `derived` adds
+    each claim's derivation, which needs the sources' texts."""
     ordering = claim_query.ordering(filters.sort)
     cursor = None
     while True:
@@ -72,16 +80,17 @@ def _batches(
             page = paginate(session, stmt, ordering, limit=BATCH, cursor=cursor, count=False)
             if not page.rows:
                 return
-            claims = publics(session, page.rows)
-            sources = {
-                s.id: s
-                for s in session.execute(
-                    sa.select(Source)
-                    .where(Source.id.in_({c.source_id for c in claims}))
-                    .options(sa.orm.defer(Source.text))
-                ).scalars()
-            }
-        yield claims, sources
+            query = sa.select(Source).where(Source.id.in_({c.source_id for c in page.rows}))
+            if not derived:
+                query = query.options(sa.orm.defer(Source.text))
+            sources = {s.id: s for s in session.execute(query).scalars()}
+            texts = {i: s.text for i, s in sources.items()} if derived else {}
+            batch = Batch(
+                publics(session, page.rows),
+                sources,
+                derivations(session, page.rows, texts) if derived else {},
+            )
+        yield batch
         if page.next is None:
             return
         cursor = page.next
@@ -132,12 +141,12 @@ def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
     ]
 
 
-def _csv(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> Iterator[str]:
+def _csv(batches: Iterator[Batch]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
     writer.writerow(CSV_COLUMNS)
-    for claims, sources in batches:
+    for claims, sources, _ in batches:
         for c in claims:
             writer.writerow(_csv_row(c, sources[c.source_id]))
         yield buffer.getvalue()
@@ -146,10 +155,10 @@ def _csv(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> Iter
     yield buffer.getvalue()
 
 
-def _geojson(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> Iterator[str]:
+def _geojson(batches: Iterator[Batch]) -> Iterator[str]:
     yield '{"type":"FeatureCollection","features":['
     first = True
-    for claims, sources in batches:
+    for claims, sources, _ in batches:
         parts = []
         for c in claims:
             source = sources[c.source_id]
@@ -186,9 +195,14 @@ def _geojson(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> 
     yield "]}"
 
 
-def _jsonl(batches: Iterator[tuple[list[ClaimPublic], dict[int, Source]]]) -> Iterator[str]:
-    for claims, _ in batches:
-        yield "".join(c.model_dump_json() + "\n" for c in claims)
+def _jsonl(batches: Iterator[Batch]) -> Iterator[str]:
+    """One claim per line, with how each of its fields was derived."""
+    for batch in batches:
+        yield "".join(
+            ClaimExported(**c.model_dump(), derivation=batch.derivations[c.id]).model_dump_json()
+            + "\n"
+            for c in batch.claims
+        )
 
 
 def export(
@@ -202,4 +216,4 @@ def export(
     """
     writer = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl}[fmt]
     stmt = claim_query.filtered(session, filters, **fixed)
-    return writer(_batches(session.get_bind(), stmt, filters))
+    return writer(_batches(session.get_bind(), stmt, filters, derived=fmt == "jsonl"))

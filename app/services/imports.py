@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from sqlmodel import Session, select
 
 from app.errors import NotFound
@@ -13,12 +16,27 @@ from app.services.paging import Ordering, SortKey, paginate
 NEWEST_FIRST = Ordering("-id", (SortKey(ImportRun.id, descending=True),))
 
 
+# Up to the last "/" of every word: the folders of the importing machine are not the
+# readers' business (file names are, to match failures with files).
+_FOLDERS = re.compile(r"\S*/")
+
+
+def _public(run: ImportRun) -> ImportRunPublic:
+    def strip(text: Any) -> Any:
+        return _FOLDERS.sub("", text) if isinstance(text, str) else text
+
+    public = ImportRunPublic.model_validate(run)
+    public.origin = strip(public.origin)
+    public.errors = [{k: strip(v) for k, v in error.items()} for error in public.errors]
+    return public
+
+
 def list_imports(session: Session, filters: ImportFilters) -> Page[ImportRunPublic]:
     page = paginate(
         session, select(ImportRun), NEWEST_FIRST, limit=filters.limit, cursor=filters.cursor
     )
     return Page(
-        data=[ImportRunPublic.model_validate(r) for r in page.rows],
+        data=[_public(r) for r in page.rows],
         count=page.count,
         next=page.next,
     )
@@ -28,4 +46,4 @@ def get_import(session: Session, run_id: int) -> ImportRunPublic:
     run = session.get(ImportRun, run_id)
     if run is None:
         raise NotFound("import run", run_id)
-    return ImportRunPublic.model_validate(run)
+    return _public(run)

@@ -83,10 +83,40 @@ def encode_cursor(ordering: Ordering, values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+# An issued cursor is a short, flat JSON array: ["name", [value, {"d": "date"}, ...]].
+# Anything longer or deeper was not issued here, and is refused before it is parsed:
+# json.loads recurses once per level, and ~990 levels of "[[[[" (1,320 characters)
+# raised RecursionError, a 500.
+MAX_CURSOR_CHARS = 1024
+MAX_CURSOR_DEPTH = 3
+
+
+def _depth(raw: bytes) -> int:
+    """How deeply JSON arrays and objects nest in `raw`, not counting brackets in strings."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            escaped = not escaped and byte == 0x5C  # backslash
+            in_string = escaped or byte != 0x22  # closing quote
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
+
+
 def decode_cursor(ordering: Ordering, cursor: str) -> list[Any]:
     bad = InvalidParameter("cursor", "Not a cursor this server issued; pass `next` back unchanged.")
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise bad
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        if _depth(raw) > MAX_CURSOR_DEPTH:
+            raise bad
         name, values = json.loads(raw)
         decoded = [_decode_value(v) for v in values]
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):

@@ -278,6 +278,30 @@ def test_jsonl_export_streams_the_public_model(client: TestClient) -> None:
     ]
 
 
+def test_jsonl_export_keeps_each_fields_derivation_as_the_claim_shows_it(
+    client: TestClient,
+) -> None:
+    exported = [json.loads(line) for line in client.get("/claims?format=jsonl").text.splitlines()]
+    assert exported and all(c["derivation"] is not None for c in exported)
+    hedged = next(c for c in exported if c["hedged"])
+    attributed = next(c for c in exported if c["derivation"]["claimant"]["rule"] == "attribution")
+    for claim in (hedged, attributed):
+        detail = client.get(f"/claims/{claim['id']}").json()
+        assert detail["derivation"] == claim["derivation"]
+        derivation = claim["derivation"]
+        # every evidence span slices the source text, and lies in the claim or near it
+        source = client.get(f"/sources/{claim['source_id']}").json()["text"]
+        for field in [derivation["claimant"], derivation["hedged"], *derivation["actors"]]:
+            if field and field["evidence"]:
+                start, end = field["evidence"]
+                assert source[start:end] == field["text"]
+    assert hedged["derivation"]["hedged"]["cue"]
+    # an attributed claim: the evidence is the speaker as written, the cue its verb
+    claimant = attributed["derivation"]["claimant"]
+    assert claimant["text"] == attributed["claimant_text"]
+    assert claimant["cue"] and claimant["actor"]["id"] == attributed["claimant"]["id"]
+
+
 @pytest.mark.parametrize("parent", ["actors", "places", "sources"])
 def test_nested_claims_take_the_same_filters(client: TestClient, parent: str) -> None:
     first = client.get(f"/{parent}?limit=500").json()["data"]

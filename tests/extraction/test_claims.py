@@ -335,6 +335,25 @@ def test_event_types(sentence, kind):
     [
         ("Six were killed on Sunday a monitoring group said.", "a monitoring group"),
         (
+            "Strikes killed 20 fighters near Iraq an organisation monitoring the conflict said.",
+            "an organisation monitoring the conflict",
+        ),
+        ("The Arab League called Wednesday on inspectors to visit the site.", "The Arab League"),
+        ("Rights groups have since called for investigations.", "Rights groups"),
+        (
+            "Government and opposition forces have both denied using gas.",
+            "Government and opposition forces",
+        ),
+        (
+            "Foreign Minister Mevlut Cavusoglu proposed joint operations.",
+            "Foreign Minister Mevlut Cavusoglu",
+        ),
+        ("Dozens were killed in Lattakia on Friday FNA dispatches said.", "FNA dispatches"),
+        (
+            "According to the Firat news agency the SDF advanced 0.3 miles in the city.",
+            "the Firat news agency",
+        ),
+        (
             "A source at Aleppo Police Command told SANA reporter that shells hit the city.",
             "A source at Aleppo Police Command",
         ),

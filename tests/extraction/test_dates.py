@@ -139,6 +139,16 @@ def test_since_a_year_runs_to_the_reference():
     assert (d.date_start, d.date_end, d.precision) == (date(2011, 1, 1), ref, "year")
 
 
+def test_since_a_clause_with_its_own_date_runs_to_the_reference():
+    ref = date(2016, 8, 9)  # a Tuesday
+    text = "Strikes intensified since rebel fighters broke the siege of the city on Saturday."
+    d = one(text, ref, "Saturday")
+    assert (d.date_start, d.date_end) == (date(2016, 8, 6), ref)
+    # a clause without "since" keeps its single day
+    d = one("Rebel fighters broke the siege of the city on Saturday.", ref, "Saturday")
+    assert (d.date_start, d.date_end) == (date(2016, 8, 6), date(2016, 8, 6))
+
+
 def test_day_words_and_last_night():
     ref = date(2016, 8, 12)
     found = by_surface("Today, last night and the day before yesterday; tomorrow too.", ref)

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep
+from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, note_write, write_slot
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
@@ -67,7 +68,7 @@ def get_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
     responses={
         200: {"model": SourcePublic, "description": "The same content was already imported."},
         201: {"description": "Imported; `Location` points at the new source."},
-        **problem_responses(401, 403, 413, 415, 422),
+        **problem_responses(401, 403, 413, 415, 422, 503, 507),
     },
 )
 async def create_source(request: Request, session: WriteSessionDep) -> JSONResponse:
@@ -81,20 +82,31 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
     Answers **201** with the new source, or **200** with the existing one when the same
     content was imported before (nothing is written). A new text under a known
     `external_id` is stored as a new version that supersedes the old one.
+
+    A **503** with `Retry-After` means the server was busy with other writes for longer
+    than it waits (CLAIMDB_WRITE_WAIT_MS, for a turn and again for the database's lock)
+    or the database cannot be written (read-only, damaged); nothing was stored, and
+    sending the same document again is safe: the same content is never stored twice.
+    **507**: the server's disk is full.
     """
     raw = await document_from_request(request)
-    stored = await run_in_threadpool(_store, session, raw)
-    public = sources.list_by_ids(session, [stored.source_id])[0]
-    status = 200 if stored.outcome == "unchanged" else 201
+    # Everything that touches the database runs in a worker thread: a write may wait for
+    # the lock, and the event loop must keep answering other requests meanwhile.
+    async with write_slot():
+        stored, public = await run_in_threadpool(_store, session, raw)
     return JSONResponse(
         jsonable_encoder(public),
-        status_code=status,
-        headers={"Location": str(request.url_for("get_source", source_id=stored.source_id))},
+        status_code=200 if stored.outcome == "unchanged" else 201,
+        # a path, not a URL: the Host header is the client's to choose, not ours to echo
+        headers={"Location": request.url_for("get_source", source_id=stored.source_id).path},
     )
 
 
-def _store(session: Session, raw: RawDocument) -> Stored:
-    sync_once(session)
+def _store(session: Session, raw: RawDocument) -> tuple[Stored, SourcePublic]:
+    """Extract (no transaction open), then store and read the answer in one transaction,
+    so the answer is exactly what was committed. A unique-key race with a concurrent
+    upload of the same text (PostgreSQL waits for the other transaction, then refuses)
+    is run once more, and then finds that text: 200, not an error."""
     extraction = extract(
         raw.text,
         published=raw.published,
@@ -102,9 +114,19 @@ def _store(session: Session, raw: RawDocument) -> Stored:
         title=raw.title,
         outlet=raw.outlet,
     )
-    stored = store_and_link(session, raw, extraction, place_ids(session))
-    session.commit()
-    return stored
+    for attempt in (1, 2):
+        try:
+            sync_once(session)
+            stored = store_and_link(session, raw, extraction, place_ids(session))
+            public = sources.list_by_ids(session, [stored.source_id])[0]
+            session.commit()
+            note_write(None)
+            return stored, public
+        except IntegrityError:
+            session.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 @router.get(

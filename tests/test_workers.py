@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.extraction import extract
-from app.extraction.parallel import extract_all
+from app.workers import extract_all
 
-SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
 
 def _request(item: str | None) -> dict[str, str] | None:
