@@ -5,9 +5,9 @@ between claims with their reasons, the linking index (claim_slot) that finds can
 neighbours by governorate and date, and framing counts. New tables only: `claim` is not
 altered, so SQLite keeps the full-text triggers of revision 0002.
 
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-01 09:00:00
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-30 09:00:00
 """
 
 from collections.abc import Sequence
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
