@@ -6,8 +6,9 @@ stores the answer. Every decision carries a reason a person can read and the fie
 agree or differ, so a link can be checked against the two spans it joins.
 """
 
+from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
-from app.linking.relate import Link, link_pair, link_within_source
+from app.linking.relate import Link
 from app.linking.summary import EventSummary, summarize
 
 __all__ = [

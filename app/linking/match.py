@@ -1,6 +1,6 @@
 """Are two claims about the same incident? Evidence is weighed and every piece is named.
 
-Hard conditions first (the candidate search in app/services/events.py asks the database
+Hard conditions first (the candidate search in app/services/linking_index.py asks the database
 for exactly the claims that can pass them): compatible event types, dates that overlap,
 places that are the same or one inside the other. Then evidence adds up: naming the same
 town weighs more than sharing a governorate, one day more than a week, sharing the agent

@@ -92,7 +92,7 @@ class ClaimSlot(SQLModel, table=True):
     """The linking index: a claim under each specific place it names (kind 0), or each
     governorate or region it is vaguely placed in (kind 1), or where it dates a siege's
     onset (kind 2), by the first day it may be on. A new claim's candidates are a few
-    index range scans (app/services/events.py)."""
+    index range scans (app/services/linking_index.py)."""
 
     __tablename__ = "claim_slot"
     __table_args__ = (

@@ -14,8 +14,8 @@ import pytest
 from app.config import PROJECT_ROOT
 from app.linking import facts
 from app.linking.framing import ActorSpan, framing
+from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
-from app.linking.relate import link_pair, link_within_source
 from app.linking.summary import Edge, summarize
 
 SEED_001 = (PROJECT_ROOT / "seeds" / "001_8ce4b84d20215b01.txt").read_text(encoding="utf-8")
