@@ -6,9 +6,6 @@ resolved and the SQL for each filter is written once, in that resource's service
 
 from __future__ import annotations
 
-import calendar
-import re
-from datetime import date
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -23,9 +20,9 @@ from pydantic import (
 
 from app.errors import InvalidParameter
 from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind
+from app.models.date_range import DateRange
 from app.services.paging import DEFAULT_LIMIT, MAX_LIMIT
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MAX_REPEAT = 50
 MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER columns on both databases
 
@@ -42,23 +39,6 @@ Name = Annotated[  # an id, a name or any alias
     str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_nul)
 ]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-
-
-def parse_partial_date(value: str, *, end: bool) -> date:
-    """YYYY, YYYY-MM or YYYY-MM-DD as the first (or, with end=True, last) day it covers."""
-    match = _PARTIAL_DATE.fullmatch(value.strip())
-    if not match:
-        raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if month is None:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, last if end else 1)
-        return date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"{value} is not a real date ({exc})") from None
 
 
 def _floats(value: str, n: int, what: str) -> list[float]:
@@ -173,21 +153,9 @@ class PlaceFilters(ListParams, GeoParams):
     )
 
 
-class ClaimFilters(ListParams, GeoParams):
+class ClaimFilters(DateRange, ListParams, GeoParams):
     """Every filter of /claims; repeatable ones are OR within themselves, all AND together."""
 
-    date_from: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
-        examples=["2016-11"],
-    )
-    date_to: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or before this, inclusive (a month or year means its last day).",
-        examples=["2016-12-15"],
-    )
     date_mode: Literal["overlap", "within"] = Field(
         "overlap",
         description="overlap: the claim's date range touches the query range; "
@@ -303,13 +271,6 @@ class ClaimFilters(ListParams, GeoParams):
         "first. Undated claims come last.",
     )
 
-    @field_validator("date_from", "date_to")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_partial_date(value, end=False)
-        return value
-
     @field_validator("near")
     @classmethod
     def _near(cls, value: str | None) -> str | None:
@@ -326,17 +287,8 @@ class ClaimFilters(ListParams, GeoParams):
             raise InvalidParameter("radius_km", "radius_km: needs `near=lat,lon`.")
         if self.actor_role is not None and not self.actor:
             raise InvalidParameter("actor_role", "actor_role: needs `actor`.")
-        if self.start_date and self.end_date and self.start_date > self.end_date:
-            raise InvalidParameter("date_to", "date_to: is before date_from.")
+        self.check_date_order()
         return self
-
-    @property
-    def start_date(self) -> date | None:
-        return parse_partial_date(self.date_from, end=False) if self.date_from else None
-
-    @property
-    def end_date(self) -> date | None:
-        return parse_partial_date(self.date_to, end=True) if self.date_to else None
 
     @property
     def near_point(self) -> tuple[float, float] | None:
@@ -344,88 +296,6 @@ class ClaimFilters(ListParams, GeoParams):
             return None
         lat, lon = (float(p) for p in self.near.split(","))
         return lat, lon
-
-
-class EventFilters(ListParams):
-    """Filters of /events: as for claims, an event matches when one of its claims does."""
-
-    date_from: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
-        examples=["2017-04"],
-    )
-    date_to: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or before this, inclusive (a month or year means its last day).",
-        examples=["2017-04-30"],
-    )
-    place: list[Name] | None = Field(
-        None,
-        max_length=MAX_REPEAT,
-        description="Place id, name or alias; includes every place inside it. Repeatable.",
-        examples=[["Idlib"]],
-    )
-    governorate: list[Name] | None = Field(
-        None,
-        max_length=MAX_REPEAT,
-        description="Governorate name, any spelling; repeatable.",
-        examples=[["Idlib"]],
-    )
-    actor: list[Name] | None = Field(
-        None,
-        max_length=MAX_REPEAT,
-        description="Actor id, name or alias named by one of the event's claims (any role, "
-        "claimant included); with its units and affiliates. Repeatable.",
-        examples=[["Syrian Arab Army"]],
-    )
-    event_type: list[EventType] | None = Field(
-        None, max_length=MAX_REPEAT, description="Event type; repeatable.", examples=[["airstrike"]]
-    )
-    grade: list[Literal["single_source", "corroborated", "contested", "denied"]] | None = Field(
-        None,
-        max_length=4,
-        description="single_source, corroborated, contested or denied (see the events tag); "
-        "repeatable.",
-        examples=[["contested"]],
-    )
-    min_sources: int | None = Field(
-        None, ge=1, le=10000, description="At least this many sources.", examples=[2]
-    )
-    min_claimants: int | None = Field(
-        None,
-        ge=1,
-        le=10000,
-        description="At least this many independent claimants.",
-        examples=[2],
-    )
-    sort: Literal["id", "date", "-date", "-sources"] = Field(
-        "id",
-        description="id, date (undated last), -date (newest first) or -sources (most "
-        "sources first).",
-    )
-
-    @field_validator("date_from", "date_to")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_partial_date(value, end=False)
-        return value
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Self:
-        if self.start_date and self.end_date and self.start_date > self.end_date:
-            raise InvalidParameter("date_to", "date_to: is before date_from.")
-        return self
-
-    @property
-    def start_date(self) -> date | None:
-        return parse_partial_date(self.date_from, end=False) if self.date_from else None
-
-    @property
-    def end_date(self) -> date | None:
-        return parse_partial_date(self.date_to, end=True) if self.date_to else None
 
 
 class ImportFilters(ListParams):

@@ -25,7 +25,8 @@ from app.models.event import (
     RelatedClaim,
     RelationPublic,
 )
-from app.models.filters import ClaimFilters, EventFilters
+from app.models.event_filters import EventFilters
+from app.models.filters import ClaimFilters
 from app.models.page import Page
 from app.models.place import PlaceRef
 from app.services import claim_query

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.models.event import EventDetail, EventPublic
-from app.models.filters import EventFilters
+from app.models.event_filters import EventFilters
 from app.models.page import Page
 from app.services import event_query
 
