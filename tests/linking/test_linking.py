@@ -16,6 +16,7 @@ from app.linking import facts
 from app.linking.framing import ActorSpan, framing
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
+from app.linking.relate import similarity
 from app.linking.summary import Edge, summarize
 
 SEED_001 = (PROJECT_ROOT / "seeds" / "001_8ce4b84d20215b01.txt").read_text(encoding="utf-8")
@@ -240,6 +241,42 @@ def test_independent_claimants_agreeing_on_a_toll_corroborate_across_sources() -
     assert repeat is not None and repeat.kind == "repeats"
     edges = [Edge(x.a.id, x.b.id, x.kind) for x in (link, repeat)]
     assert summarize([sohr, who, copy], edges).claimant_count == 2
+
+
+def test_one_statement_from_a_speaker_named_in_the_same_words_is_a_repeat() -> None:
+    """Two outlets carry the medics' statement, reworded in places: a speaker no registry
+    names ("medical sources") is told apart per article, but the same words from both
+    make it the same statement carried again, not two claimants corroborating."""
+    town = PlaceRef(40, "Khan Sheikhoun", "town", (40, 41, 1), 41, (41,))
+    common = {
+        "start": 0, "event_type": "chemical_attack", "date_start": date(2017, 4, 4),
+        "date_end": date(2017, 4, 4), "precision": "day", "date_rule": "own",
+        "places": (town,),
+    }  # fmt: skip
+    first = _record(
+        "The weapons used caused many people to choke or faint and some had foam coming "
+        "out of their mouths, medical sources said.",
+        1, source_id=1, source_key="a", outlet="arabiya",
+        claimant=Claimant("text:a:medical sources", "medical sources"), **common,
+    )  # fmt: skip
+    second = _record(
+        "The attack caused many people to choke or faint and some had foam coming out of "
+        "their mouths, the Syrian Observatory quoted medical sources as saying on Tuesday.",
+        2, source_id=2, source_key="b", outlet="ahram",
+        claimant=Claimant("text:b:medical sources", "medical sources"), **common,
+    )  # fmt: skip
+    assert 0.35 <= similarity(first, second) < 0.6
+    link = link_pair(first, second)
+    assert link is not None and link.kind == "repeats"
+    # the same wording from a speaker named otherwise is not the same statement
+    other = _record(
+        second.text.replace("quoted medical sources", "quoted witnesses"),
+        3, source_id=3, source_key="c", outlet="trt",
+        claimant=Claimant("text:c:witnesses", "witnesses"), **common,
+    )  # fmt: skip
+    assert 0.35 <= similarity(first, other) < 0.6
+    unlike = link_pair(first, other)
+    assert unlike is not None and unlike.kind != "repeats"
 
 
 def test_a_strike_on_another_day_is_another_event() -> None:
