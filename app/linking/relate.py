@@ -182,9 +182,7 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
     same_event = "Same incident: " + "; ".join(m.evidence) + "."
     detail: dict[str, Any] = {"same_event": m.evidence, "score": round(m.score, 2)}
     sim = similarity(a, b)
-    if a.source_key != b.source_key and (
-        sim >= 0.6 or (sim >= 0.35 and same_speaker(a, b))
-    ):
+    if a.source_key != b.source_key and (sim >= 0.6 or (sim >= 0.35 and same_speaker(a, b))):
         detail["similarity"] = round(sim, 2)
         return Link(
             a,
