@@ -33,6 +33,7 @@ from app.extraction import EXTRACTOR_VERSION, Extraction, extract
 from app.ingest.types import RawDocument, ReadProblem
 from app.models import ImportRun, Source
 from app.models.base import utcnow
+from app.services import events
 from app.services.reference import sync_reference
 from app.services.store import Stored, add_source, place_ids, replace_extraction
 from app.workers import extract_all, process_ended
@@ -122,12 +123,26 @@ def store_one(
     places: dict[str, int],
     import_run_id: int | None,
 ) -> Stored:
-    """Store one extracted document in its own transaction."""
+    """Store one extracted document, and link its claims to events, in one transaction."""
     return _retrying(
         engine,
-        lambda session: add_source(session, raw, extraction, places, import_run_id=import_run_id),
+        lambda session: store_and_link(session, raw, extraction, places, import_run_id),
         raw.location,
     )
+
+
+def store_and_link(
+    session: Session,
+    raw: RawDocument,
+    extraction: Extraction,
+    places: dict[str, int],
+    import_run_id: int | None = None,
+) -> Stored:
+    """The import's unit of work: the document, its claims, and their events and relations."""
+    stored = add_source(session, raw, extraction, places, import_run_id=import_run_id)
+    if stored.outcome != "unchanged":
+        events.source_added(session, stored.source_id)
+    return stored
 
 
 def _request(item: RawDocument | ReadProblem) -> dict[str, Any] | None:
@@ -294,7 +309,10 @@ def reextract(
             )
 
         def work(session: Session, source_id: int = source_id, extraction=extraction) -> int:
-            return replace_extraction(session, session.get(Source, source_id), extraction, places)
+            events.source_removed(session, source_id)
+            n = replace_extraction(session, session.get(Source, source_id), extraction, places)
+            events.source_added(session, source_id)
+            return n
 
         try:
             _retrying(engine, work, f"source {source_id}")

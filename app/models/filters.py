@@ -6,9 +6,6 @@ resolved and the SQL for each filter is written once, in that resource's service
 
 from __future__ import annotations
 
-import calendar
-import re
-from datetime import date
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -23,9 +20,9 @@ from pydantic import (
 
 from app.errors import InvalidParameter
 from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind
+from app.models.date_range import DateRange
 from app.services.paging import DEFAULT_LIMIT, MAX_LIMIT
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MAX_REPEAT = 50
 MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER columns on both databases
 
@@ -42,23 +39,6 @@ Name = Annotated[  # an id, a name or any alias
     str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_nul)
 ]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-
-
-def parse_partial_date(value: str, *, end: bool) -> date:
-    """YYYY, YYYY-MM or YYYY-MM-DD as the first (or, with end=True, last) day it covers."""
-    match = _PARTIAL_DATE.fullmatch(value.strip())
-    if not match:
-        raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if month is None:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, last if end else 1)
-        return date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"{value} is not a real date ({exc})") from None
 
 
 def _floats(value: str, n: int, what: str) -> list[float]:
@@ -173,21 +153,9 @@ class PlaceFilters(ListParams, GeoParams):
     )
 
 
-class ClaimFilters(ListParams, GeoParams):
+class ClaimFilters(DateRange, ListParams, GeoParams):
     """Every filter of /claims; repeatable ones are OR within themselves, all AND together."""
 
-    date_from: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
-        examples=["2016-11"],
-    )
-    date_to: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or before this, inclusive (a month or year means its last day).",
-        examples=["2016-12-15"],
-    )
     date_mode: Literal["overlap", "within"] = Field(
         "overlap",
         description="overlap: the claim's date range touches the query range; "
@@ -269,6 +237,26 @@ class ClaimFilters(ListParams, GeoParams):
         description="true: only claims from reader comments; false: only the article.",
         examples=[False],
     )
+    event: list[Id] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Event id (GET /events): only the claims grouped into it. Repeatable.",
+        examples=[[1]],
+    )
+    contradicted: bool | None = Field(
+        None,
+        description="true: only claims another claim about the same event contradicts; "
+        "false: only claims nothing contradicts.",
+        examples=[True],
+    )
+    corroborated_by_min: int | None = Field(
+        None,
+        ge=1,
+        le=1000,
+        description="Only claims that at least this many independent claimants corroborate "
+        "(the same claimant through several outlets, or a copy, counts once).",
+        examples=[2],
+    )
     q: Text | None = Field(
         None,
         min_length=1,
@@ -282,13 +270,6 @@ class ClaimFilters(ListParams, GeoParams):
         description="Order: id (import order), event_date or published; '-' for newest "
         "first. Undated claims come last.",
     )
-
-    @field_validator("date_from", "date_to")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_partial_date(value, end=False)
-        return value
 
     @field_validator("near")
     @classmethod
@@ -306,17 +287,8 @@ class ClaimFilters(ListParams, GeoParams):
             raise InvalidParameter("radius_km", "radius_km: needs `near=lat,lon`.")
         if self.actor_role is not None and not self.actor:
             raise InvalidParameter("actor_role", "actor_role: needs `actor`.")
-        if self.start_date and self.end_date and self.start_date > self.end_date:
-            raise InvalidParameter("date_to", "date_to: is before date_from.")
+        self.check_date_order()
         return self
-
-    @property
-    def start_date(self) -> date | None:
-        return parse_partial_date(self.date_from, end=False) if self.date_from else None
-
-    @property
-    def end_date(self) -> date | None:
-        return parse_partial_date(self.date_to, end=True) if self.date_to else None
 
     @property
     def near_point(self) -> tuple[float, float] | None:

@@ -16,13 +16,15 @@ from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.extraction import extract
+from app.importer import store_and_link
 from app.ingest import RawDocument
 from app.models import ClaimPublic, SourceDetail, SourcePublic
+from app.models.event import SourceFraming
 from app.models.filters import ClaimListParams, SourceFilters
 from app.models.page import Page
-from app.services import sources
+from app.services import framing, sources
 from app.services.reference import sync_once
-from app.services.store import Stored, add_source, place_ids
+from app.services.store import Stored, place_ids
 
 # Every /sources route takes a key when one is configured (reads: CLAIMDB_READ_KEY).
 router = APIRouter(prefix="/sources", tags=["sources"], responses=problem_responses(401, 414))
@@ -115,7 +117,7 @@ def _store(session: Session, raw: RawDocument) -> tuple[Stored, SourcePublic]:
     for attempt in (1, 2):
         try:
             sync_once(session)
-            stored = add_source(session, raw, extraction, place_ids(session))
+            stored = store_and_link(session, raw, extraction, place_ids(session))
             public = sources.list_by_ids(session, [stored.source_id])[0]
             session.commit()
             note_write(None)
@@ -140,3 +142,16 @@ def source_claims(
     """Claims made in this source, in text order with `sort=id`. Takes every /claims filter, paging and `format`."""
     sources.get_source_row(session, source_id)  # 404 before filtering
     return claim_list(session, params, source_id=source_id)
+
+
+@router.get(
+    "/{source_id}/framing",
+    summary="The words this source uses for each actor",
+    dependencies=[Reader],
+    responses=problem_responses(404, 422),
+)
+def source_framing(session: SessionDep, source_id: SourceId) -> SourceFraming:
+    """Per actor named in this source, the framing words used around its name
+    ("terrorists", "rebels", "regime", "liberated"...), with counts and the first span
+    of each (offsets into the source's text). Reader comments are not counted."""
+    return framing.source_framing(session, source_id)
