@@ -1,69 +1,23 @@
-"""The `claimdb` command: migrate, serve, seed, import, reextract, eval."""
+"""The `claimdb` command: migrate, serve, seed, import, reextract, backup, restore, check
+(eval and rebuild-events: app.cli_analysis)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
-from rich.console import Console
-from typer.core import TyperGroup
 
+from app.cli_common import _require_schema, _safe_url, _usage_error, app, err, out
 from app.config import settings
-from app.errors import DatabaseFault, UsageError
-
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
-
-
-class _Commands(TyperGroup):
-    """A database fault (read-only, disk full, damaged, unknown schema) in any command is
-    one line on stderr and its own exit status, never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        from sqlalchemy.exc import DBAPIError
-
-        from app.db import database_fault
-
-        try:
-            return super().invoke(ctx)
-        except (DatabaseFault, DBAPIError, sqlite3.Error) as exc:
-            fault = exc if isinstance(exc, DatabaseFault) else database_fault(exc)
-            if fault is None:
-                raise
-            err.print("[red]error:[/red] ", end="")
-            err.print(f"{fault.detail} ({_safe_url()})", markup=False, highlight=False)
-            raise typer.Exit(fault.exit_code) from None
-
-
-app = typer.Typer(
-    cls=_Commands,
-    help="claimdb: who said what, where and when, in reporting on the Syrian war.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-def _usage_error(message: str) -> typer.Exit:
-    err.print("[red]error:[/red] ", end="")
-    err.print(message, markup=False, highlight=False)
-    return typer.Exit(code=2)
-
-
-def _require_schema() -> None:
-    """Refuse a database that is behind (run migrate) or ahead of this code (newer claimdb)."""
-    from app.db import check_schema
-
-    check_schema()
+from app.errors import UsageError
 
 
 def main() -> None:
-    """The `claimdb` command."""
+    """The `claimdb` command (a database fault is the command group's to report:
+    app.cli_common)."""
     import logging
 
     # psycopg warns about the batch it abandons when a write fails ("error ignored
@@ -123,12 +77,6 @@ def serve(
         timeout_keep_alive=keep_alive,
         http=ProblemH11Protocol,
     )
-
-
-def _safe_url() -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(settings.database_url).render_as_string(hide_password=True)
 
 
 def _run_import(
@@ -282,47 +230,6 @@ def reextract(
     raise typer.Exit(1 if summary["failed"] else 0)
 
 
-@app.command("eval")
-def eval_(
-    path: Annotated[
-        Path | None,
-        typer.Argument(help="A labelled dataset, e.g. the FA-KES CSV (with --preset)."),
-    ] = None,
-    preset: Annotated[str, typer.Option(help="Column mapping of the dataset.")] = "fakes",
-    claims: Annotated[
-        Path | None,
-        typer.Option(
-            "--claims",
-            help="Gold claim files (a .json file or a folder of them, docs/annotation.md): "
-            "score claims and their fields.",
-            show_default=False,
-        ),
-    ] = None,
-    errors: Annotated[
-        bool, typer.Option("--errors", help="Also list every error, with what was expected.")
-    ] = False,
-) -> None:
-    """Measure extraction through a real import into a throwaway database. Prints JSON.
-
-    With a dataset: the primary governorate against its `location` label and the main
-    event date against its `date` label. With --claims: claim precision and recall, and
-    on matched claims the accuracy of claimant, hedged, event date, actors and roles,
-    places and figures, and the share with every field right."""
-    from app.evaluation.run import evaluate, evaluate_claims
-
-    if path is None and claims is None:
-        raise _usage_error("give a labelled dataset, --claims GOLD, or both")
-    result: dict[str, object] = {}
-    try:
-        if path is not None:
-            result["labels"] = evaluate(path, preset=preset, with_errors=errors)
-        if claims is not None:
-            result["claims"] = evaluate_claims(claims, with_errors=errors)
-    except UsageError as exc:
-        raise _usage_error(exc.detail) from None
-    print(json.dumps(result, indent=2, ensure_ascii=False))
-
-
 @app.command("backup")
 def backup_(
     path: Annotated[Path, typer.Argument(help="New file to write the backup to.")],
@@ -368,6 +275,9 @@ def check() -> None:
 
     out.print(f"{_safe_url()}: {check_database()}")
 
+
+# eval and rebuild-events, listed after the commands above
+from app import cli_analysis  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()

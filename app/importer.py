@@ -130,7 +130,7 @@ def store_one(
     places: dict[str, int],
     import_run_id: int | None,
 ) -> Stored:
-    """Store one extracted document in its own transaction."""
+    """Store one extracted document, and link its claims to events, in one transaction."""
     return _retrying(
         engine,
         lambda session: import_document(

@@ -14,8 +14,9 @@ from app.api import errors
 from app.api.limits import QueryStringLimit
 from app.api.middleware import HeadAsGet, ProblemCORSMiddleware, SecurityHeaders
 from app.api.problems import PROBLEM_MEDIA_TYPE
-from app.api.routes import actors, claims, health, imports, places, sources
+from app.api.routes import actors, claims, events, health, imports, places, sources
 from app.config import settings
+from app.models.event import GRADE_HELP, RELATION_HELP
 
 DESCRIPTION = """
 claimdb turns war reporting into checkable data: every **claim** is a statement made in a
@@ -33,6 +34,19 @@ TAGS = [
     {
         "name": "claims",
         "description": "Statements made in sources, with claimant and evidence span.",
+    },
+    {
+        "name": "events",
+        "description": "Claims about one incident, grouped within and across sources, and "
+        "graded from their claimants.\n\n**Grades**\n\n"
+        + "\n".join(f"- `{k}`: {v}" for k, v in GRADE_HELP.items())
+        + "\n\n**Relations between claims** (`GET /claims/{id}/related`, and in each "
+        "event)\n\n"
+        + "\n".join(f"- `{k}`: {v}" for k, v in RELATION_HELP.items())
+        + "\n\nIndependence counts claimants, not articles: SANA quoted by three outlets "
+        "is one claimant, and so is a wire copy carried twice. Every relation has a "
+        "`reason` in words and the fields that `agree` and `differ`; every grade a "
+        "`grade_reason`.",
     },
     {"name": "sources", "description": "Imported documents, kept exactly as read."},
     {"name": "actors", "description": "Armed groups, states, people, media and monitors."},
@@ -73,7 +87,7 @@ def create_app() -> FastAPI:
         )
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so every answer has them
-    for module in (claims, sources, actors, places, imports, health):
+    for module in (claims, events, sources, actors, places, imports, health):
         app.include_router(module.router)
     _finish_openapi(app)
     return app

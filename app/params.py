@@ -50,6 +50,44 @@ def parse_partial_date(value: str, *, end: bool) -> date:
     return last_day(*found) if end else found[0]
 
 
+class DateRange(BaseModel):
+    """The date range a list is filtered by, for claims and events. Put first among a
+    filter model's bases, so its fields come first in /docs."""
+
+    date_from: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
+        examples=["2016-11"],
+    )
+    date_to: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or before this, inclusive (a month or year means its last day).",
+        examples=["2016-12-15"],
+    )
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value, end=False)
+        return value
+
+    def check_date_order(self) -> None:
+        """For the model's own after-validator (the 422 names `date_to`)."""
+        if self.start_date and self.end_date and self.start_date > self.end_date:
+            raise InvalidParameter("date_to", "date_to: is before date_from.")
+
+    @property
+    def start_date(self) -> date | None:
+        return parse_partial_date(self.date_from, end=False) if self.date_from else None
+
+    @property
+    def end_date(self) -> date | None:
+        return parse_partial_date(self.date_to, end=True) if self.date_to else None
+
+
 def _floats(value: str, n: int, what: str) -> list[float]:
     parts = value.split(",")
     if len(parts) != n:
@@ -144,21 +182,9 @@ class PlaceFilters(PageParams, GeoParams):
     )
 
 
-class ClaimFilters(PageParams, GeoParams):
+class ClaimFilters(DateRange, PageParams, GeoParams):
     """Every filter of /claims; repeatable ones are OR within themselves, all AND together."""
 
-    date_from: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
-        examples=["2016-11"],
-    )
-    date_to: str | None = Field(
-        None,
-        max_length=10,
-        description="Events on or before this, inclusive (a month or year means its last day).",
-        examples=["2016-12-15"],
-    )
     date_mode: Literal["overlap", "within"] = Field(
         "overlap",
         description="overlap: the claim's date range touches the query range; "
@@ -240,6 +266,26 @@ class ClaimFilters(PageParams, GeoParams):
         description="true: only claims from reader comments; false: only the article.",
         examples=[False],
     )
+    event: list[Id] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Event id (GET /events): only the claims grouped into it. Repeatable.",
+        examples=[[1]],
+    )
+    contradicted: bool | None = Field(
+        None,
+        description="true: only claims another claim about the same event contradicts; "
+        "false: only claims nothing contradicts.",
+        examples=[True],
+    )
+    corroborated_by_min: int | None = Field(
+        None,
+        ge=1,
+        le=1000,
+        description="Only claims that at least this many independent claimants corroborate "
+        "(the same claimant through several outlets, or a copy, counts once).",
+        examples=[2],
+    )
     q: Text | None = Field(
         None,
         min_length=1,
@@ -253,13 +299,6 @@ class ClaimFilters(PageParams, GeoParams):
         description="Order: id (import order), event_date or published; '-' for newest "
         "first. Undated claims come last.",
     )
-
-    @field_validator("date_from", "date_to")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_partial_date(value, end=False)
-        return value
 
     @field_validator("near")
     @classmethod
@@ -277,17 +316,8 @@ class ClaimFilters(PageParams, GeoParams):
             raise InvalidParameter("radius_km", "radius_km: needs `near=lat,lon`.")
         if self.actor_role is not None and not self.actor:
             raise InvalidParameter("actor_role", "actor_role: needs `actor`.")
-        if self.start_date and self.end_date and self.start_date > self.end_date:
-            raise InvalidParameter("date_to", "date_to: is before date_from.")
+        self.check_date_order()
         return self
-
-    @property
-    def start_date(self) -> date | None:
-        return parse_partial_date(self.date_from, end=False) if self.date_from else None
-
-    @property
-    def end_date(self) -> date | None:
-        return parse_partial_date(self.date_to, end=True) if self.date_to else None
 
     @property
     def near_point(self) -> tuple[float, float] | None:

@@ -43,6 +43,9 @@ STANDARD = {
     "event type": {"event_type": ["siege"]},
     "actor + dates, newest first": {"actor": ["ISIL"], "date_from": "2016", "sort": "-event_date"},
     "place + dates": {"place": ["Aleppo"], "date_from": "2016-11", "date_to": "2016-12"},
+    "event": {"event": [1]},
+    "contradicted": {"contradicted": True},
+    "corroborated by": {"corroborated_by_min": 2},
 }
 
 

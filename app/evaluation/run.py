@@ -221,3 +221,23 @@ def evaluate_claims(path: Path, *, with_errors: bool = False) -> dict[str, Any]:
     if with_errors:
         result["errors"] = tally.errors
     return result
+
+
+def evaluate_relations(path: Path, *, with_errors: bool = False) -> dict[str, Any]:
+    """Events and relations against gold claim pairs (a file or a folder of them)."""
+    from app.evaluation import relations
+
+    golds = relations.load(path)  # UsageError before any work
+    docs = relations.documents([g for _, g in golds])
+    report, system = _imported(docs, f"eval {path}", relations._system)
+    result = {
+        "gold": str(path),
+        "files": len(golds),
+        "documents": len(docs),
+        **relations.score(golds, system),
+        "failed": len(report.failed),
+        "import_seconds": round(report.seconds, 2),
+    }
+    if not with_errors:
+        result.pop("errors")
+    return result

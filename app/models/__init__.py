@@ -3,6 +3,7 @@
 from app.models.base import SQLModel  # noqa: I001  (sets the naming convention first)
 from app.models.actor import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
 from app.models.claim import Claim, ClaimDetail, ClaimPublic, Evidence, SourceRef
+from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim, Framing
 from app.models.import_run import ImportRun, ImportRunPublic
 from app.models.links import ClaimActor, ClaimPlace, Mention
 from app.models.place import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
@@ -20,7 +21,12 @@ __all__ = [
     "ClaimDetail",
     "ClaimPlace",
     "ClaimPublic",
+    "ClaimRelation",
+    "ClaimSlot",
+    "Event",
+    "EventClaim",
     "Evidence",
+    "Framing",
     "ImportRun",
     "ImportRunPublic",
     "Mention",

@@ -107,6 +107,13 @@ class ClaimPublic(ClaimBase):
     quantities: list[Quantity] = Field(default_factory=list)
     actors: list[ClaimActorPublic] = Field(default_factory=list)
     places: list[ClaimPlacePublic] = Field(default_factory=list)
+    event_id: int | None = Field(
+        default=None, description="The event (GET /events/{id}) this claim is grouped into."
+    )
+    event_grade: str | None = Field(
+        default=None,
+        description="That event's grade: single_source, corroborated, contested or denied.",
+    )
 
 
 class Evidence(BaseModel):

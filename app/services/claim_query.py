@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from app.extraction.types import MAX_EVENT_SPAN_DAYS
 from app.models import Claim, Place, Source
+from app.models.event import EventClaim
 from app.models.links import ClaimActor, ClaimPlace
 from app.params import ClaimFilters
 from app.services import resolve
@@ -188,6 +189,30 @@ def conditions(session: Session, f: ClaimFilters) -> list[ColumnElement[bool]]:
         conds.append(Claim.in_comments == f.in_comments)
     if f.q:
         conds.append(fts_condition(session, f.q))
+    conds += _event_conditions(f)
+    return conds
+
+
+def _event_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:
+    """The cross-source filters: event membership and what the claim's relations say."""
+    conds: list[ColumnElement[bool]] = []
+    if f.event:
+        conds.append(
+            Claim.id.in_(sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(f.event)))
+        )
+    if f.contradicted is not None:
+        contradicted = sa.select(EventClaim.claim_id).where(EventClaim.contradicted)
+        conds.append(
+            Claim.id.in_(contradicted) if f.contradicted else Claim.id.not_in(contradicted)
+        )
+    if f.corroborated_by_min:
+        conds.append(
+            Claim.id.in_(
+                sa.select(EventClaim.claim_id).where(
+                    EventClaim.corroborated_by >= f.corroborated_by_min
+                )
+            )
+        )
     return conds
 
 

@@ -1,5 +1,6 @@
 """One document: what extraction is given for it, and its import, which is the unit of
-work the upload route and each document of an import batch commit. Never commits.
+work the upload route and each document of an import batch commit: the source, its
+claims, and their events and relations. Never commits.
 
 The same content is never stored twice; a new text under a known external_id is stored
 as a new version that supersedes the latest one (which stays readable).
@@ -17,6 +18,7 @@ from sqlmodel import Session
 from app.extraction import Extraction, extract
 from app.ingest.types import RawDocument, content_sha256
 from app.models import Source
+from app.services import events
 from app.services.reference import sync_once
 from app.services.store import clear_extraction, place_ids, write_extraction
 
@@ -134,6 +136,7 @@ def import_document(
     session.add(source)
     session.flush()
     claims = write_extraction(session, source, extraction, places)
+    events.source_added(session, source.id)
     return Stored("superseded" if latest else "added", source.id, claims)
 
 
@@ -141,9 +144,12 @@ def replace_extraction(
     session: Session, source: Source, extraction: Extraction, places: dict[str, int]
 ) -> int:
     """Swap the stored extraction of `source` for `extraction` (after the extractor changed);
-    returns the new claim count."""
+    returns the new claim count. The source's events and relations are linked again."""
+    events.source_removed(session, source.id)
     clear_extraction(session, source.id)
     if source.published_origin != "metadata":
         for field, value in published_fields(None, None, extraction).items():
             setattr(source, field, value)
-    return write_extraction(session, source, extraction, places)
+    claims = write_extraction(session, source, extraction, places)
+    events.source_added(session, source.id)
+    return claims

@@ -53,6 +53,8 @@ CSV_COLUMNS = [
     "source_outlet",
     "source_url",
     "source_published_on",
+    "event_id",
+    "event_grade",
 ]
 # Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -132,6 +134,8 @@ def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
             source.outlet or "",
             source.url or "",
             source.published_on or "",
+            c.event_id or "",
+            c.event_grade or "",
         ]
     ]
 
@@ -180,6 +184,8 @@ def _geojson(batches: Iterator[Batch]) -> Iterator[str]:
                         "source_id": c.source_id,
                         "source_title": source.title,
                         "source_url": source.url,
+                        "event_id": c.event_id,
+                        "event_grade": c.event_grade,
                     },
                 }
                 parts.append(("" if first else ",") + json.dumps(feature, ensure_ascii=False))

@@ -10,9 +10,10 @@ from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.models import Actor, ActorDetail, ActorPublic, ClaimPublic
+from app.models.event import ActorFraming
 from app.models.page import Page
 from app.params import ActorFilters, ClaimListParams
-from app.services import actors
+from app.services import actors, framing
 from app.services.entities import require
 
 router = APIRouter(
@@ -53,3 +54,17 @@ def actor_claims(
     """Claims naming this actor (in any role, or as claimant), its units and affiliates included unless `include_affiliates=false`. Takes every /claims filter, paging and `format`."""
     require(session, Actor, actor_id)  # 404 before filtering
     return claim_list(session, params, actor_id=actor_id)
+
+
+@router.get(
+    "/{actor_id}/framing",
+    summary="How outlets name this actor",
+    responses=problem_responses(404, 422),
+)
+def actor_framing(session: SessionDep, actor_id: ActorId) -> ActorFraming:
+    """Which outlets call this actor what: per outlet, the framing words their articles
+    use next to the actor's name ("terrorists", "rebels", "regime", "militants",
+    "liberated", "occupied"...), counted once per occurrence, with the number of articles
+    and an example span. Units and affiliates are included. Reader comments are not
+    counted."""
+    return framing.actor_framing(session, actor_id)

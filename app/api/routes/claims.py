@@ -10,9 +10,10 @@ from fastapi.responses import StreamingResponse
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.models import ClaimDetail, ClaimPublic
+from app.models.event import ClaimRelations
 from app.models.page import Page
 from app.params import ClaimListParams, FacetParams
-from app.services import claims, export, facets
+from app.services import claims, event_query, export, facets
 
 router = APIRouter(
     prefix="/claims",
@@ -41,7 +42,8 @@ dates (`date_from`, `date_to`, `date_mode`, `date_field`, `max_date_precision`),
 (`place` with everything inside it, `governorate`, `bbox`, `near` + `radius_km`,
 `include_imprecise`), actors (`actor` with its units and affiliates unless
 `include_affiliates=false`, `actor_role`, `claimant`), and `source`, `outlet`,
-`event_type`, `hedged`, `in_comments`, `q` (full text). Names accept any alias or
+`event_type`, `hedged`, `in_comments`, `q` (full text), and across sources `event`,
+`contradicted`, `corroborated_by_min`. Names accept any alias or
 spelling (Daesh = ISIL = ISIS); an unknown name is a 422 that suggests close names.
 """
 
@@ -91,3 +93,17 @@ def get_claim(session: SessionDep, claim_id: ClaimId) -> ClaimDetail:
     """One claim with its evidence: the exact span of the source it came from, with up to 200
     characters of context on each side, and the source's title, outlet and URL."""
     return claims.get_claim(session, claim_id)
+
+
+@router.get(
+    "/{claim_id}/related",
+    summary="Claims related to this one",
+    responses=problem_responses(404, 422),
+)
+def related_claims(session: SessionDep, claim_id: ClaimId) -> ClaimRelations:
+    """The claims about the same event as this one, grouped by relation: `corroborates`,
+    `contradicts`, `updates` (with `direction`: this claim `updates` the other or is
+    `updated_by` it), `repeats` and `related`. Each names the other claim (its span and
+    source), the reason in words, and the fields that agree and differ; `event` is the
+    event the claim belongs to, with its grade."""
+    return event_query.related(session, claim_id)

@@ -17,9 +17,10 @@ from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.ingest import RawDocument
 from app.models import ClaimPublic, Source, SourceDetail, SourcePublic
+from app.models.event import SourceFraming
 from app.models.page import Page
 from app.params import ClaimListParams, SourceFilters
-from app.services import sources
+from app.services import framing, sources
 from app.services.documents import Stored, extract_document, import_document
 from app.services.entities import require
 
@@ -132,3 +133,16 @@ def source_claims(
     """Claims made in this source, in text order with `sort=id`. Takes every /claims filter, paging and `format`."""
     require(session, Source, source_id)  # 404 before filtering
     return claim_list(session, params, source_id=source_id)
+
+
+@router.get(
+    "/{source_id}/framing",
+    summary="The words this source uses for each actor",
+    dependencies=[Reader],
+    responses=problem_responses(404, 422),
+)
+def source_framing(session: SessionDep, source_id: SourceId) -> SourceFraming:
+    """Per actor named in this source, the framing words used around its name
+    ("terrorists", "rebels", "regime", "liberated"...), with counts and the first span
+    of each (offsets into the source's text). Reader comments are not counted."""
+    return framing.source_framing(session, source_id)

@@ -1,0 +1,266 @@
+"""Facts a comparison needs that are not fields of a claim: the interval a figure's wording
+allows, denials and accusations, a reader disputing the article, when a siege began, who
+holds a place. Each reading returns the words it rests on, so a reason can quote them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.linking.records import ClaimRecord, Figure
+
+# --- figures ------------------------------------------------------------------------
+
+_VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 99_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 99_999_999),
+}
+
+
+# Counts compared across claims: fighters' strengths are of different groups too often
+COMPARED = ("killed", "injured", "displaced")
+
+
+def compared(r: ClaimRecord) -> tuple[Figure, ...]:
+    """The total a claim gives for each kind: "31 killed, including 10 on the bus" is a
+    toll of 31; the 10 is a part of it, whether or not extraction marked it so."""
+    if "compared" not in r.memo:
+        best: dict[str, Figure] = {}
+        for f in r.counted:
+            if f.kind in COMPARED and (f.kind not in best or _size(f) > _size(best[f.kind])):
+                best[f.kind] = f
+        r.memo["compared"] = tuple(best[k] for k in COMPARED if k in best)
+    return r.memo["compared"]  # type: ignore[no-any-return]
+
+
+def interval(f: Figure) -> tuple[float, float]:
+    """The numbers a figure's wording allows, with the bounds a reader would accept.
+
+    "at least 12" is [12, inf); "nearly 1,000" is [750, 1000] (nobody says "nearly 1,000"
+    for 200); "about 50" is [40, 60]; a bare "44" is exactly 44; "dozens" is [24, 99].
+    """
+    q = f.qualifier
+    if f.value is None or q == "vague":
+        surface = f.surface.lower()
+        for word, bounds in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
+            if word in surface:
+                return bounds
+        return (1, float("inf"))
+    v = float(f.value)
+    lo = float(f.min) if f.min is not None else None
+    hi = float(f.max) if f.max is not None else None
+    if q in ("at_least", "over"):
+        return (lo if lo is not None else v, float("inf"))
+    if q == "nearly":
+        return (0.75 * v, hi if hi is not None else v)
+    if q == "about":
+        return (0.8 * v, 1.2 * v)
+    if q in ("up_to", "less_than"):
+        return (0.0, hi if hi is not None else v)
+    if q == "range":
+        return (lo if lo is not None else v, hi if hi is not None else v)
+    return (lo if lo is not None else v, hi if hi is not None else v)
+
+
+def allows(a: Figure, b: Figure) -> bool:
+    """Whether both wordings can be true of one count."""
+    la, ha = interval(a)
+    lb, hb = interval(b)
+    return la <= hb and lb <= ha
+
+
+def similar(a: Figure, b: Figure) -> bool:
+    """Both wordings allow one count and they are of one size: "at least 2" allows
+    "nearly 1,000" but is no evidence that both count the same dead."""
+    if not allows(a, b):
+        return False
+    sizes = [_size(a), _size(b)]
+    return max(sizes) <= 1.5 * min(sizes)
+
+
+def _size(f: Figure) -> float:
+    lo, hi = interval(f)
+    if f.value is not None and f.qualifier != "vague":
+        return max(float(f.value), 1.0)
+    return max((lo + hi) / 2 if hi != float("inf") else lo, 1.0)
+
+
+def wording(f: Figure) -> str:
+    words = {
+        "at_least": "at least ",
+        "over": "over ",
+        "nearly": "nearly ",
+        "about": "about ",
+        "up_to": "up to ",
+        "less_than": "fewer than ",
+    }
+    if f.value is None:
+        return f.surface
+    return f"{words.get(f.qualifier or '', '')}{f.value:,}"
+
+
+# --- words --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    words: str
+    start: int  # offset in the source text
+
+
+def _find(pattern: re.Pattern[str], r: ClaimRecord) -> Cue | None:
+    key = pattern.pattern
+    if key not in r.memo:
+        m = pattern.search(r.text)
+        r.memo[key] = Cue(m.group(0), r.start + m.start()) if m else None
+    return r.memo[key]  # type: ignore[no-any-return]
+
+
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|denial|fabricat\w+|no truth|baseless|untrue|"
+    r"(?:false|fake) (?:claims?|reports?|news|allegations?)|"
+    r"(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|reports?|allegations?|"
+    r"accusations?|charges?)|"
+    r"(?:never|not) (?:used|carried out|targeted|conducted)|"
+    r"(?:did|does|do) not (?:carry out|use|target|possess|have)|nothing to do with|staged)\b",
+    re.IGNORECASE,
+)
+_ACCUSATION = re.compile(
+    r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
+    r"perpetrated|committed by)\b",
+    re.IGNORECASE,
+)
+_DISPUTE = re.compile(
+    r"\b(?:(?:it'?s|is|was|that'?s) (?:simply |just |plainly )?(?:wrong|false|not true|untrue)|"
+    r"you (?:claim|say|wrote|write)|your article|misinformed|incorrect|not correct|"
+    r"nonsense|propaganda|lies)\b",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped|mounted|reached|new toll|updated toll|"
+    r"revised)\b",
+    re.IGNORECASE,
+)
+
+
+def denial(r: ClaimRecord) -> Cue | None:
+    return _find(_DENIAL, r)
+
+
+def accusation(r: ClaimRecord) -> Cue | None:
+    return _find(_ACCUSATION, r)
+
+
+def dispute(r: ClaimRecord) -> Cue | None:
+    """A reader comment telling the article it is wrong."""
+    return _find(_DISPUTE, r) if r.in_comments else None
+
+
+def update_cue(r: ClaimRecord) -> Cue | None:
+    return _find(_UPDATE, r)
+
+
+def quoted(r: ClaimRecord) -> list[str]:
+    """Phrases a claim quotes ("you claim ... “early october”"), lower-cased."""
+    return [m.group(1).strip().lower() for m in re.finditer(r"[“\"]([^”\"]{3,60})[”\"]", r.text)]
+
+
+# --- when a state began (sieges, closures) --------------------------------------------
+
+_NUMBER = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_DURATION = re.compile(
+    r"\b(?:after|for|during)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+"
+    r"(?P<unit>day|week|month)s?\b(?P<rest>[^.;]{0,40})",
+    re.IGNORECASE,
+)
+_STATE_WORDS = re.compile(
+    r"\b(?:siege|besieged|blockade|cut off|cut|closed|occupied|encircled|surrounded|dark)\b",
+    re.IGNORECASE,
+)
+_ONSET = re.compile(
+    r"\b(?:cut (?:[\w’'-]+ ){0,8}?off|cut the (?:road|route|supply)|imposed? (?:a |the )?siege|"
+    r"encircled|laid siege)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Onset:
+    """When a claim says a siege or closure began: a window of days, and why."""
+
+    earliest: date
+    latest: date
+    words: str
+    how: str  # "stated" (the claim is the onset) or "counted back" (a duration)
+
+    def text(self) -> str:
+        if self.earliest == self.latest:
+            return self.earliest.isoformat()
+        return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+
+
+def onset(r: ClaimRecord) -> Onset | None:
+    """When the siege or closure `r` speaks of began (read when the record was made)."""
+    return r.onset  # type: ignore[no-any-return]
+
+
+def read_onset(r: ClaimRecord) -> Onset | None:
+    """The start of a siege or closure that `r` states or implies, if any.
+
+    "cut the city off from resupply in early October" states it (the claim's own date);
+    "after 13 days of siege" on 5 November counts back to 23 October, give or take a day
+    (a week either side of "two weeks", as the word allows).
+    """
+    if not r.dated:
+        return None
+    m = _DURATION.search(r.text)
+    if m and (_STATE_WORDS.search(m.group("rest")) or _STATE_WORDS.search(r.text)):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _NUMBER[raw]
+        days = n * _UNIT_DAYS[m.group("unit").lower()]
+        slack = 1 if m.group("n").isdigit() and m.group("unit").lower() == "day" else days // 4
+        earliest = r.date_start - timedelta(days=days + slack)  # type: ignore[operator]
+        latest = r.date_end - timedelta(days=max(days - slack, 0))  # type: ignore[operator]
+        return Onset(earliest, latest, m.group(0).strip(), "counted back")
+    m2 = _ONSET.search(r.text)
+    if m2 and r.incident_dated and r.date_rule in (None, "own"):
+        return Onset(r.date_start, r.date_end, m2.group(0), "stated")  # type: ignore[arg-type]
+    return None
+
+
+# --- control of a place ---------------------------------------------------------------
+
+_HOLDS = re.compile(
+    r"\b(?:held by|in the hands of|under the control of|controlled by|remains? with)\b",
+    re.IGNORECASE,
+)
+_REPELLED = re.compile(
+    r"\b(?:repelled|repulsed|thwarted|foiled|failed to (?:take|capture|seize|advance)|"
+    r"pushed back|beat back|still (?:holds?|controls?))\b",
+    re.IGNORECASE,
+)
+
+
+def controller_claim(r: ClaimRecord) -> tuple[str, Cue] | None:
+    """("gains", cue) when the claim has its agent take a place, ("holds", cue) when it says
+    who holds one, ("repelled", cue) when it says an attack on one failed."""
+    rep = _find(_REPELLED, r)
+    if rep:
+        return "repelled", rep
+    held = _find(_HOLDS, r)
+    if held:
+        return "holds", held
+    if r.event_type == "capture_territory" and r.role_actors("agent"):
+        return "gains", Cue(r.event_type, r.start)
+    return None

@@ -1,0 +1,214 @@
+"""Are two claims about the same incident? Evidence is weighed and every piece is named.
+
+Hard conditions first (the candidate search in app/services/linking_index.py asks the database
+for exactly the claims that can pass them): compatible event types, dates that overlap,
+places that are the same or one inside the other. Then evidence adds up: naming the same
+town weighs more than sharing a governorate, one day more than a week, sharing the agent
+or the figures more than sharing a mention. A pair is one event at THRESHOLD.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.linking import facts
+from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windows_overlap
+
+THRESHOLD = 3.0
+
+# Event types that can describe one incident: a strike is also its casualties and the
+# destruction it caused; a capture is also the battle for it.
+_FAMILIES: dict[str, frozenset[str]] = {
+    "airstrike": frozenset({"strike"}),
+    "shelling": frozenset({"strike", "ground"}),
+    "bombing": frozenset({"strike"}),
+    "chemical_attack": frozenset({"strike"}),
+    "casualties": frozenset({"strike", "ground"}),
+    "destruction": frozenset({"strike", "ground"}),
+    "battle": frozenset({"ground", "strike"}),
+    "capture_territory": frozenset({"ground"}),
+    "siege": frozenset({"ground", "relief"}),
+    "ceasefire": frozenset({"relief"}),
+    "negotiation": frozenset({"relief"}),
+    "humanitarian": frozenset({"relief", "moves"}),
+    "displacement": frozenset({"moves", "ground"}),
+}
+
+
+def types_compatible(a: str, b: str) -> bool:
+    if a == b or "other" in (a, b):
+        return True
+    return bool(_FAMILIES.get(a, frozenset()) & _FAMILIES.get(b, frozenset()))
+
+
+def compatible_types(t: str) -> tuple[str, ...]:
+    """Every event type a claim of type `t` may share an event with (for the index)."""
+    if t == "other":
+        return (*_FAMILIES, "other")
+    return tuple(sorted({u for u in _FAMILIES if types_compatible(t, u)} | {t, "other"}))
+
+
+@dataclass(slots=True)
+class Match:
+    score: float = 0.0
+    agree: list[str] = field(default_factory=list)  # fields that agree
+    evidence: list[str] = field(default_factory=list)  # sentences, for the reason
+    blocked: str | None = None  # why the pair cannot be one event
+
+    def add(self, weight: float, field_name: str | None, words: str) -> None:
+        self.score += weight
+        if field_name and field_name not in self.agree:
+            self.agree.append(field_name)
+        self.evidence.append(words)
+
+    @property
+    def same(self) -> bool:
+        return self.blocked is None and self.score >= THRESHOLD
+
+
+def _nested(p: PlaceRef, q: PlaceRef) -> bool:
+    return p.id in q.chain or q.id in p.chain
+
+
+def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    """The same place, one inside the other, or (for a claim placed only by its
+    governorate or by its article) the same governorate."""
+    if not a.places or not b.places:
+        # placed nowhere, not even by its article: it could be any incident of the day in
+        # the country, so only claims of its own article are compared with it
+        if a.source_key != b.source_key:
+            m.blocked = "placed nowhere"
+        return
+    if not (a.broad or b.broad):
+        best: tuple[float, str] | None = None
+        for p in a.places:
+            for q in b.places:
+                if p.id == q.id:
+                    cand = (2.0, f"both at {p.name}")
+                elif _nested(p, q):
+                    inner, outer = (p, q) if q.id in p.chain else (q, p)
+                    cand = (1.5, f"{inner.name} is in {outer.name}")
+                else:
+                    continue
+                if best is None or cand[0] > best[0]:
+                    best = cand
+        if best is None:
+            m.blocked = f"different places ({_names(a)} / {_names(b)})"
+        else:
+            m.add(best[0], "place", best[1])
+        return
+    shared = {x for p in a.places for x in p.areas} & {x for p in b.places for x in p.areas}
+    if not shared:
+        m.blocked = f"different areas ({_names(a)} / {_names(b)})"
+        return
+    same = sorted({p.name for p in a.places} & {q.name for q in b.places})
+    weight, words = (
+        (1.0, f"both at {same[0]}")
+        if same
+        else (0.5, f"{_names(a)} and {_names(b)} share a governorate")
+    )
+    if a.places_inherited or b.places_inherited:
+        weight /= 2
+        words += " (where the article's events happen: one claim names no place)"
+    m.add(weight, "place", words)
+
+
+def _names(r: ClaimRecord) -> str:
+    return ", ".join(dict.fromkeys(p.name for p in r.places))
+
+
+def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    wa, wb = a.window, b.window
+    if wa is None or wb is None:
+        m.blocked = "not dated as an incident"
+        return
+    if not windows_overlap(a, b):
+        m.blocked = f"different dates ({date_text(a)} / {date_text(b)})"
+        return
+    if wa[2] == wb[2] == "stated" and overlap(a, b):
+        if a.precision == b.precision == "day" and a.date_start == b.date_start:
+            m.add(1.5, "date", f"same day {date_text(a)}")
+        else:
+            m.add(0.75, "date", f"dates overlap ({date_text(a)} / {date_text(b)})")
+    else:
+        m.add(0.25, "date", f"dates compatible ({_when(a)} / {_when(b)})")
+
+
+def _when(r: ClaimRecord) -> str:
+    w = r.window
+    if w is None:
+        return "undated"
+    if w[2] == "published":
+        return f"undated, published {r.published}"
+    if w[2] == "reported":
+        return f"reported {date_text(r)}"
+    return date_text(r)
+
+
+def type_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    ta, tb = a.event_type, b.event_type
+    if not types_compatible(ta, tb):
+        m.blocked = f"different kinds of event ({ta} / {tb})"
+    elif ta == tb and ta != "other":
+        m.add(1.0, "event_type", f"both {ta.replace('_', ' ')}")
+    elif "other" not in (ta, tb):
+        m.add(0.5, "event_type", f"{ta.replace('_', ' ')} and {tb.replace('_', ' ')} go together")
+
+
+def actor_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    shared = 0.0
+    for role, weight in (("agent", 1.0), ("target", 1.0)):
+        names = sorted(
+            {
+                x.name
+                for x in a.role_actors(role)
+                for y in b.role_actors(role)
+                if x.id in y.chain or y.id in x.chain
+            }
+        )
+        if names:
+            shared += weight
+            m.add(weight, "actors", f"same {role} ({', '.join(names)})")
+    sides_a = {x.side for x in a.role_actors("agent")}
+    sides_b = {x.side for x in b.role_actors("agent")}
+    if sides_a and sides_b and not sides_a & sides_b and not shared:
+        names_a = ", ".join(sorted({x.name for x in a.role_actors("agent")}))
+        names_b = ", ".join(sorted({x.name for x in b.role_actors("agent")}))
+        m.score -= 1.5
+        m.evidence.append(f"but different agents ({names_a} / {names_b})")
+    if not shared:
+        named = {x.side for x in a.actors if x.role != "claimant"}
+        common = sorted({y.name for y in b.actors if y.role != "claimant" and y.side in named})
+        if common:
+            m.add(0.25, "actors", f"both name {', '.join(common[:3])}")
+
+
+def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    for fa in facts.compared(a):
+        for fb in facts.compared(b):
+            if fa.kind == fb.kind and facts.similar(fa, fb):
+                m.add(1.0, fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)} agree")
+                return
+
+
+def evidence(a: ClaimRecord, b: ClaimRecord) -> Match:
+    """All the evidence that `a` and `b` report one incident, or why they cannot."""
+    m = Match()
+    for step in (type_evidence, date_evidence, place_evidence):
+        step(a, b, m)
+        if m.blocked:
+            return m
+    actor_evidence(a, b, m)
+    figure_evidence(a, b, m)
+    return m
+
+
+def firm_conflict(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims that cannot be about one incident whatever links them through others:
+    each dated by its own words to a different day. (Two named places are not enough:
+    "Idlib" is a city and a province, and "Aleppo" often means its countryside.)"""
+    wa, wb = a.window, b.window
+    return bool(
+        wa and wb and wa[2] == wb[2] == "stated" and a.precision == b.precision == "day"
+        and not overlap(a, b)
+    )  # fmt: skip

@@ -1,0 +1,146 @@
+"""Which claims are about one incident: two claims of different sources, the claims of
+one article (with its references back and reader comments), and the claims of one event
+that are linked only through others. How each pair relates is app.linking.relate's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.linking import facts
+from app.linking.match import Match, evidence, place_evidence, types_compatible
+from app.linking.records import ClaimRecord
+from app.linking.relate import Link, orient, relate
+
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
+    r"massacre|incident|offensive|assault|shelling|explosions?|blasts?|accusations?|"
+    r"allegations?|claims?|reports?|killings?|operation|battle|siege|advance)\b",
+    re.IGNORECASE,
+)
+# what a reference back ('the attack') cannot overrule: two named places, two kinds of event
+_FIRM = ("different places", "different kinds")
+# how close (characters) a later claim of the same article must follow one it refers back to
+ANAPHOR_REACH = 700
+# days apart two claims' onsets of one siege or closure may be (the linking index searches
+# exactly this far, app.services.linking_index)
+ONSET_WINDOW = 60
+THRESHOLD_WITHIN = 4.0
+SAME_ARTICLE = 0.5
+
+
+def _onset_match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
+    """Two claims on when one siege or closure began are about it whatever their own
+    dates: the same besieger, places compatible, onsets within two months."""
+    oa, ob = facts.onset(a), facts.onset(b)
+    if (
+        not (oa and ob and a.places and b.places)
+        or abs((oa.earliest - ob.earliest).days) > ONSET_WINDOW
+    ):
+        return None
+    m = Match()
+    agents_a = {x.side for x in a.actors if x.role in ("agent", "mentioned")}
+    shared = sorted({y.name for y in b.actors if y.side in agents_a and y.role != "claimant"})
+    if not shared:
+        return None
+    place_evidence(a, b, m)
+    if m.blocked:
+        return None
+    m.add(2.0, "actors", f"both on the siege or closure by {', '.join(shared)}")
+    m.add(2.0, None, "each says when it began")
+    return m
+
+
+def link_pair(a: ClaimRecord, b: ClaimRecord) -> Link | None:
+    """The link between claims of two different sources, or None if not one incident."""
+    if a.in_comments or b.in_comments:
+        return None
+    a, b = orient(a, b)
+    m = evidence(a, b)
+    if not m.same:
+        m = _onset_match(a, b) or m
+    return relate(a, b, m) if m.same else None
+
+
+def _comment_link(comment: ClaimRecord, claim: ClaimRecord) -> Match | None:
+    """A reader comment is linked to the article's claim it disputes (it quotes its words)
+    or whose onset it also gives."""
+    cue = facts.dispute(comment)
+    quotes = [q for q in facts.quoted(comment) if q in claim.text.lower()]
+    if cue and quotes:
+        m = Match()
+        m.add(THRESHOLD_WITHIN, "other", f"a reader comment quotes '{quotes[0]}' from it")
+        return m
+    return _onset_match(comment, claim)
+
+
+def link_within_source(records: list[ClaimRecord]) -> list[Link]:
+    """Links among the claims of one article (its lede, toll, reactions...), a function of
+    that article alone. Beyond the pairwise evidence, a claim that refers back ('the
+    attack', 'the accusation') is about the nearest compatible claim before it."""
+    ordered = sorted(records, key=lambda r: r.start)
+    links: list[Link] = []
+    for j, b in enumerate(ordered):
+        referred = None
+        if ANAPHOR.search(b.text) and not b.in_comments:
+            for a in reversed(ordered[:j]):
+                if b.start - a.end > ANAPHOR_REACH:
+                    break
+                if (
+                    not a.in_comments
+                    and a.event_type != "other"
+                    and types_compatible(a.event_type, b.event_type)
+                ):
+                    referred = a
+                    break
+        for a in ordered[:j]:
+            if a.in_comments and b.in_comments:
+                continue
+            if a.in_comments or b.in_comments:
+                comment, claim = (a, b) if a.in_comments else (b, a)
+                m = _comment_link(comment, claim)
+                if m is not None and m.score >= THRESHOLD_WITHIN:
+                    links.append(relate(a, b, m))
+                continue
+            m = evidence(a, b)
+            if a is referred and m.blocked and not m.blocked.startswith(_FIRM):
+                m = Match()
+                m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
+                m.add(1.5, None, "in the same article, just before")
+            elif a is referred:
+                m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
+            elif m.blocked is None:
+                m.add(SAME_ARTICLE, None, "in the same article")
+            if not m.same:
+                om = _onset_match(a, b)
+                m = om if om is not None else m
+            if m.same:
+                links.append(relate(a, b, m))
+    return links
+
+
+# An event can hold hundreds of claims; beyond this many, pairs not linked themselves are
+# not compared (their relations would be most of the table and say little).
+MAX_EVENT_COMPARED = 150
+
+
+def relate_within_event(members: list[ClaimRecord], edges: list[Any]) -> list[Link]:
+    """Relations of the claims of one event that are not linked themselves but through
+    others: what they say can still agree or clash ("58 dead" and "some 80"). Only the
+    telling kinds are kept; being in one event already says they are related."""
+    if len(members) < 2 or len(members) > MAX_EVENT_COMPARED:
+        return []
+    linked = {frozenset((e.a, e.b)) for e in edges}
+    ordered = sorted((m for m in members if not m.in_comments), key=lambda m: m.key)
+    out = []
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if frozenset((a.id, b.id)) in linked:
+                continue
+            m = Match()
+            m.evidence.append("in one event through the claims that link them")
+            link = relate(a, b, m)
+            if link.kind != "related":
+                out.append(link)
+    return out

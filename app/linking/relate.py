@@ -1,0 +1,252 @@
+"""How two claims about one incident relate, with the reason and the fields that differ.
+
+`corroborates`: independent claimants agree on a fact; `contradicts`: facts that cannot
+both be true (figures beyond their qualifiers, when a siege began, who holds a place, an
+accusation and its denial, a reader disputing the article); `updates`: the same claimant
+gives a new figure; `repeats`: the same copy (or the same claimant's statement) carried
+again; `related`: the same incident, nothing more to say. Which pairs are one incident
+is app.linking.pairs's question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.linking import facts
+from app.linking.match import Match
+from app.linking.records import ClaimRecord, date_text
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One same-event pair. `a` comes first (for `updates`, the earlier figure)."""
+
+    a: ClaimRecord
+    b: ClaimRecord
+    kind: str
+    reason: str
+    agree: tuple[str, ...]
+    differ: tuple[str, ...]
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _words(r: ClaimRecord) -> list[str]:
+    return [w.lower() for w in _WORD.findall(r.text)]
+
+
+def _pairs(r: ClaimRecord) -> set[tuple[str, str]]:
+    if "pairs" not in r.memo:
+        w = _words(r)
+        r.memo["pairs"] = set(zip(w, w[1:], strict=False))
+    return r.memo["pairs"]  # type: ignore[no-any-return]
+
+
+def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
+    """Jaccard similarity of the two claims' word pairs: 1.0 for the same copy."""
+    pa, pb = _pairs(a), _pairs(b)
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / len(pa | pb)
+
+
+def independent(a: ClaimRecord, b: ClaimRecord) -> bool:
+    return a.claimant.voice != b.claimant.voice
+
+
+def same_speaker(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """One named speaker: the same actor, or a speaker no registry names given in the same
+    words in both articles ("medical sources"). Independence counts such speakers per
+    article; a statement carried again is told by them."""
+    if not independent(a, b):
+        return a.claimant.actor_id is not None
+    va, vb = a.claimant.voice, b.claimant.voice
+    return va.startswith("text:") and vb.startswith("text:") and _said(va) == _said(vb)
+
+
+def _said(voice: str) -> str:
+    return voice.split(":", 2)[2]  # text:<article>:<words>
+
+
+def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], dict[str, Any]]:
+    """Fields on which the claims cannot both be right, sentences saying why, and the values."""
+    differ: list[str] = []
+    why: list[str] = []
+    values: dict[str, Any] = {}
+    seen: set[str] = set()
+    for fa in facts.compared(a):
+        for fb in facts.compared(b):
+            if fa.kind != fb.kind or fa.kind in seen:
+                continue
+            values.setdefault(fa.kind, {"a": facts.wording(fa), "b": facts.wording(fb)})
+            if not facts.allows(fa, fb):
+                seen.add(fa.kind)
+                differ.append(fa.kind)
+                values[fa.kind] = {"a": facts.wording(fa), "b": facts.wording(fb)}
+                why.append(
+                    f"{fa.kind}: {a.label()} says {facts.wording(fa)}, {b.label()} says "
+                    f"{facts.wording(fb)}, beyond what the wording allows"
+                )
+    oa, ob = facts.onset(a), facts.onset(b)
+    if oa and ob:
+        values["onset"] = {"a": oa.text(), "b": ob.text()}
+        if oa.latest < ob.earliest or ob.latest < oa.earliest:
+            differ.append("date")
+            why.append(f"when it began: {_onset_words(a, oa)}, but {_onset_words(b, ob)}")
+    da, db = facts.denial(a), facts.denial(b)
+    denier, cue = (a, da) if da else (b, db)
+    other = b if denier is a else a
+    if bool(da) != bool(db) and independent(a, b) and _accuses(other, denier):
+        differ.append("denial")
+        values["denial"] = {"by": "a" if denier is a else "b", "words": cue.words}  # type: ignore[union-attr]
+        why.append(
+            f"{denier.label()} denies ('{cue.words}') what {other.label()} asserts"  # type: ignore[union-attr]
+        )
+    control = _control(a, b)
+    if control:
+        differ.append("control")
+        why.append(control)
+    return differ, why, values
+
+
+def _toll(r: ClaimRecord) -> float:
+    return max((facts.interval(f)[0] for f in facts.compared(r)), default=0.0)
+
+
+def _accuses(other: ClaimRecord, denier: ClaimRecord) -> bool:
+    """Whether `other` asserts what `denier` denies: it names the denier's side (or the
+    party the denial clears) as the agent, or it accuses someone."""
+    cleared = set(denier.claimant.chain) | {x.side for x in denier.role_actors("agent")}
+    if cleared & {x.side for x in other.role_actors("agent")}:
+        return True
+    return facts.accusation(other) is not None
+
+
+def _onset_words(r: ClaimRecord, o: facts.Onset) -> str:
+    if o.how == "stated":
+        return f"{r.label()} dates it {o.text()} ('{o.words}')"
+    return f"{r.label()}'s '{o.words}' counts back from {date_text(r)} to {o.text()}"
+
+
+def _control(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    ca, cb = facts.controller_claim(a), facts.controller_claim(b)
+    if not (ca and cb):
+        return None
+    gains = [(r, c) for r, c in ((a, ca), (b, cb)) if c[0] == "gains"]
+    others = [(r, c) for r, c in ((a, ca), (b, cb)) if c[0] != "gains"]
+    if len(gains) != 1 or len(others) != 1:
+        return None
+    (gr, _), (orr, (how, cue)) = gains[0], others[0]
+    taker = {x.side for x in gr.role_actors("agent")}
+    if how == "repelled":
+        # the taker's attack failed, by the other claim
+        named = {x.side for x in orr.actors if x.role in ("agent", "target")}
+        if taker & named:
+            return f"{gr.label()} has it taken; {orr.label()} says the attack was '{cue.words}'"
+        return None
+    holders = {x.side for x in orr.role_actors("agent", "mentioned")}
+    if holders and not holders & taker:
+        return f"{gr.label()} has it taken; {orr.label()} says it is '{cue.words}' another party"
+    return None
+
+
+def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
+    """Facts both state that agree (a figure within both wordings, or the same kind of
+    attack by the same agent at the same place): what corroboration rests on."""
+    out = []
+    for fa in facts.compared(a):
+        for fb in facts.compared(b):
+            if fa.kind == fb.kind and facts.similar(fa, fb) and fa.kind not in out:
+                out.append(fa.kind)
+    if (
+        a.event_type == b.event_type != "other"
+        and "place" in m.agree
+        and ("actors" in m.agree or "date" in m.agree)
+    ):
+        out.append("event")
+    return out
+
+
+def orient(a: ClaimRecord, b: ClaimRecord) -> tuple[ClaimRecord, ClaimRecord]:
+    """The pair in its one order (by claim key), whichever arrived first."""
+    return (a, b) if a.key <= b.key else (b, a)
+
+
+def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
+    """The relation of a same-event pair, with the evidence that made it one event."""
+    a, b = orient(a, b)
+    same_event = "Same incident: " + "; ".join(m.evidence) + "."
+    detail: dict[str, Any] = {"same_event": m.evidence, "score": round(m.score, 2)}
+    sim = similarity(a, b)
+    if a.source_key != b.source_key and (sim >= 0.6 or (sim >= 0.35 and same_speaker(a, b))):
+        detail["similarity"] = round(sim, 2)
+        return Link(
+            a,
+            b,
+            "repeats",
+            f"{same_event} The same {'copy' if sim >= 0.6 else 'statement'} "
+            f"({sim:.0%} of word pairs shared) carried by {a.outlet or 'one outlet'} and "
+            f"{b.outlet or 'another'}: counts once.",
+            tuple(m.agree),
+            (),
+            detail,
+        )
+    differ, why, values = _differences(a, b)
+    detail["values"] = values
+    figures = [d for d in differ if d in facts.COMPARED]
+    if figures and not independent(a, b) and len(differ) == len(figures):
+        if a.source_key == b.source_key:
+            # one claimant giving two counts in one article is counting two groups
+            return Link(
+                a, b, "related",
+                f"{same_event} The same claimant gives different counts in one article "
+                f"({'; '.join(why)}): most likely of different groups, not a contradiction.",
+                tuple(m.agree), (), detail,
+            )  # fmt: skip
+        # the later report; on the same day, the one that says the toll rose, else the
+        # higher toll (tolls are revised upwards as the dead are counted)
+        early, late = sorted(
+            (a, b),
+            key=lambda r: (
+                r.published or date.min,
+                facts.update_cue(r) is not None,
+                _toll(r),
+                r.key,
+            ),
+        )
+        return Link(
+            early,
+            late,
+            "updates",
+            f"{same_event} {late.label()} gives a new figure: " + "; ".join(why) + ".",
+            tuple(m.agree),
+            tuple(differ),
+            detail,
+        )
+    if differ:
+        return Link(
+            a, b, "contradicts", f"{same_event} Cannot both be true: " + "; ".join(why) + ".",
+            tuple(m.agree), tuple(differ), detail,
+        )  # fmt: skip
+    agreed = _agreements(a, b, m)
+    if agreed and independent(a, b):
+        return Link(
+            a,
+            b,
+            "corroborates",
+            f"{same_event} Independent claimants ({a.claimant.name}, {b.claimant.name}) "
+            f"agree on {', '.join(agreed)}.",
+            tuple(dict.fromkeys([*m.agree, *agreed])),
+            (),
+            detail,
+        )
+    tail = (
+        "Same claimant, so it does not count as corroboration."
+        if not independent(a, b)
+        else "Different aspects: nothing to agree or disagree on."
+    )
+    return Link(a, b, "related", f"{same_event} {tail}", tuple(m.agree), (), detail)

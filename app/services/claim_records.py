@@ -1,0 +1,235 @@
+"""Claim records for app.linking, loaded from the database, and the gazetteer they use.
+
+A record is everything linking looks at for one claim: its dates, places (with their
+parent chains and index areas), actors (with their parent chains), figures and the
+voice that made it (an actor, a named speaker, a reader comment, else the outlet).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.linking import ClaimRecord
+from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
+from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Source
+
+_SPACE = re.compile(r"\s+")
+
+
+class Gazetteer:
+    """The gazetteer's parent chains (small: loaded once, again when it changes)."""
+
+    def __init__(self, rows: list[Any]) -> None:
+        self.rows = {r.id: r for r in rows}
+        self._refs: dict[int, PlaceRef] = {}
+        self._below: dict[int, list[int]] = {}
+
+    def below(self, place_id: int) -> list[int]:
+        """The place and every place inside it (the gazetteer is small)."""
+        if not self._below:
+            children: dict[int, list[int]] = defaultdict(list)
+            for r in self.rows.values():
+                if r.parent_id is not None:
+                    children[r.parent_id].append(r.id)
+            for pid in self.rows:
+                out, todo = [], [pid]
+                while todo:
+                    cur = todo.pop()
+                    if cur not in out:
+                        out.append(cur)
+                        todo += children.get(cur, [])
+                self._below[pid] = sorted(out)
+        return self._below.get(place_id, [place_id])
+
+    def compatible(self, p: PlaceRef) -> list[int]:
+        """Specific places a claim at `p` may share an event with: itself, the specific
+        places it lies in, and every place inside it."""
+        up = [i for i in p.chain if self.rows[i].kind not in ("country", "governorate", "region")]
+        return sorted(set(up) | set(self.below(p.id)))
+
+    def ref(self, place_id: int) -> PlaceRef:
+        if place_id not in self._refs:
+            chain, cur = [], place_id
+            while cur is not None and cur not in chain:
+                chain.append(cur)
+                cur = self.rows[cur].parent_id
+            gov = next((i for i in chain if self.rows[i].kind == "governorate"), None)
+            r = self.rows[place_id]
+            ref = PlaceRef(r.id, r.name, r.kind, tuple(chain), gov)
+            self._refs[place_id] = PlaceRef(
+                r.id, r.name, r.kind, tuple(chain), gov, tuple(sorted(self.areas(ref)))
+            )
+        return self._refs[place_id]
+
+    def areas(self, p: PlaceRef) -> set[int]:
+        """Where a place is indexed: its governorate and any region it lies in, else its
+        outermost place below the country. A place and any place inside it share one."""
+        found = {i for i in p.chain if self.rows[i].kind in ("governorate", "region")}
+        if found:
+            return found
+        below = [i for i in p.chain if self.rows[i].kind != "country"]
+        return {below[-1] if below else p.id}
+
+
+_GAZETTEER: dict[tuple[Any, ...], Gazetteer] = {}
+
+
+def gazetteer(session: Session) -> Gazetteer:
+    """The gazetteer for `session`'s database, cached while its size and last id stay."""
+    count, last = session.execute(sa.select(sa.func.count(), sa.func.max(Place.id))).one()
+    key = (str(session.get_bind().engine.url), count, last)
+    if key not in _GAZETTEER:
+        rows = session.execute(
+            sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
+        ).all()
+        _GAZETTEER.clear()
+        _GAZETTEER[key] = Gazetteer(list(rows))
+    return _GAZETTEER[key]
+
+
+def _actor_chains(session: Session, ids: set[int]) -> dict[int, tuple[int, ...]]:
+    parents: dict[int, int | None] = {}
+    todo = set(ids)
+    while todo:
+        rows = session.execute(
+            sa.select(Actor.id, Actor.parent_id).where(Actor.id.in_(list(todo)))
+        ).all()
+        for r in rows:
+            parents[r.id] = r.parent_id
+        todo = {r.parent_id for r in rows if r.parent_id and r.parent_id not in parents}
+    chains = {}
+    for i in ids:
+        chain, cur = [], i
+        while cur is not None and cur not in chain:
+            chain.append(cur)
+            cur = parents.get(cur)
+        chains[i] = tuple(chain)
+    return chains
+
+
+def _voice(
+    claim: Any, sha: str, outlet: str | None, actor: Any, chain: tuple[int, ...]
+) -> Claimant:
+    if claim.in_comments:
+        return Claimant(f"comment:{sha}:{claim.char_start}", "a reader comment")
+    if actor is not None:
+        return Claimant(f"actor:{chain[-1]}", actor.name, actor.id, actor.kind, chain)
+    rule = ((claim.derivation or {}).get("claimant") or {}).get("rule")
+    if claim.claimant_text and rule not in ("outlet", None):
+        said = _SPACE.sub(" ", claim.claimant_text.lower()).strip()
+        return Claimant(f"text:{sha}:{said}", claim.claimant_text)
+    return Claimant(f"outlet:{(outlet or sha).lower()}", outlet or "the source")
+
+
+def load_records(
+    session: Session, claim_ids: Iterable[int], places: Gazetteer | None = None
+) -> dict[int, ClaimRecord]:
+    """Claim records for `claim_ids`, with four queries whatever their number."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return {}
+    places = places or gazetteer(session)
+    out: dict[int, ClaimRecord] = {}
+    for chunk in (ids[i : i + 2000] for i in range(0, len(ids), 2000)):
+        out.update(_load_chunk(session, chunk, places))
+    return out
+
+
+def _load_chunk(session: Session, ids: list[int], places: Gazetteer) -> dict[int, ClaimRecord]:
+    col = Claim.__table__.c
+    rows = session.execute(
+        sa.select(
+            col.id, col.source_id, col.char_start, col.char_end, col.text, col.claimant_id,
+            col.claimant_text, col.hedged, col.in_comments, col.event_type, col.event_date_start,
+            col.event_date_end, col.event_date_precision, col.quantities, col.derivation,
+            Source.content_sha256, Source.outlet, Source.published_on, Source.primary_place_id,
+        )
+        .join(Source, Source.id == col.source_id)
+        .where(col.id.in_(ids))
+    ).all()  # fmt: skip
+    links: dict[int, list[Any]] = defaultdict(list)
+    for link in session.execute(
+        sa.select(ClaimActor.claim_id, ClaimActor.actor_id, ClaimActor.role, Actor.name, Actor.kind)
+        .join(Actor, Actor.id == ClaimActor.actor_id)
+        .where(ClaimActor.claim_id.in_(ids))
+        .order_by(ClaimActor.claim_id, ClaimActor.id)
+    ).all():
+        links[link.claim_id].append(link)
+    spots: dict[int, list[int]] = defaultdict(list)
+    for claim_id, place_id in session.execute(
+        sa.select(ClaimPlace.claim_id, ClaimPlace.place_id)
+        .where(ClaimPlace.claim_id.in_(ids))
+        .order_by(ClaimPlace.claim_id, ClaimPlace.id)
+    ).all():
+        spots[claim_id].append(place_id)
+    actor_ids = {link.actor_id for ls in links.values() for link in ls}
+    actor_ids |= {r.claimant_id for r in rows if r.claimant_id}
+    chains = _actor_chains(session, actor_ids)
+    claimants = {
+        a.id: a for a in session.execute(
+            sa.select(Actor.id, Actor.name, Actor.kind).where(
+                Actor.id.in_([r.claimant_id for r in rows if r.claimant_id])
+            )
+        ).all()
+    }  # fmt: skip
+    out = {}
+    for c in rows:
+        sha, outlet, published, primary = (
+            c.content_sha256,
+            c.outlet,
+            c.published_on,
+            c.primary_place_id,
+        )
+        own = [places.ref(p) for p in dict.fromkeys(spots[c.id])]
+        own = [p for p in own if p.kind != "country"]
+        # "Khan Sheikhoun in Idlib province": the town is where it happened
+        own = [p for p in own if p.specific] or own
+        inherited = not own and primary is not None and places.rows[primary].kind != "country"
+        refs = own or ([places.ref(primary)] if inherited else [])
+        claimant = claimants.get(c.claimant_id) if c.claimant_id else None
+        out[c.id] = ClaimRecord(
+            id=c.id,
+            key=f"{sha}:{c.char_start:07d}",
+            source_id=c.source_id,
+            source_key=sha,
+            outlet=outlet,
+            published=published,
+            start=c.char_start,
+            end=c.char_end,
+            text=c.text,
+            claimant=_voice(c, sha, outlet, claimant, chains.get(c.claimant_id or 0, ())),
+            hedged=c.hedged,
+            in_comments=c.in_comments,
+            event_type=c.event_type,
+            date_start=c.event_date_start,
+            date_end=c.event_date_end,
+            precision=c.event_date_precision,
+            date_rule=((c.derivation or {}).get("event_date") or {}).get("rule"),
+            places=tuple(refs),
+            places_inherited=inherited,
+            actors=tuple(
+                ActorRef(link.actor_id, link.name, link.role, link.kind, chains[link.actor_id])
+                for link in links[c.id]
+            ),
+            figures=tuple(
+                Figure(
+                    q["what"],
+                    q.get("value"),
+                    q.get("value_min"),
+                    q.get("value_max"),
+                    q.get("qualifier"),
+                    bool(q.get("subset")),
+                    q.get("surface") or "",
+                    q.get("char_start"),
+                    q.get("char_end"),
+                )
+                for q in c.quantities or ()
+            ),  # fmt: skip
+        )
+    return out

@@ -1,0 +1,131 @@
+"""Events as groups of claims: the same-event links a claim reaches, and the clusters
+they make. Events are a function of the stored links alone, so they do not depend on the
+order sources arrived in. Never commits."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.linking import ClaimRecord
+from app.linking.match import firm_conflict
+from app.linking.summary import Edge
+from app.models.event import ClaimRelation, EventClaim
+from app.services.claim_records import Gazetteer, load_records
+from app.services.event_store import write_events
+
+
+def regroup(
+    session: Session,
+    touched: set[int],
+    places: Gazetteer | None,
+    known: dict[int, ClaimRecord],
+    also_events: set[int] | None = None,
+) -> None:
+    """Recompute the events of `touched` claims: their current events are merged or split
+    along the stored same-event links, then summarised again."""
+    # the whole connected component of the touched claims (the events within it are a
+    # function of all of it), and the events its claims were in
+    nodes, edges = _closure(session, set(touched))
+    old_events = set(also_events or ())
+    if nodes:
+        old_events |= set(
+            session.execute(
+                sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(list(nodes)))
+            ).scalars()
+        )
+    if old_events:
+        nodes |= set(
+            session.execute(
+                sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(list(old_events)))
+            ).scalars()
+        )
+        more, edges = _closure(session, nodes)
+        nodes |= more
+    previous: dict[int, int] = dict(
+        session.execute(
+            sa.select(EventClaim.claim_id, EventClaim.event_id).where(
+                EventClaim.claim_id.in_(list(nodes))
+            )
+        ).all()
+    ) if nodes else {}  # fmt: skip
+    missing = nodes - set(known)
+    records = {**known, **load_records(session, missing, places)} if missing else known
+    if nodes:
+        session.execute(sa.delete(EventClaim).where(EventClaim.claim_id.in_(list(nodes))))
+        session.execute(
+            sa.delete(ClaimRelation).where(
+                ClaimRelation.claim_a_id.in_(list(nodes)), ClaimRelation.direct.is_(False)
+            )
+        )
+    groups = clusters(nodes, edges, records)
+    write_events(session, groups, records, edges, previous, old_events)
+
+
+def _closure(session: Session, nodes: set[int]) -> tuple[set[int], list[Edge]]:
+    """`nodes` and every claim linked to them, directly or through others; their links."""
+    seen = set(nodes)
+    frontier = set(nodes)
+    edges: dict[tuple[int, int], Edge] = {}
+    while frontier:
+        found = _edges(session, frontier)
+        for e in found:
+            edges[(e.a, e.b)] = e
+        frontier = {x for e in found for x in (e.a, e.b)} - seen
+        seen |= frontier
+    return seen, list(edges.values())
+
+
+def clusters(
+    nodes: set[int], edges: list[Edge], records: dict[int, ClaimRecord]
+) -> list[list[int]]:
+    """Events from the same-event links: strongest links first, and never two claims in
+    one event that firmly disagree on when, where or what happened (two days, two towns,
+    two kinds of event) unless they are linked themselves. A function of the links alone,
+    so it does not depend on the order sources arrived in."""
+    parent = {n: n for n in nodes}
+    members = {n: [n] for n in nodes}
+    linked = {frozenset((e.a, e.b)) for e in edges}
+    conflicts: dict[frozenset[int], bool] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def conflict(x: int, y: int) -> bool:
+        pair = frozenset((x, y))
+        if pair in linked:
+            return False
+        if pair not in conflicts:
+            conflicts[pair] = firm_conflict(records[x], records[y])
+        return conflicts[pair]
+
+    def strength(e: Edge) -> tuple[float, str, str]:
+        ka, kb = sorted((records[e.a].key, records[e.b].key))
+        return (-float(e.detail.get("score", 0.0)), ka, kb)
+
+    for e in sorted(edges, key=strength):
+        ra, rb = find(e.a), find(e.b)
+        if ra == rb:
+            continue
+        if any(conflict(x, y) for x in members[ra] for y in members[rb]):
+            continue
+        keep, gone = sorted((ra, rb), key=lambda r: records[r].key)
+        parent[gone] = keep
+        members[keep] += members.pop(gone)
+    return [sorted(g) for g in members.values()]
+
+
+def _edges(session: Session, nodes: set[int]) -> list[Edge]:
+    if not nodes:
+        return []
+    ids = list(nodes)
+    rows = session.execute(
+        sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+                  ClaimRelation.differ, ClaimRelation.detail)
+        .where(sa.or_(ClaimRelation.claim_a_id.in_(ids), ClaimRelation.claim_b_id.in_(ids)))
+        .where(ClaimRelation.direct)
+    ).all()  # fmt: skip
+    return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]

@@ -1,0 +1,140 @@
+"""Writing what linking decided: relations, and one event per group of claims with its
+summary, grade and members. Never commits."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.linking import ClaimRecord, Link
+from app.linking.pairs import relate_within_event
+from app.linking.summary import Edge, EventSummary, summarize
+from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim
+from app.services import framing
+
+BATCH = 5000  # rows per INSERT
+
+
+def insert_all(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    for i in range(0, len(rows), BATCH):
+        session.execute(sa.insert(model), rows[i : i + BATCH])
+
+
+def edge(link: Link) -> Edge:
+    return Edge(link.a.id, link.b.id, link.kind, link.differ, link.detail)
+
+
+def relation_row(link: Link, direct: bool = True) -> dict[str, Any]:
+    return {
+        "claim_a_id": link.a.id,
+        "claim_b_id": link.b.id,
+        "kind": link.kind,
+        "direct": direct,
+        "reason": link.reason,
+        "agree": list(link.agree),
+        "differ": list(link.differ),
+        "detail": link.detail,
+    }
+
+
+def insert_relations(session: Session, links: list[Link], direct: bool = True) -> None:
+    insert_all(session, ClaimRelation, [relation_row(x, direct) for x in links])
+
+
+def clear(session: Session) -> None:
+    """Remove every event, relation, index row and framing count."""
+    for model in (EventClaim, ClaimRelation, ClaimSlot, Event):
+        session.execute(sa.delete(model))
+    framing.clear_all(session)
+
+
+def eligible(r: ClaimRecord) -> bool:
+    """Whether a claim with no neighbour is an event of its own: it reports an incident."""
+    return not r.in_comments and (r.event_type != "other" or bool(r.counted))
+
+
+def _fields(s: EventSummary) -> dict[str, Any]:
+    return {
+        "key": s.key, "event_type": s.event_type, "date_start": s.date_start,
+        "date_end": s.date_end, "date_precision": s.date_precision, "place_id": s.place_id,
+        "grade": s.grade, "grade_reason": s.grade_reason, "claim_count": s.claim_count,
+        "source_count": s.source_count, "claimant_count": s.claimant_count,
+        "figures": s.figures, "claimants": s.claimants, "actors": s.actors,
+    }  # fmt: skip
+
+
+def _member_rows(group: list[int], event_id: int, s: EventSummary) -> list[dict[str, Any]]:
+    return [
+        {
+            "claim_id": i,
+            "event_id": event_id,
+            "corroborated_by": s.corroborated_by.get(i, 0),
+            "contradicted": i in s.contradicted,
+        }
+        for i in group
+    ]
+
+
+def write_events(
+    session: Session,
+    components: list[list[int]],
+    records: dict[int, ClaimRecord],
+    edges: list[Edge],
+    previous: dict[int, int],
+    old_events: set[int],
+) -> int:
+    """Store one event per component that reports an incident, reusing the id of the old
+    event most of its members were in, so an event keeps its id while it grows. The
+    relations of members linked only through others are stored as indirect."""
+    by_node: dict[int, list[Edge]] = defaultdict(list)
+    for e in edges:
+        by_node[e.a].append(e)
+    taken: set[int] = set()
+    indirect_links: list[Link] = []
+    members_rows: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    inserts: list[tuple[dict[str, Any], list[int], EventSummary]] = []
+    ordered = sorted(components, key=lambda g: min(records[i].key for i in g))
+    for group in ordered:
+        members = [records[i] for i in group]
+        if len(group) == 1 and not eligible(members[0]):
+            continue
+        inside = set(group)
+        inner = [e for i in group for e in by_node.get(i, ()) if e.b in inside]
+        indirect = relate_within_event(members, inner)
+        indirect_links += indirect
+        s = summarize(members, inner + [edge(x) for x in indirect])
+        votes: dict[int, int] = defaultdict(int)
+        for i in group:
+            if i in previous and previous[i] not in taken:
+                votes[previous[i]] += 1
+        if votes:
+            event_id = max(votes, key=lambda e: (votes[e], -e))
+            taken.add(event_id)
+            updates.append({"id": event_id, **_fields(s)})
+            members_rows += _member_rows(group, event_id, s)
+        else:
+            inserts.append((_fields(s), group, s))
+    if updates:
+        session.execute(sa.update(Event), updates)
+    for start in range(0, len(inserts), 2000):
+        chunk = inserts[start : start + 2000]
+        ids = (
+            session.execute(
+                sa.insert(Event).returning(Event.id, sort_by_parameter_order=True),
+                [fields for fields, _, _ in chunk],
+            )
+            .scalars()
+            .all()
+        )
+        for event_id, (_, group, s) in zip(ids, chunk, strict=True):
+            members_rows += _member_rows(group, event_id, s)
+    stale = (old_events | set(previous.values())) - taken
+    if stale:
+        session.execute(sa.delete(Event).where(Event.id.in_(list(stale))))
+    insert_all(session, EventClaim, members_rows)
+    insert_relations(session, indirect_links, direct=False)
+    return len(updates) + len(inserts)

@@ -1,0 +1,141 @@
+"""The linking index (claim_slot): where a claim is filed, and where its neighbours are.
+
+A claim is filed under a kind, an area and a day range; the windows a claim searches hold
+every claim app.linking could link it with (app.linking.match decides on exactly these
+conditions), so a pair is found whichever of its claims arrives first. The import
+searches the table, one range scan per window; `rebuild` searches the same rows in
+memory (`MemoryIndex`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.linking import ClaimRecord
+from app.linking.facts import onset
+from app.linking.pairs import ONSET_WINDOW
+from app.linking.records import INCIDENT_MAX_DAYS
+from app.models.event import ClaimSlot
+from app.services.claim_records import Gazetteer
+
+# slot kinds: a claim at specific places is indexed under each of them; a broad claim
+# (a governorate, a region, the article's place) under its areas; a claim dating a
+# siege's onset under its areas, by the onset. A claim placed nowhere is not indexed: it
+# is compared with the claims of its own article only (app.linking.match).
+PLACE, BROAD, ONSET = 0, 1, 2
+
+
+def _areas(record: ClaimRecord) -> list[int]:
+    return sorted({a for p in record.places for a in p.areas})
+
+
+def slots(record: ClaimRecord) -> list[dict[str, Any]]:
+    """Index rows of a claim (see the slot kinds above)."""
+    if record.in_comments or not record.places:
+        return []
+    rows = []
+    w = record.window
+    if w is not None:
+        if record.broad:
+            keys = [(BROAD, a) for a in _areas(record)]
+        else:
+            keys = [(PLACE, p.id) for p in record.places]
+        rows += [
+            {"claim_id": record.id, "kind": k, "area_id": a, "day_start": w[0], "day_end": w[1]}
+            for k, a in keys
+        ]
+    o = onset(record)
+    if o is not None:
+        rows += [
+            {"claim_id": record.id, "kind": ONSET, "area_id": a, "day_start": o.earliest,
+             "day_end": o.latest}
+            for a in _areas(record)
+        ]  # fmt: skip
+    return rows
+
+
+# kind, areas, first day from, first day to, last day at least
+Probe = tuple[int, list[int], date, date, date]
+
+
+def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
+    """Index ranges that hold every claim `record` could be linked with."""
+    if record.in_comments or not record.places:
+        return []
+    out: list[Probe] = []
+    w = record.window
+    if w is not None:
+        lo, hi, last = w[0] - timedelta(days=INCIDENT_MAX_DAYS), w[1], w[0]
+        if record.broad:
+            areas = _areas(record)
+            inside = sorted({i for a in areas for i in places.below(a)})
+            out += [(PLACE, inside, lo, hi, last), (BROAD, areas, lo, hi, last)]
+        else:
+            near = sorted({i for p in record.places for i in places.compatible(p)})
+            out += [
+                (PLACE, near, lo, hi, last),
+                (BROAD, _areas(record), lo, hi, last),
+            ]
+    o = onset(record)
+    if o is not None:
+        reach = timedelta(days=ONSET_WINDOW)  # onsets further apart are not compared
+        out.append((ONSET, _areas(record), o.earliest - reach, o.earliest + reach, date.min))
+    return out
+
+
+# one fixed statement, so SQLAlchemy compiles it once and the database plans it once
+_PROBE_IN = sa.select(ClaimSlot.claim_id).where(
+    ClaimSlot.kind == sa.bindparam("kind"),
+    ClaimSlot.area_id.in_(sa.bindparam("areas", expanding=True)),
+    ClaimSlot.day_start >= sa.bindparam("lo"),
+    ClaimSlot.day_start <= sa.bindparam("hi"),
+    ClaimSlot.day_end >= sa.bindparam("last"),
+)
+
+
+def candidates(
+    session: Session, records: list[ClaimRecord], places: Gazetteer
+) -> dict[int, set[int]]:
+    """Each record's possible neighbours in the table: a few range scans per claim."""
+    found: dict[int, set[int]] = {}
+    for r in records:
+        hits: set[int] = set()
+        for kind, areas, lo, hi, last in windows(r, places):
+            params = {"kind": kind, "lo": lo, "hi": hi, "last": last}
+            if areas:
+                hits.update(session.execute(_PROBE_IN, {**params, "areas": areas}).scalars())
+        found[r.id] = hits
+    return found
+
+
+class MemoryIndex:
+    """The same rows and windows as the table, searched in memory (for `rebuild`)."""
+
+    def __init__(self, slot_rows: list[dict[str, Any]]) -> None:
+        index: dict[tuple[int, int], list[tuple[date, date, int]]] = defaultdict(list)
+        for row in slot_rows:
+            index[(row["kind"], row["area_id"])].append(
+                (row["day_start"], row["day_end"], row["claim_id"])
+            )
+        for entries in index.values():
+            entries.sort()
+        self._index = index
+
+    def candidates(self, record: ClaimRecord, places: Gazetteer) -> Iterator[int]:
+        """Claim ids in `record`'s windows, window by window, area by area, by first day."""
+        for kind, areas, lo, hi, last in windows(record, places):
+            for area in areas:
+                entries = self._index.get((kind, area), [])
+                i = bisect.bisect_left(entries, (lo,))
+                while i < len(entries) and entries[i][0] <= hi:
+                    _, ends, claim_id = entries[i]
+                    i += 1
+                    if ends >= last:
+                        yield claim_id

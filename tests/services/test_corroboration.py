@@ -1,0 +1,67 @@
+"""A corroboration across two FA-KES dev articles about the same attack (the Khan
+Sheikhoun gas attack of 4 April 2017), through the real import, on SQLite and PostgreSQL:
+SOHR's "at least 72" (via Al-Araby) and TRT World's "at least 58" are independent
+claimants agreeing on the toll; the event they land in counts both."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.config import PROJECT_ROOT
+from app.db import make_engine, migrate
+from app.importer import run_import
+from app.ingest import RawDocument, read_documents
+from app.models import Claim, Source
+from app.models.event import ClaimRelation, Event, EventClaim
+
+FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
+ARTICLES = {"1923102872", "1919191759"}
+
+
+def _claim(session: Session, external_id: str, starts: str) -> Claim:
+    return session.execute(
+        sa.select(Claim)
+        .join(Source, Source.id == Claim.source_id)
+        .where(Source.external_id == external_id, Claim.text.startswith(starts))
+    ).scalar_one()
+
+
+def test_two_outlets_corroborate_the_khan_sheikhoun_toll(fresh_url: str) -> None:
+    docs = [
+        d
+        for d in read_documents([FAKES_DEV], preset="fakes")
+        if isinstance(d, RawDocument) and d.external_id in ARTICLES
+    ]
+    assert len(docs) == 2
+    migrate(fresh_url)
+    engine = make_engine(fresh_url)
+    try:
+        report = run_import(docs, origin="corroboration test", engine=engine)
+        assert report.added == 2 and not report.failed
+        with Session(engine) as session:
+            sohr = _claim(session, "1923102872", "At least 72 people")
+            trt = _claim(session, "1919191759", "An alleged chemical attack that killed")
+            [relation] = session.execute(
+                sa.select(ClaimRelation).where(
+                    ClaimRelation.claim_a_id.in_([sohr.id, trt.id]),
+                    ClaimRelation.claim_b_id.in_([sohr.id, trt.id]),
+                )
+            ).scalars()
+            assert relation.kind == "corroborates", relation.reason
+            assert "killed" in relation.agree and relation.differ == []
+            assert "at least 72 and at least 58 agree" in relation.reason
+            assert "Independent claimants" in relation.reason
+            events = {
+                e
+                for (e,) in session.execute(
+                    sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_([sohr.id, trt.id]))
+                ).all()
+            }
+            assert len(events) == 1
+            event = session.get(Event, events.pop())
+            assert event.source_count == 2 and event.claimant_count >= 2
+            by = {f["claimant"]: f["value"] for f in event.figures["killed"]["by_claimant"]}
+            assert by.get("Syrian Observatory for Human Rights") == "at least 72", by
+    finally:
+        engine.dispose()
