@@ -4,39 +4,26 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from app.cli_common import _require_schema, _usage_error, app, err, out
+from app.cli_common import _require_schema, _safe_url, _usage_error, app, err, out
 from app.config import settings
-from app.errors import DatabaseFault, UsageError
+from app.errors import UsageError
 
 
 def main() -> None:
-    """The `claimdb` command. A database fault (read-only, disk full, damaged, unknown
-    schema) is one line on stderr and its own exit status, never a traceback."""
+    """The `claimdb` command (a database fault is the command group's to report:
+    app.cli_common)."""
     import logging
-
-    from sqlalchemy.exc import DBAPIError
-
-    from app.db import database_fault
 
     # psycopg warns about the batch it abandons when a write fails ("error ignored
     # terminating <Pipeline ...>"); the fault itself is the line that matters
     logging.getLogger("psycopg").setLevel(logging.ERROR)
-    try:
-        app()
-    except (DatabaseFault, DBAPIError, sqlite3.Error) as exc:
-        fault = exc if isinstance(exc, DatabaseFault) else database_fault(exc)
-        if fault is None:
-            raise
-        err.print("[red]error:[/red] ", end="")
-        err.print(f"{fault.detail} ({_safe_url()})", markup=False, highlight=False)
-        sys.exit(fault.exit_code)
+    app()
 
 
 @app.command()
@@ -90,12 +77,6 @@ def serve(
         timeout_keep_alive=keep_alive,
         http=ProblemH11Protocol,
     )
-
-
-def _safe_url() -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(settings.database_url).render_as_string(hide_password=True)
 
 
 def _run_import(

@@ -29,13 +29,20 @@ from sqlmodel import Session, select
 from app.config import settings
 from app.db import database_fault, get_engine, write_session
 from app.errors import DatabaseBusy, DatabaseFault
-from app.extraction import EXTRACTOR_VERSION, Extraction, extract
+from app.extraction import EXTRACTOR_VERSION, Extraction
 from app.ingest.types import RawDocument, ReadProblem
 from app.models import ImportRun, Source
 from app.models.base import utcnow
-from app.services import events
+from app.services.documents import (
+    Stored,
+    extract_arguments,
+    extract_document,
+    import_document,
+    replace_extraction,
+    stored_document,
+)
 from app.services.reference import sync_reference
-from app.services.store import Stored, add_source, place_ids, replace_extraction
+from app.services.store import place_ids
 from app.workers import extract_all, process_ended
 
 log = logging.getLogger("claimdb.import")
@@ -126,35 +133,15 @@ def store_one(
     """Store one extracted document, and link its claims to events, in one transaction."""
     return _retrying(
         engine,
-        lambda session: store_and_link(session, raw, extraction, places, import_run_id),
+        lambda session: import_document(
+            session, raw, extraction, places=places, import_run_id=import_run_id
+        ),
         raw.location,
     )
 
 
-def store_and_link(
-    session: Session,
-    raw: RawDocument,
-    extraction: Extraction,
-    places: dict[str, int],
-    import_run_id: int | None = None,
-) -> Stored:
-    """The import's unit of work: the document, its claims, and their events and relations."""
-    stored = add_source(session, raw, extraction, places, import_run_id=import_run_id)
-    if stored.outcome != "unchanged":
-        events.source_added(session, stored.source_id)
-    return stored
-
-
 def _request(item: RawDocument | ReadProblem) -> dict[str, Any] | None:
-    if isinstance(item, ReadProblem):
-        return None
-    return {
-        "text": item.text,
-        "published": item.published,
-        "published_precision": item.published_precision,
-        "title": item.title,
-        "outlet": item.outlet,
-    }
+    return None if isinstance(item, ReadProblem) else extract_arguments(item)
 
 
 def mark_interrupted(engine: Engine) -> None:
@@ -298,21 +285,10 @@ def reextract(
     done = failed = 0
     for source_id in source_ids:
         with Session(engine) as session:
-            source = session.get(Source, source_id)
-            supplied = source.published_origin == "metadata"
-            extraction = extract(
-                source.text,
-                published=source.published_on if supplied else None,
-                published_precision=source.published_precision if supplied else None,
-                title=source.title,
-                outlet=source.outlet,
-            )
+            extraction = extract_document(stored_document(session.get(Source, source_id)))
 
         def work(session: Session, source_id: int = source_id, extraction=extraction) -> int:
-            events.source_removed(session, source_id)
-            n = replace_extraction(session, session.get(Source, source_id), extraction, places)
-            events.source_added(session, source_id)
-            return n
+            return replace_extraction(session, session.get(Source, source_id), extraction, places)
 
         try:
             _retrying(engine, work, f"source {source_id}")

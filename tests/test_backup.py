@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from app.db import make_engine
+from tests.commands import claimdb_here
 from tests.processes import claimdb
 
 TABLES = (
@@ -39,7 +40,7 @@ def _snapshot(url: str) -> dict[str, object]:
 
 def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
     original = f"sqlite:///{tmp_path / 'original.sqlite3'}"
-    claimdb(original, "seed")
+    claimdb_here(original, "seed")
     backup = tmp_path / "backup.sqlite3"
     claimdb(original, "backup", str(backup))
     assert "exists" in claimdb(original, "backup", str(backup), check_code=2).stderr

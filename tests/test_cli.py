@@ -1,4 +1,5 @@
-"""The `claimdb` command as users run it: real processes, real databases."""
+"""The `claimdb` command as users run it, on real databases: in this process (CliRunner),
+and as real processes where the process itself is what is tested."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ import pytest
 import sqlalchemy as sa
 
 from app.db import make_engine
+from tests.commands import claimdb_here as claimdb
 from tests.conftest import SEEDS
-from tests.processes import CLAIMDB, FAKES, claimdb, count
+from tests.processes import CLAIMDB, FAKES, count
+from tests.processes import claimdb as claimdb_process
 
 
 def test_help_lists_the_commands() -> None:
-    done = subprocess.run([*CLAIMDB, "--help"], capture_output=True, text=True, timeout=60)
+    done = claimdb(None, "--help")
     for command in ("migrate", "serve", "seed", "import", "reextract", "eval"):
         assert command in done.stdout
 
@@ -147,21 +150,17 @@ def test_reextract_redoes_outdated_sources(fresh_url: str) -> None:
 
 
 def test_eval_prints_the_measures() -> None:
-    done = subprocess.run(
-        [*CLAIMDB, "eval", str(FAKES), "--preset", "fakes"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
+    done = claimdb(None, "eval", str(FAKES), "--preset", "fakes")
     result = json.loads(done.stdout)["labels"]
     assert result["documents"] == 381
     for key in ("event_date_exact", "governorate_accuracy", "docs_per_second"):
         assert result[key] > 0
 
 
+@pytest.mark.slow
 def test_import_into_an_unmigrated_database_says_so(fresh_url: str) -> None:
-    done = claimdb(fresh_url, "import", str(SEEDS), check_code=2)
+    """A real process: the installed entry point turns the fault into one line, no traceback."""
+    done = claimdb_process(fresh_url, "import", str(SEEDS), check_code=2)
     assert "claimdb migrate" in done.stderr and "Traceback" not in done.stderr
 
 

@@ -19,7 +19,8 @@ import httpx
 import pytest
 
 from app.ingest import RawDocument, content_sha256, read_documents
-from tests.processes import FAKES, claimdb, count, served
+from tests.commands import claimdb_here
+from tests.processes import FAKES, count, served
 
 KEY = "concurrency-key"
 UPLOADERS = READERS = 16
@@ -44,7 +45,7 @@ def _documents(n: int) -> list[dict[str, str]]:
 
 @pytest.mark.slow
 def test_sixteen_uploads_and_sixteen_readers(fresh_url: str, tmp_path: Path) -> None:
-    claimdb(fresh_url, "seed")
+    claimdb_here(fresh_url, "seed")
     before = count(fresh_url, "source")
     docs = _documents(UPLOADERS * PER_UPLOADER)
     # Each uploader sends its own documents, then its neighbour's first one: that one

@@ -1,6 +1,7 @@
 """Faults are named in one line with their own exit status, never a traceback or a false "ok".
 
-What an outside test found (issue 11), each through the real `claimdb` command or a served
+What an outside test found (issue 11), each through the `claimdb` command (in-process, or
+a real process where the process matters: file permissions, a full disk) or a served
 instance: a database at a newer schema revision (migrate printed a traceback, import said
 "run claimdb migrate", serve started and /health said ok, restore --force replaced the
 live database first); a read-only database (tracebacks with 308 parameter sets, a bare 500,
@@ -25,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from app.db import make_engine
+from tests.commands import claimdb_here
 from tests.conftest import SEEDS
 from tests.processes import (
     FAKES,
@@ -52,10 +54,10 @@ def _set_revision(url: str, revision: str) -> None:
 
 
 def test_a_newer_schema_is_refused_everywhere(fresh_url: str, tmp_path: Path) -> None:
-    claimdb(fresh_url, "seed")
+    claimdb_here(fresh_url, "seed")
     _set_revision(fresh_url, FUTURE)
     for command in (["migrate"], ["import", str(SEEDS)], ["check"], ["serve", "--port", "9"]):
-        done = claimdb(fresh_url, *command, check_code=7, timeout=60)
+        done = claimdb_here(fresh_url, *command, check_code=7)
         line = _one_line(done.stderr)
         assert FUTURE in line and "does not know" in line, (command, line)
         assert "claimdb migrate" not in line
@@ -79,7 +81,7 @@ def _snapshot(path: Path) -> tuple[str, int]:
 
 def test_restore_checks_the_backup_before_replacing_anything(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
-    claimdb(f"sqlite:///{live}", "seed")
+    claimdb_here(f"sqlite:///{live}", "seed")
     before = _snapshot(live)
     backup = tmp_path / "newer.sqlite3"
     claimdb(f"sqlite:///{live}", "backup", str(backup))
@@ -98,7 +100,7 @@ def read_only(backend: str, fresh_url: str) -> Iterator[tuple[str, dict[str, Any
     processes run without the power to override file permissions (as root would).
     PostgreSQL: the database defaults to read-only transactions."""
     if backend == "postgresql":
-        claimdb(fresh_url, "seed")
+        claimdb_here(fresh_url, "seed")
         name = make_url(fresh_url).database
         engine = make_engine(fresh_url)
         with engine.connect() as conn:
@@ -110,7 +112,7 @@ def read_only(backend: str, fresh_url: str) -> Iterator[tuple[str, dict[str, Any
     folder = Path(tempfile.mkdtemp(prefix="claimdb-ro-"))
     try:
         path = folder / "claimdb.sqlite3"
-        claimdb(f"sqlite:///{path}", "seed")
+        claimdb_here(f"sqlite:///{path}", "seed")
         path.chmod(0o444)
         yield (
             f"sqlite:///{path}",
@@ -167,7 +169,7 @@ def small_disk() -> Iterator[Path]:
 
 def test_a_full_disk_stops_the_import(small_disk: Path) -> None:
     url = f"sqlite:///{small_disk / 'claimdb.sqlite3'}"
-    claimdb(url, "migrate")
+    claimdb_here(url, "migrate")
     done = claimdb(url, "import", "--preset", "fakes", str(FAKES), check_code=5, timeout=120)
     line = _one_line(done.stderr)
     assert (
@@ -188,19 +190,19 @@ def test_a_full_disk_stops_the_import(small_disk: Path) -> None:
 def test_a_damaged_file_is_found_by_check(tmp_path: Path) -> None:
     path = tmp_path / "claimdb.sqlite3"
     url = f"sqlite:///{path}"
-    claimdb(url, "seed")
-    assert "ok" in claimdb(url, "check").stdout
+    claimdb_here(url, "seed")
+    assert "ok" in claimdb_here(url, "check").stdout
     with sqlite3.connect(path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     with path.open("r+b") as file:  # garbage over a page in the middle of the file
         file.seek(page_size * (pages // 2))
         file.write(os.urandom(page_size))
-    done = claimdb(url, "check", check_code=6)
+    done = claimdb_here(url, "check", check_code=6)
     assert "the database file is damaged" in _one_line(done.stderr)
     # a file damaged from its first page on is not a database at all, for any command
     with path.open("r+b") as file:
         file.write(os.urandom(page_size))
     for command in (["import", str(SEEDS)], ["serve", "--port", "9"], ["check"]):
-        done = claimdb(url, *command, check_code=6, timeout=60)
+        done = claimdb_here(url, *command, check_code=6)
         assert "the database file is damaged" in _one_line(done.stderr), command

@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from app.workers import default_workers
+from tests.commands import claimdb_here
 from tests.conftest import SEEDS
 from tests.processes import CLAIMDB, FAKES, claimdb, count, served, wait_for
 from tests.test_reliability import _assert_whole_documents
@@ -39,7 +40,7 @@ def test_a_document_over_the_time_budget_fails_and_the_rest_import(
         text = seed.read_text(encoding="utf-8") + f"\n(copy {i})"
         (folder / f"{i + 1:02d}_{seed.name}").write_text(text, encoding="utf-8")
     (folder / "11_slow.txt").write_text(slow + " again", encoding="utf-8")
-    claimdb(fresh_url, "migrate")
+    claimdb_here(fresh_url, "migrate")
     started = time.monotonic()
     done = claimdb(
         fresh_url,
@@ -90,7 +91,7 @@ def test_a_killed_importer_leaves_no_workers_and_its_run_is_interrupted(
 ) -> None:
     if default_workers() < 1:
         pytest.skip("one core: the import runs no worker processes")
-    claimdb(fresh_url, "migrate")
+    claimdb_here(fresh_url, "migrate")
     proc = subprocess.Popen(
         [*CLAIMDB, "import", "--preset", "fakes", str(FAKES)],
         env={**os.environ, "CLAIMDB_DATABASE_URL": fresh_url},

@@ -22,9 +22,9 @@ from sqlmodel import Session
 
 from app.db import make_engine, migrate
 from app.importer import prepare
-from app.models.filters import ClaimFilters
+from app.params import ClaimFilters
 from app.services import claim_query
-from bench.synth import generate
+from tests.synth import generate
 
 STANDARD = {
     "actor alias": {"actor": ["Daesh"]},

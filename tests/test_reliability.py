@@ -23,6 +23,7 @@ from app.db import make_engine
 from app.extraction import extract
 from app.ingest import RawDocument, content_sha256, read_documents
 from app.models import Source
+from tests.commands import claimdb_here
 from tests.conftest import SEEDS
 from tests.ingest.bad_corpus import write_large_inputs
 from tests.processes import CLAIMDB, FAKES, claimdb, count, free_port, is_up, wait_for
@@ -92,7 +93,7 @@ def test_bad_input_corpus_imports_exactly_the_good_documents(
         BAD / "non_object.jsonl",
         *large,
     ]
-    claimdb(fresh_url, "migrate")
+    claimdb_here(fresh_url, "migrate")
     done = claimdb(fresh_url, "import", *map(str, paths), "--json", check_code=1)
     summary = json.loads(done.stdout)
     good = [d for d in read_documents(paths) if isinstance(d, RawDocument)]
@@ -122,7 +123,7 @@ def test_bad_input_corpus_imports_exactly_the_good_documents(
 
 @pytest.mark.slow
 def test_killed_import_leaves_whole_documents_and_resumes(fresh_url: str) -> None:
-    claimdb(fresh_url, "migrate")
+    claimdb_here(fresh_url, "migrate")
     env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
     proc = subprocess.Popen(
         [*CLAIMDB, "import", "--preset", "fakes", str(FAKES)],
@@ -139,7 +140,7 @@ def test_killed_import_leaves_whole_documents_and_resumes(fresh_url: str) -> Non
     _assert_whole_documents(fresh_url)
 
     summary = json.loads(
-        claimdb(fresh_url, "import", "--preset", "fakes", str(FAKES), "--json").stdout
+        claimdb_here(fresh_url, "import", "--preset", "fakes", str(FAKES), "--json").stdout
     )
     assert summary["failed"] == 0 and summary["unchanged"] >= partial
     hashes = _hashes(fresh_url)
@@ -149,7 +150,7 @@ def test_killed_import_leaves_whole_documents_and_resumes(fresh_url: str) -> Non
 
 @pytest.mark.slow
 def test_two_importers_and_sixteen_readers(fresh_url: str, tmp_path: Path) -> None:
-    claimdb(fresh_url, "seed")
+    claimdb_here(fresh_url, "seed")
     port = free_port()
     env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
     server_log = (tmp_path / "server.log").open("w")
@@ -237,7 +238,7 @@ def test_many_requests_in_flight_never_stall_the_server(fresh_url: str, tmp_path
     and all succeed. (Before the session limit in app.api.deps, 80 at once stalled the
     server: every worker thread waited for a connection held by a request that needed a
     thread to finish, until the pool timed out after 30 s.)"""
-    claimdb(fresh_url, "seed")
+    claimdb_here(fresh_url, "seed")
     port = free_port()
     env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
     log = (tmp_path / "server.log").open("w")

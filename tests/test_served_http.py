@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from tests.processes import claimdb, served
+from tests.commands import claimdb_here
+from tests.processes import served
 
 
 def _raw(base: str, request: bytes) -> tuple[str, dict[str, str], bytes]:
@@ -31,7 +32,7 @@ def _raw(base: str, request: bytes) -> tuple[str, dict[str, str], bytes]:
 
 @pytest.mark.slow
 def test_a_served_instance_answers_faults_as_problems(fresh_url: str, tmp_path: Path) -> None:
-    claimdb(fresh_url, "seed")
+    claimdb_here(fresh_url, "seed")
     with served(fresh_url, tmp_path / "server.log") as base:
         # A deeply nested cursor was a 500, and the next request on the same keep-alive
         # connection was reset.

@@ -14,7 +14,7 @@ from starlette.routing import compile_path
 
 from app import errors
 from app.api.deps import note_write
-from app.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem_type
+from app.api.problems import problem
 from app.db import database_fault
 
 log = logging.getLogger("claimdb.api")
@@ -49,23 +49,7 @@ def problem_response(
     headers: dict[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
-    body = Problem(
-        type=problem_type(slug),
-        title=title,
-        status=status,
-        detail=detail,
-        instance=request.url.path,
-        **extra,
-    )
-    headers = dict(headers or {})
-    if status == 401:
-        headers["WWW-Authenticate"] = "Bearer"
-    return JSONResponse(
-        body.model_dump(exclude_none=True),
-        status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
-        headers=headers,
-    )
+    return problem(status, slug, title, detail, request.url.path, headers, **extra)
 
 
 def _status_of(exc: errors.ClaimdbError) -> tuple[int, str]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.middleware import problem_body
-from app.api.problems import PROBLEM_MEDIA_TYPE
+from app.api.problems import problem
 
 
 class QueryStringLimit:
@@ -18,23 +17,13 @@ class QueryStringLimit:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and len(scope.get("query_string", b"")) > self.max_bytes:
-            body = problem_body(
+            response = problem(
                 414,
                 "uri-too-long",
                 "URI too long",
                 f"The query string is over {self.max_bytes} bytes.",
                 scope.get("path", ""),
             )
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 414,
-                    "headers": [
-                        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                        (b"content-length", str(len(body)).encode()),
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": body})
+            await response(scope, receive, send)
             return
         await self.app(scope, receive, send)

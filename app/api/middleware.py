@@ -6,15 +6,12 @@ response needs, and CORS preflights that Starlette refuses in plain text.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.problems import PROBLEM_MEDIA_TYPE, problem_type
+from app.api.problems import problem
 
 # The offline docs pages run their own (inline) start-up script and a web worker, from
 # this server only; everything else is JSON, CSV or GeoJSON that nothing should run.
@@ -76,19 +73,6 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
-def problem_body(status: int, slug: str, title: str, detail: str, instance: str) -> bytes:
-    """A problem+json body for middleware, which answers before FastAPI's handlers."""
-    return json.dumps(
-        {
-            "type": problem_type(slug),
-            "title": title,
-            "status": status,
-            "detail": detail,
-            "instance": instance,
-        }
-    ).encode()
-
-
 class ProblemCORSMiddleware(CORSMiddleware):
     """Starlette's CORS, with a refused preflight answered as problem+json like every
     other error (Starlette answers "Disallowed CORS origin" in plain text)."""
@@ -98,18 +82,14 @@ class ProblemCORSMiddleware(CORSMiddleware):
         if response.status_code < 400:
             return response
         reason = bytes(response.body).decode(errors="replace")
-        headers: dict[str, Any] = {
+        headers = {
             k: v for k, v in response.headers.items() if k not in ("content-length", "content-type")
         }
-        return Response(
-            problem_body(
-                response.status_code,
-                "cors-refused",
-                "CORS preflight refused",
-                f"{reason}: this server allows {', '.join(self.allow_origins) or 'no origins'}.",
-                "",
-            ),
-            status_code=response.status_code,
-            media_type=PROBLEM_MEDIA_TYPE,
-            headers=headers,
+        return problem(
+            response.status_code,
+            "cors-refused",
+            "CORS preflight refused",
+            f"{reason}: this server allows {', '.join(self.allow_origins) or 'no origins'}.",
+            "",
+            headers,
         )

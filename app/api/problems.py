@@ -1,10 +1,12 @@
-"""RFC 9457 problem details: the one error shape every endpoint answers with."""
+"""RFC 9457 problem details: the one error shape every endpoint answers with, and its one
+writer (for the exception handlers, the middleware and the HTTP protocol alike)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import BaseModel, Field
+from starlette.responses import JSONResponse
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -33,6 +35,35 @@ class Problem(BaseModel):
 
 def problem_type(slug: str) -> str:
     return f"https://claimdb.dev/problems/{slug}"
+
+
+def problem(
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    instance: str,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    """The problem+json response; `instance` is the request path ("" when there is none)."""
+    body = Problem(
+        type=problem_type(slug),
+        title=title,
+        status=status,
+        detail=detail,
+        instance=instance,
+        **extra,
+    )
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

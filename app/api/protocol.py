@@ -11,8 +11,7 @@ from __future__ import annotations
 import h11
 from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
 
-from app.api.middleware import problem_body
-from app.api.problems import PROBLEM_MEDIA_TYPE
+from app.api.problems import problem
 
 
 class ProblemH11Protocol(H11Protocol):
@@ -29,15 +28,11 @@ class ProblemH11Protocol(H11Protocol):
         else:
             status, slug, title = 400, "bad-request", "Bad request"
             detail = "The request could not be read as HTTP/1.1."
-        body = problem_body(status, slug, title, detail, "")
-        headers = [
-            (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-            (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close"),
-        ]
+        response = problem(status, slug, title, detail, "")
+        headers = [*response.raw_headers, (b"connection", b"close")]
         for event in (
             h11.Response(status_code=status, headers=headers),
-            h11.Data(data=body),
+            h11.Data(data=response.body),
             h11.EndOfMessage(),
         ):
             self.transport.write(self.conn.send(event))

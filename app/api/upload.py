@@ -124,9 +124,16 @@ async def _read_body(request: Request, cap: int) -> bytes:
                 f"{_megabytes(settings.max_document_bytes)} of text."
             )
         chunks.append(chunk)
-    body = b"".join(chunks)
-    request._body = body  # lets request.form() parse what was already read
-    return body
+    return b"".join(chunks)
+
+
+def _replaying(request: Request, body: bytes) -> Request:
+    """`request` with `body`, already read from it, to be read again (by .form())."""
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return Request(request.scope, receive)
 
 
 def _invalid(field: str, message: str) -> RequestValidationError:
@@ -164,7 +171,7 @@ async def document_from_request(request: Request) -> RawDocument:
         return create.document()
     if content_type == "multipart/form-data":
         try:
-            form = await request.form()
+            form = await _replaying(request, body).form()
         except HTTPException as exc:  # Starlette's 400 for a malformed multipart body
             raise _invalid("body", f"not a valid multipart body: {exc.detail}") from None
         upload = form.get("file")

@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from app.ingest.dates import parse_formatted
+from app.ingest.presets import PRESETS
+
 # The dataset's crowd labels, mapped to our governorate names. The dataset folds Rif
 # Dimashq (Douma, Eastern Ghouta, Madaya) into "damascus"; it has no As-Suwayda label.
 _GOLD_GOVERNORATES: dict[str, frozenset[str]] = {
@@ -29,12 +32,8 @@ _GOLD_GOVERNORATES: dict[str, frozenset[str]] = {
 
 
 def parse_gold_date(value: str) -> date | None:
-    """The dataset's ``M/D/YYYY``; None when empty or malformed."""
-    try:
-        month, day, year = (int(p) for p in value.strip().split("/"))
-        return date(year, month, day)
-    except ValueError:
-        return None
+    """The dataset's ``M/D/YYYY`` (its preset's date format); None when empty or malformed."""
+    return parse_formatted(value, PRESETS["fakes"].date_formats)
 
 
 def gold_governorate(label: str) -> set[str]:

@@ -9,14 +9,14 @@ from app.extraction.types import (
     ActorEntry,
     ActorMention,
     AliasEntry,
-    ClaimActor,
     ClaimDraft,
     DateMention,
+    DraftActor,
     Extraction,
     PlaceEntry,
     PlaceMention,
     PublishedDate,
-    Quantity,
+    QuantityMention,
 )
 
 __all__ = [
@@ -28,13 +28,13 @@ __all__ = [
     "ActorEntry",
     "ActorMention",
     "AliasEntry",
-    "ClaimActor",
+    "DraftActor",
     "ClaimDraft",
     "DateMention",
     "Extraction",
     "PlaceEntry",
     "PlaceMention",
     "PublishedDate",
-    "Quantity",
+    "QuantityMention",
     "extract",
 ]

@@ -32,11 +32,11 @@ from app.extraction.segment import Sentence, quotations, sentences, trim
 from app.extraction.speakers import resolve
 from app.extraction.types import (
     ActorMention,
-    ClaimActor,
     ClaimDraft,
     DateMention,
+    DraftActor,
     PlaceMention,
-    Quantity,
+    QuantityMention,
     Why,
 )
 
@@ -153,7 +153,7 @@ class _Context:
         text: str,
         actors: Sequence[ActorMention],
         places: Sequence[PlaceMention],
-        quantities: Sequence[Quantity],
+        quantities: Sequence[QuantityMention],
     ) -> None:
         self.text = text
         self.actors = sorted(actors, key=lambda a: a.start)
@@ -191,7 +191,7 @@ def find_claims(
     actors: Sequence[ActorMention],
     places: Sequence[PlaceMention],
     dates: Sequence[DateMention],
-    quantities: Sequence[Quantity],
+    quantities: Sequence[QuantityMention],
     body_end: int | None,
     header_end: int = 0,
     outlet: str | None = None,
@@ -280,10 +280,10 @@ def find_claims(
             ),
         )
         roles = tuple(
-            ClaimActor(a, role, why) for a, (role, why) in zip(content, roles, strict=True)
+            DraftActor(a, role, why) for a, (role, why) in zip(content, roles, strict=True)
         )
         claimant_link = (
-            (ClaimActor(claimant, "claimant", why),)
+            (DraftActor(claimant, "claimant", why),)
             if claimant is not None and claimant.end > claimant.start
             else ()
         )
@@ -562,8 +562,8 @@ _VICTIM = re.compile(
 
 
 def _named_victims(
-    text: str, actors: Sequence[ActorMention], counts: Sequence[Quantity]
-) -> tuple[Quantity, ...]:
+    text: str, actors: Sequence[ActorMention], counts: Sequence[QuantityMention]
+) -> tuple[QuantityMention, ...]:
     """A named person killed or wounded counts one ("commander Yousef Za'ou'a was
     reportedly killed"), unless a figure already counts him."""
     out = []
@@ -577,7 +577,7 @@ def _named_victims(
         what = "injured" if harm in ("wounded", "injured") else "killed"
         cue = Why("named_person", m.start(), m.end(), harm.strip(), f"{a.surface} counts one")
         out.append(
-            Quantity(
+            QuantityMention(
                 what, 1, False, None, a.surface, a.start, a.end, value_min=1, value_max=1, why=cue
             )
         )

@@ -31,7 +31,7 @@ from dataclasses import replace
 from app.extraction.dates import MONTHS
 from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
-from app.extraction.types import Quantity
+from app.extraction.types import QuantityMention
 
 _KILLED = word_set(
     "killed kill kills killing killings dead died die dies dying death deaths martyred "
@@ -240,9 +240,9 @@ def _kind(cue: str | None, noun: str | None) -> str | None:
     return "other" if noun is not None else None
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str) -> list[QuantityMention]:
     toks = Toks(text)
-    out: list[Quantity] = []
+    out: list[QuantityMention] = []
     last_kind: str | None = None  # kind of the previous count in the same sentence
     last_end = -1  # index of its last token
     last_subset = False
@@ -305,7 +305,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 qual = "vague"
             low, high = bounds(value, qual, upper)
             out.append(
-                Quantity(
+                QuantityMention(
                     what,
                     value,
                     approx or qual is not None,
@@ -323,7 +323,7 @@ def find_quantities(text: str) -> list[Quantity]:
     return _merge_lists(text, _parts_of_later_totals(text, out))
 
 
-def _parts_of_later_totals(text: str, counts: list[Quantity]) -> list[Quantity]:
+def _parts_of_later_totals(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
     """ "10 children and 13 rebels were among 48 people executed": the listed counts are
     parts of the 48, and share its fate."""
     out = list(counts)
@@ -341,14 +341,14 @@ def _parts_of_later_totals(text: str, counts: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _one(q: Quantity) -> bool:
+def _one(q: QuantityMention) -> bool:
     return q.surface.split(" ", 1)[0].casefold() in ("a", "an", "one", "another")
 
 
-def _merge_lists(text: str, counts: list[Quantity]) -> list[Quantity]:
+def _merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
     """A list of victims is one figure: "a nurse a hospital employee and two soldiers"
     were killed is 4 killed."""
-    out: list[Quantity] = []
+    out: list[QuantityMention] = []
     for c in counts:
         prev = out[-1] if out else None
         if (
@@ -363,7 +363,7 @@ def _merge_lists(text: str, counts: list[Quantity]) -> list[Quantity]:
             and c.value is not None
         ):
             total = prev.value + c.value
-            out[-1] = Quantity(
+            out[-1] = QuantityMention(
                 c.what, total, False, None, text[prev.start : c.end], prev.start, c.end,
                 value_min=total, value_max=total, subset=c.subset, why=prev.why,
             )  # fmt: skip

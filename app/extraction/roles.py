@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.normalize import word_set
-from app.extraction.types import ActorMention, ActorRole, Quantity, Why
+from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
 
 _REACH = 400  # characters either side of a mention that its role is read from
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
@@ -269,7 +269,7 @@ def coordinated_roles(
 def counted_roles(
     actors: Sequence[ActorMention],
     roles: Sequence[tuple[ActorRole, Why]],
-    counts: Sequence[Quantity],
+    counts: Sequence[QuantityMention],
 ) -> list[tuple[ActorRole, Why]]:
     """An actor named inside a count of the killed or injured is the side that was hit,
     whatever the verb is: "the attack killed a nurse and two soldiers", "30 regime soldiers

@@ -127,7 +127,7 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class QuantityMention:
     """A count of people. ``value_min``/``value_max`` bound it as docs/annotation.md §8 says:
     "at least 70" is (70, None), "nearly 1,000" (None, 1000), "some 700" (700, 700),
     "100-150" (100, 150), "dozens" (None, None)."""
@@ -146,7 +146,7 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimActor:
+class DraftActor:
     actor: ActorMention
     role: ActorRole
     why: Why | None = None
@@ -162,8 +162,8 @@ class ClaimDraft:
     in_comments: bool
     event_type: str  # one of EVENT_TYPES
     date: DateMention | None
-    quantities: tuple[Quantity, ...] = ()
-    actors: tuple[ClaimActor, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    actors: tuple[DraftActor, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     # how the claimant (always), the hedge, the event type and the date were decided
     claimant_why: Why = Why("outlet")
@@ -182,7 +182,7 @@ class Extraction:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
+    quantities: list[QuantityMention] = field(default_factory=list)
     claims: list[ClaimDraft] = field(default_factory=list)
 
 

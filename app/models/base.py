@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 import sqlalchemy as sa
+from pydantic import AfterValidator
 from sqlmodel import SQLModel
 
 # The domain vocabulary (kinds, roles, event types) is defined once, beside extraction.
@@ -56,6 +57,16 @@ TZDateTime = UTCDateTime()
 
 PublishedPrecision = Literal["day", "month", "year", "unknown"]
 PublishedOrigin = Literal["metadata", "text", "none"]
+
+
+def no_nul(value: str) -> str:
+    # PostgreSQL refuses NUL in any text value: caught in a parameter, it is a 422 naming it.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL (\\x00) characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(no_nul)]  # text any database can store
 
 
 def utcnow() -> datetime:

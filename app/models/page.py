@@ -1,12 +1,35 @@
-"""The list envelope every collection answers with."""
+"""Paging, at the bottom of the house: the parameters every list takes, and the envelope
+every collection answers with. The keyset SQL behind them is services/paging.py."""
 
 from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models.base import Text
 
 T = TypeVar("T")
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+class PageParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(
+        DEFAULT_LIMIT,
+        ge=1,
+        le=MAX_LIMIT,
+        description=f"Items per page (1-{MAX_LIMIT}).",
+        examples=[DEFAULT_LIMIT],
+    )
+    cursor: Text | None = Field(
+        None,
+        max_length=2048,
+        description="Opaque token from the previous page's `next`; omit for the first page.",
+        examples=["WyJpZCIsWzUwXV0"],
+    )
 
 
 class Page(BaseModel, Generic[T]):

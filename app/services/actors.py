@@ -8,9 +8,9 @@ from sqlmodel import Session, select
 from app.errors import NotFound
 from app.extraction.normalize import slugify
 from app.models import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
-from app.models.filters import ActorFilters
 from app.models.links import ClaimActor
 from app.models.page import Page
+from app.params import ActorFilters
 from app.services.entities import prefix_match, related, with_alias_prefix
 from app.services.paging import Ordering, SortKey, paginate
 

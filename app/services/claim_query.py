@@ -20,8 +20,8 @@ from sqlmodel import Session
 from app.extraction.types import MAX_EVENT_SPAN_DAYS
 from app.models import Claim, Place, Source
 from app.models.event import EventClaim
-from app.models.filters import ClaimFilters
 from app.models.links import ClaimActor, ClaimPlace
+from app.params import ClaimFilters
 from app.services import resolve
 from app.services.paging import Ordering, SortKey
 
@@ -58,6 +58,14 @@ def base_select(sort: str) -> sa.Select[Any]:
 
 def _in_places(ids: set[int]) -> ColumnElement[bool]:
     return Claim.id.in_(sa.select(ClaimPlace.claim_id).where(ClaimPlace.place_id.in_(ids)))
+
+
+def _naming_actors(ids: set[int], role: str | None = None) -> ColumnElement[bool]:
+    # claimants are in claim_actor too (role "claimant"): one indexed lookup, no OR
+    links = sa.select(ClaimActor.claim_id).where(ClaimActor.actor_id.in_(ids))
+    if role:
+        links = links.where(ClaimActor.role == role)
+    return Claim.id.in_(links)
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -160,11 +168,7 @@ def conditions(session: Session, f: ClaimFilters) -> list[ColumnElement[bool]]:
         conds.append(_in_places(spatial))
     if f.actor:
         ids = resolve.actor_ids(session, f.actor, affiliates=f.include_affiliates)
-        # claimants are in claim_actor too (role "claimant"): one indexed lookup, no OR
-        links = sa.select(ClaimActor.claim_id).where(ClaimActor.actor_id.in_(ids))
-        if f.actor_role:
-            links = links.where(ClaimActor.role == f.actor_role)
-        conds.append(Claim.id.in_(links))
+        conds.append(_naming_actors(ids, f.actor_role))
     if f.claimant:
         ids = resolve.actor_ids(session, f.claimant, "claimant", affiliates=f.include_affiliates)
         conds.append(Claim.claimant_id.in_(ids))
@@ -226,8 +230,8 @@ def filtered(
     if source_id is not None:
         conds.append(Claim.source_id == source_id)
     if actor_id is not None:
-        pinned = ClaimFilters(actor=[str(actor_id)], include_affiliates=f.include_affiliates)
-        conds += conditions(session, pinned)
+        ids = resolve.with_affiliates(session, {actor_id}) if f.include_affiliates else {actor_id}
+        conds.append(_naming_actors(ids))
     if place_id is not None:
-        conds += conditions(session, ClaimFilters(place=[str(place_id)]))
+        conds.append(_in_places(resolve.with_places_inside(session, {place_id})))
     return base_select(f.sort).where(*conds)

@@ -19,9 +19,9 @@ from app.models.claim import (
     SourceRef,
 )
 from app.models.event import Event, EventClaim
-from app.models.filters import ClaimFilters
 from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
+from app.params import ClaimFilters
 from app.services import claim_query
 from app.services.paging import paginate
 

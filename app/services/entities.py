@@ -1,5 +1,6 @@
 """What the actor and place lists share: name search, and each item's aliases, parent and
-claim count, loaded for a whole page in three queries whatever its size."""
+claim count, loaded for a whole page in three queries whatever its size; and the check
+that a nested route's parent (an actor, place or source) exists."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from app.errors import NotFound
 from app.extraction.normalize import normalize_key
+
+
+def require(session: Session, model: Any, ident: int) -> None:
+    """NotFound unless a `model` row has id `ident`: one primary-key lookup, no row loaded."""
+    if session.execute(sa.select(model.id).where(model.id == ident)).first() is None:
+        raise NotFound(model.__tablename__, ident)
 
 
 def like_prefix(text: str) -> str:

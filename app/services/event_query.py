@@ -11,6 +11,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from app.errors import NotFound
+from app.event_params import EventFilters
 from app.models import Actor, Claim, Place, Source
 from app.models.claim import SourceRef
 from app.models.event import (
@@ -25,10 +26,9 @@ from app.models.event import (
     RelatedClaim,
     RelationPublic,
 )
-from app.models.event_filters import EventFilters
-from app.models.filters import ClaimFilters
 from app.models.page import Page
 from app.models.place import PlaceRef
+from app.params import ClaimFilters
 from app.services import claim_query
 from app.services.paging import Ordering, SortKey, paginate
 

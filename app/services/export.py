@@ -10,19 +10,18 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.models import ClaimPublic, Source
 from app.models.claim import ClaimDerivation, ClaimExported
-from app.models.filters import ClaimFilters
+from app.params import ClaimFilters, ExportFormat
 from app.services import claim_query
 from app.services.claims import derivations, publics
 from app.services.paging import paginate
 
-ExportFormat = Literal["csv", "geojson", "jsonl"]
 BATCH = 500
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",

@@ -3,18 +3,16 @@ outlet: the same filters as /claims, for charts."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import sqlalchemy as sa
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from app.models import Actor, Claim, Place, Source
-from app.models.filters import ClaimFilters
 from app.models.links import ClaimActor, ClaimPlace
+from app.params import ClaimFilters, FacetBy
 from app.services import claim_query
-
-FacetBy = Literal["actor", "place", "governorate", "month", "event_type", "claimant", "outlet"]
 
 
 class FacetValue(BaseModel):

@@ -21,9 +21,7 @@ from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
-
-DEFAULT_LIMIT = 50
-MAX_LIMIT = 500
+from app.models.page import DEFAULT_LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +153,10 @@ def paginate(
     skips counting all matches (exports walk every page and need no total)."""
     total = -1
     if count:
-        total = session.execute(
-            sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
-        ).scalar_one()
+        # the matching rows' primary keys only: counting needs no other column
+        entity = stmt.column_descriptions[0]["entity"]
+        ids = stmt.order_by(None).with_only_columns(*sa.inspect(entity).primary_key)
+        total = session.execute(sa.select(sa.func.count()).select_from(ids.subquery())).scalar_one()
     key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
     paged = stmt.add_columns(*key_columns)
     if cursor:

@@ -7,9 +7,9 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
-from app.models.filters import PlaceFilters
 from app.models.links import ClaimPlace
 from app.models.page import Page
+from app.params import PlaceFilters
 from app.services import resolve
 from app.services.entities import related, with_alias_prefix
 from app.services.paging import Ordering, SortKey, paginate

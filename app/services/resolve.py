@@ -20,7 +20,7 @@ from app.errors import InvalidParameter
 from app.extraction.normalize import light_key, normalize_key, slugify
 from app.extraction.registry import contested_keys
 from app.models import Actor, ActorAlias, Place, PlaceAlias
-from app.models.filters import MAX_ID
+from app.params import MAX_ID
 
 BROAD_PLACE_KINDS = ("country", "governorate")
 
@@ -83,6 +83,16 @@ def _descendants(session: Session, model: type, roots: set[int]) -> set[int]:
     return seen
 
 
+def with_places_inside(session: Session, ids: set[int]) -> set[int]:
+    """`ids` and every place inside them."""
+    return _descendants(session, Place, ids)
+
+
+def with_affiliates(session: Session, ids: set[int]) -> set[int]:
+    """`ids` and their units and affiliates."""
+    return _descendants(session, Actor, ids)
+
+
 def place_ids(
     session: Session, values: Sequence[str], parameter: str = "place", *, descendants: bool = True
 ) -> set[int]:
@@ -104,7 +114,7 @@ def place_ids(
             )
             ids = narrow or ids
         roots |= ids
-    return _descendants(session, Place, roots) if descendants else roots
+    return with_places_inside(session, roots) if descendants else roots
 
 
 def governorates(
@@ -145,4 +155,4 @@ def actor_ids(
     roots: set[int] = set()
     for value in values:
         roots |= _lookup(session, Actor, ActorAlias, "actor_id", value, parameter, "actor")
-    return _descendants(session, Actor, roots) if affiliates else roots
+    return with_affiliates(session, roots) if affiliates else roots

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
 from app.errors import NotFound
@@ -17,15 +18,20 @@ from app.models import (
     SourceDetail,
     SourcePublic,
 )
-from app.models.filters import SourceFilters
 from app.models.page import Page
+from app.params import SourceFilters
 from app.services.paging import Ordering, SortKey, paginate
 
 BY_ID = Ordering("id", (SortKey(Source.id),))
 
 
+def _without_text() -> sa.Select:
+    """Sources without their full text, which a list never shows (its length comes from SQL)."""
+    return select(Source).options(defer(Source.text))
+
+
 def _filtered(filters: SourceFilters) -> sa.Select:
-    stmt = select(Source)
+    stmt = _without_text()
     if filters.outlet:
         stmt = stmt.where(sa.func.lower(Source.outlet) == filters.outlet.lower())
     return stmt
@@ -33,6 +39,11 @@ def _filtered(filters: SourceFilters) -> sa.Select:
 
 def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
     ids = [s.id for s in sources]
+    lengths = dict(
+        session.execute(
+            sa.select(Source.id, sa.func.length(Source.text)).where(Source.id.in_(ids))
+        ).all()
+    )
     counts = dict(
         session.execute(
             sa.select(Claim.source_id, sa.func.count())
@@ -49,7 +60,7 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
         SourcePublic.model_validate(
             s,
             update={
-                "length": len(s.text),
+                "length": lengths[s.id],
                 "claim_count": counts.get(s.id, 0),
                 "primary_place": places.get(s.primary_place_id),
             },
@@ -64,15 +75,8 @@ def list_sources(session: Session, filters: SourceFilters) -> Page[SourcePublic]
 
 
 def list_by_ids(session: Session, ids: list[int]) -> list[SourcePublic]:
-    rows = session.exec(select(Source).where(Source.id.in_(ids)).order_by(Source.id)).all()
+    rows = session.exec(_without_text().where(Source.id.in_(ids)).order_by(Source.id)).all()
     return _publics(session, list(rows))
-
-
-def get_source_row(session: Session, source_id: int) -> Source:
-    source = session.get(Source, source_id)
-    if source is None:
-        raise NotFound("source", source_id)
-    return source
 
 
 def _mentions(session: Session, source_id: int) -> list[MentionPublic]:
@@ -98,7 +102,9 @@ def _mentions(session: Session, source_id: int) -> list[MentionPublic]:
 
 
 def get_source(session: Session, source_id: int) -> SourceDetail:
-    source = get_source_row(session, source_id)
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound("source", source_id)
     public = _publics(session, [source])[0]
     return SourceDetail(
         **public.model_dump(),

@@ -1,4 +1,4 @@
-"""Write one document and its extraction results. Never commits: the caller owns the unit.
+"""Write the rows of one extraction: mentions, claims and their links. Never commits.
 
 Entities arrive from extraction as registry/gazetteer keys (slugs); they are mapped to
 row ids here. Curated rows exist already (app.services.reference); names found in the
@@ -8,33 +8,20 @@ text that the registry lacks become uncurated actors, created on first sight.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.extraction import EXTRACTOR_VERSION, Extraction
-from app.extraction.types import ActorMention, ClaimDraft, Quantity, Why
-from app.extraction.types import ClaimActor as DraftActor
-from app.ingest.types import RawDocument, content_sha256
+from app.extraction.types import ActorMention, ClaimDraft, DraftActor, QuantityMention, Why
 from app.models import Actor, Claim, ClaimActor, ClaimPlace, Mention, Place, Source
 from app.services.upsert import insert_ignore
 
-Outcome = Literal["added", "unchanged", "superseded"]
-
-
-@dataclass(frozen=True, slots=True)
-class Stored:
-    outcome: Outcome
-    source_id: int
-    claims: int = 0
-    # "unchanged" because another document (this external_id) already has the same text
-    same_text_as: str | None = None
-
 
 def place_ids(session: Session) -> dict[str, int]:
+    """The gazetteer's slug -> place id map."""
     return {slug: id_ for slug, id_ in session.execute(sa.select(Place.slug, Place.id))}
 
 
@@ -53,89 +40,6 @@ def _actor_ids(session: Session, mentions: Iterable[ActorMention]) -> dict[str, 
     return {slug: id_ for slug, id_ in rows}
 
 
-def published_fields(
-    supplied: date | None, supplied_precision: str | None, extraction: Extraction
-) -> dict[str, object]:
-    """The source's publication date: supplied metadata always wins over the text."""
-    if supplied is not None:
-        return {
-            "published_on": supplied,
-            "published_origin": "metadata",
-            "published_precision": supplied_precision or "day",
-        }
-    if extraction.published is not None:
-        return {
-            "published_on": extraction.published.value,
-            "published_origin": "text",
-            "published_precision": extraction.published.precision,
-        }
-    return {"published_on": None, "published_origin": "none", "published_precision": "unknown"}
-
-
-def add_source(
-    session: Session,
-    raw: RawDocument,
-    extraction: Extraction,
-    places: dict[str, int],
-    *,
-    import_run_id: int | None = None,
-) -> Stored:
-    """Store `raw` unless its content is already here; a new version of a known external_id
-    supersedes the latest one (which stays readable)."""
-    sha = content_sha256(raw.text)
-    existing = session.execute(
-        sa.select(Source.id, Source.external_id).where(Source.content_sha256 == sha)
-    ).first()
-    if existing is not None:
-        other = existing.external_id if existing.external_id != raw.external_id else None
-        return Stored("unchanged", existing.id, same_text_as=other)
-    latest = session.execute(
-        sa.select(Source.id, Source.version)
-        .where(Source.origin == raw.origin, Source.external_id == raw.external_id)
-        .order_by(Source.version.desc())
-        .limit(1)
-    ).first()
-    source = Source(
-        origin=raw.origin,
-        external_id=raw.external_id,
-        title=raw.title,
-        author=raw.author,
-        outlet=raw.outlet,
-        url=raw.url,
-        text=raw.text,
-        encoding=raw.encoding,
-        content_sha256=sha,
-        extra=dict(raw.extra),
-        import_run_id=import_run_id,
-        version=latest.version + 1 if latest else 1,
-        supersedes_id=latest.id if latest else None,
-        **published_fields(raw.published, raw.published_precision, extraction),
-    )
-    session.add(source)
-    session.flush()
-    claims = write_extraction(session, source, extraction, places)
-    return Stored("superseded" if latest else "added", source.id, claims)
-
-
-def replace_extraction(
-    session: Session, source: Source, extraction: Extraction, places: dict[str, int]
-) -> int:
-    """Swap the stored extraction of `source` for `extraction` (after the extractor changed)."""
-    _clear_extraction(session, source.id)
-    if source.published_origin != "metadata":
-        for field, value in published_fields(None, None, extraction).items():
-            setattr(source, field, value)
-    return write_extraction(session, source, extraction, places)
-
-
-def _clear_extraction(session: Session, source_id: int) -> None:
-    claim_ids = sa.select(Claim.id).where(Claim.source_id == source_id).scalar_subquery()
-    session.execute(sa.delete(ClaimActor).where(ClaimActor.claim_id.in_(claim_ids)))
-    session.execute(sa.delete(ClaimPlace).where(ClaimPlace.claim_id.in_(claim_ids)))
-    session.execute(sa.delete(Claim).where(Claim.source_id == source_id))
-    session.execute(sa.delete(Mention).where(Mention.source_id == source_id))
-
-
 def _why(why: Why | None) -> dict[str, Any] | None:
     if why is None:
         return None
@@ -149,7 +53,7 @@ def _why(why: Why | None) -> dict[str, Any] | None:
     return out
 
 
-def _quantity(q: Quantity) -> dict[str, Any]:
+def _quantity(q: QuantityMention) -> dict[str, Any]:
     return {
         "what": q.what,
         "value": q.value,
@@ -199,6 +103,115 @@ def _with_claimant(claim: ClaimDraft) -> tuple[DraftActor, ...]:
     return (*claim.actors, DraftActor(claim.claimant, "claimant"))
 
 
+class _Span(Protocol):
+    surface: str
+    start: int
+    end: int
+
+
+def _mention(
+    source_id: int,
+    kind: str,
+    span: _Span,
+    *,
+    actor_id: int | None = None,
+    place_id: int | None = None,
+    value: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    return {
+        "source_id": source_id,
+        "kind": kind,
+        "actor_id": actor_id,
+        "place_id": place_id,
+        "surface": span.surface[:512],
+        "char_start": span.start,
+        "char_end": span.end,
+        "value": value,
+    }
+
+
+def _mention_rows(
+    source_id: int, extraction: Extraction, actors: dict[str, int], places: dict[str, int]
+) -> list[dict[str, Any]]:
+    """Every actor, place, date and quantity found in the text, in that order."""
+    rows = [_mention(source_id, "actor", m, actor_id=actors[m.key]) for m in extraction.actors]
+    rows += [
+        _mention(source_id, "place", m, place_id=places[m.key])
+        for m in extraction.places
+        if m.key in places
+    ]
+    rows += [
+        _mention(source_id, "date", m, value=_date_value(m.date_start, m.date_end, m.precision))
+        for m in extraction.dates
+    ]
+    rows += [
+        _mention(
+            source_id,
+            "quantity",
+            q,
+            value={"what": q.what, "value": q.value, "approx": q.approx, "qualifier": q.qualifier},
+        )
+        for q in extraction.quantities
+    ]
+    return rows
+
+
+def _claim_row(
+    source: Source, c: ClaimDraft, actors: dict[str, int], anchor: str | None
+) -> dict[str, Any]:
+    return {
+        "source_id": source.id,
+        "text": source.text[c.start : c.end],
+        "char_start": c.start,
+        "char_end": c.end,
+        "claimant_id": actors.get(c.claimant.key) if c.claimant else None,
+        "claimant_text": (c.claimant_text or "")[:512] or None,
+        "hedged": c.hedged,
+        "in_comments": c.in_comments,
+        "event_type": c.event_type,
+        "event_date_start": c.date.date_start if c.date else None,
+        "event_date_end": c.date.date_end if c.date else None,
+        "event_date_precision": c.date.precision if c.date else None,
+        "quantities": [_quantity(q) for q in c.quantities],
+        "derivation": _derivation(c, actors, anchor),
+    }
+
+
+def _actor_links(claim_id: int, c: ClaimDraft, actors: dict[str, int]) -> list[dict[str, Any]]:
+    return [
+        {
+            "claim_id": claim_id,
+            "actor_id": actors[ca.actor.key],
+            "role": ca.role,
+            "char_start": ca.actor.start if ca.actor.end > ca.actor.start else None,
+            "char_end": ca.actor.end if ca.actor.end > ca.actor.start else None,
+        }
+        for ca in _with_claimant(c)
+    ]
+
+
+def _place_links(claim_id: int, c: ClaimDraft, places: dict[str, int]) -> list[dict[str, Any]]:
+    return [
+        {"claim_id": claim_id, "place_id": places[p.key], "char_start": p.start, "char_end": p.end}
+        for p in c.places
+        if p.key in places
+    ]
+
+
+def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def clear_extraction(session: Session, source_id: int) -> None:
+    """Delete what write_extraction wrote for `source_id`."""
+    claim_ids = sa.select(Claim.id).where(Claim.source_id == source_id).scalar_subquery()
+    session.execute(sa.delete(ClaimActor).where(ClaimActor.claim_id.in_(claim_ids)))
+    session.execute(sa.delete(ClaimPlace).where(ClaimPlace.claim_id.in_(claim_ids)))
+    session.execute(sa.delete(Claim).where(Claim.source_id == source_id))
+    session.execute(sa.delete(Mention).where(Mention.source_id == source_id))
+
+
 def write_extraction(
     session: Session, source: Source, extraction: Extraction, places: dict[str, int]
 ) -> int:
@@ -210,118 +223,19 @@ def write_extraction(
     source.body_end = extraction.body_end
     source.extractor_version = EXTRACTOR_VERSION
     source.primary_place_id = places.get(extraction.primary_place or "")
-    sid = source.id
     conn = session.connection()  # Core inserts: these rows need no ORM identity tracking
-    mentions = (
-        [
-            {
-                "source_id": sid,
-                "kind": "actor",
-                "actor_id": actors[m.key],
-                "place_id": None,
-                "surface": m.surface[:512],
-                "char_start": m.start,
-                "char_end": m.end,
-                "value": None,
-            }
-            for m in extraction.actors
-        ]
-        + [
-            {
-                "source_id": sid,
-                "kind": "place",
-                "actor_id": None,
-                "place_id": places[m.key],
-                "surface": m.surface[:512],
-                "char_start": m.start,
-                "char_end": m.end,
-                "value": None,
-            }
-            for m in extraction.places
-            if m.key in places
-        ]
-        + [
-            {
-                "source_id": sid,
-                "kind": "date",
-                "actor_id": None,
-                "place_id": None,
-                "surface": m.surface[:512],
-                "char_start": m.start,
-                "char_end": m.end,
-                "value": _date_value(m.date_start, m.date_end, m.precision),
-            }
-            for m in extraction.dates
-        ]
-        + [
-            {
-                "source_id": sid,
-                "kind": "quantity",
-                "actor_id": None,
-                "place_id": None,
-                "surface": q.surface[:512],
-                "char_start": q.start,
-                "char_end": q.end,
-                "value": {
-                    "what": q.what,
-                    "value": q.value,
-                    "approx": q.approx,
-                    "qualifier": q.qualifier,
-                },
-            }
-            for q in extraction.quantities
-        ]
-    )
-    if mentions:
-        conn.execute(Mention.__table__.insert(), mentions)
+    _insert(conn, Mention.__table__, _mention_rows(source.id, extraction, actors, places))
     if not extraction.claims:
         return 0
-    claim_rows = [
-        {
-            "source_id": sid,
-            "text": source.text[c.start : c.end],
-            "char_start": c.start,
-            "char_end": c.end,
-            "claimant_id": actors.get(c.claimant.key) if c.claimant else None,
-            "claimant_text": (c.claimant_text or "")[:512] or None,
-            "hedged": c.hedged,
-            "in_comments": c.in_comments,
-            "event_type": c.event_type,
-            "event_date_start": c.date.date_start if c.date else None,
-            "event_date_end": c.date.date_end if c.date else None,
-            "event_date_precision": c.date.precision if c.date else None,
-            "quantities": [_quantity(q) for q in c.quantities],
-            "derivation": _derivation(c, actors, extraction.anchor),
-        }
-        for c in extraction.claims
-    ]
     claim_ids = (
         conn.execute(
             Claim.__table__.insert().returning(Claim.__table__.c.id, sort_by_parameter_order=True),
-            claim_rows,
+            [_claim_row(source, c, actors, extraction.anchor) for c in extraction.claims],
         )
         .scalars()
         .all()
     )
-    actor_links = [
-        {
-            "claim_id": cid,
-            "actor_id": actors[ca.actor.key],
-            "role": ca.role,
-            "char_start": ca.actor.start if ca.actor.end > ca.actor.start else None,
-            "char_end": ca.actor.end if ca.actor.end > ca.actor.start else None,
-        }
-        for cid, c in zip(claim_ids, extraction.claims, strict=True)
-        for ca in _with_claimant(c)
-    ]
-    place_links = [
-        {"claim_id": cid, "place_id": places[p.key], "char_start": p.start, "char_end": p.end}
-        for cid, c in zip(claim_ids, extraction.claims, strict=True)
-        for p in c.places
-        if p.key in places
-    ]
-    if actor_links:
-        conn.execute(ClaimActor.__table__.insert(), actor_links)
-    if place_links:
-        conn.execute(ClaimPlace.__table__.insert(), place_links)
+    claims = list(zip(claim_ids, extraction.claims, strict=True))
+    _insert(conn, ClaimActor.__table__, [r for i, c in claims for r in _actor_links(i, c, actors)])
+    _insert(conn, ClaimPlace.__table__, [r for i, c in claims for r in _place_links(i, c, places)])
     return len(claim_ids)

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
+from tests.factories import make_actor, make_claim, make_source
 from tests.problems import assert_problem
 
 RESOURCES = ["sources", "claims", "actors", "places"]
@@ -63,7 +65,37 @@ def test_reads_document_the_key_as_optional(client: TestClient) -> None:
     assert spec["paths"]["/sources"]["post"]["security"] == [{"HTTPBearer": []}]
 
 
-def test_source_outlet_filter_ignores_case(client: TestClient) -> None:
-    exact = client.get("/sources?outlet=Informed Comment").json()
+def test_source_outlet_filter_ignores_case(client: TestClient, session: Session) -> None:
+    make_source(session, outlet="The Test Herald")
+    exact = client.get("/sources?outlet=The Test Herald").json()
     assert exact["count"] == 1
-    assert client.get("/sources?outlet=informed comment").json()["data"] == exact["data"]
+    assert client.get("/sources?outlet=the test herald").json()["data"] == exact["data"]
+
+
+def test_source_length_counts_characters(client: TestClient, session: Session) -> None:
+    text = "Ḥomṣ — the army said ١٢ people were killed."  # more bytes than characters
+    source = make_source(session, text, outlet="The Length Gazette")
+    [listed] = client.get("/sources?outlet=The Length Gazette").json()["data"]
+    assert listed["length"] == client.get(f"/sources/{source.id}").json()["length"] == len(text)
+
+
+def test_nested_actor_claims_include_units_unless_asked_not_to(
+    client: TestClient, session: Session
+) -> None:
+    brigade = make_actor(session)
+    unit = make_actor(session, parent_id=brigade.id)
+    own = make_claim(session, actors=[(brigade, "agent")])
+    units = make_claim(session, actors=[(unit, "target")])
+    make_claim(session)  # names neither
+    found = client.get(f"/actors/{brigade.id}/claims").json()
+    assert {c["id"] for c in found["data"]} == {own.id, units.id} and found["count"] == 2
+    alone = client.get(f"/actors/{brigade.id}/claims?include_affiliates=false").json()
+    assert [c["id"] for c in alone["data"]] == [own.id]
+
+
+def test_nested_source_claims_are_that_sources(client: TestClient, session: Session) -> None:
+    source = make_source(session)
+    claim = make_claim(session, source)
+    make_claim(session)
+    found = client.get(f"/sources/{source.id}/claims").json()
+    assert [c["id"] for c in found["data"]] == [claim.id] and found["count"] == 1

@@ -9,11 +9,12 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
-from app.models import ActorDetail, ActorPublic, ClaimPublic
+from app.models import Actor, ActorDetail, ActorPublic, ClaimPublic
 from app.models.event import ActorFraming
-from app.models.filters import ActorFilters, ClaimListParams
 from app.models.page import Page
+from app.params import ActorFilters, ClaimListParams
 from app.services import actors, framing
+from app.services.entities import require
 
 router = APIRouter(
     prefix="/actors",
@@ -51,7 +52,7 @@ def actor_claims(
     session: SessionDep, actor_id: ActorId, params: Annotated[ClaimListParams, Query()]
 ) -> Any:
     """Claims naming this actor (in any role, or as claimant), its units and affiliates included unless `include_affiliates=false`. Takes every /claims filter, paging and `format`."""
-    actors.get_actor(session, actor_id)  # 404 before filtering
+    require(session, Actor, actor_id)  # 404 before filtering
     return claim_list(session, params, actor_id=actor_id)
 
 

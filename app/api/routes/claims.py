@@ -11,8 +11,8 @@ from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.models import ClaimDetail, ClaimPublic
 from app.models.event import ClaimRelations
-from app.models.filters import ClaimListParams, FacetParams
 from app.models.page import Page
+from app.params import ClaimListParams, FacetParams
 from app.services import claims, event_query, export, facets
 
 router = APIRouter(

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
+from app.event_params import EventFilters
 from app.models.event import EventDetail, EventPublic
-from app.models.event_filters import EventFilters
 from app.models.page import Page
 from app.services import event_query
 

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.models import ImportRunPublic
-from app.models.filters import ImportFilters
 from app.models.page import Page
-from app.services import imports
+from app.params import ImportFilters
+from app.services import import_runs
 
 router = APIRouter(
     prefix="/imports",
@@ -30,10 +30,10 @@ def list_imports(
     """Import runs, newest first, with their counts (added, unchanged, superseded, failed) and
     the reason for every document that could not be imported. A run whose `finished_at` is
     null was interrupted or is still going; what it stored is whole documents only."""
-    return imports.list_imports(session, filters)
+    return import_runs.list_imports(session, filters)
 
 
 @router.get("/{run_id}", summary="Get one import run", responses=problem_responses(404, 422))
 def get_import(session: SessionDep, run_id: RunId) -> ImportRunPublic:
     """One import run with its counts and failures (file, line or row, and reason)."""
-    return imports.get_import(session, run_id)
+    return import_runs.get_import(session, run_id)

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
-from app.models import ClaimPublic, PlaceDetail, PlacePublic
-from app.models.filters import ClaimListParams, PlaceFilters
+from app.models import ClaimPublic, Place, PlaceDetail, PlacePublic
 from app.models.page import Page
+from app.params import ClaimListParams, PlaceFilters
 from app.services import places
+from app.services.entities import require
 
 router = APIRouter(
     prefix="/places",
@@ -50,5 +51,5 @@ def place_claims(
     session: SessionDep, place_id: PlaceId, params: Annotated[ClaimListParams, Query()]
 ) -> Any:
     """Claims about this place or any place inside it. Takes every /claims filter, paging and `format`."""
-    places.get_place(session, place_id)  # 404 before filtering
+    require(session, Place, place_id)  # 404 before filtering
     return claim_list(session, params, place_id=place_id)

@@ -15,16 +15,14 @@ from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, note_write
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
-from app.extraction import extract
-from app.importer import store_and_link
 from app.ingest import RawDocument
-from app.models import ClaimPublic, SourceDetail, SourcePublic
+from app.models import ClaimPublic, Source, SourceDetail, SourcePublic
 from app.models.event import SourceFraming
-from app.models.filters import ClaimListParams, SourceFilters
 from app.models.page import Page
+from app.params import ClaimListParams, SourceFilters
 from app.services import framing, sources
-from app.services.reference import sync_once
-from app.services.store import Stored, place_ids
+from app.services.documents import Stored, extract_document, import_document
+from app.services.entities import require
 
 # Every /sources route takes a key when one is configured (reads: CLAIMDB_READ_KEY).
 router = APIRouter(prefix="/sources", tags=["sources"], responses=problem_responses(401, 414))
@@ -103,21 +101,14 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
 
 
 def _store(session: Session, raw: RawDocument) -> tuple[Stored, SourcePublic]:
-    """Extract (no transaction open), then store and read the answer in one transaction,
+    """Extract (no transaction open), then import and read the answer in one transaction,
     so the answer is exactly what was committed. A unique-key race with a concurrent
     upload of the same text (PostgreSQL waits for the other transaction, then refuses)
     is run once more, and then finds that text: 200, not an error."""
-    extraction = extract(
-        raw.text,
-        published=raw.published,
-        published_precision=raw.published_precision,
-        title=raw.title,
-        outlet=raw.outlet,
-    )
+    extraction = extract_document(raw)
     for attempt in (1, 2):
         try:
-            sync_once(session)
-            stored = store_and_link(session, raw, extraction, place_ids(session))
+            stored = import_document(session, raw, extraction)
             public = sources.list_by_ids(session, [stored.source_id])[0]
             session.commit()
             note_write(None)
@@ -140,7 +131,7 @@ def source_claims(
     session: SessionDep, source_id: SourceId, params: Annotated[ClaimListParams, Query()]
 ) -> Any:
     """Claims made in this source, in text order with `sort=id`. Takes every /claims filter, paging and `format`."""
-    sources.get_source_row(session, source_id)  # 404 before filtering
+    require(session, Source, source_id)  # 404 before filtering
     return claim_list(session, params, source_id=source_id)
 
 

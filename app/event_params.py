@@ -1,4 +1,4 @@
-"""Query parameters of /events (see app.models.filters for the other lists)."""
+"""Query parameters of /events (app.params has the other lists and the date range)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from app.models.base import EventType
-from app.models.date_range import DateRange
-from app.models.filters import MAX_REPEAT, ListParams, Name
+from app.params import MAX_REPEAT, DateRange, Name, PageParams
 
 
-class EventFilters(DateRange, ListParams):
+class EventFilters(DateRange, PageParams):
     """Filters of /events: as for claims, an event matches when one of its claims does."""
 
     place: list[Name] | None = Field(

@@ -1,4 +1,4 @@
-"""Synthetic claims at scale, for the query benchmark and the index-use tests.
+"""Synthetic claims at scale, for the index-use tests and the query benchmark.
 
 Sources are made of generated sentences ("Islamic State shelled Palmyra on 2016-03-02.")
 and each sentence is a claim whose span slices its source exactly, naming registry actors

@@ -1,17 +1,19 @@
 """Query parameters of each list, one typed model per resource (FastAPI `Query()` models).
 
 Values are checked here (a malformed value is a 422 naming its parameter); names are
-resolved and the SQL for each filter is written once, in that resource's service.
+resolved and the SQL for each filter is written once, in that resource's service. The
+routes take these models and the services read them, so they sit below both (not in
+app/api/, which services must not import); paging's own parameters are models/page.py's.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal, Self
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     field_validator,
@@ -19,26 +21,71 @@ from pydantic import (
 )
 
 from app.errors import InvalidParameter
-from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind
-from app.models.date_range import DateRange
-from app.services.paging import DEFAULT_LIMIT, MAX_LIMIT
+from app.ingest.dates import last_day, parse_iso
+from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind, Text, no_nul
+from app.models.page import PageParams
 
 MAX_REPEAT = 50
+# what /claims can be exported as, and counted by: written here once, for the parameters
+# and for the services that act on them
+ExportFormat = Literal["csv", "geojson", "jsonl"]
+FacetBy = Literal["actor", "place", "governorate", "month", "event_type", "claimant", "outlet"]
 MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER columns on both databases
 
 
-def _no_nul(value: str) -> str:
-    # PostgreSQL refuses NUL in any text value: caught here it is a 422 naming the parameter.
-    if "\x00" in value:
-        raise ValueError("must not contain NUL (\\x00) characters")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_no_nul)]
 Name = Annotated[  # an id, a name or any alias
-    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_nul)
+    str, StringConstraints(min_length=1, max_length=200), AfterValidator(no_nul)
 ]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def parse_partial_date(value: str, *, end: bool) -> date:
+    """YYYY, YYYY-MM or YYYY-MM-DD as the first (or, with end=True, last) day it covers."""
+    try:
+        found = parse_iso(value)
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a real date ({exc})") from None
+    if found is None:
+        raise ValueError("use YYYY, YYYY-MM or YYYY-MM-DD")
+    return last_day(*found) if end else found[0]
+
+
+class DateRange(BaseModel):
+    """The date range a list is filtered by, for claims and events. Put first among a
+    filter model's bases, so its fields come first in /docs."""
+
+    date_from: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
+        examples=["2016-11"],
+    )
+    date_to: str | None = Field(
+        None,
+        max_length=10,
+        description="Events on or before this, inclusive (a month or year means its last day).",
+        examples=["2016-12-15"],
+    )
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value, end=False)
+        return value
+
+    def check_date_order(self) -> None:
+        """For the model's own after-validator (the 422 names `date_to`)."""
+        if self.start_date and self.end_date and self.start_date > self.end_date:
+            raise InvalidParameter("date_to", "date_to: is before date_from.")
+
+    @property
+    def start_date(self) -> date | None:
+        return parse_partial_date(self.date_from, end=False) if self.date_from else None
+
+    @property
+    def end_date(self) -> date | None:
+        return parse_partial_date(self.date_to, end=True) if self.date_to else None
 
 
 def _floats(value: str, n: int, what: str) -> list[float]:
@@ -59,24 +106,6 @@ def _check_lat_lon(lat: float, lon: float) -> None:
         raise ValueError(f"latitude {lat} is outside -90..90")
     if not -180 <= lon <= 180:
         raise ValueError(f"longitude {lon} is outside -180..180")
-
-
-class ListParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(
-        DEFAULT_LIMIT,
-        ge=1,
-        le=MAX_LIMIT,
-        description=f"Items per page (1-{MAX_LIMIT}).",
-        examples=[DEFAULT_LIMIT],
-    )
-    cursor: Text | None = Field(
-        None,
-        max_length=2048,
-        description="Opaque token from the previous page's `next`; omit for the first page.",
-        examples=["WyJpZCIsWzUwXV0"],
-    )
 
 
 class GeoParams(BaseModel):
@@ -104,7 +133,7 @@ class GeoParams(BaseModel):
         return tuple(float(p) for p in self.bbox.split(",")) if self.bbox else None  # type: ignore[return-value]
 
 
-class SourceFilters(ListParams):
+class SourceFilters(PageParams):
     # min_length: an empty value is a mistake to name (a 422), not a filter to drop
     outlet: Text | None = Field(
         None,
@@ -115,7 +144,7 @@ class SourceFilters(ListParams):
     )
 
 
-class ActorFilters(ListParams):
+class ActorFilters(PageParams):
     q: Text | None = Field(
         None,
         min_length=1,
@@ -133,7 +162,7 @@ class ActorFilters(ListParams):
     )
 
 
-class PlaceFilters(ListParams, GeoParams):
+class PlaceFilters(PageParams, GeoParams):
     q: Text | None = Field(
         None,
         min_length=1,
@@ -153,7 +182,7 @@ class PlaceFilters(ListParams, GeoParams):
     )
 
 
-class ClaimFilters(DateRange, ListParams, GeoParams):
+class ClaimFilters(DateRange, PageParams, GeoParams):
     """Every filter of /claims; repeatable ones are OR within themselves, all AND together."""
 
     date_mode: Literal["overlap", "within"] = Field(
@@ -298,7 +327,7 @@ class ClaimFilters(DateRange, ListParams, GeoParams):
         return lat, lon
 
 
-class ImportFilters(ListParams):
+class ImportFilters(PageParams):
     cursor: Text | None = Field(
         None,
         max_length=2048,
@@ -308,7 +337,7 @@ class ImportFilters(ListParams):
 
 
 class ClaimListParams(ClaimFilters):
-    format: Literal["json", "csv", "geojson", "jsonl"] = Field(
+    format: Literal["json", ExportFormat] = Field(
         "json",
         description="json: one page in the list envelope. csv, geojson (one feature "
         "per claim and place) or jsonl: every matching claim, streamed; limit/cursor ignored.",
@@ -316,6 +345,4 @@ class ClaimListParams(ClaimFilters):
 
 
 class FacetParams(ClaimFilters):
-    by: Literal["actor", "place", "governorate", "month", "event_type", "claimant", "outlet"] = (
-        Field(description="What to count matching claims by.", examples=["actor"])
-    )
+    by: FacetBy = Field(description="What to count matching claims by.", examples=["actor"])

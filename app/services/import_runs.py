@@ -1,4 +1,4 @@
-"""Reading import runs."""
+"""Reading import runs (the records an import batch keeps: app.importer writes them)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import ImportRun, ImportRunPublic
-from app.models.filters import ImportFilters
 from app.models.page import Page
+from app.params import ImportFilters
 from app.services.paging import Ordering, SortKey, paginate
 
 NEWEST_FIRST = Ordering("-id", (SortKey(ImportRun.id, descending=True),))
