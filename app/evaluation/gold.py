@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from app.errors import UsageError
 from app.extraction.registry import actor_entry, place_entry
+from app.ingest import RawDocument
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,6 +42,20 @@ class GoldDocument(_Strict):
     published: date | None = None
     published_precision: Literal["day", "month", "year"] | None = None
     text: str
+
+    def as_raw(self) -> RawDocument:
+        """The document as an import reads it (for the scorers' throwaway databases)."""
+        return RawDocument(
+            text=self.text,
+            external_id=f"{self.dataset}:{self.id}",
+            origin="eval",
+            location=f"gold {self.dataset}:{self.id}",
+            encoding="utf-8",
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+            published_precision=self.published_precision,
+        )
 
 
 class GoldPublished(_Strict):

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.evaluation.gold import GoldDocument, GoldRelations, gold_files, load_relations
+from app.evaluation.gold import GoldRelations, gold_files, load_relations
 from app.ingest import RawDocument
 from app.models import Claim, Source
 from app.models.event import ClaimRelation, EventClaim
@@ -26,25 +26,11 @@ from app.models.event import ClaimRelation, EventClaim
 KINDS = ("corroborates", "contradicts", "updates", "repeats")
 
 
-def _document(doc: GoldDocument) -> RawDocument:
-    return RawDocument(
-        text=doc.text,
-        external_id=f"{doc.dataset}:{doc.id}",
-        origin="eval",
-        location=f"gold {doc.dataset}:{doc.id}",
-        encoding="utf-8",
-        title=doc.title,
-        outlet=doc.outlet,
-        published=doc.published,
-        published_precision=doc.published_precision,
-    )
-
-
 def documents(golds: list[GoldRelations]) -> list[RawDocument]:
     seen: dict[str, RawDocument] = {}
     for g in golds:
         for doc in g.documents.values():
-            seen.setdefault(f"{doc.dataset}:{doc.id}", _document(doc))
+            seen.setdefault(f"{doc.dataset}:{doc.id}", doc.as_raw())
     return list(seen.values())
 
 

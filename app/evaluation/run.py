@@ -31,7 +31,7 @@ from app.evaluation.claims import (
     score_document,
     summary,
 )
-from app.evaluation.gold import GoldFile, gold_files, load_gold
+from app.evaluation.gold import gold_files, load_gold
 from app.evaluation.labels import Judged, main_event_date, parse_gold_date, score
 from app.importer import BatchReport, run_import
 from app.ingest import RawDocument, content_sha256, read_documents
@@ -119,21 +119,6 @@ def evaluate(path: Path, *, preset: str = "fakes", with_errors: bool = False) ->
     return result
 
 
-def _as_document(gold: GoldFile) -> RawDocument:
-    doc = gold.document
-    return RawDocument(
-        text=doc.text,
-        external_id=f"{doc.dataset}:{doc.id}",
-        origin="eval",
-        location=f"gold {doc.dataset}:{doc.id}",
-        encoding="utf-8",
-        title=doc.title,
-        outlet=doc.outlet,
-        published=doc.published,
-        published_precision=doc.published_precision,
-    )
-
-
 def _system_documents(engine: Engine) -> dict[str, SystemDocument]:
     """What the import stored, per external id, in the scorer's terms."""
     with Session(engine) as session:
@@ -204,7 +189,7 @@ def evaluate_claims(path: Path, *, with_errors: bool = False) -> dict[str, Any]:
     """Claims and their fields against gold claim files (a file or a folder of them)."""
     golds = [(f, load_gold(f)) for f in gold_files(path)]  # UsageError before any work
     report, system = _imported(
-        (_as_document(g) for _, g in golds), f"eval {path}", _system_documents
+        (g.document.as_raw() for _, g in golds), f"eval {path}", _system_documents
     )
     tally = Tally()
     for f, gold in golds:
