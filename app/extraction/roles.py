@@ -20,134 +20,37 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.extraction.normalize import word_set
+from app.extraction.role_words import (
+    ACCUSE,
+    ACTION,
+    APPOSED,
+    AUX,
+    COPULA,
+    DEEDS,
+    DET,
+    FROM_VERBS,
+    HARM,
+    HEADS,
+    HELD,
+    HOLDING,
+    LINKED,
+    NOT_AGENT_BY,
+    NUMBER_WORDS,
+    OBJECT_OF_NOUN,
+    PASSIVE_AGENT,
+    PASSIVE_NEUTRAL,
+    SPEECH,
+    SPONSOR_SURFACE,
+    SPONSORING,
+    STATIVE,
+    TARGET_NOUNS,
+    TOWARD,
+    WEAPONS,
+)
 from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
 
 _REACH = 400  # characters either side of a mention that its role is read from
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
-
-
-# Nouns that may follow an actor's name inside its noun phrase ("IS fighters").
-_HEADS = word_set(
-    "forces force troops fighters fighter militants militant jihadists terrorists units unit "
-    "soldiers jets warplanes aircraft planes helicopters militia militias group groups members "
-    "commanders commander leaders leader officials positions strongholds bases base artillery "
-    "gunmen loyalists allies government regime army authorities police military command "
-    "brigade brigades battalion division divisions faction factions elements personnel "
-    "servicemen operatives affiliates affiliate supporters alliance coalition partners "
-    "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
-    "investigators inspectors delegation experts officers agents cells terrorist takfiri "
-    "mercenaries"
-)
-# irregular past forms and -s forms of verbs of action, which the -ed test misses
-_ACTION = word_set(
-    "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
-    "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
-    "retook overtook "
-    "undertook swept kept stood threw beat bore leads lead "
-    "launches launch backs back supports support targets attacks continues continue seeks "
-    "tries try plans plan uses use runs run sends send deploys deploy arms arm funds fund "
-    "besieges besiege enters enter advances advance captures capture seizes seize retakes "
-    "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
-    "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
-    "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol slew"
-)
-_WEAPONS = word_set(
-    "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
-    "offensive offensives attack attacks assault assaults siege operation operations advance "
-    "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
-    "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
-    "blockade sniper snipers mortars mortar troops forces"
-)
-_AUX = word_set(
-    "has have had also reportedly allegedly later then recently previously already now still "
-    "again apparently successfully finally officially reportedly subsequently meanwhile "
-    "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
-    "meantime "
-    "would will could can may might must did does do not never is are was were been being be"
-)
-_COPULA = word_set("is are was were be been being got get gets")
-_SPEECH = word_set(
-    "said says say told tells claimed claims reported reports announced announces stated added "
-    "confirmed confirms denied denies warned warns noted explained declared insisted urged "
-    "condemned called calls accused accuses blamed blames stressed argued estimated believes "
-    "believe expressed considered described welcomed praised criticised criticized rejected "
-    "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
-    "wants wanted"
-)
-_STATIVE = word_set(
-    "is are was were be been remains remain remained seems seemed appears appeared has have had "
-    "includes include included consists lies lay sits lacks lacked needs needed knows knew "
-    "considers considered sees saw"
-)
-# passive participles whose subject is no target: "X is backed by", "X was accused of"
-_PASSIVE_AGENT = word_set("accused blamed suspected responsible")
-_PASSIVE_NEUTRAL = word_set(
-    "backed supported led held controlled based allied linked affiliated known called "
-    "considered described believed expected said reported seen thought designated listed "
-    "banned outlawed named dubbed formed founded located deployed stationed involved joined "
-    "made composed"
-)
-_HARM = word_set(
-    "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "
-    "attacking targeted target targets targeting struck strike strikes striking hit hits hitting "
-    "shelled shell shelling bombed bomb bombing bombarded pounded raided besieged besieging "
-    "surrounded surrounding encircled encircling ambushed ambush ambushing executed execute "
-    "beheaded massacred slaughtered eliminated eliminate eliminating destroyed destroy "
-    "defeated defeat routed repelled repel repulsed expelled expel drove drive driving pushed "
-    "push pushing ousted oust evicted captured capture capturing seized detained arrested "
-    "kidnapped abducted fought fight fighting battled battling battle confronted confront "
-    "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
-    "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
-    "expelling ousting evicting executing ambushed engaged engaging"
-)
-# what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
-_TARGET_NOUNS = word_set(
-    "positions position hideouts hideout gatherings gathering structures fortifications "
-    "headquarters bases base camps camp factory depots depot posts post strongholds stronghold "
-    "facilities targets lines ranks dens sites site convoy convoys vehicles members fighters "
-    "militants remnants"
-)
-_NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
-    "forty fifty hundred dozen dozens scores hundreds thousands number"
-)
-_TOWARD = word_set("against on at upon targeting")
-_OBJECT_OF_NOUN = word_set(
-    "war fight battle offensive campaign operation operations attack attacks assault strikes "
-    "strike airstrikes airstrike raids raid shelling bombardment push advance crackdown "
-    "clashes clash fighting siege blockade bombing"
-)
-_FROM_VERBS = word_set(
-    "captured seized recaptured retook retaken taken took liberated freed wrested regained "
-    "won capturing seizing recapturing liberating freeing wresting regaining"
-)
-# nouns that end an apposition describing an actor ("the al Qaeda offshoot")
-_APPOSED = word_set(
-    "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
-    "faction organisation organization movement outfit"
-)
-_HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
-_LINKED = re.compile(r"-(linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
-_HOLDING = word_set(
-    "held controlled control controls holds hold run dominated besieged-held administered"
-)
-# a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
-_SPONSORING = word_set("brokered backed sponsored funded supported mediated")
-_SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
-_ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
-_NOT_AGENT_BY = word_set(
-    "backed supported controlled held run sponsored based funded armed accused condemned "
-    "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
-    "welcomed praised criticized criticised described called known founded"
-)
-# nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
-_DEEDS = word_set(
-    "use gas massacre massacres escalation killing killings violations crimes abuses "
-    "aggression bombardment shelling attack attacks strikes airstrikes raids"
-)
-_DET = word_set("the a an its their his her this that these those some several two three four")
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -166,7 +69,7 @@ def _low(toks: list[re.Match[str]], k: int) -> str:
 
 
 def _verbish(w: str) -> bool:
-    return w.endswith("ed") or w in _HARM or w in _STATIVE or w in _SPEECH
+    return w.endswith("ed") or w in HARM or w in STATIVE or w in SPEECH
 
 
 def actor_role(
@@ -187,7 +90,7 @@ def actor_role(
 def _role(
     text: str, actor: ActorMention, start: int, end: int, others: Sequence[ActorMention]
 ) -> tuple[ActorRole, Why]:
-    sponsor = _SPONSOR_SURFACE.search(actor.surface)
+    sponsor = SPONSOR_SURFACE.search(actor.surface)
     if sponsor is not None:  # "Turkish-backed rebels": the sponsor, as in "backed by Turkey"
         at = actor.start + sponsor.start(1)
         return "mentioned", Why("sponsor", at, actor.end, sponsor.group(1), "sponsors them")
@@ -196,12 +99,12 @@ def _role(
     i = _index_at(toks, actor.start)
     j = _index_at(toks, actor.end)  # first token after the mention
     surface_words = actor.surface.lower().split()
-    held = _HELD.match(text, actor.end, end)
+    held = HELD.match(text, actor.end, end)
     if held is not None:  # "government-held districts", "areas held by the regime"
         return "mentioned", Why(
             "holder", held.start(), held.end(), held.group(1), "holds the place"
         )
-    linked = _LINKED.match(text, actor.end, end)
+    linked = LINKED.match(text, actor.end, end)
     if linked is not None:  # "Nusra-linked groups": the groups act, not Nusra
         return "mentioned", Why(
             "linked", linked.start(), linked.end(), linked.group(1), "others are linked to it"
@@ -209,7 +112,7 @@ def _role(
     before = _before(text, toks, i)
     if before is not None and before[1].rule == "by":
         return before  # "a village controlled by IS killing civilians": the by phrase decides
-    if surface_words and surface_words[-1] in _WEAPONS and len(surface_words) > 1:
+    if surface_words and surface_words[-1] in WEAPONS and len(surface_words) > 1:
         if before is not None and before[0] in ("target", "mentioned"):
             return before
         return "agent", Why("weapon", actor.start, actor.end, actor.surface, "owner of the attack")
@@ -300,7 +203,7 @@ def _after(
     # the rest of its noun phrase: "fighters", "(SAA)", "and its allies", "and Iran"
     while k < n:
         w = _low(toks, k)
-        if w in _HEADS or w in ("s", "’s", "'s"):
+        if w in HEADS or w in ("s", "’s", "'s"):
             k += 1
         elif w == "(":
             while k < n and toks[k].group() != ")":
@@ -312,7 +215,7 @@ def _after(
             if other is not None:
                 k = _index_at(toks, other.end)
             elif _low(toks, k + 1) in ("its", "their", "allied") and _low(toks, k + 2) in (
-                _HEADS | {"allies"}
+                HEADS | {"allies"}
             ):
                 k += 3
             else:
@@ -321,16 +224,16 @@ def _after(
             break
     if k < n and _low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
         for m in range(k + 1, min(n, k + 6)):
-            if _low(toks, m) in _APPOSED:
+            if _low(toks, m) in APPOSED:
                 k = m + 1
                 break
-    if k < n and _low(toks, k) in _WEAPONS:
+    if k < n and _low(toks, k) in WEAPONS:
         a, b, cue = _span(toks, k, k)
         return "agent", Why("weapon", a, b, cue, "owner of the attack")
-    if k < n and _low(toks, k) in _SPONSORING and _low(toks, k + 1) not in _AUX | {"by"}:
+    if k < n and _low(toks, k) in SPONSORING and _low(toks, k + 1) not in AUX | {"by"}:
         a, b, cue = _span(toks, k, k)
         return "mentioned", Why("sponsor", a, b, cue, "sponsors what follows; acts in nothing here")
-    if k < n and _low(toks, k) in _HOLDING:  # "government held", "regime controlled areas"
+    if k < n and _low(toks, k) in HOLDING:  # "government held", "regime controlled areas"
         a, b, cue = _span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
     k = _of_name(toks, k)
@@ -340,43 +243,43 @@ def _after(
     if _low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
         k += 1
     first = k
-    while k < n and _low(toks, k) in _AUX and _low(toks, k) not in _COPULA | {"has", "have", "had"}:
+    while k < n and _low(toks, k) in AUX and _low(toks, k) not in COPULA | {"has", "have", "had"}:
         k += 1
     w = _low(toks, k)
-    if w in _COPULA or w in ("has", "have", "had"):
+    if w in COPULA or w in ("has", "have", "had"):
         aux = k
         k += 1
-        while k < n and _low(toks, k) in _AUX - _COPULA:
+        while k < n and _low(toks, k) in AUX - COPULA:
             k += 1
         if _low(toks, k) == "been":
             k += 1
         part = _low(toks, k)
-        if (w in _COPULA or _low(toks, aux + 1) == "been") and not part.endswith("ing"):
-            if part in _PASSIVE_AGENT:
+        if (w in COPULA or _low(toks, aux + 1) == "been") and not part.endswith("ing"):
+            if part in PASSIVE_AGENT:
                 a, b, cue = _span(toks, aux, k)
                 return "agent", Why("accused", a, b, cue, "the accused of an accusation")
-            if part in _PASSIVE_NEUTRAL:
+            if part in PASSIVE_NEUTRAL:
                 return None
-            if part.endswith("ed") or part in _HARM:
+            if part.endswith("ed") or part in HARM:
                 a, b, cue = _span(toks, aux, k)
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
             return None
         # "has/have/had + participle", "has been advancing": active
-        if part.endswith(("ed", "en", "ing")) or part in _HARM or part in _ACTION:
+        if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
             a, b, cue = _span(toks, aux, k)
             return "agent", Why("subject", a, b, cue, "subject of a verb of action")
         return None
     if k >= n or k - first > 3:
         return None
     if w in ("claimed", "claims", "claiming") and any(
-        _low(toks, m) in _WEAPONS | {"responsibility", "bombing", "blast", "killing"}
+        _low(toks, m) in WEAPONS | {"responsibility", "bombing", "blast", "killing"}
         for m in range(k + 1, min(n, k + 4))
     ):
         a, b, cue = _span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
-    if w in _SPEECH or w in _STATIVE:
+    if w in SPEECH or w in STATIVE:
         return None
-    if _verbish(w) or w in _ACTION or (w.endswith("ing") and first != k):
+    if _verbish(w) or w in ACTION or (w.endswith("ing") and first != k):
         a, b, cue = _span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
     return None
@@ -420,8 +323,8 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
     while k >= 0 and skipped < 6:
         w = _low(toks, k)
         if (
-            w in _DET
-            or w in _NUMBER_WORDS
+            w in DET
+            or w in NUMBER_WORDS
             or w[:1].isdigit()
             or w
             in (
@@ -446,14 +349,14 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         if (
             w.isalpha()
             and toks[k].group().islower()
-            and _low(toks, k - 1) in _DET
-            and w not in _HARM | _WEAPONS | _TOWARD | _HEADS | _TARGET_NOUNS
+            and _low(toks, k - 1) in DET
+            and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
             k -= 1
             skipped += 1
             continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
-        if ((w in _HEADS or w in _TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
+        if ((w in HEADS or w in TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
         ):
             k -= 2 if w in ("and", "or") else 1
@@ -463,7 +366,7 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
     if k < 0:
         return None
     w = _low(toks, k)
-    if w in ("out", "off") and _low(toks, k - 1) in _HARM:  # "flush out the remaining IS"
+    if w in ("out", "off") and _low(toks, k - 1) in HARM:  # "flush out the remaining IS"
         k -= 1
         w = _low(toks, k)
     prev = _low(toks, k - 1)
@@ -471,13 +374,13 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         prev = _low(toks, k - 2)
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
-        if prev in _DEEDS:
+        if prev in DEEDS:
             return "agent", Why("by", toks[k - 1].start(), b, f"{prev} by", "the 'by' phrase")
         if (
-            prev in _NOT_AGENT_BY
+            prev in NOT_AGENT_BY
             or prev.endswith("-held")
             or not (
-                prev.endswith(("ed", "en")) or prev in _ACTION or prev in _HARM or prev in _WEAPONS
+                prev.endswith(("ed", "en")) or prev in ACTION or prev in HARM or prev in WEAPONS
             )
         ):
             return "mentioned", Why(
@@ -490,7 +393,7 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         return "agent", Why(
             "by", toks[k - 1].start() if k else a, b, f"{prev} by", "the 'by' phrase"
         )
-    if w in _ACCUSE:
+    if w in ACCUSE:
         return "agent", Why("accused", a, b, w, "the accused of an accusation")
     if w in ("between", "among", "with") and prev in (
         "clashes",
@@ -506,8 +409,8 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             "party", a, b, f"{prev} {w}", "a party to the fighting"
         )
     if (
-        w in _TOWARD
-        and (w != "on" or prev in _OBJECT_OF_NOUN or prev in _HARM)
+        w in TOWARD
+        and (w != "on" or prev in OBJECT_OF_NOUN or prev in HARM)
         and (w != "at" or prev in ("fire", "fired", "firing", "aimed", "shots"))
     ):
         return "target", Why(
@@ -517,8 +420,8 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             f"{prev} {w}".strip(),
             "the object of an attack",
         )
-    if w in _HARM:
+    if w in HARM:
         return "target", Why("object", a, b, w, "the object of a verb of harm")
-    if w == "from" and any(_low(toks, m) in _FROM_VERBS for m in range(max(0, k - 6), k)):
+    if w == "from" and any(_low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
         return "target", Why("object", a, b, "from", "what was taken was taken from it")
     return None

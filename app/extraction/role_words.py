@@ -1,0 +1,131 @@
+"""The words the role rules read (app.extraction.roles): heads of an actor's noun phrase,
+verbs of action and of harm, the nouns and prepositions that make an object, and the
+participles that make a sponsor, a holder or a side detail."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.normalize import word_set
+
+# Nouns that may follow an actor's name inside its noun phrase ("IS fighters").
+HEADS = word_set(
+    "forces force troops fighters fighter militants militant jihadists terrorists units unit "
+    "soldiers jets warplanes aircraft planes helicopters militia militias group groups members "
+    "commanders commander leaders leader officials positions strongholds bases base artillery "
+    "gunmen loyalists allies government regime army authorities police military command "
+    "brigade brigades battalion division divisions faction factions elements personnel "
+    "servicemen operatives affiliates affiliate supporters alliance coalition partners "
+    "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
+    "investigators inspectors delegation experts officers agents cells terrorist takfiri "
+    "mercenaries"
+)
+# irregular past forms and -s forms of verbs of action, which the -ed test misses
+ACTION = word_set(
+    "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
+    "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
+    "retook overtook "
+    "undertook swept kept stood threw beat bore leads lead "
+    "launches launch backs back supports support targets attacks continues continue seeks "
+    "tries try plans plan uses use runs run sends send deploys deploy arms arm funds fund "
+    "besieges besiege enters enter advances advance captures capture seizes seize retakes "
+    "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
+    "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
+    "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
+    "conduct operates operate patrols patrol slew"
+)
+WEAPONS = word_set(
+    "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
+    "offensive offensives attack attacks assault assaults siege operation operations advance "
+    "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
+    "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
+    "blockade sniper snipers mortars mortar troops forces"
+)
+AUX = word_set(
+    "has have had also reportedly allegedly later then recently previously already now still "
+    "again apparently successfully finally officially reportedly subsequently meanwhile "
+    "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
+    "meantime "
+    "would will could can may might must did does do not never is are was were been being be"
+)
+COPULA = word_set("is are was were be been being got get gets")
+SPEECH = word_set(
+    "said says say told tells claimed claims reported reports announced announces stated added "
+    "confirmed confirms denied denies warned warns noted explained declared insisted urged "
+    "condemned called calls accused accuses blamed blames stressed argued estimated believes "
+    "believe expressed considered described welcomed praised criticised criticized rejected "
+    "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
+    "wants wanted"
+)
+STATIVE = word_set(
+    "is are was were be been remains remain remained seems seemed appears appeared has have had "
+    "includes include included consists lies lay sits lacks lacked needs needed knows knew "
+    "considers considered sees saw"
+)
+# passive participles whose subject is no target: "X is backed by", "X was accused of"
+PASSIVE_AGENT = word_set("accused blamed suspected responsible")
+PASSIVE_NEUTRAL = word_set(
+    "backed supported led held controlled based allied linked affiliated known called "
+    "considered described believed expected said reported seen thought designated listed "
+    "banned outlawed named dubbed formed founded located deployed stationed involved joined "
+    "made composed"
+)
+HARM = word_set(
+    "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "
+    "attacking targeted target targets targeting struck strike strikes striking hit hits hitting "
+    "shelled shell shelling bombed bomb bombing bombarded pounded raided besieged besieging "
+    "surrounded surrounding encircled encircling ambushed ambush ambushing executed execute "
+    "beheaded massacred slaughtered eliminated eliminate eliminating destroyed destroy "
+    "defeated defeat routed repelled repel repulsed expelled expel drove drive driving pushed "
+    "push pushing ousted oust evicted captured capture capturing seized detained arrested "
+    "kidnapped abducted fought fight fighting battled battling battle confronted confront "
+    "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
+    "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
+    "expelling ousting evicting executing ambushed engaged engaging"
+)
+# what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
+TARGET_NOUNS = word_set(
+    "positions position hideouts hideout gatherings gathering structures fortifications "
+    "headquarters bases base camps camp factory depots depot posts post strongholds stronghold "
+    "facilities targets lines ranks dens sites site convoy convoys vehicles members fighters "
+    "militants remnants"
+)
+NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred dozen dozens scores hundreds thousands number"
+)
+TOWARD = word_set("against on at upon targeting")
+OBJECT_OF_NOUN = word_set(
+    "war fight battle offensive campaign operation operations attack attacks assault strikes "
+    "strike airstrikes airstrike raids raid shelling bombardment push advance crackdown "
+    "clashes clash fighting siege blockade bombing"
+)
+FROM_VERBS = word_set(
+    "captured seized recaptured retook retaken taken took liberated freed wrested regained "
+    "won capturing seizing recapturing liberating freeing wresting regaining"
+)
+# nouns that end an apposition describing an actor ("the al Qaeda offshoot")
+APPOSED = word_set(
+    "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
+    "faction organisation organization movement outfit"
+)
+HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
+LINKED = re.compile(r"-(linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
+HOLDING = word_set(
+    "held controlled control controls holds hold run dominated besieged-held administered"
+)
+# a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
+SPONSORING = word_set("brokered backed sponsored funded supported mediated")
+SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
+ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
+NOT_AGENT_BY = word_set(
+    "backed supported controlled held run sponsored based funded armed accused condemned "
+    "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
+    "welcomed praised criticized criticised described called known founded"
+)
+# nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
+DEEDS = word_set(
+    "use gas massacre massacres escalation killing killings violations crimes abuses "
+    "aggression bombardment shelling attack attacks strikes airstrikes raids"
+)
+DET = word_set("the a an its their his her this that these those some several two three four")
