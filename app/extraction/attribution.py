@@ -264,7 +264,9 @@ def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
         and words[last].group().lower() in _ANAPHOR_HEADS
         and not any(t[0].isupper() for t in phrase[1:])
     )
-    return words[first].start(), words[last].end(), anaphor, closed
+    # the acronym stepped over names the speaker too: "the Office for ... Affairs (OCHA)"
+    end = text.index(")", words[v - 1].end()) + 1 if acronym else words[last].end()
+    return words[first].start(), end, anaphor, closed
 
 
 def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] | None:
@@ -399,20 +401,7 @@ def _speaker_of(
 
 
 def find_attribution(text: str, start: int, end: int) -> Attribution | None:
-    """The attribution of the sentence text[start:end], spans absolute. A claimant phrase
-    takes the acronym right after it: "the Office for ... Affairs (OCHA) revealed"."""
-    a = _find(text, start, end)
-    if a is not None and a.kind == "named":
-        acronym = _ACRONYM.match(text, a.end)
-        if acronym is not None and acronym.end() <= max(a.cue_start, end):
-            return Attribution(a.kind, a.start, acronym.end(), a.cue_start, a.cue_end)
-    return a
-
-
-_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,10}\)")
-
-
-def _find(text: str, start: int, end: int) -> Attribution | None:
+    """The attribution of the sentence text[start:end], spans absolute."""
     sentence = text[start:end]
     according = list(_ACCORDING.finditer(sentence))
     speech = list(_SPEECH.finditer(sentence))
