@@ -38,8 +38,12 @@ LOCK_TIMEOUT_MS = "claimdb_lock_timeout_ms"
 # a request that holds a connection needs a thread again to serialise its response, so
 # if every thread waited for a connection, none would be freed (a stall until the pool
 # times out). The connections left over serve export batches.
+# Few sessions at once, because one process shares one interpreter lock: more reader
+# threads add no throughput, they only slice the CPU thinner for the one writer (linking
+# takes one lock on both databases, so writes queue one at a time anyway) and for
+# /health, which has sessions of its own so that busy readers never delay it.
 POOL_CONNECTIONS = 40
-READ_SESSIONS, WRITE_SESSIONS = 28, 4
+READ_SESSIONS, WRITE_SESSIONS, PROBE_SESSIONS = 4, 1, 2
 
 
 def make_engine(url: str) -> Engine:

@@ -26,11 +26,11 @@ KEY = "concurrency-key"
 UPLOADERS = READERS = 16
 PER_UPLOADER = 3
 # The bug this guards against froze the server for SQLite's 30 s busy timeout. An upload
-# waits at most CLAIMDB_WRITE_WAIT_MS (3 s) for a turn and 3 s for the lock, then is
-# extracted and stored; on a loaded 2-core CI machine with 16 readers that took up to
-# 10-11 s. The bounds sit well under the 30 s freeze and well over a busy machine's noise.
-ANSWER_WITHIN = 25.0  # seconds: every upload is answered within this, or it is a failure
-HEALTH_WITHIN = 5.0
+# is extracted outside its turn, waits at most CLAIMDB_WRITE_WAIT_MS (3 s) for its turn
+# (one writer at a time: linking takes one lock on both databases), then is stored; on
+# this machine under a load average of 8 that was at most 4 s, /health at most 0.7 s.
+ANSWER_WITHIN = 10.0  # seconds: every upload is answered within this, or it is a failure
+HEALTH_WITHIN = 1.0
 
 
 def _documents(n: int) -> list[dict[str, str]]:

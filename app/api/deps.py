@@ -16,7 +16,13 @@ from pydantic import SecretStr
 from sqlmodel import Session
 
 from app.config import settings
-from app.db import READ_SESSIONS, WRITE_SESSIONS, get_session, get_write_session
+from app.db import (
+    PROBE_SESSIONS,
+    READ_SESSIONS,
+    WRITE_SESSIONS,
+    get_session,
+    get_write_session,
+)
 from app.errors import (
     DatabaseBusy,
     DatabaseDamaged,
@@ -34,6 +40,10 @@ log = logging.getLogger("claimdb.auth")
 # to finish on (app.db explains the stall this prevents).
 SessionDep = Annotated[
     Session, Depends(get_session, scope="function", max_concurrency=READ_SESSIONS)
+]
+# /health's own: a probe answers while every read session is busy.
+ProbeSessionDep = Annotated[
+    Session, Depends(get_session, scope="function", max_concurrency=PROBE_SESSIONS)
 ]
 # A write session connects only when used, inside write_slot(), which limits writers.
 WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from app.api.deps import SessionDep, last_write_fault
+from app.api.deps import ProbeSessionDep, last_write_fault
 from app.api.problems import problem_responses
 from app.db import schema_problem, write_fault
 
@@ -31,7 +31,7 @@ class Health(BaseModel):
 
 
 @router.get("/health", summary="Health check", responses=problem_responses(503))
-def health(session: SessionDep) -> Health:
+def health(session: ProbeSessionDep) -> Health:
     """Answers 200 with the database backend and schema revision when the database answers:
     `ok`, or `degraded` when it cannot be written (read-only file or transaction, full
     disk, damage found by the last write), with the reason. Answers **503** when the

@@ -15,6 +15,7 @@ from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, note_write
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
+from app.extraction import Extraction
 from app.ingest import RawDocument
 from app.models import ClaimPublic, Source, SourceDetail, SourcePublic
 from app.models.event import SourceFraming
@@ -88,10 +89,12 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
     **507**: the server's disk is full.
     """
     raw = await document_from_request(request)
-    # Everything that touches the database runs in a worker thread: a write may wait for
-    # the lock, and the event loop must keep answering other requests meanwhile.
+    # Extraction needs no database, so it runs before the turn to write is taken: the
+    # turn is held only for storing. Both run in a worker thread, so that the event loop
+    # keeps answering other requests meanwhile (a write may wait for the lock).
+    extraction = await run_in_threadpool(extract_document, raw)
     async with write_slot():
-        stored, public = await run_in_threadpool(_store, session, raw)
+        stored, public = await run_in_threadpool(_store, session, raw, extraction)
     return JSONResponse(
         jsonable_encoder(public),
         status_code=200 if stored.outcome == "unchanged" else 201,
@@ -100,12 +103,13 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
     )
 
 
-def _store(session: Session, raw: RawDocument) -> tuple[Stored, SourcePublic]:
-    """Extract (no transaction open), then import and read the answer in one transaction,
-    so the answer is exactly what was committed. A unique-key race with a concurrent
-    upload of the same text (PostgreSQL waits for the other transaction, then refuses)
-    is run once more, and then finds that text: 200, not an error."""
-    extraction = extract_document(raw)
+def _store(
+    session: Session, raw: RawDocument, extraction: Extraction
+) -> tuple[Stored, SourcePublic]:
+    """Import and read the answer in one transaction, so the answer is exactly what was
+    committed. A unique-key race with a concurrent upload of the same text (PostgreSQL
+    waits for the other transaction, then refuses) is run once more, and then finds that
+    text: 200, not an error."""
     for attempt in (1, 2):
         try:
             stored = import_document(session, raw, extraction)
