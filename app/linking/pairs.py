@@ -11,7 +11,7 @@ from typing import Any
 from app.linking import facts
 from app.linking.match import Match, evidence, place_evidence, types_compatible
 from app.linking.records import ClaimRecord
-from app.linking.relate import Link, orient, relate
+from app.linking.relate import Link, orient, relate, similarity
 
 ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
@@ -28,6 +28,10 @@ ANAPHOR_REACH = 700
 ONSET_WINDOW = 60
 THRESHOLD_WITHIN = 4.0
 SAME_ARTICLE = 0.5
+# share of word pairs two claims of different sources have in common above which they are
+# one text told twice (a wire copy, one statement quoted again): that is evidence of one
+# incident in itself, as strong as naming the same day
+SHARED_WORDING = 0.35
 
 
 def _onset_match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
@@ -58,6 +62,8 @@ def link_pair(a: ClaimRecord, b: ClaimRecord) -> Link | None:
         return None
     a, b = orient(a, b)
     m = evidence(a, b)
+    if not m.same and m.blocked is None and (sim := similarity(a, b)) >= SHARED_WORDING:
+        m.add(1.5, None, f"told in the same words ({sim:.0%} of word pairs shared)")
     if not m.same:
         m = _onset_match(a, b) or m
     return relate(a, b, m) if m.same else None

@@ -279,6 +279,40 @@ def test_one_statement_from_a_speaker_named_in_the_same_words_is_a_repeat() -> N
     assert unlike is not None and unlike.kind != "repeats"
 
 
+def test_one_wire_copy_in_two_outlets_is_one_event_without_its_own_date() -> None:
+    """A wire story carried twice, one copy adding "on Saturday": the undated copy names no
+    place of its own (it is placed where its article's events happen), so the two share
+    the kind of event and the area but neither a day, a named place nor a figure: only the
+    shared wording says they are one incident; it counts once."""
+    village = PlaceRef(50, "Al-Shaitat", "village", (50, 51, 1), 51, (51,))
+    said = (
+        "The Syrian Observatory for Human Rights said {when}reliable sources reported that "
+        "members of the tribe had been beheaded and shot in the village."
+    )
+    common = {"start": 0, "event_type": "casualties", "places": (village,)}
+    dated = _record(
+        said.format(when="on Saturday that "), 1, source_id=1, source_key="a",
+        outlet="reuters", claimant=Claimant("actor:7", "SOHR", 7),
+        date_start=date(2014, 8, 16), date_end=date(2014, 8, 16), precision="day",
+        date_rule="statement", published=date(2014, 8, 16), **common,
+    )  # fmt: skip
+    undated = _record(
+        said.format(when=""), 2, source_id=2, source_key="b", outlet="ahram",
+        claimant=Claimant("actor:7", "SOHR", 7), published=date(2014, 8, 16),
+        places_inherited=True, **common,
+    )  # fmt: skip
+    link = link_pair(dated, undated)
+    assert link is not None and link.kind == "repeats"
+    assert "told in the same words" in link.reason
+    # the same town and kind of event in other words are not enough on their own
+    other = _record(
+        "Fighters were reported killed in clashes near the village.", 3, source_id=3,
+        source_key="c", outlet="trt", published=date(2014, 8, 16), places_inherited=True,
+        **common,
+    )  # fmt: skip
+    assert link_pair(dated, other) is None
+
+
 def test_a_strike_on_another_day_is_another_event() -> None:
     a = _record("Air strikes hit Aleppo on Monday.", 1, start=0, event_type="airstrike",
                 date_start=date(2016, 6, 8), date_end=date(2016, 6, 8), precision="day",
