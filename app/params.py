@@ -139,8 +139,23 @@ class SourceFilters(PageParams):
         None,
         min_length=1,
         max_length=256,
-        description="Outlet, case-insensitive.",
-        examples=["reuters"],
+        description="Outlet key, name or alias (see /outlets): sana or Syrian Arab News Agency.",
+        examples=["Syrian Arab News Agency"],
+    )
+
+
+class OutletFilters(PageParams):
+    curated: bool | None = Field(
+        None,
+        description="true: curated outlets only; false: outlets found in imports only.",
+        examples=[True],
+    )
+    country: Text | None = Field(
+        None,
+        min_length=2,
+        max_length=2,
+        description="Country code (ISO 3166-1 alpha-2) where the outlet is based.",
+        examples=["RU"],
     )
 
 
@@ -249,8 +264,9 @@ class ClaimFilters(DateRange, PageParams, GeoParams):
     outlet: list[Annotated[Text, StringConstraints(min_length=1, max_length=256)]] | None = Field(
         None,
         max_length=MAX_REPEAT,
-        description="Outlet, case-insensitive; repeatable.",
-        examples=[["reuters"]],
+        description="Outlet key, name or alias (see /outlets): sana or Syrian Arab News "
+        "Agency. Repeatable.",
+        examples=[["Syrian Arab News Agency"]],
     )
     event_type: list[EventType] | None = Field(
         None,

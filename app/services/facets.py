@@ -11,8 +11,9 @@ from sqlmodel import Session
 
 from app.models import Actor, Claim, Place, Source
 from app.models.links import ClaimActor, ClaimPlace
+from app.models.resolved import RESOLVED_DESCRIPTION, ResolvedName
 from app.params import ClaimFilters, FacetBy
-from app.services import claim_query
+from app.services import claim_query, resolve
 
 
 class FacetValue(BaseModel):
@@ -25,6 +26,9 @@ class Facets(BaseModel):
     by: str
     total: int = Field(description="All matching claims (a claim may count under several values).")
     data: list[FacetValue]
+    resolved: dict[str, list[ResolvedName]] = Field(
+        default_factory=dict, description=RESOLVED_DESCRIPTION
+    )
 
 
 def _month(session: Session) -> sa.ColumnElement[str]:
@@ -34,7 +38,10 @@ def _month(session: Session) -> sa.ColumnElement[str]:
 
 
 def facets(session: Session, filters: ClaimFilters, by: FacetBy, top: int) -> Facets:
-    matching = claim_query.filtered(session, filters).with_only_columns(Claim.id).subquery()
+    names = resolve.claim_names(session, filters)
+    matching = (
+        claim_query.filtered(session, filters, names=names).with_only_columns(Claim.id).subquery()
+    )
     ids = sa.select(matching.c.id)
     n = sa.func.count(sa.distinct(Claim.id)).label("n")
     value: Any
@@ -88,4 +95,4 @@ def facets(session: Session, filters: ClaimFilters, by: FacetBy, top: int) -> Fa
         FacetValue(id=row[0] if key is not None else None, value=row[-2], count=row[-1])
         for row in rows
     ]
-    return Facets(by=by, total=total, data=data)
+    return Facets(by=by, total=total, data=data, resolved=names.public)

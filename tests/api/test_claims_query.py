@@ -214,8 +214,10 @@ def test_malformed_values_are_422(client: TestClient, query: str, parameter: str
 
 
 def test_unknown_names_suggest_close_ones(client: TestClient) -> None:
-    # spellings that fold to a known key are not unknown at all
-    assert client.get("/claims?actor=Deash").status_code == 200
+    # issue 14: a spelling that only folds like a known name is no longer accepted
+    # silently; it is a 422 that suggests the name (tests/api/test_resolved.py)
+    body = assert_problem(client.get("/claims?actor=Deash"), 422, "actor")
+    assert body["suggestions"][0] == "Daesh"
     body = assert_problem(client.get("/claims?actor=Tiger Forcesz"), 422, "actor")
     assert "Tiger Forces" in body["suggestions"]
     body = assert_problem(client.get("/claims?place=Palmyraz"), 422, "place")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from app.api.deps import Reader, SessionDep
+from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.models import ClaimDetail, ClaimPublic
 from app.models.event import ClaimRelations
@@ -48,10 +49,10 @@ spelling (Daesh = ISIL = ISIS); an unknown name is a 422 that suggests close nam
 """
 
 
-def claim_list(session: SessionDep, params: ClaimListParams, **fixed: int) -> Any:
+def claim_list(request: Request, session: SessionDep, params: ClaimListParams, **fixed: int) -> Any:
     """A page in the list envelope, or the whole export when `format` asks for one."""
     if params.format == "json":
-        return claims.list_claims(session, params, **fixed)
+        return with_next_url(request, claims.list_claims(session, params, **fixed))
     stream = export.export(session, params, params.format, **fixed)
     filename = f"claims.{params.format}"
     return StreamingResponse(
@@ -73,8 +74,10 @@ def claim_list(session: SessionDep, params: ClaimListParams, **fixed: int) -> An
         + "\n**Export**: `format=csv|geojson|jsonl` streams every matching claim."
     ),
 )
-def list_claims(session: SessionDep, params: Annotated[ClaimListParams, Query()]) -> Any:
-    return claim_list(session, params)
+def list_claims(
+    request: Request, session: SessionDep, params: Annotated[ClaimListParams, Query()]
+) -> Any:
+    return claim_list(request, session, params)
 
 
 @router.get(
