@@ -362,3 +362,21 @@ class ClaimListParams(ClaimFilters):
 
 class FacetParams(ClaimFilters):
     by: FacetBy = Field(description="What to count matching claims by.", examples=["actor"])
+    zero_fill: bool = Field(
+        False,
+        description="With by=month: also list the months without claims (count 0) between "
+        "the first and the last month that has some.",
+        examples=[True],
+    )
+    format: Literal["json", "csv"] = Field(
+        "json",
+        description="json: `limit` buckets a page, with `next`. csv: every bucket "
+        "(value,id,count,unknown), limit/cursor ignored.",
+        examples=["csv"],
+    )
+
+    @model_validator(mode="after")
+    def _zero_fill_months(self) -> Self:
+        if self.zero_fill and self.by != "month":
+            raise InvalidParameter("zero_fill", "zero_fill: only with by=month.")
+        return self

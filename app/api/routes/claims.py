@@ -12,6 +12,7 @@ from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.models import ClaimDetail, ClaimPublic
 from app.models.event import ClaimRelations
+from app.models.facet import Facets
 from app.models.page import Page
 from app.params import ClaimListParams, FacetParams
 from app.services import claims, event_query, export, facets
@@ -80,15 +81,37 @@ def list_claims(
     return claim_list(request, session, params)
 
 
+FACET_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A page of buckets, or with `format=csv` every bucket.",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+    },
+    **problem_responses(422),
+}
+
+
 @router.get(
     "/facets",
     summary="Count claims by actor, place, month...",
-    responses=problem_responses(422),
+    response_model=Facets,
+    responses=FACET_RESPONSES,
     description="How many matching claims there are per value of `by`, most frequent first "
-    "(months in date order), up to `limit` values. Takes every /claims filter.\n" + FILTER_HELP,
+    "(months in date order), `limit` buckets a page with `next` for the rest; the claims "
+    "without a value (no claimant, no place, undated...) are the last bucket, `unknown`. "
+    "Months count a claim in the month it is known to fall in: one dated only to a year "
+    "counts under `YYYY-xx`, never in January; `zero_fill=true` lists empty months too. "
+    "`format=csv` gives every bucket. Takes every /claims filter.\n" + FILTER_HELP,
 )
-def claim_facets(session: SessionDep, params: Annotated[FacetParams, Query()]) -> facets.Facets:
-    return facets.facets(session, params, params.by, params.limit)
+def claim_facets(
+    request: Request, session: SessionDep, params: Annotated[FacetParams, Query()]
+) -> Any:
+    if params.format == "csv":
+        return StreamingResponse(
+            facets.facets_csv(session, params),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="facets-{params.by}.csv"'},
+        )
+    return with_next_url(request, facets.facets(session, params))
 
 
 @router.get("/{claim_id}", summary="Get one claim", responses=problem_responses(404, 422))
