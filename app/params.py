@@ -145,6 +145,12 @@ class SourceFilters(PageParams):
 
 
 class OutletFilters(PageParams):
+    cursor: Text | None = Field(
+        None,
+        max_length=2048,
+        description="Opaque token from the previous page's `next`; omit for the first page.",
+        examples=["WyJrZXkiLFsibW9ybmluZy1zdGFyIl1d"],  # outlets are listed by key
+    )
     curated: bool | None = Field(
         None,
         description="true: curated outlets only; false: outlets found in imports only.",
@@ -192,7 +198,7 @@ class PlaceFilters(PageParams, GeoParams):
         None,
         min_length=1,
         max_length=100,
-        description="Governorate name, any spelling.",
+        description="Governorate id, name or alias (resolved as for /claims).",
         examples=["Homs"],
     )
 
@@ -216,14 +222,16 @@ class ClaimFilters(DateRange, PageParams, GeoParams):
     place: list[Name] | None = Field(
         None,
         max_length=MAX_REPEAT,
-        description="Place id, name or alias (any spelling); includes every place inside it "
-        "(Aleppo includes Hanano). Repeatable.",
+        description="Place id, slug, name or alias, spelled as listed (up to case, accents and "
+        "al-); includes every place inside it (Aleppo includes Hanano). A name two places "
+        "share means the city over its governorate, then the larger place; `resolved` in "
+        "the answer says which, with the others. Repeatable.",
         examples=[["Aleppo"]],
     )
     governorate: list[Name] | None = Field(
         None,
         max_length=MAX_REPEAT,
-        description="Governorate name, any spelling; repeatable.",
+        description="Governorate id, name or alias; repeatable.",
         examples=[["Homs"]],
     )
     near: str | None = Field(
@@ -362,6 +370,13 @@ class ClaimListParams(ClaimFilters):
 
 class FacetParams(ClaimFilters):
     by: FacetBy = Field(description="What to count matching claims by.", examples=["actor"])
+    cursor: Text | None = Field(
+        None,
+        max_length=2048,
+        description="Opaque token from the previous page's `next`, for the same `by`; omit "
+        "for the first buckets.",
+        examples=["WyJmYWNldHM6bW9udGgiLFs0XV0"],  # the 5th bucket on of by=month
+    )
     zero_fill: bool = Field(
         False,
         description="With by=month: also list the months without claims (count 0) between "

@@ -41,15 +41,15 @@ MAX_SUGGESTIONS = 5
 
 
 @dataclass(frozen=True, slots=True)
-class _Entities:
+class Entities:
     model: Any
     alias_model: Any
     owner: str
     noun: str
 
 
-ACTORS = _Entities(Actor, ActorAlias, "actor_id", "actor")
-PLACES = _Entities(Place, PlaceAlias, "place_id", "place")
+ACTORS = Entities(Actor, ActorAlias, "actor_id", "actor")
+PLACES = Entities(Place, PlaceAlias, "place_id", "place")
 GOVERNORATES = (Place.kind == "governorate",)
 
 
@@ -70,7 +70,7 @@ def _alternative(row: Any) -> Alternative:
     )
 
 
-def _preference(kind: _Entities, hit: _Hit) -> tuple[Any, ...]:
+def _preference(kind: Entities, hit: _Hit) -> tuple[Any, ...]:
     """Sort key of the documented rule for a name several entities share (lowest first)."""
     row = hit.row
     if kind is PLACES:
@@ -84,7 +84,7 @@ def _distance(value: str, alias: str) -> float:
     return 1 - difflib.SequenceMatcher(None, light_key(value), light_key(alias)).ratio()
 
 
-def _suggest(session: Session, kind: _Entities, value: str, only: Sequence[Any]) -> list[str]:
+def _suggest(session: Session, kind: Entities, value: str, only: Sequence[Any]) -> list[str]:
     """Names to offer for an unknown one, one per entity: names that fold alike, then
     names that start like it, then close ones; the closest spelling first in each."""
     key = normalize_key(value)
@@ -110,7 +110,7 @@ def _suggest(session: Session, kind: _Entities, value: str, only: Sequence[Any])
 
 
 def _unknown(
-    session: Session, kind: _Entities, value: str, parameter: str, noun: str, only: Sequence[Any]
+    session: Session, kind: Entities, value: str, parameter: str, noun: str, only: Sequence[Any]
 ) -> InvalidParameter:
     suggestions = _suggest(session, kind, value, only)
     hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
@@ -119,7 +119,7 @@ def _unknown(
 
 def find(
     session: Session,
-    kind: _Entities,
+    kind: Entities,
     value: str,
     parameter: str,
     *,
@@ -198,7 +198,7 @@ def with_affiliates(session: Session, ids: set[int]) -> set[int]:
 
 
 def _entities(
-    session: Session, kind: _Entities, values: Sequence[str], parameter: str, *, below: bool
+    session: Session, kind: Entities, values: Sequence[str], parameter: str, *, below: bool
 ) -> tuple[set[int], list[ResolvedName]]:
     """Ids of the entities `values` name and, with `below`, of what lies beneath each."""
     ids: set[int] = set()

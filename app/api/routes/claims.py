@@ -46,7 +46,9 @@ dates (`date_from`, `date_to`, `date_mode`, `date_field`, `max_date_precision`),
 `include_affiliates=false`, `actor_role`, `claimant`), and `source`, `outlet`,
 `event_type`, `hedged`, `in_comments`, `q` (full text), and across sources `event`,
 `contradicted`, `corroborated_by_min`. Names accept any alias or
-spelling (Daesh = ISIL = ISIS); an unknown name is a 422 that suggests close names.
+spelling listed for it (Daesh = ISIL = ISIS), up to case, accents and the article; the
+answer's `resolved` says what each name meant (and the alternatives of a shared name).
+A name that is none of these is a 422 that suggests close names ("Deash": Daesh).
 """
 
 
