@@ -22,7 +22,7 @@ class EventFilters(DateRange, PageParams):
     governorate: list[Name] | None = Field(
         None,
         max_length=MAX_REPEAT,
-        description="Governorate name, any spelling; repeatable.",
+        description="Governorate id, name or alias; repeatable.",
         examples=[["Idlib"]],
     )
     actor: list[Name] | None = Field(

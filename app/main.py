@@ -14,7 +14,7 @@ from app.api import errors
 from app.api.limits import QueryStringLimit
 from app.api.middleware import HeadAsGet, ProblemCORSMiddleware, SecurityHeaders
 from app.api.problems import PROBLEM_MEDIA_TYPE
-from app.api.routes import actors, claims, events, health, imports, places, sources
+from app.api.routes import actors, claims, events, health, imports, outlets, places, sources
 from app.config import settings
 from app.models.event import GRADE_HELP, RELATION_HELP
 
@@ -51,6 +51,11 @@ TAGS = [
     {"name": "sources", "description": "Imported documents, kept exactly as read."},
     {"name": "actors", "description": "Armed groups, states, people, media and monitors."},
     {"name": "places", "description": "Gazetteer of Syria with coordinates and hierarchy."},
+    {
+        "name": "outlets",
+        "description": "Who published the sources: country, owner and alignment, with "
+        "where each was read.",
+    },
     {"name": "imports", "description": "Import runs: counts and every failure with its reason."},
     {"name": "health", "description": "Liveness and database state."},
 ]
@@ -87,7 +92,7 @@ def create_app() -> FastAPI:
         )
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so every answer has them
-    for module in (claims, events, sources, actors, places, imports, health):
+    for module in (claims, events, sources, outlets, actors, places, imports, health):
         app.include_router(module.router)
     _finish_openapi(app)
     return app

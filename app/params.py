@@ -139,8 +139,29 @@ class SourceFilters(PageParams):
         None,
         min_length=1,
         max_length=256,
-        description="Outlet, case-insensitive.",
-        examples=["reuters"],
+        description="Outlet key, name or alias (see /outlets): sana or Syrian Arab News Agency.",
+        examples=["Syrian Arab News Agency"],
+    )
+
+
+class OutletFilters(PageParams):
+    cursor: Text | None = Field(
+        None,
+        max_length=2048,
+        description="Opaque token from the previous page's `next`; omit for the first page.",
+        examples=["WyJrZXkiLFsibW9ybmluZy1zdGFyIl1d"],  # outlets are listed by key
+    )
+    curated: bool | None = Field(
+        None,
+        description="true: curated outlets only; false: outlets found in imports only.",
+        examples=[True],
+    )
+    country: Text | None = Field(
+        None,
+        min_length=2,
+        max_length=2,
+        description="Country code (ISO 3166-1 alpha-2) where the outlet is based.",
+        examples=["RU"],
     )
 
 
@@ -177,7 +198,7 @@ class PlaceFilters(PageParams, GeoParams):
         None,
         min_length=1,
         max_length=100,
-        description="Governorate name, any spelling.",
+        description="Governorate id, name or alias (resolved as for /claims).",
         examples=["Homs"],
     )
 
@@ -201,14 +222,16 @@ class ClaimFilters(DateRange, PageParams, GeoParams):
     place: list[Name] | None = Field(
         None,
         max_length=MAX_REPEAT,
-        description="Place id, name or alias (any spelling); includes every place inside it "
-        "(Aleppo includes Hanano). Repeatable.",
+        description="Place id, slug, name or alias, spelled as listed (up to case, accents and "
+        "al-); includes every place inside it (Aleppo includes Hanano). A name two places "
+        "share means the city over its governorate, then the larger place; `resolved` in "
+        "the answer says which, with the others. Repeatable.",
         examples=[["Aleppo"]],
     )
     governorate: list[Name] | None = Field(
         None,
         max_length=MAX_REPEAT,
-        description="Governorate name, any spelling; repeatable.",
+        description="Governorate id, name or alias; repeatable.",
         examples=[["Homs"]],
     )
     near: str | None = Field(
@@ -249,8 +272,9 @@ class ClaimFilters(DateRange, PageParams, GeoParams):
     outlet: list[Annotated[Text, StringConstraints(min_length=1, max_length=256)]] | None = Field(
         None,
         max_length=MAX_REPEAT,
-        description="Outlet, case-insensitive; repeatable.",
-        examples=[["reuters"]],
+        description="Outlet key, name or alias (see /outlets): sana or Syrian Arab News "
+        "Agency. Repeatable.",
+        examples=[["Syrian Arab News Agency"]],
     )
     event_type: list[EventType] | None = Field(
         None,
@@ -346,3 +370,28 @@ class ClaimListParams(ClaimFilters):
 
 class FacetParams(ClaimFilters):
     by: FacetBy = Field(description="What to count matching claims by.", examples=["actor"])
+    cursor: Text | None = Field(
+        None,
+        max_length=2048,
+        description="Opaque token from the previous page's `next`, for the same `by`; omit "
+        "for the first buckets.",
+        examples=["WyJmYWNldHM6bW9udGgiLFs0XV0"],  # the 5th bucket on of by=month
+    )
+    zero_fill: bool = Field(
+        False,
+        description="With by=month: also list the months without claims (count 0) between "
+        "the first and the last month that has some.",
+        examples=[True],
+    )
+    format: Literal["json", "csv"] = Field(
+        "json",
+        description="json: `limit` buckets a page, with `next`. csv: every bucket "
+        "(value,id,count,unknown), limit/cursor ignored.",
+        examples=["csv"],
+    )
+
+    @model_validator(mode="after")
+    def _zero_fill_months(self) -> Self:
+        if self.zero_fill and self.by != "month":
+            raise InvalidParameter("zero_fill", "zero_fill: only with by=month.")
+        return self

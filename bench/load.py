@@ -135,13 +135,18 @@ def discover(client: httpx.Client, rng: random.Random) -> dict[str, list[Any]]:
         response.raise_for_status()
         return response.json()
 
+    def buckets(by: str, **params: Any) -> list[dict[str, Any]]:
+        """Facet buckets with a value: not the unknown one, nor a year-only month (YYYY-xx)."""
+        data = get("/claims/facets", by=by, **params)["data"]
+        return [f for f in data if not f["unknown"] and not f["value"].endswith("-xx")]
+
     def has_rows(params: dict[str, str]) -> bool:  # an alias shared by two actors is a 422
         response = client.get("/claims", params={**params, "limit": 1})
         return response.status_code == 200 and response.json()["count"] > 0
 
     def with_dates(key: str, names: list[str], **filters: Any) -> list[dict[str, str]]:
         """`key` by one of `names`, over a month with claims or its year."""
-        months = get("/claims/facets", by="month", limit=500, **filters)["data"]
+        months = buckets("month", limit=500, **filters)
         ranges = []
         for m in [f["value"] for f in months if f["count"] >= 3 and f["value"] >= "2011"]:
             ranges += [(m, m), (m[:4], f"{m[:4]}-12")]
@@ -154,12 +159,12 @@ def discover(client: httpx.Client, rng: random.Random) -> dict[str, list[Any]]:
     # The issue's two examples, then the busiest actors and places by any of their names.
     w["actor_dates"] = [{"actor": "Daesh", "date_from": "2016", "date_to": "2016-12"}]
     w["place_dates"] = [{"place": "Aleppo", "date_from": "2016-11", "date_to": "2016-12"}]
-    for facet in get("/claims/facets", by="actor", limit=25)["data"]:
+    for facet in buckets("actor", limit=25):
         actor = get(f"/actors/{facet['id']}")
         names = [actor["name"], *(a["alias"] for a in actor.get("aliases", []))][:6]
         w["actor_dates"] += with_dates("actor", names, actor=facet["id"])
     located = get("/places", q="Palmyra", limit=1)["data"]
-    for facet in get("/claims/facets", by="place", limit=25)["data"]:
+    for facet in buckets("place", limit=25):
         place = get(f"/places/{facet['id']}")
         if place.get("lat") is not None and place["kind"] not in ("country", "governorate"):
             located.append(place)
@@ -171,7 +176,7 @@ def discover(client: httpx.Client, rng: random.Random) -> dict[str, list[Any]]:
         w["fulltext"] += [{"q": q}, {"q": q, "date_from": "2015", "date_to": "2016-12"}]
     for kind in ("actor_dates", "place_dates", "bbox", "fulltext"):
         w[kind] = [params for params in w[kind] if has_rows(params)]
-    governorates = get("/claims/facets", by="governorate")["data"]
+    governorates = buckets("governorate")
     w["csv_export"] = [{"governorate": f["value"]} for f in governorates]
     w["csv_export"] += w["actor_dates"][:20] + w["place_dates"][:20]
     w["facets"] = [{}, *w["actor_dates"][:20], *w["place_dates"][:20], *w["bbox"][:10]]

@@ -59,7 +59,15 @@ DICTIONARIES = {
     "actors": ["Daesh", "ISIL", "Islamic State", "SAA", "Tiger Forces", "YPG", "Russia", "52"],
     "claimants": ["Sergei Rudskoy", "SOHR", "Reuters", "Syrian state media", "34"],
     "governorates": ["Aleppo", "Homs", "Idlib", "Rif Dimashq", "Deir ez-Zor", "Hasakah"],
-    "outlets": ["Russia Insider", "morning star", "Informed Comment", "The Inquisitr"],
+    "outlets": [
+        "Russia Insider",
+        "morning star",
+        "morning-star",
+        "Informed Comment",
+        "The Inquisitr",
+        "sana",
+        "Syrian Arab News Agency",
+    ],
     "words": ["Aleppo", "army", '"East Aleppo"', "killed", "ISIS", "al-Nusra"],
     "ids": [1, 2, 5, 25, 34, 52, 78, 164, 2147483647],
     "texts": [
@@ -113,6 +121,7 @@ PARAMETERS = {
         f"path.{name}": {"dictionary": "ids", "probability": 0.5}
         for name in ("claim_id", "source_id", "actor_id", "place_id", "run_id")
     },
+    "path.key": {"dictionary": "outlets", "probability": 0.5},
     "body.text": {"dictionary": "texts", "probability": 0.3},
     "body.published": {"dictionary": "dates", "probability": 0.5},
 }

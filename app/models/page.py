@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.base import Text
+from app.models.resolved import RESOLVED_DESCRIPTION, ResolvedName
 
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
@@ -37,4 +38,10 @@ class Page(BaseModel, Generic[T]):
     count: int = Field(description="How many items match the filters, over all pages.")
     next: str | None = Field(
         description="Pass as `cursor=` to get the next page; null on the last page."
+    )
+    next_url: str | None = Field(
+        None, description="This request with `cursor=next`: the next page's URL; null on the last."
+    )
+    resolved: dict[str, list[ResolvedName]] = Field(
+        default_factory=dict, description=RESOLVED_DESCRIPTION
     )

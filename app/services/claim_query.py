@@ -145,20 +145,24 @@ def fts_condition(session: Session, q: str) -> ColumnElement[bool]:
     )
 
 
-def conditions(session: Session, f: ClaimFilters) -> list[ColumnElement[bool]]:
+def conditions(
+    session: Session, f: ClaimFilters, names: resolve.Names | None = None
+) -> list[ColumnElement[bool]]:
+    """`names`: `f`'s names already resolved (resolve.claim_names), when the caller also
+    reports them."""
+    names = names or resolve.claim_names(session, f)
     conds = _date_conditions(f)
     if f.max_date_precision:
         allowed = PRECISIONS[: PRECISIONS.index(f.max_date_precision) + 1]
         conds.append(Claim.event_date_precision.in_(allowed))
-    if f.place:
-        conds.append(_in_places(resolve.place_ids(session, f.place)))
-    if f.governorate:
-        names = resolve.governorates(session, f.governorate)
+    if names.places is not None:
+        conds.append(_in_places(names.places))
+    if names.governorates is not None:
         conds.append(
             _in_places(
                 set(
                     session.execute(
-                        sa.select(Place.id).where(Place.governorate.in_(names))
+                        sa.select(Place.id).where(Place.governorate.in_(names.governorates))
                     ).scalars()
                 )
             )
@@ -166,19 +170,16 @@ def conditions(session: Session, f: ClaimFilters) -> list[ColumnElement[bool]]:
     spatial = _spatial_place_ids(session, f)
     if spatial is not None:
         conds.append(_in_places(spatial))
-    if f.actor:
-        ids = resolve.actor_ids(session, f.actor, affiliates=f.include_affiliates)
-        conds.append(_naming_actors(ids, f.actor_role))
-    if f.claimant:
-        ids = resolve.actor_ids(session, f.claimant, "claimant", affiliates=f.include_affiliates)
-        conds.append(Claim.claimant_id.in_(ids))
+    if names.actors is not None:
+        conds.append(_naming_actors(names.actors, f.actor_role))
+    if names.claimants is not None:
+        conds.append(Claim.claimant_id.in_(names.claimants))
     if f.source:
         conds.append(Claim.source_id.in_(f.source))
-    if f.outlet:
-        outlets = [o.lower() for o in f.outlet]
+    if names.outlets is not None:
         conds.append(
             Claim.source_id.in_(
-                sa.select(Source.id).where(sa.func.lower(Source.outlet).in_(outlets))
+                sa.select(Source.id).where(sa.func.lower(Source.outlet).in_(names.outlets))
             )
         )
     if f.event_type:
@@ -223,10 +224,11 @@ def filtered(
     source_id: int | None = None,
     actor_id: int | None = None,
     place_id: int | None = None,
+    names: resolve.Names | None = None,
 ) -> sa.Select[Any]:
     """The claims matching `f` and, for the nested routes, about one source, actor or place
     (the actor's affiliates and the places inside the place included, as for the filters)."""
-    conds = conditions(session, f)
+    conds = conditions(session, f, names)
     if source_id is not None:
         conds.append(Claim.source_id == source_id)
     if actor_id is not None:

@@ -22,7 +22,7 @@ from app.models.event import Event, EventClaim
 from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
 from app.params import ClaimFilters
-from app.services import claim_query
+from app.services import claim_query, resolve
 from app.services.paging import paginate
 
 CONTEXT_CHARS = 200
@@ -99,14 +99,17 @@ def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
 def list_claims(session: Session, filters: ClaimFilters, **fixed: int) -> Page[ClaimPublic]:
     """One page of the claims matching `filters`; `fixed` pins a nested route's parent
     (source_id=..., actor_id=..., place_id=...)."""
+    names = resolve.claim_names(session, filters)
     page = paginate(
         session,
-        claim_query.filtered(session, filters, **fixed),
+        claim_query.filtered(session, filters, names=names, **fixed),
         claim_query.ordering(filters.sort),
         limit=filters.limit,
         cursor=filters.cursor,
     )
-    return Page(data=publics(session, page.rows), count=page.count, next=page.next)
+    return Page(
+        data=publics(session, page.rows), count=page.count, next=page.next, resolved=names.public
+    )
 
 
 def _derived(stored: dict[str, Any], text: str) -> dict[str, Any]:

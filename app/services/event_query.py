@@ -29,7 +29,7 @@ from app.models.event import (
 from app.models.page import Page
 from app.models.place import PlaceRef
 from app.params import ClaimFilters
-from app.services import claim_query
+from app.services import claim_query, resolve
 from app.services.paging import Ordering, SortKey, paginate
 
 FAR_FUTURE, FAR_PAST = claim_query.FAR_FUTURE, claim_query.FAR_PAST
@@ -45,7 +45,14 @@ def ordering(sort: str) -> Ordering:
     return Ordering("id", (SortKey(Event.id),))
 
 
-def conditions(session: Session, f: EventFilters) -> list[ColumnElement[bool]]:
+def _claim_filters(f: EventFilters) -> ClaimFilters:
+    """An event is where and whom its claims say: the claim filters, written once."""
+    return ClaimFilters(place=f.place, governorate=f.governorate, actor=f.actor)
+
+
+def conditions(
+    session: Session, f: EventFilters, names: resolve.Names | None = None
+) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if f.start_date:
         conds.append(Event.date_end >= f.start_date)
@@ -60,9 +67,9 @@ def conditions(session: Session, f: EventFilters) -> list[ColumnElement[bool]]:
     if f.event_type:
         conds.append(Event.event_type.in_(f.event_type))
     if f.place or f.governorate or f.actor:
-        # an event is where and whom its claims say: the claim filters, written once
-        claim_filters = ClaimFilters(place=f.place, governorate=f.governorate, actor=f.actor)
-        claims = sa.select(Claim.id).where(*claim_query.conditions(session, claim_filters))
+        claims = sa.select(Claim.id).where(
+            *claim_query.conditions(session, _claim_filters(f), names)
+        )
         conds.append(
             Event.id.in_(sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(claims)))
         )
@@ -97,9 +104,10 @@ def _public(e: Event, places: dict[int, PlaceRef]) -> dict[str, Any]:
 
 
 def list_events(session: Session, f: EventFilters) -> Page[EventPublic]:
+    names = resolve.claim_names(session, _claim_filters(f))
     page = paginate(
         session,
-        sa.select(Event).where(*conditions(session, f)),
+        sa.select(Event).where(*conditions(session, f, names)),
         ordering(f.sort),
         limit=f.limit,
         cursor=f.cursor,
@@ -109,6 +117,7 @@ def list_events(session: Session, f: EventFilters) -> Page[EventPublic]:
         data=[EventPublic(**_public(e, places)) for e in page.rows],
         count=page.count,
         next=page.next,
+        resolved=names.public,
     )
 
 

@@ -70,7 +70,7 @@ def actor_framing(session: Session, actor_id: int) -> ActorFraming:
     actor = session.get(Actor, actor_id)
     if actor is None:
         raise NotFound("actor", actor_id)
-    ids = resolve.actor_ids(session, [str(actor_id)], affiliates=True)
+    ids = resolve.with_affiliates(session, {actor_id})
     rows = session.execute(
         sa.select(Framing.term, Framing.count, Framing.source_id, Framing.char_start,
                   Framing.char_end, Source.outlet)

@@ -9,6 +9,7 @@ from app.errors import NotFound
 from app.models import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.links import ClaimPlace
 from app.models.page import Page
+from app.models.resolved import Resolved
 from app.params import PlaceFilters
 from app.services import resolve
 from app.services.entities import related, with_alias_prefix
@@ -17,16 +18,15 @@ from app.services.paging import Ordering, SortKey, paginate
 BY_ID = Ordering("id", (SortKey(Place.id),))
 
 
-def _filtered(session: Session, filters: PlaceFilters) -> sa.Select:
+def _filtered(session: Session, filters: PlaceFilters, resolved: Resolved) -> sa.Select:
     stmt = select(Place)
     if filters.q:
         stmt = stmt.where(Place.id.in_(with_alias_prefix(PlaceAlias, "place_id", filters.q)))
     if filters.kind:
         stmt = stmt.where(Place.kind.in_(filters.kind))
     if filters.governorate:
-        stmt = stmt.where(
-            Place.governorate.in_(resolve.governorates(session, [filters.governorate]))
-        )
+        names, resolved["governorate"] = resolve.governorates(session, [filters.governorate])
+        stmt = stmt.where(Place.governorate.in_(names))
     if filters.bbox_values:
         min_lon, min_lat, max_lon, max_lat = filters.bbox_values
         stmt = stmt.where(Place.lat.between(min_lat, max_lat), Place.lon.between(min_lon, max_lon))
@@ -53,10 +53,12 @@ def _publics(session: Session, places: list[Place]) -> list[PlacePublic]:
 
 
 def list_places(session: Session, filters: PlaceFilters) -> Page[PlacePublic]:
-    page = paginate(
-        session, _filtered(session, filters), BY_ID, limit=filters.limit, cursor=filters.cursor
+    resolved: Resolved = {}
+    stmt = _filtered(session, filters, resolved)
+    page = paginate(session, stmt, BY_ID, limit=filters.limit, cursor=filters.cursor)
+    return Page(
+        data=_publics(session, page.rows), count=page.count, next=page.next, resolved=resolved
     )
-    return Page(data=_publics(session, page.rows), count=page.count, next=page.next)
 
 
 def ancestors(session: Session, place: Place) -> list[Place]:

@@ -19,7 +19,9 @@ from app.models import (
     SourcePublic,
 )
 from app.models.page import Page
+from app.models.resolved import Resolved
 from app.params import SourceFilters
+from app.services.outlets import resolve_outlets
 from app.services.paging import Ordering, SortKey, paginate
 
 BY_ID = Ordering("id", (SortKey(Source.id),))
@@ -30,10 +32,11 @@ def _without_text() -> sa.Select:
     return select(Source).options(defer(Source.text))
 
 
-def _filtered(filters: SourceFilters) -> sa.Select:
+def _filtered(session: Session, filters: SourceFilters, resolved: Resolved) -> sa.Select:
     stmt = _without_text()
     if filters.outlet:
-        stmt = stmt.where(sa.func.lower(Source.outlet) == filters.outlet.lower())
+        outlets, resolved["outlet"] = resolve_outlets(session, [filters.outlet])
+        stmt = stmt.where(sa.func.lower(Source.outlet).in_(outlets))
     return stmt
 
 
@@ -70,8 +73,12 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
 
 
 def list_sources(session: Session, filters: SourceFilters) -> Page[SourcePublic]:
-    page = paginate(session, _filtered(filters), BY_ID, limit=filters.limit, cursor=filters.cursor)
-    return Page(data=_publics(session, page.rows), count=page.count, next=page.next)
+    resolved: Resolved = {}
+    stmt = _filtered(session, filters, resolved)
+    page = paginate(session, stmt, BY_ID, limit=filters.limit, cursor=filters.cursor)
+    return Page(
+        data=_publics(session, page.rows), count=page.count, next=page.next, resolved=resolved
+    )
 
 
 def list_by_ids(session: Session, ids: list[int]) -> list[SourcePublic]:

@@ -17,10 +17,16 @@ def test_health_reports_backend_and_revision(client: TestClient, backend: str) -
     assert body["schema_revision"]
 
 
-@pytest.mark.parametrize("resource", RESOURCES)
+@pytest.mark.parametrize("resource", [*RESOURCES, "outlets", "events", "imports"])
 def test_list_envelope(client: TestClient, resource: str) -> None:
-    body = client.get(f"/{resource}").json()
-    assert set(body) == {"data", "count", "next"}
+    body = client.get(f"/{resource}?limit=1").json()
+    # issue 14: every envelope gained `next_url` (this request with cursor=next) and
+    # `resolved` (what its name parameters meant: nothing here)
+    assert set(body) == {"data", "count", "next", "next_url", "resolved"}
+    assert body["resolved"] == {}
+    if body["next"] is not None:
+        follow = client.get(body["next_url"]).json()
+        assert follow == client.get(f"/{resource}?limit=1&cursor={body['next']}").json()
     assert isinstance(body["data"], list)
 
 

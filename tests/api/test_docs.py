@@ -32,7 +32,15 @@ def test_docs_page_loads_only_local_assets(docs_client: TestClient, page: str) -
 
 def test_openapi_documents_every_resource(docs_client: TestClient) -> None:
     spec = docs_client.get("/openapi.json").json()
-    for resource in ("/sources", "/claims", "/actors", "/places", "/imports", "/health"):
+    for resource in (
+        "/sources",
+        "/claims",
+        "/actors",
+        "/places",
+        "/outlets",
+        "/imports",
+        "/health",
+    ):
         assert resource in spec["paths"], resource
     for path, operations in spec["paths"].items():
         if "get" not in operations:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from app.api.deps import Reader, SessionDep
+from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.models import Actor, ActorDetail, ActorPublic, ClaimPublic
@@ -28,12 +29,12 @@ ActorId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Actor id.", examp
 
 @router.get("", summary="List actors", responses=problem_responses(422))
 def list_actors(
-    session: SessionDep, filters: Annotated[ActorFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[ActorFilters, Query()]
 ) -> Page[ActorPublic]:
     """Actors with their aliases (with the dates a name was in use), their parent unit or
     affiliation, and how many claims name them. `curated` actors come from the shipped
     registry; the others are names found in the text."""
-    return actors.list_actors(session, filters)
+    return with_next_url(request, actors.list_actors(session, filters))
 
 
 @router.get("/{actor_id}", summary="Get one actor", responses=problem_responses(404, 422))
@@ -49,11 +50,14 @@ def get_actor(session: SessionDep, actor_id: ActorId) -> ActorDetail:
     responses={**EXPORT_RESPONSES, **problem_responses(404)},
 )
 def actor_claims(
-    session: SessionDep, actor_id: ActorId, params: Annotated[ClaimListParams, Query()]
+    request: Request,
+    session: SessionDep,
+    actor_id: ActorId,
+    params: Annotated[ClaimListParams, Query()],
 ) -> Any:
     """Claims naming this actor (in any role, or as claimant), its units and affiliates included unless `include_affiliates=false`. Takes every /claims filter, paging and `format`."""
     require(session, Actor, actor_id)  # 404 before filtering
-    return claim_list(session, params, actor_id=actor_id)
+    return claim_list(request, session, params, actor_id=actor_id)
 
 
 @router.get(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from app.api.deps import Reader, SessionDep
+from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.models import ClaimDetail, ClaimPublic
 from app.models.event import ClaimRelations
+from app.models.facet import Facets
 from app.models.page import Page
 from app.params import ClaimListParams, FacetParams
 from app.services import claims, event_query, export, facets
@@ -44,14 +46,16 @@ dates (`date_from`, `date_to`, `date_mode`, `date_field`, `max_date_precision`),
 `include_affiliates=false`, `actor_role`, `claimant`), and `source`, `outlet`,
 `event_type`, `hedged`, `in_comments`, `q` (full text), and across sources `event`,
 `contradicted`, `corroborated_by_min`. Names accept any alias or
-spelling (Daesh = ISIL = ISIS); an unknown name is a 422 that suggests close names.
+spelling listed for it (Daesh = ISIL = ISIS), up to case, accents and the article; the
+answer's `resolved` says what each name meant (and the alternatives of a shared name).
+A name that is none of these is a 422 that suggests close names ("Deash": Daesh).
 """
 
 
-def claim_list(session: SessionDep, params: ClaimListParams, **fixed: int) -> Any:
+def claim_list(request: Request, session: SessionDep, params: ClaimListParams, **fixed: int) -> Any:
     """A page in the list envelope, or the whole export when `format` asks for one."""
     if params.format == "json":
-        return claims.list_claims(session, params, **fixed)
+        return with_next_url(request, claims.list_claims(session, params, **fixed))
     stream = export.export(session, params, params.format, **fixed)
     filename = f"claims.{params.format}"
     return StreamingResponse(
@@ -73,19 +77,43 @@ def claim_list(session: SessionDep, params: ClaimListParams, **fixed: int) -> An
         + "\n**Export**: `format=csv|geojson|jsonl` streams every matching claim."
     ),
 )
-def list_claims(session: SessionDep, params: Annotated[ClaimListParams, Query()]) -> Any:
-    return claim_list(session, params)
+def list_claims(
+    request: Request, session: SessionDep, params: Annotated[ClaimListParams, Query()]
+) -> Any:
+    return claim_list(request, session, params)
+
+
+FACET_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A page of buckets, or with `format=csv` every bucket.",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+    },
+    **problem_responses(422),
+}
 
 
 @router.get(
     "/facets",
     summary="Count claims by actor, place, month...",
-    responses=problem_responses(422),
+    response_model=Facets,
+    responses=FACET_RESPONSES,
     description="How many matching claims there are per value of `by`, most frequent first "
-    "(months in date order), up to `limit` values. Takes every /claims filter.\n" + FILTER_HELP,
+    "(months in date order), `limit` buckets a page with `next` for the rest; the claims "
+    "without a value (no claimant, no place, undated...) are the last bucket, `unknown`. "
+    "Months count a claim in the month it is known to fall in: one dated only to a year "
+    "counts under `YYYY-xx`, never in January; `zero_fill=true` lists empty months too. "
+    "`format=csv` gives every bucket. Takes every /claims filter.\n" + FILTER_HELP,
 )
-def claim_facets(session: SessionDep, params: Annotated[FacetParams, Query()]) -> facets.Facets:
-    return facets.facets(session, params, params.by, params.limit)
+def claim_facets(
+    request: Request, session: SessionDep, params: Annotated[FacetParams, Query()]
+) -> Any:
+    if params.format == "csv":
+        return StreamingResponse(
+            facets.facets_csv(session, params),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="facets-{params.by}.csv"'},
+        )
+    return with_next_url(request, facets.facets(session, params))
 
 
 @router.get("/{claim_id}", summary="Get one claim", responses=problem_responses(404, 422))

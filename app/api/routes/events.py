@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from app.api.deps import Reader, SessionDep
+from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.event_params import EventFilters
 from app.models.event import EventDetail, EventPublic
@@ -25,7 +26,7 @@ EventId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Event id.", examp
 
 @router.get("", summary="List and filter events", responses=problem_responses(422))
 def list_events(
-    session: SessionDep, filters: Annotated[EventFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[EventFilters, Query()]
 ) -> Page[EventPublic]:
     """Events: claims about one incident, within and across sources, with their date range,
     place, grade (and why), and how many sources and independent claimants report them.
@@ -35,7 +36,7 @@ def list_events(
     its claims does), `event_type`, `grade`, `min_sources`, `min_claimants`. The
     contested ones: `grade=contested&grade=denied`; the well-sourced: `min_claimants=2`.
     """
-    return event_query.list_events(session, filters)
+    return with_next_url(request, event_query.list_events(session, filters))
 
 
 @router.get("/{event_id}", summary="Get one event", responses=problem_responses(404, 422))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from app.api.deps import Reader, SessionDep
+from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.models import ImportRunPublic
 from app.models.page import Page
@@ -25,12 +26,12 @@ RunId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Import run id.", ex
 
 @router.get("", summary="List import runs", responses=problem_responses(422))
 def list_imports(
-    session: SessionDep, filters: Annotated[ImportFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[ImportFilters, Query()]
 ) -> Page[ImportRunPublic]:
     """Import runs, newest first, with their counts (added, unchanged, superseded, failed) and
     the reason for every document that could not be imported. A run whose `finished_at` is
     null was interrupted or is still going; what it stored is whole documents only."""
-    return import_runs.list_imports(session, filters)
+    return with_next_url(request, import_runs.list_imports(session, filters))
 
 
 @router.get("/{run_id}", summary="Get one import run", responses=problem_responses(404, 422))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from app.api.deps import Reader, SessionDep
+from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.models import ClaimPublic, Place, PlaceDetail, PlacePublic
@@ -27,12 +28,12 @@ PlaceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Place id.", examp
 
 @router.get("", summary="List places", responses=problem_responses(422))
 def list_places(
-    session: SessionDep, filters: Annotated[PlaceFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[PlaceFilters, Query()]
 ) -> Page[PlacePublic]:
     """Places with coordinates (WGS84), their governorate, alternate spellings and how many
     claims name them. `geo_precision` says whether the point is the place itself or only the
     centroid of a governorate or region."""
-    return places.list_places(session, filters)
+    return with_next_url(request, places.list_places(session, filters))
 
 
 @router.get("/{place_id}", summary="Get one place", responses=problem_responses(404, 422))
@@ -48,8 +49,11 @@ def get_place(session: SessionDep, place_id: PlaceId) -> PlaceDetail:
     responses={**EXPORT_RESPONSES, **problem_responses(404)},
 )
 def place_claims(
-    session: SessionDep, place_id: PlaceId, params: Annotated[ClaimListParams, Query()]
+    request: Request,
+    session: SessionDep,
+    place_id: PlaceId,
+    params: Annotated[ClaimListParams, Query()],
 ) -> Any:
     """Claims about this place or any place inside it. Takes every /claims filter, paging and `format`."""
     require(session, Place, place_id)  # 404 before filtering
-    return claim_list(session, params, place_id=place_id)
+    return claim_list(request, session, params, place_id=place_id)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, note_write, write_slot
+from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
@@ -33,14 +34,14 @@ SourceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Source id.", exa
 
 @router.get("", summary="List sources", dependencies=[Reader], responses=problem_responses(422))
 def list_sources(
-    session: SessionDep, filters: Annotated[SourceFilters, Query()]
+    request: Request, session: SessionDep, filters: Annotated[SourceFilters, Query()]
 ) -> Page[SourcePublic]:
     """Imported documents, oldest import first, without their text (fetch one source for it).
 
     Each item says where its publication date came from (`published_origin`), how precise it
     is, and the primary place of its events.
     """
-    return sources.list_sources(session, filters)
+    return with_next_url(request, sources.list_sources(session, filters))
 
 
 @router.get(
@@ -132,11 +133,14 @@ def _store(
     responses={**EXPORT_RESPONSES, **problem_responses(404)},
 )
 def source_claims(
-    session: SessionDep, source_id: SourceId, params: Annotated[ClaimListParams, Query()]
+    request: Request,
+    session: SessionDep,
+    source_id: SourceId,
+    params: Annotated[ClaimListParams, Query()],
 ) -> Any:
     """Claims made in this source, in text order with `sort=id`. Takes every /claims filter, paging and `format`."""
     require(session, Source, source_id)  # 404 before filtering
-    return claim_list(session, params, source_id=source_id)
+    return claim_list(request, session, params, source_id=source_id)
 
 
 @router.get(
