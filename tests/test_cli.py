@@ -141,11 +141,13 @@ def test_reextract_redoes_outdated_sources(fresh_url: str) -> None:
     engine = make_engine(fresh_url)
     with engine.begin() as conn:
         before = conn.execute(sa.text("SELECT count(*) FROM claim")).scalar_one()
+        figures = conn.execute(sa.text("SELECT count(*) FROM claim_figure")).scalar_one()
         conn.execute(sa.text("UPDATE source SET extractor_version = 'old' WHERE id = 1"))
     engine.dispose()
     summary = json.loads(claimdb(fresh_url, "reextract", "--json").stdout)
     assert summary == {"reextracted": 1, "failed": 0, "sources": 1}
     assert count(fresh_url, "claim") == before
+    assert count(fresh_url, "claim_figure") == figures > 0  # replaced, not added to
     assert json.loads(claimdb(fresh_url, "reextract", "--json").stdout)["sources"] == 0
 
 

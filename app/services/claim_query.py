@@ -22,7 +22,7 @@ from app.models import Claim, Place, Source
 from app.models.event import EventClaim
 from app.models.links import ClaimActor, ClaimPlace
 from app.params import ClaimFilters
-from app.services import resolve
+from app.services import figures, resolve
 from app.services.paging import Ordering, SortKey
 
 # Claims never carry a date range longer than this (extraction drops longer ones), so
@@ -190,6 +190,7 @@ def conditions(session: Session, f: ClaimFilters) -> list[ColumnElement[bool]]:
     if f.q:
         conds.append(fts_condition(session, f.q))
     conds += _event_conditions(f)
+    conds += figures.conditions(f)
     return conds
 
 

@@ -28,7 +28,7 @@ from app.models.event import (
 )
 from app.models.page import Page
 from app.models.place import PlaceRef
-from app.params import ClaimFilters
+from app.params import ClaimFilters, FigureFilters
 from app.services import claim_query
 from app.services.paging import Ordering, SortKey, paginate
 
@@ -59,9 +59,13 @@ def conditions(session: Session, f: EventFilters) -> list[ColumnElement[bool]]:
         conds.append(Event.claimant_count >= f.min_claimants)
     if f.event_type:
         conds.append(Event.event_type.in_(f.event_type))
-    if f.place or f.governorate or f.actor:
-        # an event is where and whom its claims say: the claim filters, written once
-        claim_filters = ClaimFilters(place=f.place, governorate=f.governorate, actor=f.actor)
+    figures = f.model_dump(include=set(FigureFilters.model_fields), exclude_none=True)
+    if f.place or f.governorate or f.actor or figures:
+        # an event is where and whom its claims say, with their figures: the claim
+        # filters, written once
+        claim_filters = ClaimFilters(
+            place=f.place, governorate=f.governorate, actor=f.actor, **figures
+        )
         claims = sa.select(Claim.id).where(*claim_query.conditions(session, claim_filters))
         conds.append(
             Event.id.in_(sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(claims)))

@@ -18,8 +18,9 @@ from sqlmodel import Session
 from app.models import ClaimPublic, Source
 from app.models.claim import ClaimDerivation, ClaimExported
 from app.params import ClaimFilters, ExportFormat
-from app.services import claim_query
+from app.services import claim_query, figures
 from app.services.claims import derivations, publics
+from app.services.figures import RANGED_KINDS
 from app.services.paging import paginate
 
 BATCH = 500
@@ -55,6 +56,8 @@ CSV_COLUMNS = [
     "source_published_on",
     "event_id",
     "event_grade",
+    # each kind's bounds summed over the claim's figures (app.services.figures)
+    *(f"{kind}_{end}" for kind in RANGED_KINDS for end in ("min", "max")),
 ]
 # Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -136,6 +139,11 @@ def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
             source.published_on or "",
             c.event_id or "",
             c.event_grade or "",
+            *(
+                end
+                for kind in RANGED_KINDS
+                for end in (figures.bounds(c.quantities, kind) or ("", ""))
+            ),
         ]
     ]
 

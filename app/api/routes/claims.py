@@ -85,7 +85,7 @@ def list_claims(session: SessionDep, params: Annotated[ClaimListParams, Query()]
     "(months in date order), up to `limit` values. Takes every /claims filter.\n" + FILTER_HELP,
 )
 def claim_facets(session: SessionDep, params: Annotated[FacetParams, Query()]) -> facets.Facets:
-    return facets.facets(session, params, params.by, params.limit)
+    return facets.facets(session, params, params.by, params.limit, params.sum or ())
 
 
 @router.get("/{claim_id}", summary="Get one claim", responses=problem_responses(404, 422))
