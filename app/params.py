@@ -195,6 +195,45 @@ class SourceFilters(PageParams):
         description="Outlet, case-insensitive.",
         examples=["reuters"],
     )
+    q: Text | None = Field(
+        None,
+        min_length=1,
+        max_length=500,
+        description="Sources with a claim matching this search (the grammar of /claims `q`).",
+        examples=["terrorist OR rebels"],
+    )
+    published_from: str | None = Field(
+        None,
+        max_length=10,
+        description="Published on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
+        examples=["2016-11"],
+    )
+    published_to: str | None = Field(
+        None,
+        max_length=10,
+        description="Published on or before this, inclusive (a month or year: its last day).",
+        examples=["2016-12-31"],
+    )
+
+    @field_validator("published_from", "published_to")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value, end=False)
+        return value
+
+    @model_validator(mode="after")
+    def _order(self) -> Self:
+        start, end = self.published_range
+        if start and end and start > end:
+            raise InvalidParameter("published_to", "published_to: is before published_from.")
+        return self
+
+    @property
+    def published_range(self) -> tuple[date | None, date | None]:
+        start = self.published_from and parse_partial_date(self.published_from, end=False)
+        end = self.published_to and parse_partial_date(self.published_to, end=True)
+        return start or None, end or None
 
 
 class ActorFilters(PageParams):
@@ -343,9 +382,10 @@ class ClaimFilters(DateRange, PageParams, GeoParams, FigureFilters):
         None,
         min_length=1,
         max_length=500,
-        description="Full-text search in the claim text: every word must appear; "
-        '"quoted words" must appear together.',
-        examples=["thermal power plant"],
+        description="Full-text search in the claim text: every word must appear, in any "
+        'form (terrorist finds terrorists); "quoted words" side by side; `word*` any word '
+        "starting so; `a OR b` either.",
+        examples=['"power plant" OR refinery'],
     )
     sort: Literal["id", "event_date", "-event_date", "published", "-published"] = Field(
         "id",

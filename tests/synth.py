@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from app.models import Claim, ClaimActor, ClaimFigure, ClaimPlace, Source
 from app.models.base import utcnow
+from app.services import search
 from app.services.figures import figure_rows
 
 VERBS = {
@@ -33,21 +34,25 @@ PRECISIONS = [("day", 0), ("day", 0), ("day", 0), ("week", 6), ("month", 29), ("
 
 
 def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7) -> None:
-    """Add `claims` synthetic claims (and their sources and links) to the database."""
+    """Add `claims` synthetic claims (and their sources and links) to the database: the
+    same texts on any database holding the same registry (rows are read in slug order)."""
     rng = random.Random(seed)
     counts = random.Random(seed + 1)  # its own stream: the claims stay as they were
     with engine.begin() as conn:
         actors = [
-            tuple(r) for r in conn.execute(sa.text("SELECT id, name FROM actor WHERE curated"))
+            tuple(r)
+            for r in conn.execute(sa.text("SELECT id, name FROM actor WHERE curated ORDER BY slug"))
         ]
         speakers = list(
             conn.execute(
-                sa.text("SELECT id FROM actor WHERE kind IN ('media', 'monitor')")
+                sa.text("SELECT id FROM actor WHERE kind IN ('media', 'monitor') ORDER BY slug")
             ).scalars()
         )
         places = [
             tuple(r)
-            for r in conn.execute(sa.text("SELECT id, name FROM place WHERE lat IS NOT NULL"))
+            for r in conn.execute(
+                sa.text("SELECT id, name FROM place WHERE lat IS NOT NULL ORDER BY slug")
+            )
         ]
         next_source = (conn.execute(sa.text("SELECT max(id) FROM source")).scalar() or 0) + 1
         next_claim = (conn.execute(sa.text("SELECT max(id) FROM claim")).scalar() or 0) + 1
@@ -166,6 +171,7 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
             conn.execute(ClaimPlace.__table__.insert(), place_links)
             if figures:
                 conn.execute(ClaimFigure.__table__.insert(), figures)
+            search.write_index(conn, [(r["id"], r["text"]) for r in rows])
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":  # explicit ids do not advance the sequences
             for table in ("source", "claim", "claim_actor", "claim_place", "claim_figure"):

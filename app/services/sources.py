@@ -20,6 +20,7 @@ from app.models import (
 )
 from app.models.page import Page
 from app.params import SourceFilters
+from app.services import search
 from app.services.paging import Ordering, SortKey, paginate
 
 BY_ID = Ordering("id", (SortKey(Source.id),))
@@ -30,10 +31,19 @@ def _without_text() -> sa.Select:
     return select(Source).options(defer(Source.text))
 
 
-def _filtered(filters: SourceFilters) -> sa.Select:
+def _filtered(session: Session, filters: SourceFilters) -> sa.Select:
     stmt = _without_text()
     if filters.outlet:
         stmt = stmt.where(sa.func.lower(Source.outlet) == filters.outlet.lower())
+    start, end = filters.published_range
+    if start:
+        stmt = stmt.where(Source.published_on >= start)
+    if end:
+        stmt = stmt.where(Source.published_on <= end)
+    if filters.q:
+        stmt = stmt.where(
+            Source.id.in_(sa.select(Claim.source_id).where(search.matches(session, filters.q)))
+        )
     return stmt
 
 
@@ -70,7 +80,9 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
 
 
 def list_sources(session: Session, filters: SourceFilters) -> Page[SourcePublic]:
-    page = paginate(session, _filtered(filters), BY_ID, limit=filters.limit, cursor=filters.cursor)
+    page = paginate(
+        session, _filtered(session, filters), BY_ID, limit=filters.limit, cursor=filters.cursor
+    )
     return Page(data=_publics(session, page.rows), count=page.count, next=page.next)
 
 

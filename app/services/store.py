@@ -26,6 +26,7 @@ from app.models import (
     Place,
     Source,
 )
+from app.services import search
 from app.services.figures import figure_rows
 from app.services.upsert import insert_ignore
 
@@ -219,6 +220,7 @@ def clear_extraction(session: Session, source_id: int) -> None:
     session.execute(sa.delete(ClaimActor).where(ClaimActor.claim_id.in_(claim_ids)))
     session.execute(sa.delete(ClaimPlace).where(ClaimPlace.claim_id.in_(claim_ids)))
     session.execute(sa.delete(ClaimFigure).where(ClaimFigure.claim_id.in_(claim_ids)))
+    search.clear_index(session, claim_ids)
     session.execute(sa.delete(Claim).where(Claim.source_id == source_id))
     session.execute(sa.delete(Mention).where(Mention.source_id == source_id))
 
@@ -247,6 +249,7 @@ def write_extraction(
         .all()
     )
     claims = list(zip(claim_ids, extraction.claims, strict=True))
+    search.write_index(conn, [(i, source.text[c.start : c.end]) for i, c in claims])
     _insert(
         conn,
         ClaimFigure.__table__,
