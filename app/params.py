@@ -315,7 +315,7 @@ class ClaimFilters(DateRange, PageParams, GeoParams, FigureFilters):
     include_imprecise: bool = Field(
         False,
         description="Let bbox/near match claims placed only at a governorate, region "
-        "or country centroid.",
+        "or country centroid, and put such places in the GeoJSON export.",
     )
     actor: list[Name] | None = Field(
         None,
@@ -434,7 +434,9 @@ class ClaimListParams(ClaimFilters):
     format: Literal["json", ExportFormat] = Field(
         "json",
         description="json: one page in the list envelope. csv, geojson (one feature "
-        "per claim and place) or jsonl: every matching claim, streamed; limit/cursor ignored.",
+        "per claim and distinct located place; centroid-only places with "
+        "include_imprecise=true) or jsonl: every matching claim, streamed; limit/cursor "
+        "ignored.",
     )
 
 

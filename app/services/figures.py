@@ -29,6 +29,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from app.models import Claim, ClaimFigure
+from app.models.claim import FigureBounds
 from app.models.event import EventClaim
 
 # the kinds with range filters, CSV columns and facet sums (fighters and other: figure= only)
@@ -100,6 +101,16 @@ def bounds(quantities: Iterable[Any], kind: str) -> tuple[int, int] | None:
         sum(q.value_min or 0 for q in found),
         sum(_high(q.value, q.value_min, q.value_max) for q in found),
     )
+
+
+def claim_figures(quantities: Iterable[Any]) -> list[FigureBounds]:
+    """A claim's bounds for each kind it gives a figure of."""
+    quantities = list(quantities)
+    return [
+        FigureBounds(kind=kind, low=b[0], high=b[1])
+        for kind in RANGED_KINDS
+        if (b := bounds(quantities, kind)) is not None
+    ]
 
 
 class FigureSum(BaseModel):
