@@ -82,29 +82,23 @@ def serve(
 def _run_import(
     items_factory, origin: str, as_json: bool, show_progress: bool | None = None
 ) -> int:
-    """Run a batch with a progress bar on a terminal; print the summary; return the exit code."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    """Run a batch with a progress bar on a terminal; print the summary; return the exit
+    code. A new, empty database gets the schema first (app.db.ensure_schema)."""
+    from app.db import ensure_schema
     from app.importer import run_import
 
     try:
         items = items_factory()
     except UsageError as exc:
         raise _usage_error(exc.detail) from None
-    _require_schema()
-    show = sys.stderr.isatty() if show_progress is None else show_progress
-    progress = Progress(
-        TextColumn("importing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[last]}"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show or as_json,
-        transient=True,
-    )
+    if ensure_schema():
+        err.print(f"created the schema in the new database {_safe_url()}")
+    show = (sys.stderr.isatty() if show_progress is None else show_progress) and not as_json
+    # Reading is fast beside extraction: counting the documents first gives the bar its
+    # total and its time remaining, at the cost of reading the files twice.
+    progress = import_progress(sum(1 for _ in items_factory()) if show else None, show)
     with progress:
-        task = progress.add_task("import", total=None, last="")
+        task = progress.task_ids[0]
 
         def on_item(item, outcome: str) -> None:
             progress.update(task, advance=1, last=f"{outcome}: {item.location}"[:60])
@@ -115,6 +109,34 @@ def _run_import(
     else:
         _print_summary(report)
     return 1 if report.failed else 0
+
+
+def import_progress(total: int | None, show: bool, console=None):
+    """The import's progress bar: done/total, the document last stored, elapsed and
+    remaining time (the latter once `total` is known)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[last]}"),
+        console=console or err,
+        disable=not show,
+        transient=True,
+    )
+    progress.add_task("import", total=total, last="")
+    return progress
 
 
 def _print_summary(report) -> None:

@@ -44,6 +44,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # click's own help layout: typer's rich one prints every flag as `--json <bool>`
+    rich_markup_mode=None,
 )
 
 

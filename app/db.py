@@ -263,6 +263,19 @@ def check_schema(url: str | None = None) -> None:
         raise problem
 
 
+def ensure_schema(url: str | None = None) -> bool:
+    """Create the schema in a database that has none yet (a new, empty one: True); any
+    other database must be at the latest revision already (SchemaMismatch otherwise), as
+    upgrading someone's existing database is `claimdb migrate`'s decision to make."""
+    current, problem = _schema(url)
+    if not current:
+        migrate(url)
+        return True
+    if problem is not None:
+        raise problem
+    return False
+
+
 def check_database(url: str | None = None) -> str:
     """Check the database at `url`: its schema revision, then on SQLite every page and index
     (PRAGMA quick_check), on PostgreSQL that every table reads (PostgreSQL checks its own

@@ -7,10 +7,10 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from app.models.base import EventType
-from app.params import MAX_REPEAT, DateRange, Name, PageParams
+from app.params import MAX_REPEAT, DateRange, FigureFilters, Name, PageParams
 
 
-class EventFilters(DateRange, PageParams):
+class EventFilters(DateRange, PageParams, FigureFilters):
     """Filters of /events: as for claims, an event matches when one of its claims does."""
 
     place: list[Name] | None = Field(
@@ -61,4 +61,5 @@ class EventFilters(DateRange, PageParams):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         self.check_date_order()
+        self.check_figure_ranges()
         return self

@@ -9,7 +9,7 @@ app/api/, which services must not import); paging's own parameters are models/pa
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from app.errors import InvalidParameter
+from app.extraction.types import QuantityKind
 from app.ingest.dates import last_day, parse_iso
 from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind, Text, no_nul
 from app.models.page import PageParams
@@ -133,6 +134,58 @@ class GeoParams(BaseModel):
         return tuple(float(p) for p in self.bbox.split(",")) if self.bbox else None  # type: ignore[return-value]
 
 
+Count = Annotated[int, Field(ge=0, le=MAX_ID)]
+
+
+def _figure_range(kind: str, noun: str, example: int) -> tuple[Any, Any]:
+    return (
+        Field(
+            None,
+            description=f"Claims giving a {noun} figure of at least this (the number as "
+            "stated: 'at least 70' is 70, 'nearly 1,000' 1000; vague counts never match).",
+            examples=[example],
+        ),
+        Field(
+            None,
+            description=f"Claims giving a {noun} figure of at most this (with {kind}_min: one "
+            "figure within both).",
+            examples=[example * 10],
+        ),
+    )
+
+
+_KILLED, _INJURED, _DISPLACED = (
+    _figure_range("killed", "killed", 10),
+    _figure_range("injured", "injured", 5),
+    _figure_range("displaced", "displaced", 1000),
+)
+
+
+class FigureFilters(BaseModel):
+    """Casualty and displacement figures as numbers (app.services.figures has the rules)."""
+
+    killed_min: Count | None = _KILLED[0]
+    killed_max: Count | None = _KILLED[1]
+    injured_min: Count | None = _INJURED[0]
+    injured_max: Count | None = _INJURED[1]
+    displaced_min: Count | None = _DISPLACED[0]
+    displaced_max: Count | None = _DISPLACED[1]
+    figure: list[QuantityKind] | None = Field(
+        None,
+        max_length=MAX_REPEAT,
+        description="Claims giving a figure of this kind (killed, injured, displaced, "
+        "fighters, other), vague ones ('dozens') included; repeatable.",
+        examples=[["injured"]],
+    )
+
+    def check_figure_ranges(self) -> None:
+        """For the model's own after-validator (the 422 names the `_max`)."""
+        for kind in ("killed", "injured", "displaced"):
+            low, high = getattr(self, f"{kind}_min"), getattr(self, f"{kind}_max")
+            if low is not None and high is not None and low > high:
+                raise InvalidParameter(f"{kind}_max", f"{kind}_max: is below {kind}_min.")
+
+
 class SourceFilters(PageParams):
     # min_length: an empty value is a mistake to name (a 422), not a filter to drop
     outlet: Text | None = Field(
@@ -142,6 +195,45 @@ class SourceFilters(PageParams):
         description="Outlet key, name or alias (see /outlets): sana or Syrian Arab News Agency.",
         examples=["Syrian Arab News Agency"],
     )
+    q: Text | None = Field(
+        None,
+        min_length=1,
+        max_length=500,
+        description="Sources with a claim matching this search (the grammar of /claims `q`).",
+        examples=["terrorist OR rebels"],
+    )
+    published_from: str | None = Field(
+        None,
+        max_length=10,
+        description="Published on or after this (YYYY, YYYY-MM or YYYY-MM-DD).",
+        examples=["2016-11"],
+    )
+    published_to: str | None = Field(
+        None,
+        max_length=10,
+        description="Published on or before this, inclusive (a month or year: its last day).",
+        examples=["2016-12-31"],
+    )
+
+    @field_validator("published_from", "published_to")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_partial_date(value, end=False)
+        return value
+
+    @model_validator(mode="after")
+    def _order(self) -> Self:
+        start, end = self.published_range
+        if start and end and start > end:
+            raise InvalidParameter("published_to", "published_to: is before published_from.")
+        return self
+
+    @property
+    def published_range(self) -> tuple[date | None, date | None]:
+        start = self.published_from and parse_partial_date(self.published_from, end=False)
+        end = self.published_to and parse_partial_date(self.published_to, end=True)
+        return start or None, end or None
 
 
 class OutletFilters(PageParams):
@@ -203,7 +295,7 @@ class PlaceFilters(PageParams, GeoParams):
     )
 
 
-class ClaimFilters(DateRange, PageParams, GeoParams):
+class ClaimFilters(DateRange, PageParams, GeoParams, FigureFilters):
     """Every filter of /claims; repeatable ones are OR within themselves, all AND together."""
 
     date_mode: Literal["overlap", "within"] = Field(
@@ -246,7 +338,7 @@ class ClaimFilters(DateRange, PageParams, GeoParams):
     include_imprecise: bool = Field(
         False,
         description="Let bbox/near match claims placed only at a governorate, region "
-        "or country centroid.",
+        "or country centroid, and put such places in the GeoJSON export.",
     )
     actor: list[Name] | None = Field(
         None,
@@ -314,9 +406,10 @@ class ClaimFilters(DateRange, PageParams, GeoParams):
         None,
         min_length=1,
         max_length=500,
-        description="Full-text search in the claim text: every word must appear; "
-        '"quoted words" must appear together.',
-        examples=["thermal power plant"],
+        description="Full-text search in the claim text: every word must appear, in any "
+        'form (terrorist finds terrorists); "quoted words" side by side; `word*` any word '
+        "starting so; `a OR b` either.",
+        examples=['"power plant" OR refinery'],
     )
     sort: Literal["id", "event_date", "-event_date", "published", "-published"] = Field(
         "id",
@@ -341,6 +434,7 @@ class ClaimFilters(DateRange, PageParams, GeoParams):
         if self.actor_role is not None and not self.actor:
             raise InvalidParameter("actor_role", "actor_role: needs `actor`.")
         self.check_date_order()
+        self.check_figure_ranges()
         return self
 
     @property
@@ -364,7 +458,9 @@ class ClaimListParams(ClaimFilters):
     format: Literal["json", ExportFormat] = Field(
         "json",
         description="json: one page in the list envelope. csv, geojson (one feature "
-        "per claim and place) or jsonl: every matching claim, streamed; limit/cursor ignored.",
+        "per claim and distinct located place; centroid-only places with "
+        "include_imprecise=true) or jsonl: every matching claim, streamed; limit/cursor "
+        "ignored.",
     )
 
 
@@ -388,6 +484,14 @@ class FacetParams(ClaimFilters):
         description="json: `limit` buckets a page, with `next`. csv: every bucket "
         "(value,id,count,unknown), limit/cursor ignored.",
         examples=["csv"],
+    )
+    sum: list[Literal["killed", "injured", "displaced"]] | None = Field(
+        None,
+        max_length=3,
+        description="Also sum these figures per value: `low`/`high` add up each event's "
+        "lowest and highest report (overlapping reports of one event count once), `max` "
+        "is the largest single claim's figure. Repeatable.",
+        examples=[["killed"]],
     )
 
     @model_validator(mode="after")

@@ -14,7 +14,8 @@ config = context.config
 target_metadata = SQLModel.metadata
 
 # Full-text search objects the migrations create by hand, per dialect, with no model:
-# SQLite's claim_fts virtual table (and its shadow tables), PostgreSQL's generated
+# the claim_fts table (SQLite: an FTS5 table and its shadow tables; PostgreSQL: tsvectors
+# and their claim_fts_* GIN indexes), and before revision 0008 PostgreSQL's generated
 # claim.search_vector column and its GIN index. `alembic check` must leave them alone.
 UNMANAGED_PREFIXES = ("claim_fts", "search_vector", "ix_claim_search_vector")
 

@@ -14,8 +14,10 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from app.models import Claim, ClaimActor, ClaimPlace, Source
+from app.models import Claim, ClaimActor, ClaimFigure, ClaimPlace, Source
 from app.models.base import utcnow
+from app.services import search
+from app.services.figures import figure_rows
 
 VERBS = {
     "capture_territory": "captured",
@@ -32,27 +34,32 @@ PRECISIONS = [("day", 0), ("day", 0), ("day", 0), ("week", 6), ("month", 29), ("
 
 
 def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7) -> None:
-    """Add `claims` synthetic claims (and their sources and links) to the database."""
+    """Add `claims` synthetic claims (and their sources and links) to the database: the
+    same texts on any database holding the same registry (rows are read in slug order)."""
     rng = random.Random(seed)
+    counts = random.Random(seed + 1)  # its own stream: the claims stay as they were
     with engine.begin() as conn:
         actors = [
-            tuple(r) for r in conn.execute(sa.text("SELECT id, name FROM actor WHERE curated"))
+            tuple(r)
+            for r in conn.execute(sa.text("SELECT id, name FROM actor WHERE curated ORDER BY slug"))
         ]
         speakers = list(
             conn.execute(
-                sa.text("SELECT id FROM actor WHERE kind IN ('media', 'monitor')")
+                sa.text("SELECT id FROM actor WHERE kind IN ('media', 'monitor') ORDER BY slug")
             ).scalars()
         )
         places = [
             tuple(r)
-            for r in conn.execute(sa.text("SELECT id, name FROM place WHERE lat IS NOT NULL"))
+            for r in conn.execute(
+                sa.text("SELECT id, name FROM place WHERE lat IS NOT NULL ORDER BY slug")
+            )
         ]
         next_source = (conn.execute(sa.text("SELECT max(id) FROM source")).scalar() or 0) + 1
         next_claim = (conn.execute(sa.text("SELECT max(id) FROM claim")).scalar() or 0) + 1
     start = date(2011, 3, 15)
     made = 0
     while made < claims:
-        sources, rows, actor_links, place_links = [], [], [], []
+        sources, rows, actor_links, place_links, figures = [], [], [], [], []
         for _ in range(min(500, (claims - made + per_source - 1) // per_source)):
             sid, text, offset = next_source, [], 0
             published = start + timedelta(days=rng.randrange(3000))
@@ -85,6 +92,19 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
                         "quantities": [],
                     }
                 )
+                if event_type == "casualties":
+                    killed = counts.randrange(1, 300)
+                    rows[-1]["quantities"] = [
+                        {"what": "killed", "value": killed, "value_min": killed,
+                         "value_max": killed, "qualifier": None, "subset": False}
+                    ]  # fmt: skip
+                    if counts.random() < 0.1:
+                        injured = counts.randrange(1, 100)
+                        rows[-1]["quantities"].append(
+                            {"what": "injured", "value": injured, "value_min": injured,
+                             "value_max": injured, "qualifier": None, "subset": False}
+                        )  # fmt: skip
+                    figures += figure_rows(next_claim, rows[-1]["quantities"])
                 if claimant is not None:  # named elsewhere: no span, like an outlet claimant
                     actor_links.append(
                         {
@@ -149,9 +169,12 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
             conn.execute(Claim.__table__.insert(), rows)
             conn.execute(ClaimActor.__table__.insert(), actor_links)
             conn.execute(ClaimPlace.__table__.insert(), place_links)
+            if figures:
+                conn.execute(ClaimFigure.__table__.insert(), figures)
+            search.write_index(conn, [(r["id"], r["text"]) for r in rows])
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":  # explicit ids do not advance the sequences
-            for table in ("source", "claim", "claim_actor", "claim_place"):
+            for table in ("source", "claim", "claim_actor", "claim_place", "claim_figure"):
                 conn.exec_driver_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT max(id) FROM {table}))"

@@ -141,11 +141,13 @@ def test_reextract_redoes_outdated_sources(fresh_url: str) -> None:
     engine = make_engine(fresh_url)
     with engine.begin() as conn:
         before = conn.execute(sa.text("SELECT count(*) FROM claim")).scalar_one()
+        figures = conn.execute(sa.text("SELECT count(*) FROM claim_figure")).scalar_one()
         conn.execute(sa.text("UPDATE source SET extractor_version = 'old' WHERE id = 1"))
     engine.dispose()
     summary = json.loads(claimdb(fresh_url, "reextract", "--json").stdout)
     assert summary == {"reextracted": 1, "failed": 0, "sources": 1}
     assert count(fresh_url, "claim") == before
+    assert count(fresh_url, "claim_figure") == figures > 0  # replaced, not added to
     assert json.loads(claimdb(fresh_url, "reextract", "--json").stdout)["sources"] == 0
 
 
@@ -157,11 +159,55 @@ def test_eval_prints_the_measures() -> None:
         assert result[key] > 0
 
 
+def test_import_into_a_new_database_creates_the_schema(fresh_url: str) -> None:
+    done = claimdb(fresh_url, "import", str(SEEDS), "--json")
+    assert json.loads(done.stdout)["added"] == 5
+    assert "created the schema" in done.stderr
+    assert claimdb(fresh_url, "check").exit_code == 0
+
+
 @pytest.mark.slow
-def test_import_into_an_unmigrated_database_says_so(fresh_url: str) -> None:
-    """A real process: the installed entry point turns the fault into one line, no traceback."""
+def test_import_into_a_database_behind_says_migrate(fresh_url: str) -> None:
+    """An existing database behind the code is left for `claimdb migrate` to upgrade; a real
+    process: the installed entry point turns the fault into one line, no traceback."""
+    from app.db import migrate
+
+    migrate(fresh_url, "0001")
     done = claimdb_process(fresh_url, "import", str(SEEDS), check_code=2)
     assert "claimdb migrate" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_mapped_column_the_csv_lacks_exits_2(fresh_url: str) -> None:
+    claimdb(fresh_url, "migrate")
+    done = claimdb(fresh_url, "import", "--map", "title=no_such_col", str(FAKES), check_code=2)
+    assert "--map title=no_such_col" in done.stderr and "'article_content'" in done.stderr
+    assert count(fresh_url, "source") == 0 and count(fresh_url, "import_run") == 0
+
+
+def test_flags_print_as_flags_in_help() -> None:
+    for command in ("import", "seed", "reextract", "restore"):
+        done = claimdb(None, command, "--help")
+        assert "<bool>" not in done.stdout
+    assert "--json " in claimdb(None, "import", "--help").stdout
+
+
+def test_the_import_progress_bar_has_a_total_and_a_time_remaining() -> None:
+    import io
+
+    from rich.console import Console
+
+    from app.cli import import_progress
+    from app.ingest import read_documents
+
+    total = sum(1 for _ in read_documents([SEEDS]))
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=150)
+    with import_progress(total, True, console) as progress:
+        progress.update(progress.task_ids[0], advance=2, last="added: a.txt")
+        progress.refresh()
+    assert total == 5 and progress.tasks[0].total == 5
+    shown = screen.getvalue()
+    assert "2/5" in shown and "eta" in shown
 
 
 def test_summary_prints_reasons_verbatim(fresh_url: str) -> None:

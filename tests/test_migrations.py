@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import command
 
@@ -40,7 +42,10 @@ def test_events_revision_comes_after_import_run_status_and_goes_down_alone(fresh
     before = _tables(fresh_url)
     command.downgrade(alembic_config(fresh_url), "0005")
     cross_source = {"event", "event_claim", "claim_relation", "claim_slot", "framing"}
-    assert before - _tables(fresh_url) == cross_source
+    # 0007 (claim figures) and 0008 (search index, whose SQLite shadow tables differ from
+    # 0002's) sit above 0006 and go down with it
+    gone = {t for t in before - _tables(fresh_url) if not t.startswith("claim_fts")}
+    assert gone == cross_source | {"claim_figure"}
     engine = make_engine(fresh_url)
     try:
         columns = {c["name"] for c in sa.inspect(engine).get_columns("import_run")}
@@ -52,3 +57,62 @@ def test_events_revision_comes_after_import_run_status_and_goes_down_alone(fresh
     assert current == "0005"
     migrate(fresh_url)
     command.check(alembic_config(fresh_url))
+
+
+def test_figures_revision_fills_the_figures_of_stored_claims(fresh_url: str) -> None:
+    """0007 gives the claims stored before it their figure rows, one per quantity, and
+    goes down alone."""
+    from tests.commands import claimdb_here
+
+    claimdb_here(fresh_url, "seed")
+    engine = make_engine(fresh_url)
+
+    def figures() -> list[tuple]:
+        with engine.connect() as conn:
+            return [
+                tuple(r)
+                for r in conn.execute(
+                    sa.text(
+                        "SELECT claim_id, kind, value, value_min, value_max, subset "
+                        "FROM claim_figure ORDER BY claim_id, id"
+                    )
+                )
+            ]
+
+    try:
+        written = figures()
+        with engine.connect() as conn:
+            quantities = conn.execute(sa.text("SELECT quantities FROM claim")).scalars().all()
+        expected = sum(len(json.loads(q) if isinstance(q, str) else q) for q in quantities)
+        assert len(written) == expected > 0
+        command.downgrade(alembic_config(fresh_url), "0006")
+        assert "claim_figure" not in _tables(fresh_url)
+        migrate(fresh_url)
+        assert figures() == written
+    finally:
+        engine.dispose()
+
+
+def test_search_revision_indexes_stored_claims_and_goes_back_to_0002s_index(
+    fresh_url: str,
+) -> None:
+    from tests.commands import claimdb_here
+
+    claimdb_here(fresh_url, "seed")
+    engine = make_engine(fresh_url)
+    count = "SELECT count(*) FROM {}"
+    try:
+        with engine.connect() as conn:
+            claims = conn.execute(sa.text(count.format("claim"))).scalar_one()
+        command.downgrade(alembic_config(fresh_url), "0007")
+        with engine.connect() as conn:  # 0002's index is back, whole
+            if engine.dialect.name == "sqlite":
+                old = "SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'aleppo'"
+            else:
+                old = "SELECT count(*) FROM claim WHERE search_vector @@ 'aleppo'::tsquery"
+            assert conn.execute(sa.text(old)).scalar_one() > 0
+        migrate(fresh_url)
+        with engine.connect() as conn:
+            assert conn.execute(sa.text(count.format("claim_fts"))).scalar_one() == claims > 0
+    finally:
+        engine.dispose()

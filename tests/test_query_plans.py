@@ -46,6 +46,9 @@ STANDARD = {
     "event": {"event": [1]},
     "contradicted": {"contradicted": True},
     "corroborated by": {"corroborated_by_min": 2},
+    "killed at least": {"killed_min": 250},
+    "killed between": {"killed_min": 10, "killed_max": 20},
+    "has a figure": {"figure": ["injured"]},
 }
 
 

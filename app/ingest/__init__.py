@@ -17,7 +17,7 @@ from app.ingest.decode import decode
 from app.ingest.jsonl import read_jsonl
 from app.ingest.manifest import Manifest, ManifestError, load_manifest
 from app.ingest.presets import PRESETS
-from app.ingest.tabular import read_csv
+from app.ingest.tabular import header, read_csv
 from app.ingest.text import TextReader
 from app.ingest.types import FIELDS, Item, RawDocument, ReadProblem, content_sha256
 
@@ -70,6 +70,9 @@ def read_documents(
     if (preset is not None or mapping) and "csv" not in formats:
         raise UsageError("--preset and --map apply to CSV files, and none is being read")
     columns = dict(PRESETS[preset].mapping if preset else {}) | dict(mapping or {})
+    for path, fmt in plan:
+        if fmt == "csv" and mapping:
+            _check_mapped_columns(path, mapping)
     date_formats = PRESETS[preset].date_formats if preset else ()
 
     explicit = None
@@ -135,6 +138,20 @@ def _format_of(path: Path, format: Format) -> str:
             f"cannot tell the format of {path} from its name; "
             "use --format text, csv or jsonl (or name it .txt, .csv, .jsonl)"
         ) from None
+
+
+def _check_mapped_columns(path: Path, mapping: Mapping[str, str]) -> None:
+    """A --map naming a column the file lacks is a mistake in the command (exit 2), found
+    before anything is imported, not a failure of each row."""
+    names = header(path)
+    if names is None:
+        return
+    for field, column in mapping.items():
+        if column not in names:
+            raise UsageError(
+                f"--map {field}={column}: {path} has no column {column!r}; "
+                f"its columns are {', '.join(repr(n) for n in names)}"
+            )
 
 
 def _check_field(field: str) -> None:

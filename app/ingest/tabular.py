@@ -88,6 +88,23 @@ def read_csv(
         yield ReadProblem(where, "no header row: the file has only blank lines")
 
 
+def header(path: Path) -> list[str] | None:
+    """The column names of a CSV file (its first row that is not blank), or None when the
+    file cannot be read that far: reading it reports why."""
+    try:
+        stream, _ = open_stream(path, newline="")
+    except (DocumentRejected, OSError):
+        return None
+    with stream:
+        try:
+            for row in csv.reader(stream, strict=True):
+                if row and (len(row) > 1 or row[0].strip()):
+                    return [name.strip() for name in as_legacy(row) or row]
+        except (csv.Error, UnicodeDecodeError, DocumentRejected):
+            return None
+    return None
+
+
 def _columns(names: list[str], mapping: Mapping[str, str]) -> dict[str, int]:
     """Field -> column index. Unmapped fields use a column of their own name, if any."""
     missing, columns = [], {}

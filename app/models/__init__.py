@@ -3,6 +3,7 @@
 from app.models.base import SQLModel  # noqa: I001  (sets the naming convention first)
 from app.models.actor import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
 from app.models.claim import Claim, ClaimDetail, ClaimPublic, Evidence, SourceRef
+from app.models.figure import ClaimFigure
 from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim, Framing
 from app.models.import_run import ImportRun, ImportRunPublic
 from app.models.links import ClaimActor, ClaimPlace, Mention
@@ -19,6 +20,7 @@ __all__ = [
     "Claim",
     "ClaimActor",
     "ClaimDetail",
+    "ClaimFigure",
     "ClaimPlace",
     "ClaimPublic",
     "ClaimRelation",

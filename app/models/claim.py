@@ -100,11 +100,29 @@ class ClaimPlacePublic(BaseModel):
     char_end: int
 
 
+class FigureBounds(BaseModel):
+    """A claim's figures of one kind, added up (README "Figures")."""
+
+    kind: str = Field(description="killed, injured or displaced.")
+    low: int = Field(description="The sum of their lower bounds (none: 0).")
+    high: int = Field(
+        description="The sum of their upper bounds, an open-ended one ('at least 70') at "
+        "its stated number."
+    )
+
+
 class ClaimPublic(ClaimBase):
     id: int
     source_id: int
+    outlet: str | None = Field(default=None, description="The source's outlet.")
+    published_on: date | None = Field(default=None, description="The source's publication date.")
     claimant: ActorRef | None = Field(default=None, description="The claimant as an actor.")
     quantities: list[Quantity] = Field(default_factory=list)
+    figures: list[FigureBounds] = Field(
+        default_factory=list,
+        description="The quantities as numbers: killed, injured and "
+        "displaced, each added up (the CSV's killed_min, killed_max...).",
+    )
     actors: list[ClaimActorPublic] = Field(default_factory=list)
     places: list[ClaimPlacePublic] = Field(default_factory=list)
     event_id: int | None = Field(

@@ -7,6 +7,17 @@ from pydantic import BaseModel, Field
 from app.models.resolved import RESOLVED_DESCRIPTION, ResolvedName
 
 
+class FigureSum(BaseModel):
+    """A figure summed over a facet bucket's claims, reports of one event counted once."""
+
+    kind: str = Field(description="killed, injured or displaced.", examples=["killed"])
+    low: int = Field(description="Sum over the bucket's events of each one's lowest report.")
+    high: int = Field(description="Sum over the bucket's events of each one's highest report.")
+    max: int = Field(description="The largest figure a single claim in the bucket gives.")
+    claims: int = Field(description="Claims in the bucket with a figure of this kind.")
+    events: int = Field(description="Events (a claim in none counts as one) they report.")
+
+
 class FacetValue(BaseModel):
     value: str | None = Field(
         description="The actor/place name, governorate, outlet, event type or month: "
@@ -18,6 +29,9 @@ class FacetValue(BaseModel):
         False,
         description="true for the one bucket of matching claims without any value (no "
         "claimant, no place, undated...); it comes last, on the last page.",
+    )
+    figures: list[FigureSum] | None = Field(
+        None, description="With `sum=`: the figures of these claims, summed (see `sum`)."
     )
 
 

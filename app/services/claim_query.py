@@ -9,7 +9,6 @@ resolved first (app.services.resolve), spatial filters are evaluated on the gaze
 from __future__ import annotations
 
 import math
-import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,7 +21,7 @@ from app.models import Claim, Place, Source
 from app.models.event import EventClaim
 from app.models.links import ClaimActor, ClaimPlace
 from app.params import ClaimFilters
-from app.services import resolve
+from app.services import figures, resolve, search
 from app.services.paging import Ordering, SortKey
 
 # Claims never carry a date range longer than this (extraction drops longer ones), so
@@ -31,9 +30,6 @@ MAX_EVENT_SPAN = timedelta(days=MAX_EVENT_SPAN_DAYS)
 PRECISIONS = ("day", "week", "month", "year")
 DEFAULT_RADIUS_KM = 10.0
 FAR_FUTURE, FAR_PAST = date(9999, 12, 31), date(1, 1, 1)
-
-_TOKEN = re.compile(r"[^\W_]+")  # letters and digits, as FTS5 unicode61 and the migration see them
-_PHRASE = re.compile(r'"([^"]*)"')
 
 
 def ordering(sort: str) -> Ordering:
@@ -121,30 +117,6 @@ def _date_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:
     return conds
 
 
-def fts_condition(session: Session, q: str) -> ColumnElement[bool]:
-    """Every word of `q` must occur in the claim; "quoted words" must occur in sequence.
-
-    Words are extracted here (letters and digits only) for both engines, so user input
-    never reaches the FTS query syntax and SQLite and PostgreSQL answer alike.
-    """
-    phrases = [_TOKEN.findall(p.lower()) for p in _PHRASE.findall(q)]
-    words = _TOKEN.findall(_PHRASE.sub(" ", q).lower())
-    groups = [g for g in phrases + [[w] for w in words] if g]
-    if not groups:
-        return sa.false()
-    if session.get_bind().dialect.name == "postgresql":
-        tsquery = " & ".join("(" + " <-> ".join(g) + ")" for g in groups)
-        return sa.literal_column("claim.search_vector").op("@@")(
-            sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), tsquery)
-        )
-    match = " ".join('"' + " ".join(g) + '"' for g in groups)
-    return Claim.id.in_(
-        sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :match")
-        .bindparams(match=match)
-        .columns(sa.column("rowid"))
-    )
-
-
 def conditions(
     session: Session, f: ClaimFilters, names: resolve.Names | None = None
 ) -> list[ColumnElement[bool]]:
@@ -189,8 +161,9 @@ def conditions(
     if f.in_comments is not None:
         conds.append(Claim.in_comments == f.in_comments)
     if f.q:
-        conds.append(fts_condition(session, f.q))
+        conds.append(search.matches(session, f.q))
     conds += _event_conditions(f)
+    conds += figures.conditions(f)
     return conds
 
 

@@ -22,14 +22,14 @@ from app.models.event import Event, EventClaim
 from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
 from app.params import ClaimFilters
-from app.services import claim_query, resolve
+from app.services import claim_query, figures, resolve
 from app.services.paging import paginate
 
 CONTEXT_CHARS = 200
 
 
 def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
-    """Public shapes for `claims`, in the same order, with four queries whatever their number."""
+    """Public shapes for `claims`, in the same order, with five queries whatever their number."""
     ids = [c.id for c in claims]
     actors: dict[int, list[ClaimActorPublic]] = defaultdict(list)
     for link, actor in session.execute(
@@ -76,15 +76,25 @@ def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
             .where(EventClaim.claim_id.in_(ids))
         ).all()
     }
+    sources = {
+        row.id: row
+        for row in session.execute(
+            sa.select(Source.id, Source.outlet, Source.published_on).where(
+                Source.id.in_({c.source_id for c in claims})
+            )
+        ).all()
+    }
     claimant_ids = {c.claimant_id for c in claims if c.claimant_id}
     claimants = {
         a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
         for a in session.exec(select(Actor).where(Actor.id.in_(claimant_ids)))
     }
-    return [
+    out = [
         ClaimPublic.model_validate(
             c,
             update={
+                "outlet": sources[c.source_id].outlet,
+                "published_on": sources[c.source_id].published_on,
                 "claimant": claimants.get(c.claimant_id),
                 "actors": actors[c.id],
                 "places": places[c.id],
@@ -94,6 +104,9 @@ def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
         )
         for c in claims
     ]
+    for claim in out:
+        claim.figures = figures.claim_figures(claim.quantities)
+    return out
 
 
 def list_claims(session: Session, filters: ClaimFilters, **fixed: int) -> Page[ClaimPublic]:

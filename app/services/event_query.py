@@ -28,7 +28,7 @@ from app.models.event import (
 )
 from app.models.page import Page
 from app.models.place import PlaceRef
-from app.params import ClaimFilters
+from app.params import ClaimFilters, FigureFilters
 from app.services import claim_query, resolve
 from app.services.paging import Ordering, SortKey, paginate
 
@@ -45,9 +45,14 @@ def ordering(sort: str) -> Ordering:
     return Ordering("id", (SortKey(Event.id),))
 
 
+def _figures(f: EventFilters) -> dict[str, object]:
+    return f.model_dump(include=set(FigureFilters.model_fields), exclude_none=True)
+
+
 def _claim_filters(f: EventFilters) -> ClaimFilters:
-    """An event is where and whom its claims say: the claim filters, written once."""
-    return ClaimFilters(place=f.place, governorate=f.governorate, actor=f.actor)
+    """An event is where and whom its claims say, with their figures: the claim filters,
+    written once."""
+    return ClaimFilters(place=f.place, governorate=f.governorate, actor=f.actor, **_figures(f))
 
 
 def conditions(
@@ -66,7 +71,7 @@ def conditions(
         conds.append(Event.claimant_count >= f.min_claimants)
     if f.event_type:
         conds.append(Event.event_type.in_(f.event_type))
-    if f.place or f.governorate or f.actor:
+    if f.place or f.governorate or f.actor or _figures(f):
         claims = sa.select(Claim.id).where(
             *claim_query.conditions(session, _claim_filters(f), names)
         )

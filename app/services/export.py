@@ -16,10 +16,11 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.models import ClaimPublic, Source
-from app.models.claim import ClaimDerivation, ClaimExported
+from app.models.claim import ClaimDerivation, ClaimExported, ClaimPlacePublic
 from app.params import ClaimFilters, ExportFormat
 from app.services import claim_query
 from app.services.claims import derivations, publics
+from app.services.figures import RANGED_KINDS
 from app.services.paging import paginate
 
 BATCH = 500
@@ -55,6 +56,8 @@ CSV_COLUMNS = [
     "source_published_on",
     "event_id",
     "event_grade",
+    # each kind's bounds summed over the claim's figures (app.services.figures)
+    *(f"{kind}_{end}" for kind in RANGED_KINDS for end in ("min", "max")),
 ]
 # Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -101,6 +104,11 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _located(p: ClaimPlacePublic) -> str:
+    """A place for the CSV's `places`: "Name (lat, lon)", or the name alone if unlocated."""
+    return p.name if p.lat is None or p.lon is None else f"{p.name} ({p.lat}, {p.lon})"
+
+
 def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
     first = next((p for p in c.places if p.lat is not None), None)
     return [
@@ -120,7 +128,7 @@ def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
             c.event_date_end or "",
             c.event_date_precision or "",
             "; ".join(f"{a.name} ({a.role})" for a in c.actors),
-            "; ".join(dict.fromkeys(p.name for p in c.places)),
+            "; ".join(dict.fromkeys(_located(p) for p in c.places)),
             "; ".join(dict.fromkeys(p.governorate for p in c.places if p.governorate)),
             first.lat if first else "",
             first.lon if first else "",
@@ -136,6 +144,11 @@ def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
             source.published_on or "",
             c.event_id or "",
             c.event_grade or "",
+            *(
+                end
+                for kind in RANGED_KINDS
+                for end in (next(((f.low, f.high) for f in c.figures if f.kind == kind), ("", "")))
+            ),
         ]
     ]
 
@@ -154,16 +167,27 @@ def _csv(batches: Iterator[Batch]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _geojson(batches: Iterator[Batch]) -> Iterator[str]:
+def _points(c: ClaimPublic, imprecise: bool) -> list[ClaimPlacePublic]:
+    """The claim's located places, each place and each point once (the first place named
+    there); centroid-only ones (known only as a country, governorate or region centroid)
+    only when `imprecise`."""
+    found: dict[tuple[float, float], ClaimPlacePublic] = {}
+    for p in c.places:
+        if p.lat is None or p.lon is None or (p.geo_precision == "centroid" and not imprecise):
+            continue
+        if all(p.id != q.id for q in found.values()):
+            found.setdefault((p.lat, p.lon), p)
+    return list(found.values())
+
+
+def _geojson(batches: Iterator[Batch], imprecise: bool) -> Iterator[str]:
     yield '{"type":"FeatureCollection","features":['
     first = True
     for claims, sources, _ in batches:
         parts = []
         for c in claims:
             source = sources[c.source_id]
-            for p in c.places:
-                if p.lat is None or p.lon is None:
-                    continue
+            for p in _points(c, imprecise):
                 feature = {
                     "type": "Feature",
                     "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
@@ -181,9 +205,12 @@ def _geojson(batches: Iterator[Batch]) -> Iterator[str]:
                         "claimant": c.claimant.name if c.claimant else c.claimant_text,
                         "hedged": c.hedged,
                         "actors": [{"id": a.id, "name": a.name, "role": a.role} for a in c.actors],
+                        "figures": [f.model_dump() for f in c.figures],
                         "source_id": c.source_id,
                         "source_title": source.title,
                         "source_url": source.url,
+                        "outlet": c.outlet,
+                        "published_on": c.published_on and c.published_on.isoformat(),
                         "event_id": c.event_id,
                         "event_grade": c.event_grade,
                     },
@@ -213,6 +240,8 @@ def export(
     its headers are on the wire, and an unknown name could only cut the download short
     instead of answering 422.
     """
-    writer = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl}[fmt]
     stmt = claim_query.filtered(session, filters, **fixed)
-    return writer(_batches(session.get_bind(), stmt, filters, derived=fmt == "jsonl"))
+    batches = _batches(session.get_bind(), stmt, filters, derived=fmt == "jsonl")
+    if fmt == "geojson":
+        return _geojson(batches, filters.include_imprecise)
+    return _csv(batches) if fmt == "csv" else _jsonl(batches)

@@ -22,7 +22,7 @@ from app.models import Actor, Claim, Place, Source
 from app.models.facet import Facets, FacetValue
 from app.models.links import ClaimActor, ClaimPlace
 from app.params import FacetParams
-from app.services import claim_query, resolve
+from app.services import claim_query, figures, resolve
 from app.services.paging import Ordering, SortKey, decode_cursor, encode_cursor
 
 YEAR_ONLY = "{year}-xx"  # the month bucket of claims dated only to a year
@@ -129,6 +129,37 @@ def _buckets(
     ]
 
 
+def _pairs(session: Session, by: str, ids: sa.Select[Any]) -> sa.Select[Any]:
+    """(bucket, claim id) for every matching claim with a value; the bucket is what
+    identifies a FacetValue: its id, else its value."""
+    if by == "month":
+        month = _month(session)
+        year_only = sa.func.substr(month, 1, 4, type_=sa.String).concat("-xx")
+        bucket = sa.case((Claim.event_date_precision == "year", year_only), else_=month)
+        return sa.select(bucket, Claim.id).where(
+            Claim.id.in_(ids), Claim.event_date_start.is_not(None)
+        )
+    stmt, value, key = _grouped(by)
+    return stmt.with_only_columns(key if key is not None else value, Claim.id).where(
+        Claim.id.in_(ids), value.is_not(None)
+    )
+
+
+def _with_sums(
+    session: Session, params: FacetParams, ids: sa.Select[Any], rows: list[FacetValue]
+) -> list[FacetValue]:
+    """`rows` with the figures `params.sum` asks for, summed per bucket."""
+    if not params.sum:
+        return rows
+    pairs = _pairs(session, params.by, ids)
+    sums = [figures.bucket_sums(session, pairs, kind) for kind in params.sum]
+    for row in rows:
+        if not row.unknown:
+            bucket = row.id if row.id is not None else row.value
+            row.figures = [s[bucket] for s in sums if bucket in s]
+    return rows
+
+
 def _unknown(session: Session, by: str, ids: sa.Select[Any], total: int) -> int:
     if by == "month":
         dated = sa.select(sa.func.count()).where(
@@ -154,7 +185,7 @@ def facets(session: Session, params: FacetParams) -> Facets:
     ids, total, names = _matching(session, params)
     data = _buckets(session, params, ids, offset, params.limit + 1)
     more = len(data) > params.limit
-    data = data[: params.limit]
+    data = _with_sums(session, params, ids, data[: params.limit])
     unknown = _unknown(session, params.by, ids, total)
     if not more and unknown:
         data.append(FacetValue(value=None, count=unknown, unknown=True))
@@ -165,19 +196,23 @@ def facets(session: Session, params: FacetParams) -> Facets:
 
 
 CSV_COLUMNS = ("value", "id", "count", "unknown")
+SUM_COLUMNS = ("low", "high", "max")  # per kind of `sum=`: killed_low, killed_high, ...
 
 
 def facets_csv(session: Session, params: FacetParams) -> Iterator[str]:
     """Every bucket as CSV (limit and cursor ignored), the unknown one last."""
     ids, total, _ = _matching(session, params)
-    rows = _buckets(session, params, ids, 0, None)
+    rows = _with_sums(session, params, ids, _buckets(session, params, ids, 0, None))
     if unknown := _unknown(session, params.by, ids, total):
         rows.append(FacetValue(value=None, count=unknown, unknown=True))
+    kinds = list(params.sum or ())
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([*CSV_COLUMNS, *(f"{k}_{b}" for k in kinds for b in SUM_COLUMNS)])
     for row in rows:
+        summed = {f.kind: f for f in row.figures or ()}
         writer.writerow(
             [row.value or "", row.id or "", row.count, "true" if row.unknown else "false"]
+            + [getattr(summed[k], b) if k in summed else "" for k in kinds for b in SUM_COLUMNS]
         )
     yield out.getvalue()

@@ -21,6 +21,7 @@ from app.models import (
 from app.models.page import Page
 from app.models.resolved import Resolved
 from app.params import SourceFilters
+from app.services import search
 from app.services.outlets import resolve_outlets
 from app.services.paging import Ordering, SortKey, paginate
 
@@ -37,6 +38,15 @@ def _filtered(session: Session, filters: SourceFilters, resolved: Resolved) -> s
     if filters.outlet:
         outlets, resolved["outlet"] = resolve_outlets(session, [filters.outlet])
         stmt = stmt.where(sa.func.lower(Source.outlet).in_(outlets))
+    start, end = filters.published_range
+    if start:
+        stmt = stmt.where(Source.published_on >= start)
+    if end:
+        stmt = stmt.where(Source.published_on <= end)
+    if filters.q:
+        stmt = stmt.where(
+            Source.id.in_(sa.select(Claim.source_id).where(search.matches(session, filters.q)))
+        )
     return stmt
 
 

@@ -16,7 +16,18 @@ from sqlmodel import Session
 
 from app.extraction import EXTRACTOR_VERSION, Extraction
 from app.extraction.types import ActorMention, ClaimDraft, DraftActor, QuantityMention, Why
-from app.models import Actor, Claim, ClaimActor, ClaimPlace, Mention, Place, Source
+from app.models import (
+    Actor,
+    Claim,
+    ClaimActor,
+    ClaimFigure,
+    ClaimPlace,
+    Mention,
+    Place,
+    Source,
+)
+from app.services import search
+from app.services.figures import figure_rows
 from app.services.upsert import insert_ignore
 
 
@@ -208,6 +219,8 @@ def clear_extraction(session: Session, source_id: int) -> None:
     claim_ids = sa.select(Claim.id).where(Claim.source_id == source_id).scalar_subquery()
     session.execute(sa.delete(ClaimActor).where(ClaimActor.claim_id.in_(claim_ids)))
     session.execute(sa.delete(ClaimPlace).where(ClaimPlace.claim_id.in_(claim_ids)))
+    session.execute(sa.delete(ClaimFigure).where(ClaimFigure.claim_id.in_(claim_ids)))
+    search.clear_index(session, claim_ids)
     session.execute(sa.delete(Claim).where(Claim.source_id == source_id))
     session.execute(sa.delete(Mention).where(Mention.source_id == source_id))
 
@@ -236,6 +249,12 @@ def write_extraction(
         .all()
     )
     claims = list(zip(claim_ids, extraction.claims, strict=True))
+    search.write_index(conn, [(i, source.text[c.start : c.end]) for i, c in claims])
+    _insert(
+        conn,
+        ClaimFigure.__table__,
+        [r for i, c in claims for r in figure_rows(i, [_quantity(q) for q in c.quantities])],
+    )
     _insert(conn, ClaimActor.__table__, [r for i, c in claims for r in _actor_links(i, c, actors)])
     _insert(conn, ClaimPlace.__table__, [r for i, c in claims for r in _place_links(i, c, places)])
     return len(claim_ids)

@@ -1,0 +1,174 @@
+"""Full-text search over claim texts: one grammar, one stemmer, the same answers on SQLite
+and PostgreSQL.
+
+The engines' own stemmers disagree (FTS5's porter is Porter's 1980 algorithm, PostgreSQL's
+'english' is Snowball's and drops stop words, so "killed in Aleppo" would match "killed
+by Aleppo" there and not on SQLite). So neither stems: words are split and stemmed here,
+in Python, and each engine indexes the result as is (the `claim_fts` table: FTS5 with the
+`ascii` tokenizer, which splits exactly at the spaces we put; on PostgreSQL, tsvector
+literals). Queries are parsed here and translated into each engine's syntax, so both see
+identical terms.
+
+Query grammar (README "Search"):
+
+- `word`: the word or another form of it (terrorist finds terrorists; see `stem`).
+- `word*`: any word starting with these letters, unstemmed (`terror*`).
+- `"several words"`: these words' forms, in this order, side by side.
+- `a OR b`: either (`OR` in capitals); terms side by side must all match:
+  `rebels OR opposition Aleppo` is (rebels or opposition) and Aleppo.
+- Anything else is spacing: a word with inner punctuation (al-Sham) is a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session
+
+from app.models import Claim
+
+_TOKEN = re.compile(r"[^\W_]+")
+_CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
+MAX_WORD = 100  # longer runs of letters are not words (and PostgreSQL caps lexemes)
+_VOWEL = re.compile(r"[aeiouy]")
+_UNDOUBLE = re.compile(r"([bcdfghjkmnpqrtvwx])\1$")  # stopp -> stop; l, s, z stay (kill)
+
+FTS = sa.table("claim_fts", sa.column("claim_id"), sa.column("words"), sa.column("stems"))
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`: runs of letters and digits, lower-cased."""
+    return [w for w in _TOKEN.findall(text.lower()) if len(w) <= MAX_WORD]
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plurals, -ed, -ing and a final -e come off, so "attacks",
+    "attacked", "attacking" and "attack" meet, as do "forces"/"force", "cities"/"city".
+    Words with digits and words of three letters or fewer stay as they are."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith(("ed", "ing")):
+        base = word[: -2 if word.endswith("ed") else -3]
+        if len(base) >= 3 and _VOWEL.search(base):
+            word = _UNDOUBLE.sub(r"\1", base)
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def index_row(claim_id: int, text: str) -> dict[str, Any]:
+    found = words(text)
+    return {"claim_id": claim_id, "words": found, "stems": [stem(w) for w in found]}
+
+
+def _tsvector(terms: list[str]) -> str:
+    """A tsvector literal: each term with its positions (PostgreSQL caps them at 16383)."""
+    at: dict[str, list[int]] = {}
+    for n, term in enumerate(terms, 1):
+        at.setdefault(term, []).append(min(n, 16383))
+    return " ".join(f"'{t}':{','.join(map(str, ps))}" for t, ps in at.items())
+
+
+def write_index(conn: sa.Connection, claims: Iterable[tuple[int, str]]) -> None:
+    """Index the claims (id, text) given; they must not be indexed yet."""
+    rows = [index_row(i, text) for i, text in claims]
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            sa.text(
+                "INSERT INTO claim_fts (claim_id, words, stems) "
+                "VALUES (:claim_id, CAST(:words AS tsvector), CAST(:stems AS tsvector))"
+            ),
+            [
+                {"claim_id": r["claim_id"], "words": _tsvector(r["words"]),
+                 "stems": _tsvector(r["stems"])}
+                for r in rows
+            ],
+        )  # fmt: skip
+        return
+    conn.execute(
+        sa.text("INSERT INTO claim_fts (rowid, words, stems) VALUES (:claim_id, :words, :stems)"),
+        [
+            {"claim_id": r["claim_id"], "words": " ".join(r["words"]),
+             "stems": " ".join(r["stems"])}
+            for r in rows
+        ],
+    )  # fmt: skip
+
+
+def clear_index(session: Session, claim_ids: sa.ScalarSelect[Any]) -> None:
+    """Drop the index rows of `claim_ids` (before the claims themselves go)."""
+    key = "claim_id" if session.get_bind().dialect.name == "postgresql" else "rowid"
+    session.execute(sa.delete(FTS).where(sa.literal_column(key).in_(claim_ids)))
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    column: str  # "stems", or "words" for a prefix
+    terms: tuple[str, ...]  # one, or a phrase's in order
+    prefix: bool = False
+
+
+def parse(q: str) -> list[list[Term]]:
+    """`q` as groups that must all match, each a list of terms of which one must."""
+    groups: list[list[Term]] = []
+    joining = False
+    for quoted, bare in _CHUNK.findall(q):
+        if bare == "OR":
+            joining = bool(groups)
+            continue
+        found = words(quoted if quoted or not bare else bare)
+        if not found:
+            continue
+        if bare and bare.endswith("*") and len(found) == 1:
+            term = Term("words", (found[0],), prefix=True)
+        else:
+            term = Term("stems", tuple(stem(w) for w in found))
+        if joining:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        joining = False
+    return groups
+
+
+def _fts5(groups: list[list[Term]]) -> str:
+    def one(t: Term) -> str:
+        return f'{t.column} : "{" ".join(t.terms)}"' + (" *" if t.prefix else "")
+
+    return " AND ".join("(" + " OR ".join(one(t) for t in g) + ")" for g in groups)
+
+
+def _postgres(groups: list[list[Term]]) -> ColumnElement[bool]:
+    def one(t: Term) -> ColumnElement[bool]:
+        query = " <-> ".join(f"'{w}'" for w in t.terms) + (":*" if t.prefix else "")
+        return FTS.c[t.column].op("@@")(sa.cast(sa.literal(query), postgresql.TSQUERY))
+
+    return sa.and_(*(sa.or_(*(one(t) for t in g)) for g in groups))
+
+
+def matches(session: Session, q: str) -> ColumnElement[bool]:
+    """The condition on `claim` for `q` (nothing matches a query with no words)."""
+    groups = parse(q)
+    if not groups:
+        return sa.false()
+    if session.get_bind().dialect.name == "postgresql":
+        return Claim.id.in_(sa.select(FTS.c.claim_id).where(_postgres(groups)))
+    return Claim.id.in_(
+        sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :match")
+        .bindparams(match=_fts5(groups))
+        .columns(sa.column("rowid"))
+    )
