@@ -1,11 +1,13 @@
 """Tables and their API shapes. Importing this package registers every table on the metadata."""
 
 from app.models.base import SQLModel  # noqa: I001  (sets the naming convention first)
+from app.models.api_key import ApiKey, ApiKeyPublic
 from app.models.actor import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
 from app.models.claim import Claim, ClaimDetail, ClaimPublic, Evidence, SourceRef
 from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim, Framing
 from app.models.import_run import ImportRun, ImportRunPublic
 from app.models.links import ClaimActor, ClaimPlace, Mention
+from app.models.revision import Revision, RevisionPublic
 from app.models.place import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.source import MentionPublic, Source, SourceDetail, SourcePublic
 
@@ -15,6 +17,8 @@ __all__ = [
     "ActorDetail",
     "ActorPublic",
     "ActorRef",
+    "ApiKey",
+    "ApiKeyPublic",
     "AliasPublic",
     "Claim",
     "ClaimActor",
@@ -36,6 +40,8 @@ __all__ = [
     "PlaceDetail",
     "PlacePublic",
     "PlaceRef",
+    "Revision",
+    "RevisionPublic",
     "SQLModel",
     "Source",
     "SourceDetail",
