@@ -29,6 +29,9 @@ STATUS: dict[type[errors.ClaimdbError], tuple[int, str]] = {
     errors.Forbidden: (403, "forbidden"),
     errors.UsageError: (400, "bad-request"),
     errors.UnsupportedMediaType: (415, "unsupported-media-type"),
+    errors.PreconditionRequired: (428, "precondition-required"),
+    errors.PreconditionFailed: (412, "precondition-failed"),
+    errors.Conflict: (409, "conflict"),
     errors.DatabaseFault: (503, "database-unavailable"),
     errors.DatabaseBusy: (503, "database-busy"),
     errors.DatabaseReadOnly: (503, "database-read-only"),
@@ -64,7 +67,9 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     status, slug = _status_of(exc)
     extra: dict[str, Any] = {}
     if isinstance(exc, errors.InvalidParameter):
-        extra["errors"] = [{"parameter": exc.parameter, "location": "query", "message": exc.detail}]
+        extra["errors"] = [
+            {"parameter": exc.parameter, "location": exc.location, "message": exc.detail}
+        ]
         extra["suggestions"] = exc.suggestions or None
     detail, headers = exc.detail, None
     if isinstance(exc, errors.DatabaseFault):  # their details are CLI lines: "error: the ..."

@@ -55,6 +55,8 @@ CSV_COLUMNS = [
     "source_published_on",
     "event_id",
     "event_grade",
+    "review_status",
+    "corrected_fields",
 ]
 # Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -136,6 +138,8 @@ def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
             source.published_on or "",
             c.event_id or "",
             c.event_grade or "",
+            c.review_status,
+            "; ".join(c.corrected_fields),
         ]
     ]
 
@@ -186,6 +190,8 @@ def _geojson(batches: Iterator[Batch]) -> Iterator[str]:
                         "source_url": source.url,
                         "event_id": c.event_id,
                         "event_grade": c.event_grade,
+                        "review_status": c.review_status,
+                        "corrected_fields": c.corrected_fields,
                     },
                 }
                 parts.append(("" if first else ",") + json.dumps(feature, ensure_ascii=False))
