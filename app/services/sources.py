@@ -31,7 +31,7 @@ def _without_text() -> sa.Select:
 
 
 def _filtered(filters: SourceFilters) -> sa.Select:
-    stmt = _without_text()
+    stmt = _without_text().where(Source.deleted_at.is_(None))  # deleted: in no list
     if filters.outlet:
         stmt = stmt.where(sa.func.lower(Source.outlet) == filters.outlet.lower())
     return stmt
@@ -63,6 +63,7 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
                 "length": lengths[s.id],
                 "claim_count": counts.get(s.id, 0),
                 "primary_place": places.get(s.primary_place_id),
+                "corrected_fields": s.corrected_fields or [],
             },
         )
         for s in sources

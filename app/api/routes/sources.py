@@ -11,16 +11,26 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, note_write, write_slot
+from app.api.deps import (
+    AdminDep,
+    Editor,
+    Reader,
+    SessionDep,
+    WriteSessionDep,
+    note_write,
+    write_slot,
+)
+from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.ingest import RawDocument
-from app.models import ClaimPublic, Source, SourceDetail, SourcePublic
+from app.models import ClaimPublic, RevisionPublic, Source, SourceDetail, SourcePublic
+from app.models.corrections import ReasonBody
 from app.models.event import SourceFraming
-from app.models.page import Page
+from app.models.page import Page, PageParams
 from app.params import ClaimListParams, SourceFilters
-from app.services import framing, sources
+from app.services import framing, revisions, source_curation, sources
 from app.services.documents import Stored, extract_document, import_document
 from app.services.entities import require
 
@@ -61,7 +71,7 @@ def get_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
     "",
     summary="Import a document",
     status_code=201,
-    dependencies=[Writer],
+    dependencies=[Editor],
     openapi_extra={"requestBody": REQUEST_BODY_DOC},
     responses={
         200: {"model": SourcePublic, "description": "The same content was already imported."},
@@ -146,3 +156,70 @@ def source_framing(session: SessionDep, source_id: SourceId) -> SourceFraming:
     ("terrorists", "rebels", "regime", "liberated"...), with counts and the first span
     of each (offsets into the source's text). Reader comments are not counted."""
     return framing.source_framing(session, source_id)
+
+
+REASON_BODY = request_body(
+    ReasonBody, {"reason": {"summary": "Why", "value": {"reason": "A duplicate of source 12."}}}
+)
+
+
+@router.delete(
+    "/{source_id}",
+    summary="Delete a source (an admin; it can be restored)",
+    openapi_extra={"requestBody": REASON_BODY},
+    responses=problem_responses(403, 404, 409, 413, 415, 422, 503),
+)
+async def delete_source(
+    request: Request, session: WriteSessionDep, who: AdminDep, source_id: SourceId
+) -> SourcePublic:
+    """A soft delete: the source and its claims leave every list, facet, event and export,
+    and nothing is erased (`POST /sources/{id}/restore` brings them back; `GET
+    /sources/{id}` still answers, with `deleted_at`). Needs an **admin** key and a JSON
+    body with the `reason`, kept in the audit trail. 409 if it is deleted already."""
+    body = await read_patch(request, ReasonBody)
+    return await _change(session, source_curation.delete, source_id, who.name, body.reason)
+
+
+@router.post(
+    "/{source_id}/restore",
+    summary="Restore a deleted source (an admin)",
+    openapi_extra={"requestBody": REASON_BODY},
+    responses=problem_responses(403, 404, 409, 413, 415, 422, 503),
+)
+async def restore_source(
+    request: Request, session: WriteSessionDep, who: AdminDep, source_id: SourceId
+) -> SourcePublic:
+    """Bring a deleted source and its claims back into the lists, and link its claims to
+    events again. Needs an **admin** key and a `reason`. 409 if it is not deleted."""
+    body = await read_patch(request, ReasonBody)
+    return await _change(session, source_curation.restore, source_id, who.name, body.reason)
+
+
+async def _change(session: Session, change: Any, *args: Any) -> SourcePublic:
+    def run() -> SourcePublic:
+        try:
+            source = change(session, *args)
+            public = sources.list_by_ids(session, [source.id])[0]
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+        note_write(None)
+        return public
+
+    async with write_slot():
+        return await run_in_threadpool(run)
+
+
+@router.get(
+    "/{source_id}/history",
+    summary="Every change made to a source",
+    dependencies=[Reader],
+    responses=problem_responses(404, 422),
+)
+def source_history(
+    session: SessionDep, source_id: SourceId, page: Annotated[PageParams, Query()]
+) -> Page[RevisionPublic]:
+    """The source's revisions (corrections, deletes, restores), oldest first."""
+    require(session, Source, source_id)
+    return revisions.history(session, "source", source_id, page)
