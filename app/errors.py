@@ -78,12 +78,6 @@ class PreconditionFailed(ClaimdbError):
     title = "Precondition failed"
 
 
-class Conflict(ClaimdbError):
-    """A change that the entity's state does not allow (restoring what is not deleted)."""
-
-    title = "Conflict"
-
-
 class UnsupportedMediaType(ClaimdbError):
     title = "Unsupported media type"
 

@@ -353,7 +353,11 @@ class RevisionFilters(PageParams):
     )
     entity_id: Id | None = Field(None, description="With `entity`: only this one.", examples=[1])
     by: Text | None = Field(
-        None, min_length=1, max_length=64, description="Only changes made with this key name."
+        None,
+        min_length=1,
+        max_length=64,
+        description="Only changes made with this key name.",
+        examples=["ana"],
     )
     since: datetime | None = Field(
         None,

@@ -71,7 +71,6 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     examples = {
         401: ("not-authenticated", "Not authenticated", "Send Authorization: Bearer <key>."),
         403: ("forbidden", "Forbidden", "This needs an editor key; 'ana' is a reader key."),
-        409: ("conflict", "Conflict", "Source 3 is not deleted."),
         412: (
             "precondition-failed",
             "Precondition failed",

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app.errors import Conflict, NotFound
+from app.errors import NotFound
 from app.models import Source
 from app.models.base import utcnow
 from app.services import events, revisions
@@ -33,10 +33,10 @@ def state(source: Source) -> dict[str, Any]:
 
 def delete(session: Session, source_id: int, by: str, reason: str) -> Source:
     """Take the source and its claims out of every list, facet, event and export; the
-    rows stay, and `restore` brings them back."""
+    rows stay, and `restore` brings them back. Deleting a deleted source changes nothing."""
     source = load(session, source_id, for_update=True)
     if source.deleted_at is not None:
-        raise Conflict(f"Source {source_id} is deleted already.")
+        return source
     before = state(source)
     events.source_removed(session, source_id)
     source.deleted_at = utcnow()
@@ -46,9 +46,10 @@ def delete(session: Session, source_id: int, by: str, reason: str) -> Source:
 
 
 def restore(session: Session, source_id: int, by: str, reason: str) -> Source:
+    """Undo `delete`; restoring a source that is not deleted changes nothing."""
     source = load(session, source_id, for_update=True)
     if source.deleted_at is None:
-        raise Conflict(f"Source {source_id} is not deleted.")
+        return source
     before = state(source)
     source.deleted_at = None
     session.flush()

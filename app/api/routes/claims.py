@@ -144,7 +144,12 @@ async def patch_claim(
     claim_id: ClaimId,
     response: Response,
     if_match: Annotated[
-        str | None, Header(description="The claim's ETag, from GET /claims/{id}.")
+        str | None,
+        Header(
+            description="The claim's ETag, from GET /claims/{id}; `*` skips the check "
+            "(the change then overwrites whatever is current).",
+            examples=["*"],
+        ),
     ] = None,
 ) -> ClaimDetail:
     patch = await read_patch(request, ClaimPatch)

@@ -167,7 +167,7 @@ REASON_BODY = request_body(
     "/{source_id}",
     summary="Delete a source (an admin; it can be restored)",
     openapi_extra={"requestBody": REASON_BODY},
-    responses=problem_responses(403, 404, 409, 413, 415, 422, 503),
+    responses=problem_responses(403, 404, 413, 415, 422, 503),
 )
 async def delete_source(
     request: Request, session: WriteSessionDep, who: AdminDep, source_id: SourceId
@@ -175,7 +175,7 @@ async def delete_source(
     """A soft delete: the source and its claims leave every list, facet, event and export,
     and nothing is erased (`POST /sources/{id}/restore` brings them back; `GET
     /sources/{id}` still answers, with `deleted_at`). Needs an **admin** key and a JSON
-    body with the `reason`, kept in the audit trail. 409 if it is deleted already."""
+    body with the `reason`, kept in the audit trail. Deleting it again changes nothing."""
     body = await read_patch(request, ReasonBody)
     return await _change(session, source_curation.delete, source_id, who.name, body.reason)
 
@@ -184,13 +184,14 @@ async def delete_source(
     "/{source_id}/restore",
     summary="Restore a deleted source (an admin)",
     openapi_extra={"requestBody": REASON_BODY},
-    responses=problem_responses(403, 404, 409, 413, 415, 422, 503),
+    responses=problem_responses(403, 404, 413, 415, 422, 503),
 )
 async def restore_source(
     request: Request, session: WriteSessionDep, who: AdminDep, source_id: SourceId
 ) -> SourcePublic:
     """Bring a deleted source and its claims back into the lists, and link its claims to
-    events again. Needs an **admin** key and a `reason`. 409 if it is not deleted."""
+    events again. Needs an **admin** key and a `reason`. A source that is not deleted is
+    left as it is."""
     body = await read_patch(request, ReasonBody)
     return await _change(session, source_curation.restore, source_id, who.name, body.reason)
 
