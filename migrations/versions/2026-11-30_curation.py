@@ -53,9 +53,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_revision_made_by"), "revision", ["made_by"])
     op.create_index("ix_revision_entity", "revision", ["entity_type", "entity_id", "id"])
     for column in (
-        sa.Column(
-            "review_status", sa.String(12), nullable=False, server_default="unreviewed"
-        ),
+        sa.Column("review_status", sa.String(12), nullable=False, server_default="unreviewed"),
         sa.Column("reviewed_by", sa.String(64), nullable=True),
         sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("corrections", sa.JSON(), nullable=True),
