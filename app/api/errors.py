@@ -115,10 +115,14 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 def _allowed_methods(request: Request) -> str:
     """Every documented method at this path. RFC 9110 wants them all in Allow; Starlette
     names only those of the first route that matched (GET, not POST, for /sources)."""
-    methods: set[str] = set()
-    for template, operations in request.app.openapi()["paths"].items():
-        if compile_path(template)[0].match(request.url.path):
-            methods.update(method.upper() for method in operations)
+    matching = {
+        template: operations
+        for template, operations in request.app.openapi()["paths"].items()
+        if compile_path(template)[0].match(request.url.path)
+    }
+    # /claims/facets is that path, not a claim id of /claims/{claim_id}
+    literal = {t: ops for t, ops in matching.items() if "{" not in t}
+    methods = {method.upper() for ops in (literal or matching).values() for method in ops}
     return ", ".join(sorted(methods))
 
 

@@ -112,6 +112,41 @@ class ClaimPatch(_Body):
         return value
 
 
+class SourcePatch(_Body):
+    """A correction of a source's metadata (its text never changes)."""
+
+    reason: Reason = Field(description="Why: kept in the audit trail (required).")
+    title: Annotated[str, StringConstraints(max_length=1000), AfterValidator(no_nul)] | None = None
+    author: Annotated[str, StringConstraints(max_length=512), AfterValidator(no_nul)] | None = None
+    outlet: Annotated[str, StringConstraints(max_length=256), AfterValidator(no_nul)] | None = None
+    url: Annotated[str, StringConstraints(max_length=2048), AfterValidator(no_nul)] | None = None
+    published_on: date | None = None
+    published_precision: Literal["day", "month", "year", "unknown"] | None = None
+
+    @field_validator("published_precision", mode="before")
+    @classmethod
+    def _precision_not_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("must not be null (leave the field out to keep it)")
+        return value
+
+
+SOURCE_PATCH_EXAMPLES: dict[str, dict[str, Any]] = {
+    "published": {
+        "summary": "Correct the publication date",
+        "value": {
+            "published_on": "2016-11-27",
+            "published_precision": "day",
+            "reason": "The dateline says 27 November.",
+        },
+    },
+    "outlet": {
+        "summary": "Correct the outlet",
+        "value": {"outlet": "Reuters", "reason": "A Reuters wire, not the aggregator."},
+    },
+}
+
+
 class ReasonBody(_Body):
     """The body of a delete or restore: why."""
 

@@ -218,3 +218,28 @@ def test_a_deleted_source_disappears_and_is_restored(site: Site) -> None:
 def _sources_of(site: Site, event_id: int) -> set[int]:
     event = site.client.get(f"/events/{event_id}").json()
     return {s["id"] for s in event["sources"]}
+
+
+def test_source_corrections_are_kept_by_reextraction(site: Site) -> None:
+    source = site.client.get("/sources/1")
+    etag = source.headers["ETag"]
+    body = {
+        "outlet": "Reuters",
+        "published_on": "2016-11-20",
+        "published_precision": "day",
+        "reason": "The wire's own dateline.",
+    }
+    headers = site.auth("eddie", **{"If-Match": etag, "Content-Type": MERGE})
+    fixed = site.client.patch("/sources/1", json=body, headers=headers)
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.json()["corrected_fields"] == ["outlet", "published_on"]
+    assert fixed.headers["ETag"] == site.client.get("/sources/1").headers["ETag"] != etag
+    assert_problem(site.client.patch("/sources/1", json=body, headers=headers), 412)
+    claimdb(site.url, "reextract", "--all")
+    again = site.client.get("/sources/1").json()
+    assert (again["outlet"], again["published_on"]) == ("Reuters", "2016-11-20")
+    assert again["corrected_fields"] == ["outlet", "published_on"]
+    history = site.client.get("/sources/1/history").json()["data"]
+    assert [(r["action"], r["by"], r["after"]["outlet"]) for r in history] == [
+        ("correct", "eddie", "Reuters")
+    ]

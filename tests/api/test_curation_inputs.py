@@ -43,6 +43,14 @@ def _write_routes(client: TestClient) -> list[tuple[str, str, dict]]:
             f"/claims/{CLAIM}",
             {"json": review, "headers": {**MERGE, "If-Match": _etag(client)}},
         ),
+        (
+            "PATCH",
+            "/sources/2",
+            {
+                "json": {"title": "A better title", "reason": "The headline."},
+                "headers": {**MERGE, "If-Match": client.get("/sources/2").headers["ETag"]},
+            },
+        ),
         ("DELETE", "/sources/2", {"json": {"reason": "A duplicate."}}),
         ("POST", "/sources/2/restore", {"json": {"reason": "Not a duplicate."}}),
         ("POST", "/sources", {"json": {"text": "The army entered Aleppo, SANA said."}}),
@@ -217,6 +225,18 @@ def test_malformed_requests_are_4xx_and_write_nothing(
     )
     assert_problem(client.get("/revisions", params={"entity_id": 3}), 422, "entity_id")
     assert_problem(client.get("/revisions", params={"entity": "planet"}), 422, "entity")
+    source = {**admin, **MERGE, "If-Match": client.get("/sources/2").headers["ETag"]}
+    for bad, parameter in (
+        ({"published_on": "2016-02-30", "reason": "date"}, "published_on"),
+        (
+            {"published_on": None, "published_precision": "day", "reason": "date"},
+            "published_precision",
+        ),
+        ({"published_precision": None, "reason": "date"}, "published_precision"),
+        ({"title": 7, "reason": "title"}, "title"),
+        ({"text": "new text", "reason": "text"}, "text"),
+    ):
+        assert_problem(client.patch("/sources/2", json=bad, headers=source), 422, parameter)
     assert _revisions(session) == 0
     # application/json is accepted too
     plain = client.patch(url, json=ok_body, headers={**headers, "Content-Type": "application/json"})

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api.deps import EditorDep, Reader, SessionDep, WriteSessionDep, note_write, write_slot
 from app.api.patch import read_patch, request_body
@@ -93,6 +94,13 @@ def list_claims(session: SessionDep, params: Annotated[ClaimListParams, Query()]
 )
 def claim_facets(session: SessionDep, params: Annotated[FacetParams, Query()]) -> facets.Facets:
     return facets.facets(session, params, params.by, params.limit)
+
+
+@router.api_route("/facets", methods=["PATCH"], include_in_schema=False)
+def facets_are_read_only() -> None:
+    """Without it PATCH /claims/facets would reach PATCH /claims/{claim_id} and be a 422
+    about the id; it is a 405 that names the methods /claims/facets has."""
+    raise StarletteHTTPException(405)
 
 
 @router.get("/{claim_id}", summary="Get one claim", responses=problem_responses(404, 422))

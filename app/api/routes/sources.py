@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
@@ -14,6 +14,7 @@ from sqlmodel import Session
 from app.api.deps import (
     AdminDep,
     Editor,
+    EditorDep,
     Reader,
     SessionDep,
     WriteSessionDep,
@@ -26,7 +27,7 @@ from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.ingest import RawDocument
 from app.models import ClaimPublic, RevisionPublic, Source, SourceDetail, SourcePublic
-from app.models.corrections import ReasonBody
+from app.models.corrections import SOURCE_PATCH_EXAMPLES, ReasonBody, SourcePatch
 from app.models.event import SourceFraming
 from app.models.page import Page, PageParams
 from app.params import ClaimListParams, SourceFilters
@@ -58,13 +59,52 @@ def list_sources(
     dependencies=[Reader],
     responses=problem_responses(404, 422),
 )
-def get_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
+def get_source(session: SessionDep, source_id: SourceId, response: Response) -> SourceDetail:
     """One document with its full text, exactly as imported, and every mention found in it.
 
     Every `char_start`/`char_end` in claimdb is an offset into this `text`:
-    `text[char_start:char_end]` is the mention's `surface`.
+    `text[char_start:char_end]` is the mention's `surface`. The `ETag` header names this
+    version of its metadata, for `PATCH /sources/{id}`.
     """
-    return sources.get_source(session, source_id)
+    detail = sources.get_source(session, source_id)
+    response.headers["ETag"] = revisions.etag(
+        source_curation.state(source_curation.load(session, source_id))
+    )
+    return detail
+
+
+@router.patch(
+    "/{source_id}",
+    summary="Correct a source's metadata",
+    openapi_extra={"requestBody": request_body(SourcePatch, SOURCE_PATCH_EXAMPLES)},
+    responses=problem_responses(403, 404, 412, 413, 415, 422, 428, 503),
+)
+async def patch_source(
+    request: Request,
+    session: WriteSessionDep,
+    who: EditorDep,
+    source_id: SourceId,
+    response: Response,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description="The source's ETag, from GET /sources/{id}; `*` skips the check.",
+            examples=["*"],
+        ),
+    ] = None,
+) -> SourcePublic:
+    """Correct `title`, `author`, `outlet`, `url`, `published_on` and `published_precision`
+    (a JSON merge patch with a `reason`; the text itself never changes). Needs an
+    **editor** key and `If-Match` (428 without, 412 when stale). The fields set are listed
+    in `corrected_fields`; re-extraction keeps them (a corrected date counts as supplied
+    metadata). Every change is in `GET /sources/{id}/history`."""
+    patch = await read_patch(request, SourcePatch)
+    public = await _change(session, source_curation.correct, source_id, patch, who.name, if_match)
+    response.headers["ETag"] = revisions.etag(
+        {k: getattr(public, k) for k in source_curation.EDITABLE}
+        | {"deleted_at": public.deleted_at}
+    )
+    return public
 
 
 @router.post(
