@@ -243,3 +243,20 @@ def test_source_corrections_are_kept_by_reextraction(site: Site) -> None:
     assert [(r["action"], r["by"], r["after"]["outlet"]) for r in history] == [
         ("correct", "eddie", "Reuters")
     ]
+
+
+def test_concurrent_patches_with_one_etag_write_once(site: Site) -> None:
+    """Sent at the same moment, not one after the other: the version check and the write
+    are one transaction, so exactly one of them wins."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    denial = site.claim_id(DENIAL)
+    etag = site.client.get(f"/claims/{denial}").headers["ETag"]
+    bodies = [
+        ("eddie", {"claimant_text": "the army", "reason": "one"}),
+        ("erin", {"claimant_text": "the ministry", "reason": "two"}),
+    ] * 3
+    with ThreadPoolExecutor(len(bodies)) as pool:
+        answers = list(pool.map(lambda nb: site.patch(nb[0], denial, nb[1], etag), bodies))
+    assert sorted(a.status_code for a in answers) == [200] + [412] * (len(bodies) - 1)
+    assert site.count("revision") == 1
