@@ -260,3 +260,21 @@ def test_concurrent_patches_with_one_etag_write_once(site: Site) -> None:
         answers = list(pool.map(lambda nb: site.patch(nb[0], denial, nb[1], etag), bodies))
     assert sorted(a.status_code for a in answers) == [200] + [412] * (len(bodies) - 1)
     assert site.count("revision") == 1
+
+
+def test_keys_from_the_command_line(site: Site) -> None:
+    created = claimdb(site.url, "keys", "create", "zed", "--role", "editor")
+    key = created.stdout.strip().splitlines()[-1]
+    assert key.startswith("cdb_") and len(key) > 40
+    listed = claimdb(site.url, "keys", "list", "--json").stdout
+    assert '"name": "zed"' in listed and '"role": "editor"' in listed and key not in listed
+    site.keys["zed"] = key
+    denial = site.claim_id(DENIAL)
+    ok = site.patch("zed", denial, {"review_status": "confirmed", "reason": "Checked."})
+    assert ok.status_code == 200 and ok.json()["reviewed_by"] == "zed"
+    claimdb(site.url, "keys", "create", "zed", "--role", "admin", check_code=2)
+    claimdb(site.url, "keys", "create", "yan", "--role", "boss", check_code=2)
+    claimdb(site.url, "keys", "revoke", "zed")
+    assert_problem(site.patch("zed", denial, {"review_status": "rejected", "reason": "No."}), 401)
+    assert "revoked" in claimdb(site.url, "keys", "list").stdout
+    claimdb(site.url, "keys", "revoke", "nobody", check_code=2)
