@@ -58,7 +58,7 @@ class QuantityIn(_Body):
         Literal["at_least", "over", "nearly", "up_to", "less_than", "about", "range", "vague"]
         | None
     ) = None
-    surface: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    surface: Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(no_nul)]
     value_min: Annotated[int, Field(ge=0, le=10**9)] | None = None
     value_max: Annotated[int, Field(ge=0, le=10**9)] | None = None
     subset: bool = False
@@ -90,9 +90,9 @@ class ClaimPatch(_Body):
         "changes any other field marks the claim `corrected` unless this says otherwise.",
     )
     claimant: Ref | None = Field(None, description="The claimant: actor id, name or alias.")
-    claimant_text: Annotated[str, StringConstraints(max_length=512)] | None = Field(
-        None, description="Who makes the claim, as written."
-    )
+    claimant_text: (
+        Annotated[str, StringConstraints(max_length=512), AfterValidator(no_nul)] | None
+    ) = Field(None, description="Who makes the claim, as written.")
     hedged: bool | None = None
     event_type: EventType | None = None
     event_date_start: date | None = None

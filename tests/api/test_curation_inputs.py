@@ -177,6 +177,13 @@ BAD_PATCHES = [
         "quantities.value",
     ),
     ({"review_status": "corrected", "reason": "r" * 5}, 422, "review_status"),
+    ({"claimant_text": "a\x00b", "reason": "r" * 5}, 422, "claimant_text"),
+    ({"hedged": True, "reason": "why\x00"}, 422, "reason"),
+    (
+        {"quantities": [{"what": "killed", "value": 3, "surface": "\x00"}], "reason": "r" * 5},
+        422,
+        "quantities.surface",
+    ),
     ({"reason": "nothing changes"}, 422, "reason"),
 ]
 
