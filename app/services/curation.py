@@ -156,6 +156,8 @@ def _changes(session: Session, claim: Claim, patch: ClaimPatch, text: str) -> di
     if "actors" in given:
         out["actors"] = []
         for i, link in enumerate(patch.actors or []):
+            if link.role == "claimant":
+                raise _bad(f"actors.{i}.role", "the claimant is set with `claimant`.")
             _span(f"actors.{i}", link.char_start, link.char_end, len(text))
             out["actors"].append(
                 {

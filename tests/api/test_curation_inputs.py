@@ -177,6 +177,7 @@ BAD_PATCHES = [
         "quantities.value",
     ),
     ({"review_status": "corrected", "reason": "r" * 5}, 422, "review_status"),
+    ({"actors": [{"actor": 5, "role": "claimant"}], "reason": "r" * 5}, 422, "actors.0.role"),
     ({"claimant_text": "a\x00b", "reason": "r" * 5}, 422, "claimant_text"),
     ({"hedged": True, "reason": "why\x00"}, 422, "reason"),
     (
@@ -248,3 +249,74 @@ def test_malformed_requests_are_4xx_and_write_nothing(
     # application/json is accepted too
     plain = client.patch(url, json=ok_body, headers={**headers, "Content-Type": "application/json"})
     assert plain.status_code == 200 and _revisions(session) == 1
+
+
+def test_every_correctable_field_is_applied(
+    client: TestClient, session: Session, people: dict[str, dict[str, str]]
+) -> None:
+    claim = client.get(f"/claims/{CLAIM}").json()
+    text = client.get(f"/sources/{claim['source_id']}").json()["text"]
+    start, end = claim["char_start"] + 1, claim["char_end"] - 1
+    body = {
+        "claimant": 5,
+        "claimant_text": "the army",
+        "hedged": not claim["hedged"],
+        "event_type": "siege",
+        "event_date_start": "2016-11-20",
+        "event_date_end": "2016-11-26",
+        "event_date_precision": "week",
+        "char_start": start,
+        "char_end": end,
+        "actors": [
+            {"actor": "Daesh", "role": "target", "char_start": start, "char_end": start + 3}
+        ],
+        "places": [{"place": "Aleppo", "char_start": start, "char_end": start + 3}],
+        "quantities": [{"what": "killed", "value": 7, "surface": "seven", "approx": True}],
+        "reason": "Read again.",
+    }
+    headers = {**people["editor"], **MERGE, "If-Match": _etag(client)}
+    fixed = client.patch(f"/claims/{CLAIM}", json=body, headers=headers)
+    assert fixed.status_code == 200, fixed.text
+    got = client.get(f"/claims/{CLAIM}").json()
+    assert got["text"] == text[start:end] == got["evidence"]["span"]
+    assert got["claimant"]["id"] == 5 and got["claimant_text"] == "the army"
+    assert (got["event_type"], got["event_date_start"], got["event_date_precision"]) == (
+        "siege",
+        "2016-11-20",
+        "week",
+    )
+    assert sorted((a["name"], a["role"]) for a in got["actors"]) == [
+        ("Islamic State", "target"),
+        ("Syrian Arab Army", "claimant"),  # the claimant is among them, as extraction stores it
+    ]
+    assert [p["name"] for p in got["places"]] == ["Aleppo"]
+    assert [(q["what"], q["value"]) for q in got["quantities"]] == [("killed", 7)]
+    assert got["corrected_fields"] == [
+        "actors",
+        "claimant",
+        "claimant_text",
+        "event_date",
+        "event_type",
+        "hedged",
+        "places",
+        "quantities",
+        "span",
+    ]
+    by_claimant = client.get("/claims", params={"claimant": "5", "review_status": "corrected"})
+    assert CLAIM in {c["id"] for c in by_claimant.json()["data"]}
+    # clearing: a null claimant and a null date
+    headers["If-Match"] = _etag(client)
+    cleared = client.patch(
+        f"/claims/{CLAIM}",
+        json={
+            "claimant": None,
+            "event_date_start": None,
+            "event_date_end": None,
+            "event_date_precision": None,
+            "reason": "Not said.",
+        },
+        headers=headers,
+    )
+    assert cleared.status_code == 200, cleared.text
+    assert cleared.json()["claimant"] is None and cleared.json()["event_date_start"] is None
+    assert _revisions(session) == 2
