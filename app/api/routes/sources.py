@@ -124,8 +124,9 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
 
     Send JSON (`text` required; `title`, `outlet`, `url`, `author`, `published`,
     `external_id` optional) or a multipart upload with a `file` part (UTF-8, UTF-16 with a
-    byte-order mark, or cp1252) and the same optional fields. Needs
-    `Authorization: Bearer <CLAIMDB_API_KEY>`; a server without a key is read-only (403).
+    byte-order mark, or cp1252) and the same optional fields. Needs an **editor** key
+    (`claimdb keys create`, or CLAIMDB_API_KEY) as `Authorization: Bearer <key>`; a server
+    with no key at all is read-only (403).
 
     Answers **201** with the new source, or **200** with the existing one when the same
     content was imported before (nothing is written). A new text under a known
