@@ -1,5 +1,5 @@
 """The `claimdb` command: migrate, serve, seed, import, reextract, backup, restore, check
-(eval and rebuild-events: app.cli_analysis)."""
+(eval and rebuild-events: app.cli_analysis; keys: app.cli_keys)."""
 
 from __future__ import annotations
 
@@ -232,7 +232,9 @@ def reextract(
     """Re-run extraction over stored sources (after the registry or gazetteer improved).
 
     Texts and supplied metadata are kept; claims, mentions and places are replaced, one
-    source per transaction. By default only sources from another extractor version.
+    source per transaction, except what people reviewed and corrected: it is applied
+    again, and each place the new extraction disagrees with a correction is listed.
+    By default only sources from another extractor version.
     """
     from rich.progress import Progress
 
@@ -247,8 +249,11 @@ def reextract(
     else:
         out.print(
             f"{summary['reextracted']} sources re-extracted, {summary['failed']} failed "
-            f"(of {summary['sources']})"
+            f"(of {summary['sources']}); {summary['reviewed_claims_kept']} reviewed claims "
+            "kept with their corrections"
         )
+        for line in summary["disagreements"]:
+            out.print(f"  {line}", markup=False, highlight=False)
     raise typer.Exit(1 if summary["failed"] else 0)
 
 
@@ -298,8 +303,8 @@ def check() -> None:
     out.print(f"{_safe_url()}: {check_database()}")
 
 
-# eval and rebuild-events, listed after the commands above
-from app import cli_analysis  # noqa: E402, F401
+# eval, rebuild-events and keys, listed after the commands above
+from app import cli_analysis, cli_keys  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()

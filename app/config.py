@@ -18,7 +18,9 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; postgresql+psycopg://user:pass@host/db selects PostgreSQL.",
     )
     api_key: SecretStr | None = Field(
-        None, description="Bearer key for write endpoints. Unset: writes answer 403."
+        None,
+        description="Admin bearer key (acts as `server-admin-key`). Unset, and no key made "
+        "with `claimdb keys create`: writes answer 403.",
     )
     read_key: SecretStr | None = Field(
         None, description="Bearer key for read endpoints. Unset: reads are public."

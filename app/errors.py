@@ -29,10 +29,17 @@ class InvalidParameter(ClaimdbError):
 
     title = "Invalid parameter"
 
-    def __init__(self, parameter: str, detail: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        parameter: str,
+        detail: str,
+        suggestions: Sequence[str] = (),
+        location: str = "query",
+    ) -> None:
         super().__init__(detail)
         self.parameter = parameter
         self.suggestions = list(suggestions)
+        self.location = location  # query, or body for a field of a request body
 
 
 class UsageError(ClaimdbError):
@@ -57,6 +64,18 @@ class NotAuthenticated(ClaimdbError):
 
 class Forbidden(ClaimdbError):
     title = "Forbidden"
+
+
+class PreconditionRequired(ClaimdbError):
+    """A change sent without the version it was made on (If-Match)."""
+
+    title = "Precondition required"
+
+
+class PreconditionFailed(ClaimdbError):
+    """A change made on a version that is no longer the current one."""
+
+    title = "Precondition failed"
 
 
 class UnsupportedMediaType(ClaimdbError):

@@ -41,6 +41,7 @@ from app.services.documents import (
     replace_extraction,
     stored_document,
 )
+from app.services.reapply import Reapplied
 from app.services.reference import sync_reference
 from app.services.store import place_ids
 from app.workers import extract_all, process_ended
@@ -263,12 +264,14 @@ def reextract(
     *,
     everything: bool = False,
     on_item: Callable[[int, str], None] | None = None,
-) -> dict[str, int]:
+) -> dict[str, Any]:
     """Run the current extractor again over stored sources, each in its own transaction.
 
     By default only sources extracted by another extractor version are redone. The
     text and supplied metadata stay as they are; claims, mentions, body_end, the primary
-    place and a publication date read from the text are replaced.
+    place and a publication date read from the text are replaced, except what people
+    reviewed and corrected: that is applied again, and where the new extraction disagrees
+    with a correction, the difference is listed in `disagreements`.
     """
     engine = engine or get_engine()
     places = prepare(engine)
@@ -282,16 +285,17 @@ def reextract(
                 )
             )
         source_ids = list(session.exec(stmt))
-    done = failed = 0
+    done = failed = kept = 0
+    disagreements: list[str] = []
     for source_id in source_ids:
         with Session(engine) as session:
             extraction = extract_document(stored_document(session.get(Source, source_id)))
 
-        def work(session: Session, source_id: int = source_id, extraction=extraction) -> int:
+        def work(session: Session, source_id: int = source_id, extraction=extraction) -> Reapplied:
             return replace_extraction(session, session.get(Source, source_id), extraction, places)
 
         try:
-            _retrying(engine, work, f"source {source_id}")
+            reapplied = _retrying(engine, work, f"source {source_id}")
         except DatabaseFault:
             raise
         except Exception:
@@ -301,6 +305,14 @@ def reextract(
         else:
             done += 1
             outcome = "reextracted"
+            kept += reapplied.kept
+            disagreements += reapplied.disagreements
         if on_item:
             on_item(source_id, outcome)
-    return {"reextracted": done, "failed": failed, "sources": len(source_ids)}
+    return {
+        "reextracted": done,
+        "failed": failed,
+        "sources": len(source_ids),
+        "reviewed_claims_kept": kept,
+        "disagreements": disagreements,
+    }

@@ -13,8 +13,19 @@ from fastapi_offline import FastAPIOffline
 from app.api import errors
 from app.api.limits import QueryStringLimit
 from app.api.middleware import HeadAsGet, ProblemCORSMiddleware, SecurityHeaders
+from app.api.patch import COMPONENTS
 from app.api.problems import PROBLEM_MEDIA_TYPE
-from app.api.routes import actors, claims, events, health, imports, outlets, places, sources
+from app.api.routes import (
+    actors,
+    claims,
+    events,
+    health,
+    imports,
+    outlets,
+    places,
+    revisions,
+    sources,
+)
 from app.config import settings
 from app.models.event import GRADE_HELP, RELATION_HELP
 
@@ -28,6 +39,22 @@ and **places** it names.
 * Lists answer `{"data": [...], "count": N, "next": "<cursor>|null"}`; pass `next` back as
   `cursor=` for the following page.
 * Errors are RFC 9457 problem details (`application/problem+json`).
+"""
+
+REVIEW_HELP = """**Reviewing and correcting.** Keys come from `claimdb keys create NAME --role
+reader|editor|admin` (shown once). Readers read (when CLAIMDB_READ_KEY makes reads
+private); editors review and correct claims (`PATCH /claims/{id}`); admins also delete
+and restore sources. Every change needs the `ETag` of the version it was made on, as
+`If-Match` (412 when someone changed it meanwhile), and a `reason`; it is kept here with
+the name of the key that made it. Example:
+
+```
+curl -i https://claimdb.example/claims/42            # note the ETag
+curl -X PATCH https://claimdb.example/claims/42 \\
+  -H "Authorization: Bearer $KEY" -H 'If-Match: "3f2a..."' \\
+  -H 'Content-Type: application/merge-patch+json' \\
+  -d '{"claimant": "Syrian Arab Army", "reason": "The denial is the army's."}'
+```
 """
 
 TAGS = [
@@ -55,6 +82,10 @@ TAGS = [
         "name": "outlets",
         "description": "Who published the sources: country, owner and alignment, with "
         "where each was read.",
+    },
+    {
+        "name": "revisions",
+        "description": "The audit trail: who changed what, when, and why.\n\n" + REVIEW_HELP,
     },
     {"name": "imports", "description": "Import runs: counts and every failure with its reason."},
     {"name": "health", "description": "Liveness and database state."},
@@ -87,12 +118,13 @@ def create_app() -> FastAPI:
         app.add_middleware(
             ProblemCORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Authorization", "Content-Type"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match"],
+            expose_headers=["ETag"],
         )
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so every answer has them
-    for module in (claims, events, sources, outlets, actors, places, imports, health):
+    for module in (claims, events, sources, outlets, actors, places, revisions, imports, health):
         app.include_router(module.router)
     _finish_openapi(app)
     return app
@@ -103,6 +135,7 @@ def _finish_openapi(app: FastAPI) -> None:
 
     - Error bodies are documented under application/problem+json only, which is what
       they are (FastAPI files every response model under application/json).
+    - PATCH bodies, read by app.api.patch rather than by FastAPI, have their schemas added.
     - Reads declare the bearer key as optional ({} among the alternatives): they need it
       only when CLAIMDB_READ_KEY is set, and then the 401 is documented.
     """
@@ -111,6 +144,7 @@ def _finish_openapi(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = build()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(COMPONENTS)
             for path in schema["paths"].values():
                 for method, operation in path.items():
                     if method == "get" and operation.get("security"):

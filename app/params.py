@@ -8,7 +8,7 @@ app/api/, which services must not import); paging's own parameters are models/pa
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -25,6 +25,7 @@ from app.extraction.types import QuantityKind
 from app.ingest.dates import last_day, parse_iso
 from app.models.base import ActorKind, ActorRole, DatePrecision, EventType, PlaceKind, Text, no_nul
 from app.models.page import PageParams
+from app.models.revision import EntityType, ReviewStatus
 
 MAX_REPEAT = 50
 # what /claims can be exported as, and counted by: written here once, for the parameters
@@ -411,6 +412,16 @@ class ClaimFilters(DateRange, PageParams, GeoParams, FigureFilters):
         "starting so; `a OR b` either.",
         examples=['"power plant" OR refinery'],
     )
+    review_status: list[ReviewStatus] | None = Field(
+        None,
+        max_length=4,
+        description="unreviewed, confirmed, corrected or rejected; repeatable. Asking for "
+        "rejected includes rejected claims.",
+        examples=[["confirmed", "corrected"]],
+    )
+    include_rejected: bool = Field(
+        False, description="Also list claims a reviewer rejected (left out by default)."
+    )
     sort: Literal["id", "event_date", "-event_date", "published", "-published"] = Field(
         "id",
         description="Order: id (import order), event_date or published; '-' for newest "
@@ -452,6 +463,31 @@ class ImportFilters(PageParams):
         description="Opaque token from the previous page's `next`; omit for the first page.",
         examples=["WyItaWQiLFs1MF1d"],  # runs are listed newest first: a cursor of that ordering
     )
+
+
+class RevisionFilters(PageParams):
+    entity: EntityType | None = Field(
+        None, description="Only changes to claims, sources, actors or places.", examples=["claim"]
+    )
+    entity_id: Id | None = Field(None, description="With `entity`: only this one.", examples=[1])
+    by: Text | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        description="Only changes made with this key name.",
+        examples=["ana"],
+    )
+    since: datetime | None = Field(
+        None,
+        description="Only changes at or after this time (RFC 3339).",
+        examples=["2026-11-30T00:00:00Z"],
+    )
+
+    @model_validator(mode="after")
+    def _entity_id_needs_entity(self) -> Self:
+        if self.entity_id is not None and self.entity is None:
+            raise InvalidParameter("entity_id", "entity_id: needs `entity`.")
+        return self
 
 
 class ClaimListParams(ClaimFilters):

@@ -145,7 +145,13 @@ def test_reextract_redoes_outdated_sources(fresh_url: str) -> None:
         conn.execute(sa.text("UPDATE source SET extractor_version = 'old' WHERE id = 1"))
     engine.dispose()
     summary = json.loads(claimdb(fresh_url, "reextract", "--json").stdout)
-    assert summary == {"reextracted": 1, "failed": 0, "sources": 1}
+    assert summary == {
+        "reextracted": 1,
+        "failed": 0,
+        "sources": 1,
+        "reviewed_claims_kept": 0,
+        "disagreements": [],
+    }
     assert count(fresh_url, "claim") == before
     assert count(fresh_url, "claim_figure") == figures > 0  # replaced, not added to
     assert json.loads(claimdb(fresh_url, "reextract", "--json").stdout)["sources"] == 0

@@ -38,14 +38,11 @@ def test_upgrade_downgrade_upgrade(fresh_url: str) -> None:
 def test_events_revision_comes_after_import_run_status_and_goes_down_alone(fresh_url: str) -> None:
     """Revision 0006 (events and relations) sits on main's 0005 (import run status):
     going down one step removes exactly the cross-source tables and keeps run status."""
-    migrate(fresh_url)
+    migrate(fresh_url, "0006")
     before = _tables(fresh_url)
     command.downgrade(alembic_config(fresh_url), "0005")
     cross_source = {"event", "event_claim", "claim_relation", "claim_slot", "framing"}
-    # 0007 (claim figures) and 0008 (search index, whose SQLite shadow tables differ from
-    # 0002's) sit above 0006 and go down with it
-    gone = {t for t in before - _tables(fresh_url) if not t.startswith("claim_fts")}
-    assert gone == cross_source | {"claim_figure"}
+    assert before - _tables(fresh_url) == cross_source
     engine = make_engine(fresh_url)
     try:
         columns = {c["name"] for c in sa.inspect(engine).get_columns("import_run")}
@@ -114,5 +111,39 @@ def test_search_revision_indexes_stored_claims_and_goes_back_to_0002s_index(
         migrate(fresh_url)
         with engine.connect() as conn:
             assert conn.execute(sa.text(count.format("claim_fts"))).scalar_one() == claims > 0
+    finally:
+        engine.dispose()
+
+
+def test_curation_revision_goes_down_alone_and_keeps_the_search_triggers(fresh_url: str) -> None:
+    """Revision 0009 (curation) only adds tables and columns: going down to 0008 removes
+    exactly them, and on SQLite the full-text triggers on `claim` survive both ways."""
+    migrate(fresh_url)
+    engine = make_engine(fresh_url)
+
+    def claim_columns() -> set[str]:
+        return {c["name"] for c in sa.inspect(engine).get_columns("claim")}
+
+    def triggers() -> set[str]:
+        if engine.dialect.name != "sqlite":
+            return set()
+        with engine.connect() as conn:
+            return set(
+                conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+                .scalars()
+                .all()
+            )
+
+    try:
+        before, fts = _tables(fresh_url), triggers()
+        assert {"review_status", "corrections"} <= claim_columns()
+        command.downgrade(alembic_config(fresh_url), "0008")
+        assert before - _tables(fresh_url) == {"api_key", "revision"}
+        assert not {"review_status", "reviewed_by", "reviewed_at", "corrections"} & claim_columns()
+        assert "deleted_at" not in {c["name"] for c in sa.inspect(engine).get_columns("source")}
+        assert triggers() == fts
+        migrate(fresh_url)
+        assert triggers() == fts
+        command.check(alembic_config(fresh_url))
     finally:
         engine.dispose()

@@ -1,4 +1,4 @@
-"""Dependencies shared by the routes: the session and the two access checks."""
+"""Dependencies shared by the routes: the session and the access checks by role."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 import hmac
 import logging
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
@@ -31,6 +31,9 @@ from app.errors import (
     Forbidden,
     NotAuthenticated,
 )
+from app.models.api_key import Role
+from app.services import keys
+from app.services.keys import Principal
 
 log = logging.getLogger("claimdb.auth")
 
@@ -74,51 +77,64 @@ async def write_slot() -> AsyncIterator[None]:
 
 _bearer = HTTPBearer(
     auto_error=False,
-    description="The server's CLAIMDB_API_KEY (writes) or CLAIMDB_READ_KEY (reads, when set).",
+    description="A key from `claimdb keys create` (role reader, editor or admin), or the "
+    "server's CLAIMDB_API_KEY (admin) or CLAIMDB_READ_KEY (reader).",
 )
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+# Reads need no key unless CLAIMDB_READ_KEY is set: then they are made by this name.
+ANONYMOUS = Principal("anonymous", "reader")
 
 
-def _check(
-    request: Request, credentials: HTTPAuthorizationCredentials | None, key: SecretStr
-) -> None:
-    if credentials is None:
-        raise NotAuthenticated("Send the key as `Authorization: Bearer <key>`.")
+def _same(presented: str, key: SecretStr | None) -> bool:
     # Constant-time comparison: response timing must not reveal how much of a key matched.
-    if not hmac.compare_digest(credentials.credentials.encode(), key.get_secret_value().encode()):
-        log.warning(
-            "rejected key for %s %s from %s",
-            request.method,
-            request.url.path,
-            request.client.host if request.client else "?",
-        )
-        raise NotAuthenticated("The key is not valid.")
+    return key is not None and hmac.compare_digest(
+        presented.encode(), key.get_secret_value().encode()
+    )
 
 
-def require_writer(request: Request, credentials: Credentials) -> None:
-    """Writes need CLAIMDB_API_KEY; with none configured the server is read-only."""
-    if settings.api_key is None:
-        raise Forbidden("This server is read-only: set CLAIMDB_API_KEY to enable writes.")
-    _check(request, credentials, settings.api_key)
+def _holder(session: Session, presented: str) -> Principal | None:
+    if _same(presented, settings.api_key):
+        return Principal(keys.SERVER_KEY_NAMES["admin"], "admin")
+    if _same(presented, settings.read_key):
+        return Principal(keys.SERVER_KEY_NAMES["reader"], "reader")
+    return keys.authenticate(session, presented)
 
 
-def require_reader(request: Request, credentials: Credentials) -> None:
-    """Reads are public unless CLAIMDB_READ_KEY is set; the write key also reads."""
-    if settings.read_key is None:
-        return
-    if (
-        credentials is not None
-        and settings.api_key is not None
-        and hmac.compare_digest(
-            credentials.credentials.encode(), settings.api_key.get_secret_value().encode()
-        )
-    ):
-        return
-    _check(request, credentials, settings.read_key)
+def _require(role: Role) -> Callable[..., Principal]:
+    def check(request: Request, credentials: Credentials, session: SessionDep) -> Principal:
+        if role == "reader" and settings.read_key is None:  # public reads
+            found = credentials and _holder(session, credentials.credentials)
+            return found or ANONYMOUS
+        if role != "reader" and settings.api_key is None and not keys.any_live(session):
+            raise Forbidden(
+                "This server is read-only: set CLAIMDB_API_KEY or create a key with "
+                "`claimdb keys create` to enable writes."
+            )
+        if credentials is None:
+            raise NotAuthenticated("Send the key as `Authorization: Bearer <key>`.")
+        holder = _holder(session, credentials.credentials)
+        if holder is None:
+            log.warning(
+                "rejected key for %s %s from %s",
+                request.method,
+                request.url.path,
+                request.client.host if request.client else "?",
+            )
+            raise NotAuthenticated("The key is not valid.")
+        if not holder.may(role):
+            raise Forbidden(f"This needs an {role} key; {holder.name!r} is a {holder.role} key.")
+        return holder
+
+    return check
 
 
-Writer = Depends(require_writer)
-Reader = Depends(require_reader)
+Reader = Depends(_require("reader"))
+Editor = Depends(_require("editor"))
+Admin = Depends(_require("admin"))
+# The same checks, for routes that need to know who is asking
+ReaderDep = Annotated[Principal, Reader]
+EditorDep = Annotated[Principal, Editor]
+AdminDep = Annotated[Principal, Admin]
 
 
 # The last write's fault that a probe cannot see without writing data (a full disk, a

@@ -29,6 +29,8 @@ STATUS: dict[type[errors.ClaimdbError], tuple[int, str]] = {
     errors.Forbidden: (403, "forbidden"),
     errors.UsageError: (400, "bad-request"),
     errors.UnsupportedMediaType: (415, "unsupported-media-type"),
+    errors.PreconditionRequired: (428, "precondition-required"),
+    errors.PreconditionFailed: (412, "precondition-failed"),
     errors.DatabaseFault: (503, "database-unavailable"),
     errors.DatabaseBusy: (503, "database-busy"),
     errors.DatabaseReadOnly: (503, "database-read-only"),
@@ -64,7 +66,9 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     status, slug = _status_of(exc)
     extra: dict[str, Any] = {}
     if isinstance(exc, errors.InvalidParameter):
-        extra["errors"] = [{"parameter": exc.parameter, "location": "query", "message": exc.detail}]
+        extra["errors"] = [
+            {"parameter": exc.parameter, "location": exc.location, "message": exc.detail}
+        ]
         extra["suggestions"] = exc.suggestions or None
     detail, headers = exc.detail, None
     if isinstance(exc, errors.DatabaseFault):  # their details are CLI lines: "error: the ..."
@@ -111,10 +115,14 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 def _allowed_methods(request: Request) -> str:
     """Every documented method at this path. RFC 9110 wants them all in Allow; Starlette
     names only those of the first route that matched (GET, not POST, for /sources)."""
-    methods: set[str] = set()
-    for template, operations in request.app.openapi()["paths"].items():
-        if compile_path(template)[0].match(request.url.path):
-            methods.update(method.upper() for method in operations)
+    matching = {
+        template: operations
+        for template, operations in request.app.openapi()["paths"].items()
+        if compile_path(template)[0].match(request.url.path)
+    }
+    # /claims/facets is that path, not a claim id of /claims/{claim_id}
+    literal = {t: ops for t, ops in matching.items() if "{" not in t}
+    methods = {method.upper() for ops in (literal or matching).values() for method in ops}
     return ", ".join(sorted(methods))
 
 

@@ -70,12 +70,22 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries for the given error statuses, with an example each."""
     examples = {
         401: ("not-authenticated", "Not authenticated", "Send Authorization: Bearer <key>."),
-        403: ("forbidden", "Forbidden", "Writes are disabled: CLAIMDB_API_KEY is not set."),
+        403: ("forbidden", "Forbidden", "This needs an editor key; 'ana' is a reader key."),
+        412: (
+            "precondition-failed",
+            "Precondition failed",
+            "Someone changed it since you read it: GET it again, check, and resend.",
+        ),
         404: ("not-found", "Not found", "No claim with id 999999."),
         413: ("too-large", "Payload too large", "The document is 3.1 MB; the limit is 2.0 MB."),
         414: ("uri-too-long", "URI too long", "The query string is over 8192 bytes."),
         415: ("unsupported-media-type", "Unsupported media type", "Send application/json."),
         422: ("invalid-parameter", "Invalid parameter", "limit: must be at most 500."),
+        428: (
+            "precondition-required",
+            "Precondition required",
+            "Send the ETag from GET as `If-Match`, so a change made meanwhile is not lost.",
+        ),
         503: (
             "database-busy",
             "Database busy",

@@ -1,12 +1,14 @@
 """Tables and their API shapes. Importing this package registers every table on the metadata."""
 
 from app.models.base import SQLModel  # noqa: I001  (sets the naming convention first)
+from app.models.api_key import ApiKey, ApiKeyPublic
 from app.models.actor import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
 from app.models.claim import Claim, ClaimDetail, ClaimPublic, Evidence, SourceRef
 from app.models.figure import ClaimFigure
 from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim, Framing
 from app.models.import_run import ImportRun, ImportRunPublic
 from app.models.links import ClaimActor, ClaimPlace, Mention
+from app.models.revision import Revision, RevisionPublic
 from app.models.place import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.source import MentionPublic, Source, SourceDetail, SourcePublic
 
@@ -16,6 +18,8 @@ __all__ = [
     "ActorDetail",
     "ActorPublic",
     "ActorRef",
+    "ApiKey",
+    "ApiKeyPublic",
     "AliasPublic",
     "Claim",
     "ClaimActor",
@@ -38,6 +42,8 @@ __all__ = [
     "PlaceDetail",
     "PlacePublic",
     "PlaceRef",
+    "Revision",
+    "RevisionPublic",
     "SQLModel",
     "Source",
     "SourceDetail",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,7 +10,8 @@ from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
 from app.models.actor import ActorRef
-from app.models.base import ActorRole, DatePrecision, EventType, JSONType
+from app.models.base import ActorRole, DatePrecision, EventType, JSONType, TZDateTime
+from app.models.revision import ReviewStatus
 
 
 class ClaimBase(SQLModel):
@@ -49,6 +50,18 @@ class Claim(ClaimBase, table=True):
     # How each field was decided (ClaimDerivation's stored form); null for claims stored
     # before extractor version 3, until `claimdb reextract` refreshes them.
     derivation: dict[str, Any] | None = Field(default=None, sa_type=JSONType)
+    review_status: ReviewStatus = Field(
+        default="unreviewed",
+        sa_type=sa.String(12),
+        index=True,
+        sa_column_kwargs={"server_default": "unreviewed"},
+    )
+    reviewed_by: str | None = Field(default=None, sa_type=sa.String(64))
+    reviewed_at: datetime | None = Field(default=None, sa_type=TZDateTime)
+    # The values a person set, by field (app.services.curation.CORRECTABLE), with the span
+    # extraction gave the claim: re-extraction finds the claim by that span and applies
+    # them again. Null until a person corrects it.
+    corrections: dict[str, Any] | None = Field(default=None, sa_type=JSONType)
 
 
 class Quantity(BaseModel):
@@ -131,6 +144,18 @@ class ClaimPublic(ClaimBase):
     event_grade: str | None = Field(
         default=None,
         description="That event's grade: single_source, corroborated, contested or denied.",
+    )
+    review_status: ReviewStatus = Field(
+        default="unreviewed",
+        description="unreviewed (as extracted), confirmed or corrected by a person, or "
+        "rejected (left out of lists unless include_rejected=true).",
+    )
+    reviewed_by: str | None = Field(default=None, description="Name of the reviewer's key.")
+    reviewed_at: datetime | None = None
+    corrected_fields: list[str] = Field(
+        default_factory=list,
+        description="The fields a person set (the others are as extracted): claimant, "
+        "hedged, event_type, event_date, actors, places, quantities, span.",
     )
 
 

@@ -48,6 +48,10 @@ class Source(SourceBase, table=True):
     import_run_id: int | None = Field(default=None, foreign_key="import_run.id", index=True)
     extractor_version: str | None = Field(default=None, sa_type=sa.String(16))
     primary_place_id: int | None = Field(default=None, foreign_key="place.id", index=True)
+    # a soft delete: the source and its claims leave every list until an admin restores it
+    deleted_at: datetime | None = Field(default=None, sa_type=TZDateTime)
+    # the metadata fields a person corrected, so re-import and re-extraction keep them
+    corrected_fields: list[str] | None = Field(default=None, sa_type=JSONType)
 
 
 class SourcePublic(SourceBase):
@@ -66,6 +70,12 @@ class SourcePublic(SourceBase):
         default=None, description="Where the source's main events happen."
     )
     claim_count: int = 0
+    deleted_at: datetime | None = Field(
+        default=None, description="When an admin deleted it (it is then in no list)."
+    )
+    corrected_fields: list[str] = Field(
+        default_factory=list, description="Metadata fields a person corrected."
+    )
 
 
 class MentionPublic(BaseModel):

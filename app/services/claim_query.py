@@ -164,6 +164,17 @@ def conditions(
         conds.append(search.matches(session, f.q))
     conds += _event_conditions(f)
     conds += figures.conditions(f)
+    conds += _curation_conditions(f)
+    return conds
+
+
+def _curation_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:
+    """What reviewers decided: rejected claims and deleted sources' claims are in no list."""
+    conds = [Claim.source_id.not_in(sa.select(Source.id).where(Source.deleted_at.is_not(None)))]
+    if f.review_status:
+        conds.append(Claim.review_status.in_(f.review_status))
+    if not f.include_rejected and "rejected" not in (f.review_status or ()):
+        conds.append(Claim.review_status != "rejected")
     return conds
 
 

@@ -23,6 +23,7 @@ from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
 from app.params import ClaimFilters
 from app.services import claim_query, figures, resolve
+from app.services.curation import corrected_fields
 from app.services.paging import paginate
 
 CONTEXT_CHARS = 200
@@ -100,6 +101,7 @@ def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
                 "places": places[c.id],
                 "event_id": events.get(c.id, (None, None))[0],
                 "event_grade": events.get(c.id, (None, None))[1],
+                "corrected_fields": corrected_fields(c.corrections),
             },
         )
         for c in claims

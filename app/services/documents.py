@@ -19,6 +19,7 @@ from app.extraction import Extraction, extract
 from app.ingest.types import RawDocument, content_sha256
 from app.models import Source
 from app.services import events
+from app.services.reapply import Reapplied, keep, reapply
 from app.services.reference import sync_once
 from app.services.store import clear_extraction, place_ids, write_extraction
 
@@ -142,14 +143,18 @@ def import_document(
 
 def replace_extraction(
     session: Session, source: Source, extraction: Extraction, places: dict[str, int]
-) -> int:
-    """Swap the stored extraction of `source` for `extraction` (after the extractor changed);
-    returns the new claim count. The source's events and relations are linked again."""
+) -> Reapplied:
+    """Swap the stored extraction of `source` for `extraction` (after the extractor changed).
+    What people reviewed and corrected is applied again (app.services.reapply), and the
+    source's events and relations are linked again."""
     events.source_removed(session, source.id)
+    kept = keep(session, source.id)
     clear_extraction(session, source.id)
     if source.published_origin != "metadata":
         for field, value in published_fields(None, None, extraction).items():
             setattr(source, field, value)
-    claims = write_extraction(session, source, extraction, places)
-    events.source_added(session, source.id)
-    return claims
+    write_extraction(session, source, extraction, places)
+    done = reapply(session, source, kept)
+    if source.deleted_at is None:
+        events.source_added(session, source.id)
+    return done

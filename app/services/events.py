@@ -32,6 +32,9 @@ from app.services.linking_index import MemoryIndex, candidates, slots
 _LOCK = 13_013  # PostgreSQL advisory lock: linking one source at a time keeps it order-free
 # the versions a newer version replaces: their claims are linked to nothing
 _SUPERSEDED = sa.select(Source.supersedes_id).where(Source.supersedes_id.is_not(None))
+# what reviewers took out is linked to nothing: deleted sources, rejected claims
+_DELETED = sa.select(Source.id).where(Source.deleted_at.is_not(None))
+_LINKABLE = (Claim.review_status != "rejected", Claim.source_id.not_in(_DELETED))
 
 
 def _lock(session: Session) -> None:
@@ -47,7 +50,11 @@ def source_added(session: Session, source_id: int) -> dict[str, int]:
         _remove(session, old)
     framing.count_source(session, source_id)
     places = gazetteer(session)
-    ids = session.execute(sa.select(Claim.id).where(Claim.source_id == source_id)).scalars().all()
+    ids = (
+        session.execute(sa.select(Claim.id).where(Claim.source_id == source_id, *_LINKABLE))
+        .scalars()
+        .all()
+    )
     new = load_records(session, ids, places)
     insert_all(session, ClaimSlot, [row for r in new.values() for row in slots(r)])
     found = {
@@ -101,11 +108,15 @@ def rebuild(session: Session) -> dict[str, int]:
     _lock(session)
     clear(session)
     places = gazetteer(session)
-    current = sa.select(Source.id).where(Source.id.not_in(_SUPERSEDED)).order_by(Source.id)
+    current = (
+        sa.select(Source.id)
+        .where(Source.id.not_in(_SUPERSEDED), Source.deleted_at.is_(None))
+        .order_by(Source.id)
+    )
     for source_id in session.execute(current).scalars():
         framing.count_source(session, source_id)
     ids = (
-        session.execute(sa.select(Claim.id).where(Claim.source_id.not_in(_SUPERSEDED)))
+        session.execute(sa.select(Claim.id).where(Claim.source_id.not_in(_SUPERSEDED), *_LINKABLE))
         .scalars()
         .all()
     )

@@ -58,6 +58,8 @@ CSV_COLUMNS = [
     "event_grade",
     # each kind's bounds summed over the claim's figures (app.services.figures)
     *(f"{kind}_{end}" for kind in RANGED_KINDS for end in ("min", "max")),
+    "review_status",
+    "corrected_fields",
 ]
 # Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -149,6 +151,8 @@ def _csv_row(c: ClaimPublic, source: Source) -> list[Any]:
                 for kind in RANGED_KINDS
                 for end in (next(((f.low, f.high) for f in c.figures if f.kind == kind), ("", "")))
             ),
+            c.review_status,
+            "; ".join(c.corrected_fields),
         ]
     ]
 
@@ -213,6 +217,8 @@ def _geojson(batches: Iterator[Batch], imprecise: bool) -> Iterator[str]:
                         "published_on": c.published_on and c.published_on.isoformat(),
                         "event_id": c.event_id,
                         "event_grade": c.event_grade,
+                        "review_status": c.review_status,
+                        "corrected_fields": c.corrected_fields,
                     },
                 }
                 parts.append(("" if first else ",") + json.dumps(feature, ensure_ascii=False))

@@ -34,7 +34,7 @@ def _without_text() -> sa.Select:
 
 
 def _filtered(session: Session, filters: SourceFilters, resolved: Resolved) -> sa.Select:
-    stmt = _without_text()
+    stmt = _without_text().where(Source.deleted_at.is_(None))  # deleted: in no list
     if filters.outlet:
         outlets, resolved["outlet"] = resolve_outlets(session, [filters.outlet])
         stmt = stmt.where(sa.func.lower(Source.outlet).in_(outlets))
@@ -76,6 +76,7 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
                 "length": lengths[s.id],
                 "claim_count": counts.get(s.id, 0),
                 "primary_place": places.get(s.primary_place_id),
+                "corrected_fields": s.corrected_fields or [],
             },
         )
         for s in sources

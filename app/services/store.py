@@ -225,6 +225,23 @@ def clear_extraction(session: Session, source_id: int) -> None:
     session.execute(sa.delete(Mention).where(Mention.source_id == source_id))
 
 
+def clear_claim_rows(session: Session, claim_id: int) -> None:
+    """Drop the rows written from one claim's quantities and text (its figures, its entry
+    in the full-text index): before its id or those fields change."""
+    one = sa.select(Claim.id).where(Claim.id == claim_id).scalar_subquery()
+    session.execute(sa.delete(ClaimFigure).where(ClaimFigure.claim_id == claim_id))
+    search.clear_index(session, one)
+
+
+def write_claim_rows(session: Session, claim: Claim) -> None:
+    """Write `claim`'s figures and index entry from its current quantities and text (once
+    cleared): a person's correction is searched and filtered like an extraction."""
+    conn = session.connection()
+    assert claim.id is not None
+    search.write_index(conn, [(claim.id, claim.text)])
+    _insert(conn, ClaimFigure.__table__, figure_rows(claim.id, claim.quantities))
+
+
 def write_extraction(
     session: Session, source: Source, extraction: Extraction, places: dict[str, int]
 ) -> int:

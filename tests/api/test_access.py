@@ -72,11 +72,11 @@ def test_reads_can_be_made_private(client: TestClient, monkeypatch: pytest.Monke
         assert_problem(client.get(path, headers={"Authorization": "Bearer wrong"}), 401)
         assert client.get(path, headers={"Authorization": "Bearer reader-key"}).status_code == 200
         assert client.get(path, headers={"Authorization": "Bearer writer-key"}).status_code == 200
-    # the read key does not write
+    # the read key does not write: it is known, and not allowed to (403, not 401)
     response = client.post(
         "/sources", json={"text": "x"}, headers={"Authorization": "Bearer reader-key"}
     )
-    assert_problem(response, 401)
+    assert_problem(response, 403)
     assert client.get("/health").status_code == 200  # liveness stays public
 
 

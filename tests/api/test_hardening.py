@@ -172,7 +172,7 @@ def test_every_documented_cursor_example_is_accepted(client: TestClient) -> None
         for parameter in operations.get("get", {}).get("parameters", []):
             if parameter["name"] == "cursor":
                 url = path.replace("{actor_id}", "52").replace("{place_id}", "25")
-                url = url.replace("{source_id}", "1")
+                url = url.replace("{source_id}", "1").replace("{claim_id}", "1")
                 example = parameter["schema"].get("examples", [parameter.get("example")])[0]
                 required = {"by": "month"} if path.endswith("/facets") else {}
                 response = client.get(url, params={"cursor": example, **required})

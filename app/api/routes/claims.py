@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from sqlmodel import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.api.deps import Reader, SessionDep
+from app.api.deps import EditorDep, Reader, SessionDep, WriteSessionDep, note_write, write_slot
 from app.api.links import with_next_url
+from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
-from app.models import ClaimDetail, ClaimPublic
+from app.models import Claim, ClaimDetail, ClaimPublic, RevisionPublic
+from app.models.corrections import CLAIM_PATCH_EXAMPLES, ClaimPatch
 from app.models.event import ClaimRelations
 from app.models.facet import Facets
-from app.models.page import Page
+from app.models.page import Page, PageParams
 from app.params import ClaimListParams, FacetParams
-from app.services import claims, event_query, export, facets
+from app.services import claims, curation, event_query, export, facets, revisions
+from app.services.entities import require
 
 router = APIRouter(
     prefix="/claims",
@@ -44,8 +50,10 @@ dates (`date_from`, `date_to`, `date_mode`, `date_field`, `max_date_precision`),
 (`place` with everything inside it, `governorate`, `bbox`, `near` + `radius_km`,
 `include_imprecise`), actors (`actor` with its units and affiliates unless
 `include_affiliates=false`, `actor_role`, `claimant`), and `source`, `outlet`,
-`event_type`, `hedged`, `in_comments`, `q` (full text), and across sources `event`,
-`contradicted`, `corroborated_by_min`. Names accept any alias or
+`event_type`, `hedged`, `in_comments`, `q` (full text), across sources `event`,
+`contradicted`, `corroborated_by_min`, and from reviewers `review_status` (claims a
+reviewer rejected are left out unless `include_rejected=true`, and so are the claims of
+deleted sources). Names accept any alias or
 spelling listed for it (Daesh = ISIL = ISIS), up to case, accents and the article; the
 answer's `resolved` says what each name meant (and the alternatives of a shared name).
 A name that is none of these is a 422 that suggests close names ("Deash": Daesh).
@@ -116,11 +124,106 @@ def claim_facets(
     return with_next_url(request, facets.facets(session, params))
 
 
+@router.api_route("/facets", methods=["PATCH"], include_in_schema=False)
+def facets_are_read_only() -> None:
+    """Without it PATCH /claims/facets would reach PATCH /claims/{claim_id} and be a 422
+    about the id; it is a 405 that names the methods /claims/facets has."""
+    raise StarletteHTTPException(405)
+
+
 @router.get("/{claim_id}", summary="Get one claim", responses=problem_responses(404, 422))
-def get_claim(session: SessionDep, claim_id: ClaimId) -> ClaimDetail:
+def get_claim(session: SessionDep, claim_id: ClaimId, response: Response) -> ClaimDetail:
     """One claim with its evidence: the exact span of the source it came from, with up to 200
-    characters of context on each side, and the source's title, outlet and URL."""
-    return claims.get_claim(session, claim_id)
+    characters of context on each side, and the source's title, outlet and URL.
+
+    The `ETag` header names this version of the claim: send it back as `If-Match` to
+    PATCH it. `review_status` and `corrected_fields` say what reviewers did."""
+    detail = claims.get_claim(session, claim_id)
+    response.headers["ETag"] = revisions.etag(
+        curation.state(session, curation.load(session, claim_id))
+    )
+    return detail
+
+
+PATCH_HELP = """Correct or review one claim, as a JSON merge patch (RFC 7396) with a `reason`.
+
+**Workflow**: `GET /claims/{id}` and note its `ETag`; check the claim against its source
+(`evidence`); send the fields to change with `If-Match: <ETag>`:
+
+- corrections: `claimant` (actor id, name or alias; `null` for none), `claimant_text`,
+  `hedged`, `event_type`, `event_date_start` + `event_date_end` + `event_date_precision`
+  (together), `char_start`/`char_end` (a span of the source text; `text` follows),
+  `actors`, `places` and `quantities` (each list replaced whole). The claim becomes
+  `corrected`, and the fields set are listed in `corrected_fields`: `claimdb reextract`
+  and re-imports apply them again and never overwrite them.
+- reviews: `{"review_status": "confirmed" | "rejected" | "unreviewed", "reason": ...}`.
+  Rejected claims leave lists, facets, events and exports (`include_rejected=true`
+  shows them).
+
+Needs an **editor** (or admin) key. Answers the claim with its new `ETag`. **428**
+without `If-Match`; **412** when the claim changed since that ETag (someone else
+corrected it: GET it again); **422** names each invalid field, and nothing is written.
+Every change is kept in `GET /claims/{id}/history`."""
+
+
+@router.patch(
+    "/{claim_id}",
+    summary="Correct or review a claim",
+    description=PATCH_HELP,
+    openapi_extra={"requestBody": request_body(ClaimPatch, CLAIM_PATCH_EXAMPLES)},
+    responses=problem_responses(403, 404, 412, 413, 415, 422, 428, 503),
+)
+async def patch_claim(
+    request: Request,
+    session: WriteSessionDep,
+    who: EditorDep,
+    claim_id: ClaimId,
+    response: Response,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description="The claim's ETag, from GET /claims/{id}; `*` skips the check "
+            "(the change then overwrites whatever is current).",
+            examples=["*"],
+        ),
+    ] = None,
+) -> ClaimDetail:
+    patch = await read_patch(request, ClaimPatch)
+    async with write_slot():
+        detail, tag = await run_in_threadpool(
+            _correct, session, claim_id, patch, who.name, if_match
+        )
+    response.headers["ETag"] = tag
+    return detail
+
+
+def _correct(
+    session: Session, claim_id: int, patch: ClaimPatch, by: str, if_match: str | None
+) -> tuple[ClaimDetail, str]:
+    """One transaction: a failed check rolls back whatever was flushed."""
+    try:
+        claim = curation.correct(session, claim_id, patch, by, if_match)
+        answer = claims.get_claim(session, claim_id), revisions.etag(curation.state(session, claim))
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    note_write(None)
+    return answer
+
+
+@router.get(
+    "/{claim_id}/history",
+    summary="Every change made to a claim",
+    responses=problem_responses(404, 422),
+)
+def claim_history(
+    session: SessionDep, claim_id: ClaimId, page: Annotated[PageParams, Query()]
+) -> Page[RevisionPublic]:
+    """The claim's revisions, oldest first: who (the key's name), when, what changed
+    (`before` and `after` hold the fields that changed) and why."""
+    require(session, Claim, claim_id)
+    return revisions.history(session, "claim", claim_id, page)
 
 
 @router.get(

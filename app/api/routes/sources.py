@@ -4,25 +4,36 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.api.deps import Reader, SessionDep, Writer, WriteSessionDep, note_write, write_slot
+from app.api.deps import (
+    AdminDep,
+    Editor,
+    EditorDep,
+    Reader,
+    SessionDep,
+    WriteSessionDep,
+    note_write,
+    write_slot,
+)
 from app.api.links import with_next_url
+from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.extraction import Extraction
 from app.ingest import RawDocument
-from app.models import ClaimPublic, Source, SourceDetail, SourcePublic
+from app.models import ClaimPublic, RevisionPublic, Source, SourceDetail, SourcePublic
+from app.models.corrections import SOURCE_PATCH_EXAMPLES, ReasonBody, SourcePatch
 from app.models.event import SourceFraming
-from app.models.page import Page
+from app.models.page import Page, PageParams
 from app.params import ClaimListParams, SourceFilters
-from app.services import framing, sources
+from app.services import framing, revisions, source_curation, sources
 from app.services.documents import Stored, extract_document, import_document
 from app.services.entities import require
 
@@ -50,20 +61,59 @@ def list_sources(
     dependencies=[Reader],
     responses=problem_responses(404, 422),
 )
-def get_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
+def get_source(session: SessionDep, source_id: SourceId, response: Response) -> SourceDetail:
     """One document with its full text, exactly as imported, and every mention found in it.
 
     Every `char_start`/`char_end` in claimdb is an offset into this `text`:
-    `text[char_start:char_end]` is the mention's `surface`.
+    `text[char_start:char_end]` is the mention's `surface`. The `ETag` header names this
+    version of its metadata, for `PATCH /sources/{id}`.
     """
-    return sources.get_source(session, source_id)
+    detail = sources.get_source(session, source_id)
+    response.headers["ETag"] = revisions.etag(
+        source_curation.state(source_curation.load(session, source_id))
+    )
+    return detail
+
+
+@router.patch(
+    "/{source_id}",
+    summary="Correct a source's metadata",
+    openapi_extra={"requestBody": request_body(SourcePatch, SOURCE_PATCH_EXAMPLES)},
+    responses=problem_responses(403, 404, 412, 413, 415, 422, 428, 503),
+)
+async def patch_source(
+    request: Request,
+    session: WriteSessionDep,
+    who: EditorDep,
+    source_id: SourceId,
+    response: Response,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description="The source's ETag, from GET /sources/{id}; `*` skips the check.",
+            examples=["*"],
+        ),
+    ] = None,
+) -> SourcePublic:
+    """Correct `title`, `author`, `outlet`, `url`, `published_on` and `published_precision`
+    (a JSON merge patch with a `reason`; the text itself never changes). Needs an
+    **editor** key and `If-Match` (428 without, 412 when stale). The fields set are listed
+    in `corrected_fields`; re-extraction keeps them (a corrected date counts as supplied
+    metadata). Every change is in `GET /sources/{id}/history`."""
+    patch = await read_patch(request, SourcePatch)
+    public = await _change(session, source_curation.correct, source_id, patch, who.name, if_match)
+    response.headers["ETag"] = revisions.etag(
+        {k: getattr(public, k) for k in source_curation.EDITABLE}
+        | {"deleted_at": public.deleted_at}
+    )
+    return public
 
 
 @router.post(
     "",
     summary="Import a document",
     status_code=201,
-    dependencies=[Writer],
+    dependencies=[Editor],
     openapi_extra={"requestBody": REQUEST_BODY_DOC},
     responses={
         200: {"model": SourcePublic, "description": "The same content was already imported."},
@@ -76,8 +126,9 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
 
     Send JSON (`text` required; `title`, `outlet`, `url`, `author`, `published`,
     `external_id` optional) or a multipart upload with a `file` part (UTF-8, UTF-16 with a
-    byte-order mark, or cp1252) and the same optional fields. Needs
-    `Authorization: Bearer <CLAIMDB_API_KEY>`; a server without a key is read-only (403).
+    byte-order mark, or cp1252) and the same optional fields. Needs an **editor** key
+    (`claimdb keys create`, or CLAIMDB_API_KEY) as `Authorization: Bearer <key>`; a server
+    with no key at all is read-only (403).
 
     Answers **201** with the new source, or **200** with the existing one when the same
     content was imported before (nothing is written). A new text under a known
@@ -154,3 +205,71 @@ def source_framing(session: SessionDep, source_id: SourceId) -> SourceFraming:
     ("terrorists", "rebels", "regime", "liberated"...), with counts and the first span
     of each (offsets into the source's text). Reader comments are not counted."""
     return framing.source_framing(session, source_id)
+
+
+REASON_BODY = request_body(
+    ReasonBody, {"reason": {"summary": "Why", "value": {"reason": "A duplicate of source 12."}}}
+)
+
+
+@router.delete(
+    "/{source_id}",
+    summary="Delete a source (an admin; it can be restored)",
+    openapi_extra={"requestBody": REASON_BODY},
+    responses=problem_responses(403, 404, 413, 415, 422, 503),
+)
+async def delete_source(
+    request: Request, session: WriteSessionDep, who: AdminDep, source_id: SourceId
+) -> SourcePublic:
+    """A soft delete: the source and its claims leave every list, facet, event and export,
+    and nothing is erased (`POST /sources/{id}/restore` brings them back; `GET
+    /sources/{id}` still answers, with `deleted_at`). Needs an **admin** key and a JSON
+    body with the `reason`, kept in the audit trail. Deleting it again changes nothing."""
+    body = await read_patch(request, ReasonBody)
+    return await _change(session, source_curation.delete, source_id, who.name, body.reason)
+
+
+@router.post(
+    "/{source_id}/restore",
+    summary="Restore a deleted source (an admin)",
+    openapi_extra={"requestBody": REASON_BODY},
+    responses=problem_responses(403, 404, 413, 415, 422, 503),
+)
+async def restore_source(
+    request: Request, session: WriteSessionDep, who: AdminDep, source_id: SourceId
+) -> SourcePublic:
+    """Bring a deleted source and its claims back into the lists, and link its claims to
+    events again. Needs an **admin** key and a `reason`. A source that is not deleted is
+    left as it is."""
+    body = await read_patch(request, ReasonBody)
+    return await _change(session, source_curation.restore, source_id, who.name, body.reason)
+
+
+async def _change(session: Session, change: Any, *args: Any) -> SourcePublic:
+    def run() -> SourcePublic:
+        try:
+            source = change(session, *args)
+            public = sources.list_by_ids(session, [source.id])[0]
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+        note_write(None)
+        return public
+
+    async with write_slot():
+        return await run_in_threadpool(run)
+
+
+@router.get(
+    "/{source_id}/history",
+    summary="Every change made to a source",
+    dependencies=[Reader],
+    responses=problem_responses(404, 422),
+)
+def source_history(
+    session: SessionDep, source_id: SourceId, page: Annotated[PageParams, Query()]
+) -> Page[RevisionPublic]:
+    """The source's revisions (corrections, deletes, restores), oldest first."""
+    require(session, Source, source_id)
+    return revisions.history(session, "source", source_id, page)

@@ -1,0 +1,31 @@
+"""/revisions: the audit trail of every change people made."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import Reader, SessionDep
+from app.api.problems import problem_responses
+from app.models import RevisionPublic
+from app.models.page import Page
+from app.params import RevisionFilters
+from app.services import revisions
+
+router = APIRouter(
+    prefix="/revisions",
+    tags=["revisions"],
+    dependencies=[Reader],
+    responses=problem_responses(401, 414),
+)
+
+
+@router.get("", summary="List changes made by people", responses=problem_responses(422))
+def list_revisions(
+    session: SessionDep, filters: Annotated[RevisionFilters, Query()]
+) -> Page[RevisionPublic]:
+    """Every correction, review, delete and restore, oldest first: who made it (the name
+    of their key, never the key), when, what it changed (`before` and `after` hold the
+    fields that changed) and why. Nothing here is ever edited or removed."""
+    return revisions.list_revisions(session, filters)

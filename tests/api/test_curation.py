@@ -1,0 +1,280 @@
+"""Curation on real databases through real HTTP: keys and roles, corrections with ETags,
+reviews, the audit trail, soft delete, and corrections that survive re-extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app.db import get_session, get_write_session, make_engine, migrate, write_session
+from app.importer import run_import
+from app.ingest import read_documents
+from app.main import create_app
+from app.models import Claim
+from app.services import keys
+from tests.commands import claimdb_here as claimdb
+from tests.conftest import SEEDS, create_database, drop_database
+from tests.problems import assert_problem
+
+MERGE = "application/merge-patch+json"
+DENIAL = "has denied the attack"  # the chlorine denial in seeds/002
+
+
+@dataclass
+class Site:
+    client: TestClient
+    engine: Engine
+    url: str
+    keys: dict[str, str]  # name -> key
+
+    def auth(self, name: str, **headers: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.keys[name]}", **headers}
+
+    def claim_id(self, text: str) -> int:
+        with Session(self.engine) as s:
+            return s.execute(sa.select(Claim.id).where(Claim.text.contains(text))).scalar_one()
+
+    def patch(self, name: str, claim_id: int, body: dict, etag: str | None = None):  # noqa: ANN201
+        etag = etag or self.client.get(f"/claims/{claim_id}").headers["ETag"]
+        return self.client.patch(
+            f"/claims/{claim_id}",
+            json=body,
+            headers=self.auth(name, **{"If-Match": etag, "Content-Type": MERGE}),
+        )
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+@pytest.fixture
+def site(backend: str, tmp_path: Path) -> Iterator[Site]:
+    """A migrated, seeded database of its own (the tests commit), with a key per role."""
+    url = create_database(backend, tmp_path)
+    migrate(url)
+    engine = make_engine(url)
+    run_import(read_documents([SEEDS]), origin="test seed", engine=engine)
+    made = {}
+    with write_session(engine) as session:
+        for name, role in (
+            ("rita", "reader"),
+            ("eddie", "editor"),
+            ("erin", "editor"),
+            ("ada", "admin"),
+        ):
+            made[name] = keys.create(session, name, role)
+        session.commit()
+
+    def read() -> Iterator[Session]:
+        with Session(engine) as s:
+            yield s
+
+    def write() -> Iterator[Session]:
+        with write_session(engine) as s:
+            yield s
+
+    app = create_app()
+    app.dependency_overrides[get_session] = read
+    app.dependency_overrides[get_write_session] = write
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield Site(client, engine, url, made)
+    engine.dispose()
+    drop_database(url)
+
+
+def test_the_review_workflow(site: Site) -> None:
+    """The issue's done-when, end to end."""
+    denial = site.claim_id(DENIAL)
+    before = site.client.get(f"/claims/{denial}").json()
+    assert before["review_status"] == "unreviewed" and before["corrected_fields"] == []
+
+    # an editor corrects the claimant of the chlorine denial
+    fixed = site.patch(
+        "eddie",
+        denial,
+        {
+            "claimant": "Syrian Ministry of Defence",
+            "reason": "The official speaks for the ministry.",
+        },
+    )
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.json()["claimant"]["name"] == "Syrian Ministry of Defence"
+    assert fixed.json()["review_status"] == "corrected"
+    assert fixed.json()["reviewed_by"] == "eddie"
+    assert fixed.json()["corrected_fields"] == ["claimant"]
+    assert fixed.headers["ETag"] == site.client.get(f"/claims/{denial}").headers["ETag"]
+
+    # confirms another claim, rejects a junk one
+    other = site.client.get("/claims", params={"limit": 3}).json()["data"]
+    confirmed, junk = other[0]["id"], other[1]["id"]
+    ok = site.patch("eddie", confirmed, {"review_status": "confirmed", "reason": "Checked."})
+    assert ok.status_code == 200 and ok.json()["review_status"] == "confirmed"
+    assert ok.json()["corrected_fields"] == []
+    gone = site.patch("erin", junk, {"review_status": "rejected", "reason": "Not a claim."})
+    assert gone.status_code == 200
+
+    # a reader sees the corrected values, the reviews and the history
+    listed = {c["id"] for c in site.client.get("/claims", params={"limit": 500}).json()["data"]}
+    assert junk not in listed and confirmed in listed and denial in listed
+    with_rejected = site.client.get("/claims", params={"limit": 500, "include_rejected": True})
+    assert junk in {c["id"] for c in with_rejected.json()["data"]}
+    only = site.client.get("/claims", params={"review_status": "rejected"}).json()
+    assert [c["id"] for c in only["data"]] == [junk]
+    csv = site.client.get("/claims", params={"format": "csv", "review_status": "corrected"})
+    assert "corrected" in csv.text.splitlines()[1] and "claimant" in csv.text.splitlines()[1]
+    history = site.client.get(f"/claims/{denial}/history", headers=site.auth("rita")).json()
+    assert history["count"] == 1
+    entry = history["data"][0]
+    assert entry["by"] == "eddie" and entry["action"] == "correct"
+    assert entry["reason"] == "The official speaks for the ministry."
+    assert entry["before"]["claimant_id"] == before["claimant"]["id"]
+    assert entry["after"]["claimant_id"] == fixed.json()["claimant"]["id"]
+    audit = site.client.get("/revisions", params={"by": "erin"}).json()
+    assert [r["entity_id"] for r in audit["data"]] == [junk]
+
+    # re-extraction keeps the correction, the reviews and the ids
+    done = claimdb(site.url, "reextract", "--all", "--json")
+    assert '"reviewed_claims_kept": 3' in done.stdout
+    again = site.client.get(f"/claims/{denial}").json()
+    assert again["claimant"]["name"] == "Syrian Ministry of Defence"
+    assert again["text"] == before["text"] and again["corrected_fields"] == ["claimant"]
+    assert again["review_status"] == "corrected"
+    assert "claimant_id" in done.stdout  # the disagreement with the new extraction, reported
+    assert site.client.get(f"/claims/{confirmed}").json()["review_status"] == "confirmed"
+    assert site.client.get(f"/claims/{junk}").json()["review_status"] == "rejected"
+    assert site.client.get(f"/claims/{denial}/history").json()["count"] == 1
+
+
+def test_two_editors_with_the_same_etag_get_one_200_and_one_412(site: Site) -> None:
+    denial = site.claim_id(DENIAL)
+    etag = site.client.get(f"/claims/{denial}").headers["ETag"]
+    first = site.patch("eddie", denial, {"claimant_text": "an official", "reason": "shorter"}, etag)
+    second = site.patch(
+        "erin", denial, {"event_type": "chemical_attack", "reason": "chlorine"}, etag
+    )
+    assert first.status_code == 200, first.text
+    assert_problem(second, 412)
+    assert site.client.get(f"/claims/{denial}").json()["event_type"] != "chemical_attack"
+    assert site.count("revision") == 1
+    missing = site.client.patch(
+        f"/claims/{denial}",
+        json={"hedged": False, "reason": "again"},
+        headers=site.auth("eddie", **{"Content-Type": MERGE}),
+    )
+    assert_problem(missing, 428)
+
+
+def test_a_deleted_source_disappears_and_is_restored(site: Site) -> None:
+    denial = site.claim_id(DENIAL)
+    source_id = site.client.get(f"/claims/{denial}").json()["source_id"]
+    claims_before = site.client.get("/claims").json()["count"]
+    in_source = site.client.get(f"/sources/{source_id}/claims").json()["count"]
+    events_before = site.client.get("/events", params={"limit": 500}).json()
+    assert any(source_id in _sources_of(site, e["id"]) for e in events_before["data"])
+    body = {"reason": "A duplicate."}
+    assert_problem(
+        site.client.request(
+            "DELETE", f"/sources/{source_id}", json=body, headers=site.auth("eddie")
+        ),
+        403,
+    )
+    deleted = site.client.request(
+        "DELETE", f"/sources/{source_id}", json=body, headers=site.auth("ada")
+    )
+    assert deleted.status_code == 200, deleted.text
+    assert deleted.json()["deleted_at"]
+    assert source_id not in {s["id"] for s in site.client.get("/sources").json()["data"]}
+    assert site.client.get("/claims").json()["count"] == claims_before - in_source
+    facets = site.client.get("/claims/facets", params={"by": "event_type"}).json()
+    assert sum(v["count"] for v in facets["data"]) == claims_before - in_source
+    assert site.client.get(f"/sources/{source_id}/claims").json()["count"] == 0
+    linked = site.client.get("/events", params={"limit": 500}).json()["data"]
+    assert all(source_id not in _sources_of(site, e["id"]) for e in linked)
+    again = site.client.request(
+        "DELETE", f"/sources/{source_id}", json=body, headers=site.auth("ada")
+    )
+    assert again.status_code == 200 and again.json()["deleted_at"] == deleted.json()["deleted_at"]
+    restored = site.client.post(
+        f"/sources/{source_id}/restore",
+        json={"reason": "Not a duplicate."},
+        headers=site.auth("ada"),
+    )
+    assert restored.status_code == 200 and restored.json()["deleted_at"] is None
+    assert site.client.get("/claims").json()["count"] == claims_before
+    assert (
+        site.client.get("/events", params={"limit": 500}).json()["count"] == events_before["count"]
+    )
+    history = site.client.get(f"/sources/{source_id}/history").json()["data"]
+    assert [(r["action"], r["by"]) for r in history] == [("delete", "ada"), ("restore", "ada")]
+
+
+def _sources_of(site: Site, event_id: int) -> set[int]:
+    event = site.client.get(f"/events/{event_id}").json()
+    return {s["id"] for s in event["sources"]}
+
+
+def test_source_corrections_are_kept_by_reextraction(site: Site) -> None:
+    source = site.client.get("/sources/1")
+    etag = source.headers["ETag"]
+    body = {
+        "outlet": "Reuters",
+        "published_on": "2016-11-20",
+        "published_precision": "day",
+        "reason": "The wire's own dateline.",
+    }
+    headers = site.auth("eddie", **{"If-Match": etag, "Content-Type": MERGE})
+    fixed = site.client.patch("/sources/1", json=body, headers=headers)
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.json()["corrected_fields"] == ["outlet", "published_on"]
+    assert fixed.headers["ETag"] == site.client.get("/sources/1").headers["ETag"] != etag
+    assert_problem(site.client.patch("/sources/1", json=body, headers=headers), 412)
+    claimdb(site.url, "reextract", "--all")
+    again = site.client.get("/sources/1").json()
+    assert (again["outlet"], again["published_on"]) == ("Reuters", "2016-11-20")
+    assert again["corrected_fields"] == ["outlet", "published_on"]
+    history = site.client.get("/sources/1/history").json()["data"]
+    assert [(r["action"], r["by"], r["after"]["outlet"]) for r in history] == [
+        ("correct", "eddie", "Reuters")
+    ]
+
+
+def test_concurrent_patches_with_one_etag_write_once(site: Site) -> None:
+    """Sent at the same moment, not one after the other: the version check and the write
+    are one transaction, so exactly one of them wins."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    denial = site.claim_id(DENIAL)
+    etag = site.client.get(f"/claims/{denial}").headers["ETag"]
+    bodies = [
+        ("eddie", {"claimant_text": "the army", "reason": "one"}),
+        ("erin", {"claimant_text": "the ministry", "reason": "two"}),
+    ] * 3
+    with ThreadPoolExecutor(len(bodies)) as pool:
+        answers = list(pool.map(lambda nb: site.patch(nb[0], denial, nb[1], etag), bodies))
+    assert sorted(a.status_code for a in answers) == [200] + [412] * (len(bodies) - 1)
+    assert site.count("revision") == 1
+
+
+def test_keys_from_the_command_line(site: Site) -> None:
+    created = claimdb(site.url, "keys", "create", "zed", "--role", "editor")
+    key = created.stdout.strip().splitlines()[-1]
+    assert key.startswith("cdb_") and len(key) > 40
+    listed = claimdb(site.url, "keys", "list", "--json").stdout
+    assert '"name": "zed"' in listed and '"role": "editor"' in listed and key not in listed
+    site.keys["zed"] = key
+    denial = site.claim_id(DENIAL)
+    ok = site.patch("zed", denial, {"review_status": "confirmed", "reason": "Checked."})
+    assert ok.status_code == 200 and ok.json()["reviewed_by"] == "zed"
+    claimdb(site.url, "keys", "create", "zed", "--role", "admin", check_code=2)
+    claimdb(site.url, "keys", "create", "yan", "--role", "boss", check_code=2)
+    claimdb(site.url, "keys", "revoke", "zed")
+    assert_problem(site.patch("zed", denial, {"review_status": "rejected", "reason": "No."}), 401)
+    assert "revoked" in claimdb(site.url, "keys", "list").stdout
+    claimdb(site.url, "keys", "revoke", "nobody", check_code=2)
