@@ -7,10 +7,10 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.extraction.normalize import slugify
+from app.list_params import ActorFilters
 from app.models import Actor, ActorAlias, ActorDetail, ActorPublic, ActorRef, AliasPublic
 from app.models.links import ClaimActor
 from app.models.page import Page
-from app.params import ActorFilters
 from app.services.entities import prefix_match, related, with_alias_prefix
 from app.services.paging import Ordering, SortKey, paginate
 

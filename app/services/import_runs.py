@@ -8,9 +8,9 @@ from typing import Any
 from sqlmodel import Session, select
 
 from app.errors import NotFound
+from app.list_params import ImportFilters
 from app.models import ImportRun, ImportRunPublic
 from app.models.page import Page
-from app.params import ImportFilters
 from app.services.paging import Ordering, SortKey, paginate
 
 NEWEST_FIRST = Ordering("-id", (SortKey(ImportRun.id, descending=True),))

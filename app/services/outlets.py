@@ -15,11 +15,11 @@ from sqlmodel import Session
 
 from app.errors import InvalidParameter, NotFound
 from app.extraction.normalize import light_key, slugify
+from app.list_params import OutletFilters
 from app.models import Source
 from app.models.outlet import OutletPublic
 from app.models.page import Page
 from app.models.resolved import ResolvedName
-from app.params import OutletFilters
 from app.services.paging import Ordering, SortKey, decode_cursor, encode_cursor
 
 # outlets are listed from memory, by key; the cursor has the same shape as a table's

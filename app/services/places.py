@@ -6,11 +6,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
+from app.list_params import PlaceFilters
 from app.models import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.links import ClaimPlace
 from app.models.page import Page
 from app.models.resolved import Resolved
-from app.params import PlaceFilters
 from app.services import resolve
 from app.services.entities import related, with_alias_prefix
 from app.services.paging import Ordering, SortKey, paginate

@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.errors import PreconditionFailed, PreconditionRequired
+from app.list_params import RevisionFilters
 from app.models.page import Page, PageParams
 from app.models.revision import Revision, RevisionPublic
-from app.params import RevisionFilters
 from app.services.paging import Ordering, SortKey, paginate
 
 

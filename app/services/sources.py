@@ -7,6 +7,7 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
 from app.errors import NotFound
+from app.list_params import SourceFilters
 from app.models import (
     Actor,
     Claim,
@@ -20,7 +21,6 @@ from app.models import (
 )
 from app.models.page import Page
 from app.models.resolved import Resolved
-from app.params import SourceFilters
 from app.services import search
 from app.services.outlets import resolve_outlets
 from app.services.paging import Ordering, SortKey, paginate

@@ -10,10 +10,11 @@ from app.api.deps import Reader, SessionDep
 from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
+from app.list_params import ActorFilters
 from app.models import Actor, ActorDetail, ActorPublic, ClaimPublic
 from app.models.event import ActorFraming
 from app.models.page import Page
-from app.params import ActorFilters, ClaimListParams
+from app.params import ClaimListParams
 from app.services import actors, framing
 from app.services.entities import require
 

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Path, Query, Request
 from app.api.deps import Reader, SessionDep
 from app.api.links import with_next_url
 from app.api.problems import problem_responses
+from app.list_params import ImportFilters
 from app.models import ImportRunPublic
 from app.models.page import Page
-from app.params import ImportFilters
 from app.services import import_runs
 
 router = APIRouter(

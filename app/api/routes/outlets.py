@@ -9,9 +9,9 @@ from fastapi import APIRouter, Path, Query, Request
 from app.api.deps import Reader, SessionDep
 from app.api.links import with_next_url
 from app.api.problems import problem_responses
+from app.list_params import OutletFilters
 from app.models.outlet import OutletPublic
 from app.models.page import Page
-from app.params import OutletFilters
 from app.services import outlets
 
 router = APIRouter(

@@ -10,9 +10,10 @@ from app.api.deps import Reader, SessionDep
 from app.api.links import with_next_url
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
+from app.list_params import PlaceFilters
 from app.models import ClaimPublic, Place, PlaceDetail, PlacePublic
 from app.models.page import Page
-from app.params import ClaimListParams, PlaceFilters
+from app.params import ClaimListParams
 from app.services import places
 from app.services.entities import require
 

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import Reader, SessionDep
 from app.api.problems import problem_responses
+from app.list_params import RevisionFilters
 from app.models import RevisionPublic
 from app.models.page import Page
-from app.params import RevisionFilters
 from app.services import revisions
 
 router = APIRouter(

@@ -28,11 +28,12 @@ from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.extraction import Extraction
 from app.ingest import RawDocument
+from app.list_params import SourceFilters
 from app.models import ClaimPublic, RevisionPublic, Source, SourceDetail, SourcePublic
 from app.models.corrections import SOURCE_PATCH_EXAMPLES, ReasonBody, SourcePatch
 from app.models.event import SourceFraming
 from app.models.page import Page, PageParams
-from app.params import ClaimListParams, SourceFilters
+from app.params import ClaimListParams
 from app.services import framing, revisions, source_curation, sources
 from app.services.documents import Stored, extract_document, import_document
 from app.services.entities import require
