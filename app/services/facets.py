@@ -200,7 +200,8 @@ SUM_COLUMNS = ("low", "high", "max")  # per kind of `sum=`: killed_low, killed_h
 
 
 def facets_csv(session: Session, params: FacetParams) -> Iterator[str]:
-    """Every bucket as CSV (limit and cursor ignored), the unknown one last."""
+    """Every bucket as CSV (limit and cursor ignored), the unknown one last. Not a
+    generator: a bad name is a 422 raised here, before the response starts."""
     ids, total, _ = _matching(session, params)
     rows = _with_sums(session, params, ids, _buckets(session, params, ids, 0, None))
     if unknown := _unknown(session, params.by, ids, total):
@@ -215,4 +216,4 @@ def facets_csv(session: Session, params: FacetParams) -> Iterator[str]:
             [row.value or "", row.id or "", row.count, "true" if row.unknown else "false"]
             + [getattr(summed[k], b) if k in summed else "" for k in kinds for b in SUM_COLUMNS]
         )
-    yield out.getvalue()
+    return iter([out.getvalue()])

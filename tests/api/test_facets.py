@@ -131,3 +131,11 @@ def test_csv_facets_hold_every_bucket(client: TestClient, by: str) -> None:
         }
         for b in buckets
     ] == rows
+
+
+def test_a_bad_name_in_a_csv_facet_is_a_422_before_anything_is_sent(client: TestClient) -> None:
+    """Found by the fuzzer: the CSV was built while streaming, so an unknown name raised
+    after the response had started."""
+    response = client.get("/claims/facets?by=actor&actor=%3A&format=csv")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["parameter"] == "actor"
