@@ -21,7 +21,7 @@ from app.models import Claim, Place, Source
 from app.models.event import EventClaim
 from app.models.links import ClaimActor, ClaimPlace
 from app.params import ClaimFilters
-from app.services import figures, resolve, search
+from app.services import figures, listed, resolve, search
 from app.services.paging import Ordering, SortKey
 
 # Claims never carry a date range longer than this (extraction drops longer ones), so
@@ -170,12 +170,9 @@ def conditions(
 
 def _curation_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:
     """What reviewers decided: rejected claims and deleted sources' claims are in no list."""
-    conds = [Claim.source_id.not_in(sa.select(Source.id).where(Source.deleted_at.is_not(None)))]
     if f.review_status:
-        conds.append(Claim.review_status.in_(f.review_status))
-    if not f.include_rejected and "rejected" not in (f.review_status or ()):
-        conds.append(Claim.review_status != "rejected")
-    return conds
+        return [listed.not_deleted(), Claim.review_status.in_(f.review_status)]
+    return [listed.not_deleted()] if f.include_rejected else listed.listed()
 
 
 def _event_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:

@@ -13,6 +13,8 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.extraction.normalize import normalize_key
+from app.models import Claim
+from app.services.listed import listed
 
 
 def require(session: Session, model: Any, ident: int) -> None:
@@ -64,7 +66,8 @@ def related(
     link_owner = getattr(link_model, owner)
     counts = session.execute(
         sa.select(link_owner, sa.func.count(sa.distinct(link_model.claim_id)))
-        .where(link_owner.in_(ids))
+        .join(Claim, Claim.id == link_model.claim_id)
+        .where(link_owner.in_(ids), *listed())
         .group_by(link_owner)
     )
     parent_ids = {r.parent_id for r in rows if r.parent_id}

@@ -60,7 +60,7 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
     counts = dict(
         session.execute(
             sa.select(Claim.source_id, sa.func.count())
-            .where(Claim.source_id.in_(ids))
+            .where(Claim.source_id.in_(ids), Claim.review_status != "rejected")
             .group_by(Claim.source_id)
         ).all()
     )

@@ -117,8 +117,21 @@ def test_the_review_workflow(site: Site) -> None:
     ok = site.patch("eddie", confirmed, {"review_status": "confirmed", "reason": "Checked."})
     assert ok.status_code == 200 and ok.json()["review_status"] == "confirmed"
     assert ok.json()["corrected_fields"] == []
+    junk_claim = site.client.get(f"/claims/{junk}").json()
+    source_path = f"/sources/{junk_claim['source_id']}"
+    linked = [a["id"] for a in junk_claim["actors"]]
+    actor_path = f"/actors/{linked[0]}" if linked else None
+
+    def counts() -> tuple[int, int | None]:
+        source = site.client.get(source_path).json()["claim_count"]
+        actor = site.client.get(actor_path).json()["claim_count"] if actor_path else None
+        return source, actor
+
+    counted = counts()
     gone = site.patch("erin", junk, {"review_status": "rejected", "reason": "Not a claim."})
     assert gone.status_code == 200
+    # a rejected claim leaves the counts that say how many claims a list would show
+    assert counts() == (counted[0] - 1, None if counted[1] is None else counted[1] - 1)
 
     # a reader sees the corrected values, the reviews and the history
     listed = {c["id"] for c in site.client.get("/claims", params={"limit": 500}).json()["data"]}

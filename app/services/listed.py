@@ -1,0 +1,18 @@
+"""Which claims the lists show unless asked otherwise: not rejected by a reviewer, not of a
+deleted source. Written once, for the claim filters and for the counts other resources
+give (a source's, an actor's or a place's `claim_count` counts what its list would show)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.sql import ColumnElement
+
+from app.models import Claim, Source
+
+
+def not_deleted() -> ColumnElement[bool]:
+    return Claim.source_id.not_in(sa.select(Source.id).where(Source.deleted_at.is_not(None)))
+
+
+def listed() -> list[ColumnElement[bool]]:
+    return [not_deleted(), Claim.review_status != "rejected"]
