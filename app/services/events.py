@@ -28,13 +28,11 @@ from app.services.claim_records import gazetteer, load_records
 from app.services.event_groups import clusters, regroup
 from app.services.event_store import clear, edge, insert_all, insert_relations, write_events
 from app.services.linking_index import MemoryIndex, candidates, slots
+from app.services.listed import listed
 
 _LOCK = 13_013  # PostgreSQL advisory lock: linking one source at a time keeps it order-free
 # the versions a newer version replaces: their claims are linked to nothing
 _SUPERSEDED = sa.select(Source.supersedes_id).where(Source.supersedes_id.is_not(None))
-# what reviewers took out is linked to nothing: deleted sources, rejected claims
-_DELETED = sa.select(Source.id).where(Source.deleted_at.is_not(None))
-_LINKABLE = (Claim.review_status != "rejected", Claim.source_id.not_in(_DELETED))
 
 
 def _lock(session: Session) -> None:
@@ -51,7 +49,7 @@ def source_added(session: Session, source_id: int) -> dict[str, int]:
     framing.count_source(session, source_id)
     places = gazetteer(session)
     ids = (
-        session.execute(sa.select(Claim.id).where(Claim.source_id == source_id, *_LINKABLE))
+        session.execute(sa.select(Claim.id).where(Claim.source_id == source_id, *listed()))
         .scalars()
         .all()
     )
@@ -116,7 +114,7 @@ def rebuild(session: Session) -> dict[str, int]:
     for source_id in session.execute(current).scalars():
         framing.count_source(session, source_id)
     ids = (
-        session.execute(sa.select(Claim.id).where(Claim.source_id.not_in(_SUPERSEDED), *_LINKABLE))
+        session.execute(sa.select(Claim.id).where(Claim.source_id.not_in(_SUPERSEDED), *listed()))
         .scalars()
         .all()
     )

@@ -22,6 +22,7 @@ from app.models import (
 from app.models.page import Page
 from app.models.resolved import Resolved
 from app.services import search
+from app.services.listed import not_rejected
 from app.services.outlets import resolve_outlets
 from app.services.paging import Ordering, SortKey, paginate
 
@@ -60,7 +61,7 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
     counts = dict(
         session.execute(
             sa.select(Claim.source_id, sa.func.count())
-            .where(Claim.source_id.in_(ids), Claim.review_status != "rejected")
+            .where(Claim.source_id.in_(ids), not_rejected())
             .group_by(Claim.source_id)
         ).all()
     )
