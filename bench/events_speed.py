@@ -7,7 +7,7 @@ and one more article linked into a database of a million claims.
 1. The dev half (373 distinct articles) is imported, then `rebuild` recomputes every
    event, relation, index row and framing count from its claims (the issue's "relations
    for the whole dev half": target under 10 s).
-2. N synthetic claims (tests/synth.py) get their events with the same `rebuild`; then
+2. N synthetic claims (app/synth.py) get their events with the same `rebuild`; then
    one more synthetic article of 20 claims at a time is stored and linked by
    `events.source_added`, in its own committed transaction, as an import does (target:
    under 100 ms at 1,000,000 claims). Prints numbers; asserts nothing.
@@ -32,7 +32,7 @@ from app.db import make_engine, migrate, write_session  # noqa: E402
 from app.importer import prepare, run_import  # noqa: E402
 from app.ingest import read_documents  # noqa: E402
 from app.services import events  # noqa: E402
-from tests.synth import generate  # noqa: E402
+from app.synth import generate  # noqa: E402
 
 FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 

@@ -3,7 +3,7 @@
     python bench/query_speed.py [--claims 1000000] [--database-url URL] [--repeat 25] [--json]
 
 Builds a database (a fresh SQLite file unless --database-url names an empty one), loads
-the registry and gazetteer, adds the synthetic claims of tests/synth.py, then times each
+the registry and gazetteer, adds the synthetic claims of app/synth.py, then times each
 query through the real application in-process (routing, validation, SQL, serialisation;
 no network). Prints numbers; it asserts nothing.
 """
@@ -26,7 +26,7 @@ from sqlmodel import Session  # noqa: E402
 from app.db import get_session, make_engine, migrate  # noqa: E402
 from app.importer import prepare  # noqa: E402
 from app.main import app  # noqa: E402
-from tests.synth import generate  # noqa: E402
+from app.synth import generate  # noqa: E402
 
 QUERIES = {
     "actor alias + date range": "actor=Daesh&date_from=2016-01&date_to=2016-06",

@@ -24,7 +24,7 @@ from app.db import make_engine, migrate
 from app.importer import prepare
 from app.params import ClaimFilters
 from app.services import claim_query
-from tests.synth import generate
+from app.synth import generate
 
 STANDARD = {
     "actor alias": {"actor": ["Daesh"]},

@@ -19,7 +19,7 @@ from app.params import ClaimFilters
 from app.services import claim_query
 from tests.commands import claimdb_here
 from tests.search_reference import matches
-from tests.synth import generate
+from app.synth import generate
 
 QUERIES = [
     # the seeds
