@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import threading
 import weakref
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, closing, contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -17,6 +18,7 @@ from sqlmodel import Session
 
 from app.config import settings
 from app.db import (
+    KEY_SESSIONS,
     PROBE_SESSIONS,
     READ_SESSIONS,
     WRITE_SESSIONS,
@@ -100,19 +102,40 @@ def _holder(session: Session, presented: str) -> Principal | None:
     return keys.authenticate(session, presented)
 
 
+_key_checks = threading.BoundedSemaphore(KEY_SESSIONS)
+
+
+@contextmanager
+def _key_session(request: Request) -> Iterator[Session]:
+    """A session for the key check alone, closed before the route runs: an upload waiting
+    for its turn to write must not hold one of the READ_SESSIONS meanwhile. It is made
+    the way a route's read session is, so an override of get_session applies to it."""
+    provide = request.app.dependency_overrides.get(get_session, get_session)
+    with _key_checks:
+        made = provide()
+        if isinstance(made, Session):  # a provider that returns its session, not a generator
+            yield made
+            return
+        with closing(made) as sessions:
+            yield next(sessions)
+
+
 def _require(role: Role) -> Callable[..., Principal]:
-    def check(request: Request, credentials: Credentials, session: SessionDep) -> Principal:
+    def check(request: Request, credentials: Credentials) -> Principal:
         if role == "reader" and settings.read_key is None:  # public reads
-            found = credentials and _holder(session, credentials.credentials)
-            return found or ANONYMOUS
-        if role != "reader" and settings.api_key is None and not keys.any_live(session):
-            raise Forbidden(
-                "This server is read-only: set CLAIMDB_API_KEY or create a key with "
-                "`claimdb keys create` to enable writes."
-            )
-        if credentials is None:
-            raise NotAuthenticated("Send the key as `Authorization: Bearer <key>`.")
-        holder = _holder(session, credentials.credentials)
+            if credentials is None:
+                return ANONYMOUS
+            with _key_session(request) as session:
+                return _holder(session, credentials.credentials) or ANONYMOUS
+        with _key_session(request) as session:
+            if role != "reader" and settings.api_key is None and not keys.any_live(session):
+                raise Forbidden(
+                    "This server is read-only: set CLAIMDB_API_KEY or create a key with "
+                    "`claimdb keys create` to enable writes."
+                )
+            if credentials is None:
+                raise NotAuthenticated("Send the key as `Authorization: Bearer <key>`.")
+            holder = _holder(session, credentials.credentials)
         if holder is None:
             log.warning(
                 "rejected key for %s %s from %s",
