@@ -157,6 +157,13 @@ def _print_summary(report) -> None:
             markup=False,
             highlight=False,
         )
+    for lost in report.not_carried:
+        out.print(
+            f"  review not carried to {lost['location']} (source {lost['source_id']}): "
+            f"{lost['reason']}",
+            markup=False,
+            highlight=False,
+        )
 
 
 @app.command()

@@ -63,6 +63,9 @@ class BatchReport:
     # Unchanged documents whose text another document already has (a copy under another
     # id, as in datasets that list one article twice): which source holds it.
     same_text: list[dict[str, Any]] = field(default_factory=list)
+    # New versions of a text: reviewed claims of the version before that could not be
+    # carried over (app.services.reapply.carry), each with why.
+    not_carried: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     source_ids: list[int] = field(default_factory=list)
 
@@ -82,6 +85,7 @@ class BatchReport:
             **self.counts,
             "errors": self.failed,
             "same_text": self.same_text,
+            "not_carried": self.not_carried,
             "seconds": round(self.seconds, 3),
         }
 
@@ -256,6 +260,10 @@ def _import_one(
                 "source_external_id": stored.same_text_as,
             }
         )
+    report.not_carried.extend(
+        {"location": item.location, "source_id": stored.source_id, "reason": why}
+        for why in stored.carried
+    )
     return stored.outcome
 
 

@@ -8,7 +8,7 @@ as a new version that supersedes the latest one (which stays readable).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -19,7 +19,7 @@ from app.extraction import Extraction, extract
 from app.ingest.types import RawDocument, content_sha256
 from app.models import Source
 from app.services import events
-from app.services.reapply import Reapplied, keep, reapply
+from app.services.reapply import Reapplied, carry, keep, reapply
 from app.services.reference import sync_once
 from app.services.store import clear_extraction, place_ids, write_extraction
 
@@ -33,6 +33,8 @@ class Stored:
     claims: int = 0
     # "unchanged" because another document (this external_id) already has the same text
     same_text_as: str | None = None
+    # a new version: the earlier version's reviewed claims that could not be carried over
+    carried: list[str] = field(default_factory=list)
 
 
 def extract_arguments(raw: RawDocument) -> dict[str, Any]:
@@ -137,8 +139,15 @@ def import_document(
     session.add(source)
     session.flush()
     claims = write_extraction(session, source, extraction, places)
+    carried = Reapplied()
+    if latest:
+        previous = session.get(Source, latest.id)
+        assert previous is not None
+        carried = carry(session, previous, source)
     events.source_added(session, source.id)
-    return Stored("superseded" if latest else "added", source.id, claims)
+    return Stored(
+        "superseded" if latest else "added", source.id, claims, carried=carried.disagreements
+    )
 
 
 def replace_extraction(

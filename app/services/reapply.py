@@ -121,3 +121,113 @@ def reapply(session: Session, source: Source, kept: list[Kept]) -> Reapplied:
         done.kept += 1
     session.flush()
     return done
+
+
+def _shift(value: Any, delta: int) -> Any:
+    """Offsets inside a stored correction moved by `delta` (lists of links included)."""
+    if isinstance(value, list):
+        return [_shift(v, delta) for v in value]
+    if isinstance(value, dict):
+        return {
+            k: v + delta if k in ("char_start", "char_end") and isinstance(v, int) else v
+            for k, v in value.items()
+        }
+    return value
+
+
+def _spans(values: dict[str, Any], claim_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Every span a correction names: the claim's own and each link's."""
+    out = [claim_span]
+    if "char_start" in values:
+        out.append((values["char_start"], values["char_end"]))
+    for key in ("actors", "places", "quantities"):
+        for link in values.get(key) or ():
+            if link.get("char_start") is not None and link.get("char_end") is not None:
+                out.append((link["char_start"], link["char_end"]))
+    return out
+
+
+def _carried(k: Kept, old_text: str, new_text: str) -> Kept | None:
+    """`k` moved into the new text, or None when its words are not there exactly once or
+    a span its correction names would read differently there."""
+    start, end = k.row["char_start"], k.row["char_end"]
+    words = old_text[start:end]
+    at = new_text.find(words)
+    if at < 0 or new_text.find(words, at + 1) >= 0:
+        return None
+    delta = at - start
+    values = (k.row["corrections"] or {}).get("values", {})
+    for s, e in _spans(values, (start, end)):
+        if old_text[s:e] != new_text[s + delta : e + delta]:
+            return None
+    corrections = k.row["corrections"]
+    if corrections:
+        corrections = {
+            **corrections,
+            "span": [x + delta for x in k.span],
+            "values": {key: _shift(v, delta) if key in ("actors", "places", "quantities")
+                       else v + delta if key in ("char_start", "char_end") else v
+                       for key, v in values.items()},
+        }  # fmt: skip
+    row = {**k.row, "char_start": start + delta, "char_end": end + delta}
+    return Kept(
+        {**row, "corrections": corrections}, _shift(k.actors, delta), _shift(k.places, delta)
+    )
+
+
+def carry(session: Session, previous: Source, source: Source) -> Reapplied:
+    """A new version of a text (same external_id, new words) takes over what people
+    reviewed and corrected in the version before: each such claim whose words are found
+    once in the new text, with every span its correction names reading the same there,
+    gets its review and corrections on the new version's claim at that place (a copy of
+    it where the new extraction found none). The rest stay on the earlier version only,
+    and are reported. Each carried claim gets a revision naming where it came from."""
+    done = Reapplied()
+    new = {
+        (r.char_start, r.char_end): r.id
+        for r in session.execute(
+            sa.select(Claim.id, Claim.char_start, Claim.char_end).where(
+                Claim.source_id == source.id
+            )
+        )
+    }
+    for k in keep(session, previous.id):
+        old_id = k.row["id"]
+        moved = _carried(k, previous.text, source.text)
+        if moved is None:
+            done.disagreements.append(
+                f"claim {old_id}: its words or a corrected span changed in version "
+                f"{source.version}; its review stays on version {previous.version} only"
+            )
+            continue
+        row = moved.row
+        claim_id = new.pop((row["char_start"], row["char_end"]), None)
+        if claim_id is None:
+            inserted = session.execute(
+                Claim.__table__.insert().values(
+                    {**{k_: v for k_, v in row.items() if k_ != "id"}, "source_id": source.id}
+                )
+            )
+            claim_id = inserted.inserted_primary_key[0]
+            _insert_links(session, claim_id, moved.actors, moved.places)
+        claim = session.get(Claim, claim_id, populate_existing=True)
+        assert claim is not None
+        before = curation.state(session, claim)
+        values = (row["corrections"] or {}).get("values", {})
+        curation.apply(session, claim, curation.typed(values), source.text)
+        for key in ("review_status", "reviewed_by", "reviewed_at", "corrections"):
+            setattr(claim, key, row[key])
+        session.flush()
+        revisions.record(
+            session,
+            row["reviewed_by"] or "claimdb",
+            "claim",
+            claim_id,
+            "carry",
+            before,
+            curation.state(session, claim),
+            f"carried from claim {old_id} of version {previous.version} of this text",
+        )
+        done.kept += 1
+    session.flush()
+    return done

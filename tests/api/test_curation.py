@@ -165,6 +165,55 @@ def test_the_review_workflow(site: Site) -> None:
     assert site.client.get(f"/claims/{denial}/history").json()["count"] == 1
 
 
+def test_a_new_version_of_the_text_keeps_the_reviews(site: Site, tmp_path: Path) -> None:
+    """Re-importing a changed text (same file name) makes a new version: reviewed claims
+    whose words are unchanged there carry their corrections and reviews over, shifted to
+    the new offsets; a claim whose words changed is reported, not guessed."""
+    denial = site.claim_id(DENIAL)
+    fixed = site.patch(
+        "eddie",
+        denial,
+        {"claimant": "Syrian Ministry of Defence", "reason": "The official speaks for it."},
+    )
+    assert fixed.status_code == 200, fixed.text
+    source_id = fixed.json()["source_id"]
+    others = site.client.get("/claims", params={"source": source_id, "limit": 3}).json()
+    edited = next(c for c in others["data"] if c["id"] != denial)
+    assert site.patch("erin", edited["id"], {"review_status": "confirmed", "reason": "Checked."})
+    old = site.client.get(f"/sources/{source_id}").json()
+
+    folder = tmp_path / "v2"
+    folder.mkdir()
+    original = (SEEDS / old["external_id"]).read_text(encoding="utf-8")
+    assert original.count(edited["text"]) == 1
+    changed = "Updated on publication day.\n\n" + original.replace(
+        edited["text"], edited["text"].replace(" ", "  ", 1)
+    )
+    (folder / old["external_id"]).write_text(changed, encoding="utf-8")
+    report = run_import(read_documents([folder]), origin="test seed", engine=site.engine)
+    assert report.superseded == 1
+    assert [r["reason"] for r in report.not_carried] == [
+        f"claim {edited['id']}: its words or a corrected span changed in version 2; "
+        "its review stays on version 1 only"
+    ]
+    [new_id] = report.source_ids
+    carried = [
+        c
+        for c in site.client.get("/claims", params={"source": new_id, "limit": 500}).json()["data"]
+        if c["review_status"] != "unreviewed"
+    ]
+    assert [(c["text"], c["claimant"]["name"], c["corrected_fields"]) for c in carried] == [
+        (fixed.json()["text"], "Syrian Ministry of Defence", ["claimant"])
+    ]
+    assert carried[0]["char_start"] == changed.index(fixed.json()["text"])  # moved with its words
+    history = site.client.get(f"/claims/{carried[0]['id']}/history").json()["data"]
+    assert [(r["action"], r["reason"]) for r in history] == [
+        ("carry", f"carried from claim {denial} of version 1 of this text")
+    ]
+    # the earlier version keeps its own
+    assert site.client.get(f"/claims/{denial}").json()["corrected_fields"] == ["claimant"]
+
+
 def test_two_editors_with_the_same_etag_get_one_200_and_one_412(site: Site) -> None:
     denial = site.claim_id(DENIAL)
     etag = site.client.get(f"/claims/{denial}").headers["ETag"]

@@ -133,7 +133,10 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
 
     Answers **201** with the new source, or **200** with the existing one when the same
     content was imported before (nothing is written). A new text under a known
-    `external_id` is stored as a new version that supersedes the old one.
+    `external_id` is stored as a new version that supersedes the old one; the reviews and
+    corrections of the old version's claims are carried over to the claims whose words
+    (and every corrected span) read the same in the new text, with a `carry` revision in
+    each claim's history. The import command lists those it could not carry.
 
     A **503** with `Retry-After` means the server was busy with other writes for longer
     than it waits (CLAIMDB_WRITE_WAIT_MS, for a turn and again for the database's lock)
