@@ -65,7 +65,7 @@ _BACK = re.compile(
     r"massacre|toll|death toll|incident|assault|shelling|bombardment|killings?|victims|dead|"
     r"wounded|injured|casualties|bombers?|attackers?|explosives?|convoy|operation|offensive|"
     r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"
-    r"bodies|corpses|scene|wreckage)\b"
+    r"bodies|corpses|scene|wreckage|actions?|crimes?|atrocit(?:y|ies)|aggression)\b"
     r"|\b(?:a|the|gave a|put the)\s+(?:new\s+|higher\s+|final\s+)?(?:death\s+)?toll\b"
     r"|\b(?:adding|added)\b",
     re.I,
@@ -80,6 +80,7 @@ _NEW_THREAD = re.compile(
     r"|the\s+(?:\w+-year\s+)?(?:war|conflict|crisis)\s+(?:has|have|had)\b)\b",
     re.I,
 )
+_NEW_THREAD_REACH = 120  # characters into what is said
 # a date in the first words of a sentence opens a new incident ("On Saturday two women
 # were among eight people killed..."); elsewhere a date dates its own claim only
 _OPENING_DATE = 40
@@ -230,7 +231,9 @@ class Dater:
         then = self._since_then(start, end)
         if then is not None:
             return then
-        fresh = _NEW_THREAD.search(text, start, end)
+        # a new thread opens where what is said begins; "for 3 years" further on is the
+        # duration of something in a clause ("the airport, which has been surrounded...")
+        fresh = _NEW_THREAD.search(text, start, min(end, content_from + _NEW_THREAD_REACH))
         if fresh is not None:
             return Dated(None, None)
         back = _BACK.search(text, start, end)
