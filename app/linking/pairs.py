@@ -81,6 +81,16 @@ def _comment_link(comment: ClaimRecord, claim: ClaimRecord) -> Match | None:
     return _onset_match(comment, claim)
 
 
+def _refers_back(r: ClaimRecord) -> str | None:
+    """Words of `r` that point back at a claim told before it: 'the attack', or a denial
+    (what is denied was said first: "Russia denied any involvement")."""
+    found = ANAPHOR.search(r.text)
+    if found:
+        return found.group(0)
+    cue = facts.denial(r)
+    return cue.words if cue else None
+
+
 def link_within_source(records: list[ClaimRecord]) -> list[Link]:
     """Links among the claims of one article (its lede, toll, reactions...), a function of
     that article alone. Beyond the pairwise evidence, a claim that refers back ('the
@@ -89,7 +99,8 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
     links: list[Link] = []
     for j, b in enumerate(ordered):
         referred = None
-        if ANAPHOR.search(b.text) and not b.in_comments:
+        back = _refers_back(b)
+        if back and not b.in_comments:
             for a in reversed(ordered[:j]):
                 if b.start - a.end > ANAPHOR_REACH:
                     break
@@ -112,10 +123,10 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
             m = evidence(a, b)
             if a is referred and m.blocked and not m.blocked.startswith(_FIRM):
                 m = Match()
-                m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
+                m.add(2.5, None, f"'{back}' refers back to it")
                 m.add(1.5, None, "in the same article, just before")
             elif a is referred:
-                m.add(2.5, None, f"'{ANAPHOR.search(b.text).group(0)}' refers back to it")  # type: ignore[union-attr]
+                m.add(2.5, None, f"'{back}' refers back to it")
             elif m.blocked is None:
                 m.add(SAME_ARTICLE, None, "in the same article")
             if not m.same:
