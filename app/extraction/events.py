@@ -47,7 +47,8 @@ _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|retook|retak(?:e|en)"
             r"|recaptur\w*|liberat\w*|took control|taken control|tak(?:e|es|ing) control|regain\w*"
             r"|overr(?:a|u)n|stormed|advance[sd]?|pushed \w+ out|wrested|controls?|controlled"
-            r"|in control|under (?:the |full |their |its )?control)\b",
+            r"|in control|under (?:the |full |their |its )?control"
+            r"|(?:was|were|been|being|is|are)\s+occupied\s+by)\b",
         ),
         ("siege", r"\b(?:sieges?|seiges?|besieg\w*|encircl\w*|surrounded|blockade\w*)\b"),
         ("ceasefire", r"\b(?:cease-?fires?|truces?|cessation of hostilities|de-escalation)\b"),

@@ -11,7 +11,6 @@ import csv
 import io
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.problems import assert_problem
@@ -49,13 +48,9 @@ def test_siege_onset_early_october_against_thirteen_days(client: TestClient) -> 
     assert body["event"]["grade"] == "single_source"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction stores no claim for reader comment 4 of seed 001 (the road 'occupied "
-    "by isis for 12 days' vs the article's 'early october'); linking handles it "
-    "(tests/linking/test_linking.py) once extraction keeps the sentence",
-)
 def test_reader_comment_disputing_early_october(client: TestClient) -> None:
+    """Reader comment 4 of seed 001: the road 'occupied by isis for 12 days' (by the video
+    of November 4), against the article's 'early october'."""
     cut = claim_at(client, "Informed Comment", "Daesh took control of villages")
     disputes = [r for r in related(client, cut["id"])["contradicts"] if r["claim"]["in_comments"]]
     assert disputes and "early october" in disputes[0]["reason"]
