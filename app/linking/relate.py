@@ -17,7 +17,7 @@ from typing import Any
 
 from app.linking import facts
 from app.linking.match import Match
-from app.linking.records import ClaimRecord, date_text
+from app.linking.records import ClaimRecord, Figure, date_text
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -83,7 +83,7 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
             if fa.kind != fb.kind or fa.kind in seen:
                 continue
             values.setdefault(fa.kind, {"a": facts.wording(fa), "b": facts.wording(fb)})
-            if not facts.allows(fa, fb):
+            if not facts.allows(fa, fb) and not _a_part(a, fa, b, fb):
                 seen.add(fa.kind)
                 differ.append(fa.kind)
                 values[fa.kind] = {"a": facts.wording(fa), "b": facts.wording(fb)}
@@ -111,6 +111,22 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
         differ.append("control")
         why.append(control)
     return differ, why, values
+
+
+def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
+    """Whether the smaller count is of a part of what the larger counts: a figure the
+    larger claim also gives as a part ("31 killed, including 10 on the bus" and "10 killed
+    on the bus"), or a count at a place inside the larger claim's ("2 killed in Salah
+    Eddin" within "8 killed in the west of the city")."""
+    (small, fs), (large, fl) = sorted(((a, fa), (b, fb)), key=lambda x: facts.interval(x[1]))
+    if any(f.kind == fs.kind and f is not fl and facts.allows(f, fs) for f in large.figures):
+        return True
+    return bool(
+        small.places
+        and large.places
+        and not small.places_inherited
+        and all(any(q.id != p.id and q.id in p.chain for q in large.places) for p in small.places)
+    )
 
 
 def _toll(r: ClaimRecord) -> float:

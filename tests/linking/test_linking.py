@@ -243,6 +243,51 @@ def test_independent_claimants_agreeing_on_a_toll_corroborate_across_sources() -
     assert summarize([sohr, who, copy], edges).claimant_count == 2
 
 
+def test_a_count_of_a_part_does_not_contradict_the_whole() -> None:
+    """A neighbourhood's toll within the city's, or a part the other claim also gives, is
+    no contradiction; the same counts at one place are."""
+    city = PlaceRef(50, "Aleppo", "city", (50, 51, 1), 51, (51,))
+    district = PlaceRef(52, "Salah Eddin", "neighbourhood", (52, 50, 51, 1), 51, (51,))
+    day = {"date_start": date(2016, 8, 25), "date_end": date(2016, 8, 25), "precision": "day",
+           "date_rule": "own", "event_type": "shelling", "start": 0}  # fmt: skip
+    whole = _record(
+        "Eight civilians were killed on Thursday in rebel fire on the west of the city.",
+        1, source_id=1, source_key="a", outlet="ahram", places=(city,),
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        figures=(_figure("killed", 8, None, "Eight"),), **day,
+    )  # fmt: skip
+    part = _record(
+        "Two people were killed in a rocket attack on Salah Eddin neighbourhood.",
+        2, source_id=2, source_key="b", outlet="sana", places=(district,),
+        claimant=Claimant("outlet:sana", "SANA"),
+        figures=(_figure("killed", 2, None, "Two"),), **day,
+    )  # fmt: skip
+    link = link_pair(whole, part)
+    assert link is not None and link.kind != "contradicts"
+    bus = _record(
+        "Regime raids killed 31 civilians Friday including 10 when their bus was hit.",
+        3, source_id=3, source_key="c", outlet="ahram", places=(city,),
+        claimant=Claimant("actor:137", "White Helmets", 137, "ngo", (137,)),
+        figures=(_figure("killed", 31, None, "31"), _figure("killed", 10, None, "10")), **day,
+    )  # fmt: skip
+    ten = _record(
+        "Ten civilians were killed when regime airstrikes hit a bus near Aleppo.",
+        4, source_id=4, source_key="d", outlet="alaraby", places=(city,),
+        claimant=Claimant("outlet:alaraby", "Al-Araby"),
+        figures=(_figure("killed", 10, None, "Ten"),), **day,
+    )  # fmt: skip
+    link = link_pair(bus, ten)
+    assert link is not None and link.kind != "contradicts"
+    other = _record(
+        "A monitor said 25 died in the air raid on the bus in Aleppo.",
+        5, source_id=5, source_key="e", outlet="trt", places=(city,),
+        claimant=Claimant("outlet:trt", "TRT World"),
+        figures=(_figure("killed", 25, None, "25"),), **day,
+    )  # fmt: skip
+    clash = link_pair(ten, other)
+    assert clash is not None and clash.kind == "contradicts" and "killed" in clash.differ
+
+
 def test_one_statement_from_a_speaker_named_in_the_same_words_is_a_repeat() -> None:
     """Two outlets carry the medics' statement, reworded in places: a speaker no registry
     names ("medical sources") is told apart per article, but the same words from both
