@@ -23,7 +23,9 @@ class Revision(SQLModel, table=True):
     made_by: str = Field(sa_type=sa.String(64), index=True, description="The key's name.")
     entity_type: str = Field(sa_type=sa.String(8))
     entity_id: int
-    action: str = Field(sa_type=sa.String(16), description="correct, review, delete, restore.")
+    action: str = Field(
+        sa_type=sa.String(16), description="correct, review, delete, restore, merge, add."
+    )
     before: dict[str, Any] | None = Field(default=None, sa_type=JSONType)
     after: dict[str, Any] | None = Field(default=None, sa_type=JSONType)
     reason: str = Field(sa_type=sa.Text)
@@ -35,7 +37,10 @@ class RevisionPublic(BaseModel):
     by: str = Field(description="Name of the key that made the change (never the key).")
     entity_type: EntityType
     entity_id: int
-    action: str = Field(description="correct, review, delete, restore or reapply.")
+    action: str = Field(
+        description="correct, review, delete, restore, reapply, merge (an actor merged "
+        "into another, recorded on both) or add (a place an editor added)."
+    )
     before: dict[str, Any] | None = Field(description="The fields that changed, before.")
     after: dict[str, Any] | None = Field(description="The same fields, after.")
     reason: str
