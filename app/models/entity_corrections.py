@@ -28,6 +28,8 @@ class AliasIn(_Body):
 
 
 def _not_null(value: Any) -> Any:
+    # an "after" validator: a "before" one would make pydantic validate the nested
+    # values in Python mode, where strict refuses an ISO string for a date
     if value is None:
         raise ValueError("must not be null (leave the field out to keep it)")
     return value
@@ -45,7 +47,7 @@ class ActorPatch(_Body):
     )
     aliases: list[AliasIn] | None = Field(None, max_length=200)
 
-    @field_validator("name", "kind", "aliases", mode="before")
+    @field_validator("name", "kind", "aliases", mode="after")
     @classmethod
     def _keep_or_set(cls, value: Any) -> Any:
         return _not_null(value)
@@ -71,7 +73,7 @@ class PlacePatch(_Body):
     aliases: list[Name] | None = Field(None, max_length=200)
 
     @field_validator(
-        *("name", "kind", "lat", "lon", "geo_precision", "parent", "aliases"), mode="before"
+        *("name", "kind", "lat", "lon", "geo_precision", "parent", "aliases"), mode="after"
     )
     @classmethod
     def _keep_or_set(cls, value: Any) -> Any:

@@ -143,14 +143,14 @@ def correct(
             place.parent_id, place.governorate = parent.id, governorate or reached
             _regovern(session, place)
             changed.append("parent")
-    names = list(
-        dict.fromkeys(
-            patch.aliases if "aliases" in given else [a.alias for a in _aliases(session, place.id)]
-        )
+    names = (
+        list(patch.aliases or ())
+        if "aliases" in given
+        else [a.alias for a in _aliases(session, place.id)]
     )
     name = values.get("name", place.name)
     if name not in names:  # the name is always one of its spellings
-        names.insert(0, name)
+        names.append(name)
     _check_spellings(session, names)
     for key in EDITABLE:
         if key in values:
@@ -182,7 +182,7 @@ def create(session: Session, body: PlaceCreate, by: str) -> Place:
     ).scalar()
     if same is not None:
         raise _bad("name", f"place {same} is {body.name!r} in {parent.name!r} already.")
-    names = list(dict.fromkeys([body.name, *body.aliases]))
+    names = [body.name, *(a for a in body.aliases if a != body.name)]
     _check_spellings(session, names)
     base = slugify(body.name) or "place"
     slug, n = base, 1
