@@ -204,12 +204,16 @@ def test_an_admin_merges_a_duplicate_actor(site: Site) -> None:
     for actor_id in (dup["id"], fsa["id"]):
         history = site.client.get(f"/actors/{actor_id}/history").json()["data"]
         assert [(r["action"], r["by"]) for r in history] == [("merge", "ada")]
+    # a correction naming the old id names the actor it went into
+    claim = site.claim_id("has denied the attack")
+    fixed = site.patch("eddie", claim, {"claimant": dup["id"], "reason": "The brigade's denial."})
+    assert fixed.status_code == 200 and fixed.json()["claimant"]["id"] == fsa["id"]
 
     # re-extraction and the registry sync keep the claims with the actor that stayed
     claimdb(site.url, "reextract", "--all")
     claimdb(site.url, "migrate")
     after = site.client.get(f"/actors/{fsa['id']}").json()
-    assert after["claim_count"] == fsa["claim_count"] + dup["claim_count"]
+    assert after["claim_count"] == fsa["claim_count"] + dup["claim_count"] + 1
     assert site.client.get(f"/actors/{dup['id']}", follow_redirects=False).status_code == 308
 
 
