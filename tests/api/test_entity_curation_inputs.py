@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from sqlmodel import Session
 
+from app.config import settings
 from tests.problems import assert_problem
 
 MERGE = {"Content-Type": "application/merge-patch+json"}
@@ -333,3 +335,19 @@ def test_the_histories_and_the_revision_filters_cover_actors_and_places(
     assert client.get(f"/places/{aleppo}").json()["corrected_fields"] == ["lat"]
     listed = client.get("/places", params={"q": "Aleppo", "kind": "city"}).json()["data"]
     assert next(p for p in listed if p["id"] == aleppo)["corrected_fields"] == ["lat"]
+
+
+def test_the_new_histories_need_a_key_when_reads_are_private(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, people: dict[str, dict[str, str]]
+) -> None:
+    fsa = _id(client, "actors", "Free Syrian Army")
+    aleppo = _id(client, "places", "Aleppo", kind="city")
+    monkeypatch.setattr(settings, "read_key", SecretStr("read-key"))
+    for path in (f"/actors/{fsa}/history", f"/places/{aleppo}/history"):
+        assert_problem(client.get(path), 401)
+        for role in ("reader", "editor", "admin"):
+            assert client.get(path, headers=people[role]).status_code == 200
+    # and a reader, known, still may not write
+    body = {"kind": "militia", "reason": R}
+    headers = {**people["reader"], **MERGE, "If-Match": "*"}
+    assert_problem(client.patch(f"/actors/{fsa}", json=body, headers=headers), 403)
