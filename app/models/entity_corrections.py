@@ -108,16 +108,21 @@ ACTOR_PATCH_EXAMPLES: dict[str, dict[str, Any]] = {
         "summary": "Add an alias (send the list it is to have)",
         "value": {
             "aliases": [
-                {"alias": "Tiger Forces"},
-                {"alias": "Qawat al-Nimr"},
-                {"alias": "25th Special Mission Forces Division", "valid_from": "2019-01-01"},
+                {"alias": "Syrian government"},
+                {"alias": "Assad government"},
+                {"alias": "Damascus government"},
+                {"alias": "Government of National Unity", "valid_from": "2012-06-23"},
             ],
-            "reason": "Renamed in 2019; both names appear in our sources.",
+            "reason": "Its name in the 2012 cabinet's statements.",
         },
     },
+    "name": {
+        "summary": "Correct the name",
+        "value": {"name": "Government of Syria", "reason": "Our style guide."},
+    },
     "parent": {
-        "summary": "Correct the affiliation",
-        "value": {"parent": "Syrian Arab Army", "kind": "state_military", "reason": "A unit."},
+        "summary": "Correct the affiliation (null: none)",
+        "value": {"parent": None, "kind": "state", "reason": "Not a unit of anything."},
     },
 }
 ACTOR_MERGE_EXAMPLES: dict[str, dict[str, Any]] = {
