@@ -199,14 +199,12 @@ def merge(
         events.source_removed(session, source_id)
     _move_links(session, gone.id, into.id)
     _move_aliases(session, gone, into, by)
-    session.execute(sa.update(Actor).where(Actor.parent_id == gone.id).values(parent_id=into.id))
-    if into.parent_id == gone.id or into.id == gone.parent_id:
-        into.parent_id = gone.parent_id if gone.parent_id != into.id else None
+    _move_units(session, gone, into)
     # earlier merges into it now point at the end of the chain
     session.execute(
         sa.update(Actor).where(Actor.merged_into_id == gone.id).values(merged_into_id=into.id)
     )
-    gone.merged_into_id, gone.parent_id = into.id, None
+    gone.merged_into_id = into.id
     session.flush()
     session.expire_all()
     gone, into = load(session, actor_id), load(session, into.id)
@@ -251,6 +249,33 @@ def _move_links(session: Session, gone: int, into: int) -> None:
             ]
         if moved != values:
             claim.corrections = {**(claim.corrections or {}), "values": moved}
+
+
+def _move_units(session: Session, gone: Actor, into: Actor) -> None:
+    """Its units become the units of the one that stays, except the one on the way up
+    from it (or itself), which takes its parent instead: no actor becomes its own
+    ancestor. It leaves the tree."""
+    chain: set[int] = set()
+    current = into.parent_id
+    while current is not None and current not in chain and len(chain) <= MAX_DEPTH:
+        chain.add(current)
+        current = session.execute(sa.select(Actor.parent_id).where(Actor.id == current)).scalar()
+    outer = gone.parent_id if gone.parent_id != into.id else into.parent_id
+    units = Actor.parent_id == gone.id
+    on_path = sa.or_(Actor.id == into.id, Actor.id.in_(chain))
+    session.execute(
+        sa.update(Actor)
+        .where(units, on_path)
+        .values(parent_id=outer)
+        .execution_options(synchronize_session="fetch")
+    )
+    session.execute(
+        sa.update(Actor)
+        .where(units)
+        .values(parent_id=into.id)
+        .execution_options(synchronize_session="fetch")
+    )
+    gone.parent_id = None
 
 
 def _move_aliases(session: Session, gone: Actor, into: Actor, by: str) -> None:

@@ -55,7 +55,10 @@ def _sync_rows(
         kept = _kept(row)
         if "*" in kept:
             continue
-        desired = {**fields, "parent_id": ids.get(parents[slug]) if parents[slug] else None}
+        parent = ids.get(parents[slug]) if parents[slug] else None
+        if parent == row.id:  # its shipped parent was merged into it: it keeps its own
+            kept = kept | {"parent_id"}
+        desired = {**fields, "parent_id": parent}
         desired = {k: v for k, v in desired.items() if k not in kept}
         if any(getattr(row, k) != v for k, v in desired.items()):
             updates.append({"id": row.id, **desired})

@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from sqlmodel import Session
 
 from app.config import settings
+from app.services.reference import sync_reference
 from tests.problems import assert_problem
 
 MERGE = {"Content-Type": "application/merge-patch+json"}
@@ -351,3 +352,34 @@ def test_the_new_histories_need_a_key_when_reads_are_private(
     body = {"kind": "militia", "reason": R}
     headers = {**people["reader"], **MERGE, "If-Match": "*"}
     assert_problem(client.patch(f"/actors/{fsa}", json=body, headers=headers), 403)
+
+
+@pytest.mark.parametrize("upward", [True, False])
+def test_a_merge_within_one_chain_of_units_makes_no_cycle(
+    client: TestClient, session: Session, people: dict[str, dict[str, str]], upward: bool
+) -> None:
+    """A unit merged into its army, or an army into its unit: the units move, and no actor
+    becomes its own ancestor, also after the registry is synced again."""
+    army = _id(client, "actors", "Syrian Arab Army")
+    unit = _id(client, "actors", "Tiger Forces")
+    commander = _id(client, "actors", "Suheil al-Hassan")
+    government = client.get(f"/actors/{army}").json()["parent"]["id"]
+    gone, into = (unit, army) if upward else (army, unit)
+    headers = {**people["admin"], **MERGE, "If-Match": _etag(client, f"/actors/{gone}")}
+    merged = client.post(f"/actors/{gone}/merge", json={"into": into, "reason": R}, headers=headers)
+    assert merged.status_code == 200, merged.text
+
+    def check() -> None:
+        assert client.get(f"/actors/{into}").json()["parent"]["id"] == government
+        assert client.get(f"/actors/{commander}").json()["parent"]["id"] == into
+        chain, current = [], into
+        while current is not None:
+            assert current not in chain
+            chain.append(current)
+            parent = client.get(f"/actors/{current}").json()["parent"]
+            current = parent["id"] if parent else None
+
+    check()
+    sync_reference(session)
+    session.expire_all()
+    check()
