@@ -88,15 +88,22 @@ def _check_parent(session: Session, actor: Actor, parent: Actor) -> None:
         current = session.get(Actor, current.parent_id) if current.parent_id else None
 
 
-def _check_aliases(session: Session, actor: Actor, wanted: list[tuple[str, Any, Any]]) -> None:
+def _check_aliases(
+    session: Session, actor: Actor, wanted: list[tuple[str, Any, Any]], named: int
+) -> None:
+    """`wanted[named:]` is the canonical name, added to the aliases sent."""
     names = [a for a, _, _ in wanted]
+
+    def field(i: int, part: str = "alias") -> str:
+        return "name" if i >= named else f"aliases.{i}.{part}"
+
     for i, (alias, start, end) in enumerate(wanted):
         if not normalize_key(alias):
-            raise _bad(f"aliases.{i}.alias", f"{alias!r} has no letters or digits to match.")
+            raise _bad(field(i), f"{alias!r} has no letters or digits to match.")
         if start and end and start >= end:
-            raise _bad(f"aliases.{i}.valid_to", "must be after valid_from.")
+            raise _bad(field(i, "valid_to"), "must be after valid_from.")
         if names.index(alias) != i:
-            raise _bad(f"aliases.{i}.alias", f"{alias!r} is listed twice.")
+            raise _bad(field(i), f"{alias!r} is listed twice.")
     if not names:
         return
     # one spelling, one actor: a name two actors share exactly is a merge to make
@@ -107,7 +114,7 @@ def _check_aliases(session: Session, actor: Actor, wanted: list[tuple[str, Any, 
     ).first()
     if taken is not None:
         raise _bad(
-            f"aliases.{names.index(taken.alias)}.alias",
+            field(names.index(taken.alias)),
             f"{taken.alias!r} is already an alias of actor {taken.id} ({taken.name}): merge "
             "the two (POST /actors/{id}/merge) if they are one.",
         )
@@ -133,9 +140,10 @@ def correct(
         wanted = [(a.alias, a.valid_from, a.valid_to) for a in patch.aliases or ()]
     else:
         wanted = [(a.alias, a.valid_from, a.valid_to) for a in rows]
+    named = len(wanted)
     if name not in [a for a, _, _ in wanted]:  # the canonical name is always an alias
         wanted.append((name, None, None))
-    _check_aliases(session, actor, wanted)
+    _check_aliases(session, actor, wanted, named)
     values = {"name": name, "kind": patch.kind if "kind" in given else actor.kind}
     changed = [k for k, v in values.items() if getattr(actor, k) != v]
     changed += ["parent"] if parent_id != actor.parent_id else []

@@ -124,6 +124,7 @@ BAD_ACTOR_PATCHES = [
     ({"aliases": [{"alias": "---"}], "reason": R}, "aliases.0.alias"),
     ({"aliases": [{"alias": "X Front"}, {"alias": "X Front"}], "reason": R}, "aliases.1.alias"),
     ({"aliases": [{"alias": "SOHR"}], "reason": R}, "aliases.0.alias"),
+    ({"name": "SOHR", "reason": R}, "name"),  # a name is an alias: another actor's
     (
         {"aliases": [{"alias": "X", "valid_from": "2016-13-01"}], "reason": R},
         "aliases.valid_from",
