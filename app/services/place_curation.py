@@ -131,6 +131,11 @@ def correct(
     if "kind" in values and (values["kind"] == "country") != (place.kind == "country"):
         raise _bad("kind", "the country stays the country, and no other place becomes one.")
     changed = [k for k, v in values.items() if getattr(place, k) != v]
+    if "name" in changed and place.kind in ("governorate", "country"):
+        raise _bad(
+            "name",
+            f"places are filed under {place.kind} names: add the spelling to `aliases` instead.",
+        )
     if "parent" in given:
         if place.kind == "country":
             raise _bad("parent", "the country has no parent.")

@@ -210,7 +210,10 @@ def test_a_place_cannot_lie_inside_itself(
     etag, before = _etag(client, path), _written(session)
     body = {"parent": aleppo["id"], "reason": "Upside down."}
     headers = {**people["editor"], **MERGE, "If-Match": etag}
-    assert_problem(client.patch(path, json=body, headers=headers), 422, "parameter" and "parent")
+    assert_problem(client.patch(path, json=body, headers=headers), 422, "parent")
+    # a governorate keeps its name: its places are filed under it
+    renamed = {"name": "Halab Governorate", "reason": "Renamed."}
+    assert_problem(client.patch(path, json=renamed, headers=headers), 422, "name")
     assert _written(session) == before
 
 
