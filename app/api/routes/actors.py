@@ -43,7 +43,8 @@ def list_actors(
 ) -> Page[ActorPublic]:
     """Actors with their aliases (with the dates a name was in use), their parent unit or
     affiliation, and how many claims name them. `curated` actors come from the shipped
-    registry; the others are names found in the text."""
+    registry; the others are names found in the text. An actor merged into another is
+    not listed (`GET /actors/{id}` still answers, with where it went)."""
     return with_next_url(request, actors.list_actors(session, filters))
 
 
