@@ -78,6 +78,12 @@ class PreconditionFailed(ClaimdbError):
     title = "Precondition failed"
 
 
+class Conflict(ClaimdbError):
+    """A change that the entity's current state rules out (a merged actor)."""
+
+    title = "Conflict"
+
+
 class UnsupportedMediaType(ClaimdbError):
     title = "Unsupported media type"
 

@@ -30,9 +30,11 @@ from app.config import settings
 from app.db import database_fault, get_engine, write_session
 from app.errors import DatabaseBusy, DatabaseFault
 from app.extraction import EXTRACTOR_VERSION, Extraction
+from app.extraction.registry import Additions
 from app.ingest.types import RawDocument, ReadProblem
 from app.models import ImportRun, Source
 from app.models.base import utcnow
+from app.services.additions import read_additions
 from app.services.documents import (
     Stored,
     extract_arguments,
@@ -90,12 +92,13 @@ class BatchReport:
         }
 
 
-def prepare(engine: Engine) -> dict[str, int]:
-    """Sync the curated registry/gazetteer; returns the place slug -> id map."""
+def prepare(engine: Engine) -> tuple[dict[str, int], Additions]:
+    """Sync the curated registry/gazetteer; returns the place slug -> id map and what
+    editors added to them, for the extractions to come."""
     with write_session(engine) as session:
         sync_reference(session)
         session.commit()
-        return place_ids(session)
+        return place_ids(session), read_additions(session)
 
 
 def _reason(exc: Exception) -> str:
@@ -145,8 +148,14 @@ def store_one(
     )
 
 
-def _request(item: RawDocument | ReadProblem) -> dict[str, Any] | None:
-    return None if isinstance(item, ReadProblem) else extract_arguments(item)
+def _requests(additions: Additions) -> Callable[[RawDocument | ReadProblem], dict[str, Any] | None]:
+    """extract()'s arguments per item: the additions go with every job, so worker
+    processes extract with them too (they cache their indexes per additions)."""
+
+    def request(item: RawDocument | ReadProblem) -> dict[str, Any] | None:
+        return None if isinstance(item, ReadProblem) else extract_arguments(item, additions)
+
+    return request
 
 
 def mark_interrupted(engine: Engine) -> None:
@@ -196,7 +205,7 @@ def run_import(
     how many documents were imported before it; the run is then `stopped`."""
     engine = engine or get_engine()
     started = time.perf_counter()
-    places = prepare(engine)
+    places, additions = prepare(engine)
     mark_interrupted(engine)
     with write_session(engine) as session:
         run = ImportRun(origin=origin[:1024], host=HOST, pid=os.getpid())
@@ -206,7 +215,8 @@ def run_import(
     budget = settings.extraction_seconds or None
     try:
         # Extraction runs ahead in worker processes (it is pure); storing stays in this one.
-        for item, extraction in extract_all(items, _request, budget=budget, workers=workers):
+        requests = _requests(additions)
+        for item, extraction in extract_all(items, requests, budget=budget, workers=workers):
             outcome = _import_one(engine, item, extraction, places, report)
             if on_item:
                 on_item(item, outcome)
@@ -282,7 +292,7 @@ def reextract(
     with a correction, the difference is listed in `disagreements`.
     """
     engine = engine or get_engine()
-    places = prepare(engine)
+    places, additions = prepare(engine)
     with Session(engine) as session:
         stmt = select(Source.id).order_by(Source.id)
         if not everything:
@@ -297,7 +307,9 @@ def reextract(
     disagreements: list[str] = []
     for source_id in source_ids:
         with Session(engine) as session:
-            extraction = extract_document(stored_document(session.get(Source, source_id)))
+            extraction = extract_document(
+                stored_document(session.get(Source, source_id)), additions
+            )
 
         def work(session: Session, source_id: int = source_id, extraction=extraction) -> Reapplied:
             return replace_extraction(session, session.get(Source, source_id), extraction, places)

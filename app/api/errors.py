@@ -31,6 +31,7 @@ STATUS: dict[type[errors.ClaimdbError], tuple[int, str]] = {
     errors.UnsupportedMediaType: (415, "unsupported-media-type"),
     errors.PreconditionRequired: (428, "precondition-required"),
     errors.PreconditionFailed: (412, "precondition-failed"),
+    errors.Conflict: (409, "conflict"),
     errors.DatabaseFault: (503, "database-unavailable"),
     errors.DatabaseBusy: (503, "database-busy"),
     errors.DatabaseReadOnly: (503, "database-read-only"),

@@ -77,6 +77,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
             "Someone changed it since you read it: GET it again, check, and resend.",
         ),
         404: ("not-found", "Not found", "No claim with id 999999."),
+        409: ("conflict", "Conflict", "Actor 12 was merged into actor 3: change that one."),
         413: ("too-large", "Payload too large", "The document is 3.1 MB; the limit is 2.0 MB."),
         414: ("uri-too-long", "URI too long", "The query string is over 8192 bytes."),
         415: ("unsupported-media-type", "Unsupported media type", "Send application/json."),

@@ -33,7 +33,7 @@ from .normalize import (
     span_literal,
 )
 from .places import find_places, is_place_name
-from .registry import actor_entries, common_word, contested_keys, uncurated_rules
+from .registry import actor_entries, common_word, contested_keys, per_registry, uncurated_rules
 from .types import ActorEntry, ActorMention, AliasEntry
 
 
@@ -68,7 +68,7 @@ class _Index:
     firsts: frozenset[str]
 
 
-@cache
+@per_registry()
 def _index() -> _Index:
     keys: dict[str, list[_Alias]] = {}
     exact: dict[str, list[_Alias]] = {}

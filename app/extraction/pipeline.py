@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
-from functools import lru_cache
 
 from app.extraction.actors import find_actors
 from app.extraction.boilerplate import find_body_end
@@ -22,7 +21,7 @@ from app.extraction.normalize import slugify
 from app.extraction.places import find_places, primary_place
 from app.extraction.published import find_published, title_end
 from app.extraction.quantities import find_quantities
-from app.extraction.registry import actor_entries, actor_entry
+from app.extraction.registry import Additions, actor_entries, actor_entry, per_registry, using
 from app.extraction.types import ActorEntry, ActorMention, Extraction, PlaceMention, PublishedDate
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
@@ -64,7 +63,7 @@ def _compact(name: str) -> str:
     return re.sub(r"^(?:al|el)(?=.{4})", "", re.sub(r"[^a-z0-9]", "", name.lower()))
 
 
-@lru_cache(maxsize=1)
+@per_registry()
 def _speakers_by_compact_name() -> dict[str, ActorEntry]:
     table: dict[str, ActorEntry] = {}
     for entry in actor_entries():
@@ -74,7 +73,7 @@ def _speakers_by_compact_name() -> dict[str, ActorEntry]:
     return table
 
 
-@lru_cache(maxsize=64)
+@per_registry(maxsize=64)
 def outlet_actor(outlet: str | None) -> ActorMention | None:
     """The outlet as a claimant, when it is a known media/monitor actor.
 
@@ -109,6 +108,20 @@ def extract(
     published_precision: str | None = None,
     title: str | None = None,
     outlet: str | None = None,
+    additions: Additions | None = None,
+) -> Extraction:
+    """`additions`: what editors added to the registry and gazetteer (aliases, places),
+    laid over the shipped data for this extraction (registry.using)."""
+    with using(additions):
+        return _extract(text, published, published_precision, title, outlet)
+
+
+def _extract(
+    text: str,
+    published: date | None,
+    published_precision: str | None,
+    title: str | None,
+    outlet: str | None,
 ) -> Extraction:
     body_end = find_body_end(text)
     found = find_published(text, title=title)

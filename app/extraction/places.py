@@ -20,7 +20,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from .normalize import (
     Token,
@@ -40,6 +39,7 @@ from .registry import (
     common_word,
     contested_keys,
     governorate_of,
+    per_registry,
     place_entries,
     place_entry,
     place_rank,
@@ -72,7 +72,7 @@ class _Target:
     contested: bool = False  # only exact spellings match (registry.contested_keys)
 
 
-@cache
+@per_registry()
 def _index() -> tuple[dict[str, _Target], frozenset[str], frozenset[str]]:
     rules = place_rules()
     index: dict[str, _Target] = {}
@@ -101,7 +101,7 @@ def _index() -> tuple[dict[str, _Target], frozenset[str], frozenset[str]]:
     return index, key_prefixes(index), first_words(index)
 
 
-@cache
+@per_registry()
 def _country_keys() -> frozenset[str]:
     """Folded single-word names of countries ("in Syria and Iraq": Iraq is a place too)."""
     return frozenset(normalize_key(e.name) for e in place_entries() if e.kind == "country")
@@ -250,7 +250,7 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
 
-@cache
+@per_registry()
 def _governorate_keys() -> dict[str, str]:
     """Governorate name -> its key."""
     return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}

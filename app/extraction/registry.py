@@ -6,23 +6,87 @@ GeoNames corrections, and districts/airbases/regions/roads GeoNames lacks).
 places_stoplist.toml removes or restricts aliases that collide with English words, and
 english_guard.txt (build_english_guard.py) lists English words that fold like names.
 Actors come from actors.toml; cues for unlisted actors from uncurated_rules.toml.
+
+On top of the shipped data, an extraction may be given `Additions`: what editors added
+(aliases, places, corrected names and parents), read from the database by the writer
+and passed in as a value, since extraction never reads the database. While `using(x)`
+is in force, every lookup here, and every index built from them (`per_registry`), is
+that of the shipped data with `x` laid over it; each distinct overlay is built once.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache, wraps
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .normalize import light_key, normalize_key, slugify
 from .types import ACTOR_KINDS, PLACE_KINDS, ActorEntry, AliasEntry, PlaceEntry
 
 DATA_DIR = Path(str(resources.files(__package__).joinpath("data")))
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Additions:
+    """Entries laid over the shipped registry and gazetteer, by key: an entry whose key is
+    shipped replaces it (with every alias it is to have), a new key is added. Equal
+    contents are equal overlays (compared and hashed by `digest`), so a worker process
+    given the same additions with every job builds its indexes once."""
+
+    actors: tuple[ActorEntry, ...] = field(default=(), compare=False)
+    places: tuple[PlaceEntry, ...] = field(default=(), compare=False)
+    digest: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        content = repr((self.actors, self.places)).encode() if self else b""
+        object.__setattr__(self, "digest", hashlib.sha256(content).hexdigest())
+
+    def __bool__(self) -> bool:
+        return bool(self.actors or self.places)
+
+
+NO_ADDITIONS = Additions()
+_active: ContextVar[Additions] = ContextVar("registry_additions", default=NO_ADDITIONS)
+
+
+@contextmanager
+def using(additions: Additions | None) -> Iterator[None]:
+    """Lay `additions` over the shipped data for the lookups made inside the block."""
+    token = _active.set(additions or NO_ADDITIONS)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def per_registry(maxsize: int = 4) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """functools.cache for what is computed from the registry: one result per overlay in
+    force (and per arguments), the last `maxsize` kept."""
+
+    def decorate(fn: Callable[..., R]) -> Callable[..., R]:
+        @lru_cache(maxsize=maxsize)
+        def keyed(_additions: Additions, *args: Any) -> R:
+            return fn(*args)
+
+        @wraps(fn)
+        def wrapper(*args: Any) -> R:
+            return keyed(_active.get(), *args)
+
+        wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +122,26 @@ def _kind_for_population(pop: int) -> str:
     return "town" if pop >= 10_000 else "village"
 
 
-@cache
+# Rank of a place an editor added: below every shipped place that shares a name with it.
+ADDED_RANK = 0.0
+
+
+@per_registry()
 def _places() -> _Places:
+    shipped = _shipped_places()
+    additions = _active.get().places
+    if not additions:
+        return shipped
+    by_key = dict(shipped.by_key)  # a replaced entry keeps its place in the order
+    rank = dict(shipped.rank)
+    for e in additions:
+        by_key[e.key] = e
+        rank.setdefault(e.key, ADDED_RANK)
+    return _Places(tuple(by_key.values()), by_key, rank, shipped.rules)
+
+
+@cache
+def _shipped_places() -> _Places:
     cur = _read_toml("places.toml")
     stop = _read_toml("places_stoplist.toml")
     rules = PlaceRules(
@@ -168,8 +250,20 @@ def _as_date(v: object) -> date | None:
     return v if isinstance(v, date) or v is None else date.fromisoformat(str(v))
 
 
-@cache
+@per_registry()
 def _actors() -> tuple[tuple[ActorEntry, ...], dict[str, ActorEntry]]:
+    shipped = _shipped_actors()
+    additions = _active.get().actors
+    if not additions:
+        return shipped
+    by_key = dict(shipped[1])
+    for e in additions:
+        by_key[e.key] = e
+    return tuple(by_key.values()), by_key
+
+
+@cache
+def _shipped_actors() -> tuple[tuple[ActorEntry, ...], dict[str, ActorEntry]]:
     data = _read_toml("actors.toml")
     entries = tuple(
         ActorEntry(
@@ -221,7 +315,7 @@ def governorate_of(place_key: str) -> str | None:
     return e.governorate if e else None
 
 
-@cache
+@per_registry()
 def contested_keys() -> frozenset[str]:
     """Folded keys that different entities reach only through different spellings.
 

@@ -16,6 +16,9 @@ INCIDENT_MAX_DAYS = 10
 # how long before a statement or a publication the incident it reports may be
 REPORT_LAG = timedelta(days=3)
 PUBLISHED_LAG = timedelta(days=7)
+# A day this close to the first one there is (a document "published" in year 1) has no
+# window: the lags and the index's margins before it would fall off the calendar.
+EARLIEST_WINDOW = date.min + timedelta(days=366)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,9 @@ class ClaimRecord:
         days before it ("reported"); an undated claim, the week before publication
         ("published"). Periods longer than INCIDENT_MAX_DAYS are no incident (None).
         """
+        first = self.date_start if self.incident_dated else self.published
+        if first is not None and first < EARLIEST_WINDOW:
+            return None
         if self.incident_dated:
             if self.date_rule in ("statement", "present"):
                 return self.date_start - REPORT_LAG, self.date_end, "reported"  # type: ignore[operator,return-value]

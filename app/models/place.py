@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
-from app.models.base import GeoPrecision, PlaceKind
+from app.models.base import GeoPrecision, JSONType, PlaceKind
 
 
 class PlaceBase(SQLModel):
@@ -32,6 +32,9 @@ class Place(PlaceBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(sa_type=sa.String(256), unique=True)
     parent_id: int | None = Field(default=None, foreign_key="place.id", index=True)
+    corrected_fields: list[str] | None = Field(default=None, sa_type=JSONType)
+    # the key name of the editor who added the place (None: the shipped gazetteer's)
+    added_by: str | None = Field(default=None, sa_type=sa.String(64))
 
 
 class PlaceAlias(SQLModel, table=True):
@@ -42,6 +45,7 @@ class PlaceAlias(SQLModel, table=True):
     place_id: int = Field(foreign_key="place.id", ondelete="CASCADE")
     alias: str = Field(sa_type=sa.String(256))
     key: str = Field(sa_type=sa.String(256), index=True, description="normalize_key(alias)")
+    added_by: str | None = Field(default=None, sa_type=sa.String(64))
 
 
 class PlaceRef(BaseModel):
@@ -57,6 +61,14 @@ class PlacePublic(PlaceBase):
     parent: PlaceRef | None = None
     aliases: list[str] = Field(default_factory=list)
     claim_count: int = 0
+    corrected_fields: list[str] = Field(
+        default_factory=list,
+        description="Fields a person corrected (name, aliases, lat, lon, parent...); the "
+        "others are the gazetteer's.",
+    )
+    added_by: str | None = Field(
+        default=None, description="The editor who added this place; null for the gazetteer's."
+    )
 
 
 class PlaceDetail(PlacePublic):

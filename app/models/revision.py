@@ -24,7 +24,7 @@ class Revision(SQLModel, table=True):
     entity_type: str = Field(sa_type=sa.String(8))
     entity_id: int
     action: str = Field(
-        sa_type=sa.String(16), description="correct, review, delete, restore, carry."
+        sa_type=sa.String(16), description="correct, review, delete, restore, carry, merge, add."
     )
     before: dict[str, Any] | None = Field(default=None, sa_type=JSONType)
     after: dict[str, Any] | None = Field(default=None, sa_type=JSONType)
@@ -38,7 +38,9 @@ class RevisionPublic(BaseModel):
     entity_type: EntityType
     entity_id: int
     action: str = Field(
-        description="correct, review, delete, restore, reapply or carry (a review taken over by a new version of the text)."
+        description="correct, review, delete, restore, reapply, carry (a review taken over "
+        "by a new version of the text), merge (an actor merged into another, recorded on "
+        "both) or add (a place an editor added)."
     )
     before: dict[str, Any] | None = Field(description="The fields that changed, before.")
     after: dict[str, Any] | None = Field(description="The same fields, after.")

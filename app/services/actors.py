@@ -18,7 +18,7 @@ BY_ID = Ordering("id", (SortKey(Actor.id),))
 
 
 def _filtered(filters: ActorFilters) -> sa.Select:
-    stmt = select(Actor)
+    stmt = select(Actor).where(Actor.merged_into_id.is_(None))  # tombstones answer by id only
     if filters.q:
         stmt = stmt.where(
             sa.or_(  # uncurated actors have no aliases: their slug is their name
@@ -39,16 +39,27 @@ def _ref(actor: Actor) -> ActorRef:
 
 def _publics(session: Session, actors: list[Actor]) -> list[ActorPublic]:
     rel = related(session, actors, alias_model=ActorAlias, link_model=ClaimActor, owner="actor_id")
+    merged = {a.merged_into_id for a in actors if a.merged_into_id}
+    targets = {
+        t.id: t for t in (session.exec(select(Actor).where(Actor.id.in_(merged))) if merged else [])
+    }
     return [
         ActorPublic.model_validate(
             a,
             update={
                 "aliases": [
-                    AliasPublic(alias=x.alias, valid_from=x.valid_from, valid_to=x.valid_to)
+                    AliasPublic(
+                        alias=x.alias,
+                        valid_from=x.valid_from,
+                        valid_to=x.valid_to,
+                        added_by=x.added_by,
+                    )
                     for x in rel.aliases.get(a.id, [])
                 ],
                 "claim_count": rel.claim_counts.get(a.id, 0),
                 "parent": _ref(rel.parents[a.parent_id]) if a.parent_id else None,
+                "corrected_fields": a.corrected_fields or [],
+                "merged_into": _ref(targets[a.merged_into_id]) if a.merged_into_id else None,
             },
         )
         for a in actors

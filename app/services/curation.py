@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.errors import InvalidParameter, NotFound
 from app.extraction.types import MAX_EVENT_SPAN_DAYS
-from app.models import Claim, ClaimActor, ClaimPlace, Source
+from app.models import Actor, Claim, ClaimActor, ClaimPlace, Source
 from app.models.base import utcnow
 from app.models.corrections import ClaimPatch
 from app.services import events, resolve, revisions, store
@@ -101,6 +101,10 @@ def _one(session: Session, kind: str, value: int | str, field: str) -> int:
     except InvalidParameter as exc:
         raise InvalidParameter(field, exc.detail, exc.suggestions, location="body") from None
     assert name.id is not None
+    if kind == "actor":  # an actor merged into another is that one now
+        merged = session.get(Actor, name.id)
+        if merged is not None and merged.merged_into_id is not None:
+            return merged.merged_into_id
     return name.id
 
 

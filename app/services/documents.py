@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.extraction import Extraction, extract
+from app.extraction.registry import Additions
 from app.ingest.types import RawDocument, content_sha256
 from app.models import Source
 from app.services import events
@@ -37,19 +38,21 @@ class Stored:
     carried: list[str] = field(default_factory=list)
 
 
-def extract_arguments(raw: RawDocument) -> dict[str, Any]:
-    """extract()'s arguments for `raw`: its text and the metadata that guides extraction."""
+def extract_arguments(raw: RawDocument, additions: Additions | None = None) -> dict[str, Any]:
+    """extract()'s arguments for `raw`: its text and the metadata that guides extraction,
+    with what editors added to the registry (app.services.additions)."""
     return {
         "text": raw.text,
         "published": raw.published,
         "published_precision": raw.published_precision,
         "title": raw.title,
         "outlet": raw.outlet,
+        "additions": additions,
     }
 
 
-def extract_document(raw: RawDocument) -> Extraction:
-    return extract(**extract_arguments(raw))
+def extract_document(raw: RawDocument, additions: Additions | None = None) -> Extraction:
+    return extract(**extract_arguments(raw, additions))
 
 
 def stored_document(source: Source) -> RawDocument:

@@ -46,6 +46,7 @@ def _publics(session: Session, places: list[Place]) -> list[PlacePublic]:
                 "aliases": [x.alias for x in rel.aliases.get(p.id, [])],
                 "claim_count": rel.claim_counts.get(p.id, 0),
                 "parent": _ref(rel.parents[p.parent_id]) if p.parent_id else None,
+                "corrected_fields": p.corrected_fields or [],
             },
         )
         for p in places

@@ -4,6 +4,13 @@ The registry (app/extraction/data) is the truth for curated entities, keyed by s
 syncing inserts what is new, updates what changed and drops aliases that were removed.
 Uncurated actors found in text are never touched here, unless the registry now knows
 their slug, in which case they become curated.
+
+What people changed wins over the shipped data, on every sync: a field listed in a
+row's `corrected_fields` is left as corrected, an alias an editor added (`added_by`) is
+never dropped, an entity whose aliases were corrected keeps exactly its own, a place an
+editor added is not the gazetteer's to touch, and an actor merged into another stays a
+tombstone (its shipped names live on as the target's aliases; a shipped parent that was
+merged away is read as the actor it went into).
 """
 
 from __future__ import annotations
@@ -20,6 +27,17 @@ from app.extraction.types import ActorEntry, AliasEntry
 from app.models import Actor, ActorAlias, Place, PlaceAlias
 from app.services.upsert import insert_ignore
 
+# the columns a corrected field stands for
+_COLUMNS = {"parent": ("parent_id", "governorate")}
+
+
+def _kept(row: Any) -> set[str]:
+    """The columns of `row` that people own: the corrected ones, or all ("*") of a merged
+    tombstone's or of a place an editor added."""
+    if getattr(row, "merged_into_id", None) is not None or getattr(row, "added_by", None):
+        return {"*"}
+    return {c for f in row.corrected_fields or () for c in _COLUMNS.get(f, (f,))}
+
 
 def _sync_rows(
     session: Session, model: Any, wanted: dict[str, dict[str, Any]], parents: dict[str, str | None]
@@ -29,16 +47,34 @@ def _sync_rows(
         session, model, [{"slug": slug, **fields} for slug, fields in wanted.items()], ["slug"]
     )
     current = {row.slug: row for row in session.execute(select(model.__table__)).all()}
-    ids = {slug: row.id for slug, row in current.items()}
+    # a parent merged away is the actor it went into
+    ids = {slug: getattr(row, "merged_into_id", None) or row.id for slug, row in current.items()}
     updates = []
     for slug, fields in wanted.items():
         row = current[slug]
-        desired = {**fields, "parent_id": ids.get(parents[slug]) if parents[slug] else None}
+        kept = _kept(row)
+        if "*" in kept:
+            continue
+        parent = ids.get(parents[slug]) if parents[slug] else None
+        if parent == row.id:  # its shipped parent was merged into it: it keeps its own
+            kept = kept | {"parent_id"}
+        desired = {**fields, "parent_id": parent}
+        desired = {k: v for k, v in desired.items() if k not in kept}
         if any(getattr(row, k) != v for k, v in desired.items()):
             updates.append({"id": row.id, **desired})
     if updates:
         session.execute(sa.update(model), updates)
-    return {slug: ids[slug] for slug in wanted}
+    return {slug: current[slug].id for slug in wanted}
+
+
+def _own_aliases(session: Session, model: Any) -> set[int]:
+    """Rows whose aliases are people's, not the shipped data's: corrected, merged or added."""
+    owned = model.corrected_fields.is_not(None)
+    for column in ("merged_into_id", "added_by"):
+        if hasattr(model, column):
+            owned = sa.or_(owned, getattr(model, column).is_not(None))
+    rows = session.execute(sa.select(model.__table__).where(owned)).all()
+    return {row.id for row in rows if _kept(row) & {"*", "aliases"}}
 
 
 def _sync_aliases(
@@ -48,13 +84,14 @@ def _sync_aliases(
     wanted: list[dict[str, Any]],
     owner_ids: Iterable[int],
 ) -> None:
-    """Make the aliases of `owner_ids` exactly `wanted` (changed rows are replaced)."""
+    """Make the shipped aliases of `owner_ids` exactly `wanted` (changed rows are
+    replaced); aliases an editor added stay."""
     columns = [c for c in wanted[0] if c != "key"] if wanted else [owner, "alias"]
     signature = [getattr(alias_model, c) for c in columns]
     desired = {tuple(w[c] for c in columns) for w in wanted}
     rows = session.execute(
         sa.select(alias_model.id, *signature).where(
-            getattr(alias_model, owner).in_(list(owner_ids))
+            getattr(alias_model, owner).in_(list(owner_ids)), alias_model.added_by.is_(None)
         )
     ).all()
     stale = [row[0] for row in rows if tuple(row[1:]) not in desired]
@@ -84,6 +121,7 @@ def sync_reference(session: Session) -> dict[str, int]:
         },
         {p.key: p.parent for p in places},
     )
+    own = _own_aliases(session, Place)
     _sync_aliases(
         session,
         PlaceAlias,
@@ -91,9 +129,10 @@ def sync_reference(session: Session) -> dict[str, int]:
         [
             {"place_id": place_ids[p.key], "alias": alias, "key": normalize_key(alias)}
             for p in places
+            if place_ids[p.key] not in own
             for alias in dict.fromkeys((p.name, *p.aliases))
         ],
-        place_ids.values(),
+        set(place_ids.values()) - own,
     )
     actors = actor_entries()
     actor_ids = _sync_rows(
@@ -102,6 +141,7 @@ def sync_reference(session: Session) -> dict[str, int]:
         {a.key: {"name": a.name, "kind": a.kind, "curated": True} for a in actors},
         {a.key: a.parent for a in actors},
     )
+    own = _own_aliases(session, Actor)
     _sync_aliases(
         session,
         ActorAlias,
@@ -115,9 +155,10 @@ def sync_reference(session: Session) -> dict[str, int]:
                 "valid_to": alias.valid_to,
             }
             for a in actors
+            if actor_ids[a.key] not in own
             for alias in _with_name(a)
         ],
-        actor_ids.values(),
+        set(actor_ids.values()) - own,
     )
     return {"places": len(place_ids), "actors": len(actor_ids)}
 

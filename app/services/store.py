@@ -47,7 +47,12 @@ def _actor_ids(session: Session, mentions: Iterable[ActorMention]) -> dict[str, 
         if not m.curated
     ]
     insert_ignore(session, Actor, new, ["slug"])
-    rows = session.execute(sa.select(Actor.slug, Actor.id).where(Actor.slug.in_(list(by_key))))
+    # an actor merged into another is that one now (a merge points straight at the end)
+    rows = session.execute(
+        sa.select(Actor.slug, sa.func.coalesce(Actor.merged_into_id, Actor.id)).where(
+            Actor.slug.in_(list(by_key))
+        )
+    )
     return {slug: id_ for slug, id_ in rows}
 
 

@@ -19,14 +19,6 @@ MERGE = {"Content-Type": "application/merge-patch+json"}
 CLAIM = 1
 
 
-@pytest.fixture
-def people(session: Session) -> dict[str, dict[str, str]]:
-    """Authorization headers of a reader, an editor and an admin (database keys)."""
-    made = {role: keys.create(session, f"{role}-1", role) for role in ("reader", "editor", "admin")}
-    session.commit()  # into the test's outer transaction: a failed request's rollback keeps them
-    return {role: {"Authorization": f"Bearer {key}"} for role, key in made.items()}
-
-
 def _etag(client: TestClient, claim_id: int = CLAIM) -> str:
     return client.get(f"/claims/{claim_id}").headers["ETag"]
 

@@ -25,7 +25,9 @@ router = APIRouter(
 def list_revisions(
     session: SessionDep, filters: Annotated[RevisionFilters, Query()]
 ) -> Page[RevisionPublic]:
-    """Every correction, review, delete and restore, oldest first: who made it (the name
-    of their key, never the key), when, what it changed (`before` and `after` hold the
-    fields that changed) and why. Nothing here is ever edited or removed."""
+    """Every correction, review, delete, restore, merge and addition, oldest first, of
+    claims, sources, actors and places (`entity=actor&entity_id=12` for one actor): who
+    made it (the name of their key, never the key), when, what it changed (`before` and
+    `after` hold the fields that changed) and why. Nothing here is ever edited or
+    removed."""
     return revisions.list_revisions(session, filters)

@@ -35,6 +35,7 @@ from app.models.event import SourceFraming
 from app.models.page import Page, PageParams
 from app.params import ClaimListParams
 from app.services import framing, revisions, source_curation, sources
+from app.services.additions import current_additions
 from app.services.documents import Stored, extract_document, import_document
 from app.services.entities import require
 
@@ -122,7 +123,9 @@ async def patch_source(
         **problem_responses(401, 403, 413, 415, 422, 503, 507),
     },
 )
-async def create_source(request: Request, session: WriteSessionDep) -> JSONResponse:
+async def create_source(
+    request: Request, session: WriteSessionDep, reading: SessionDep
+) -> JSONResponse:
     """Import one document and extract its claims, in one transaction.
 
     Send JSON (`text` required; `title`, `outlet`, `url`, `author`, `published`,
@@ -147,8 +150,10 @@ async def create_source(request: Request, session: WriteSessionDep) -> JSONRespo
     raw = await document_from_request(request)
     # Extraction needs no database, so it runs before the turn to write is taken: the
     # turn is held only for storing. Both run in a worker thread, so that the event loop
-    # keeps answering other requests meanwhile (a write may wait for the lock).
-    extraction = await run_in_threadpool(extract_document, raw)
+    # keeps answering other requests meanwhile (a write may wait for the lock). What
+    # editors added to the actors and places is read first and handed to it.
+    additions = await run_in_threadpool(current_additions, reading)
+    extraction = await run_in_threadpool(extract_document, raw, additions)
     async with write_slot():
         stored, public = await run_in_threadpool(_store, session, raw, extraction)
     return JSONResponse(
