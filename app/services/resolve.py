@@ -141,6 +141,11 @@ def find(
         )
         if row is None:
             raise InvalidParameter(parameter, f"{parameter}: no {noun} has id {text}.")
+        seen = {row.id}
+        # a merged actor's old id names the actor it went into (its claims are there)
+        while (into := getattr(row, "merged_into_id", None)) is not None and into not in seen:
+            seen.add(into)
+            row = session.get(model, into)
         hits[row.id] = _Hit(row, "id")
     else:
         spelled = light_key(text)

@@ -189,6 +189,11 @@ def test_an_admin_merges_a_duplicate_actor(site: Site) -> None:
     assert site.client.get(f"/actors/{dup['id']}").json()["id"] == fsa["id"]
     assert dup["id"] not in {a["id"] for a in site.client.get("/actors?limit=500").json()["data"]}
     assert site.client.get(f"/actors/{dup['id']}/claims").json()["count"] == 0
+    # a claim filter naming the old id finds the claims where they went
+    by_old = site.client.get("/claims", params={"actor": dup["id"]}).json()
+    by_new = site.client.get("/claims", params={"actor": fsa["id"]}).json()
+    assert by_old["resolved"]["actor"][0]["id"] == fsa["id"]
+    assert [c["id"] for c in by_old["data"]] == [c["id"] for c in by_new["data"]] != []
     assert_problem(_send(site, "ada", "POST", path, body, "*"), 409)
     assert_problem(
         _send(
