@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.linking import ClaimRecord
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
-from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Source
+from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
 
 _SPACE = re.compile(r"\s+")
 
@@ -81,9 +81,13 @@ _GAZETTEER: dict[tuple[Any, ...], Gazetteer] = {}
 
 
 def gazetteer(session: Session) -> Gazetteer:
-    """The gazetteer for `session`'s database, cached while its size and last id stay."""
+    """The gazetteer for `session`'s database, cached while its size, its last id and
+    its last correction (an editor moving a place) stay."""
     count, last = session.execute(sa.select(sa.func.count(), sa.func.max(Place.id))).one()
-    key = (str(session.get_bind().engine.url), count, last)
+    edited = session.execute(
+        sa.select(sa.func.max(Revision.id)).where(Revision.entity_type == "place")
+    ).scalar()
+    key = (str(session.get_bind().engine.url), count, last, edited)
     if key not in _GAZETTEER:
         rows = session.execute(
             sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)

@@ -8,8 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import Session
+
 from app.importer import run_import
 from app.ingest import read_documents
+from app.services.claim_records import gazetteer
 from tests.api.conftest import MERGE, Site
 from tests.commands import claimdb_here as claimdb
 from tests.problems import assert_problem
@@ -259,3 +262,19 @@ def test_two_editors_with_one_etag_and_validation_that_writes_nothing(site: Site
     assert site.count("revision") == revisions
     assert site.client.get(f"/actors/{fsa['id']}").headers["ETag"] == etag
     assert sohr["id"] != fsa["id"]
+
+
+def test_linking_reads_a_moved_place_at_once(site: Site) -> None:
+    """Event linking's gazetteer (cached per database) follows an editor's move of a place:
+    the next comparison sees the new parent, not the one read before."""
+    town = site.client.get("/places", params={"q": "Khan Shaykhun"}).json()["data"][0]
+    aleppo = site.client.get("/places", params={"q": "Aleppo", "kind": "governorate"})
+    target = aleppo.json()["data"][0]["id"]
+    with Session(site.engine) as s:
+        assert target not in gazetteer(s).ref(town["id"]).chain
+    got = site.client.get(f"/places/{town['id']}")
+    body = {"parent": target, "reason": "Test: filed under another governorate."}
+    moved = _send(site, "erin", "PATCH", f"/places/{town['id']}", body, got.headers["ETag"])
+    assert moved.status_code == 200, moved.text
+    with Session(site.engine) as s:
+        assert target in gazetteer(s).ref(town["id"]).chain
