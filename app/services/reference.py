@@ -100,6 +100,24 @@ def _sync_aliases(
     insert_ignore(session, alias_model, wanted, [owner, "alias"])
 
 
+def _file_under_governorates(session: Session) -> None:
+    """Each place's `governorate` is the one its parent chain reaches: the shipped value
+    for a shipped chain, the new one for the places inside a place an editor moved."""
+    rows = {r.id: r for r in session.execute(sa.select(Place.id, Place.parent_id, Place.kind,
+                                                      Place.name, Place.governorate))}  # fmt: skip
+    updates = []
+    for row in rows.values():
+        cur, seen = row.id, set()
+        while cur is not None and cur not in seen and rows[cur].kind != "governorate":
+            seen.add(cur)
+            cur = rows[cur].parent_id
+        reached = rows[cur].name if cur in rows and rows[cur].kind == "governorate" else None
+        if reached is not None and reached != row.governorate:
+            updates.append({"id": row.id, "governorate": reached})
+    if updates:
+        session.execute(sa.update(Place), updates)
+
+
 def sync_reference(session: Session) -> dict[str, int]:
     """Bring curated actors and places up to the shipped data. The caller commits."""
     places = place_entries()
@@ -121,6 +139,7 @@ def sync_reference(session: Session) -> dict[str, int]:
         },
         {p.key: p.parent for p in places},
     )
+    _file_under_governorates(session)
     own = _own_aliases(session, Place)
     _sync_aliases(
         session,

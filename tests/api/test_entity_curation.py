@@ -8,10 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.importer import run_import
 from app.ingest import read_documents
+from app.models import Place
 from app.services.claim_records import gazetteer
 from tests.api.conftest import MERGE, Site
 from tests.commands import claimdb_here as claimdb
@@ -278,3 +280,19 @@ def test_linking_reads_a_moved_place_at_once(site: Site) -> None:
     assert moved.status_code == 200, moved.text
     with Session(site.engine) as s:
         assert target in gazetteer(s).ref(town["id"]).chain
+
+
+def test_places_inside_a_moved_place_stay_moved_after_the_registry_sync(site: Site) -> None:
+    city = site.client.get("/places", params={"q": "Tartus", "kind": "city"}).json()["data"][0]
+    with Session(site.engine) as s:
+        inside = s.execute(sa.select(Place.id).where(Place.parent_id == city["id"])).all()
+    assert inside, "Tartus has a place inside it in the shipped gazetteer"
+    latakia = site.client.get("/places", params={"q": "Latakia", "kind": "governorate"})
+    target = latakia.json()["data"][0]
+    got = site.client.get(f"/places/{city['id']}")
+    body = {"parent": target["id"], "reason": "Test: filed under another governorate."}
+    moved = _send(site, "erin", "PATCH", f"/places/{city['id']}", body, got.headers["ETag"])
+    assert moved.status_code == 200, moved.text
+    claimdb(site.url, "migrate")  # the shipped gazetteer, synced again
+    for place_id in [city["id"], *(row.id for row in inside)]:
+        assert site.client.get(f"/places/{place_id}").json()["governorate"] == target["name"]
