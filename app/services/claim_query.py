@@ -58,7 +58,12 @@ Link = type[ClaimActor] | type[ClaimPlace]
 
 
 def _linked(
-    link: Link, key: Any, ids: set[int], f: ClaimFilters | None, *also: ColumnElement[bool]
+    link: Link,
+    key: Any,
+    ids: set[int],
+    f: ClaimFilters | None,
+    *also: ColumnElement[bool],
+    postgres: bool = False,
 ) -> ColumnElement[bool]:
     """Claims with a `link` whose `key` is one of `ids`; with `f`'s event date range asked
     of the links' copies of the dates, one index range per span class (SPAN_CLASSES)."""
@@ -66,28 +71,34 @@ def _linked(
     if f is None or not _event_range(f):
         return Claim.id.in_(sa.select(link.claim_id).where(*where))
     first, last = link.event_date_start, link.event_date_end
-    return Claim.id.in_(
-        sa.union_all(
-            *(
-                sa.select(link.claim_id).where(
-                    *where, link.event_span == i, *_event_dates(f, first, last, reach)
-                )
-                for i, reach in enumerate(SPAN_CLASSES)
+    dated = sa.union_all(
+        *(
+            sa.select(link.claim_id).where(
+                *where, link.event_span == i, *_event_dates(f, first, last, reach)
             )
+            for i, reach in enumerate(SPAN_CLASSES)
         )
     )
+    if postgres:
+        # `id = ANY(ARRAY(...))` walks pk_claim in id order over the candidates and stops
+        # at the page's end; `IN` fetched every candidate claim, then sorted (Aleppo +
+        # 2 months at 1M: 3,227 claims fetched for 51, 42 -> 3 ms)
+        return Claim.id == sa.any_(sa.func.array(dated.scalar_subquery()))
+    return Claim.id.in_(dated)
 
 
-def _in_places(ids: set[int], f: ClaimFilters | None = None) -> ColumnElement[bool]:
-    return _linked(ClaimPlace, ClaimPlace.place_id, ids, f)
+def _in_places(
+    ids: set[int], f: ClaimFilters | None = None, *, postgres: bool = False
+) -> ColumnElement[bool]:
+    return _linked(ClaimPlace, ClaimPlace.place_id, ids, f, postgres=postgres)
 
 
 def _naming_actors(
-    ids: set[int], role: str | None = None, f: ClaimFilters | None = None
+    ids: set[int], role: str | None = None, f: ClaimFilters | None = None, *, postgres: bool = False
 ) -> ColumnElement[bool]:
     # claimants are in claim_actor too (role "claimant"): one indexed lookup, no OR
     also = [ClaimActor.role == role] if role else []
-    return _linked(ClaimActor, ClaimActor.actor_id, ids, f, *also)
+    return _linked(ClaimActor, ClaimActor.actor_id, ids, f, *also, postgres=postgres)
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -162,13 +173,14 @@ def conditions(
     """`names`: `f`'s names already resolved (resolve.claim_names), when the caller also
     reports them."""
     names = names or resolve.claim_names(session, f)
+    postgres = session.get_bind().dialect.name == "postgresql"
     conds = _published(f)
     if f.max_date_precision:
         allowed = PRECISIONS[: PRECISIONS.index(f.max_date_precision) + 1]
         conds.append(Claim.event_date_precision.in_(allowed))
     linked = len(conds)
     if names.places is not None:
-        conds.append(_in_places(names.places, f))
+        conds.append(_in_places(names.places, f, postgres=postgres))
     if names.governorates is not None:
         conds.append(
             _in_places(
@@ -178,13 +190,14 @@ def conditions(
                     ).scalars()
                 ),
                 f,
+                postgres=postgres,
             )
         )
     spatial = _spatial_place_ids(session, f)
     if spatial is not None:
-        conds.append(_in_places(spatial, f))
+        conds.append(_in_places(spatial, f, postgres=postgres))
     if names.actors is not None:
-        conds.append(_naming_actors(names.actors, f.actor_role, f))
+        conds.append(_naming_actors(names.actors, f.actor_role, f, postgres=postgres))
     if len(conds) == linked:  # no link carries the event dates: claim's own index does
         conds += _event_dates(f, Claim.event_date_start, Claim.event_date_end)
     if names.claimants is not None:
