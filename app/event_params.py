@@ -7,10 +7,11 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from app.models.base import EventType
-from app.params import MAX_REPEAT, DateRange, FigureFilters, Name, PageParams
+from app.models.page import ListParams
+from app.params import MAX_REPEAT, DateRange, FigureFilters, Name
 
 
-class EventFilters(DateRange, PageParams, FigureFilters):
+class EventFilters(DateRange, ListParams, FigureFilters):
     """Filters of /events: as for claims, an event matches when one of its claims does."""
 
     place: list[Name] | None = Field(

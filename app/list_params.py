@@ -11,12 +11,12 @@ from pydantic import Field, field_validator, model_validator
 
 from app.errors import InvalidParameter
 from app.models.base import ActorKind, PlaceKind, Text
-from app.models.page import PageParams
+from app.models.page import ListParams, PageParams
 from app.models.revision import EntityType
 from app.params import MAX_REPEAT, GeoParams, Id, parse_partial_date
 
 
-class SourceFilters(PageParams):
+class SourceFilters(ListParams):
     # min_length: an empty value is a mistake to name (a 422), not a filter to drop
     outlet: Text | None = Field(
         None,
@@ -87,7 +87,7 @@ class OutletFilters(PageParams):
     )
 
 
-class ActorFilters(PageParams):
+class ActorFilters(ListParams):
     q: Text | None = Field(
         None,
         min_length=1,
@@ -105,7 +105,7 @@ class ActorFilters(PageParams):
     )
 
 
-class PlaceFilters(PageParams, GeoParams):
+class PlaceFilters(ListParams, GeoParams):
     q: Text | None = Field(
         None,
         min_length=1,
@@ -125,7 +125,7 @@ class PlaceFilters(PageParams, GeoParams):
     )
 
 
-class ImportFilters(PageParams):
+class ImportFilters(ListParams):
     cursor: Text | None = Field(
         None,
         max_length=2048,
@@ -134,7 +134,7 @@ class ImportFilters(PageParams):
     )
 
 
-class RevisionFilters(PageParams):
+class RevisionFilters(ListParams):
     entity: EntityType | None = Field(
         None, description="Only changes to claims, sources, actors or places.", examples=["claim"]
     )

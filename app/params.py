@@ -26,7 +26,7 @@ from app.errors import InvalidParameter
 from app.extraction.types import QuantityKind
 from app.ingest.dates import last_day, parse_iso
 from app.models.base import ActorRole, DatePrecision, EventType, Text, no_nul
-from app.models.page import PageParams
+from app.models.page import CountParam, PageParams
 from app.models.revision import ReviewStatus
 
 MAX_REPEAT = 50
@@ -357,6 +357,7 @@ class ClaimListParams(ClaimFilters):
         "include_imprecise=true) or jsonl: every matching claim, streamed; limit/cursor "
         "ignored.",
     )
+    count: CountParam = "auto"
 
 
 class FacetParams(ClaimFilters):

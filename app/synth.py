@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from app.models import Claim, ClaimActor, ClaimFigure, ClaimPlace, Source
 from app.models.base import utcnow
-from app.services import search
+from app.services import search, store
 from app.services.figures import figure_rows
 
 VERBS = {
@@ -172,6 +172,7 @@ def generate(engine: Engine, claims: int, *, per_source: int = 20, seed: int = 7
             if figures:
                 conn.execute(ClaimFigure.__table__.insert(), figures)
             search.write_index(conn, [(r["id"], r["text"]) for r in rows])
+            store.copy_claim_dates(conn, rows[0]["id"], rows[-1]["id"])  # issue 15: link dates
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":  # explicit ids do not advance the sequences
             for table in ("source", "claim", "claim_actor", "claim_place", "claim_figure"):

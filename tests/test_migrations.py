@@ -147,3 +147,45 @@ def test_curation_revision_goes_down_alone_and_keeps_the_search_triggers(fresh_u
         command.check(alembic_config(fresh_url))
     finally:
         engine.dispose()
+
+
+def test_query_layout_revision_copies_the_dates_of_stored_claims(fresh_url: str) -> None:
+    """0010 gives the links of claims stored before it their claim's event dates, and
+    goes down alone (on SQLite, whatever triggers `claim` has survive both ways)."""
+    from tests.commands import claimdb_here
+
+    claimdb_here(fresh_url, "seed")
+    engine = make_engine(fresh_url)
+    sqlite = engine.dialect.name == "sqlite"
+    # SQLite before 3.39 has no IS DISTINCT FROM; its IS NOT means the same
+    distinct = "IS NOT" if sqlite else "IS DISTINCT FROM"
+    differ = (
+        "SELECT count(*) FROM {link} JOIN claim ON claim.id = {link}.claim_id WHERE "
+        f"{{link}}.event_date_start {distinct} claim.event_date_start "
+        f"OR {{link}}.event_date_end {distinct} claim.event_date_end"
+    )
+
+    def triggers() -> set[str]:
+        if not sqlite:
+            return set()
+        with engine.connect() as conn:
+            names = conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+            return set(names.scalars())
+
+    try:
+        fts = triggers()
+        command.downgrade(alembic_config(fresh_url), "0009")
+        assert "event_date_start" not in {
+            c["name"] for c in sa.inspect(engine).get_columns("claim_place")
+        }
+        assert triggers() == fts
+        migrate(fresh_url)
+        assert triggers() == fts
+        with engine.connect() as conn:
+            for link in ("claim_actor", "claim_place"):
+                assert conn.execute(sa.text(differ.format(link=link))).scalar_one() == 0
+                dated = f"SELECT count(*) FROM {link} WHERE event_date_start IS NOT NULL"
+                assert conn.execute(sa.text(dated)).scalar_one() > 0
+        command.check(alembic_config(fresh_url))
+    finally:
+        engine.dispose()

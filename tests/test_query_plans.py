@@ -7,6 +7,11 @@ cheaper at this size?"), no node may Seq Scan claim. On both, the count query (w
 find every match) evaluates the filter through an index other than claim's primary key;
 the page query may instead walk the primary key in order and stop at the page's end,
 which is what the planner picks for common values.
+
+The count is the one a list runs (services/paging.py): bounded by default, whole with
+`count=exact`; both are checked. The shapes of issue #15 must use the index made for
+them (EXPECTED_INDEX), and every standard query finds the same claims as a plain query
+on claim's own dates (the links' copies of the dates must never change an answer).
 """
 
 from __future__ import annotations
@@ -22,9 +27,13 @@ from sqlmodel import Session
 
 from app.db import make_engine, migrate
 from app.importer import prepare
+from app.models import Claim
+from app.models.page import COUNT_BOUND
 from app.params import ClaimFilters
-from app.services import claim_query
+from app.services import claim_query, paging
 from app.synth import generate
+
+PALMYRA = "38.1,34.4,38.4,34.7"
 
 STANDARD = {
     "actor alias": {"actor": ["Daesh"]},
@@ -49,7 +58,43 @@ STANDARD = {
     "killed at least": {"killed_min": 250},
     "killed between": {"killed_min": 10, "killed_max": 20},
     "has a figure": {"figure": ["injured"]},
+    # the standard queries of issue #15
+    "#15 actor + dates": {"actor": ["Daesh"], "date_from": "2016-01", "date_to": "2016-06"},
+    "#15 place + dates": {"place": ["Aleppo"], "date_from": "2016-11", "date_to": "2016-12"},
+    "#15 bbox + type": {"bbox": PALMYRA, "event_type": ["shelling"]},
+    "#15 full text + governorate": {"q": "besieged", "governorate": ["Homs"]},
+    "#15 type": {"event_type": ["siege"]},
+    "#15 near + dates": {
+        "near": "36.2,37.16",
+        "radius_km": 20,
+        "date_from": "2016-01",
+        "date_to": "2016-06",
+    },
+    "#15 claimant + type": {"claimant": ["SOHR"], "event_type": ["casualties"]},
+    "#15 actor + dates within": {
+        "actor": ["Daesh"],
+        "date_from": "2016-01",
+        "date_to": "2016-06",
+        "date_mode": "within",
+    },
+    "#15 actor role + place + dates": {
+        "actor": ["ISIL"],
+        "actor_role": "agent",
+        "place": ["Aleppo"],
+        "date_from": "2015",
+    },
 }
+# the index each shape of issue #15 is answered from, in the count's plan on both databases
+EXPECTED_INDEX = {
+    "#15 actor + dates": "ix_claim_actor_actor_dates",
+    "#15 place + dates": "ix_claim_place_place_dates",
+    "#15 near + dates": "ix_claim_place_place_dates",
+    "#15 claimant + type": "ix_claim_claimant_type",
+    "#15 type": "ix_claim_type_id",
+}
+# on PostgreSQL these pages walk pk_claim over the dated candidates in id order, never
+# fetching every candidate to sort it (claim_query._linked)
+ORDERED_CANDIDATES = ("#15 actor + dates", "#15 place + dates", "#15 near + dates")
 
 
 @pytest.fixture(scope="module")
@@ -98,24 +143,62 @@ def test_filter_uses_an_index(big: Engine, name: str) -> None:
         page = stmt.order_by(
             *[k.expr.desc() if k.descending else k.expr for k in ordering.keys]
         ).limit(51)
-        count = sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
+        counts = [paging.count_statement(stmt, bound) for bound in (COUNT_BOUND, None)]
+        expected = EXPECTED_INDEX.get(name)
         if big.dialect.name == "sqlite":
-            for query in (page, count):
+            for query in (page, *counts):
                 plan = _plan(session, query)
                 assert not [step for step in plan if re.match(r"SCAN claim\b(?!_fts)", step)], plan
                 assert [s for s in plan if re.search(r"USING .*INDEX (?!pk_)|VIRTUAL TABLE", s)], (
                     plan
                 )
+                if expected and query is not page:
+                    assert [s for s in plan if f"INDEX {expected}" in s], plan
         else:
             session.execute(sa.text("SET LOCAL enable_seqscan = off"))
-            for query in (page, count):
+            for query in (page, *counts):
                 nodes = list(_pg_nodes(_plan(session, query)))
                 assert not [
                     n
                     for n in nodes
                     if n["Node Type"] == "Seq Scan" and n.get("Relation Name") == "claim"
                 ], nodes
-                if query is count:
+                if query is not page:
                     assert [n for n in nodes if n.get("Index Name", "pk_claim") != "pk_claim"], (
                         nodes
                     )
+                    if expected:
+                        assert [n for n in nodes if n.get("Index Name") == expected], nodes
+                elif name in ORDERED_CANDIDATES:
+                    assert not [n for n in nodes if n["Node Type"] == "Sort"], nodes
+
+
+def _on_claim_dates(f: ClaimFilters) -> list[Any]:
+    """`f`'s event date range on claim's own columns, written plainly (no span bound)."""
+    start, end = f.start_date, f.end_date
+    first, last = Claim.event_date_start, Claim.event_date_end
+    if f.date_mode == "within":
+        return [c for c in (start and first >= start, end and last <= end) if c is not None]
+    return [c for c in (start and last >= start, end and first <= end) if c is not None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name", [n for n, p in STANDARD.items() if "date_from" in p and "date_field" not in p]
+)
+def test_dates_on_the_links_find_the_same_claims(big: Engine, name: str) -> None:
+    """The links' copies of the dates answer exactly as claim's own dates do."""
+    params = STANDARD[name]
+    filters = ClaimFilters(**params)
+    undated = ClaimFilters(**{k: v for k, v in params.items() if not k.startswith("date_")})
+    with Session(big) as session:
+        found = claim_query.filtered(session, filters).with_only_columns(Claim.id)
+        reference = (
+            claim_query.filtered(session, undated)
+            .where(*_on_claim_dates(filters))
+            .with_only_columns(Claim.id)
+        )
+        ids = session.execute(found.order_by(Claim.id)).scalars().all()
+        assert ids == session.execute(reference.order_by(Claim.id)).scalars().all()
+    if name.startswith("#15"):
+        assert ids, "a standard query should match some synthetic claims"

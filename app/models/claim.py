@@ -29,7 +29,7 @@ class ClaimBase(SQLModel):
     in_comments: bool = Field(
         default=False, description="Made in reader comments, not the article."
     )
-    event_type: EventType = Field(default="other", sa_type=sa.String(24), index=True)
+    event_type: EventType = Field(default="other", sa_type=sa.String(24))
     event_date_start: date | None = Field(
         default=None, description="First day the event may be on."
     )
@@ -41,11 +41,14 @@ class Claim(ClaimBase, table=True):
     __table_args__ = (
         sa.Index("ix_claim_source_id_char_start", "source_id", "char_start"),
         sa.Index("ix_claim_event_dates", "event_date_start", "event_date_end"),
+        # in id order within a type (and a claimant): a page, deep or not, is an index range
+        sa.Index("ix_claim_type_id", "event_type", "id"),
+        sa.Index("ix_claim_claimant_type", "claimant_id", "event_type", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
-    claimant_id: int | None = Field(default=None, foreign_key="actor.id", index=True)
+    claimant_id: int | None = Field(default=None, foreign_key="actor.id")
     quantities: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSONType)
     # How each field was decided (ClaimDerivation's stored form); null for claims stored
     # before extractor version 3, until `claimdb reextract` refreshes them.

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from app.extraction.types import MAX_EVENT_SPAN_DAYS
 from app.models.base import ActorRole, JSONType
+
+# Links hold a copy of their claim's event dates and the class of its span (how many days
+# from start to end, at most SPAN_CLASSES[class]), indexed after the actor or place: an
+# actor or place with a date range is then, per class, one index range on the start date
+# that reaches back only as far as that class's spans can (issue #15). One bound for all
+# (20 years) would make every range reach back 20 years. services/store.py writes them.
+SPAN_CLASSES = (7, 31, 366, MAX_EVENT_SPAN_DAYS)
+
+
+def span_class(days: int) -> int:
+    return next((i for i, most in enumerate(SPAN_CLASSES) if days <= most), len(SPAN_CLASSES) - 1)
+
+
+def _dated(key: str, table: str) -> sa.Index:
+    return sa.Index(
+        f"ix_{table}_{key.removesuffix('_id')}_dates",
+        key,
+        "event_span",
+        "event_date_start",
+        "event_date_end",
+        "claim_id",
+    )
 
 
 class ClaimActor(SQLModel, table=True):
     __tablename__ = "claim_actor"
-    __table_args__ = (sa.Index("ix_claim_actor_actor_role", "actor_id", "role", "claim_id"),)
+    __table_args__ = (
+        sa.Index("ix_claim_actor_actor_role", "actor_id", "role", "claim_id"),
+        _dated("actor_id", "claim_actor"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
@@ -21,17 +48,28 @@ class ClaimActor(SQLModel, table=True):
     # Null when the actor is not named in the text: the outlet itself as the claimant.
     char_start: int | None = None
     char_end: int | None = None
+    # the claim's, copied (see SPAN_CLASSES)
+    event_date_start: date | None = None
+    event_date_end: date | None = None
+    event_span: int | None = Field(default=None, sa_type=sa.SmallInteger)
 
 
 class ClaimPlace(SQLModel, table=True):
     __tablename__ = "claim_place"
-    __table_args__ = (sa.Index("ix_claim_place_place_claim", "place_id", "claim_id"),)
+    __table_args__ = (
+        sa.Index("ix_claim_place_place_claim", "place_id", "claim_id"),
+        _dated("place_id", "claim_place"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     place_id: int = Field(foreign_key="place.id")
     char_start: int
     char_end: int
+    # the claim's, copied (see SPAN_CLASSES)
+    event_date_start: date | None = None
+    event_date_end: date | None = None
+    event_span: int | None = Field(default=None, sa_type=sa.SmallInteger)
 
 
 class Mention(SQLModel, table=True):

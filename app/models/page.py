@@ -3,7 +3,7 @@ every collection answers with. The keyset SQL behind them is services/paging.py.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,6 +13,21 @@ from app.models.resolved import RESOLVED_DESCRIPTION, ResolvedName
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+# Beyond this many matches a list's default count stops counting and says "at least":
+# counting a million matches costs a hundred times the page it comes with.
+COUNT_BOUND = 1000
+
+CountMode = Literal["auto", "exact"]
+CountParam = Annotated[
+    CountMode,
+    Field(
+        description=f"auto: `count` is exact up to {COUNT_BOUND:,} matches; beyond that it is "
+        f"{COUNT_BOUND:,} with `count_exact: false` (more match), and pages after the first "
+        "carry the first page's count in their cursor instead of counting again. exact: "
+        "count every match on every page (slower on large results).",
+        examples=["exact"],
+    ),
+]
 
 
 class PageParams(BaseModel):
@@ -33,9 +48,23 @@ class PageParams(BaseModel):
     )
 
 
+class ListParams(PageParams):
+    """A list's paging with its count: every list but the facets' buckets (which count
+    every match anyway)."""
+
+    count: CountParam = "auto"
+
+
 class Page(BaseModel, Generic[T]):
     data: list[T] = Field(description="This page's items, in a stable order.")
-    count: int = Field(description="How many items match the filters, over all pages.")
+    count: int = Field(
+        description="How many items match the filters, over all pages: exactly when "
+        "`count_exact` is true, else a lower bound (at least this many; `count=exact` counts "
+        "them all)."
+    )
+    count_exact: bool = Field(
+        True, description="Whether `count` is exact; false: more than `count` match."
+    )
     next: str | None = Field(
         description="Pass as `cursor=` to get the next page; null on the last page."
     )

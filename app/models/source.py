@@ -30,7 +30,17 @@ class SourceBase(SQLModel):
 
 
 class Source(SourceBase, table=True):
-    __table_args__ = (sa.UniqueConstraint("origin", "external_id", "version"),)
+    __table_args__ = (
+        sa.UniqueConstraint("origin", "external_id", "version"),
+        # every claim list leaves deleted sources' claims out (services/listed.py): this
+        # finds the (few) deleted sources without reading every source's text (issue #15)
+        sa.Index(
+            "ix_source_deleted",
+            "id",
+            sqlite_where=sa.text("deleted_at IS NOT NULL"),
+            postgresql_where=sa.text("deleted_at IS NOT NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     origin: str = Field(

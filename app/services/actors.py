@@ -67,8 +67,15 @@ def _publics(session: Session, actors: list[Actor]) -> list[ActorPublic]:
 
 
 def list_actors(session: Session, filters: ActorFilters) -> Page[ActorPublic]:
-    page = paginate(session, _filtered(filters), BY_ID, limit=filters.limit, cursor=filters.cursor)
-    return Page(data=_publics(session, page.rows), count=page.count, next=page.next)
+    page = paginate(
+        session,
+        _filtered(filters),
+        BY_ID,
+        limit=filters.limit,
+        cursor=filters.cursor,
+        count=filters.count,
+    )
+    return Page(data=_publics(session, page.rows), **page.envelope())
 
 
 def get_actor(session: Session, actor_id: int) -> ActorDetail:

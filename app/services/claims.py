@@ -1,8 +1,13 @@
-"""Reading claims, with their claimant, actors and places loaded in bulk per page."""
+"""Reading claims, with their claimant, actors and places loaded in bulk per page.
+
+Lists read Core rows, never ORM entities: building and tracking entities for a page and
+its links cost more than its SQL (issue #15); each claim is validated once, into its
+public shape."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,16 +17,14 @@ from app.errors import NotFound
 from app.models import Actor, ActorRef, Claim, ClaimDetail, ClaimPublic, Evidence, Place, Source
 from app.models.claim import (
     ActorDerived,
-    ClaimActorPublic,
     ClaimantDerived,
     ClaimDerivation,
-    ClaimPlacePublic,
     SourceRef,
 )
 from app.models.event import Event, EventClaim
 from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
-from app.params import ClaimFilters
+from app.params import ClaimListParams
 from app.services import claim_query, figures, resolve
 from app.services.curation import corrected_fields
 from app.services.paging import paginate
@@ -29,46 +32,53 @@ from app.services.paging import paginate
 CONTEXT_CHARS = 200
 
 
-def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
-    """Public shapes for `claims`, in the same order, with five queries whatever their number."""
+# the columns of `claim` a ClaimPublic is made of (not its derivation: ClaimDetail's)
+PUBLIC_COLUMNS = [
+    c
+    for c in Claim.__table__.columns
+    if c.name in ClaimPublic.model_fields or c.name in ("claimant_id", "corrections")
+]
+
+
+def publics(session: Session, claims: Sequence[Any]) -> list[ClaimPublic]:
+    """Public shapes for `claims` (Claim entities or rows of PUBLIC_COLUMNS), in the same
+    order, with five queries whatever their number."""
     ids = [c.id for c in claims]
-    actors: dict[int, list[ClaimActorPublic]] = defaultdict(list)
-    for link, actor in session.execute(
-        sa.select(ClaimActor, Actor)
+    actors: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in session.execute(
+        sa.select(
+            ClaimActor.claim_id,
+            Actor.id,
+            Actor.name,
+            Actor.kind,
+            ClaimActor.role,
+            ClaimActor.char_start,
+            ClaimActor.char_end,
+        )
         .join(Actor, Actor.id == ClaimActor.actor_id)
         .where(ClaimActor.claim_id.in_(ids))
         .order_by(ClaimActor.char_start, ClaimActor.id)
-    ).all():
-        actors[link.claim_id].append(
-            ClaimActorPublic(
-                id=actor.id,
-                name=actor.name,
-                kind=actor.kind,
-                role=link.role,
-                char_start=link.char_start,
-                char_end=link.char_end,
-            )
+    ):
+        actors[row.claim_id].append(row._asdict())
+    places: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in session.execute(
+        sa.select(
+            ClaimPlace.claim_id,
+            Place.id,
+            Place.name,
+            Place.kind,
+            Place.governorate,
+            Place.lat,
+            Place.lon,
+            Place.geo_precision,
+            ClaimPlace.char_start,
+            ClaimPlace.char_end,
         )
-    places: dict[int, list[ClaimPlacePublic]] = defaultdict(list)
-    for link, place in session.execute(
-        sa.select(ClaimPlace, Place)
         .join(Place, Place.id == ClaimPlace.place_id)
         .where(ClaimPlace.claim_id.in_(ids))
         .order_by(ClaimPlace.char_start, ClaimPlace.id)
-    ).all():
-        places[link.claim_id].append(
-            ClaimPlacePublic(
-                id=place.id,
-                name=place.name,
-                kind=place.kind,
-                governorate=place.governorate,
-                lat=place.lat,
-                lon=place.lon,
-                geo_precision=place.geo_precision,
-                char_start=link.char_start,
-                char_end=link.char_end,
-            )
-        )
+    ):
+        places[row.claim_id].append(row._asdict())
     events = {
         row.claim_id: (row.event_id, row.grade)
         for row in session.execute(
@@ -87,13 +97,17 @@ def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
     }
     claimant_ids = {c.claimant_id for c in claims if c.claimant_id}
     claimants = {
-        a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
-        for a in session.exec(select(Actor).where(Actor.id.in_(claimant_ids)))
+        row.id: row._asdict()
+        for row in session.execute(
+            sa.select(Actor.id, Actor.name, Actor.kind).where(Actor.id.in_(claimant_ids))
+        )
     }
-    out = [
-        ClaimPublic.model_validate(
-            c,
-            update={
+    out = []
+    for c in claims:
+        fields = c._asdict() if isinstance(c, sa.Row) else c.model_dump()
+        claim = ClaimPublic.model_validate(
+            {
+                **fields,
                 "outlet": sources[c.source_id].outlet,
                 "published_on": sources[c.source_id].published_on,
                 "claimant": claimants.get(c.claimant_id),
@@ -102,29 +116,27 @@ def publics(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
                 "event_id": events.get(c.id, (None, None))[0],
                 "event_grade": events.get(c.id, (None, None))[1],
                 "corrected_fields": corrected_fields(c.corrections),
-            },
+            }
         )
-        for c in claims
-    ]
-    for claim in out:
         claim.figures = figures.claim_figures(claim.quantities)
+        out.append(claim)
     return out
 
 
-def list_claims(session: Session, filters: ClaimFilters, **fixed: int) -> Page[ClaimPublic]:
+def list_claims(session: Session, filters: ClaimListParams, **fixed: int) -> Page[ClaimPublic]:
     """One page of the claims matching `filters`; `fixed` pins a nested route's parent
     (source_id=..., actor_id=..., place_id=...)."""
     names = resolve.claim_names(session, filters)
+    stmt = claim_query.filtered(session, filters, names=names, **fixed)
     page = paginate(
         session,
-        claim_query.filtered(session, filters, names=names, **fixed),
+        stmt.with_only_columns(*PUBLIC_COLUMNS, maintain_column_froms=True),
         claim_query.ordering(filters.sort),
         limit=filters.limit,
         cursor=filters.cursor,
+        count=filters.count,
     )
-    return Page(
-        data=publics(session, page.rows), count=page.count, next=page.next, resolved=names.public
-    )
+    return Page(data=publics(session, page.rows), **page.envelope(), resolved=names.public)
 
 
 def _derived(stored: dict[str, Any], text: str) -> dict[str, Any]:

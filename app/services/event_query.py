@@ -116,12 +116,12 @@ def list_events(session: Session, f: EventFilters) -> Page[EventPublic]:
         ordering(f.sort),
         limit=f.limit,
         cursor=f.cursor,
+        count=f.count,
     )
     places = _place_refs(session, {e.place_id for e in page.rows if e.place_id})
     return Page(
         data=[EventPublic(**_public(e, places)) for e in page.rows],
-        count=page.count,
-        next=page.next,
+        **page.envelope(),
         resolved=names.public,
     )
 

@@ -81,7 +81,7 @@ def _batches(
     cursor = None
     while True:
         with Session(bind) as session:
-            page = paginate(session, stmt, ordering, limit=BATCH, cursor=cursor, count=False)
+            page = paginate(session, stmt, ordering, limit=BATCH, cursor=cursor, count=None)
             if not page.rows:
                 return
             query = sa.select(Source).where(Source.id.in_({c.source_id for c in page.rows}))

@@ -33,13 +33,14 @@ def _public(run: ImportRun) -> ImportRunPublic:
 
 def list_imports(session: Session, filters: ImportFilters) -> Page[ImportRunPublic]:
     page = paginate(
-        session, select(ImportRun), NEWEST_FIRST, limit=filters.limit, cursor=filters.cursor
+        session,
+        select(ImportRun),
+        NEWEST_FIRST,
+        limit=filters.limit,
+        cursor=filters.cursor,
+        count=filters.count,
     )
-    return Page(
-        data=[_public(r) for r in page.rows],
-        count=page.count,
-        next=page.next,
-    )
+    return Page(data=[_public(r) for r in page.rows], **page.envelope())
 
 
 def get_import(session: Session, run_id: int) -> ImportRunPublic:

@@ -1,9 +1,13 @@
-"""Keyset (cursor) paging, the same for every list.
+"""Keyset (cursor) paging and counting, the same for every list.
 
 A cursor is the sort key of the last row served, so the next page starts strictly
 after it: rows inserted meanwhile never make a page repeat or skip an old row, and
 deep pages cost the same as the first. Every ordering ends with the primary key, so
 ties are broken the same way every time.
+
+Counting is bounded unless asked (`count=exact`): a page costs what its rows cost. The
+first page counts at most COUNT_BOUND + 1 matches (a page without a next one counts its
+own rows); its count rides in the cursor, so later pages never count again.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
-from app.models.page import DEFAULT_LIMIT
+from app.models.page import COUNT_BOUND, DEFAULT_LIMIT, CountMode
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +45,13 @@ class Ordering:
 @dataclass(frozen=True, slots=True)
 class PageResult:
     rows: list[Any]
-    count: int
+    count: int  # -1: not counted
     next: str | None
+    count_exact: bool = True
+
+    def envelope(self) -> dict[str, Any]:
+        """The list envelope's paging fields (models.page.Page)."""
+        return {"count": self.count, "count_exact": self.count_exact, "next": self.next}
 
 
 def _encode_value(value: Any) -> Any:
@@ -76,8 +85,14 @@ def _fits(key: SortKey, value: Any) -> bool:
     return not isinstance(value, bool | dict | list)
 
 
-def encode_cursor(ordering: Ordering, values: Sequence[Any]) -> str:
-    raw = json.dumps([ordering.name, [_encode_value(v) for v in values]], separators=(",", ":"))
+Counted = tuple[int, bool]  # a count and whether it is exact, carried from page to page
+
+
+def encode_cursor(ordering: Ordering, values: Sequence[Any], counted: Counted | None = None) -> str:
+    issued: list[Any] = [ordering.name, [_encode_value(v) for v in values]]
+    if counted is not None:
+        issued.append([counted[0], counted[1]])
+    raw = json.dumps(issued, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
@@ -107,7 +122,21 @@ def _depth(raw: bytes) -> int:
     return deepest
 
 
+def _counted(value: Any) -> Counted:
+    """The count a cursor carries: a cursor edited to hold something else is a 422."""
+    n, exact = value
+    if type(n) is not int or not 0 <= n < 2**53 or type(exact) is not bool:
+        raise ValueError("unexpected count in cursor")
+    return n, exact
+
+
 def decode_cursor(ordering: Ordering, cursor: str) -> list[Any]:
+    return decode_page_cursor(ordering, cursor)[0]
+
+
+def decode_page_cursor(ordering: Ordering, cursor: str) -> tuple[list[Any], Counted | None]:
+    """The sort key values a cursor holds, and the count it carries (cursors issued before
+    counts rode in them carry none)."""
     bad = InvalidParameter("cursor", "Not a cursor this server issued; pass `next` back unchanged.")
     if len(cursor) > MAX_CURSOR_CHARS:
         raise bad
@@ -115,8 +144,11 @@ def decode_cursor(ordering: Ordering, cursor: str) -> list[Any]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         if _depth(raw) > MAX_CURSOR_DEPTH:
             raise bad
-        name, values = json.loads(raw)
+        name, values, *rest = json.loads(raw)
         decoded = [_decode_value(v) for v in values]
+        if len(rest) > 1:
+            raise ValueError("unexpected cursor")
+        counted = _counted(rest[0]) if rest else None
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
         raise bad from None
     if name != ordering.name:
@@ -127,7 +159,7 @@ def decode_cursor(ordering: Ordering, cursor: str) -> list[Any]:
         _fits(key, value) for key, value in zip(ordering.keys, decoded, strict=True)
     ):
         raise bad
-    return decoded
+    return decoded, counted
 
 
 def _after(ordering: Ordering, values: Sequence[Any]) -> ColumnElement[bool]:
@@ -140,6 +172,29 @@ def _after(ordering: Ordering, values: Sequence[Any]) -> ColumnElement[bool]:
     return sa.or_(*clauses)
 
 
+def count_statement(stmt: Select[Any], bound: int | None) -> Select[Any]:
+    """How many rows `stmt` matches, counting at most `bound` + 1 of them when bounded."""
+    # the matching rows' primary keys only: counting needs no other column
+    entity = stmt.column_descriptions[0].get("entity")
+    key = sa.inspect(entity).primary_key if entity else stmt.selected_columns[0].table.primary_key
+    ids = stmt.order_by(None).with_only_columns(*key, maintain_column_froms=True)
+    if bound is not None:
+        ids = ids.limit(bound + 1)
+    return sa.select(sa.func.count()).select_from(ids.subquery())
+
+
+def _count(session: Session, stmt: Select[Any], bound: int | None) -> int:
+    return session.execute(count_statement(stmt, bound)).scalar_one()
+
+
+def count_matches(session: Session, stmt: Select[Any], mode: CountMode) -> Counted:
+    """The count a list reports for `stmt`: all of them, or at most COUNT_BOUND exactly."""
+    if mode == "exact":
+        return _count(session, stmt, None), True
+    n = _count(session, stmt, COUNT_BOUND)
+    return (n, True) if n <= COUNT_BOUND else (COUNT_BOUND, False)
+
+
 def paginate(
     session: Session,
     stmt: Select[Any],
@@ -147,25 +202,32 @@ def paginate(
     *,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
-    count: bool = True,
+    count: CountMode | None = "auto",
 ) -> PageResult:
-    """Run `stmt` (a select of one entity, filters applied) for one page; `count=False`
-    skips counting all matches (exports walk every page and need no total)."""
-    total = -1
-    if count:
-        # the matching rows' primary keys only: counting needs no other column
-        entity = stmt.column_descriptions[0]["entity"]
-        ids = stmt.order_by(None).with_only_columns(*sa.inspect(entity).primary_key)
-        total = session.execute(sa.select(sa.func.count()).select_from(ids.subquery())).scalar_one()
+    """Run `stmt` (a select of one entity, or of columns of one table, filters applied) for
+    one page, counted as the module says; `count=None` counts nothing (exports walk every
+    page and need no total). The page's rows are entities, or rows of those columns."""
+    entity = len(stmt.column_descriptions) == 1 and stmt.column_descriptions[0].get("entity")
     key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
     paged = stmt.add_columns(*key_columns)
+    carried = None
     if cursor:
-        paged = paged.where(_after(ordering, decode_cursor(ordering, cursor)))
+        values, carried = decode_page_cursor(ordering, cursor)
+        paged = paged.where(_after(ordering, values))
     paged = paged.order_by(*[k.expr.desc() if k.descending else k.expr for k in ordering.keys])
     result = session.execute(paged.limit(limit + 1)).all()
-    rows = [r[0] for r in result[:limit]]
+    rows = [r[0] for r in result[:limit]] if entity else result[:limit]
+    more = len(result) > limit
+    counted: Counted = (-1, True)
+    if count == "exact" or (count == "auto" and carried is None and (cursor or more)):
+        counted = count_matches(session, stmt, count)
+    elif count == "auto":
+        # the first page holds every match, or the first page's count came in the cursor
+        counted = carried or (len(rows), True)
     next_cursor = None
-    if len(result) > limit:
+    if more:
         last = result[limit - 1]
-        next_cursor = encode_cursor(ordering, list(last[1:]))
-    return PageResult(rows=rows, count=total, next=next_cursor)
+        next_cursor = encode_cursor(
+            ordering, list(last[-len(ordering.keys) :]), counted if count is not None else None
+        )
+    return PageResult(rows=rows, count=counted[0], next=next_cursor, count_exact=counted[1])

@@ -56,10 +56,10 @@ def _publics(session: Session, places: list[Place]) -> list[PlacePublic]:
 def list_places(session: Session, filters: PlaceFilters) -> Page[PlacePublic]:
     resolved: Resolved = {}
     stmt = _filtered(session, filters, resolved)
-    page = paginate(session, stmt, BY_ID, limit=filters.limit, cursor=filters.cursor)
-    return Page(
-        data=_publics(session, page.rows), count=page.count, next=page.next, resolved=resolved
+    page = paginate(
+        session, stmt, BY_ID, limit=filters.limit, cursor=filters.cursor, count=filters.count
     )
+    return Page(data=_publics(session, page.rows), **page.envelope(), resolved=resolved)
 
 
 def ancestors(session: Session, place: Place) -> list[Place]:

@@ -118,5 +118,5 @@ def list_revisions(session: Session, f: RevisionFilters) -> Page[RevisionPublic]
         stmt = stmt.where(Revision.made_by == f.by)
     if f.since:
         stmt = stmt.where(Revision.at >= f.since)
-    page = paginate(session, stmt, _ORDER, limit=f.limit, cursor=f.cursor)
-    return Page(data=[public(r) for r in page.rows], count=page.count, next=page.next)
+    page = paginate(session, stmt, _ORDER, limit=f.limit, cursor=f.cursor, count=f.count)
+    return Page(data=[public(r) for r in page.rows], **page.envelope())

@@ -87,10 +87,10 @@ def _publics(session: Session, sources: list[Source]) -> list[SourcePublic]:
 def list_sources(session: Session, filters: SourceFilters) -> Page[SourcePublic]:
     resolved: Resolved = {}
     stmt = _filtered(session, filters, resolved)
-    page = paginate(session, stmt, BY_ID, limit=filters.limit, cursor=filters.cursor)
-    return Page(
-        data=_publics(session, page.rows), count=page.count, next=page.next, resolved=resolved
+    page = paginate(
+        session, stmt, BY_ID, limit=filters.limit, cursor=filters.cursor, count=filters.count
     )
+    return Page(data=_publics(session, page.rows), **page.envelope(), resolved=resolved)
 
 
 def list_by_ids(session: Session, ids: list[int]) -> list[SourcePublic]:

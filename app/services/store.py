@@ -26,6 +26,7 @@ from app.models import (
     Place,
     Source,
 )
+from app.models.links import SPAN_CLASSES, span_class
 from app.services import search
 from app.services.figures import figure_rows
 from app.services.upsert import insert_ignore
@@ -193,6 +194,31 @@ def _claim_row(
     }
 
 
+def _link_dates(c: ClaimDraft) -> dict[str, Any]:
+    """The claim's dates, copied onto its links (see copy_claim_dates)."""
+    if c.date is None:
+        return {"event_date_start": None, "event_date_end": None, "event_span": None}
+    return {
+        "event_date_start": c.date.date_start,
+        "event_date_end": c.date.date_end,
+        "event_span": span_class((c.date.date_end - c.date.date_start).days),
+    }
+
+
+def _span_class_sql(conn: sa.Connection, start: Any, end: Any) -> Any:
+    """span_class() in SQL, for the dates of a claim row."""
+    if conn.dialect.name == "sqlite":
+        days = sa.func.julianday(end) - sa.func.julianday(start)
+    else:
+        days = end - start
+    last = len(SPAN_CLASSES) - 1
+    return sa.case(
+        (start.is_(None), None),
+        *((days <= most, i) for i, most in enumerate(SPAN_CLASSES[:last])),
+        else_=last,
+    )
+
+
 def _actor_links(claim_id: int, c: ClaimDraft, actors: dict[str, int]) -> list[dict[str, Any]]:
     return [
         {
@@ -201,6 +227,7 @@ def _actor_links(claim_id: int, c: ClaimDraft, actors: dict[str, int]) -> list[d
             "role": ca.role,
             "char_start": ca.actor.start if ca.actor.end > ca.actor.start else None,
             "char_end": ca.actor.end if ca.actor.end > ca.actor.start else None,
+            **_link_dates(c),
         }
         for ca in _with_claimant(c)
     ]
@@ -208,10 +235,42 @@ def _actor_links(claim_id: int, c: ClaimDraft, actors: dict[str, int]) -> list[d
 
 def _place_links(claim_id: int, c: ClaimDraft, places: dict[str, int]) -> list[dict[str, Any]]:
     return [
-        {"claim_id": claim_id, "place_id": places[p.key], "char_start": p.start, "char_end": p.end}
+        {
+            "claim_id": claim_id,
+            "place_id": places[p.key],
+            "char_start": p.start,
+            "char_end": p.end,
+            **_link_dates(c),
+        }
         for p in c.places
         if p.key in places
     ]
+
+
+def copy_claim_dates(conn: sa.Connection, first: int, last: int) -> None:
+    """Copy the event dates of claims `first`..`last` onto their actor and place links,
+    where the actor/place + date range filters find them in one index (issue #15). Every
+    writer of claims or links calls it once they are written (write_extraction writes
+    the dates with the links)."""
+    claim = Claim.__table__
+    span = _span_class_sql(conn, claim.c.event_date_start, claim.c.event_date_end)
+    for link in (ClaimActor, ClaimPlace):
+        table = link.__table__
+        of_claim = claim.c.id == table.c.claim_id
+        conn.execute(
+            table.update()
+            .where(table.c.claim_id.between(first, last))
+            .values(
+                {
+                    name: sa.select(value).where(of_claim).scalar_subquery()
+                    for name, value in (
+                        ("event_date_start", claim.c.event_date_start),
+                        ("event_date_end", claim.c.event_date_end),
+                        ("event_span", span),
+                    )
+                }
+            )
+        )
 
 
 def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
@@ -239,12 +298,15 @@ def clear_claim_rows(session: Session, claim_id: int) -> None:
 
 
 def write_claim_rows(session: Session, claim: Claim) -> None:
-    """Write `claim`'s figures and index entry from its current quantities and text (once
-    cleared): a person's correction is searched and filtered like an extraction."""
+    """Write `claim`'s figures, index entry and link dates from its current quantities,
+    text and dates (once cleared): a person's correction is searched and filtered like an
+    extraction."""
+    session.flush()  # the claim's dates and links, as copy_claim_dates reads them
     conn = session.connection()
     assert claim.id is not None
     search.write_index(conn, [(claim.id, claim.text)])
     _insert(conn, ClaimFigure.__table__, figure_rows(claim.id, claim.quantities))
+    copy_claim_dates(conn, claim.id, claim.id)
 
 
 def write_extraction(

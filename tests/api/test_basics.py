@@ -21,8 +21,8 @@ def test_health_reports_backend_and_revision(client: TestClient, backend: str) -
 def test_list_envelope(client: TestClient, resource: str) -> None:
     body = client.get(f"/{resource}?limit=1").json()
     # issue 14: every envelope gained `next_url` (this request with cursor=next) and
-    # `resolved` (what its name parameters meant: nothing here)
-    assert set(body) == {"data", "count", "next", "next_url", "resolved"}
+    # `resolved` (what its name parameters meant: nothing here); issue 15 `count_exact`
+    assert set(body) == {"data", "count", "count_exact", "next", "next_url", "resolved"}
     assert body["resolved"] == {}
     if body["next"] is not None:
         follow = client.get(body["next_url"]).json()

@@ -107,7 +107,8 @@ def test_claim_filters_across_sources(client: TestClient) -> None:
 
 def test_events_list_filters_and_envelope(client: TestClient) -> None:
     body = client.get("/events", params={"limit": 500}).json()
-    assert set(body) == {"data", "count", "next", "next_url", "resolved"}  # issue 14
+    envelope = {"data", "count", "count_exact", "next", "next_url", "resolved"}
+    assert set(body) == envelope  # issue 14; count_exact: issue 15
     assert body["count"] == len(body["data"])
     grades = {e["grade"] for e in body["data"]}
     assert {"single_source", "denied"} <= grades
