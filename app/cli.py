@@ -1,5 +1,5 @@
 """The `claimdb` command: migrate, serve, seed, import, reextract, backup, restore, check
-(eval and rebuild-events: app.cli_analysis; keys: app.cli_keys)."""
+(eval and rebuild-events: app.cli_analysis; keys: app.cli_keys; synth: app.cli_synth)."""
 
 from __future__ import annotations
 
@@ -303,8 +303,8 @@ def check() -> None:
     out.print(f"{_safe_url()}: {check_database()}")
 
 
-# eval, rebuild-events and keys, listed after the commands above
-from app import cli_analysis, cli_keys  # noqa: E402, F401
+# eval, rebuild-events, keys and synth, listed after the commands above
+from app import cli_analysis, cli_keys, cli_synth  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()
