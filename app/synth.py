@@ -40,6 +40,7 @@ from app.services.figures import figure_rows
 PROFILE = Path(__file__).with_name("data") / "synth_profile.jsonl.gz"
 JITTER_DAYS = 180
 SOURCES_PER_BATCH = 500  # one transaction: sources, then claims, then their links
+CACHE_KIB = 256_000  # SQLite page cache while writing (its default is 2 MB)
 SMALL_OUTLET = 100  # outlets with fewer real claims draw from one shared pool
 
 
@@ -149,6 +150,14 @@ def _insert(conn: sa.Connection, table: str, columns: tuple[str, ...], rows: lis
     )
 
 
+def _pragmas(conn: sa.Connection, *pragmas: str) -> None:
+    """Outside any transaction (SQLite refuses some pragmas inside one), on the driver's
+    connection: SQLAlchemy's would begin one first."""
+    raw = conn.connection.dbapi_connection
+    for pragma in pragmas:
+        raw.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
+
+
 def generate(
     engine: Engine,
     claims: int,
@@ -167,6 +176,11 @@ def generate(
         next_claim = (conn.execute(sa.text("SELECT max(id) FROM claim")).scalar() or 0) + 1
     pools = _pools(found)
     made = 0
+    bulk = engine.connect()  # one connection throughout, so its cache keeps the indexes
+    if bulk.dialect.name == "sqlite":
+        # synchronous=OFF: nothing is lost but the claims being written if the machine
+        # fails meanwhile; the cache holds the index pages a million rows keep revisiting
+        _pragmas(bulk, "synchronous=OFF", f"cache_size=-{CACHE_KIB}")
     while made < claims:
         sources, rows, actor_links, place_links, figures, index = [], [], [], [], [], []
         for _ in range(min(SOURCES_PER_BATCH, (claims - made + per_source - 1) // per_source)):
@@ -227,7 +241,8 @@ def generate(
                 }
             )
             next_source += 1
-        with engine.begin() as conn:
+        with bulk.begin():
+            conn = bulk
             conn.execute(Source.__table__.insert(), sources)
             _insert(conn, "claim", CLAIM_COLUMNS, rows)
             _insert(conn, "claim_actor", ACTOR_COLUMNS, actor_links)
@@ -236,6 +251,9 @@ def generate(
             search.insert_index(conn, index)
         if progress is not None:
             progress(len(rows))
+    if bulk.dialect.name == "sqlite":  # the pool hands this connection out again
+        _pragmas(bulk, "synchronous=NORMAL", "cache_size=-2000")
+    bulk.close()
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":  # explicit ids do not advance the sequences
             for table in ("source", "claim", "claim_actor", "claim_place", "claim_figure"):
