@@ -22,8 +22,9 @@ from __future__ import annotations
 import gzip
 import json
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -41,7 +42,14 @@ PROFILE = Path(__file__).with_name("data") / "synth_profile.jsonl.gz"
 JITTER_DAYS = 180
 SOURCES_PER_BATCH = 500  # one transaction: sources, then claims, then their links
 CACHE_KIB = 256_000  # SQLite page cache while writing (its default is 2 MB)
-SMALL_OUTLET = 100  # outlets with fewer real claims draw from one shared pool
+SMALL_OUTLET = 100
+DEFER_INDEXES_AT = 100_000
+DEFERRED_TABLES = (
+    "claim",
+    "claim_actor",
+    "claim_place",
+    "claim_figure",
+)  # outlets with fewer real claims draw from one shared pool
 
 
 @cache
@@ -158,6 +166,100 @@ def _pragmas(conn: sa.Connection, *pragmas: str) -> None:
         raw.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
 
 
+@contextmanager
+def _indexes_deferred(conn: sa.Connection, holding: int, adding: int) -> Iterator[None]:
+    """On SQLite, when adding at least DEFER_INDEXES_AT claims and more than the database
+    holds (a new database, above all), drop the secondary indexes of the claim tables and
+    build them again at the end, whatever happens: one sort over a million rows is much
+    cheaper than keeping each index ordered row by row."""
+    if conn.dialect.name != "sqlite" or adding < max(holding, DEFER_INDEXES_AT):
+        yield
+        return
+    tables = ", ".join(f"'{t}'" for t in DEFERRED_TABLES)
+    with conn.begin():
+        saved = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({tables}) ORDER BY name"
+        ).all()
+        for name, _ in saved:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        with conn.begin():
+            for _, sql in saved:
+                conn.exec_driver_sql(sql)
+
+
+@dataclass
+class _Batch:
+    """The rows of one transaction: sources, then claims, then what hangs off claims."""
+
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[tuple[Any, ...]] = field(default_factory=list)
+    actor_links: list[tuple[Any, ...]] = field(default_factory=list)
+    place_links: list[tuple[Any, ...]] = field(default_factory=list)
+    figures: list[tuple[Any, ...]] = field(default_factory=list)
+    index: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def _source(batch: _Batch, sid: int, first_claim: int, drawn: list[Template], anchor: Template,
+            published: date) -> None:  # fmt: skip
+    """Add one synthetic source holding the `drawn` claims, numbered from `first_claim`."""
+    text, offset = [], 0
+    for cid, t in enumerate(drawn, first_claim):
+        start = end = None
+        if t.when is not None:
+            day = published + timedelta(days=t.when[0])
+            start, end = day.isoformat(), (day + timedelta(days=t.when[1])).isoformat()
+        batch.claims.append(
+            (
+                cid, sid, t.text, offset, offset + len(t.text), t.claimant_id, t.claimant_text,
+                t.hedged, t.in_comments, t.event_type, start, end, t.when[2] if t.when else None,
+                _shifted(t.quantities, offset) if t.quantities else "[]", "unreviewed",
+            )
+        )  # fmt: skip
+        batch.figures += [(cid, *f) for f in t.figures]
+        batch.actor_links += [
+            (cid, actor_id, role, None if s is None else s + offset, None if e is None else e + offset)
+            for actor_id, role, s, e in t.actors
+        ]  # fmt: skip
+        batch.place_links += [
+            (cid, place_id, s + offset, e + offset) for place_id, s, e in t.places
+        ]
+        batch.index.append((cid, *t.terms))
+        text.append(t.text)
+        offset += len(t.text) + 1  # one space between claims
+    batch.sources.append(
+        {
+            "id": sid,
+            "origin": "synthetic",
+            "external_id": f"synthetic-{sid}",
+            "version": 1,
+            "title": f"Synthetic report {sid}",
+            "outlet": anchor.outlet,
+            "published_on": published,
+            "published_precision": "day",
+            "published_origin": "metadata",
+            "text": " ".join(text),
+            "encoding": "utf-8",
+            "content_sha256": f"synthetic-{sid:054d}",
+            "extra": {},
+            "imported_at": utcnow(),
+            "extractor_version": "synthetic",
+        }
+    )
+
+
+def _write(conn: sa.Connection, batch: _Batch) -> None:
+    conn.execute(Source.__table__.insert(), batch.sources)
+    _insert(conn, "claim", CLAIM_COLUMNS, batch.claims)
+    _insert(conn, "claim_actor", ACTOR_COLUMNS, batch.actor_links)
+    _insert(conn, "claim_place", PLACE_COLUMNS, batch.place_links)
+    _insert(conn, "claim_figure", FIGURE_COLUMNS, batch.figures)
+    search.insert_index(conn, batch.index)
+
+
 def generate(
     engine: Engine,
     claims: int,
@@ -177,83 +279,32 @@ def generate(
     pools = _pools(found)
     made = 0
     bulk = engine.connect()  # one connection throughout, so its cache keeps the indexes
-    if bulk.dialect.name == "sqlite":
-        # synchronous=OFF: nothing is lost but the claims being written if the machine
-        # fails meanwhile; the cache holds the index pages a million rows keep revisiting
-        _pragmas(bulk, "synchronous=OFF", f"cache_size=-{CACHE_KIB}")
-    while made < claims:
-        sources, rows, actor_links, place_links, figures, index = [], [], [], [], [], []
-        for _ in range(min(SOURCES_PER_BATCH, (claims - made + per_source - 1) // per_source)):
-            sid, text, offset = next_source, [], 0
-            anchor = rng.choice(found)
-            published = anchor.published + timedelta(days=rng.randint(-JITTER_DAYS, JITTER_DAYS))
-            for t in rng.choices(pools[anchor.outlet], k=min(per_source, claims - made)):
-                cid = next_claim
-                start = end = None
-                if t.when is not None:
-                    day = published + timedelta(days=t.when[0])
-                    start, end = day.isoformat(), (day + timedelta(days=t.when[1])).isoformat()
-                rows.append(
-                    (
-                        cid, sid, t.text, offset, offset + len(t.text), t.claimant_id,
-                        t.claimant_text, t.hedged, t.in_comments, t.event_type, start, end,
-                        t.when[2] if t.when else None,
-                        _shifted(t.quantities, offset) if t.quantities else "[]",
-                        "unreviewed",
-                    )
-                )  # fmt: skip
-                figures += [(cid, *f) for f in t.figures]
-                actor_links += [
-                    (
-                        cid,
-                        actor_id,
-                        role,
-                        None if s is None else s + offset,
-                        None if e is None else e + offset,
-                    )
-                    for actor_id, role, s, e in t.actors
-                ]
-                place_links += [
-                    (cid, place_id, s + offset, e + offset) for place_id, s, e in t.places
-                ]
-                index.append((cid, *t.terms))
-                text.append(t.text)
-                offset += len(t.text) + 1  # one space between claims
-                next_claim += 1
-                made += 1
-            sources.append(
-                {
-                    "id": sid,
-                    "origin": "synthetic",
-                    "external_id": f"synthetic-{sid}",
-                    "version": 1,
-                    "title": f"Synthetic report {sid}",
-                    "outlet": anchor.outlet,
-                    "published_on": published,
-                    "published_precision": "day",
-                    "published_origin": "metadata",
-                    "text": " ".join(text),
-                    "encoding": "utf-8",
-                    "content_sha256": f"synthetic-{sid:054d}",
-                    "extra": {},
-                    "imported_at": utcnow(),
-                    "extractor_version": "synthetic",
-                }
-            )
-            next_source += 1
-        with bulk.begin():
-            conn = bulk
-            conn.execute(Source.__table__.insert(), sources)
-            _insert(conn, "claim", CLAIM_COLUMNS, rows)
-            _insert(conn, "claim_actor", ACTOR_COLUMNS, actor_links)
-            _insert(conn, "claim_place", PLACE_COLUMNS, place_links)
-            _insert(conn, "claim_figure", FIGURE_COLUMNS, figures)
-            search.insert_index(conn, index)
-        if progress is not None:
-            progress(len(rows))
-    if bulk.dialect.name == "sqlite":  # the pool hands this connection out again
-        _pragmas(bulk, "synchronous=NORMAL", "cache_size=-2000")
-    bulk.close()
+    sqlite = bulk.dialect.name == "sqlite"
+    try:
+        if sqlite:
+            # synchronous=OFF: nothing is lost but the claims being written if the machine
+            # fails meanwhile; the cache holds the index pages a million rows keep revisiting
+            _pragmas(bulk, "synchronous=OFF", f"cache_size=-{CACHE_KIB}")
+        with _indexes_deferred(bulk, next_claim - 1, claims):
+            while made < claims:
+                batch = _Batch()
+                for _ in range(min(SOURCES_PER_BATCH, -(-(claims - made) // per_source))):
+                    anchor = rng.choice(found)
+                    jitter = rng.randint(-JITTER_DAYS, JITTER_DAYS)
+                    drawn = rng.choices(pools[anchor.outlet], k=min(per_source, claims - made))
+                    published = anchor.published + timedelta(days=jitter)
+                    _source(batch, next_source, next_claim, drawn, anchor, published)
+                    next_source, next_claim, made = (
+                        next_source + 1, next_claim + len(drawn), made + len(drawn)
+                    )  # fmt: skip
+                with bulk.begin():
+                    _write(bulk, batch)
+                if progress is not None:
+                    progress(len(batch.claims))
+    finally:
+        if sqlite:  # the pool hands this connection out again
+            _pragmas(bulk, "synchronous=NORMAL", "cache_size=-2000")
+        bulk.close()
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":  # explicit ids do not advance the sequences
             for table in ("source", "claim", "claim_actor", "claim_place", "claim_figure"):
