@@ -17,9 +17,9 @@ from app.db import make_engine
 from app.models import Claim, Source
 from app.params import ClaimFilters
 from app.services import claim_query
+from app.synth import generate
 from tests.commands import claimdb_here
 from tests.search_reference import matches
-from app.synth import generate
 
 QUERIES = [
     # the seeds
