@@ -469,6 +469,9 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("CLAIMDB_TEST_POSTGRES_URL"),
                         help="a PostgreSQL server URL (default: $CLAIMDB_TEST_POSTGRES_URL); "
                         "scratch databases claimdb_bench_N are made on it")  # fmt: skip
+    parser.add_argument(
+        "--backends", default="sqlite,postgresql", help="postgresql needs --postgres"
+    )
     parser.add_argument("--workers", type=int, help="claimdb serve --workers (default: cores)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 10 rounds, 1 s per cell")
     parser.add_argument("--no-datasette", action="store_true")
@@ -480,7 +483,7 @@ def main() -> None:
         args.requests, args.seconds = min(args.requests, 10), min(args.seconds, 1)
     args.data_dir.mkdir(parents=True, exist_ok=True)
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    backends = ["sqlite"] + (["postgresql"] if args.postgres else [])
+    backends = [b for b in args.backends.split(",") if b == "sqlite" or args.postgres]
     started = datetime.now(UTC)
     results = {}
     for backend in backends:
