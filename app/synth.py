@@ -42,14 +42,9 @@ PROFILE = Path(__file__).with_name("data") / "synth_profile.jsonl.gz"
 JITTER_DAYS = 180
 SOURCES_PER_BATCH = 500  # one transaction: sources, then claims, then their links
 CACHE_KIB = 256_000  # SQLite page cache while writing (its default is 2 MB)
-SMALL_OUTLET = 100
-DEFER_INDEXES_AT = 100_000
-DEFERRED_TABLES = (
-    "claim",
-    "claim_actor",
-    "claim_place",
-    "claim_figure",
-)  # outlets with fewer real claims draw from one shared pool
+SMALL_OUTLET = 100  # outlets with fewer real claims draw from one shared pool
+DEFER_INDEXES_AT = 100_000  # claims added at once, at least, to build indexes at the end
+DEFERRED_TABLES = ("claim", "claim_actor", "claim_place", "claim_figure")
 
 
 @cache
