@@ -341,6 +341,7 @@ def measure(backend: str, size: int, args: argparse.Namespace) -> dict[str, dict
                 systems["datasette"] = lambda name: client.get(ds_paths[name]).raise_for_status()
             _same_rows(paths, claimdb, ds_paths, ds)
             times: dict[tuple[str, str], list[float]] = {(n, s): [] for n in paths for s in systems}
+            print(f"  concurrency 1: {args.requests} rounds of {len(paths)} queries", flush=True)
             for round_ in range(args.requests + 2):  # two rounds to warm caches
                 order = (
                     list(systems)[round_ % len(systems) :] + list(systems)[: round_ % len(systems)]
@@ -351,6 +352,7 @@ def measure(backend: str, size: int, args: argparse.Namespace) -> dict[str, dict
                         systems[system](name)
                         if round_ >= 2:
                             times[(name, system)].append((time.perf_counter() - started) * 1000)
+            print(f"  concurrency 8: {args.seconds:g} s per query and server", flush=True)
             rates: dict[tuple[str, str], float] = {}
             for name in paths:
                 rates[(name, "claimdb")] = throughput(base + paths[name], args.seconds)
