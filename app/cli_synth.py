@@ -28,7 +28,7 @@ def synth(
     The claims are real ones, extracted from seeds/ and the FA-KES dev half, drawn at
     random and moved to new sources and dates (app/data/synth_profile.jsonl.gz), so the
     usual names (Daesh, Aleppo, SOHR, Homs) resolve and every filter has realistic data.
-    Nothing is extracted: 1,000,000 claims cost about 65 s of CPU on SQLite. Added on top of
+    Nothing is extracted: 1,000,000 claims take about a minute of CPU on SQLite. Added on top of
     whatever the database holds; events are not linked (`claimdb rebuild-events` does
     that)."""
     from rich.progress import (
