@@ -3,8 +3,8 @@ own SO_REUSEPORT socket, so that the kernel spreads connections over them.
 
 Why not uvicorn's own `workers=` (or gunicorn, which does the same): its workers share one
 listening socket, and whichever worker wakes first accepts; a burst of keep-alive
-connections then often lands on one worker and stays there, one core idle (measured in
-bench/RESULTS.md, "Serving on all cores"). With one socket per worker bound with
+connections then can land on one worker and stay there, one core idle (bench/RESULTS.md,
+"Serving on all cores": measured there, mostly but not always ahead on a shared machine). With one socket per worker bound with
 SO_REUSEPORT, Linux hashes each new connection to one of the listening sockets, so they
 spread evenly whatever the workers are doing.
 
