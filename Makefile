@@ -36,10 +36,8 @@ eval: $(VENV)/.installed  ## extraction accuracy: FA-KES labels, then the gold c
 	$(BIN)/claimdb eval --claims tests/data/gold/dev
 	$(BIN)/claimdb eval --claims tests/data/gold/holdout
 
-bench: $(VENV)/.installed-dev  ## import and query benchmarks (prints numbers)
-	$(BIN)/claimdb eval tests/data/fakes/fakes_dev.csv --preset fakes
-	$(BIN)/python bench/extraction_eval.py
-	$(BIN)/python bench/query_speed.py --claims $(or $(CLAIMS),1000000)
+bench: $(VENV)/.installed-dev  ## claimdb vs Datasette vs raw SQL (BENCH_ARGS="--quick", "--postgres URL"...)
+	$(BIN)/python bench/compare.py $(BENCH_ARGS)
 
 load: $(VENV)/.installed-dev  ## 60 s load test against a served database (LOAD_ARGS="--postgres URL ...")
 	$(BIN)/python bench/load.py $(LOAD_ARGS)

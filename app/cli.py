@@ -1,5 +1,5 @@
 """The `claimdb` command: migrate, serve, seed, import, reextract, backup, restore, check
-(eval and rebuild-events: app.cli_analysis; keys: app.cli_keys)."""
+(eval and rebuild-events: app.cli_analysis; keys: app.cli_keys; synth: app.cli_synth)."""
 
 from __future__ import annotations
 
@@ -43,40 +43,34 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
-            help="Worker processes. More than 1 shares one socket, and connections may all "
-            "land on one worker (bench/RESULTS.md); for several cores, one process per core "
-            "behind a proxy is steadier."
+            help="Worker processes, each with its own socket on the port (SO_REUSEPORT), so "
+            "connections spread over them. Default: one per core this process may use.",
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
     keep_alive: Annotated[
         int,
         typer.Option(
             help="Seconds an idle connection stays open; keep it above any proxy's or "
-            "client's own idle timeout, or requests can race a closing connection."
+            "client's own idle timeout, or requests can race a closing connection.",
         ),
     ] = 75,
 ) -> None:
-    """Serve the API (docs at /docs and /redoc).
+    """Serve the API (docs at /docs and /redoc) on all cores.
 
     Refuses a database that is not at this code's schema revision (behind: run `claimdb
-    migrate`; ahead: written by a newer claimdb)."""
-    import uvicorn
+    migrate`; ahead: written by a newer claimdb). /health names the worker that answered
+    (`pid`). SIGINT or SIGTERM stops every worker after its requests in flight."""
+    from app.serving import default_workers
+    from app.serving import serve as run_server
 
-    from app.api.protocol import ProblemH11Protocol
-
+    count = default_workers() if workers is None else workers
+    if count < 1:
+        raise _usage_error("--workers must be at least 1")
     _require_schema()
-
-    uvicorn.run(
-        "app.main:app",
-        host=host,
-        port=port,
-        workers=workers,
-        proxy_headers=True,
-        timeout_keep_alive=keep_alive,
-        http=ProblemH11Protocol,
-    )
+    raise typer.Exit(run_server(host, port, count, keep_alive))
 
 
 def _run_import(
@@ -310,8 +304,8 @@ def check() -> None:
     out.print(f"{_safe_url()}: {check_database()}")
 
 
-# eval, rebuild-events and keys, listed after the commands above
-from app import cli_analysis, cli_keys  # noqa: E402, F401
+# eval, rebuild-events, keys and synth, listed after the commands above
+from app import cli_analysis, cli_keys, cli_synth  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()

@@ -76,12 +76,15 @@ PR_CAPBSET_DROP, CAP_DAC_OVERRIDE = 24, 1
 
 
 @contextmanager
-def served(url: str, log: Path, *, preexec_fn: Any = None, **env: str) -> Iterator[str]:
-    """`claimdb serve` on a free port against `url`; yields its base URL, logs to `log`."""
+def served(
+    url: str, log: Path, *, preexec_fn: Any = None, workers: int = 1, **env: str
+) -> Iterator[str]:
+    """`claimdb serve --workers N` on a free port against `url`; yields its base URL, logs
+    to `log`. One worker unless asked: the tests written for one process stay about one."""
     port = free_port()
     with log.open("w") as out:
         server = subprocess.Popen(
-            [*CLAIMDB, "serve", "--port", str(port)],
+            [*CLAIMDB, "serve", "--port", str(port), "--workers", str(workers)],
             env={**os.environ, "CLAIMDB_DATABASE_URL": url, **env},
             stdout=out,
             stderr=subprocess.STDOUT,

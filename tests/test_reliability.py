@@ -155,7 +155,7 @@ def test_two_importers_and_sixteen_readers(fresh_url: str, tmp_path: Path) -> No
     env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
     server_log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
-        [*CLAIMDB, "serve", "--port", str(port)],
+        [*CLAIMDB, "serve", "--port", str(port), "--workers", "1"],
         env=env,
         stdout=server_log,
         stderr=subprocess.STDOUT,
@@ -243,7 +243,10 @@ def test_many_requests_in_flight_never_stall_the_server(fresh_url: str, tmp_path
     env = {**os.environ, "CLAIMDB_DATABASE_URL": fresh_url}
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
-        [*CLAIMDB, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
+        [*CLAIMDB, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     paths = ["/claims?place=Aleppo", "/claims/1", "/sources/2", "/claims?format=csv&actor=Daesh"]

@@ -26,8 +26,8 @@ QUERIES = [
     "terrorist", "terrorists", "kill", "killed OR wounded", '"Syrian army"', "terror*",
     "milit*", "al-Qaeda", "rebels OR opposition Aleppo", '"the army"', "the", "attack",
     "Palmyra OR Tadmur", "2016", "civilian", '"civilians in" OR "killed by"',
-    # the synthetic corpus: its verbs in other forms, actor and place names
-    "shell", "bombing", "besiege", "attacks", "destroy building", '"residents out of"',
+    # the synthetic corpus (real claims, app/synth.py): verbs in other forms, names, phrases
+    "shell", "bombing", "besiege", "attacks", "destroy building", '"chemical attack"',
     "kill civilians", "capture", "Islamic State OR Hezbollah", "Dar*", "Aleppo*",
     "forced OR besieged Homs",
 ]  # fmt: skip

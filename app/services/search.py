@@ -81,32 +81,34 @@ def _tsvector(terms: list[str]) -> str:
     return " ".join(f"'{t}':{','.join(map(str, ps))}" for t, ps in at.items())
 
 
-def write_index(conn: sa.Connection, claims: Iterable[tuple[int, str]]) -> None:
-    """Index the claims (id, text) given; they must not be indexed yet."""
-    rows = [index_row(i, text) for i, text in claims]
+def stored_terms(dialect: str, text: str) -> tuple[str, str]:
+    """(words, stems) of `text` as the index stores them on `dialect` ("postgresql": tsvector
+    literals; otherwise FTS5 text split at single spaces)."""
+    found = index_row(0, text)
+    if dialect == "postgresql":
+        return _tsvector(found["words"]), _tsvector(found["stems"])
+    return " ".join(found["words"]), " ".join(found["stems"])
+
+
+def insert_index(conn: sa.Connection, rows: list[tuple[int, str, str]]) -> None:
+    """Add index rows (claim id, words, stems) already in stored_terms' form (a bulk
+    writer computes them once per distinct text); the claims must not be indexed yet."""
     if not rows:
         return
     if conn.dialect.name == "postgresql":
-        conn.execute(
-            sa.text(
-                "INSERT INTO claim_fts (claim_id, words, stems) "
-                "VALUES (:claim_id, CAST(:words AS tsvector), CAST(:stems AS tsvector))"
-            ),
-            [
-                {"claim_id": r["claim_id"], "words": _tsvector(r["words"]),
-                 "stems": _tsvector(r["stems"])}
-                for r in rows
-            ],
-        )  # fmt: skip
-        return
-    conn.execute(
-        sa.text("INSERT INTO claim_fts (rowid, words, stems) VALUES (:claim_id, :words, :stems)"),
-        [
-            {"claim_id": r["claim_id"], "words": " ".join(r["words"]),
-             "stems": " ".join(r["stems"])}
-            for r in rows
-        ],
-    )  # fmt: skip
+        sql = (
+            "INSERT INTO claim_fts (claim_id, words, stems) "
+            "VALUES (%s, CAST(%s AS tsvector), CAST(%s AS tsvector))"
+        )
+    else:
+        sql = "INSERT INTO claim_fts (rowid, words, stems) VALUES (?, ?, ?)"
+    conn.exec_driver_sql(sql, rows)
+
+
+def write_index(conn: sa.Connection, claims: Iterable[tuple[int, str]]) -> None:
+    """Index the claims (id, text) given; they must not be indexed yet."""
+    dialect = conn.dialect.name
+    insert_index(conn, [(i, *stored_terms(dialect, text)) for i, text in claims])
 
 
 def clear_index(session: Session, claim_ids: sa.ScalarSelect[Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 import sqlalchemy as sa
@@ -28,6 +29,11 @@ class Health(BaseModel):
         description="Why the status is degraded, one line each.",
         examples=[["the database file is read-only"]],
     )
+    pid: int = Field(
+        description="The server process that answered: with `claimdb serve --workers N`, "
+        "one of the N workers.",
+        examples=[4242],
+    )
 
 
 @router.get("/health", summary="Health check", responses=problem_responses(503))
@@ -48,4 +54,5 @@ def health(session: ProbeSessionDep) -> Health:
         schema_revision=next(iter(revisions), None),
         writable=fault is None,
         problems=[fault.detail] if fault else [],
+        pid=os.getpid(),
     )
