@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -204,7 +205,9 @@ def write_session(
 def alembic_config(url: str | None = None) -> Any:
     from alembic.config import Config
 
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    # stdout as it is now: Config's default is the sys.stdout of the moment alembic was
+    # first imported, which may be a captured stream closed since (a CLI test runner)
+    config = Config(str(PROJECT_ROOT / "alembic.ini"), stdout=sys.stdout)
     config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
     config.attributes["database_url"] = url or settings.database_url
     return config

@@ -122,6 +122,8 @@ def database(backend: str, size: int, data_dir: Path, postgres: str | None) -> s
         print(
             f"  building {size:,} claims on {backend}: {_run(url, 'synth', '--claims', str(size))}"
         )
+    else:  # kept from an earlier run, perhaps of older code: brought to this code's schema
+        _run(url, "migrate")
     return url
 
 
