@@ -45,8 +45,8 @@ LOCK_TIMEOUT_MS = "claimdb_lock_timeout_ms"
 # /health, which has sessions of its own so that busy readers never delay it.
 POOL_CONNECTIONS = 40
 READ_SESSIONS, WRITE_SESSIONS, PROBE_SESSIONS = 4, 1, 2
-# Sessions for checking API keys, each held for one query before the route runs.
-KEY_SESSIONS = 2
+# Sessions for a query or two before a route's work (API keys, an upload's additions).
+BRIEF_SESSIONS = 2
 
 
 def make_engine(url: str) -> Engine:

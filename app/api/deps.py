@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from app.config import settings
 from app.db import (
-    KEY_SESSIONS,
+    BRIEF_SESSIONS,
     PROBE_SESSIONS,
     READ_SESSIONS,
     WRITE_SESSIONS,
@@ -102,16 +102,17 @@ def _holder(session: Session, presented: str) -> Principal | None:
     return keys.authenticate(session, presented)
 
 
-_key_checks = threading.BoundedSemaphore(KEY_SESSIONS)
+_brief = threading.BoundedSemaphore(BRIEF_SESSIONS)
 
 
 @contextmanager
-def _key_session(request: Request) -> Iterator[Session]:
-    """A session for the key check alone, closed before the route runs: an upload waiting
-    for its turn to write must not hold one of the READ_SESSIONS meanwhile. It is made
-    the way a route's read session is, so an override of get_session applies to it."""
+def brief_session(request: Request) -> Iterator[Session]:
+    """A read session for a query or two before the route's work (the key check, what
+    editors added for an upload's extraction), closed at once: an upload waiting for its
+    turn to write must not hold one of the READ_SESSIONS meanwhile. It is made the way a
+    route's read session is, so an override of get_session applies to it."""
     provide = request.app.dependency_overrides.get(get_session, get_session)
-    with _key_checks:
+    with _brief:
         made = provide()
         if isinstance(made, Session):  # a provider that returns its session, not a generator
             yield made
@@ -125,9 +126,9 @@ def _require(role: Role) -> Callable[..., Principal]:
         if role == "reader" and settings.read_key is None:  # public reads
             if credentials is None:
                 return ANONYMOUS
-            with _key_session(request) as session:
+            with brief_session(request) as session:
                 return _holder(session, credentials.credentials) or ANONYMOUS
-        with _key_session(request) as session:
+        with brief_session(request) as session:
             if role != "reader" and settings.api_key is None and not keys.any_live(session):
                 raise Forbidden(
                     "This server is read-only: set CLAIMDB_API_KEY or create a key with "

@@ -18,6 +18,7 @@ from app.api.deps import (
     Reader,
     SessionDep,
     WriteSessionDep,
+    brief_session,
     note_write,
     write_slot,
 )
@@ -27,6 +28,7 @@ from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
 from app.extraction import Extraction
+from app.extraction.registry import Additions
 from app.ingest import RawDocument
 from app.list_params import SourceFilters
 from app.models import ClaimPublic, RevisionPublic, Source, SourceDetail, SourcePublic
@@ -123,9 +125,7 @@ async def patch_source(
         **problem_responses(401, 403, 413, 415, 422, 503, 507),
     },
 )
-async def create_source(
-    request: Request, session: WriteSessionDep, reading: SessionDep
-) -> JSONResponse:
+async def create_source(request: Request, session: WriteSessionDep) -> JSONResponse:
     """Import one document and extract its claims, in one transaction.
 
     Send JSON (`text` required; `title`, `outlet`, `url`, `author`, `published`,
@@ -152,7 +152,7 @@ async def create_source(
     # turn is held only for storing. Both run in a worker thread, so that the event loop
     # keeps answering other requests meanwhile (a write may wait for the lock). What
     # editors added to the actors and places is read first and handed to it.
-    additions = await run_in_threadpool(current_additions, reading)
+    additions = await run_in_threadpool(_additions, request)
     extraction = await run_in_threadpool(extract_document, raw, additions)
     async with write_slot():
         stored, public = await run_in_threadpool(_store, session, raw, extraction)
@@ -162,6 +162,11 @@ async def create_source(
         # a path, not a URL: the Host header is the client's to choose, not ours to echo
         headers={"Location": request.url_for("get_source", source_id=stored.source_id).path},
     )
+
+
+def _additions(request: Request) -> Additions:
+    with brief_session(request) as session:
+        return current_additions(session)
 
 
 def _store(
