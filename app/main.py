@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -100,6 +101,9 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     from app.extraction import extract
 
     await run_in_threadpool(extract, "Warm-up. The army entered Aleppo on Monday, SANA said.")
+    # What is loaded by now lives as long as the process: kept out of the collector's full
+    # passes, which otherwise walk it all (about 50 ms a pass here, felt by every request)
+    gc.freeze()
     yield
 
 
