@@ -318,11 +318,12 @@ def _first_incident(
     reference: date | None,
     ctx: _Context,
 ) -> DateMention | None:
-    """The day of the first incident the article dates (for a standfirst before it)."""
+    """The day (or the few days) of the first incident the article dates (for a standfirst
+    before it)."""
     probe = Dater(text, dates, reference)
     for u in units:
         d = probe.own(u.start, u.end)
-        if d is None or d.precision != "day" or d.date_start != d.date_end:
+        if d is None or d.precision != "day" or (d.date_end - d.date_start).days >= 7:
             continue
         counts = any(u.start <= q.start < u.end for q in ctx.quantities)
         if counts or event_cue(text[u.start : u.end]) is not None:

@@ -44,9 +44,10 @@ _STATEMENT_DATE = re.compile(
 # a date in a relative clause about something else: "the ceasefire that came into force
 # on September 12", "the coalition which launched an air war last September"
 _BACKGROUND_CLAUSE = re.compile(
-    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|deal|agreement|"
+    r"\b(?:a|an|the|its|their)\s+(?:[\w.-]+\s+){0,4}?(?:ceasefire|truce|deal|agreement|"
     r"coalition|war|campaign|offensive|resolution|talks|conflict|uprising|revolt|protests?)\s+"
-    r"(?:that|which)\s+(?:[\w-]+\s+){0,8}?(?:on|in|since|last)\s+(?:the\s+)?$",
+    r"(?:that|which)\s+(?:[\w-]+\s+){0,8}?(?:(?:on|in|since|last)\s+(?:the\s+)?"
+    r"(?:(?:evening|morning|night|afternoon|early hours|eve)\s+of\s+)?)?$",
     re.I,
 )
 # "Since then more than 250,000 have been killed": from the date the sentence before gave
@@ -97,6 +98,12 @@ _PRESENT_CUE = re.compile(
     r"argues|argue|maintains|maintain|fears|fear|estimates|estimate)\b",
     re.I,
 )
+# "is said to have died", "are believed to have fled": a past event, reported now
+_HEARSAY = re.compile(
+    r"\s+(?:said|believed|reported|thought|understood|alleged|estimated|feared|known|"
+    r"presumed|suspected)\s+to\s+have\b",
+    re.I,
+)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|took|fled|fought|struck|left|came|began|broke|shot|led|held|"
     r"drove|fell|rose|went|gave|made|saw|killed|wounded|injured|died|seized|captured|"
@@ -143,6 +150,8 @@ def since_war(text: str, start: int, end: int, reference: date | None) -> DateMe
 def _tense(text: str, start: int, end: int, content_from: int) -> str:
     """present | past | unknown: the first finite verb of the content decides."""
     present = _PRESENT.search(text, content_from, end)
+    if present and _HEARSAY.match(text, present.end()):  # "is said to have died": past
+        present = _PRESENT.search(text, present.end(), end)
     past = _PAST.search(text, content_from, end)
     if present and (past is None or present.start() < past.start()):
         return "present"
@@ -173,6 +182,9 @@ class Dater:
         # the date of the incident told last; before the first one is dated, the first
         # (a standfirst or lede often tells the incident that the next sentence dates)
         self.incident: DateMention | None = first_incident
+        # taken from further on, or from the day a statement was made: the first incident
+        # the article itself dates replaces it
+        self.tentative = first_incident is not None
 
     def own(self, start: int, end: int) -> DateMention | None:
         """The date text[start:end] states for itself, if any."""
@@ -217,11 +229,13 @@ class Dater:
             opening = own.start - start <= _OPENING_DATE
             if (
                 reports_event
+                and not _REACTION.search(text, start, end)  # "condemned Monday's attack"
                 and own.precision in ("day", "week")
                 and (own.date_end - own.date_start).days < 7
-                and (self.incident is None or (opening and not stated))
+                and (self.incident is None or self.tentative or (opening and not stated))
             ):
                 self.incident = own
+                self.tentative = stated
             since = (
                 own.date_end != own.date_start
                 and "since" in text[max(start, own.start - 8) : own.start + 6].lower()

@@ -130,6 +130,50 @@ def test_a_detail_of_the_incident_takes_the_incident_date():
     assert claim(x, text, "also wounded").date_why.rule == "inherited"
 
 
+def test_a_dated_reaction_does_not_replace_the_incident():
+    text = (
+        "On Monday evening an aid convoy was hit near Aleppo, killing 20 civilians. "
+        "On Tuesday the Red Crescent released a statement expressing outrage at the attack. "
+        "A spokesperson noted that the attack on the convoy occurred near a warehouse."
+    )
+    x = run(text)
+    monday = (date(2016, 8, 8), date(2016, 8, 8))
+    assert dated(claim(x, text, "occurred near a warehouse")) == monday
+
+
+def test_is_said_to_have_died_is_past_not_a_present_state():
+    text = (
+        "On Monday evening an aid convoy was hit near Aleppo, killing 20 civilians. "
+        "The head of the local branch is said to have died of his wounds."
+    )
+    c = claim(run(text), text, "is said to have died")
+    assert dated(c) == (date(2016, 8, 8), date(2016, 8, 8)) and c.date_why.rule == "inherited"
+
+
+def test_a_date_in_a_clause_about_the_coalition_dates_only_that_clause():
+    text = (
+        "At least 22 people were killed in U.S. air strikes on Raqa on Saturday and Sunday. "
+        "The U.S.-led coalition which launched an air war against IS in Syria last September "
+        "said it had carried out significant air strikes against Raqa."
+    )
+    x = run(text, published=date(2015, 7, 5))
+    weekend = (date(2015, 7, 4), date(2015, 7, 5))
+    assert dated(claim(x, text, "were killed")) == weekend
+    assert dated(claim(x, text, "launched an air war")) == weekend
+
+
+def test_a_statements_day_gives_way_to_the_incident_the_article_dates():
+    text = (
+        "At least 70 fighters have been killed in a government assault, a monitor said "
+        "on Thursday. The Observatory said 30 soldiers had been killed since Wednesday "
+        "afternoon. It said rebels attacked government forces with two car bombs."
+    )
+    x = run(text, published=date(2016, 7, 1))
+    since_wednesday = (date(2016, 6, 29), date(2016, 7, 1))
+    assert dated(claim(x, text, "since Wednesday")) == since_wednesday
+    assert dated(claim(x, text, "two car bombs")) == since_wednesday
+
+
 # 2. Claimants -------------------------------------------------------------------------
 
 
