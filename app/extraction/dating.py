@@ -58,6 +58,12 @@ _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may s
 _REACTION = re.compile(
     r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
 )
+# A stance taken on an incident (an accusation, a rejection, dismay) is dated by its
+# own words or not at all: it is no detail of the incident it is about
+_STANCE = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|reject(?:ed|s|ing)|dismay|looking into)\b",
+    re.I,
+)
 # Words that point back to an incident already told
 _BACK = re.compile(
     r"\b(?:the|this|that|these|those|its|their|some)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
@@ -78,7 +84,15 @@ _NEW_THREAD = re.compile(
     r"nearly|almost|about|some|the past|the last)\s+)?(?:\w+\s+)?(?:years|months|decades|"
     r"a decade|weeks|a week|a year|a month)|(?:result of|during|throughout|over the course of)"
     r"\s+the\s+(?:\w+-year\s+)?(?:war|conflict|crisis|civil war)"
-    r"|the\s+(?:\w+-year\s+)?(?:war|conflict|crisis)\s+(?:has|have|had)\b)\b",
+    r"|the\s+(?:\w+-year\s+)?(?:war|conflict|crisis)\s+(?:has|have|had)\b"
+    r"|toll\s+(?:from|of|in)\s+the\s+(?:\w+-year(?:-old)?\s+)?(?:civil\s+)?(?:war|conflict|crisis)"
+    r")\b",
+    re.I,
+)
+# "the deadliest in the city for years": a yardstick, not another thread
+_SUPERLATIVE = re.compile(
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most \w+)\b"
+    r"[^.;]*$",
     re.I,
 )
 _NEW_THREAD_REACH = 120  # characters into what is said
@@ -88,7 +102,7 @@ _OPENING_DATE = 40
 _PRESENT = re.compile(
     r"\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
-    r"fears?|accuses|denies|demands|insists|rejects|supports|backs|opposes|bears|says|"
+    r"fears?|accuses?|denies|deny|demands|insists|rejects|supports|backs|opposes|bears|says|"
     r"has been|have been|is being|are being|makes|means|now(?!\s+that))\b",
     re.I,
 )
@@ -248,11 +262,13 @@ class Dater:
         # a new thread opens where what is said begins; "for 3 years" further on is the
         # duration of something in a clause ("the airport, which has been surrounded...")
         fresh = _NEW_THREAD.search(text, start, min(end, content_from + _NEW_THREAD_REACH))
-        if fresh is not None:
+        if fresh is not None and not _SUPERLATIVE.search(
+            text, max(start, fresh.start() - 60), fresh.start()
+        ):
             return Dated(None, None)
         back = _BACK.search(text, start, end)
         incident = self.incident
-        if _REACTION.search(text, start, end):  # a reaction is no detail of the incident
+        if _REACTION.search(text, start, end) or _STANCE.search(text, start, end):
             incident = None
         if incident is not None and (continues_speaker or back):
             cue = back.group() if back else "the same speaker"

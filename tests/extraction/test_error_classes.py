@@ -174,6 +174,27 @@ def test_a_statements_day_gives_way_to_the_incident_the_article_dates():
     assert dated(claim(x, text, "two car bombs")) == since_wednesday
 
 
+def test_a_toll_of_the_whole_war_and_an_undated_accusation_stay_undated():
+    text = (
+        "A car bomb killed 18 people in Qamishli on Tuesday, the Observatory said. "
+        "The Syrian Center for Policy Research however puts the death toll from the six-year "
+        "conflict at more than 470000 people. "
+        "The regime and Russia have accused rebels of using toxic gas."
+    )
+    x = run(text)
+    assert claim(x, text, "470000").date is None
+    assert claim(x, text, "have accused rebels").date is None
+
+
+def test_the_deadliest_for_years_is_a_yardstick_not_another_thread():
+    text = (
+        "A truck bomb killed 44 people in Qamishli on Wednesday, the Observatory said. "
+        "The attack is believed to be among the deadliest in the city for years, it said."
+    )
+    c = claim(run(text), text, "deadliest in the city")
+    assert dated(c) == (date(2016, 8, 10), date(2016, 8, 10))
+
+
 # 2. Claimants -------------------------------------------------------------------------
 
 
