@@ -78,6 +78,8 @@ _SPEECH_WORDS = frozenset(
         "confirmed",
     ]
 )
+# verbs by which an outlet passes on what a speaker named before said
+_CHANNEL_VERBS = frozenset({"reported", "reports"})
 _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 # participles that put an aside between a speaker and the verb ("speaking at X said")
 _ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
@@ -436,6 +438,12 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
     # verb closing the sentence ("... Rudskoi said at a briefing.") governs all of it
     finite = [m for m in speech if m.group() not in _PARTICIPLES]
     closing = [m for m in finite if len(sentence) - m.end() < _CLOSING_REACH and m is not finite[0]]
+    if (
+        closing
+        and closing[-1].group() in _CHANNEL_VERBS
+        and len(_TOKEN.findall(sentence, 0, finite[0].start())) <= _MAX_OPENING
+    ):
+        closing = []  # "Britain said on Wednesday it would ... Reuters reported": Britain's
     ordered = closing[-1:] + finite + [m for m in speech if m.group() in _PARTICIPLES]
     for m in ordered:
         verb = m.group()

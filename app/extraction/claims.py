@@ -418,7 +418,8 @@ def _claimant(
 
 
 _ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s+$")
+# the name, and the acronym it may be followed by: "The Local Coordination Committees (LCC)"
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s+\([A-Z]{2,}\))?\s+$")
 
 
 def _apposed_name(text: str, start: int, ctx: _Context) -> int:
@@ -433,6 +434,8 @@ def _apposed_name(text: str, start: int, ctx: _Context) -> int:
     name_start, name_end = m.start(1), m.end(1)
     for a in ctx.actors_in(max(0, name_start - 40), name_end):
         if a.start < name_end and a.end > name_start:
+            if a.end >= name_end:  # a known name the role describes: "The LCC a network of"
+                return a.start
             name_start = max(name_start, a.end)
     while name_start < name_end and not text[name_start].isalpha():
         name_start += 1

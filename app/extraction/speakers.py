@@ -209,6 +209,15 @@ def _part_of_longer_name(text: str, m: ActorMention) -> bool:
     )
 
 
+def _surname(text: str, m: ActorMention) -> bool:
+    """ "Nabil al-Arabi": a family name written "al-X" after a given name is the person's,
+    not the outlet or group the registry spells alike."""
+    if not m.surface.startswith(("al-", "el-")):
+        return False
+    before = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, m.start - 20) : m.start])
+    return bool(before and before.group(1) not in _NOT_NAME and not _whole_place(before.group(1)))
+
+
 def _by_surname(
     text: str, start: int, end: int, people: Sequence[ActorMention]
 ) -> ActorMention | None:
@@ -238,7 +247,11 @@ def resolve(
         end += 1
     inside = [a for a in actors[bisect_left(starts, start) :] if a.start < end]
     inside = [a for a in inside if a.end <= end and not _located(text, a)]
-    inside = [a for a in inside if not (a.kind == "person" and _part_of_longer_name(text, a))]
+    inside = [
+        a
+        for a in inside
+        if not (a.kind == "person" and _part_of_longer_name(text, a)) and not _surname(text, a)
+    ]
     surname = _by_surname(text, start, end, people)
     if surname is not None:
         return Speaker(surname, "person", f"{surname.surface!r} is {surname.name}, named before")

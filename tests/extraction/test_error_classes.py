@@ -324,6 +324,34 @@ def test_claimed_lives_is_killing_not_attribution():
     assert [(q.what, q.value_min) for q in c.quantities] == [("killed", 100)]
 
 
+def test_a_family_name_spelt_like_an_outlet_is_the_persons():
+    text = (
+        "Arab League chief Nabil al-Arabi urged the inspectors in a statement to go "
+        "immediately to Eastern Ghouta."
+    )
+    c = claim(run(text), text, "urged the inspectors")
+    assert c.claimant is not None and c.claimant.key == "nabil-al-arabi"
+
+
+def test_a_named_group_described_after_its_acronym_speaks():
+    text = (
+        "The Local Coordination Committees (LCC) a network of activists reported hundreds "
+        "of casualties in Eastern Ghouta."
+    )
+    c = claim(run(text), text, "hundreds of casualties")
+    assert c.claimant is not None and c.claimant.key == "local-coordination-committees"
+
+
+def test_the_agency_reporting_a_named_speaker_is_the_channel():
+    text = (
+        "Britain said on Wednesday it would raise a reported chemical weapons attack at the "
+        "United Nations Security Council and called on Damascus to give U.N. inspectors "
+        "access to the site Reuters reported."
+    )
+    c = claim(run(text), text, "raise a reported")
+    assert c.claimant is not None and c.claimant.key == "united-kingdom"
+
+
 # 3. One claim per claimant ------------------------------------------------------------
 
 
