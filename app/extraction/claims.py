@@ -101,6 +101,13 @@ _PRONOUN = re.compile(
 # what may stand between "told" and the one told, which is a channel, not a speaker
 # the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
 # a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
+_POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
+# a medium passing on what someone else said
+_CHANNEL = re.compile(
+    r"(?:\s+(?:news\s+)?(?:agency|channel|broadcaster|television|tv))?\s+(?:quoted|cited|"
+    r"reported\s+citing|reports?\s+citing)\b",
+    re.I,
+)
 _TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
 
 
@@ -500,10 +507,15 @@ def _content_actors(
             and (told.group(1) or a.kind in ("media", "person", "monitor"))
         ):
             continue
+        if a.kind == "media" and _CHANNEL.match(text, a.end):
+            continue  # "Reuters quoted X as saying", "SANA reported citing a source"
         if is_category(a.surface):
             continue
-        if n + 1 < len(mentions) and _describes(text, a, mentions[n + 1]):
-            continue
+        if n + 1 < len(mentions) and (
+            _describes(text, a, mentions[n + 1])
+            or _POSSESSIVE.fullmatch(text, a.end, mentions[n + 1].start)
+        ):
+            continue  # "the Syrian Arab Army's Tiger Forces" is about the Tiger Forces
         if n and _describes_after(text, mentions[n - 1], a):
             continue
         if a.kind == "person" and (

@@ -503,6 +503,16 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "An air raid hit a village controlled by the IS group killing three children.",
             {"islamic-state": "mentioned"},
         ),
+        (  # the owner of a named unit is not listed beside it
+            "The Syrian Arab Army's Tiger Forces captured every village inside the Al-Safira "
+            "Plains today.",
+            {"tiger-forces": "agent"},
+        ),
+        (  # a medium passing on what someone said is the channel, not an actor
+            "Reuters quoted the US State Department as saying that it was looking into the "
+            "reported use of chemical weapons in Saraqeb.",
+            {},
+        ),
     ],
 )
 def test_roles(sentence, expected):
