@@ -39,7 +39,7 @@ WEAPONS = word_set(
     "offensive offensives attack attacks assault assaults siege operation operations advance "
     "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
-    "blockade sniper snipers mortars mortar troops forces"
+    "blockade sniper snipers mortars mortar troops forces helicopter jet warplane plane bomber"
 )
 AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
@@ -102,7 +102,8 @@ OBJECT_OF_NOUN = word_set(
 )
 FROM_VERBS = word_set(
     "captured seized recaptured retook retaken taken took liberated freed wrested regained "
-    "won capturing seizing recapturing liberating freeing wresting regaining"
+    "won capturing seizing recapturing liberating freeing wresting regaining win wins "
+    "capture seize recapture retake take liberate wrest regain"
 )
 # nouns that end an apposition describing an actor ("the al Qaeda offshoot")
 APPOSED = word_set(
@@ -126,6 +127,7 @@ NOT_AGENT_BY = word_set(
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
 DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "
-    "aggression bombardment shelling attack attacks strikes airstrikes raids"
+    "aggression bombardment shelling attack attacks strikes airstrikes raids brutality "
+    "atrocities atrocity violence"
 )
 DET = word_set("the a an its their his her this that these those some several two three four")

@@ -374,8 +374,18 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         prev = _low(toks, k - 2)
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
-        if prev in DEEDS:
-            return "agent", Why("by", toks[k - 1].start(), b, f"{prev} by", "the 'by' phrase")
+        # "escalation against civilians by the regime": the deed a few words back
+        deed = next(
+            (
+                m
+                for m in range(k - 1, max(-1, k - 5), -1)
+                if _low(toks, m) in DEEDS and (m == k - 1 or _low(toks, m + 1) in TOWARD | {"of"})
+            ),
+            None,
+        )
+        if deed is not None:
+            cue = f"{_low(toks, deed)} ... by" if deed < k - 1 else f"{prev} by"
+            return "agent", Why("by", toks[deed].start(), b, cue, "the 'by' phrase")
         if (
             prev in NOT_AGENT_BY
             or prev.endswith("-held")

@@ -503,6 +503,19 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "An air raid hit a village controlled by the IS group killing three children.",
             {"islamic-state": "mentioned"},
         ),
+        (  # the deed a few words before "by" makes its by-phrase the agent
+            "Military escalation against civilians by the Assad regime continued in Idlib.",
+            {"syrian-government": "agent"},
+        ),
+        (  # what was won was won from someone
+            "Al-Nusra has allied with Islamist rebels to win large swathes of territory from the "
+            "regime in Idlib.",
+            {"al-nusra-front": "agent", "syrian-government": "target"},
+        ),
+        (  # one helicopter is as much a weapon as several
+            "The attack took place with two barrel bombs dropped from an army helicopter.",
+            {"syrian-air-force": "agent"},
+        ),
         (  # the owner of a named unit is not listed beside it
             "The Syrian Arab Army's Tiger Forces captured every village inside the Al-Safira "
             "Plains today.",
