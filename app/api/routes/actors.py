@@ -74,7 +74,7 @@ def get_actor(session: SessionDep, actor_id: ActorId, response: Response) -> Any
     the old record (with `merged_into`) as the body; its history stays at
     `/actors/{id}/history`."""
     detail = actors.get_actor(session, actor_id)
-    etag = revisions.etag(actor_curation.state(session, actor_curation.load(session, actor_id)))
+    etag = actor_curation.etag(session, actor_id)
     if detail.merged_into is not None:
         return JSONResponse(
             detail.model_dump(mode="json"),
@@ -114,25 +114,13 @@ async def patch_actor(
     corrected field. Every change is in `GET /actors/{id}/history`."""
     patch = await read_patch(request, ActorPatch)
 
-    def change() -> ActorDetail:
+    def change() -> tuple[ActorDetail, str]:
         actor_curation.correct(session, actor_id, patch, who.name, if_match)
-        return actors.get_actor(session, actor_id)
+        return actors.get_actor(session, actor_id), actor_curation.etag(session, actor_id)
 
-    detail = await committed(session, change)
-    response.headers["ETag"] = _etag(detail)
+    detail, etag = await committed(session, change)
+    response.headers["ETag"] = etag
     return detail
-
-
-def _etag(detail: ActorDetail) -> str:
-    return revisions.etag(
-        {
-            "name": detail.name,
-            "kind": detail.kind,
-            "parent_id": detail.parent.id if detail.parent else None,
-            "aliases": sorted([a.alias, a.valid_from, a.valid_to] for a in detail.aliases),
-            "merged_into_id": detail.merged_into.id if detail.merged_into else None,
-        }
-    )
 
 
 @router.post(
@@ -146,6 +134,7 @@ async def merge_actor(
     session: WriteSessionDep,
     who: AdminDep,
     actor_id: ActorId,
+    response: Response,
     if_match: IfMatch = None,
 ) -> ActorDetail:
     """Merge this actor (a duplicate) into the actor named by `into` (id, name or alias):
@@ -156,14 +145,16 @@ async def merge_actor(
 
     Needs an **admin** key, `If-Match` with this actor's ETag (428 without, 412 when
     stale) and a `reason`; one revision is recorded on each actor. The next extraction
-    finds the merged names as the actor that stays."""
+    finds the merged names as the actor that stays (its new `ETag` is in the answer)."""
     body = await read_patch(request, ActorMerge)
 
-    def change() -> ActorDetail:
+    def change() -> tuple[ActorDetail, str]:
         into = actor_curation.merge(session, actor_id, body, who.name, if_match)
-        return actors.get_actor(session, into.id)
+        return actors.get_actor(session, into.id), actor_curation.etag(session, into.id)
 
-    return await committed(session, change)
+    detail, etag = await committed(session, change)
+    response.headers["ETag"] = etag
+    return detail
 
 
 @router.get(
