@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from app.api.deps import AdminDep, EditorDep, Reader, SessionDep, WriteSessionDep
+from app.api.headers import ActorIfMatch
 from app.api.links import with_next_url
 from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
@@ -46,15 +47,6 @@ def list_actors(
     registry; the others are names found in the text. An actor merged into another is
     not listed (`GET /actors/{id}` still answers, with where it went)."""
     return with_next_url(request, actors.list_actors(session, filters))
-
-
-IfMatch = Annotated[
-    str | None,
-    Header(
-        description="The actor's ETag, from GET /actors/{id}; `*` skips the check.",
-        examples=["*"],
-    ),
-]
 
 
 @router.get(
@@ -97,7 +89,7 @@ async def patch_actor(
     who: EditorDep,
     actor_id: ActorId,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: ActorIfMatch = None,
 ) -> ActorDetail:
     """Correct `name`, `kind`, `parent` (id, name or alias; `null` for none) and
     `aliases`, as a JSON merge patch with a `reason`. `aliases` replaces the whole list:
@@ -135,7 +127,7 @@ async def merge_actor(
     who: AdminDep,
     actor_id: ActorId,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: ActorIfMatch = None,
 ) -> ActorDetail:
     """Merge this actor (a duplicate) into the actor named by `into` (id, name or alias):
     its claims (as claimant or in any role), mentions, framing counts, aliases and units
@@ -145,7 +137,7 @@ async def merge_actor(
 
     Needs an **admin** key, `If-Match` with this actor's ETag (428 without, 412 when
     stale) and a `reason`; one revision is recorded on each actor. The next extraction
-    finds the merged names as the actor that stays (its new `ETag` is in the answer)."""
+    finds the merged names as the actor that stays."""
     body = await read_patch(request, ActorMerge)
 
     def change() -> tuple[ActorDetail, str]:

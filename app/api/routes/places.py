@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from app.api.deps import EditorDep, Reader, SessionDep, WriteSessionDep
+from app.api.headers import PlaceIfMatch
 from app.api.links import with_next_url
 from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
@@ -102,13 +103,7 @@ async def patch_place(
     who: EditorDep,
     place_id: PlaceId,
     response: Response,
-    if_match: Annotated[
-        str | None,
-        Header(
-            description="The place's ETag, from GET /places/{id}; `*` skips the check.",
-            examples=["*"],
-        ),
-    ] = None,
+    if_match: PlaceIfMatch = None,
 ) -> PlaceDetail:
     """Correct `name`, `kind`, `lat`/`lon` (WGS84, within range), `geo_precision`,
     `parent` (id, name or alias; not the place itself or a place inside it, and inside a

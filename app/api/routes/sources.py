@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
@@ -22,6 +22,7 @@ from app.api.deps import (
     note_write,
     write_slot,
 )
+from app.api.headers import SourceIfMatch
 from app.api.links import with_next_url
 from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
@@ -92,13 +93,7 @@ async def patch_source(
     who: EditorDep,
     source_id: SourceId,
     response: Response,
-    if_match: Annotated[
-        str | None,
-        Header(
-            description="The source's ETag, from GET /sources/{id}; `*` skips the check.",
-            examples=["*"],
-        ),
-    ] = None,
+    if_match: SourceIfMatch = None,
 ) -> SourcePublic:
     """Correct `title`, `author`, `outlet`, `url`, `published_on` and `published_precision`
     (a JSON merge patch with a `reason`; the text itself never changes). Needs an
