@@ -13,11 +13,10 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from app.config import settings
-from app.db import get_session, get_write_session, make_engine, migrate, write_session
-from app.main import create_app
+from app.db import make_engine, migrate
+from tests.api.conftest import client_of
 
 KEY = "registry-sync-key"
 TEXT = (
@@ -56,19 +55,7 @@ def fresh(fresh_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Tes
     migrate(fresh_url)
     engine = make_engine(fresh_url)
     monkeypatch.setattr(settings, "api_key", SecretStr(KEY))
-
-    def read() -> Iterator[Session]:
-        with Session(engine) as s:
-            yield s
-
-    def write() -> Iterator[Session]:
-        with write_session(engine) as s:
-            yield s
-
-    app = create_app()
-    app.dependency_overrides[get_session] = read
-    app.dependency_overrides[get_write_session] = write
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with client_of(engine) as client:
         yield client, engine
     engine.dispose()
 
