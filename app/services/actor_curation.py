@@ -65,6 +65,12 @@ def state(session: Session, actor: Actor) -> dict[str, Any]:
     }
 
 
+def etag(session: Session, actor_id: int) -> str:
+    """The actor's version: the `ETag` a GET or a PATCH answers with, which `If-Match`
+    is checked against (both from `state`)."""
+    return revisions.etag(state(session, load(session, actor_id)))
+
+
 def find_live(session: Session, value: int | str, field: str) -> Actor:
     """The actor `value` names (id, name or alias), never a merged one."""
     try:

@@ -54,6 +54,12 @@ def state(session: Session, place: Place) -> dict[str, Any]:
     }
 
 
+def etag(session: Session, place_id: int) -> str:
+    """The place's version: the `ETag` a GET, POST or PATCH answers with, which
+    `If-Match` is checked against (both from `state`)."""
+    return revisions.etag(state(session, load(session, place_id)))
+
+
 def _find(session: Session, value: int | str, field: str) -> Place:
     try:
         name = resolve.find(session, resolve.PLACES, str(value), field)

@@ -79,26 +79,35 @@ def _insert_links(
             session.execute(model.__table__.insert(), [{**r, "claim_id": claim_id} for r in rows])
 
 
+def _by_span(session: Session, source_id: int) -> dict[tuple[int, int], int]:
+    """The ids of the source's claims, by their span: where a kept claim is found again."""
+    rows = session.execute(
+        sa.select(Claim.id, Claim.char_start, Claim.char_end).where(Claim.source_id == source_id)
+    )
+    return {(r.char_start, r.char_end): r.id for r in rows}
+
+
+def _insert(session: Session, k: Kept) -> Claim:
+    """Store the kept claim as it was, with its links and the rows written from it; under
+    its own id when `k.row` has one."""
+    inserted = session.execute(Claim.__table__.insert().values(k.row))
+    claim_id = inserted.inserted_primary_key[0]
+    _insert_links(session, claim_id, k.actors, k.places)
+    claim = session.get(Claim, claim_id, populate_existing=True)
+    assert claim is not None
+    store.write_claim_rows(session, claim)
+    return claim
+
+
 def reapply(session: Session, source: Source, kept: list[Kept]) -> Reapplied:
     """Put the kept reviews and corrections back onto the new claims of `source`."""
     done = Reapplied()
-    new = {
-        (r.char_start, r.char_end): r.id
-        for r in session.execute(
-            sa.select(Claim.id, Claim.char_start, Claim.char_end).where(
-                Claim.source_id == source.id
-            )
-        )
-    }
+    new = _by_span(session, source.id)
     for k in kept:
         old_id = k.row["id"]
         new_id = new.pop(k.span, None)
         if new_id is None:
-            session.execute(Claim.__table__.insert(), [k.row])
-            _insert_links(session, old_id, k.actors, k.places)
-            kept_claim = session.get(Claim, old_id)
-            assert kept_claim is not None
-            store.write_claim_rows(session, kept_claim)
+            _insert(session, k)
             done.disagreements.append(
                 f"claim {old_id}: the new extraction no longer finds it; kept as reviewed"
             )
@@ -183,14 +192,7 @@ def carry(session: Session, previous: Source, source: Source) -> Reapplied:
     it where the new extraction found none). The rest stay on the earlier version only,
     and are reported. Each carried claim gets a revision naming where it came from."""
     done = Reapplied()
-    new = {
-        (r.char_start, r.char_end): r.id
-        for r in session.execute(
-            sa.select(Claim.id, Claim.char_start, Claim.char_end).where(
-                Claim.source_id == source.id
-            )
-        )
-    }
+    new = _by_span(session, source.id)
     for k in keep(session, previous.id):
         old_id = k.row["id"]
         moved = _carried(k, previous.text, source.text)
@@ -202,15 +204,11 @@ def carry(session: Session, previous: Source, source: Source) -> Reapplied:
             continue
         row = moved.row
         claim_id = new.pop((row["char_start"], row["char_end"]), None)
-        if claim_id is None:
-            inserted = session.execute(
-                Claim.__table__.insert().values(
-                    {**{k_: v for k_, v in row.items() if k_ != "id"}, "source_id": source.id}
-                )
-            )
-            claim_id = inserted.inserted_primary_key[0]
-            _insert_links(session, claim_id, moved.actors, moved.places)
-        claim = session.get(Claim, claim_id, populate_existing=True)
+        if claim_id is None:  # a copy on the new version, under a new id
+            row = {**{key: v for key, v in row.items() if key != "id"}, "source_id": source.id}
+            claim = _insert(session, Kept(row, moved.actors, moved.places))
+        else:
+            claim = session.get(Claim, claim_id, populate_existing=True)
         assert claim is not None
         before = curation.state(session, claim)
         values = (row["corrections"] or {}).get("values", {})
@@ -222,7 +220,7 @@ def carry(session: Session, previous: Source, source: Source) -> Reapplied:
             session,
             row["reviewed_by"] or "claimdb",
             "claim",
-            claim_id,
+            claim.id,
             "carry",
             before,
             curation.state(session, claim),

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session, select
 
 from app.extraction.normalize import normalize_key
@@ -188,12 +190,30 @@ def _with_name(actor: ActorEntry) -> list[AliasEntry]:
     return list(aliases.values())
 
 
+# the databases whose sync this process saw committed
 _synced: set[str] = set()
+# in a session's info: the databases it synced in its current transaction
+_PENDING = "claimdb.reference.synced"
 
 
 def sync_once(session: Session) -> None:
-    """sync_reference, at most once per process and database (for the upload route)."""
+    """sync_reference, once per process and database (for the upload route). It runs in
+    the caller's transaction, so the database counts as synced only once that commits:
+    a failed upload's rollback takes the synced rows with it, and the next one syncs."""
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
-    if url not in _synced:
+    pending = session.info.setdefault(_PENDING, set())
+    if url not in _synced and url not in pending:
         sync_reference(session)
-        _synced.add(url)
+        pending.add(url)
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    if session.get_nested_transaction() is None:  # the transaction, not a savepoint in it
+        _synced.update(session.info.get(_PENDING, ()))
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # committed (counted above) or rolled back
+        session.info.pop(_PENDING, None)

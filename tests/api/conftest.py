@@ -4,6 +4,7 @@ for tests that commit), and keys per role on the shared rolled-back one (`people
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +69,15 @@ def site(backend: str, tmp_path: Path) -> Iterator[Site]:
         ):
             made[name] = keys.create(session, name, role)
         session.commit()
+    with client_of(engine) as client:
+        yield Site(client, engine, url, made)
+    engine.dispose()
+    drop_database(url)
+
+
+@contextmanager
+def client_of(engine: Engine) -> Iterator[TestClient]:
+    """A client of a new app whose sessions are `engine`'s own: each request commits."""
 
     def read() -> Iterator[Session]:
         with Session(engine) as s:
@@ -81,9 +91,7 @@ def site(backend: str, tmp_path: Path) -> Iterator[Site]:
     app.dependency_overrides[get_session] = read
     app.dependency_overrides[get_write_session] = write
     with TestClient(app, raise_server_exceptions=False) as client:
-        yield Site(client, engine, url, made)
-    engine.dispose()
-    drop_database(url)
+        yield client
 
 
 @pytest.fixture

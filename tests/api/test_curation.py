@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from app.importer import run_import
 from app.ingest import read_documents
 from tests.api.conftest import Site
@@ -267,3 +269,54 @@ def test_keys_from_the_command_line(site: Site) -> None:
     assert_problem(site.patch("zed", denial, {"review_status": "rejected", "reason": "No."}), 401)
     assert "revoked" in claimdb(site.url, "keys", "list").stdout
     claimdb(site.url, "keys", "revoke", "nobody", check_code=2)
+
+
+def test_a_reviewed_claim_extraction_no_longer_finds_is_kept_whole(
+    site: Site, tmp_path: Path
+) -> None:
+    """A reviewed claim at a span the extractor no longer gives (as one an earlier
+    extractor version found) is kept as it was by `claimdb reextract`, and copied onto a
+    new version of its text: with its links, its figures and its entry in the search."""
+    listed = site.client.get("/claims", params={"limit": 500}).json()["data"]
+    claim = next(c for c in listed if c["actors"] and c["figures"] and len(c["text"]) > 40)
+    reviewed = site.patch(
+        "eddie", claim["id"], {"review_status": "confirmed", "reason": "Checked."}
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    # the span an earlier extractor gave it: one character shorter
+    words = claim["text"][:-1]
+    with site.engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE claim SET char_end = char_end - 1, text = :t WHERE id = :id"),
+            {"t": words, "id": claim["id"]},
+        )
+    word = max(words.split(), key=len).strip(".,;:\"'")
+
+    def kept(claim_id: int) -> tuple:
+        got = site.client.get(f"/claims/{claim_id}").json()
+        return (got["text"], got["review_status"], got["actors"], got["figures"])
+
+    done = claimdb(site.url, "reextract", "--all", "--json")
+    assert f"claim {claim['id']}: the new extraction no longer finds it" in done.stdout
+    assert kept(claim["id"]) == (words, "confirmed", claim["actors"], claim["figures"])
+    found = site.client.get("/claims", params={"q": word, "limit": 500}).json()["data"]
+    assert claim["id"] in {c["id"] for c in found}
+
+    folder = tmp_path / "v2"
+    folder.mkdir()
+    external_id = site.client.get(f"/sources/{claim['source_id']}").json()["external_id"]
+    changed = "Updated on publication day.\n\n" + (SEEDS / external_id).read_text("utf-8")
+    assert changed.count(words) == 1
+    (folder / external_id).write_text(changed, encoding="utf-8")
+    report = run_import(read_documents([folder]), origin="test seed", engine=site.engine)
+    assert report.superseded == 1 and report.not_carried == []
+    [new_source] = report.source_ids
+    copies = site.client.get("/claims", params={"source": new_source, "q": word}).json()["data"]
+    [copy] = [c for c in copies if c["review_status"] == "confirmed"]
+    assert copy["id"] != claim["id"] and copy["char_start"] == changed.index(words)
+    delta = copy["char_start"] - claim["char_start"]  # its links moved with its words
+    moved = [{**a, "char_start": a["char_start"] + delta, "char_end": a["char_end"] + delta}
+             for a in claim["actors"]]  # fmt: skip
+    assert kept(copy["id"]) == (words, "confirmed", moved, claim["figures"])
+    history = site.client.get(f"/claims/{copy['id']}/history").json()["data"]
+    assert [r["action"] for r in history] == ["carry"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.importer import run_import
@@ -296,3 +297,78 @@ def test_places_inside_a_moved_place_stay_moved_after_the_registry_sync(site: Si
     claimdb(site.url, "migrate")  # the shipped gazetteer, synced again
     for place_id in [city["id"], *(row.id for row in inside)]:
         assert site.client.get(f"/places/{place_id}").json()["governorate"] == target["name"]
+
+
+def _write(
+    client: TestClient, headers: dict[str, str], method: str, path: str, body: dict, etag: str
+) -> str:
+    """Send `body` with `etag` as If-Match; the ETag the write answers with, checked to be
+    the one a GET of the entity now answers with."""
+    done = client.request(
+        method, path, json=body, headers={**headers, "Content-Type": MERGE, "If-Match": etag}
+    )
+    assert done.status_code == 200, done.text
+    assert done.headers["ETag"] != etag
+    entity = f"/actors/{done.json()['id']}" if "/merge" in path else path
+    assert done.headers["ETag"] == client.get(entity).headers["ETag"]
+    return done.headers["ETag"]
+
+
+def test_the_etag_a_write_answers_is_the_one_the_next_write_checks(
+    client: TestClient, people: dict[str, dict[str, str]]
+) -> None:
+    """GET, a PATCH with its ETag, then a PATCH with the ETag that PATCH answered, for
+    each entity (and for the actor a merge keeps, and a place just added): the version a
+    write answers with and the one If-Match is checked against are one computation. Were
+    they two that disagreed, the second PATCH would be a 412."""
+    editor, admin = people["editor"], people["admin"]
+    fsa = _id(client, "actors", "Free Syrian Army")
+    path = f"/actors/{fsa}"
+    first = client.get(path).headers["ETag"]
+    etag = _write(client, editor, "PATCH", path, {"kind": "militia", "reason": "One."}, first)
+    dated = [*_aliases(client.get(path).json()), {"alias": "FSA-N", "valid_from": "2012-03-01"}]
+    etag = _write(client, editor, "PATCH", path, {"aliases": dated, "reason": "Two."}, etag)
+    hawks = _id(client, "actors", "Desert Hawks Brigade")
+    merge = f"/actors/{hawks}/merge"
+    hawks_etag = client.get(f"/actors/{hawks}").headers["ETag"]
+    etag = _write(client, admin, "POST", merge, {"into": fsa, "reason": "Three."}, hawks_etag)
+    _write(
+        client, editor, "PATCH", path, {"name": "FSA (Free Syrian Army)", "reason": "Four."}, etag
+    )
+    assert_problem(
+        _send_as(client, editor, path, {"kind": "other", "reason": "Stale."}, first), 412
+    )
+
+    village = {
+        "name": VILLAGE,
+        "kind": "village",
+        "lat": 35.93,
+        "lon": 36.63,
+        "parent": "Idlib",
+        "reason": "Missing.",
+    }
+    added = client.post("/places", json=village, headers={**editor, "Content-Type": MERGE})
+    assert added.status_code == 201, added.text
+    path = added.headers["Location"]
+    assert added.headers["ETag"] == client.get(path).headers["ETag"]
+    etag = _write(client, editor, "PATCH", path, {"aliases": ["Tal Qarzaba"], "reason": "One."},
+                  added.headers["ETag"])  # fmt: skip
+    _write(client, editor, "PATCH", path, {"lat": 35.94, "reason": "Two."}, etag)
+
+    source = client.get("/sources", params={"limit": 1}).json()["data"][0]
+    path = f"/sources/{source['id']}"
+    etag = client.get(path).headers["ETag"]
+    etag = _write(client, editor, "PATCH", path, {"outlet": "Reuters", "reason": "One."}, etag)
+    body = {"published_on": "2016-11-20", "published_precision": "day", "reason": "Two."}
+    _write(client, editor, "PATCH", path, body, etag)
+
+
+def _id(client: TestClient, resource: str, name: str) -> int:
+    found = client.get(f"/{resource}", params={"q": name}).json()["data"]
+    return next(x["id"] for x in found if x["name"] == name)
+
+
+def _send_as(client: TestClient, headers: dict[str, str], path: str, body: dict, etag: str):  # noqa: ANN202
+    return client.patch(
+        path, json=body, headers={**headers, "Content-Type": MERGE, "If-Match": etag}
+    )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from app.api.deps import AdminDep, EditorDep, Reader, SessionDep, WriteSessionDep
+from app.api.headers import ActorIfMatch
 from app.api.links import with_next_url
 from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
@@ -48,15 +49,6 @@ def list_actors(
     return with_next_url(request, actors.list_actors(session, filters))
 
 
-IfMatch = Annotated[
-    str | None,
-    Header(
-        description="The actor's ETag, from GET /actors/{id}; `*` skips the check.",
-        examples=["*"],
-    ),
-]
-
-
 @router.get(
     "/{actor_id}",
     summary="Get one actor",
@@ -74,7 +66,7 @@ def get_actor(session: SessionDep, actor_id: ActorId, response: Response) -> Any
     the old record (with `merged_into`) as the body; its history stays at
     `/actors/{id}/history`."""
     detail = actors.get_actor(session, actor_id)
-    etag = revisions.etag(actor_curation.state(session, actor_curation.load(session, actor_id)))
+    etag = actor_curation.etag(session, actor_id)
     if detail.merged_into is not None:
         return JSONResponse(
             detail.model_dump(mode="json"),
@@ -97,7 +89,7 @@ async def patch_actor(
     who: EditorDep,
     actor_id: ActorId,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: ActorIfMatch = None,
 ) -> ActorDetail:
     """Correct `name`, `kind`, `parent` (id, name or alias; `null` for none) and
     `aliases`, as a JSON merge patch with a `reason`. `aliases` replaces the whole list:
@@ -114,25 +106,13 @@ async def patch_actor(
     corrected field. Every change is in `GET /actors/{id}/history`."""
     patch = await read_patch(request, ActorPatch)
 
-    def change() -> ActorDetail:
+    def change() -> tuple[ActorDetail, str]:
         actor_curation.correct(session, actor_id, patch, who.name, if_match)
-        return actors.get_actor(session, actor_id)
+        return actors.get_actor(session, actor_id), actor_curation.etag(session, actor_id)
 
-    detail = await committed(session, change)
-    response.headers["ETag"] = _etag(detail)
+    detail, etag = await committed(session, change)
+    response.headers["ETag"] = etag
     return detail
-
-
-def _etag(detail: ActorDetail) -> str:
-    return revisions.etag(
-        {
-            "name": detail.name,
-            "kind": detail.kind,
-            "parent_id": detail.parent.id if detail.parent else None,
-            "aliases": sorted([a.alias, a.valid_from, a.valid_to] for a in detail.aliases),
-            "merged_into_id": detail.merged_into.id if detail.merged_into else None,
-        }
-    )
 
 
 @router.post(
@@ -146,7 +126,8 @@ async def merge_actor(
     session: WriteSessionDep,
     who: AdminDep,
     actor_id: ActorId,
-    if_match: IfMatch = None,
+    response: Response,
+    if_match: ActorIfMatch = None,
 ) -> ActorDetail:
     """Merge this actor (a duplicate) into the actor named by `into` (id, name or alias):
     its claims (as claimant or in any role), mentions, framing counts, aliases and units
@@ -159,11 +140,13 @@ async def merge_actor(
     finds the merged names as the actor that stays."""
     body = await read_patch(request, ActorMerge)
 
-    def change() -> ActorDetail:
+    def change() -> tuple[ActorDetail, str]:
         into = actor_curation.merge(session, actor_id, body, who.name, if_match)
-        return actors.get_actor(session, into.id)
+        return actors.get_actor(session, into.id), actor_curation.etag(session, into.id)
 
-    return await committed(session, change)
+    detail, etag = await committed(session, change)
+    response.headers["ETag"] = etag
+    return detail
 
 
 @router.get(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api.deps import EditorDep, Reader, SessionDep, WriteSessionDep, note_write, write_slot
+from app.api.headers import ClaimIfMatch
 from app.api.links import with_next_url
 from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
@@ -182,14 +183,7 @@ async def patch_claim(
     who: EditorDep,
     claim_id: ClaimId,
     response: Response,
-    if_match: Annotated[
-        str | None,
-        Header(
-            description="The claim's ETag, from GET /claims/{id}; `*` skips the check "
-            "(the change then overwrites whatever is current).",
-            examples=["*"],
-        ),
-    ] = None,
+    if_match: ClaimIfMatch = None,
 ) -> ClaimDetail:
     patch = await read_patch(request, ClaimPatch)
     async with write_slot():

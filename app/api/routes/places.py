@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from app.api.deps import EditorDep, Reader, SessionDep, WriteSessionDep
+from app.api.headers import PlaceIfMatch
 from app.api.links import with_next_url
 from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
@@ -68,15 +69,15 @@ async def create_place(request: Request, session: WriteSessionDep, who: EditorDe
     the same name under the same parent is a 422 naming it."""
     body = await read_patch(request, PlaceCreate)
 
-    def change() -> PlaceDetail:
+    def change() -> tuple[PlaceDetail, str]:
         place = place_curation.create(session, body, who.name)
-        return places.get_place(session, place.id)
+        return places.get_place(session, place.id), place_curation.etag(session, place.id)
 
-    detail = await committed(session, change)
+    detail, etag = await committed(session, change)
     return JSONResponse(
         jsonable_encoder(detail),
         status_code=201,
-        headers={"Location": f"/places/{detail.id}", "ETag": _etag(detail)},
+        headers={"Location": f"/places/{detail.id}", "ETag": etag},
     )
 
 
@@ -86,19 +87,8 @@ def get_place(session: SessionDep, place_id: PlaceId, response: Response) -> Pla
     which fields a person corrected (`corrected_fields`; `added_by` for a place an editor
     added). The `ETag` header names this version, for `PATCH /places/{id}`."""
     detail = places.get_place(session, place_id)
-    response.headers["ETag"] = _etag(detail)
+    response.headers["ETag"] = place_curation.etag(session, place_id)
     return detail
-
-
-def _etag(detail: PlacePublic) -> str:
-    return revisions.etag(
-        {
-            **{k: getattr(detail, k) for k in place_curation.EDITABLE},
-            "parent_id": detail.parent.id if detail.parent else None,
-            "governorate": detail.governorate,
-            "aliases": sorted(detail.aliases),
-        }
-    )
 
 
 @router.patch(
@@ -113,13 +103,7 @@ async def patch_place(
     who: EditorDep,
     place_id: PlaceId,
     response: Response,
-    if_match: Annotated[
-        str | None,
-        Header(
-            description="The place's ETag, from GET /places/{id}; `*` skips the check.",
-            examples=["*"],
-        ),
-    ] = None,
+    if_match: PlaceIfMatch = None,
 ) -> PlaceDetail:
     """Correct `name`, `kind`, `lat`/`lon` (WGS84, within range), `geo_precision`,
     `parent` (id, name or alias; not the place itself or a place inside it, and inside a
@@ -133,12 +117,12 @@ async def patch_place(
     `GET /places/{id}/history`."""
     patch = await read_patch(request, PlacePatch)
 
-    def change() -> PlaceDetail:
+    def change() -> tuple[PlaceDetail, str]:
         place_curation.correct(session, place_id, patch, who.name, if_match)
-        return places.get_place(session, place_id)
+        return places.get_place(session, place_id), place_curation.etag(session, place_id)
 
-    detail = await committed(session, change)
-    response.headers["ETag"] = _etag(detail)
+    detail, etag = await committed(session, change)
+    response.headers["ETag"] = etag
     return detail
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
@@ -22,11 +22,13 @@ from app.api.deps import (
     note_write,
     write_slot,
 )
+from app.api.headers import SourceIfMatch
 from app.api.links import with_next_url
 from app.api.patch import read_patch, request_body
 from app.api.problems import problem_responses
 from app.api.routes.claims import EXPORT_RESPONSES, claim_list
 from app.api.upload import REQUEST_BODY_DOC, document_from_request
+from app.api.writes import committed
 from app.extraction import Extraction
 from app.extraction.registry import Additions
 from app.ingest import RawDocument
@@ -91,13 +93,7 @@ async def patch_source(
     who: EditorDep,
     source_id: SourceId,
     response: Response,
-    if_match: Annotated[
-        str | None,
-        Header(
-            description="The source's ETag, from GET /sources/{id}; `*` skips the check.",
-            examples=["*"],
-        ),
-    ] = None,
+    if_match: SourceIfMatch = None,
 ) -> SourcePublic:
     """Correct `title`, `author`, `outlet`, `url`, `published_on` and `published_precision`
     (a JSON merge patch with a `reason`; the text itself never changes). Needs an
@@ -105,11 +101,14 @@ async def patch_source(
     in `corrected_fields`; re-extraction keeps them (a corrected date counts as supplied
     metadata). Every change is in `GET /sources/{id}/history`."""
     patch = await read_patch(request, SourcePatch)
-    public = await _change(session, source_curation.correct, source_id, patch, who.name, if_match)
-    response.headers["ETag"] = revisions.etag(
-        {k: getattr(public, k) for k in source_curation.EDITABLE}
-        | {"deleted_at": public.deleted_at}
-    )
+
+    def change() -> tuple[SourcePublic, str]:
+        source = source_curation.correct(session, source_id, patch, who.name, if_match)
+        public = sources.list_by_ids(session, [source.id])[0]
+        return public, revisions.etag(source_curation.state(source))
+
+    public, etag = await committed(session, change)
+    response.headers["ETag"] = etag
     return public
 
 
