@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.extraction.normalize import word_set
+from app.extraction.places import is_place_name
 
 AttributionKind = Literal["named", "anaphor", "passive"]
 
@@ -125,8 +126,9 @@ _SOURCE = word_set(
     "lawyer campaigner campaigners monitors observer observers "
     "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
     "staff employee employees worker personnel delegate delegates dispatch dispatches conflict "
-    "militia militias faction factions"
+    "militia militias faction factions commission inquiry committee panel mission"
 )
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.N.", "U.S." up to their last dot
 _PARTICLES = word_set("al el bin ibn abu abd de van von")
 _CONNECTORS = word_set("of for at in from and on")
 _DETERMINERS = word_set("a an the its his her their this that these those")
@@ -198,8 +200,12 @@ def _then_acceptable(words: list[re.Match[str]], i: int) -> bool:
 
 
 def _gap_breaks(text: str, a: int, b: int) -> bool:
-    """Punctuation between two words ends a noun phrase."""
-    return any(c in ",;:.!?()[]" or c in _QUOTES for c in text[a:b])
+    """Punctuation between two words ends a noun phrase (the closing dot of "U.N." or
+    "U.S." does not)."""
+    gap = text[a:b]
+    if gap.startswith(".") and _DOTTED.search(text, max(0, a - 4), a + 1):
+        gap = gap[1:]
+    return any(c in ",;:.!?()[]" or c in _QUOTES for c in gap)
 
 
 def _acronym_before(text: str, words: list[re.Match[str]], v: int) -> int:
@@ -370,6 +376,26 @@ def _speaker_head(text: str, np: tuple[int, int, bool, bool]) -> bool:
     return np[3] and bool(words) and words[-1] in _SPEAKER_HEADS
 
 
+_LOCATIVE_LEAD = word_set("in from near at inside outside")
+
+
+def _past_locative(
+    text: str, words: list[re.Match[str]], back: tuple[int, int, bool, bool]
+) -> tuple[int, int, bool, bool]:
+    """ "a teacher living in Midan said": a place at the end of a locative phrase is where
+    the speaker is, not who speaks; the speaker is the phrase before it."""
+    phrase = text[back[0] : back[1]]
+    k = next((n for n, w in enumerate(words) if w.start() == back[0]), None)
+    if k is None or k < 2 or words[k - 1].group().lower() not in _LOCATIVE_LEAD:
+        return back
+    if not is_place_name(phrase.removeprefix("the ").strip()):
+        return back
+    j = k - 1
+    if words[j - 1].group().lower().endswith(("ing", "based")):  # "living in", "based in"
+        j -= 1
+    return _backward(text, words, j) or back
+
+
 def _speaker_of(
     text: str, words: list[re.Match[str]], v: int, end: int, told: bool
 ) -> tuple[AttributionKind, int, int] | None:
@@ -390,6 +416,8 @@ def _speaker_of(
         )
         if aside:
             back = _backward(text, words, k - 2) or back
+    if back is not None and not back[2]:
+        back = _past_locative(text, words, back)
     if relative is not None and not (back and (back[2] or _speaker_head(text, back))):
         back = relative  # "The Observatory which relies on medics said": the Observatory
     opening = _opening(text, words, v) if v <= _MAX_OPENING else None

@@ -352,6 +352,21 @@ def test_the_agency_reporting_a_named_speaker_is_the_channel():
     assert c.claimant is not None and c.claimant.key == "united-kingdom"
 
 
+def test_a_dotted_acronym_does_not_cut_the_speakers_name():
+    text = (
+        "The U.N. commission of inquiry on Syria called for urgent attention to be paid to "
+        "the crimes committed in Aleppo."
+    )
+    c = claim(run(text), text, "urgent attention")
+    assert c.claimant is not None and c.claimant.key == "un-commission-of-inquiry"
+
+
+def test_the_place_a_speaker_lives_in_does_not_speak():
+    text = "Manal a teacher living in Midan said she heard at least two blasts on Monday."
+    c = claim(run(text), text, "two blasts")
+    assert c.claimant_text == "a teacher" and c.claimant is None
+
+
 # 3. One claim per claimant ------------------------------------------------------------
 
 
