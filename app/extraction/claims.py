@@ -29,7 +29,7 @@ from app.extraction.events import event_cue
 from app.extraction.generic import is_category
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, quotations, sentences, trim
-from app.extraction.speakers import resolve
+from app.extraction.speakers import located, resolve
 from app.extraction.types import (
     ActorMention,
     ClaimDraft,
@@ -507,6 +507,8 @@ def _content_actors(
             and (told.group(1) or a.kind in ("media", "person", "monitor"))
         ):
             continue
+        if located(text, a):
+            continue  # "the Britain-based monitor": where it is based, not who acts
         if a.kind == "media" and _CHANNEL.match(text, a.end):
             continue  # "Reuters quoted X as saying", "SANA reported citing a source"
         if is_category(a.surface):

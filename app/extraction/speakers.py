@@ -147,7 +147,7 @@ _ORG_WORDS = word_set(
 )
 
 
-def _located(text: str, m: ActorMention) -> bool:
+def located(text: str, m: ActorMention) -> bool:
     """ "Britain-based", "London-headquartered": a place, not the speaker."""
     return _BASED.match(text, m.end) is not None
 
@@ -246,7 +246,7 @@ def resolve(
     if text[end : end + 1] == ".":  # "The U.S" said: the phrase stops before the dot
         end += 1
     inside = [a for a in actors[bisect_left(starts, start) :] if a.start < end]
-    inside = [a for a in inside if a.end <= end and not _located(text, a)]
+    inside = [a for a in inside if a.end <= end and not located(text, a)]
     inside = [
         a
         for a in inside

@@ -531,6 +531,10 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "The attack took place with two barrel bombs dropped from an army helicopter.",
             {"syrian-air-force": "agent"},
         ),
+        (  # where a monitor is based is no actor of what it reports
+            "Air strikes killed 12 civilians in Idlib the Britain-based monitoring group said.",
+            {},
+        ),
         (  # the owner of a named unit is not listed beside it
             "The Syrian Arab Army's Tiger Forces captured every village inside the Al-Safira "
             "Plains today.",
