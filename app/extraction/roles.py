@@ -420,7 +420,7 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         )
     if (
         w in TOWARD
-        and (w != "on" or prev in OBJECT_OF_NOUN or prev in HARM)
+        and (w not in ("on", "upon") or prev in OBJECT_OF_NOUN or prev in HARM)
         and (w != "at" or prev in ("fire", "fired", "firing", "aimed", "shots"))
     ):
         return "target", Why(

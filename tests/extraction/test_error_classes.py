@@ -531,6 +531,11 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "The attack took place with two barrel bombs dropped from an army helicopter.",
             {"syrian-air-force": "agent"},
         ),
+        (  # a call upon someone attacks nobody
+            "The Syrian Coalition called upon the United Nations to take urgent action to "
+            "protect civilians in Deir Ezzor.",
+            {"un": "mentioned"},
+        ),
         (  # where a monitor is based is no actor of what it reports
             "Air strikes killed 12 civilians in Idlib the Britain-based monitoring group said.",
             {},
