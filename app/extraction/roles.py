@@ -109,6 +109,11 @@ def _role(
         return "mentioned", Why(
             "linked", linked.start(), linked.end(), linked.group(1), "others are linked to it"
         )
+    hit = _WEAPON_HIT.match(text, actor.end, end)
+    if hit is not None:  # "a Russian military helicopter had been shot down"
+        return "target", Why(
+            "passive_subject", hit.start(), hit.end(), hit.group().strip(), "it was hit"
+        )
     before = _before(text, toks, i)
     if before is not None and before[1].rule == "by":
         return before  # "a village controlled by IS killing civilians": the by phrase decides
@@ -126,6 +131,11 @@ def _role(
     return "mentioned", Why("mentioned")
 
 
+_WEAPON_HIT = re.compile(
+    r"(?:\s+(?:helicopters?|jets?|planes?|warplanes?|drones?|aircraft|bombers?))?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
+    re.I,
+)
 _COORDINATION = re.compile(
     r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
     r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",

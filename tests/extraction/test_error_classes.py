@@ -531,6 +531,11 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
             "The attack took place with two barrel bombs dropped from an army helicopter.",
             {"syrian-air-force": "agent"},
         ),
+        (  # a helicopter shot down was hit, whoever owns it
+            "Russias Ministry of Defence said that a Russian helicopter was shot down near "
+            "Saraqeb on Monday killing all five people on board.",
+            {"russian-air-force": "target"},
+        ),
         (  # a call upon someone attacks nobody
             "The Syrian Coalition called upon the United Nations to take urgent action to "
             "protect civilians in Deir Ezzor.",
