@@ -378,6 +378,13 @@ def _claimant(
 ) -> tuple[ActorMention | None, str | None, Why]:
     """(claimant, claimant as written, why); Why("none") when nobody is named."""
     cue = text[attr.cue_start : attr.cue_end] if attr and attr.cue_end > attr.cue_start else ""
+    relative = _RELATIVE_SPEAKER.match(text, u.start, u.end)
+    if relative is not None:  # "[the regime] which denied ...": the actor just named
+        back = _previous_actor(ctx, u.start)
+        if back is not None:
+            note = f"{relative.group(1)!r} refers to {back.name}"
+            cue = relative.group(2)
+            return back, relative.group(1), Why("anaphor", u.start, relative.end(), cue, note)
     if attr is None:
         q = ctx.quote_at(u.start, u.end)
         if q is not None:
@@ -424,6 +431,11 @@ def _claimant(
     return speaker.actor, phrase, Why(rule, attr.start, attr.end, cue, speaker.note)
 
 
+# a claim cut off at a relative clause whose verb is the actor's denial (app/extraction/clauses)
+_RELATIVE_SPEAKER = re.compile(
+    r"(which|who)\s+(?:has\s+|have\s+|had\s+)?(denied|denies|rejected|rejects|refuted|dismissed)\b",
+    re.I,
+)
 _ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
 # the name, and the acronym it may be followed by: "The Local Coordination Committees (LCC)"
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s+\([A-Z]{2,}\))?\s+$")

@@ -14,6 +14,13 @@ import re
 from app.extraction.attribution import find_attribution
 
 _CUT = re.compile(r"(?:[;,]\s*|\s+)(?:however|but|while|whereas|although|though|yet)\s+|;\s+", re.I)
+# "Many blamed the Syrian regime which denied any responsibility": the accused answers in a
+# relative clause; its denial is its own claim (the relative pronoun is its speaker)
+_DENIAL_CLAUSE = re.compile(
+    r"\s+(?=(?:which|who)\s+(?:has\s+|have\s+|had\s+)?(?:denied|denies|rejected|rejects|"
+    r"refuted|dismissed)\b)",
+    re.I,
+)
 _MIN_WORDS = 5
 _WINDOW = 300  # characters after a cut in which its speaker and verb must stand
 _SPEAKER_WITHIN = 60  # characters from the cut to the speaker's first word
@@ -26,6 +33,16 @@ def _fewer_words(text: str, start: int, end: int, n: int) -> bool:
 
 def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the claims of the sentence text[start:end], in order."""
+    denial = _DENIAL_CLAUSE.search(text, start, end)
+    if (
+        denial is not None
+        and not _fewer_words(text, start, denial.start(), _MIN_WORDS)
+        and not _fewer_words(text, denial.end(), end, _MIN_WORDS)
+    ):
+        return [
+            *split_by_claimant(text, start, denial.start()),
+            *split_by_claimant(text, denial.end(), end),
+        ]
     for m in _CUT.finditer(text, start, end):
         left_end = m.start()
         right_start = m.start() + len(m.group()) - len(m.group().lstrip(" ;,"))

@@ -414,6 +414,18 @@ def test_a_stop_without_a_space_still_ends_the_sentence():
     assert claim(x, text, "directly blamed").claimant.key == "francois-hollande"
 
 
+def test_a_denial_in_a_relative_clause_is_the_accused_partys_own_claim():
+    text = (
+        "Many pointed their fingers at the Syrian regime which denied any responsibility for "
+        "the attack and described the massacre as fabricated."
+    )
+    x = run(text)
+    denial = claim(x, text, "denied any responsibility")
+    assert text[denial.start :].startswith("which denied")
+    assert denial.claimant is not None and denial.claimant.key == "syrian-government"
+    assert claim(x, text, "pointed their fingers").claimant_why.rule == "outlet"
+
+
 # 4. Actors and roles ------------------------------------------------------------------
 
 
