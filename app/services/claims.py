@@ -44,7 +44,7 @@ def _dicts(result: sa.Result[Any]) -> list[dict[str, Any]]:
     """The rows as dicts: zipped with the keys once, not Row._asdict per row (a third of
     publics' time on a page of 50, issue #15)."""
     keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result.tuples()]
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def publics(session: Session, claims: Sequence[Any]) -> list[ClaimPublic]:
