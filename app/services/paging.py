@@ -235,7 +235,9 @@ def _first_page(
         chosen.add_columns(*key_columns).select_from(*stmt.get_final_froms()).where(key[0].in_(ids))
     ).all()
     by_id = {_row_key(r, entity, key[0].name): r for r in fetched}
-    return [by_id[i] for i in ids], _bounded(len(walked))
+    # a row deleted between the two statements (PostgreSQL reads each at its own moment)
+    # is left out, as a later page query would
+    return [by_id[i] for i in ids if i in by_id], _bounded(len(walked))
 
 
 def _row_key(row: Any, entity: bool, name: str) -> Any:
@@ -266,7 +268,8 @@ def paginate(
             paged = paged.where(_after(ordering, values))
         result = session.execute(paged.order_by(*_sorted(ordering)).limit(limit + 1)).all()
         counted = (-1, True)
-        if count == "exact" or (count == "auto" and carried is None and len(result) > limit):
+        more = len(result) > limit
+        if count == "exact" or (count == "auto" and carried is None and (cursor or more)):
             counted = count_matches(session, stmt, count)
         elif count == "auto":
             # the first page holds every match, or the first page's count came in the cursor
