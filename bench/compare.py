@@ -227,17 +227,33 @@ def inline(sql: str, params: Any) -> str:
 def datasette_sql(statements: list[tuple[str, Any]], db: sqlite3.Connection) -> str:
     """One SELECT for Datasette: claimdb's page statement with each claim's outlet, actors
     and places (the rows of claimdb's page) and claimdb's count, if it ran one."""
-    page = next(
-        (s, p) for s, p in statements if " LIMIT " in s.upper() and "count(" not in s.lower()
+    at = next(
+        i
+        for i, (s, _) in enumerate(statements)
+        if " LIMIT " in s.upper() and "count(" not in s.lower()
     )
+    page_sql = inline(*statements[at])
+
+    def columns(sql: str) -> list[str]:
+        return [d[0] for d in db.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+
+    names = columns(page_sql)
     count = next(
         ((s, p) for s, p in statements if s.lstrip().lower().startswith("select count")), None
     )
-    page_sql = inline(*page)
-    names = [d[0] for d in db.execute(f"SELECT * FROM ({page_sql}) LIMIT 0").description]
+    total = f", ({inline(*count)}) AS total" if count else ""
+    if "source_id" not in names:
+        # a first page: claimdb walked the keys of the first 1,001 matches (its count), then
+        # read the page's rows by id (services/paging.py); Datasette runs both
+        walk, key = page_sql, names[0]
+        total = f", (SELECT count(*) FROM ({walk})) AS total"
+        page_sql = inline(*statements[at + 1]) if at + 1 < len(statements) else ""
+        names = columns(page_sql) if page_sql else []
+        if "source_id" not in names:  # the walk found nothing: no page was read
+            page_sql = f"SELECT * FROM claim WHERE id IN (SELECT {key} FROM ({walk}))"
+            names = columns(page_sql)
     claim_id = next(n for n in names if n in ("id", "claim_id"))
     source = next(n for n in names if n == "source_id")
-    total = f", ({inline(*count)}) AS total" if count else ""
     return (
         f"SELECT p.*, s.outlet, s.published_on, "
         f"(SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'kind', a.kind, "

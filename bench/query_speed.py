@@ -1,14 +1,16 @@
 """Query latency at scale: p50/p95 of the common /claims queries over N synthetic claims.
 
     python bench/query_speed.py [--claims 1000000] [--database-url URL] [--repeat 25] [--json]
+                                [--only NAME] [--breakdown]
 
 Builds a database (a fresh SQLite file unless --database-url names one), loads the
 registry and gazetteer, adds the synthetic claims of app/synth.py, then times each query
 through the real application in-process (routing, validation, SQL, serialisation; no
 network), wall and CPU time (this process's: SQLite runs in it, and a loaded machine
 stretches wall time, not CPU time). A --database-url that already holds claims is migrated and reused as it is
-(building a million claims takes minutes: build once, time many). Prints numbers; it
-asserts nothing.
+(building a million claims takes minutes: build once, time many). --breakdown adds, per
+/claims query, the CPU of each step of the read path (BREAKDOWN) per request. Prints
+numbers; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -63,6 +68,41 @@ QUERIES = {
 }
 
 
+# the steps of a /claims page (module, function): names, filters, page and count, shapes
+BREAKDOWN = (
+    ("app.services.resolve", "claim_names"),
+    ("app.services.claim_query", "filtered"),
+    ("app.services.claims", "paginate"),
+    ("app.services.claims", "publics"),
+)
+
+
+@contextmanager
+def _steps(spent: dict[str, float]) -> Iterator[None]:
+    """Sum the thread CPU of each BREAKDOWN step into `spent` (ms) while inside."""
+    import importlib
+
+    saved = []
+    for module_name, name in BREAKDOWN:
+        module = importlib.import_module(module_name)
+        original = getattr(module, name)
+
+        def timed(*args: Any, _f: Any = original, _n: str = name, **kwargs: Any) -> Any:
+            started = time.thread_time()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent[_n] = spent.get(_n, 0.0) + (time.thread_time() - started) * 1000
+
+        saved.append((module, name, original))
+        setattr(module, name, timed)
+    try:
+        yield
+    finally:
+        for module, name, original in saved:
+            setattr(module, name, original)
+
+
 def _percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -96,7 +136,9 @@ def _cursor(cursor: str | None) -> str:
     return f"&cursor={cursor}" if cursor else ""
 
 
-def run(url: str, claims: int, repeat: int, only: str | None = None) -> dict[str, object]:
+def run(
+    url: str, claims: int, repeat: int, only: str | None = None, breakdown: bool = False
+) -> dict[str, object]:
     started = time.perf_counter()
     migrate(url)
     engine = make_engine(url)
@@ -120,13 +162,17 @@ def run(url: str, claims: int, repeat: int, only: str | None = None) -> dict[str
             continue
         path = query[1:] if query.startswith("@") else f"/claims?limit=50&{query}"
         times, cpu = [], []
+        spent: dict[str, float] = {}
         for i in range(repeat + 2):
+            if i == 2:  # the first two warm caches
+                spent.clear()
             t, c = time.perf_counter(), time.process_time()
-            response = client.get(path)
+            with _steps(spent) if breakdown else nullcontext():
+                response = client.get(path)
             elapsed = (time.perf_counter() - t) * 1000
             if response.status_code != 200:
                 raise SystemExit(f"{name}: {response.status_code} {response.text[:300]}")
-            if i >= 2:  # the first two warm caches
+            if i >= 2:
                 times.append(elapsed)
                 cpu.append((time.process_time() - c) * 1000)
         body = response.json()
@@ -135,6 +181,7 @@ def run(url: str, claims: int, repeat: int, only: str | None = None) -> dict[str
             "p95_ms": round(_percentile(times, 95), 1),
             "cpu_p50_ms": round(statistics.median(cpu), 1),
             "matches": body.get("count", body.get("total", 0)),
+            **{f"cpu_{step}_ms": round(ms / repeat, 1) for step, ms in spent.items()},
         }
     if not only or only in "#15 walk":
         results.update(_walk(client, repeat))
@@ -156,10 +203,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=25)
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--only", help="time only the queries whose name contains this")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="CPU per request of each step of the read path"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        result = run(url, args.claims, args.repeat, args.only)
+        result = run(url, args.claims, args.repeat, args.only, args.breakdown)
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -173,6 +223,9 @@ def main() -> None:
             f"{name:44} {r['p50_ms']:>8} {r['p95_ms']:>8} {r.get('cpu_p50_ms', ''):>8} "
             f"{r['matches']:>9}"
         )
+        steps = {k[4:-3]: v for k, v in r.items() if k.startswith("cpu_") and k != "cpu_p50_ms"}
+        if steps:  # mean CPU ms per request; paginate includes the count
+            print("    " + ", ".join(f"{step} {ms}" for step, ms in steps.items()))
 
 
 if __name__ == "__main__":

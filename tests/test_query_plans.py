@@ -92,6 +92,11 @@ EXPECTED_INDEX = {
     "#15 claimant + type": "ix_claim_claimant_type",
     "#15 type": "ix_claim_type_id",
 }
+# on SQLite, full text with a governorate of many links walks the text's matches and probes
+# each one's links by claim (claim_query._places_and_text), never the governorate's links
+PROBED = {
+    "#15 full text + governorate": ("ix_claim_place_claim_place", "ix_claim_place_place_claim")
+}
 # on PostgreSQL these pages walk pk_claim over the dated candidates in id order, never
 # fetching every candidate to sort it (claim_query._linked)
 ORDERED_CANDIDATES = ("#15 actor + dates", "#15 place + dates", "#15 near + dates")
@@ -154,6 +159,10 @@ def test_filter_uses_an_index(big: Engine, name: str) -> None:
                 )
                 if expected and query is not page:
                     assert [s for s in plan if f"INDEX {expected}" in s], plan
+                if name in PROBED:
+                    probe, avoided = PROBED[name]
+                    assert [s for s in plan if f"COVERING INDEX {probe}" in s], plan
+                    assert not [s for s in plan if avoided in s], plan
         else:
             session.execute(sa.text("SET LOCAL enable_seqscan = off"))
             for query in (page, *counts):
@@ -202,3 +211,39 @@ def test_dates_on_the_links_find_the_same_claims(big: Engine, name: str) -> None
         assert ids == session.execute(reference.order_by(Claim.id)).scalars().all()
     if name.startswith("#15"):
         assert ids, "a standard query should match some synthetic claims"
+
+
+# full text with place filters: each place filter is an `IN` list or a probe from the text's
+# matches, whichever is shorter; either way the answer is the claims matching both
+TEXT_AND_PLACES = {
+    "#15 full text + governorate": {"q": "besieged", "governorate": ["Homs"]},
+    "full text + place + dates": {
+        "q": "killed",
+        "place": ["Aleppo"],
+        "date_from": "2016-01",
+        "date_to": "2016-06",
+    },
+    "full text prefix + bbox": {"q": "attack*", "bbox": PALMYRA},
+    "full text OR + governorate + near": {
+        "q": "shelling OR besieged",
+        "governorate": ["Aleppo"],
+        "near": "36.2,37.16",
+        "radius_km": 20,
+    },
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(TEXT_AND_PLACES))
+def test_full_text_with_places_finds_the_claims_matching_both(big: Engine, name: str) -> None:
+    params = TEXT_AND_PLACES[name]
+    places = {k: v for k, v in params.items() if k != "q"}
+    with Session(big) as session:
+
+        def ids(f: dict[str, Any]) -> list[int]:
+            stmt = claim_query.filtered(session, ClaimFilters(**f)).with_only_columns(Claim.id)
+            return session.execute(stmt.order_by(Claim.id)).scalars().all()
+
+        found = ids(params)
+        assert found == sorted(set(ids(places)) & set(ids({"q": params["q"]})))
+    assert found, "a standard query should match some synthetic claims"

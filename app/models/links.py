@@ -58,11 +58,13 @@ class ClaimPlace(SQLModel, table=True):
     __tablename__ = "claim_place"
     __table_args__ = (
         sa.Index("ix_claim_place_place_claim", "place_id", "claim_id"),
+        # a claim's links, and whether one names a place, from the index alone
+        sa.Index("ix_claim_place_claim_place", "claim_id", "place_id"),
         _dated("place_id", "claim_place"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
     place_id: int = Field(foreign_key="place.id")
     char_start: int
     char_end: int

@@ -68,29 +68,87 @@ def _linked(
     """Claims with a `link` whose `key` is one of `ids`; with `f`'s event date range asked
     of the links' copies of the dates, one index range per span class (SPAN_CLASSES)."""
     where = [key.in_(ids), *also]
-    if f is None or not _event_range(f):
-        return Claim.id.in_(sa.select(link.claim_id).where(*where))
-    first, last = link.event_date_start, link.event_date_end
-    dated = sa.union_all(
-        *(
-            sa.select(link.claim_id).where(
-                *where, link.event_span == i, *_event_dates(f, first, last, reach)
+    found: sa.Select[Any] | sa.CompoundSelect = sa.select(link.claim_id).where(*where)
+    if f is not None and _event_range(f):
+        first, last = link.event_date_start, link.event_date_end
+        found = sa.union_all(
+            *(
+                sa.select(link.claim_id).where(
+                    *where, link.event_span == i, *_event_dates(f, first, last, reach)
+                )
+                for i, reach in enumerate(SPAN_CLASSES)
             )
-            for i, reach in enumerate(SPAN_CLASSES)
         )
-    )
     if postgres:
         # `id = ANY(ARRAY(...))` walks pk_claim in id order over the candidates and stops
         # at the page's end; `IN` fetched every candidate claim, then sorted (Aleppo +
-        # 2 months at 1M: 3,227 claims fetched for 51, 42 -> 3 ms)
-        return Claim.id == sa.any_(sa.func.array(dated.scalar_subquery()))
-    return Claim.id.in_(dated)
+        # 2 months at 1M: 3,227 claims fetched for 51, 42 -> 3 ms), or hashed the links
+        # and read every claim of the other filter's (Palmyra + shelling at 1M: 100,530
+        # shelling claims read for 242, 470-580 -> 76-216 ms under load)
+        return Claim.id == sa.any_(sa.func.array(found.scalar_subquery()))
+    return Claim.id.in_(found)
 
 
 def _in_places(
     ids: set[int], f: ClaimFilters | None = None, *, postgres: bool = False
 ) -> ColumnElement[bool]:
     return _linked(ClaimPlace, ClaimPlace.place_id, ids, f, postgres=postgres)
+
+
+# Full text with places, on SQLite: when the places have more links than `q` has matches,
+# the matches are walked in the full-text index and each one's links are probed for the
+# places, so that only claims matching both are looked up. Both as `IN` lists, SQLite
+# built both and looked up a claim row per match of one (q=besieged + governorate=Homs at
+# 1M: 46,000 links, 14,000 matches, 686 both; 66 -> 16 ms of CPU). Sizes are compared
+# from the indexes, up to PROBE_BOUND.
+PROBE_BOUND = 100_000
+
+
+def _more_links(session: Session, ids: set[int], than: int) -> bool:
+    links = sa.select(ClaimPlace.claim_id).where(ClaimPlace.place_id.in_(ids)).limit(than + 1)
+    found = session.execute(sa.select(sa.func.count()).select_from(links.subquery()))
+    return found.scalar_one() > than
+
+
+def _probe_places(ids: set[int], f: ClaimFilters, claim_id: Any) -> ColumnElement[bool]:
+    """`claim_id` has a link to one of `ids` (in `f`'s date range): its own links, found by
+    claim id (ix_claim_place_claim_place), are checked for the place (`+ 0`: otherwise
+    SQLite seeks once per place id)."""
+    first, last = ClaimPlace.event_date_start, ClaimPlace.event_date_end
+    return (
+        sa.select(ClaimPlace.claim_id)
+        .where(
+            ClaimPlace.claim_id == claim_id,
+            (ClaimPlace.place_id + 0).in_(ids),
+            *_event_dates(f, first, last),
+        )
+        .exists()
+    )
+
+
+def _places_and_text(
+    session: Session, f: ClaimFilters, place_sets: list[set[int]], postgres: bool
+) -> list[ColumnElement[bool]]:
+    """The place filters and `q`. On SQLite a place filter is probed from the full-text
+    matches when that is the shorter walk (see PROBE_BOUND). On PostgreSQL, with `q`, the
+    links stay `IN` lists, hashed against the matches: probes sought each place id in the
+    links of each match and found the matches by walking claim_fts whole (Homs + besieged
+    at 1M: 4 s), and ANY(ARRAY) walked the links' claims checking each one's terms (565
+    ms, against 250). The dates go on whichever carries them."""
+    found = search.matching(session, f.q) if f.q else None
+    if found is None:
+        return ([sa.false()] if f.q else []) + [
+            _in_places(ids, f, postgres=postgres) for ids in place_sets
+        ]
+    matched, claim_id = found
+    hits = search.hits(session, f.q or "", PROBE_BOUND) if place_sets and not postgres else 0
+    conds = []
+    for ids in place_sets:
+        if hits and _more_links(session, ids, hits):
+            matched = matched.where(_probe_places(ids, f, claim_id))
+        else:
+            conds.append(_in_places(ids, f))
+    return [Claim.id.in_(matched), *conds]
 
 
 def _naming_actors(
@@ -178,27 +236,21 @@ def conditions(
     if f.max_date_precision:
         allowed = PRECISIONS[: PRECISIONS.index(f.max_date_precision) + 1]
         conds.append(Claim.event_date_precision.in_(allowed))
-    linked = len(conds)
-    if names.places is not None:
-        conds.append(_in_places(names.places, f, postgres=postgres))
+    place_sets = [names.places]
     if names.governorates is not None:
-        conds.append(
-            _in_places(
-                set(
-                    session.execute(
-                        sa.select(Place.id).where(Place.governorate.in_(names.governorates))
-                    ).scalars()
-                ),
-                f,
-                postgres=postgres,
+        place_sets.append(
+            set(
+                session.execute(
+                    sa.select(Place.id).where(Place.governorate.in_(names.governorates))
+                ).scalars()
             )
         )
-    spatial = _spatial_place_ids(session, f)
-    if spatial is not None:
-        conds.append(_in_places(spatial, f, postgres=postgres))
+    place_sets.append(_spatial_place_ids(session, f))
+    places = [p for p in place_sets if p is not None]
+    conds += _places_and_text(session, f, places, postgres)
     if names.actors is not None:
         conds.append(_naming_actors(names.actors, f.actor_role, f, postgres=postgres))
-    if len(conds) == linked:  # no link carries the event dates: claim's own index does
+    if not places and names.actors is None:  # no link carries the dates: claim's index does
         conds += _event_dates(f, Claim.event_date_start, Claim.event_date_end)
     if names.claimants is not None:
         conds.append(Claim.claimant_id.in_(names.claimants))
@@ -216,8 +268,6 @@ def conditions(
         conds.append(Claim.hedged == f.hedged)
     if f.in_comments is not None:
         conds.append(Claim.in_comments == f.in_comments)
-    if f.q:
-        conds.append(search.matches(session, f.q))
     conds += _event_conditions(f)
     conds += figures.conditions(f)
     conds += _curation_conditions(f)

@@ -162,15 +162,29 @@ def _postgres(groups: list[list[Term]]) -> ColumnElement[bool]:
     return sa.and_(*(sa.or_(*(one(t) for t in g)) for g in groups))
 
 
-def matches(session: Session, q: str) -> ColumnElement[bool]:
-    """The condition on `claim` for `q` (nothing matches a query with no words)."""
+def matching(session: Session, q: str) -> tuple[sa.Select[Any], ColumnElement[Any]] | None:
+    """The ids of the claims matching `q`, as a select from the index and its id column (a
+    caller may narrow it further); None for a query with no words."""
     groups = parse(q)
     if not groups:
-        return sa.false()
+        return None
     if session.get_bind().dialect.name == "postgresql":
-        return Claim.id.in_(sa.select(FTS.c.claim_id).where(_postgres(groups)))
-    return Claim.id.in_(
-        sa.text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :match")
-        .bindparams(match=_fts5(groups))
-        .columns(sa.column("rowid"))
-    )
+        return sa.select(FTS.c.claim_id).where(_postgres(groups)), FTS.c.claim_id
+    key = sa.literal_column("claim_fts.rowid")
+    match = sa.text("claim_fts MATCH :match").bindparams(match=_fts5(groups))
+    return sa.select(key).select_from(FTS).where(match), key
+
+
+def hits(session: Session, q: str, bound: int) -> int:
+    """How many claims `q` matches, counting at most `bound` (from the index alone)."""
+    found = matching(session, q)
+    if found is None:
+        return 0
+    limited = found[0].limit(bound).subquery()
+    return session.execute(sa.select(sa.func.count()).select_from(limited)).scalar_one()
+
+
+def matches(session: Session, q: str) -> ColumnElement[bool]:
+    """The condition on `claim` for `q` (nothing matches a query with no words)."""
+    found = matching(session, q)
+    return sa.false() if found is None else Claim.id.in_(found[0])

@@ -156,6 +156,19 @@ def test_a_cursor_without_a_count_is_counted_again(api: tuple[TestClient, list[s
     assert (page["count"], page["count_exact"]) == (COUNT_BOUND, False)
 
 
+def test_a_last_page_by_a_cursor_without_a_count_counts_every_match(
+    api: tuple[TestClient, list[str]], many: Engine
+) -> None:
+    """Not only the rows of that page: the page holding the last matches is not the first."""
+    client, _ = api
+    with many.connect() as conn:
+        last = conn.execute(sa.select(sa.func.max(Claim.id))).scalar_one()
+    page = client.get(f"/claims?limit=20&event_type=siege&cursor={_cursor(['id', [last - 3]])}")
+    assert len(page.json()["data"]) < 20
+    everything = client.get("/claims?limit=20&event_type=siege&count=exact").json()["count"]
+    assert page.json()["count"] == min(everything, COUNT_BOUND) > len(page.json()["data"])
+
+
 @pytest.mark.parametrize(
     "carried", [[-1, True], [1.5, True], [3, "yes"], [3], [2**60, False], [3, True, 1]]
 )
