@@ -133,6 +133,7 @@ _LOCATIVE = frozenset(
         "within",
         "with",
         "outside",
+        "nearby",
         "beyond",
         "between",
         "and",
@@ -244,9 +245,13 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
     if possessive or (j + 1 < len(toks) and toks[j + 1].text.casefold() in ("s",)):
         nxt = j + (2 if not possessive else 1)
         word = toks[nxt].text if nxt < len(toks) else ""
+        # "Syrias five-year civil war": the scanner splits "five-year" in two
+        after = toks[nxt + 1].text.casefold() if nxt + 1 < len(toks) else ""
         # "Syrias Idlib province", "Syrias northern town", "Syrias civil war" place it;
         # "Syrias commercial capital", "Syrias government" do not
-        return not (word.casefold() in _GEOGRAPHIC or "-year" in word or word[:1].isupper())
+        return not (
+            word.casefold() in _GEOGRAPHIC or after in ("year", "years") or word[:1].isupper()
+        )
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
 
