@@ -53,6 +53,20 @@ _BLOCK = "<actor>"
 # al-Rashidin. (Shrines, hospitals and schools do take their place's name: "Sayyida
 # Zeinab shrine", "Azaz hospital".)
 _NAMED_BUILDINGS = frozenset({"mosque", "church"})
+# A place name before these names an institution, not a place the claim is about:
+# "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
+_INSTITUTIONS = frozenset({"police", "prison", "university"})
+_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _names_a_building(toks, j: int) -> bool:
+    nxt = [t.text.casefold() for t in toks[j + 1 : j + 3]]
+    return bool(nxt) and (
+        nxt[0] in _NAMED_BUILDINGS
+        or nxt[0] in _INSTITUTIONS
+        or nxt[0] == "central"
+        and nxt[1:] == ["prison"]
+    )
 
 
 @dataclass(slots=True)
@@ -317,7 +331,20 @@ def find_places(text: str) -> list[PlaceMention]:
             i += 1
             continue
         j, keys, possessive = m
-        named_building = j + 1 < n and toks[j + 1].text.lower() in _NAMED_BUILDINGS
+        # A longer name starting inside this one wins, and one as long where this one
+        # starts with a lower-case word: "the western Aleppo Governorate" is the governorate
+        for k in range(i + 1, j + 1):
+            inner = (
+                longest_match(toks, k, index, prefixes, accept)
+                if could_start(toks[k], firsts)
+                else None
+            )
+            if inner is not None and (
+                inner[0] - k > j - i or inner[0] - k == j - i and not toks[i].capital
+            ):
+                i, (j, keys, possessive) = k, inner
+                break
+        named_building = _names_a_building(toks, j)
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
         # "QAMISHLI, Syria (AP)": a dateline's country only says where its city is
@@ -338,13 +365,19 @@ def find_places(text: str) -> list[PlaceMention]:
                 dateline = j
         i = j + 1
     found = _locators(toks, found)
-    # One spelling, several places: go with the governorate the unambiguous names favour.
+    # One spelling, several places: go with the place named right after "in" ("the village
+    # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names
+    # favour.
     govs = [{governorate_of(k) for k in keys} for _, _, keys in found]
-    support = Counter(g.pop() for g in govs if len(g) == 1)
-    return [
-        PlaceMention(max(keys, key=lambda k: support[governorate_of(k)]), s, e, text[s:e])
-        for s, e, keys in found
-    ]
+    support = Counter(next(iter(g)) for g in govs if len(g) == 1)
+    out = []
+    for n, (s, e, keys) in enumerate(found):
+        within = None
+        if len(govs[n]) > 1 and n + 1 < len(found) and _IN.fullmatch(text, e, found[n + 1][0]):
+            within = governorate_of(found[n + 1][2][0])
+        best = max(keys, key=lambda k: (governorate_of(k) == within, support[governorate_of(k)]))
+        out.append(PlaceMention(best, s, e, text[s:e]))
+    return out
 
 
 # How much one mention counts towards "where this happens", by kind of place: a road or

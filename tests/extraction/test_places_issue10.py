@@ -34,3 +34,31 @@ def test_qabasin_near_al_bab_is_the_town_east_of_al_bab():
     )
     assert keys(text) == ["kabbasin", "al-bab"]
     assert keys("the Kurdish town of Qabbasin") == ["kabbasin"]
+
+
+def test_the_western_governorate_is_the_governorate_not_west_aleppo():
+    text = (
+        "was targeted by purported airstrikes in the town of Urum al-Kubra a town in the "
+        "western Aleppo Governorate northwestern Syria."
+    )
+    assert keys(text) == ["urum-al-kubra", "aleppo-governorate", "syria"]
+    assert keys("returned to rebel-held western Aleppo.") == ["west-aleppo"]
+
+
+def test_a_village_named_in_a_governorate_is_the_namesake_there():
+    # Hadar (Quneitra) and Hadar (south of Aleppo): the text says which; the rest of the
+    # article talks about Aleppo, which alone would pick the wrong one
+    text = (
+        "The SAA has now built a buffer on three sides of Aleppo. Terrorists targeted with 8 "
+        "rocket shells the village of Hadar in Quneitra countryside injuring a woman."
+    )
+    assert keys(text) == ["aleppo", "hadar-quneitra", "quneitra-governorate"]
+    assert keys("Hadar and the surrounding areas to the South of Aleppo") == ["al-hadir", "aleppo"]
+
+
+def test_a_place_naming_an_institution_is_not_a_place():
+    text = (
+        "a source at Quneitra Police Command told SANA that three mortar shells fell on the "
+        "surroundings of Damascus Central Prison in Adra area."
+    )
+    assert keys(text) == ["adra"]
