@@ -128,6 +128,10 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return None, True, i + 1
     if low == "a" and nxt == "dozen":
         return 12, True, i + 2
+    if low == "several" and nxt in ("dozen", "hundred", "thousand"):
+        return None, True, i + 2  # "several dozen dead"
+    if toks.low[i : i + 4] == ["a", "large", "number", "of"]:
+        return None, True, i + 4  # "wounding a large number of citizens"
     # "a quarter of a million", "half a million", "a third of a million"
     ahead = tuple(toks.low[i : i + 5])
     for words, value in _FRACTIONS.items():

@@ -35,16 +35,18 @@ from app.extraction.types import QuantityMention
 
 _KILLED = word_set(
     "killed kill kills killing killings dead died die dies dying death deaths martyred "
-    "massacred executed executing execute executes beheaded slain perished lives toll bodies "
+    "massacred massacring slaughtered slaughtering slew executed executing execute executes beheaded slain perished lives toll bodies "
     "eliminated eliminating neutralized neutralised liquidated assassinated murdered"
 )
 _INJURED = word_set(
-    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm "
+    "injured injure injures injuring wounded wound wounds wounding hurt injury injuries suffocation harm "
     "suffered suffering"
 )
 _DISPLACED = word_set(
     "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
 )
+# fates that are none of the above ("60000 are missing"): the count is `other`
+_OTHER_FATES = word_set("missing abducted kidnapped detained arrested")
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
 # killed")
 _NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
@@ -98,11 +100,12 @@ _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
     | VAGUE
-    | {"a", "an", "another", "half"}
+    | {"a", "an", "another", "half", "several", "the"}
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
 _APPOSITION = word_set("including them whom")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
+_PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
 _FOLLOW_REACH = 8
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
 _TOLL_REACH = 16
@@ -115,7 +118,86 @@ def _cue(word: str) -> str | None:
         return "injured"
     if word in _DISPLACED:
         return "displaced"
+    if word in _OTHER_FATES:
+        return "other"
     return None
+
+
+# "killing and injuring scores", "several dozen dead and wounded": one count, two fates
+_HARM = ("killed", "injured")
+
+
+def _paired_cue(toks: Toks, q: int, np_end: int, cue: str | None, immediate: bool) -> str | None:
+    """The second fate of a count told with two ("killing and injuring scores of them")."""
+    if cue not in _HARM:
+        return None
+    if immediate:
+        n = np_end
+        while n < len(toks) and toks.low[n] in _AUX:
+            n += 1
+        window = toks.low[n : n + 3]
+    else:
+        p = q - 1
+        while p >= 0 and toks.low[p] in _EXTRA | {"a", "an", "all", "the"}:
+            p -= 1
+        window = toks.low[max(0, p - 2) : p + 1][::-1]
+    if len(window) == 3 and _cue(window[0]) == cue and window[1] == "and":
+        other = _cue(window[2])
+        return other if other in _HARM and other != cue else None
+    return None
+
+
+def _singular_fate(toks: Toks, k: int) -> bool:
+    """Is the one person ending at token k-1 killed or injured by a "was" in the same clause
+    (and not named right after, which app/extraction/claims.py counts)?"""
+    if k >= len(toks) or toks.text(k)[:1].isupper():
+        return False
+    for n in range(k, min(k + _FOLLOW_REACH, len(toks) - 1)):
+        if toks.low[n] == "was":
+            m = n + 1
+            while m < len(toks) and toks.low[m] in _AUX:
+                m += 1
+            return m < len(toks) and _cue(toks.low[m]) in ("killed", "injured")
+        # only a place or a unit may stand between: "commander in Lattakia was killed"
+        if not (toks.low[n] in _STOP and toks.low[n] != "and" or toks.text(n)[:1].isupper()):
+            return False
+    return False
+
+
+def _modified(toks: Toks, k: int) -> bool:
+    """Is token k a lower-case noun that the word before it qualifies ("a rebel
+    counter-offensive")? Verb forms and relative words follow a head noun instead."""
+    if k >= len(toks) or not toks.is_word(k) or toks.text(k)[:1].isupper():
+        return False
+    low = toks.low[k]
+    return (
+        low not in _STOP | _AUX | _RELATIVE
+        and _cue(low) is None
+        and not low.endswith(("ed", "ing"))
+    )
+
+
+_RELATIVE = word_set("who whom whose which that named")
+
+
+# A count is of its head noun: "a dozen airstrikes", "31 lorries", "50 aircraft" are not
+# counts of people, whatever happened near them.
+_NOT_PEOPLE = word_set("aircraft")
+
+
+def _counts_things(toks: Toks, j: int) -> bool:
+    """Is the word after the number (no person noun found) a plural noun of things?"""
+    if j >= len(toks) or not toks.is_word(j) or toks.text(j)[:1].isupper():
+        return False
+    low = toks.low[j]
+    if low in _NOT_PEOPLE:
+        return True
+    return (
+        low.endswith("s")
+        and not low.endswith("ss")
+        and low not in _STOP | _AUX | _UNIT_NOUNS | _PEOPLE | VAGUE | _EXTRA
+        and _cue(low) is None
+    )
 
 
 def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
@@ -126,9 +208,24 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return number(toks, i + 1)  # "another five rebel fighters"
     if low in ("a", "half") and (counted := number(toks, i)) is not None:
         return counted  # "a dozen", "a quarter of a million", "half a million"
-    if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
-        for j in range(i + 1, min(i + 4, len(toks))):
+    if low == "the":  # "the Al-Nusra Front commander in Lattakia was killed": one person
+        for j in range(i + 1, min(i + 5, len(toks))):
             if toks.low[j] in _ONE_PERSON:
+                if j + 1 < len(toks) and toks.low[j + 1] in _ONE_PERSON:
+                    continue  # "the terrorist commander"
+                return (1, False, j) if _singular_fate(toks, j + 1) else None
+            if not toks.is_word(j) or toks.low[j] in _STOP or _cue(toks.low[j]):
+                break
+        return None
+    if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
+        for j in range(i + 1, min(i + 5, len(toks))):
+            # "a rebel counter-offensive": the person word only qualifies the noun after it
+            if toks.low[j] in _ONE_PERSON and not _counts_things(toks, j + 1):
+                nxt = toks.low[j + 1] if j + 1 < len(toks) else ""
+                if nxt in _ONE_PERSON:  # "a terrorist commander"
+                    continue
+                if _modified(toks, j + 1):
+                    return None
                 return 1, False, j
             if not toks.is_word(j) or toks.low[j] in _STOP or _cue(toks.low[j]):
                 break
@@ -183,6 +280,8 @@ def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
     """
     immediate = True
     n, stop = k, min(k + _FOLLOW_REACH, len(toks))
+    if toks.low[k : k + 3] in _PARTITIVE:  # "50 terrorists most of them from al-Nusra ..."
+        immediate, n, stop = False, k + 3, min(k + 3 + _FOLLOW_REACH, len(toks))
     while n < stop:
         # "30 soldiers and 39 rebel fighters had been killed": a count listed with this one
         # shares the predicate after the list
@@ -233,8 +332,8 @@ def _kind(cue: str | None, noun: str | None) -> str | None:
     fighter = noun is not None and noun in _FIGHTERS
     if cue in ("killed", "injured"):
         return cue
-    if cue == "displaced":
-        return "fighters" if fighter else "displaced"
+    if cue in ("displaced", "other"):
+        return "fighters" if fighter else cue
     if fighter:
         return "fighters"
     return "other" if noun is not None else None
@@ -281,6 +380,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
+        if _counts_things(toks, j if noun_at is None else noun_at + 1):
+            i = max(np_end, i + 1)  # "a dozen airstrikes", "six fighter jets"
+            continue
         noun = toks.low[noun_at] if noun_at is not None else None
         cue, immediate = _following_cue(toks, np_end)
         if not immediate:
@@ -318,6 +420,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
                     subset=subset or _AMONG.match(text, end) is not None,
                 )
             )
+            if (also := _paired_cue(toks, q, np_end, what, immediate)) is not None:
+                out.append(replace(out[-1], what=also))
             last_kind, last_end, last_subset = what, np_end - 1, out[-1].subset
         i = max(np_end, i + 1)
     return _merge_lists(text, _parts_of_later_totals(text, out))

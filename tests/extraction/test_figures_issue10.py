@@ -1,0 +1,126 @@
+"""Issue 10, class 6 (figures): each fixed cause pinned by a sentence of the FA-KES dev set
+or the seeds. A figure is (kind, value_min, value_max, subset)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction.quantities import find_quantities
+
+
+def figures(text: str) -> list[tuple[str, int | None, int | None, bool]]:
+    return [(q.what, q.value_min, q.value_max, q.subset) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one count, two fates, the verbs before it
+            "the army units targeted terrorists positions in Aleppo city killing and injuring "
+            "scores of terrorists.",
+            [("injured", None, None, False), ("killed", None, None, False)],
+        ),
+        (
+            "The army operation resulted in killing and injury scores of terrorists and the "
+            "destruction of their weapons and ammunition the source added.",
+            [("injured", None, None, False), ("killed", None, None, False)],
+        ),
+        (  # ... and after it; "several dozen" is vague
+            "stepped up military operations in the Eastern Ghouta and Western Ghouta zones with "
+            "aircraft and rocket launchers causing several dozen dead and wounded",
+            [("killed", None, None, False), ("injured", None, None, False)],
+        ),
+        (  # two counts, each with its own fate, stay as they were
+            "at least 12 people were killed and 30 others were wounded",
+            [("killed", 12, None, False), ("injured", 30, 30, False)],
+        ),
+    ],
+)
+def test_a_count_with_two_fates_gives_two_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
+         [("killed", 20, 20, False)]),
+        ("The coalition carried out a dozen airstrikes on Raqqa killing 30 people.",
+         [("killed", 30, 30, False)]),
+        ("Russia has deployed 50 aircraft and six fighter jets to Syria.", []),
+        (  # a person word that only qualifies the noun after it is no person
+            "the Syrian army withdrew from the farms of Al Maleh as they faced a rebel "
+            "counter-offensive led by Al Nusra Front.",
+            [],
+        ),
+        (
+            "the area is seen as safer than being in the direct path of either the Syrian army "
+            "advance or a possible rebel counter offensive.",
+            [],
+        ),
+        ("Russia has deployed 4,000 troops to Syria.", [("fighters", 4000, 4000, False)]),
+    ],
+)  # fmt: skip
+def test_a_number_is_bound_to_its_head_noun(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Warplanes releasing toxic gas targeted Tuesday the town of Khan Sheikhoun in Idlib "
+            "northwestern Syria massacring dozens of people and injuring hundreds.",
+            [("killed", None, None, False), ("injured", None, None, False)],
+        ),
+        (
+            "The province forms an important front for the Syrian governments soldiers who "
+            "recently slew nearly 170 Takfiri terrorists there.",
+            [("killed", None, 170, False)],
+        ),
+        (
+            "Monitors said barrel bombs fell on Saraqeb late on Monday wounding a large number "
+            "of citizens.",
+            [("injured", None, None, False)],
+        ),
+        (  # the missing are not counted with the dead listed before them
+            "has caused the death of more than 200000 people and at least 60000 are missing.",
+            [("killed", 200000, None, False), ("other", 60000, None, False)],
+        ),
+        (  # an apposition between a count and its predicate
+            "In Lattakia at least 50 terrorists most of them from al-Nusra terrorist group were "
+            "killed in army operations against their dens",
+            [("killed", 50, None, False)],
+        ),
+    ],
+)
+def test_fate_words(text, expected):
+    assert figures(text) == expected
+
+
+def test_between_is_a_range():
+    assert figures("the strikes killed between 200 and 400 civilians") == [
+        ("killed", 200, 400, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Syrian army killed a notorious Takfiri terrorist commander in heavy clashes in "
+            "the province of Lattakia on Wednesday Al-Alam News Network reports.",
+            [("killed", 1, 1, False)],
+        ),
+        (
+            "Abu Abdul Rahman al-Madani the Al-Nusra Front commander in Lattakia was killed in "
+            "Jabal al-Torkman region in the Lattakia province Western Syria.",
+            [("killed", 1, 1, False)],
+        ),
+        # named right after: claims.py counts the named person, not this rule
+        ("the commander Yousef Zaoua was killed.", []),
+        ("The soldier said he was killed.", []),
+    ],
+)
+def test_one_named_or_described_person_killed_counts_one(text, expected):
+    assert figures(text) == expected
