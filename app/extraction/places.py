@@ -57,6 +57,10 @@ _NAMED_BUILDINGS = frozenset({"mosque", "church"})
 # "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
 _INSTITUTIONS = frozenset({"police", "prison", "university"})
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
+# "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
+_HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
+_HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+_CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 
 
 def _names_a_building(toks, j: int) -> bool:
@@ -372,9 +376,22 @@ def find_places(text: str) -> list[PlaceMention]:
     support = Counter(next(iter(g)) for g in govs if len(g) == 1)
     out = []
     for n, (s, e, keys) in enumerate(found):
-        within = None
-        if len(govs[n]) > 1 and n + 1 < len(found) and _IN.fullmatch(text, e, found[n + 1][0]):
-            within = governorate_of(found[n + 1][2][0])
+        within, hood = None, False
+        after = n + 1 < len(found) and len(govs[n + 1]) == 1
+        if after and _IN.fullmatch(text, e, found[n + 1][0]):
+            within = next(iter(govs[n + 1]))
+        elif after and _HOOD_IN.fullmatch(text, e, found[n + 1][0]):
+            within, hood = next(iter(govs[n + 1])), True
+        elif (
+            n > 0
+            and len(govs[n - 1]) == 1
+            and place_entry(found[n - 1][2][0]).kind == "city"
+            and _CITY_HOOD.fullmatch(text, found[n - 1][1], s)
+        ):
+            within, hood = next(iter(govs[n - 1])), True
+        # a district named inside a city is that city's, never a namesake elsewhere
+        if hood and within is not None and within not in govs[n]:
+            continue
         best = max(keys, key=lambda k: (governorate_of(k) == within, support[governorate_of(k)]))
         out.append(PlaceMention(best, s, e, text[s:e]))
     return out

@@ -62,3 +62,15 @@ def test_a_place_naming_an_institution_is_not_a_place():
         "surroundings of Damascus Central Prison in Adra area."
     )
     assert keys(text) == ["adra"]
+
+
+def test_a_district_named_inside_a_city_is_never_a_namesake_elsewhere():
+    # the gazetteer knows only Homs' al-Khalidiya: not the Aleppo district the text names
+    text = (
+        "At the Aleppos residential neighborhood of al-Khalidiye terrorists killed a child and "
+        "injured five other people with a rocket shelling"
+    )
+    assert keys(text) == ["aleppo"]
+    assert keys("shelling hit the al-Khalidiya neighborhood in Homs city") == ["khalidiya", "homs"]
+    text = "the al-Midan district in Damascus and the al-Midan neighbourhood of Aleppo"
+    assert keys(text) == ["al-midan", "damascus", "al-midan-aleppo", "aleppo"]
