@@ -46,7 +46,7 @@ _DISPLACED = word_set(
     "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
 )
 # fates that are none of the above ("60000 are missing"): the count is `other`
-_OTHER_FATES = word_set("missing abducted kidnapped detained arrested")
+_OTHER_FATES = word_set("missing abducted kidnapped detained arrested captured")
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
 # killed")
 _NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
@@ -186,18 +186,21 @@ _NOT_PEOPLE = word_set("aircraft")
 
 
 def _counts_things(toks: Toks, j: int) -> bool:
-    """Is the word after the number (no person noun found) a plural noun of things?"""
-    if j >= len(toks) or not toks.is_word(j) or toks.text(j)[:1].isupper():
-        return False
-    low = toks.low[j]
-    if low in _NOT_PEOPLE:
-        return True
-    return (
-        low.endswith("s")
-        and not low.endswith("ss")
-        and low not in _STOP | _AUX | _UNIT_NOUNS | _PEOPLE | VAGUE | _EXTRA
-        and _cue(low) is None
-    )
+    """Does the noun phrase from token j (no person noun in it) end in a plural noun of
+    things? "31 lorries", "tens of rocket shells", "two besieged government-held towns"."""
+    if j < len(toks) and toks.low[j] == "of":
+        j += 1
+    for k in range(j, min(j + 3, len(toks))):
+        if not toks.is_word(k) or toks.text(k)[:1].isupper():
+            return False
+        low = toks.low[k]
+        if low in _NOT_PEOPLE:
+            return True
+        if low in _STOP | _AUX | _UNIT_NOUNS | _PEOPLE | VAGUE | _EXTRA or _cue(low):
+            return False
+        if low.endswith("s") and not low.endswith("ss"):
+            return True
+    return False
 
 
 def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
@@ -272,11 +275,26 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     return None, j
 
 
-def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
+def _starts_count(toks: Toks, k: int) -> bool:
+    if k >= len(toks):
+        return False
+    low = toks.low[k]
+    return (
+        toks.is_num(k)
+        or low in UNITS
+        or low in TENS
+        or low in VAGUE
+        or (any(qualifier(toks, k + n)[1] == k for n in (1, 2, 3)))
+    )
+
+
+def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | None, bool]:
     """(kind, immediate) of the first cue after index k within the clause.
 
     A number stops the search (it starts a coordinated count with its own predicate)
     unless it is an apposition ("11 civilians including three children were killed").
+    ``verb_before``: a cue stands right before the count ("killed more than 220000 people
+    wounded at least one million": "wounded" is the next count's).
     """
     immediate = True
     n, stop = k, min(k + _FOLLOW_REACH, len(toks))
@@ -295,6 +313,10 @@ def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
             return None, False
         low = toks.low[n]
         kind = _cue(low)
+        # "killing 2 children injuring 9 others": a verb right before a count is that
+        # count's, not this one's
+        if kind and _starts_count(toks, n + 1) and (low.endswith("ing") or verb_before):
+            return None, False
         if kind:
             return kind, immediate
         if low not in _AUX:
@@ -321,7 +343,9 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
         and "toll" in toks.low[max(0, q - _TOLL_REACH) : q]
     ):
         return "killed"
-    if prev in ("dead", "died", "toll"):  # "28 dead 40 injured": not the verb of this count
+    if prev == "toll":  # "according to the latest toll 44 civilians"
+        return "killed"
+    if prev in ("dead", "died"):  # "28 dead 40 injured": not the verb of this count
         return None
     return _cue(prev)
 
@@ -332,8 +356,10 @@ def _kind(cue: str | None, noun: str | None) -> str | None:
     fighter = noun is not None and noun in _FIGHTERS
     if cue in ("killed", "injured"):
         return cue
-    if cue in ("displaced", "other"):
-        return "fighters" if fighter else cue
+    if cue == "displaced":
+        return "fighters" if fighter else "displaced"
+    if cue == "other":  # captured fighters are detained people, not a force
+        return "other"
     if fighter:
         return "fighters"
     return "other" if noun is not None else None
@@ -384,9 +410,10 @@ def find_quantities(text: str) -> list[QuantityMention]:
             i = max(np_end, i + 1)  # "a dozen airstrikes", "six fighter jets"
             continue
         noun = toks.low[noun_at] if noun_at is not None else None
-        cue, immediate = _following_cue(toks, np_end)
+        before = _preceding_cue(toks, q)
+        cue, immediate = _following_cue(toks, np_end, before is not None)
         if not immediate:
-            cue = _preceding_cue(toks, q) or cue
+            cue = before or cue
         subset = (q > 0 and toks.low[q - 1] in _APPOSITION) or "them" in toks.low[j:np_end]
         part_of_previous = subset or (qual is not None and noun is None)
         # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
@@ -394,9 +421,10 @@ def find_quantities(text: str) -> list[QuantityMention]:
         listed = last_kind is not None and (
             last_end == q - 1 or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
         )
+        # "five civilians including a child and a woman were killed": both are the subset
+        subset = subset or (listed and last_subset)
         if listed and not immediate:
             what: str | None = last_kind
-            subset = subset or last_subset
         elif cue is None and part_of_previous and last_kind is not None:
             what = last_kind
         else:

@@ -124,3 +124,66 @@ def test_between_is_a_range():
 )
 def test_one_named_or_described_person_killed_counts_one(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # FA-KES strips commas: the verb right before a count is that count's
+            "landed in al-Mohafazah neighborhood killing 2 children injuring 9 others and "
+            "causing material damage to the houses.",
+            [("killed", 2, 2, False), ("injured", 9, 9, False)],
+        ),
+        (
+            "The United Nations says the war has killed more than 220000 people wounded at "
+            "least one million and left many displaced",
+            [("killed", 220000, None, False)],
+        ),
+        (
+            "terrorists targeted neighborhoods in Aleppo with tens of rocket shells killing "
+            "according to the latest toll 44 civilians and wounding over 140.",
+            [("killed", 44, 44, False), ("injured", 140, None, False)],
+        ),
+        (
+            "28 dead 40 injured in the attack",
+            [("killed", 28, 28, False), ("injured", 40, 40, False)],
+        ),
+    ],
+)
+def test_a_verb_before_a_count_is_that_counts(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_count_listed_after_a_subset_is_part_of_it():
+    text = (
+        "Earlier five civilians including a child and a woman were killed and 27 others were "
+        "injured due to a rocket shell fired by terrorists"
+    )
+    assert figures(text) == [
+        ("killed", 5, 5, False),
+        ("killed", 2, 2, True),
+        ("injured", 27, 27, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "an airstrike on the village of Maaret Harmeh killed 10 people and wounded several "
+            "others activists said.",
+            [("killed", 10, 10, False), ("injured", None, None, False)],
+        ),
+        (  # the head noun of "two besieged government-held towns" is no person
+            "A suicide car bomb attack on buses carrying Syrians evacuated from two besieged "
+            "government-held towns killed 43 people on Saturday",
+            [("killed", 43, 43, False)],
+        ),
+        (  # captured fighters are detained people, not a force
+            "the Kurdish forces also captured several insurgents including a captain",
+            [("other", None, None, False)],
+        ),
+    ],
+)
+def test_vague_counts_and_head_nouns(text, expected):
+    assert figures(text) == expected
