@@ -275,16 +275,16 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     return None, j
 
 
+_COUNT_START = frozenset(UNITS) | frozenset(TENS) | VAGUE | {"many", "a", "an", "another"}
+
+
 def _starts_count(toks: Toks, k: int) -> bool:
     if k >= len(toks):
         return False
-    low = toks.low[k]
     return (
         toks.is_num(k)
-        or low in UNITS
-        or low in TENS
-        or low in VAGUE
-        or (any(qualifier(toks, k + n)[1] == k for n in (1, 2, 3)))
+        or toks.low[k] in _COUNT_START
+        or any(qualifier(toks, k + n)[1] == k for n in (1, 2, 3))
     )
 
 
