@@ -145,6 +145,11 @@ def test_one_named_or_described_person_killed_counts_one(text, expected):
             [("killed", 44, 44, False), ("injured", 140, None, False)],
         ),
         (
+            "a number of rocket shells landed on the main square in al-Zahraa neighborhood "
+            "killing 4 citizens injuring many others and causing material damage",
+            [("killed", 4, 4, False)],
+        ),
+        (
             "28 dead 40 injured in the attack",
             [("killed", 28, 28, False), ("injured", 40, 40, False)],
         ),
