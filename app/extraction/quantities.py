@@ -104,6 +104,7 @@ _NUMBER_WORDS = (
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
 _APPOSITION = word_set("including them whom")
+_SUBSET_LEAD = word_set("including among")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
 _FOLLOW_REACH = 8
@@ -312,6 +313,8 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
         if toks.is_punct(n) or (toks.is_num(n) and toks.low[n - 1] not in _APPOSITION):
             return None, False
         low = toks.low[n]
+        if low in _SUBSET_LEAD:  # "23 civilians among them eight children and six women were"
+            stop = min(n + 1 + _FOLLOW_REACH, len(toks))
         kind = _cue(low)
         # "killing 2 children injuring 9 others": a verb right before a count is that
         # count's, not this one's

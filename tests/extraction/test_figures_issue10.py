@@ -192,3 +192,15 @@ def test_a_count_listed_after_a_subset_is_part_of_it():
 )
 def test_vague_counts_and_head_nouns(text, expected):
     assert figures(text) == expected
+
+
+def test_a_subset_list_between_a_count_and_its_predicate():
+    text = (
+        "At least 23 civilians among them eight children and six women were killed Wednesday "
+        "before dawn by airstrikes carried out by the US-led coalition"
+    )
+    assert figures(text) == [
+        ("killed", 23, None, False),
+        ("killed", 8, 8, True),
+        ("killed", 6, 6, True),
+    ]
