@@ -33,6 +33,7 @@ from .normalize import (
     normalize_key,
     scan_cached,
     span_literal,
+    word_set,
 )
 from .registry import (
     actor_entries,
@@ -56,6 +57,16 @@ _NAMED_BUILDINGS = frozenset({"mosque", "church"})
 # A place name before these names an institution, not a place the claim is about:
 # "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
 _INSTITUTIONS = frozenset({"police", "prison", "university"})
+# A place name right after a given name or a title is a surname: "Interior Minister
+# Mohammed Shaar" is no gas field. Common given names of the people Syrian news quotes.
+_GIVEN_NAMES = word_set(
+    "mohammed muhammad mohammad mohamed ahmed ahmad ali hassan hasan hussein husam khaled "
+    "khalid omar umar abdullah abdallah ibrahim mahmoud mahmud mustafa mostafa yousef youssef "
+    "yusuf rami bashar hafez maher walid faisal ayman samir jamil fadi hadi issam suheil suhail "
+    "zahran rafaa riad riyad salim salem nabil adnan anas bassam hamza tariq tarek ziad imad "
+    "osama usama saleh salih yasser yasir jihad wael firas hisham ghassan nizar mazen abdel "
+    "abdul minister general colonel brigadier president sheikh dr"
+)
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 # "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
 _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
@@ -348,7 +359,9 @@ def find_places(text: str) -> list[PlaceMention]:
             ):
                 i, (j, keys, possessive) = k, inner
                 break
-        named_building = _names_a_building(toks, j)
+        named_building = _names_a_building(toks, j) or (
+            i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in _GIVEN_NAMES
+        )
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
         # "QAMISHLI, Syria (AP)": a dateline's country only says where its city is

@@ -74,3 +74,9 @@ def test_a_district_named_inside_a_city_is_never_a_namesake_elsewhere():
     assert keys("shelling hit the al-Khalidiya neighborhood in Homs city") == ["khalidiya", "homs"]
     text = "the al-Midan district in Damascus and the al-Midan neighbourhood of Aleppo"
     assert keys(text) == ["al-midan", "damascus", "al-midan-aleppo", "aleppo"]
+
+
+def test_a_place_name_after_a_given_name_is_a_surname():
+    assert keys("the Syrian regimes Interior Minister Mohammed Shaar told reporters") == []
+    assert keys("Lt. Gen. Mohammad al-Shaar Syrias interior minister") == []
+    assert keys("clashes near the al-Shaer gas field") == ["al-shaer-gas-field"]
