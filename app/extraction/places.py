@@ -49,11 +49,12 @@ from .registry import (
 from .types import PlaceMention
 
 _BLOCK = "<actor>"
-# A name right before one of these names the building, after a person or an idea, not
-# the place it is in: "al-Khulafaa al-Rashideen Mosque" is in Latakia, not in Aleppo's
-# al-Rashidin. (Shrines, hospitals and schools do take their place's name: "Sayyida
-# Zeinab shrine", "Azaz hospital".)
-_NAMED_BUILDINGS = frozenset({"mosque", "church"})
+# A name right before one of these names the building or the street, after a person, an
+# idea or a town elsewhere, not the place it is in: "al-Khulafaa al-Rashideen Mosque" is in
+# Latakia, not in Aleppo's al-Rashidin; "Busra Square" is in Daraa, not Bosra. (Shrines,
+# hospitals and schools do take their place's name: "Sayyida Zeinab shrine", "Azaz
+# hospital".)
+_NAMED_BUILDINGS = frozenset({"mosque", "church", "street", "square"})
 # A place name before these names an institution, not a place the claim is about:
 # "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
 _INSTITUTIONS = frozenset({"police", "prison", "university"})

@@ -80,3 +80,9 @@ def test_a_place_name_after_a_given_name_is_a_surname():
     assert keys("the Syrian regimes Interior Minister Mohammed Shaar told reporters") == []
     assert keys("Lt. Gen. Mohammad al-Shaar Syrias interior minister") == []
     assert keys("clashes near the al-Shaer gas field") == ["al-shaer-gas-field"]
+
+
+def test_a_street_or_square_named_after_a_town_is_not_the_town():
+    text = "a terrorist group southeast of Busra Square in Daraa al-Mahatta"
+    assert keys(text) == ["daraa-al-mahatta"]
+    assert keys("fired a rocket shell on al-Kallasa Street in al-Sulimaniah") == []
