@@ -72,6 +72,7 @@ _QUALIFIERS = {
     ("estimated",): "about",
     ("up", "to"): "up_to",
     ("as", "many", "as"): "up_to",
+    ("as", "high", "as"): "up_to",
 }
 
 

@@ -53,7 +53,8 @@ _NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
 _FIGHTERS = word_set(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
-    "extremists servicemen militiamen guerrillas commanders loyalists combatants"
+    "extremists servicemen militiamen guerrillas commanders loyalists combatants forces "
+    "reinforcements recruits defectors"
 )
 _PEOPLE = _FIGHTERS | word_set(
     "people persons person civilians civilian children child kids women woman men man "
@@ -61,7 +62,10 @@ _PEOPLE = _FIGHTERS | word_set(
     "leaders activists workers medics doctors nurses journalists patients students "
     "schoolchildren babies infants pilots airmen elements personnel volunteers hostages "
     "prisoners detainees syrians kurds martyrs casualties deaths dead wounded evacuees "
-    "refugees villagers worshippers passengers staff girls boys"
+    "refugees villagers worshippers passengers staff girls boys natives protesters "
+    "demonstrators teenagers youths adults brothers sisters sons daughters parents siblings "
+    "relatives officials guards crewmembers crew drivers visitors minors rescuers paramedics "
+    "employees farmers hopefuls heads"
 )
 # One person: "a woman was injured", "killed a nurse a hospital employee and two soldiers"
 _ONE_PERSON = word_set(

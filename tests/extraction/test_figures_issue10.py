@@ -204,3 +204,30 @@ def test_a_subset_list_between_a_count_and_its_predicate():
         ("killed", 8, 8, True),
         ("killed", 6, 6, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # plural person nouns are people, not things
+            "The Islamic State launched a counteroffensive in Syrias Raqqa province on Monday "
+            "killing 40 government forces and expelling many others a monitoring group said.",
+            [("killed", 40, 40, False)],
+        ),
+        (
+            "In Idlib twenty-eight heads of the Ahrar al-Sham militant group were killed in an "
+            "explosion",
+            [("killed", 28, 28, False)],
+        ),
+        (
+            "The ambulance teams lost three crewmembers who were killed trying to rescue victims",
+            [("killed", 3, 3, False)],
+        ),
+        (
+            "has put the death toll from the five-year conflict at as high as 470000.",
+            [("killed", None, 470000, False)],
+        ),
+    ],
+)
+def test_people_nouns_and_upper_bounds(text, expected):
+    assert figures(text) == expected
