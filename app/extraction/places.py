@@ -33,8 +33,8 @@ from .normalize import (
     normalize_key,
     scan_cached,
     span_literal,
-    word_set,
 )
+from .place_words import GEOGRAPHIC, GIVEN_NAMES, INSTITUTIONS, LOCATIVE, NAMED_BUILDINGS
 from .registry import (
     actor_entries,
     common_word,
@@ -49,25 +49,6 @@ from .registry import (
 from .types import PlaceMention
 
 _BLOCK = "<actor>"
-# A name right before one of these names the building or the street, after a person, an
-# idea or a town elsewhere, not the place it is in: "al-Khulafaa al-Rashideen Mosque" is in
-# Latakia, not in Aleppo's al-Rashidin; "Busra Square" is in Daraa, not Bosra. (Shrines,
-# hospitals and schools do take their place's name: "Sayyida Zeinab shrine", "Azaz
-# hospital".)
-_NAMED_BUILDINGS = frozenset({"mosque", "church", "street", "square"})
-# A place name before these names an institution, not a place the claim is about:
-# "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
-_INSTITUTIONS = frozenset({"police", "prison", "university"})
-# A place name right after a given name or a title is a surname: "Interior Minister
-# Mohammed Shaar" is no gas field. Common given names of the people Syrian news quotes.
-_GIVEN_NAMES = word_set(
-    "mohammed muhammad mohammad mohamed ahmed ahmad ali hassan hasan hussein husam khaled "
-    "khalid omar umar abdullah abdallah ibrahim mahmoud mahmud mustafa mostafa yousef youssef "
-    "yusuf rami bashar hafez maher walid faisal ayman samir jamil fadi hadi issam suheil suhail "
-    "zahran rafaa riad riyad salim salem nabil adnan anas bassam hamza tariq tarek ziad imad "
-    "osama usama saleh salih yasser yasir jihad wael firas hisham ghassan nizar mazen abdel "
-    "abdul minister general colonel brigadier president sheikh dr"
-)
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 # "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
 _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
@@ -78,8 +59,8 @@ _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 def _names_a_building(toks, j: int) -> bool:
     nxt = [t.text.casefold() for t in toks[j + 1 : j + 3]]
     return bool(nxt) and (
-        nxt[0] in _NAMED_BUILDINGS
-        or nxt[0] in _INSTITUTIONS
+        nxt[0] in NAMED_BUILDINGS
+        or nxt[0] in INSTITUTIONS
         or nxt[0] == "central"
         and nxt[1:] == ["prison"]
     )
@@ -144,34 +125,6 @@ def is_place_name(name: str) -> bool:
     return t is not None and any(lit in c.literals for c in t.places)
 
 
-# A country that is also an actor's name is a place only after one of these ("fled to
-# Turkey", "in Iraq", "the border with Jordan"); elsewhere it acts ("Turkey shelled").
-_LOCATIVE = frozenset(
-    [
-        "in",
-        "into",
-        "inside",
-        "across",
-        "throughout",
-        "to",
-        "from",
-        "near",
-        "towards",
-        "toward",
-        "via",
-        "through",
-        "within",
-        "with",
-        "outside",
-        "nearby",
-        "beyond",
-        "between",
-        "and",
-        "of",
-    ]
-)
-
-
 def _decide(
     t: _Target,
     words: list[Token],
@@ -218,54 +171,6 @@ def _decide(
     return tuple(c.key for c in chosen) or None
 
 
-# Words after a country's possessive that make it a place (docs/annotation.md §7)
-_GEOGRAPHIC = frozenset(
-    [
-        "north",
-        "northern",
-        "south",
-        "southern",
-        "east",
-        "eastern",
-        "west",
-        "western",
-        "northeast",
-        "northeastern",
-        "northwest",
-        "northwestern",
-        "southeast",
-        "southeastern",
-        "southwest",
-        "southwestern",
-        "central",
-        "province",
-        "provinces",
-        "city",
-        "cities",
-        "town",
-        "towns",
-        "village",
-        "villages",
-        "region",
-        "border",
-        "borders",
-        "countryside",
-        "desert",
-        "coast",
-        "coastal",
-        "governorate",
-        "war",
-        "wars",
-        "civil",
-        "conflict",
-        "revolt",
-        "uprising",
-        "crisis",
-        "revolution",
-    ]
-)
-
-
 def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) -> bool:
     """A country in the possessive that qualifies no place ("Syrias war"), or one inside
     an actor's name ("Islamic State of Iraq")."""
@@ -280,7 +185,7 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
         # "Syrias Idlib province", "Syrias northern town", "Syrias civil war" place it;
         # "Syrias commercial capital", "Syrias government" do not
         return not (
-            word.casefold() in _GEOGRAPHIC or after in ("year", "years") or word[:1].isupper()
+            word.casefold() in GEOGRAPHIC or after in ("year", "years") or word[:1].isupper()
         )
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
@@ -331,7 +236,7 @@ def find_places(text: str) -> list[PlaceMention]:
         lit = span_literal(words, possessive)
         before = toks[i - 1].text.casefold() if i else ""
         # "in Syria and Iraq": a country listed after one taken as a place is one too
-        locative = (before in _LOCATIVE and before != "and") or (
+        locative = (before in LOCATIVE and before != "and") or (
             before == "and" and last_country == i - 2
         )
         return _decide(target, words, lit, toks[i].article, possessive, locative)
@@ -361,7 +266,7 @@ def find_places(text: str) -> list[PlaceMention]:
                 i, (j, keys, possessive) = k, inner
                 break
         named_building = _names_a_building(toks, j) or (
-            i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in _GIVEN_NAMES
+            i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in GIVEN_NAMES
         )
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"

@@ -28,78 +28,26 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from app.extraction.count_words import (
+    AUX,
+    EXTRA,
+    NOT_PEOPLE,
+    OF_CUES,
+    ONE_PERSON,
+    PEOPLE,
+    RELATIVE,
+    STOP,
+    UNIT_NOUNS,
+    count_kind,
+    fate_of,
+)
 from app.extraction.dates import MONTHS
 from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
 from app.extraction.types import QuantityMention
 
-_KILLED = word_set(
-    "killed kill kills killing killings dead died die dies dying death deaths martyred "
-    "massacred massacring slaughtered slaughtering slew executed executing execute executes beheaded slain perished lives toll bodies "
-    "eliminated eliminating neutralized neutralised liquidated assassinated murdered"
-)
-_INJURED = word_set(
-    "injured injure injures injuring wounded wound wounds wounding hurt injury injuries suffocation harm "
-    "suffered suffering"
-)
-_DISPLACED = word_set(
-    "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
-)
-# fates that are none of the above ("60000 are missing"): the count is `other`
-_OTHER_FATES = word_set("missing abducted kidnapped detained arrested captured")
-# people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
-# killed")
-_NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
-_FIGHTERS = word_set(
-    "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
-    "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
-    "extremists servicemen militiamen guerrillas commanders loyalists combatants forces "
-    "reinforcements recruits defectors"
-)
-_PEOPLE = _FIGHTERS | word_set(
-    "people persons person civilians civilian children child kids women woman men man "
-    "residents members individuals others victims families citizens policemen officers "
-    "leaders activists workers medics doctors nurses journalists patients students "
-    "schoolchildren babies infants pilots airmen elements personnel volunteers hostages "
-    "prisoners detainees syrians kurds martyrs casualties deaths dead wounded evacuees "
-    "refugees villagers worshippers passengers staff girls boys natives protesters "
-    "demonstrators teenagers youths adults brothers sisters sons daughters parents siblings "
-    "relatives officials guards crewmembers crew drivers visitors minors rescuers paramedics "
-    "employees farmers hopefuls heads"
-)
-# One person: "a woman was injured", "killed a nurse a hospital employee and two soldiers"
-_ONE_PERSON = word_set(
-    "person civilian child girl boy woman man baby infant father mother son daughter "
-    "brother sister husband wife grandfather grandmother nurse doctor medic journalist "
-    "photographer soldier officer commander leader fighter militant rebel employee worker "
-    "volunteer resident teacher student driver pilot policeman guard member activist "
-    "emir cleric"
-)
-_PEOPLE = _PEOPLE | _ONE_PERSON
-# "the death of 100", "the killing of six": the noun says what happened to them
-_OF_CUES = {
-    "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
-    "massacre": "killed", "execution": "killed", "executions": "killed", "bodies": "killed",
-    "lives": "killed", "injury": "injured", "injuries": "injured", "wounding": "injured",
-    "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
-}  # fmt: skip
-# "killed another six people": words between the verb and its count
-_EXTRA = word_set("another additional further other")
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
 _AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
-# Words that may stand between a count and the predicate saying what happened to it.
-_AUX = word_set(
-    "were was have has had been being are is be got get reportedly allegedly also later all "
-    "both already now either to feared believed thought said confirmed more others"
-)
-_STOP = word_set(
-    "in on at of from by with for near into across during since after before as and or but "
-    "while when because than the a an this that these those their its his her"
-)
-_UNIT_NOUNS = word_set(
-    "percent per km kilometres kilometers kilometre kilometer miles mile metres meters hours "
-    "hour days day weeks week months month years year minutes times year-old years-old"
-)
 _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
@@ -116,18 +64,6 @@ _FOLLOW_REACH = 8
 _TOLL_REACH = 16
 
 
-def _cue(word: str) -> str | None:
-    if word in _KILLED:
-        return "killed"
-    if word in _INJURED:
-        return "injured"
-    if word in _DISPLACED:
-        return "displaced"
-    if word in _OTHER_FATES:
-        return "other"
-    return None
-
-
 # "killing and injuring scores", "several dozen dead and wounded": one count, two fates
 _HARM = ("killed", "injured")
 
@@ -138,16 +74,16 @@ def _paired_cue(toks: Toks, q: int, np_end: int, cue: str | None, immediate: boo
         return None
     if immediate:
         n = np_end
-        while n < len(toks) and toks.low[n] in _AUX:
+        while n < len(toks) and toks.low[n] in AUX:
             n += 1
         window = toks.low[n : n + 3]
     else:
         p = q - 1
-        while p >= 0 and toks.low[p] in _EXTRA | {"a", "an", "all", "the"}:
+        while p >= 0 and toks.low[p] in EXTRA | {"a", "an", "all", "the"}:
             p -= 1
         window = toks.low[max(0, p - 2) : p + 1][::-1]
-    if len(window) == 3 and _cue(window[0]) == cue and window[1] == "and":
-        other = _cue(window[2])
+    if len(window) == 3 and fate_of(window[0]) == cue and window[1] == "and":
+        other = fate_of(window[2])
         return other if other in _HARM and other != cue else None
     return None
 
@@ -160,11 +96,11 @@ def _singular_fate(toks: Toks, k: int) -> bool:
     for n in range(k, min(k + _FOLLOW_REACH, len(toks) - 1)):
         if toks.low[n] == "was":
             m = n + 1
-            while m < len(toks) and toks.low[m] in _AUX:
+            while m < len(toks) and toks.low[m] in AUX:
                 m += 1
-            return m < len(toks) and _cue(toks.low[m]) in ("killed", "injured")
+            return m < len(toks) and fate_of(toks.low[m]) in ("killed", "injured")
         # only a place or a unit may stand between: "commander in Lattakia was killed"
-        if not (toks.low[n] in _STOP and toks.low[n] != "and" or toks.text(n)[:1].isupper()):
+        if not (toks.low[n] in STOP and toks.low[n] != "and" or toks.text(n)[:1].isupper()):
             return False
     return False
 
@@ -176,18 +112,14 @@ def _modified(toks: Toks, k: int) -> bool:
         return False
     low = toks.low[k]
     return (
-        low not in _STOP | _AUX | _RELATIVE
-        and _cue(low) is None
+        low not in STOP | AUX | RELATIVE
+        and fate_of(low) is None
         and not low.endswith(("ed", "ing"))
     )
 
 
-_RELATIVE = word_set("who whom whose which that named")
-
-
 # A count is of its head noun: "a dozen airstrikes", "31 lorries", "50 aircraft" are not
 # counts of people, whatever happened near them.
-_NOT_PEOPLE = word_set("aircraft")
 
 
 def _counts_things(toks: Toks, j: int) -> bool:
@@ -199,9 +131,9 @@ def _counts_things(toks: Toks, j: int) -> bool:
         if not toks.is_word(k) or toks.text(k)[:1].isupper():
             return False
         low = toks.low[k]
-        if low in _NOT_PEOPLE:
+        if low in NOT_PEOPLE:
             return True
-        if low in _STOP | _AUX | _UNIT_NOUNS | _PEOPLE | VAGUE | _EXTRA or _cue(low):
+        if low in STOP | AUX | UNIT_NOUNS | PEOPLE | VAGUE | EXTRA or fate_of(low):
             return False
         if low.endswith("s") and not low.endswith("ss"):
             return True
@@ -218,24 +150,24 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return counted  # "a dozen", "a quarter of a million", "half a million"
     if low == "the":  # "the Al-Nusra Front commander in Lattakia was killed": one person
         for j in range(i + 1, min(i + 5, len(toks))):
-            if toks.low[j] in _ONE_PERSON:
-                if j + 1 < len(toks) and toks.low[j + 1] in _ONE_PERSON:
+            if toks.low[j] in ONE_PERSON:
+                if j + 1 < len(toks) and toks.low[j + 1] in ONE_PERSON:
                     continue  # "the terrorist commander"
                 return (1, False, j) if _singular_fate(toks, j + 1) else None
-            if not toks.is_word(j) or toks.low[j] in _STOP or _cue(toks.low[j]):
+            if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
                 break
         return None
     if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
         for j in range(i + 1, min(i + 5, len(toks))):
             # "a rebel counter-offensive": the person word only qualifies the noun after it
-            if toks.low[j] in _ONE_PERSON and not _counts_things(toks, j + 1):
+            if toks.low[j] in ONE_PERSON and not _counts_things(toks, j + 1):
                 nxt = toks.low[j + 1] if j + 1 < len(toks) else ""
-                if nxt in _ONE_PERSON:  # "a terrorist commander"
+                if nxt in ONE_PERSON:  # "a terrorist commander"
                     continue
                 if _modified(toks, j + 1):
                     return None
                 return 1, False, j
-            if not toks.is_word(j) or toks.low[j] in _STOP or _cue(toks.low[j]):
+            if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
                 break
         return None
     return number(toks, i)
@@ -249,11 +181,11 @@ def _is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
     after = toks.low[j]
     if toks.text(j)[:1].isupper() and after in MONTHS:
         return True
-    if after in _UNIT_NOUNS or after.endswith("-year-old"):
+    if after in UNIT_NOUNS or after.endswith("-year-old"):
         return True
     # a bare 19xx/20xx is a year unless people follow it directly
     low = toks.low[i]
-    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in _PEOPLE
+    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in PEOPLE
 
 
 def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
@@ -263,18 +195,18 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
         if k >= len(toks) or not toks.is_word(k):
             break
         low = toks.low[k]
-        if _cue(low):  # "18 wounded", "82 dead": a predicate, not a noun
+        if fate_of(low):  # "18 wounded", "82 dead": a predicate, not a noun
             break
-        if low in _PEOPLE:
+        if low in PEOPLE:
             while (  # "rebel fighters", but not "people dead"
-                k + 1 < len(toks) and toks.low[k + 1] in _PEOPLE and not _cue(toks.low[k + 1])
+                k + 1 < len(toks) and toks.low[k + 1] in PEOPLE and not fate_of(toks.low[k + 1])
             ):
                 k += 1
             return k, k + 1
         if low == "of" and (vague or (k + 1 < len(toks) and toks.low[k + 1] == "them")):
             k += 1
             continue
-        if low in _STOP or low in _AUX or low in _UNIT_NOUNS:
+        if low in STOP or low in AUX or low in UNIT_NOUNS:
             break
         k += 1
     return None, j
@@ -319,14 +251,14 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
         low = toks.low[n]
         if low in _SUBSET_LEAD:  # "23 civilians among them eight children and six women were"
             stop = min(n + 1 + _FOLLOW_REACH, len(toks))
-        kind = _cue(low)
+        kind = fate_of(low)
         # "killing 2 children injuring 9 others": a verb right before a count is that
         # count's, not this one's
         if kind and _starts_count(toks, n + 1) and (low.endswith("ing") or verb_before):
             return None, False
         if kind:
             return kind, immediate
-        if low not in _AUX:
+        if low not in AUX:
             immediate = False
         n += 1
     return None, False
@@ -336,13 +268,13 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
     if q == 0:
         return None
     # "killed another six people", "harm on an additional 200", "killing all five"
-    while q >= 2 and toks.low[q - 1] in _EXTRA | {"a", "an", "all", "the"}:
+    while q >= 2 and toks.low[q - 1] in EXTRA | {"a", "an", "all", "the"}:
         q -= 1
-    if q >= 2 and toks.low[q - 1] == "on" and _cue(toks.low[q - 2]) == "injured":
+    if q >= 2 and toks.low[q - 1] == "on" and fate_of(toks.low[q - 2]) == "injured":
         q -= 1  # "inflicted harm on"
     prev = toks.low[q - 1]
-    if prev == "of" and q >= 2 and toks.low[q - 2] in _OF_CUES:
-        return _OF_CUES[toks.low[q - 2]]
+    if prev == "of" and q >= 2 and toks.low[q - 2] in OF_CUES:
+        return OF_CUES[toks.low[q - 2]]
     if prev == "of" and q >= 2 and toks.low[q - 2] == "lives":
         return "killed"
     if (
@@ -354,22 +286,7 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
         return "killed"
     if prev in ("dead", "died"):  # "28 dead 40 injured": not the verb of this count
         return None
-    return _cue(prev)
-
-
-def _kind(cue: str | None, noun: str | None) -> str | None:
-    if cue is None and noun in _NOUN_FATES:
-        cue = _NOUN_FATES[noun]
-    fighter = noun is not None and noun in _FIGHTERS
-    if cue in ("killed", "injured"):
-        return cue
-    if cue == "displaced":
-        return "fighters" if fighter else "displaced"
-    if cue == "other":  # captured fighters are detained people, not a force
-        return "other"
-    if fighter:
-        return "fighters"
-    return "other" if noun is not None else None
+    return fate_of(prev)
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -435,7 +352,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         elif cue is None and part_of_previous and last_kind is not None:
             what = last_kind
         else:
-            what = _kind(cue, noun)
+            what = count_kind(cue, noun)
         if what is not None:
             start, end = toks.ms[q].start(), toks.ms[np_end - 1].end()
             if value is None:
