@@ -51,7 +51,7 @@ _FRACTIONS = {
     ("a", "half", "million"): 500_000,
     ("a", "third", "of", "a", "million"): 333_333,
 }
-VAGUE = word_set("dozens scores hundreds thousands tens millions")
+VAGUE = word_set("dozens scores hundreds thousands tens millions several")
 _QUALIFIERS = {
     ("at", "least"): "at_least",
     ("a", "minimum", "of"): "at_least",
@@ -72,6 +72,7 @@ _QUALIFIERS = {
     ("estimated",): "about",
     ("up", "to"): "up_to",
     ("as", "many", "as"): "up_to",
+    ("as", "high", "as"): "up_to",
 }
 
 
@@ -121,6 +122,8 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         if nxt in _SCALES:
             return int(value * _SCALES[nxt]), False, i + 2
         return int(value), False, i + 1
+    if low == "several" and nxt in ("dozen", "hundred", "thousand"):
+        return None, True, i + 2  # "several dozen dead"
     if low in VAGUE:
         # "tens of thousands", "hundreds of thousands"
         if nxt == "of" and i + 2 < len(toks) and toks.low[i + 2] in VAGUE:
@@ -128,6 +131,8 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return None, True, i + 1
     if low == "a" and nxt == "dozen":
         return 12, True, i + 2
+    if toks.low[i : i + 4] == ["a", "large", "number", "of"]:
+        return None, True, i + 4  # "wounding a large number of citizens"
     # "a quarter of a million", "half a million", "a third of a million"
     ahead = tuple(toks.low[i : i + 5])
     for words, value in _FRACTIONS.items():

@@ -34,6 +34,7 @@ from .normalize import (
     scan_cached,
     span_literal,
 )
+from .place_words import GEOGRAPHIC, GIVEN_NAMES, INSTITUTIONS, LOCATIVE, NAMED_BUILDINGS
 from .registry import (
     actor_entries,
     common_word,
@@ -48,11 +49,21 @@ from .registry import (
 from .types import PlaceMention
 
 _BLOCK = "<actor>"
-# A name right before one of these names the building, after a person or an idea, not
-# the place it is in: "al-Khulafaa al-Rashideen Mosque" is in Latakia, not in Aleppo's
-# al-Rashidin. (Shrines, hospitals and schools do take their place's name: "Sayyida
-# Zeinab shrine", "Azaz hospital".)
-_NAMED_BUILDINGS = frozenset({"mosque", "church"})
+_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+# "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
+_HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
+_HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+_CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
+
+
+def _names_a_building(toks, j: int) -> bool:
+    nxt = [t.text.casefold() for t in toks[j + 1 : j + 3]]
+    return bool(nxt) and (
+        nxt[0] in NAMED_BUILDINGS
+        or nxt[0] in INSTITUTIONS
+        or nxt[0] == "central"
+        and nxt[1:] == ["prison"]
+    )
 
 
 @dataclass(slots=True)
@@ -114,33 +125,6 @@ def is_place_name(name: str) -> bool:
     return t is not None and any(lit in c.literals for c in t.places)
 
 
-# A country that is also an actor's name is a place only after one of these ("fled to
-# Turkey", "in Iraq", "the border with Jordan"); elsewhere it acts ("Turkey shelled").
-_LOCATIVE = frozenset(
-    [
-        "in",
-        "into",
-        "inside",
-        "across",
-        "throughout",
-        "to",
-        "from",
-        "near",
-        "towards",
-        "toward",
-        "via",
-        "through",
-        "within",
-        "with",
-        "outside",
-        "beyond",
-        "between",
-        "and",
-        "of",
-    ]
-)
-
-
 def _decide(
     t: _Target,
     words: list[Token],
@@ -187,54 +171,6 @@ def _decide(
     return tuple(c.key for c in chosen) or None
 
 
-# Words after a country's possessive that make it a place (docs/annotation.md §7)
-_GEOGRAPHIC = frozenset(
-    [
-        "north",
-        "northern",
-        "south",
-        "southern",
-        "east",
-        "eastern",
-        "west",
-        "western",
-        "northeast",
-        "northeastern",
-        "northwest",
-        "northwestern",
-        "southeast",
-        "southeastern",
-        "southwest",
-        "southwestern",
-        "central",
-        "province",
-        "provinces",
-        "city",
-        "cities",
-        "town",
-        "towns",
-        "village",
-        "villages",
-        "region",
-        "border",
-        "borders",
-        "countryside",
-        "desert",
-        "coast",
-        "coastal",
-        "governorate",
-        "war",
-        "wars",
-        "civil",
-        "conflict",
-        "revolt",
-        "uprising",
-        "crisis",
-        "revolution",
-    ]
-)
-
-
 def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) -> bool:
     """A country in the possessive that qualifies no place ("Syrias war"), or one inside
     an actor's name ("Islamic State of Iraq")."""
@@ -244,9 +180,13 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
     if possessive or (j + 1 < len(toks) and toks[j + 1].text.casefold() in ("s",)):
         nxt = j + (2 if not possessive else 1)
         word = toks[nxt].text if nxt < len(toks) else ""
+        # "Syrias five-year civil war": the scanner splits "five-year" in two
+        after = toks[nxt + 1].text.casefold() if nxt + 1 < len(toks) else ""
         # "Syrias Idlib province", "Syrias northern town", "Syrias civil war" place it;
         # "Syrias commercial capital", "Syrias government" do not
-        return not (word.casefold() in _GEOGRAPHIC or "-year" in word or word[:1].isupper())
+        return not (
+            word.casefold() in GEOGRAPHIC or after in ("year", "years") or word[:1].isupper()
+        )
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
 
@@ -296,7 +236,7 @@ def find_places(text: str) -> list[PlaceMention]:
         lit = span_literal(words, possessive)
         before = toks[i - 1].text.casefold() if i else ""
         # "in Syria and Iraq": a country listed after one taken as a place is one too
-        locative = (before in _LOCATIVE and before != "and") or (
+        locative = (before in LOCATIVE and before != "and") or (
             before == "and" and last_country == i - 2
         )
         return _decide(target, words, lit, toks[i].article, possessive, locative)
@@ -312,7 +252,22 @@ def find_places(text: str) -> list[PlaceMention]:
             i += 1
             continue
         j, keys, possessive = m
-        named_building = j + 1 < n and toks[j + 1].text.lower() in _NAMED_BUILDINGS
+        # A longer name starting inside this one wins, and one as long where this one
+        # starts with a lower-case word: "the western Aleppo Governorate" is the governorate
+        for k in range(i + 1, j + 1):
+            inner = (
+                longest_match(toks, k, index, prefixes, accept)
+                if could_start(toks[k], firsts)
+                else None
+            )
+            if inner is not None and (
+                inner[0] - k > j - i or inner[0] - k == j - i and not toks[i].capital
+            ):
+                i, (j, keys, possessive) = k, inner
+                break
+        named_building = _names_a_building(toks, j) or (
+            i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in GIVEN_NAMES
+        )
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
         # "QAMISHLI, Syria (AP)": a dateline's country only says where its city is
@@ -333,13 +288,32 @@ def find_places(text: str) -> list[PlaceMention]:
                 dateline = j
         i = j + 1
     found = _locators(toks, found)
-    # One spelling, several places: go with the governorate the unambiguous names favour.
+    # One spelling, several places: go with the place named right after "in" ("the village
+    # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names
+    # favour.
     govs = [{governorate_of(k) for k in keys} for _, _, keys in found]
-    support = Counter(g.pop() for g in govs if len(g) == 1)
-    return [
-        PlaceMention(max(keys, key=lambda k: support[governorate_of(k)]), s, e, text[s:e])
-        for s, e, keys in found
-    ]
+    support = Counter(next(iter(g)) for g in govs if len(g) == 1)
+    out = []
+    for n, (s, e, keys) in enumerate(found):
+        within, hood = None, False
+        after = n + 1 < len(found) and len(govs[n + 1]) == 1
+        if after and _IN.fullmatch(text, e, found[n + 1][0]):
+            within = next(iter(govs[n + 1]))
+        elif after and _HOOD_IN.fullmatch(text, e, found[n + 1][0]):
+            within, hood = next(iter(govs[n + 1])), True
+        elif (
+            n > 0
+            and len(govs[n - 1]) == 1
+            and place_entry(found[n - 1][2][0]).kind == "city"
+            and _CITY_HOOD.fullmatch(text, found[n - 1][1], s)
+        ):
+            within, hood = next(iter(govs[n - 1])), True
+        # a district named inside a city is that city's, never a namesake elsewhere
+        if hood and within is not None and within not in govs[n]:
+            continue
+        best = max(keys, key=lambda k: (governorate_of(k) == within, support[governorate_of(k)]))
+        out.append(PlaceMention(best, s, e, text[s:e]))
+    return out
 
 
 # How much one mention counts towards "where this happens", by kind of place: a road or

@@ -28,94 +28,116 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from app.extraction.count_words import (
+    AUX,
+    EXTRA,
+    NOT_PEOPLE,
+    OF_CUES,
+    ONE_PERSON,
+    PEOPLE,
+    RELATIVE,
+    STOP,
+    UNIT_NOUNS,
+    count_kind,
+    fate_of,
+)
 from app.extraction.dates import MONTHS
 from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
 from app.extraction.types import QuantityMention
 
-_KILLED = word_set(
-    "killed kill kills killing killings dead died die dies dying death deaths martyred "
-    "massacred executed executing execute executes beheaded slain perished lives toll bodies "
-    "eliminated eliminating neutralized neutralised liquidated assassinated murdered"
-)
-_INJURED = word_set(
-    "injured injure injures injuring wounded wound wounds wounding hurt injuries suffocation harm "
-    "suffered suffering"
-)
-_DISPLACED = word_set(
-    "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
-)
-# people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
-# killed")
-_NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
-_FIGHTERS = word_set(
-    "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
-    "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
-    "extremists servicemen militiamen guerrillas commanders loyalists combatants"
-)
-_PEOPLE = _FIGHTERS | word_set(
-    "people persons person civilians civilian children child kids women woman men man "
-    "residents members individuals others victims families citizens policemen officers "
-    "leaders activists workers medics doctors nurses journalists patients students "
-    "schoolchildren babies infants pilots airmen elements personnel volunteers hostages "
-    "prisoners detainees syrians kurds martyrs casualties deaths dead wounded evacuees "
-    "refugees villagers worshippers passengers staff girls boys"
-)
-# One person: "a woman was injured", "killed a nurse a hospital employee and two soldiers"
-_ONE_PERSON = word_set(
-    "person civilian child girl boy woman man baby infant father mother son daughter "
-    "brother sister husband wife grandfather grandmother nurse doctor medic journalist "
-    "photographer soldier officer commander leader fighter militant rebel employee worker "
-    "volunteer resident teacher student driver pilot policeman guard member activist "
-    "emir cleric"
-)
-_PEOPLE = _PEOPLE | _ONE_PERSON
-# "the death of 100", "the killing of six": the noun says what happened to them
-_OF_CUES = {
-    "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
-    "massacre": "killed", "execution": "killed", "executions": "killed", "bodies": "killed",
-    "lives": "killed", "injury": "injured", "injuries": "injured", "wounding": "injured",
-    "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
-}  # fmt: skip
-# "killed another six people": words between the verb and its count
-_EXTRA = word_set("another additional further other")
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
 _AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
-# Words that may stand between a count and the predicate saying what happened to it.
-_AUX = word_set(
-    "were was have has had been being are is be got get reportedly allegedly also later all "
-    "both already now either to feared believed thought said confirmed more others"
-)
-_STOP = word_set(
-    "in on at of from by with for near into across during since after before as and or but "
-    "while when because than the a an this that these those their its his her"
-)
-_UNIT_NOUNS = word_set(
-    "percent per km kilometres kilometers kilometre kilometer miles mile metres meters hours "
-    "hour days day weeks week months month years year minutes times year-old years-old"
-)
 _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
     | VAGUE
-    | {"a", "an", "another", "half"}
+    | {"a", "an", "another", "half", "several", "the"}
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
 _APPOSITION = word_set("including them whom")
+_SUBSET_LEAD = word_set("including among")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
+_PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
 _FOLLOW_REACH = 8
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
 _TOLL_REACH = 16
 
 
-def _cue(word: str) -> str | None:
-    if word in _KILLED:
-        return "killed"
-    if word in _INJURED:
-        return "injured"
-    if word in _DISPLACED:
-        return "displaced"
+# "killing and injuring scores", "several dozen dead and wounded": one count, two fates
+_HARM = ("killed", "injured")
+
+
+def _paired_cue(toks: Toks, q: int, np_end: int, cue: str | None, immediate: bool) -> str | None:
+    """The second fate of a count told with two ("killing and injuring scores of them")."""
+    if cue not in _HARM:
+        return None
+    if immediate:
+        n = np_end
+        while n < len(toks) and toks.low[n] in AUX:
+            n += 1
+        window = toks.low[n : n + 3]
+    else:
+        p = q - 1
+        while p >= 0 and toks.low[p] in EXTRA | {"a", "an", "all", "the"}:
+            p -= 1
+        window = toks.low[max(0, p - 2) : p + 1][::-1]
+    if len(window) == 3 and fate_of(window[0]) == cue and window[1] == "and":
+        other = fate_of(window[2])
+        return other if other in _HARM and other != cue else None
     return None
+
+
+def _singular_fate(toks: Toks, k: int) -> bool:
+    """Is the one person ending at token k-1 killed or injured by a "was" in the same clause
+    (and not named right after, which app/extraction/claims.py counts)?"""
+    if k >= len(toks) or toks.text(k)[:1].isupper():
+        return False
+    for n in range(k, min(k + _FOLLOW_REACH, len(toks) - 1)):
+        if toks.low[n] == "was":
+            m = n + 1
+            while m < len(toks) and toks.low[m] in AUX:
+                m += 1
+            return m < len(toks) and fate_of(toks.low[m]) in ("killed", "injured")
+        # only a place or a unit may stand between: "commander in Lattakia was killed"
+        if not (toks.low[n] in STOP and toks.low[n] != "and" or toks.text(n)[:1].isupper()):
+            return False
+    return False
+
+
+def _modified(toks: Toks, k: int) -> bool:
+    """Is token k a lower-case noun that the word before it qualifies ("a rebel
+    counter-offensive")? Verb forms and relative words follow a head noun instead."""
+    if k >= len(toks) or not toks.is_word(k) or toks.text(k)[:1].isupper():
+        return False
+    low = toks.low[k]
+    return (
+        low not in STOP | AUX | RELATIVE
+        and fate_of(low) is None
+        and not low.endswith(("ed", "ing"))
+    )
+
+
+# A count is of its head noun: "a dozen airstrikes", "31 lorries", "50 aircraft" are not
+# counts of people, whatever happened near them.
+
+
+def _counts_things(toks: Toks, j: int) -> bool:
+    """Does the noun phrase from token j (no person noun in it) end in a plural noun of
+    things? "31 lorries", "tens of rocket shells", "two besieged government-held towns"."""
+    if j < len(toks) and toks.low[j] == "of":
+        j += 1
+    for k in range(j, min(j + 3, len(toks))):
+        if not toks.is_word(k) or toks.text(k)[:1].isupper():
+            return False
+        low = toks.low[k]
+        if low in NOT_PEOPLE:
+            return True
+        if low in STOP | AUX | UNIT_NOUNS | PEOPLE | VAGUE | EXTRA or fate_of(low):
+            return False
+        if low.endswith("s") and not low.endswith("ss"):
+            return True
+    return False
 
 
 def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
@@ -126,11 +148,26 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return number(toks, i + 1)  # "another five rebel fighters"
     if low in ("a", "half") and (counted := number(toks, i)) is not None:
         return counted  # "a dozen", "a quarter of a million", "half a million"
+    if low == "the":  # "the Al-Nusra Front commander in Lattakia was killed": one person
+        for j in range(i + 1, min(i + 5, len(toks))):
+            if toks.low[j] in ONE_PERSON:
+                if j + 1 < len(toks) and toks.low[j + 1] in ONE_PERSON:
+                    continue  # "the terrorist commander"
+                return (1, False, j) if _singular_fate(toks, j + 1) else None
+            if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
+                break
+        return None
     if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
-        for j in range(i + 1, min(i + 4, len(toks))):
-            if toks.low[j] in _ONE_PERSON:
+        for j in range(i + 1, min(i + 5, len(toks))):
+            # "a rebel counter-offensive": the person word only qualifies the noun after it
+            if toks.low[j] in ONE_PERSON and not _counts_things(toks, j + 1):
+                nxt = toks.low[j + 1] if j + 1 < len(toks) else ""
+                if nxt in ONE_PERSON:  # "a terrorist commander"
+                    continue
+                if _modified(toks, j + 1):
+                    return None
                 return 1, False, j
-            if not toks.is_word(j) or toks.low[j] in _STOP or _cue(toks.low[j]):
+            if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
                 break
         return None
     return number(toks, i)
@@ -144,11 +181,11 @@ def _is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
     after = toks.low[j]
     if toks.text(j)[:1].isupper() and after in MONTHS:
         return True
-    if after in _UNIT_NOUNS or after.endswith("-year-old"):
+    if after in UNIT_NOUNS or after.endswith("-year-old"):
         return True
     # a bare 19xx/20xx is a year unless people follow it directly
     low = toks.low[i]
-    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in _PEOPLE
+    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in PEOPLE
 
 
 def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
@@ -158,31 +195,48 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
         if k >= len(toks) or not toks.is_word(k):
             break
         low = toks.low[k]
-        if _cue(low):  # "18 wounded", "82 dead": a predicate, not a noun
+        if fate_of(low):  # "18 wounded", "82 dead": a predicate, not a noun
             break
-        if low in _PEOPLE:
+        if low in PEOPLE:
             while (  # "rebel fighters", but not "people dead"
-                k + 1 < len(toks) and toks.low[k + 1] in _PEOPLE and not _cue(toks.low[k + 1])
+                k + 1 < len(toks) and toks.low[k + 1] in PEOPLE and not fate_of(toks.low[k + 1])
             ):
                 k += 1
             return k, k + 1
         if low == "of" and (vague or (k + 1 < len(toks) and toks.low[k + 1] == "them")):
             k += 1
             continue
-        if low in _STOP or low in _AUX or low in _UNIT_NOUNS:
+        if low in STOP or low in AUX or low in UNIT_NOUNS:
             break
         k += 1
     return None, j
 
 
-def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
+_COUNT_START = frozenset(UNITS) | frozenset(TENS) | VAGUE | {"many", "a", "an", "another"}
+
+
+def _starts_count(toks: Toks, k: int) -> bool:
+    if k >= len(toks):
+        return False
+    return (
+        toks.is_num(k)
+        or toks.low[k] in _COUNT_START
+        or any(qualifier(toks, k + n)[1] == k for n in (1, 2, 3))
+    )
+
+
+def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | None, bool]:
     """(kind, immediate) of the first cue after index k within the clause.
 
     A number stops the search (it starts a coordinated count with its own predicate)
     unless it is an apposition ("11 civilians including three children were killed").
+    ``verb_before``: a cue stands right before the count ("killed more than 220000 people
+    wounded at least one million": "wounded" is the next count's).
     """
     immediate = True
     n, stop = k, min(k + _FOLLOW_REACH, len(toks))
+    if toks.low[k : k + 3] in _PARTITIVE:  # "50 terrorists most of them from al-Nusra ..."
+        immediate, n, stop = False, k + 3, min(k + 3 + _FOLLOW_REACH, len(toks))
     while n < stop:
         # "30 soldiers and 39 rebel fighters had been killed": a count listed with this one
         # shares the predicate after the list
@@ -195,10 +249,16 @@ def _following_cue(toks: Toks, k: int) -> tuple[str | None, bool]:
         if toks.is_punct(n) or (toks.is_num(n) and toks.low[n - 1] not in _APPOSITION):
             return None, False
         low = toks.low[n]
-        kind = _cue(low)
+        if low in _SUBSET_LEAD:  # "23 civilians among them eight children and six women were"
+            stop = min(n + 1 + _FOLLOW_REACH, len(toks))
+        kind = fate_of(low)
+        # "killing 2 children injuring 9 others": a verb right before a count is that
+        # count's, not this one's
+        if kind and _starts_count(toks, n + 1) and (low.endswith("ing") or verb_before):
+            return None, False
         if kind:
             return kind, immediate
-        if low not in _AUX:
+        if low not in AUX:
             immediate = False
         n += 1
     return None, False
@@ -208,13 +268,13 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
     if q == 0:
         return None
     # "killed another six people", "harm on an additional 200", "killing all five"
-    while q >= 2 and toks.low[q - 1] in _EXTRA | {"a", "an", "all", "the"}:
+    while q >= 2 and toks.low[q - 1] in EXTRA | {"a", "an", "all", "the"}:
         q -= 1
-    if q >= 2 and toks.low[q - 1] == "on" and _cue(toks.low[q - 2]) == "injured":
+    if q >= 2 and toks.low[q - 1] == "on" and fate_of(toks.low[q - 2]) == "injured":
         q -= 1  # "inflicted harm on"
     prev = toks.low[q - 1]
-    if prev == "of" and q >= 2 and toks.low[q - 2] in _OF_CUES:
-        return _OF_CUES[toks.low[q - 2]]
+    if prev == "of" and q >= 2 and toks.low[q - 2] in OF_CUES:
+        return OF_CUES[toks.low[q - 2]]
     if prev == "of" and q >= 2 and toks.low[q - 2] == "lives":
         return "killed"
     if (
@@ -222,22 +282,11 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
         and "toll" in toks.low[max(0, q - _TOLL_REACH) : q]
     ):
         return "killed"
-    if prev in ("dead", "died", "toll"):  # "28 dead 40 injured": not the verb of this count
+    if prev == "toll":  # "according to the latest toll 44 civilians"
+        return "killed"
+    if prev in ("dead", "died"):  # "28 dead 40 injured": not the verb of this count
         return None
-    return _cue(prev)
-
-
-def _kind(cue: str | None, noun: str | None) -> str | None:
-    if cue is None and noun in _NOUN_FATES:
-        cue = _NOUN_FATES[noun]
-    fighter = noun is not None and noun in _FIGHTERS
-    if cue in ("killed", "injured"):
-        return cue
-    if cue == "displaced":
-        return "fighters" if fighter else "displaced"
-    if fighter:
-        return "fighters"
-    return "other" if noun is not None else None
+    return fate_of(prev)
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -281,10 +330,14 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
+        if _counts_things(toks, j if noun_at is None else noun_at + 1):
+            i = max(np_end, i + 1)  # "a dozen airstrikes", "six fighter jets"
+            continue
         noun = toks.low[noun_at] if noun_at is not None else None
-        cue, immediate = _following_cue(toks, np_end)
+        before = _preceding_cue(toks, q)
+        cue, immediate = _following_cue(toks, np_end, before is not None)
         if not immediate:
-            cue = _preceding_cue(toks, q) or cue
+            cue = before or cue
         subset = (q > 0 and toks.low[q - 1] in _APPOSITION) or "them" in toks.low[j:np_end]
         part_of_previous = subset or (qual is not None and noun is None)
         # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
@@ -292,13 +345,14 @@ def find_quantities(text: str) -> list[QuantityMention]:
         listed = last_kind is not None and (
             last_end == q - 1 or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
         )
+        # "five civilians including a child and a woman were killed": both are the subset
+        subset = subset or (listed and last_subset)
         if listed and not immediate:
             what: str | None = last_kind
-            subset = subset or last_subset
         elif cue is None and part_of_previous and last_kind is not None:
             what = last_kind
         else:
-            what = _kind(cue, noun)
+            what = count_kind(cue, noun)
         if what is not None:
             start, end = toks.ms[q].start(), toks.ms[np_end - 1].end()
             if value is None:
@@ -318,6 +372,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
                     subset=subset or _AMONG.match(text, end) is not None,
                 )
             )
+            if (also := _paired_cue(toks, q, np_end, what, immediate)) is not None:
+                out.append(replace(out[-1], what=also))
             last_kind, last_end, last_subset = what, np_end - 1, out[-1].subset
         i = max(np_end, i + 1)
     return _merge_lists(text, _parts_of_later_totals(text, out))

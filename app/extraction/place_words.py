@@ -1,0 +1,104 @@
+"""The words around a place name that decide whether it names a place.
+
+Used by places.py: locatives that make a country a place, words after a country's
+possessive that place it, and the words that turn a place name into a building's, an
+institution's or a person's name.
+"""
+
+from __future__ import annotations
+
+from app.extraction.normalize import word_set
+
+# A name right before one of these names the building or the street, after a person, an
+# idea or a town elsewhere, not the place it is in: "al-Khulafaa al-Rashideen Mosque" is in
+# Latakia, not in Aleppo's al-Rashidin; "Busra Square" is in Daraa, not Bosra. (Shrines,
+# hospitals and schools do take their place's name: "Sayyida Zeinab shrine", "Azaz
+# hospital".)
+NAMED_BUILDINGS = frozenset({"mosque", "church", "street", "square"})
+# A place name before these names an institution, not a place the claim is about:
+# "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
+INSTITUTIONS = frozenset({"police", "prison", "university"})
+# A place name right after a given name or a title is a surname: "Interior Minister
+# Mohammed Shaar" is no gas field. Common given names of the people Syrian news quotes.
+GIVEN_NAMES = word_set(
+    "mohammed muhammad mohammad mohamed ahmed ahmad ali hassan hasan hussein husam khaled "
+    "khalid omar umar abdullah abdallah ibrahim mahmoud mahmud mustafa mostafa yousef youssef "
+    "yusuf rami bashar hafez maher walid faisal ayman samir jamil fadi hadi issam suheil suhail "
+    "zahran rafaa riad riyad salim salem nabil adnan anas bassam hamza tariq tarek ziad imad "
+    "osama usama saleh salih yasser yasir jihad wael firas hisham ghassan nizar mazen abdel "
+    "abdul minister general colonel brigadier president sheikh dr"
+)
+
+# A country that is also an actor's name is a place only after one of these ("fled to
+# Turkey", "in Iraq", "the border with Jordan"); elsewhere it acts ("Turkey shelled").
+LOCATIVE = frozenset(
+    [
+        "in",
+        "into",
+        "inside",
+        "across",
+        "throughout",
+        "to",
+        "from",
+        "near",
+        "towards",
+        "toward",
+        "via",
+        "through",
+        "within",
+        "with",
+        "outside",
+        "nearby",
+        "beyond",
+        "between",
+        "and",
+        "of",
+    ]
+)
+
+# Words after a country's possessive that make it a place (docs/annotation.md §7)
+GEOGRAPHIC = frozenset(
+    [
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "east",
+        "eastern",
+        "west",
+        "western",
+        "northeast",
+        "northeastern",
+        "northwest",
+        "northwestern",
+        "southeast",
+        "southeastern",
+        "southwest",
+        "southwestern",
+        "central",
+        "province",
+        "provinces",
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "region",
+        "border",
+        "borders",
+        "countryside",
+        "desert",
+        "coast",
+        "coastal",
+        "governorate",
+        "war",
+        "wars",
+        "civil",
+        "conflict",
+        "revolt",
+        "uprising",
+        "crisis",
+        "revolution",
+    ]
+)

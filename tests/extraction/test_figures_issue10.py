@@ -1,0 +1,233 @@
+"""Issue 10, class 6 (figures): each fixed cause pinned by a sentence of the FA-KES dev set
+or the seeds. A figure is (kind, value_min, value_max, subset)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction.quantities import find_quantities
+
+
+def figures(text: str) -> list[tuple[str, int | None, int | None, bool]]:
+    return [(q.what, q.value_min, q.value_max, q.subset) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one count, two fates, the verbs before it
+            "the army units targeted terrorists positions in Aleppo city killing and injuring "
+            "scores of terrorists.",
+            [("injured", None, None, False), ("killed", None, None, False)],
+        ),
+        (
+            "The army operation resulted in killing and injury scores of terrorists and the "
+            "destruction of their weapons and ammunition the source added.",
+            [("injured", None, None, False), ("killed", None, None, False)],
+        ),
+        (  # ... and after it; "several dozen" is vague
+            "stepped up military operations in the Eastern Ghouta and Western Ghouta zones with "
+            "aircraft and rocket launchers causing several dozen dead and wounded",
+            [("killed", None, None, False), ("injured", None, None, False)],
+        ),
+        (  # two counts, each with its own fate, stay as they were
+            "at least 12 people were killed and 30 others were wounded",
+            [("killed", 12, None, False), ("injured", 30, 30, False)],
+        ),
+    ],
+)
+def test_a_count_with_two_fates_gives_two_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
+         [("killed", 20, 20, False)]),
+        ("The coalition carried out a dozen airstrikes on Raqqa killing 30 people.",
+         [("killed", 30, 30, False)]),
+        ("Russia has deployed 50 aircraft and six fighter jets to Syria.", []),
+        (  # a person word that only qualifies the noun after it is no person
+            "the Syrian army withdrew from the farms of Al Maleh as they faced a rebel "
+            "counter-offensive led by Al Nusra Front.",
+            [],
+        ),
+        (
+            "the area is seen as safer than being in the direct path of either the Syrian army "
+            "advance or a possible rebel counter offensive.",
+            [],
+        ),
+        ("Russia has deployed 4,000 troops to Syria.", [("fighters", 4000, 4000, False)]),
+    ],
+)  # fmt: skip
+def test_a_number_is_bound_to_its_head_noun(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Warplanes releasing toxic gas targeted Tuesday the town of Khan Sheikhoun in Idlib "
+            "northwestern Syria massacring dozens of people and injuring hundreds.",
+            [("killed", None, None, False), ("injured", None, None, False)],
+        ),
+        (
+            "The province forms an important front for the Syrian governments soldiers who "
+            "recently slew nearly 170 Takfiri terrorists there.",
+            [("killed", None, 170, False)],
+        ),
+        (
+            "Monitors said barrel bombs fell on Saraqeb late on Monday wounding a large number "
+            "of citizens.",
+            [("injured", None, None, False)],
+        ),
+        (  # the missing are not counted with the dead listed before them
+            "has caused the death of more than 200000 people and at least 60000 are missing.",
+            [("killed", 200000, None, False), ("other", 60000, None, False)],
+        ),
+        (  # an apposition between a count and its predicate
+            "In Lattakia at least 50 terrorists most of them from al-Nusra terrorist group were "
+            "killed in army operations against their dens",
+            [("killed", 50, None, False)],
+        ),
+    ],
+)
+def test_fate_words(text, expected):
+    assert figures(text) == expected
+
+
+def test_between_is_a_range():
+    assert figures("the strikes killed between 200 and 400 civilians") == [
+        ("killed", 200, 400, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Syrian army killed a notorious Takfiri terrorist commander in heavy clashes in "
+            "the province of Lattakia on Wednesday Al-Alam News Network reports.",
+            [("killed", 1, 1, False)],
+        ),
+        (
+            "Abu Abdul Rahman al-Madani the Al-Nusra Front commander in Lattakia was killed in "
+            "Jabal al-Torkman region in the Lattakia province Western Syria.",
+            [("killed", 1, 1, False)],
+        ),
+        # named right after: claims.py counts the named person, not this rule
+        ("the commander Yousef Zaoua was killed.", []),
+        ("The soldier said he was killed.", []),
+    ],
+)
+def test_one_named_or_described_person_killed_counts_one(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # FA-KES strips commas: the verb right before a count is that count's
+            "landed in al-Mohafazah neighborhood killing 2 children injuring 9 others and "
+            "causing material damage to the houses.",
+            [("killed", 2, 2, False), ("injured", 9, 9, False)],
+        ),
+        (
+            "The United Nations says the war has killed more than 220000 people wounded at "
+            "least one million and left many displaced",
+            [("killed", 220000, None, False)],
+        ),
+        (
+            "terrorists targeted neighborhoods in Aleppo with tens of rocket shells killing "
+            "according to the latest toll 44 civilians and wounding over 140.",
+            [("killed", 44, 44, False), ("injured", 140, None, False)],
+        ),
+        (
+            "a number of rocket shells landed on the main square in al-Zahraa neighborhood "
+            "killing 4 citizens injuring many others and causing material damage",
+            [("killed", 4, 4, False)],
+        ),
+        (
+            "28 dead 40 injured in the attack",
+            [("killed", 28, 28, False), ("injured", 40, 40, False)],
+        ),
+    ],
+)
+def test_a_verb_before_a_count_is_that_counts(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_count_listed_after_a_subset_is_part_of_it():
+    text = (
+        "Earlier five civilians including a child and a woman were killed and 27 others were "
+        "injured due to a rocket shell fired by terrorists"
+    )
+    assert figures(text) == [
+        ("killed", 5, 5, False),
+        ("killed", 2, 2, True),
+        ("injured", 27, 27, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "an airstrike on the village of Maaret Harmeh killed 10 people and wounded several "
+            "others activists said.",
+            [("killed", 10, 10, False), ("injured", None, None, False)],
+        ),
+        (  # the head noun of "two besieged government-held towns" is no person
+            "A suicide car bomb attack on buses carrying Syrians evacuated from two besieged "
+            "government-held towns killed 43 people on Saturday",
+            [("killed", 43, 43, False)],
+        ),
+        (  # captured fighters are detained people, not a force
+            "the Kurdish forces also captured several insurgents including a captain",
+            [("other", None, None, False)],
+        ),
+    ],
+)
+def test_vague_counts_and_head_nouns(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_subset_list_between_a_count_and_its_predicate():
+    text = (
+        "At least 23 civilians among them eight children and six women were killed Wednesday "
+        "before dawn by airstrikes carried out by the US-led coalition"
+    )
+    assert figures(text) == [
+        ("killed", 23, None, False),
+        ("killed", 8, 8, True),
+        ("killed", 6, 6, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # plural person nouns are people, not things
+            "The Islamic State launched a counteroffensive in Syrias Raqqa province on Monday "
+            "killing 40 government forces and expelling many others a monitoring group said.",
+            [("killed", 40, 40, False)],
+        ),
+        (
+            "In Idlib twenty-eight heads of the Ahrar al-Sham militant group were killed in an "
+            "explosion",
+            [("killed", 28, 28, False)],
+        ),
+        (
+            "The ambulance teams lost three crewmembers who were killed trying to rescue victims",
+            [("killed", 3, 3, False)],
+        ),
+        (
+            "has put the death toll from the five-year conflict at as high as 470000.",
+            [("killed", None, 470000, False)],
+        ),
+    ],
+)
+def test_people_nouns_and_upper_bounds(text, expected):
+    assert figures(text) == expected

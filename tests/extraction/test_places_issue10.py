@@ -1,0 +1,88 @@
+"""Issue 10, class 5 (places): each fixed cause pinned by a sentence of the FA-KES dev set."""
+
+from __future__ import annotations
+
+from app.extraction.places import find_places
+
+
+def keys(text: str) -> list[str]:
+    return [m.key for m in find_places(text)]
+
+
+def test_possessive_country_before_a_hyphenated_duration_is_a_place():
+    # FA-KES strips apostrophes and the scanner splits "five-year" in two
+    text = "Fighting in Syrias five-year civil war has intensified since a February ceasefire deal"
+    assert keys(text) == ["syria"]
+    assert keys("Syrias commercial capital") == []
+
+
+def test_a_country_after_nearby_is_a_place():
+    text = (
+        "His forces have been trying for months to surround Aleppo by cutting supply lines "
+        "between rebel-held districts of the city and nearby Turkey which supports opposition "
+        "forces."
+    )
+    assert keys(text) == ["aleppo", "turkey"]
+    assert keys("Turkey which supports opposition forces") == []
+
+
+def test_qabasin_near_al_bab_is_the_town_east_of_al_bab():
+    # GeoNames lists the town twice; the row 50 km off to the east no longer takes its name
+    text = (
+        "ISIS have been mobilizing all their forces in the village of Qabaseen near Al-Bab "
+        "city for unknown reasons this morning."
+    )
+    assert keys(text) == ["kabbasin", "al-bab"]
+    assert keys("the Kurdish town of Qabbasin") == ["kabbasin"]
+
+
+def test_the_western_governorate_is_the_governorate_not_west_aleppo():
+    text = (
+        "was targeted by purported airstrikes in the town of Urum al-Kubra a town in the "
+        "western Aleppo Governorate northwestern Syria."
+    )
+    assert keys(text) == ["urum-al-kubra", "aleppo-governorate", "syria"]
+    assert keys("returned to rebel-held western Aleppo.") == ["west-aleppo"]
+
+
+def test_a_village_named_in_a_governorate_is_the_namesake_there():
+    # Hadar (Quneitra) and Hadar (south of Aleppo): the text says which; the rest of the
+    # article talks about Aleppo, which alone would pick the wrong one
+    text = (
+        "The SAA has now built a buffer on three sides of Aleppo. Terrorists targeted with 8 "
+        "rocket shells the village of Hadar in Quneitra countryside injuring a woman."
+    )
+    assert keys(text) == ["aleppo", "hadar-quneitra", "quneitra-governorate"]
+    assert keys("Hadar and the surrounding areas to the South of Aleppo") == ["al-hadir", "aleppo"]
+
+
+def test_a_place_naming_an_institution_is_not_a_place():
+    text = (
+        "a source at Quneitra Police Command told SANA that three mortar shells fell on the "
+        "surroundings of Damascus Central Prison in Adra area."
+    )
+    assert keys(text) == ["adra"]
+
+
+def test_a_district_named_inside_a_city_is_never_a_namesake_elsewhere():
+    # the gazetteer knows only Homs' al-Khalidiya: not the Aleppo district the text names
+    text = (
+        "At the Aleppos residential neighborhood of al-Khalidiye terrorists killed a child and "
+        "injured five other people with a rocket shelling"
+    )
+    assert keys(text) == ["aleppo"]
+    assert keys("shelling hit the al-Khalidiya neighborhood in Homs city") == ["khalidiya", "homs"]
+    text = "the al-Midan district in Damascus and the al-Midan neighbourhood of Aleppo"
+    assert keys(text) == ["al-midan", "damascus", "al-midan-aleppo", "aleppo"]
+
+
+def test_a_place_name_after_a_given_name_is_a_surname():
+    assert keys("the Syrian regimes Interior Minister Mohammed Shaar told reporters") == []
+    assert keys("Lt. Gen. Mohammad al-Shaar Syrias interior minister") == []
+    assert keys("clashes near the al-Shaer gas field") == ["al-shaer-gas-field"]
+
+
+def test_a_street_or_square_named_after_a_town_is_not_the_town():
+    text = "a terrorist group southeast of Busra Square in Daraa al-Mahatta"
+    assert keys(text) == ["daraa-al-mahatta"]
+    assert keys("fired a rocket shell on al-Kallasa Street in al-Sulimaniah") == []
