@@ -396,6 +396,25 @@ def _past_locative(
     return _backward(text, words, j) or back
 
 
+def _after_leading_place(
+    text: str, words: list[re.Match[str]], back: tuple[int, int, bool, bool]
+) -> tuple[int, int, bool, bool]:
+    """ "what happened in Khan Sheikhoun UN special envoy Staffan de Mistura said": with the
+    commas stripped, the place that ends the clause before runs into the speaker's phrase;
+    the speaker starts after it."""
+    k = next((n for n, w in enumerate(words) if w.start() == back[0]), None)
+    if k is None or k == 0 or words[k - 1].group().lower() not in _LOCATIVE_LEAD | {"of"}:
+        return back
+    inside = [w for w in words[k:] if w.end() <= back[1]]
+    for n in range(min(3, len(inside) - 1), 0, -1):  # the longest place name first
+        if is_place_name(text[inside[0].start() : inside[n - 1].end()]):
+            rest = inside[n]
+            if _acceptable(rest.group()):  # "west of Raqqa local media reported"
+                return rest.start(), back[1], back[2], back[3]
+            return back
+    return back
+
+
 def _speaker_of(
     text: str, words: list[re.Match[str]], v: int, end: int, told: bool
 ) -> tuple[AttributionKind, int, int] | None:
@@ -418,6 +437,7 @@ def _speaker_of(
             back = _backward(text, words, k - 2) or back
     if back is not None and not back[2]:
         back = _past_locative(text, words, back)
+        back = _after_leading_place(text, words, back)
     if relative is not None and not (back and (back[2] or _speaker_head(text, back))):
         back = relative  # "The Observatory which relies on medics said": the Observatory
     opening = _opening(text, words, v) if v <= _MAX_OPENING else None

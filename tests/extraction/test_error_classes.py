@@ -367,6 +367,20 @@ def test_the_place_a_speaker_lives_in_does_not_speak():
     assert c.claimant_text == "a teacher" and c.claimant is None
 
 
+def test_the_place_ending_the_clause_before_is_not_part_of_the_speaker():
+    text = (
+        "The attack took place near Damascus British Foreign Secretary William Hague said. "
+        "Eight civilians were killed in Al-Tabqah west of Raqqa local media reported."
+    )
+    x = run(text)
+    hague = claim(x, text, "near Damascus")
+    assert hague.claimant_text == "British Foreign Secretary William Hague"
+    assert "damascus" in {p.key for p in hague.places}
+    tabqah = claim(x, text, "Eight civilians")
+    assert tabqah.claimant_text == "local media"
+    assert "raqqa" in {p.key for p in tabqah.places}
+
+
 # 3. One claim per claimant ------------------------------------------------------------
 
 
