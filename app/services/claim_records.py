@@ -99,15 +99,13 @@ def gazetteer(session: Session) -> Gazetteer:
 
 
 def _actor_chains(conn: sa.Connection, ids: set[int]) -> dict[int, tuple[int, ...]]:
-    parents: dict[int, int | None] = {}
-    todo = set(ids)
-    while todo:
-        rows = conn.execute(
-            sa.select(Actor.id, Actor.parent_id).where(Actor.id.in_(list(todo)))
-        ).all()
-        for r in rows:
-            parents[r.id] = r.parent_id
-        todo = {r.parent_id for r in rows if r.parent_id and r.parent_id not in parents}
+    if not ids:
+        return {}
+    # the actors and all their ancestors, in one recursive query
+    seed = sa.select(Actor.id, Actor.parent_id).where(Actor.id.in_(list(ids)))
+    up = seed.cte("up", recursive=True)
+    up = up.union(sa.select(Actor.id, Actor.parent_id).join(up, Actor.id == up.c.parent_id))
+    parents: dict[int, int | None] = dict(conn.execute(sa.select(up.c.id, up.c.parent_id)).all())
     chains = {}
     for i in ids:
         chain, cur = [], i

@@ -3,7 +3,8 @@ summary, grade and members. Never commits."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,6 +17,35 @@ from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim
 from app.services import framing
 
 BATCH = 5000  # rows per INSERT
+
+# relate_within_event is pure and quadratic in an event's members, and each document
+# regroups every event of the component it joins: most of those events come back with
+# the same members and links, and would be compared again for the same answer. The
+# answer is kept per input (records compare by content, so a claim that changed is a new
+# key), for the larger events seen last; the smaller ones cost less than their key.
+_WITHIN: OrderedDict[tuple[frozenset[ClaimRecord], frozenset[tuple[int, int]]], list[Link]] = (
+    OrderedDict()
+)
+_WITHIN_KEPT = 256
+_WITHIN_SMALLEST = 8
+_WITHIN_LOCK = threading.Lock()
+
+
+def _relate_within(members: list[ClaimRecord], inner: list[Edge]) -> list[Link]:
+    if len(members) < _WITHIN_SMALLEST:
+        return relate_within_event(members, inner)
+    key = (frozenset(members), frozenset((e.a, e.b) for e in inner))
+    with _WITHIN_LOCK:
+        found = _WITHIN.get(key)
+        if found is not None:
+            _WITHIN.move_to_end(key)
+            return found
+    found = relate_within_event(members, inner)
+    with _WITHIN_LOCK:
+        _WITHIN[key] = found
+        while len(_WITHIN) > _WITHIN_KEPT:
+            _WITHIN.popitem(last=False)
+    return found
 
 
 def insert_all(conn: sa.Connection, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -111,7 +141,7 @@ def write_events(
             continue
         inside = set(group)
         inner = [e for i in group for e in by_node.get(i, ()) if e.b in inside]
-        indirect = relate_within_event(members, inner)
+        indirect = _relate_within(members, inner)
         indirect_links += indirect
         s = summarize(members, inner + [edge(x) for x in indirect])
         votes: dict[int, int] = defaultdict(int)
