@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.linking import ClaimRecord
@@ -97,16 +98,14 @@ def gazetteer(session: Session) -> Gazetteer:
     return _GAZETTEER[key]
 
 
-def _actor_chains(session: Session, ids: set[int]) -> dict[int, tuple[int, ...]]:
-    parents: dict[int, int | None] = {}
-    todo = set(ids)
-    while todo:
-        rows = session.execute(
-            sa.select(Actor.id, Actor.parent_id).where(Actor.id.in_(list(todo)))
-        ).all()
-        for r in rows:
-            parents[r.id] = r.parent_id
-        todo = {r.parent_id for r in rows if r.parent_id and r.parent_id not in parents}
+def _actor_chains(conn: sa.Connection, ids: set[int]) -> dict[int, tuple[int, ...]]:
+    if not ids:
+        return {}
+    # the actors and all their ancestors, in one recursive query
+    seed = sa.select(Actor.id, Actor.parent_id).where(Actor.id.in_(list(ids)))
+    up = seed.cte("up", recursive=True)
+    up = up.union(sa.select(Actor.id, Actor.parent_id).join(up, Actor.id == up.c.parent_id))
+    parents: dict[int, int | None] = dict(conn.execute(sa.select(up.c.id, up.c.parent_id)).all())
     chains = {}
     for i in ids:
         chain, cur = [], i
@@ -117,13 +116,14 @@ def _actor_chains(session: Session, ids: set[int]) -> dict[int, tuple[int, ...]]
     return chains
 
 
-def _voice(
-    claim: Any, sha: str, outlet: str | None, actor: Any, chain: tuple[int, ...]
-) -> Claimant:
+def _voice(claim: Any, sha: str, outlet: str | None, chain: tuple[int, ...]) -> Claimant:
+    """Who speaks in `claim` (a row with its claimant actor's name and kind joined)."""
     if claim.in_comments:
         return Claimant(f"comment:{sha}:{claim.char_start}", "a reader comment")
-    if actor is not None:
-        return Claimant(f"actor:{chain[-1]}", actor.name, actor.id, actor.kind, chain)
+    if claim.claimant_id is not None and claim.claimant_name is not None:
+        return Claimant(
+            f"actor:{chain[-1]}", claim.claimant_name, claim.claimant_id, claim.claimant_kind, chain
+        )
     rule = ((claim.derivation or {}).get("claimant") or {}).get("rule")
     if claim.claimant_text and rule not in ("outlet", None):
         said = _SPACE.sub(" ", claim.claimant_text.lower()).strip()
@@ -139,26 +139,34 @@ def load_records(
     if not ids:
         return {}
     places = places or gazetteer(session)
+    session.flush()  # the source's fields set since (body_end, primary place) are read here
+    # Core statements on the session's connection: these rows need no ORM entities
+    conn = session.connection()
     out: dict[int, ClaimRecord] = {}
     for chunk in (ids[i : i + 2000] for i in range(0, len(ids), 2000)):
-        out.update(_load_chunk(session, chunk, places))
+        out.update(_load_chunk(conn, chunk, places))
     return out
 
 
-def _load_chunk(session: Session, ids: list[int], places: Gazetteer) -> dict[int, ClaimRecord]:
+_CLAIMANT = aliased(Actor, name="claimant")
+
+
+def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[int, ClaimRecord]:
     col = Claim.__table__.c
-    rows = session.execute(
+    rows = conn.execute(
         sa.select(
             col.id, col.source_id, col.char_start, col.char_end, col.text, col.claimant_id,
             col.claimant_text, col.hedged, col.in_comments, col.event_type, col.event_date_start,
             col.event_date_end, col.event_date_precision, col.quantities, col.derivation,
             Source.content_sha256, Source.outlet, Source.published_on, Source.primary_place_id,
+            _CLAIMANT.name.label("claimant_name"), _CLAIMANT.kind.label("claimant_kind"),
         )
         .join(Source, Source.id == col.source_id)
+        .outerjoin(_CLAIMANT, _CLAIMANT.id == col.claimant_id)
         .where(col.id.in_(ids))
     ).all()  # fmt: skip
     links: dict[int, list[Any]] = defaultdict(list)
-    for link in session.execute(
+    for link in conn.execute(
         sa.select(ClaimActor.claim_id, ClaimActor.actor_id, ClaimActor.role, Actor.name, Actor.kind)
         .join(Actor, Actor.id == ClaimActor.actor_id)
         .where(ClaimActor.claim_id.in_(ids))
@@ -166,7 +174,7 @@ def _load_chunk(session: Session, ids: list[int], places: Gazetteer) -> dict[int
     ).all():
         links[link.claim_id].append(link)
     spots: dict[int, list[int]] = defaultdict(list)
-    for claim_id, place_id in session.execute(
+    for claim_id, place_id in conn.execute(
         sa.select(ClaimPlace.claim_id, ClaimPlace.place_id)
         .where(ClaimPlace.claim_id.in_(ids))
         .order_by(ClaimPlace.claim_id, ClaimPlace.id)
@@ -174,14 +182,7 @@ def _load_chunk(session: Session, ids: list[int], places: Gazetteer) -> dict[int
         spots[claim_id].append(place_id)
     actor_ids = {link.actor_id for ls in links.values() for link in ls}
     actor_ids |= {r.claimant_id for r in rows if r.claimant_id}
-    chains = _actor_chains(session, actor_ids)
-    claimants = {
-        a.id: a for a in session.execute(
-            sa.select(Actor.id, Actor.name, Actor.kind).where(
-                Actor.id.in_([r.claimant_id for r in rows if r.claimant_id])
-            )
-        ).all()
-    }  # fmt: skip
+    chains = _actor_chains(conn, actor_ids)
     out = {}
     for c in rows:
         sha, outlet, published, primary = (
@@ -196,7 +197,6 @@ def _load_chunk(session: Session, ids: list[int], places: Gazetteer) -> dict[int
         own = [p for p in own if p.specific] or own
         inherited = not own and primary is not None and places.rows[primary].kind != "country"
         refs = own or ([places.ref(primary)] if inherited else [])
-        claimant = claimants.get(c.claimant_id) if c.claimant_id else None
         out[c.id] = ClaimRecord(
             id=c.id,
             key=f"{sha}:{c.char_start:07d}",
@@ -207,7 +207,7 @@ def _load_chunk(session: Session, ids: list[int], places: Gazetteer) -> dict[int
             start=c.char_start,
             end=c.char_end,
             text=c.text,
-            claimant=_voice(c, sha, outlet, claimant, chains.get(c.claimant_id or 0, ())),
+            claimant=_voice(c, sha, outlet, chains.get(c.claimant_id or 0, ())),
             hedged=c.hedged,
             in_comments=c.in_comments,
             event_type=c.event_type,

@@ -26,24 +26,30 @@ def regroup(
     along the stored same-event links, then summarised again."""
     # the whole connected component of the touched claims (the events within it are a
     # function of all of it), and the events its claims were in
-    nodes, edges = _closure(session, set(touched))
+    session.flush()
+    conn = session.connection()  # Core statements: no ORM entities are read or written
+    nodes, edges = _closure(conn, set(touched))
     old_events = set(also_events or ())
     if nodes:
         old_events |= set(
-            session.execute(
+            conn.execute(
                 sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(list(nodes)))
             ).scalars()
         )
     if old_events:
-        nodes |= set(
-            session.execute(
+        members = set(
+            conn.execute(
                 sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(list(old_events)))
             ).scalars()
         )
-        more, edges = _closure(session, nodes)
-        nodes |= more
+        # an event lies within one component, so its members are mostly in it already:
+        # only claims outside it (an event split or emptied) widen the closure
+        if not members <= nodes:
+            nodes |= members
+            more, edges = _closure(conn, nodes)
+            nodes |= more
     previous: dict[int, int] = dict(
-        session.execute(
+        conn.execute(
             sa.select(EventClaim.claim_id, EventClaim.event_id).where(
                 EventClaim.claim_id.in_(list(nodes))
             )
@@ -52,23 +58,23 @@ def regroup(
     missing = nodes - set(known)
     records = {**known, **load_records(session, missing, places)} if missing else known
     if nodes:
-        session.execute(sa.delete(EventClaim).where(EventClaim.claim_id.in_(list(nodes))))
-        session.execute(
-            sa.delete(ClaimRelation).where(
+        conn.execute(EventClaim.__table__.delete().where(EventClaim.claim_id.in_(list(nodes))))
+        conn.execute(
+            ClaimRelation.__table__.delete().where(
                 ClaimRelation.claim_a_id.in_(list(nodes)), ClaimRelation.direct.is_(False)
             )
         )
     groups = clusters(nodes, edges, records)
-    write_events(session, groups, records, edges, previous, old_events)
+    write_events(conn, groups, records, edges, previous, old_events)
 
 
-def _closure(session: Session, nodes: set[int]) -> tuple[set[int], list[Edge]]:
+def _closure(conn: sa.Connection, nodes: set[int]) -> tuple[set[int], list[Edge]]:
     """`nodes` and every claim linked to them, directly or through others; their links."""
     seen = set(nodes)
     frontier = set(nodes)
     edges: dict[tuple[int, int], Edge] = {}
     while frontier:
-        found = _edges(session, frontier)
+        found = _edges(conn, frontier)
         for e in found:
             edges[(e.a, e.b)] = e
         frontier = {x for e in found for x in (e.a, e.b)} - seen
@@ -118,11 +124,11 @@ def clusters(
     return [sorted(g) for g in members.values()]
 
 
-def _edges(session: Session, nodes: set[int]) -> list[Edge]:
+def _edges(conn: sa.Connection, nodes: set[int]) -> list[Edge]:
     if not nodes:
         return []
     ids = list(nodes)
-    rows = session.execute(
+    rows = conn.execute(
         sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
                   ClaimRelation.differ, ClaimRelation.detail)
         .where(sa.or_(ClaimRelation.claim_a_id.in_(ids), ClaimRelation.claim_b_id.in_(ids)))

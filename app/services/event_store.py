@@ -3,7 +3,8 @@ summary, grade and members. Never commits."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,10 +18,40 @@ from app.services import framing
 
 BATCH = 5000  # rows per INSERT
 
+# relate_within_event is pure and quadratic in an event's members, and each document
+# regroups every event of the component it joins: most of those events come back with
+# the same members and links, and would be compared again for the same answer. The
+# answer is kept per input (records compare by content, so a claim that changed is a new
+# key), for the larger events seen last; the smaller ones cost less than their key.
+_WITHIN: OrderedDict[tuple[frozenset[ClaimRecord], frozenset[tuple[int, int]]], list[Link]] = (
+    OrderedDict()
+)
+_WITHIN_KEPT = 256
+_WITHIN_SMALLEST = 8
+_WITHIN_LOCK = threading.Lock()
 
-def insert_all(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+
+def _relate_within(members: list[ClaimRecord], inner: list[Edge]) -> list[Link]:
+    if len(members) < _WITHIN_SMALLEST:
+        return relate_within_event(members, inner)
+    key = (frozenset(members), frozenset((e.a, e.b) for e in inner))
+    with _WITHIN_LOCK:
+        found = _WITHIN.get(key)
+        if found is not None:
+            _WITHIN.move_to_end(key)
+            return found
+    found = relate_within_event(members, inner)
+    with _WITHIN_LOCK:
+        _WITHIN[key] = found
+        while len(_WITHIN) > _WITHIN_KEPT:
+            _WITHIN.popitem(last=False)
+    return found
+
+
+def insert_all(conn: sa.Connection, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Core executemany (the ORM's bulk insert costs more and tracks nothing here)."""
     for i in range(0, len(rows), BATCH):
-        session.execute(sa.insert(model), rows[i : i + BATCH])
+        conn.execute(model.__table__.insert(), rows[i : i + BATCH])
 
 
 def edge(link: Link) -> Edge:
@@ -40,8 +71,8 @@ def relation_row(link: Link, direct: bool = True) -> dict[str, Any]:
     }
 
 
-def insert_relations(session: Session, links: list[Link], direct: bool = True) -> None:
-    insert_all(session, ClaimRelation, [relation_row(x, direct) for x in links])
+def insert_relations(conn: sa.Connection, links: list[Link], direct: bool = True) -> None:
+    insert_all(conn, ClaimRelation, [relation_row(x, direct) for x in links])
 
 
 def clear(session: Session) -> None:
@@ -78,8 +109,14 @@ def _member_rows(group: list[int], event_id: int, s: EventSummary) -> list[dict[
     ]
 
 
+_UPDATE_EVENT = Event.__table__.update().where(Event.__table__.c.id == sa.bindparam("event_id"))
+_INSERT_EVENT = Event.__table__.insert().returning(
+    Event.__table__.c.id, sort_by_parameter_order=True
+)
+
+
 def write_events(
-    session: Session,
+    conn: sa.Connection,
     components: list[list[int]],
     records: dict[int, ClaimRecord],
     edges: list[Edge],
@@ -104,7 +141,7 @@ def write_events(
             continue
         inside = set(group)
         inner = [e for i in group for e in by_node.get(i, ()) if e.b in inside]
-        indirect = relate_within_event(members, inner)
+        indirect = _relate_within(members, inner)
         indirect_links += indirect
         s = summarize(members, inner + [edge(x) for x in indirect])
         votes: dict[int, int] = defaultdict(int)
@@ -114,27 +151,20 @@ def write_events(
         if votes:
             event_id = max(votes, key=lambda e: (votes[e], -e))
             taken.add(event_id)
-            updates.append({"id": event_id, **_fields(s)})
+            updates.append({"event_id": event_id, **_fields(s)})
             members_rows += _member_rows(group, event_id, s)
         else:
             inserts.append((_fields(s), group, s))
     if updates:
-        session.execute(sa.update(Event), updates)
+        conn.execute(_UPDATE_EVENT, updates)
     for start in range(0, len(inserts), 2000):
         chunk = inserts[start : start + 2000]
-        ids = (
-            session.execute(
-                sa.insert(Event).returning(Event.id, sort_by_parameter_order=True),
-                [fields for fields, _, _ in chunk],
-            )
-            .scalars()
-            .all()
-        )
+        ids = conn.execute(_INSERT_EVENT, [fields for fields, _, _ in chunk]).scalars().all()
         for event_id, (_, group, s) in zip(ids, chunk, strict=True):
             members_rows += _member_rows(group, event_id, s)
     stale = (old_events | set(previous.values())) - taken
     if stale:
-        session.execute(sa.delete(Event).where(Event.id.in_(list(stale))))
-    insert_all(session, EventClaim, members_rows)
-    insert_relations(session, indirect_links, direct=False)
+        conn.execute(Event.__table__.delete().where(Event.id.in_(list(stale))))
+    insert_all(conn, EventClaim, members_rows)
+    insert_relations(conn, indirect_links, direct=False)
     return len(updates) + len(inserts)

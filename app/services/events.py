@@ -48,13 +48,14 @@ def source_added(session: Session, source_id: int) -> dict[str, int]:
         _remove(session, old)
     framing.count_source(session, source_id)
     places = gazetteer(session)
+    conn = session.connection()  # Core statements from here: no ORM entities are involved
     ids = (
-        session.execute(sa.select(Claim.id).where(Claim.source_id == source_id, *listed()))
+        conn.execute(sa.select(Claim.id).where(Claim.source_id == source_id, *listed()))
         .scalars()
         .all()
     )
     new = load_records(session, ids, places)
-    insert_all(session, ClaimSlot, [row for r in new.values() for row in slots(r)])
+    insert_all(conn, ClaimSlot, [row for r in new.values() for row in slots(r)])
     found = {
         rid: ids - set(new) for rid, ids in candidates(session, list(new.values()), places).items()
     }
@@ -65,7 +66,7 @@ def source_added(session: Session, source_id: int) -> dict[str, int]:
             link = link_pair(r, others[cid])
             if link is not None:
                 links.append(link)
-    insert_relations(session, links)
+    insert_relations(conn, links)
     touched = set(new) | {x.a.id for x in links} | {x.b.id for x in links}
     regroup(session, touched, places, {**new, **others})
     return {"claims": len(new), "relations": len(links)}
@@ -140,8 +141,9 @@ def rebuild(session: Session) -> dict[str, int]:
             link = link_pair(r, other) if r.key <= other.key else link_pair(other, r)
             if link is not None:
                 links.append(link)
-    insert_all(session, ClaimSlot, slot_rows)
-    insert_relations(session, links)
+    conn = session.connection()
+    insert_all(conn, ClaimSlot, slot_rows)
+    insert_relations(conn, links)
     edges = [edge(x) for x in links]
-    n = write_events(session, clusters(set(records), edges, records), records, edges, {}, set())
+    n = write_events(conn, clusters(set(records), edges, records), records, edges, {}, set())
     return {"claims": len(records), "relations": len(links), "events": n}

@@ -91,7 +91,9 @@ def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
 
 
 # one fixed statement, so SQLAlchemy compiles it once and the database plans it once
-_PROBE_IN = sa.select(ClaimSlot.claim_id).where(
+_SCAN = sa.select(
+    ClaimSlot.claim_id, ClaimSlot.area_id, ClaimSlot.day_start, ClaimSlot.day_end
+).where(
     ClaimSlot.kind == sa.bindparam("kind"),
     ClaimSlot.area_id.in_(sa.bindparam("areas", expanding=True)),
     ClaimSlot.day_start >= sa.bindparam("lo"),
@@ -100,18 +102,47 @@ _PROBE_IN = sa.select(ClaimSlot.claim_id).where(
 )
 
 
+def _scans(probes: list[tuple[int, Probe]]) -> Iterator[list[tuple[int, Probe]]]:
+    """The windows of one kind whose first-day ranges overlap, together: one range scan
+    covers them all (the claims of one article mostly share their days)."""
+    group: list[tuple[int, Probe]] = []
+    kind, reach = -1, date.min
+    for rid, probe in sorted(probes, key=lambda p: (p[1][0], p[1][2])):
+        if group and (probe[0] != kind or probe[2] > reach):
+            yield group
+            group = []
+        if not group:
+            kind, reach = probe[0], probe[3]
+        group.append((rid, probe))
+        reach = max(reach, probe[3])
+    if group:
+        yield group
+
+
 def candidates(
     session: Session, records: list[ClaimRecord], places: Gazetteer
 ) -> dict[int, set[int]]:
-    """Each record's possible neighbours in the table: a few range scans per claim."""
-    found: dict[int, set[int]] = {}
-    for r in records:
-        hits: set[int] = set()
-        for kind, areas, lo, hi, last in windows(r, places):
-            params = {"kind": kind, "lo": lo, "hi": hi, "last": last}
-            if areas:
-                hits.update(session.execute(_PROBE_IN, {**params, "areas": areas}).scalars())
-        found[r.id] = hits
+    """Each record's possible neighbours in the table. The windows of all `records` are
+    read with a few range scans (one per kind and run of overlapping days, not one per
+    window), then each row is given to the windows it lies in, exactly as one scan per
+    window would."""
+    found: dict[int, set[int]] = {r.id: set() for r in records}
+    probes = [(r.id, w) for r in records for w in windows(r, places) if w[1]]
+    conn = session.connection()  # Core: the ORM's statement handling costs more than a scan
+    for group in _scans(probes):
+        kind = group[0][1][0]
+        params = {
+            "kind": kind,
+            "areas": sorted({a for _, p in group for a in p[1]}),
+            "lo": min(p[2] for _, p in group),
+            "hi": max(p[3] for _, p in group),
+            "last": min(p[4] for _, p in group),
+        }
+        wanted = [(rid, set(areas), lo, hi, last) for rid, (_, areas, lo, hi, last) in group]
+        for claim_id, area, start, end in conn.execute(_SCAN, params):
+            for rid, areas, lo, hi, last in wanted:
+                if area in areas and lo <= start <= hi and end >= last:
+                    found[rid].add(claim_id)
     return found
 
 
