@@ -26,7 +26,7 @@ from app.extraction.types import ActorEntry, ActorMention, Extraction, PlaceMent
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 _SPEAKING_KINDS = ("media", "monitor")
 # "(outlawed in Russia)": a publisher's legal notice, not where anything happens
