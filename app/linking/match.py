@@ -41,6 +41,25 @@ def types_compatible(a: str, b: str) -> bool:
     return bool(_FAMILIES.get(a, frozenset()) & _FAMILIES.get(b, frozenset()))
 
 
+# the event families as numbers, for the linking index (app.services.linking_index)
+FAMILIES: tuple[str, ...] = tuple(sorted({f for fs in _FAMILIES.values() for f in fs}))
+
+
+def families(t: str) -> tuple[int, ...]:
+    """The families of event type `t` (none for "other", which names no kind of event)."""
+    return tuple(FAMILIES.index(f) for f in sorted(_FAMILIES.get(t, frozenset())))
+
+
+def one_day(r: ClaimRecord) -> bool:
+    """Dated by its own words to one day, as an event of a named kind: what a claim
+    placed nowhere needs to be compared with another article's claims."""
+    w = r.window
+    return bool(
+        w and w[2] == "stated" and r.precision == "day" and r.date_start == r.date_end
+        and families(r.event_type)
+    )  # fmt: skip
+
+
 def compatible_types(t: str) -> tuple[str, ...]:
     """Every event type a claim of type `t` may share an event with (for the index)."""
     if t == "other":
@@ -74,10 +93,15 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     """The same place, one inside the other, or (for a claim placed only by its
     governorate or by its article) the same governorate."""
     if not a.places or not b.places:
-        # placed nowhere, not even by its article: it could be any incident of the day in
-        # the country, so only claims of its own article are compared with it
+        # placed nowhere, not even by its article (at most "Syria"): it could be any
+        # incident in the country, so another article's claim is compared with it only
+        # when both date it to one day in their own words, as the same kind of event
+        # ("the August 21 gas attack"); the place then adds nothing either way
         if a.source_key != b.source_key:
-            m.blocked = "placed nowhere"
+            if one_day(a) and one_day(b) and a.date_start == b.date_start:
+                m.evidence.append("one claim names no place in Syria")
+            else:
+                m.blocked = "placed nowhere"
         return
     if not (a.broad or b.broad):
         best: tuple[float, str] | None = None
