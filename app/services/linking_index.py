@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from app.linking import ClaimRecord
 from app.linking.facts import onset
+from app.linking.match import families, one_day
 from app.linking.pairs import ONSET_WINDOW
 from app.linking.records import INCIDENT_MAX_DAYS
 from app.models.event import ClaimSlot
@@ -27,9 +28,11 @@ from app.services.claim_records import Gazetteer
 
 # slot kinds: a claim at specific places is indexed under each of them; a broad claim
 # (a governorate, a region, the article's place) under its areas; a claim dating a
-# siege's onset under its areas, by the onset. A claim placed nowhere is not indexed: it
-# is compared with the claims of its own article only (app.linking.match).
-PLACE, BROAD, ONSET = 0, 1, 2
+# siege's onset under its areas, by the onset. A claim its own words date to one day
+# (app.linking.match.one_day) is also indexed by that day under its event families: as
+# NOWHERE if it is placed nowhere (at most "Syria"), else as DAY. A claim placed nowhere
+# is compared with another article's claims only on such a day (app.linking.match).
+PLACE, BROAD, ONSET, NOWHERE, DAY = 0, 1, 2, 3, 4
 
 
 def _areas(record: ClaimRecord) -> list[int]:
@@ -38,9 +41,19 @@ def _areas(record: ClaimRecord) -> list[int]:
 
 def slots(record: ClaimRecord) -> list[dict[str, Any]]:
     """Index rows of a claim (see the slot kinds above)."""
-    if record.in_comments or not record.places:
+    if record.in_comments:
         return []
-    rows = []
+    if one_day(record):
+        day = record.date_start
+        rows = [
+            {"claim_id": record.id, "kind": NOWHERE if not record.places else DAY,
+             "area_id": f, "day_start": day, "day_end": day}
+            for f in families(record.event_type)
+        ]  # fmt: skip
+    else:
+        rows = []
+    if not record.places:
+        return rows
     w = record.window
     if w is not None:
         if record.broad:
@@ -67,9 +80,16 @@ Probe = tuple[int, list[int], date, date, date]
 
 def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
     """Index ranges that hold every claim `record` could be linked with."""
-    if record.in_comments or not record.places:
+    if record.in_comments:
         return []
     out: list[Probe] = []
+    if one_day(record):
+        day, fams = record.date_start, list(families(record.event_type))
+        out.append((NOWHERE, fams, day, day, day))  # type: ignore[arg-type]
+        if not record.places:
+            out.append((DAY, fams, day, day, day))  # type: ignore[arg-type]
+    if not record.places:
+        return out
     w = record.window
     if w is not None:
         lo, hi, last = w[0] - timedelta(days=INCIDENT_MAX_DAYS), w[1], w[0]

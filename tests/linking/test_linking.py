@@ -377,3 +377,60 @@ def test_framing_gives_each_word_to_the_actor_it_belongs_to() -> None:
     ]
     found = {(c.actor_id, c.term): c.count for c in framing(text, spans)}
     assert found == {(1, "regime"): 1, (2, "rebels"): 1, (3, "terrorists"): 1}
+
+
+def _ghouta(n: int, text: str, **fields: object) -> ClaimRecord:
+    base: dict[str, object] = {
+        "start": 0, "source_id": n, "source_key": f"s{n}", "outlet": f"outlet{n}",
+        "event_type": "chemical_attack", "date_start": date(2013, 8, 21),
+        "date_end": date(2013, 8, 21), "precision": "day", "date_rule": "own",
+        "published": date(2013, 9, 12),
+    }  # fmt: skip
+    base.update(fields)
+    return _record(text, n, **base)
+
+
+def test_a_claim_placed_nowhere_is_one_event_with_its_day_and_kind_of_event() -> None:
+    """A claim naming no place but Syria ("the August 21 gas attack") is compared with
+    another article's claims dated by their own words to that day, as the same kind of
+    event, and found through the index whichever of the two arrives first."""
+    ghouta = PlaceRef(60, "Eastern Ghouta", "region", (60, 61, 1), 61, (60, 61))
+    army = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+    us = Claimant("actor:100", "United States", 100, "state", (100,))
+    nowhere = _ghouta(
+        1, "Obama asked Congress to authorize strikes over what the United States says was "
+        "a chemical weapons attack by the government that killed more than 1400 people on "
+        "August 21.", claimant=us, actors=(army,),
+        figures=(_figure("killed", 1400, "over", "more than 1400 people"),),
+    )  # fmt: skip
+    placed = _ghouta(
+        2, "Activists accused forces loyal to Assad of the chemical attack on Eastern Ghouta.",
+        places=(ghouta,), actors=(army,), published=date(2013, 8, 21),
+        claimant=Claimant("text:s2:activists", "Activists"),
+    )  # fmt: skip
+    link = link_pair(nowhere, placed)
+    assert link is not None and "one claim names no place in Syria" in link.reason
+    assert "same day 2013-08-21" in link.reason and "same agent" in link.reason
+    # found through the index in either order: each one's windows hold the other's rows
+    from app.services.linking_index import MemoryIndex, slots
+
+    for first, second in ((nowhere, placed), (placed, nowhere)):
+        index = MemoryIndex(slots(first))
+        assert first.id in set(index.candidates(second, _NoGazetteer()))  # type: ignore[arg-type]
+    # another day, or a date that is only the article's, is any incident in the country
+    other_day = _ghouta(3, nowhere.text, claimant=us, actors=(army,),
+                        date_start=date(2013, 8, 22), date_end=date(2013, 8, 22))  # fmt: skip
+    assert link_pair(other_day, placed) is None
+    undated = _ghouta(4, nowhere.text, claimant=us, actors=(army,), date_start=None,
+                      date_end=None, precision=None, date_rule=None)  # fmt: skip
+    assert link_pair(undated, placed) is None
+
+
+class _NoGazetteer:
+    """Places below and around a place: none but itself (enough for one-place records)."""
+
+    def below(self, place_id: int) -> list[int]:
+        return [place_id]
+
+    def compatible(self, p: PlaceRef) -> list[int]:
+        return [p.id]
