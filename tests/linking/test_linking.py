@@ -434,3 +434,31 @@ class _NoGazetteer:
 
     def compatible(self, p: PlaceRef) -> list[int]:
         return [p.id]
+
+
+def test_claims_at_two_different_towns_of_one_event_are_not_set_against_each_other() -> None:
+    """An event can hold the tolls of two places through the claims that link them (a
+    monitor's city-wide report); the toll of one district against the toll of a village's
+    hospital is no contradiction, while two tolls at one place still are."""
+    from app.linking.pairs import relate_within_event
+
+    city = PlaceRef(70, "Aleppo", "city", (70, 71, 1), 71, (71,))
+    district = PlaceRef(72, "Bustan al-Qasr", "neighbourhood", (72, 70, 71, 1), 71, (71,))
+    village = PlaceRef(73, "Kafr Hamra", "village", (73, 71, 1), 71, (71,))
+    common = {"start": 0, "event_type": "airstrike", "date_start": date(2016, 7, 14),
+              "date_end": date(2016, 7, 14), "precision": "day", "date_rule": "own"}  # fmt: skip
+    sohr = Claimant("actor:136", "SOHR", 136, "monitor", (136,))
+    a = _record("Air strikes killed at least 12 civilians in two districts of Aleppo.", 1,
+                source_id=1, source_key="a", claimant=sohr, places=(district,),
+                figures=(_figure("killed", 12, "at_least", "at least 12"),), **common)  # fmt: skip
+    b = _record("Russian airstrikes destroyed the hospital of Kafar Hamra, killing three medics.",
+                2, source_id=2, source_key="b", outlet="etilaf", places=(village,),
+                claimant=Claimant("outlet:etilaf", "etilaf"),
+                figures=(_figure("killed", 3, None, "three medics"),), **common)  # fmt: skip
+    c = _record("Government forces say two people were killed in Aleppo.", 3, source_id=3,
+                source_key="c", outlet="sana", places=(city,),
+                claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
+                figures=(_figure("killed", 2, None, "two people"),), **common)  # fmt: skip
+    assert [x.kind for x in relate_within_event([a, b], [])] == []
+    # a district inside the city it is set against: one place, so the tolls clash
+    assert [x.kind for x in relate_within_event([a, c], [])] == ["contradicts"]
