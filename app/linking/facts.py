@@ -133,7 +133,7 @@ _DENIAL = re.compile(
 )
 _ACCUSATION = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
-    r"perpetrated|committed by)\b",
+    r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible)\b",
     re.IGNORECASE,
 )
 _DISPUTE = re.compile(

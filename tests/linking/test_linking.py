@@ -462,3 +462,29 @@ def test_claims_at_two_different_towns_of_one_event_are_not_set_against_each_oth
     assert [x.kind for x in relate_within_event([a, b], [])] == []
     # a district inside the city it is set against: one place, so the tolls clash
     assert [x.kind for x in relate_within_event([a, c], [])] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        ('Mogherini said the regime of Bashar al Assad bears "primary responsibility".', True),
+        ("Washington holds Moscow responsible for the convoy strike.", True),
+        ("The Islamic State group claimed responsibility for the attack.", False),
+    ],
+)
+def test_holding_a_party_responsible_is_an_accusation_its_denial_contradicts(
+    text: str, accuses: bool
+) -> None:
+    army = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+    common = {"start": 0, "event_type": "chemical_attack", "date_start": date(2017, 4, 4),
+              "date_end": date(2017, 4, 4), "precision": "day", "date_rule": "own",
+              "places": (ALEPPO,)}  # fmt: skip
+    claim = _record(text, 1, claimant=Claimant("actor:218", "EU", 218, "igo", (218,)), **common)
+    denial = _record(
+        "A Syrian military source strongly denied the army had used any such weapons.", 2,
+        source_id=2, source_key="b", actors=(army,),
+        claimant=Claimant("actor:6", "Syrian Arab Army", 5, "armed_forces", (5, 6)), **common,
+    )  # fmt: skip
+    assert (facts.accusation(claim) is not None) is accuses
+    link = link_pair(claim, denial)
+    assert link is not None and (link.kind == "contradicts") is accuses, link.reason
