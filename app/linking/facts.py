@@ -149,6 +149,17 @@ _UPDATE = re.compile(
 )
 
 
+_ONE_MORE_PLACE = re.compile(
+    r"\b(?:was|were|has been|have been) also (?:targeted|hit|struck|shelled|bombed|attacked)\b",
+    re.IGNORECASE,
+)
+
+
+def one_more_place(r: ClaimRecord) -> Cue | None:
+    """A claim telling one more place an attack hit: its toll is a part of the attack's."""
+    return _find(_ONE_MORE_PLACE, r)
+
+
 def denial(r: ClaimRecord) -> Cue | None:
     return _find(_DENIAL, r)
 

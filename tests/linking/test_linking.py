@@ -488,3 +488,29 @@ def test_holding_a_party_responsible_is_an_accusation_its_denial_contradicts(
     assert (facts.accusation(claim) is not None) is accuses
     link = link_pair(claim, denial)
     assert link is not None and (link.kind == "contradicts") is accuses, link.reason
+
+
+def test_the_toll_of_one_more_place_an_attack_also_hit_is_a_part_of_it() -> None:
+    common = {"start": 0, "event_type": "shelling", "date_start": date(2016, 8, 25),
+              "date_end": date(2016, 8, 25), "precision": "day", "date_rule": "own",
+              "places": (ALEPPO,)}  # fmt: skip
+    monitor = _record(
+        "Eight civilians were killed Thursday in rebel fire on the west of the city.", 1,
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        figures=(_figure("killed", 8, None, "Eight civilians"),), **common,
+    )  # fmt: skip
+    also = "Al-Jaberiyeh neighborhood was also targeted by the shelling where a woman was killed."
+    part = _record(
+        also, 2, source_id=2, source_key="b", outlet="sana",
+        claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
+        figures=(_figure("killed", 1, None, "a woman"),), **common,
+    )  # fmt: skip
+    link = link_pair(monitor, part)
+    assert link is not None and link.kind != "contradicts", link.reason
+    whole = _record(
+        also.replace("was also targeted", "was targeted"), 3, source_id=3, source_key="c",
+        outlet="sana", claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
+        figures=(_figure("killed", 1, None, "a woman"),), **common,
+    )  # fmt: skip
+    other = link_pair(monitor, whole)
+    assert other is not None and other.kind == "contradicts", other.reason
