@@ -9,6 +9,7 @@ or the figures more than sharing a mention. A pair is one event at THRESHOLD.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.linking import facts
@@ -125,11 +126,16 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     if not shared:
         m.blocked = f"different areas ({_names(a)} / {_names(b)})"
         return
-    same = sorted({p.name for p in a.places} & {q.name for q in b.places})
+    for x, y in ((a, b), (b, a)):
+        rural = _countryside(x, y)
+        if rural:
+            m.blocked = f"different places ({rural} is not the city)"
+            return
+    same = sorted({p.name for p in a.places if any(p.id == q.id for q in b.places)})
     weight, words = (
         (1.0, f"both at {same[0]}")
         if same
-        else (0.5, f"{_names(a)} and {_names(b)} share a governorate")
+        else (0.5, f"{_names(a, kinds=True)} and {_names(b, kinds=True)} share a governorate")
     )
     if a.places_inherited or b.places_inherited:
         weight /= 2
@@ -137,8 +143,29 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     m.add(weight, "place", words)
 
 
-def _names(r: ClaimRecord) -> str:
-    return ", ".join(dict.fromkeys(p.name for p in r.places))
+_COUNTRYSIDE = "(?:rural {0}|{0}(?:'s)? (?:countryside|province's countryside)|countryside of {0})"
+
+
+def _countryside(x: ClaimRecord, y: ClaimRecord) -> str | None:
+    """The words of `x` that place it in the countryside of a governorate ("western rural
+    Aleppo", "the Idlib countryside") when `y` is in the city of that name."""
+    for g in x.places:
+        if g.kind != "governorate" or not any(q.name == g.name and q.id != g.id for q in y.places):
+            continue
+        found = re.search(_COUNTRYSIDE.format(re.escape(g.name)), x.text, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return None
+
+
+def _names(r: ClaimRecord, kinds: bool = False) -> str:
+    """The claim's places; with `kinds`, a governorate says so ("Aleppo" is also a city)."""
+    return ", ".join(
+        dict.fromkeys(
+            f"{p.name} governorate" if kinds and p.kind == "governorate" else p.name
+            for p in r.places
+        )
+    )
 
 
 def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:

@@ -14,6 +14,7 @@ import pytest
 from app.config import PROJECT_ROOT
 from app.linking import facts
 from app.linking.framing import ActorSpan, framing
+from app.linking.match import evidence
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
 from app.linking.relate import similarity
@@ -514,3 +515,30 @@ def test_the_toll_of_one_more_place_an_attack_also_hit_is_a_part_of_it() -> None
     )  # fmt: skip
     other = link_pair(monitor, whole)
     assert other is not None and other.kind == "contradicts", other.reason
+
+
+def test_the_countryside_of_a_governorate_is_not_the_city_of_its_name() -> None:
+    """A claim in "western rural Aleppo" is placed in Aleppo governorate, and one placed in
+    Aleppo city names the same word: not the same place (the city is one place of the
+    governorate, as a village is), and in so many words not the countryside."""
+    province = PlaceRef(7, "Aleppo", "governorate", (7, 1), 7, (7,))
+    common = {"start": 0, "event_type": "airstrike", "date_start": date(2016, 7, 14),
+              "date_end": date(2016, 7, 14), "precision": "day", "date_rule": "own"}  # fmt: skip
+    city = _record("Air strikes hit Aleppo on Thursday, the monitor said.", 1,
+                   claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+                   places=(ALEPPO,), places_inherited=True, **common)  # fmt: skip
+    rural = _record(
+        "Russian bombardment hit the ambulance service in western rural Aleppo on Thursday.",
+        2, source_id=2, source_key="b", outlet="etilaf", places=(province,),
+        claimant=Claimant("outlet:etilaf", "etilaf"), **common,
+    )  # fmt: skip
+    m = evidence(city, rural)
+    assert m.blocked == "different places (rural Aleppo is not the city)"
+    province_wide = _record(
+        "Russian bombardment hit Aleppo province on Thursday.", 3, source_id=3,
+        source_key="c", outlet="etilaf", places=(province,),
+        claimant=Claimant("outlet:etilaf", "etilaf"), **common,
+    )  # fmt: skip
+    m = evidence(city, province_wide)
+    assert m.blocked is None
+    assert "Aleppo and Aleppo governorate share a governorate" in m.evidence[-1]
