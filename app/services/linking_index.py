@@ -28,11 +28,12 @@ from app.services.claim_records import Gazetteer
 
 # slot kinds: a claim at specific places is indexed under each of them; a broad claim
 # (a governorate, a region, the article's place) under its areas; a claim dating a
-# siege's onset under its areas, by the onset. A claim its own words date to one day
-# (app.linking.match.one_day) is also indexed by that day under its event families: as
-# NOWHERE if it is placed nowhere (at most "Syria"), else as DAY. A claim placed nowhere
-# is compared with another article's claims only on such a day (app.linking.match).
-PLACE, BROAD, ONSET, NOWHERE, DAY = 0, 1, 2, 3, 4
+# siege's onset under its areas, by the onset; a claim placed nowhere (at most "Syria")
+# that its own words date to one day (app.linking.match.one_day) under its event
+# families, by that day: it is compared with another article's claims of that day only
+# (app.linking.match), and looks for them under every place and area of that day (such
+# claims are rare: a dozen in the FA-KES dev half).
+PLACE, BROAD, ONSET, NOWHERE = 0, 1, 2, 3
 
 
 def _areas(record: ClaimRecord) -> list[int]:
@@ -43,17 +44,16 @@ def slots(record: ClaimRecord) -> list[dict[str, Any]]:
     """Index rows of a claim (see the slot kinds above)."""
     if record.in_comments:
         return []
-    if one_day(record):
+    if not record.places:
+        if not one_day(record):
+            return []
         day = record.date_start
-        rows = [
-            {"claim_id": record.id, "kind": NOWHERE if not record.places else DAY,
-             "area_id": f, "day_start": day, "day_end": day}
+        return [
+            {"claim_id": record.id, "kind": NOWHERE, "area_id": f, "day_start": day,
+             "day_end": day}
             for f in families(record.event_type)
         ]  # fmt: skip
-    else:
-        rows = []
-    if not record.places:
-        return rows
+    rows = []
     w = record.window
     if w is not None:
         if record.broad:
@@ -84,10 +84,11 @@ def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
         return []
     out: list[Probe] = []
     if one_day(record):
-        day, fams = record.date_start, list(families(record.event_type))
-        out.append((NOWHERE, fams, day, day, day))  # type: ignore[arg-type]
+        day: date = record.date_start  # type: ignore[assignment]
+        out.append((NOWHERE, list(families(record.event_type)), day, day, day))
         if not record.places:
-            out.append((DAY, fams, day, day, day))  # type: ignore[arg-type]
+            everywhere = sorted(places.rows)
+            return [*out, (PLACE, everywhere, day, day, day), (BROAD, everywhere, day, day, day)]
     if not record.places:
         return out
     w = record.window

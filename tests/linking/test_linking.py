@@ -430,6 +430,8 @@ def test_a_claim_placed_nowhere_is_one_event_with_its_day_and_kind_of_event() ->
 class _NoGazetteer:
     """Places below and around a place: none but itself (enough for one-place records)."""
 
+    rows = {60: None, 61: None, 1: None}
+
     def below(self, place_id: int) -> list[int]:
         return [place_id]
 
