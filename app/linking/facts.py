@@ -133,7 +133,7 @@ _DENIAL = re.compile(
 )
 _ACCUSATION = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
-    r"perpetrated|committed by)\b",
+    r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible)\b",
     re.IGNORECASE,
 )
 _DISPUTE = re.compile(
@@ -147,6 +147,17 @@ _UPDATE = re.compile(
     r"revised)\b",
     re.IGNORECASE,
 )
+
+
+_ONE_MORE_PLACE = re.compile(
+    r"\b(?:was|were|has been|have been) also (?:targeted|hit|struck|shelled|bombed|attacked)\b",
+    re.IGNORECASE,
+)
+
+
+def one_more_place(r: ClaimRecord) -> Cue | None:
+    """A claim telling one more place an attack hit: its toll is a part of the attack's."""
+    return _find(_ONE_MORE_PLACE, r)
 
 
 def denial(r: ClaimRecord) -> Cue | None:

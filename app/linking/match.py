@@ -9,6 +9,7 @@ or the figures more than sharing a mention. A pair is one event at THRESHOLD.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.linking import facts
@@ -39,6 +40,25 @@ def types_compatible(a: str, b: str) -> bool:
     if a == b or "other" in (a, b):
         return True
     return bool(_FAMILIES.get(a, frozenset()) & _FAMILIES.get(b, frozenset()))
+
+
+# the event families as numbers, for the linking index (app.services.linking_index)
+FAMILIES: tuple[str, ...] = tuple(sorted({f for fs in _FAMILIES.values() for f in fs}))
+
+
+def families(t: str) -> tuple[int, ...]:
+    """The families of event type `t` (none for "other", which names no kind of event)."""
+    return tuple(FAMILIES.index(f) for f in sorted(_FAMILIES.get(t, frozenset())))
+
+
+def one_day(r: ClaimRecord) -> bool:
+    """Dated by its own words to one day, as an event of a named kind: what a claim
+    placed nowhere needs to be compared with another article's claims."""
+    w = r.window
+    return bool(
+        w and w[2] == "stated" and r.precision == "day" and r.date_start == r.date_end
+        and families(r.event_type)
+    )  # fmt: skip
 
 
 def compatible_types(t: str) -> tuple[str, ...]:
@@ -74,10 +94,15 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     """The same place, one inside the other, or (for a claim placed only by its
     governorate or by its article) the same governorate."""
     if not a.places or not b.places:
-        # placed nowhere, not even by its article: it could be any incident of the day in
-        # the country, so only claims of its own article are compared with it
+        # placed nowhere, not even by its article (at most "Syria"): it could be any
+        # incident in the country, so another article's claim is compared with it only
+        # when both date it to one day in their own words, as the same kind of event
+        # ("the August 21 gas attack"); the place then adds nothing either way
         if a.source_key != b.source_key:
-            m.blocked = "placed nowhere"
+            if one_day(a) and one_day(b) and a.date_start == b.date_start:
+                m.evidence.append("one claim names no place in Syria")
+            else:
+                m.blocked = "placed nowhere"
         return
     if not (a.broad or b.broad):
         best: tuple[float, str] | None = None
@@ -101,11 +126,16 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     if not shared:
         m.blocked = f"different areas ({_names(a)} / {_names(b)})"
         return
-    same = sorted({p.name for p in a.places} & {q.name for q in b.places})
+    for x, y in ((a, b), (b, a)):
+        rural = _countryside(x, y)
+        if rural:
+            m.blocked = f"different places ({rural} is not the city)"
+            return
+    same = sorted({p.name for p in a.places if any(p.id == q.id for q in b.places)})
     weight, words = (
         (1.0, f"both at {same[0]}")
         if same
-        else (0.5, f"{_names(a)} and {_names(b)} share a governorate")
+        else (0.5, f"{_names(a, kinds=True)} and {_names(b, kinds=True)} share a governorate")
     )
     if a.places_inherited or b.places_inherited:
         weight /= 2
@@ -113,8 +143,29 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     m.add(weight, "place", words)
 
 
-def _names(r: ClaimRecord) -> str:
-    return ", ".join(dict.fromkeys(p.name for p in r.places))
+_COUNTRYSIDE = "(?:rural {0}|{0}(?:'s)? (?:countryside|province's countryside)|countryside of {0})"
+
+
+def _countryside(x: ClaimRecord, y: ClaimRecord) -> str | None:
+    """The words of `x` that place it in the countryside of a governorate ("western rural
+    Aleppo", "the Idlib countryside") when `y` is in the city of that name."""
+    for g in x.places:
+        if g.kind != "governorate" or not any(q.name == g.name and q.id != g.id for q in y.places):
+            continue
+        found = re.search(_COUNTRYSIDE.format(re.escape(g.name)), x.text, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return None
+
+
+def _names(r: ClaimRecord, kinds: bool = False) -> str:
+    """The claim's places; with `kinds`, a governorate says so ("Aleppo" is also a city)."""
+    return ", ".join(
+        dict.fromkeys(
+            f"{p.name} governorate" if kinds and p.kind == "governorate" else p.name
+            for p in r.places
+        )
+    )
 
 
 def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:

@@ -137,6 +137,16 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
     return links
 
 
+def _apart(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims of one event that each name a town, district or site, neither inside the
+    other: what each says is about its own place (a strike on a village's hospital, the
+    toll in two city districts), so their figures and denials are not set against each
+    other, however the event holds them together."""
+    m = Match()
+    place_evidence(a, b, m)
+    return bool(m.blocked and m.blocked.startswith("different places"))
+
+
 # An event can hold hundreds of claims; beyond this many, pairs not linked themselves are
 # not compared (their relations would be most of the table and say little).
 MAX_EVENT_COMPARED = 150
@@ -154,6 +164,8 @@ def relate_within_event(members: list[ClaimRecord], edges: list[Any]) -> list[Li
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if frozenset((a.id, b.id)) in linked:
+                continue
+            if _apart(a, b):
                 continue
             m = Match()
             m.evidence.append("in one event through the claims that link them")

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from app.linking import ClaimRecord
 from app.linking.facts import onset
+from app.linking.match import families, one_day
 from app.linking.pairs import ONSET_WINDOW
 from app.linking.records import INCIDENT_MAX_DAYS
 from app.models.event import ClaimSlot
@@ -27,9 +28,12 @@ from app.services.claim_records import Gazetteer
 
 # slot kinds: a claim at specific places is indexed under each of them; a broad claim
 # (a governorate, a region, the article's place) under its areas; a claim dating a
-# siege's onset under its areas, by the onset. A claim placed nowhere is not indexed: it
-# is compared with the claims of its own article only (app.linking.match).
-PLACE, BROAD, ONSET = 0, 1, 2
+# siege's onset under its areas, by the onset; a claim placed nowhere (at most "Syria")
+# that its own words date to one day (app.linking.match.one_day) under its event
+# families, by that day: it is compared with another article's claims of that day only
+# (app.linking.match), and looks for them under every place and area of that day (such
+# claims are rare: a dozen in the FA-KES dev half).
+PLACE, BROAD, ONSET, NOWHERE = 0, 1, 2, 3
 
 
 def _areas(record: ClaimRecord) -> list[int]:
@@ -38,8 +42,17 @@ def _areas(record: ClaimRecord) -> list[int]:
 
 def slots(record: ClaimRecord) -> list[dict[str, Any]]:
     """Index rows of a claim (see the slot kinds above)."""
-    if record.in_comments or not record.places:
+    if record.in_comments:
         return []
+    if not record.places:
+        if not one_day(record):
+            return []
+        day = record.date_start
+        return [
+            {"claim_id": record.id, "kind": NOWHERE, "area_id": f, "day_start": day,
+             "day_end": day}
+            for f in families(record.event_type)
+        ]  # fmt: skip
     rows = []
     w = record.window
     if w is not None:
@@ -67,9 +80,17 @@ Probe = tuple[int, list[int], date, date, date]
 
 def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
     """Index ranges that hold every claim `record` could be linked with."""
-    if record.in_comments or not record.places:
+    if record.in_comments:
         return []
     out: list[Probe] = []
+    if one_day(record):
+        day: date = record.date_start  # type: ignore[assignment]
+        out.append((NOWHERE, list(families(record.event_type)), day, day, day))
+        if not record.places:
+            everywhere = sorted(places.rows)
+            return [*out, (PLACE, everywhere, day, day, day), (BROAD, everywhere, day, day, day)]
+    if not record.places:
+        return out
     w = record.window
     if w is not None:
         lo, hi, last = w[0] - timedelta(days=INCIDENT_MAX_DAYS), w[1], w[0]

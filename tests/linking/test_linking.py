@@ -14,6 +14,7 @@ import pytest
 from app.config import PROJECT_ROOT
 from app.linking import facts
 from app.linking.framing import ActorSpan, framing
+from app.linking.match import evidence
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
 from app.linking.relate import similarity
@@ -377,3 +378,169 @@ def test_framing_gives_each_word_to_the_actor_it_belongs_to() -> None:
     ]
     found = {(c.actor_id, c.term): c.count for c in framing(text, spans)}
     assert found == {(1, "regime"): 1, (2, "rebels"): 1, (3, "terrorists"): 1}
+
+
+def _ghouta(n: int, text: str, **fields: object) -> ClaimRecord:
+    base: dict[str, object] = {
+        "start": 0, "source_id": n, "source_key": f"s{n}", "outlet": f"outlet{n}",
+        "event_type": "chemical_attack", "date_start": date(2013, 8, 21),
+        "date_end": date(2013, 8, 21), "precision": "day", "date_rule": "own",
+        "published": date(2013, 9, 12),
+    }  # fmt: skip
+    base.update(fields)
+    return _record(text, n, **base)
+
+
+def test_a_claim_placed_nowhere_is_one_event_with_its_day_and_kind_of_event() -> None:
+    """A claim naming no place but Syria ("the August 21 gas attack") is compared with
+    another article's claims dated by their own words to that day, as the same kind of
+    event, and found through the index whichever of the two arrives first."""
+    ghouta = PlaceRef(60, "Eastern Ghouta", "region", (60, 61, 1), 61, (60, 61))
+    army = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+    us = Claimant("actor:100", "United States", 100, "state", (100,))
+    nowhere = _ghouta(
+        1, "Obama asked Congress to authorize strikes over what the United States says was "
+        "a chemical weapons attack by the government that killed more than 1400 people on "
+        "August 21.", claimant=us, actors=(army,),
+        figures=(_figure("killed", 1400, "over", "more than 1400 people"),),
+    )  # fmt: skip
+    placed = _ghouta(
+        2, "Activists accused forces loyal to Assad of the chemical attack on Eastern Ghouta.",
+        places=(ghouta,), actors=(army,), published=date(2013, 8, 21),
+        claimant=Claimant("text:s2:activists", "Activists"),
+    )  # fmt: skip
+    link = link_pair(nowhere, placed)
+    assert link is not None and "one claim names no place in Syria" in link.reason
+    assert "same day 2013-08-21" in link.reason and "same agent" in link.reason
+    # found through the index in either order: each one's windows hold the other's rows
+    from app.services.linking_index import MemoryIndex, slots
+
+    for first, second in ((nowhere, placed), (placed, nowhere)):
+        index = MemoryIndex(slots(first))
+        assert first.id in set(index.candidates(second, _NoGazetteer()))  # type: ignore[arg-type]
+    # another day, or a date that is only the article's, is any incident in the country
+    other_day = _ghouta(3, nowhere.text, claimant=us, actors=(army,),
+                        date_start=date(2013, 8, 22), date_end=date(2013, 8, 22))  # fmt: skip
+    assert link_pair(other_day, placed) is None
+    undated = _ghouta(4, nowhere.text, claimant=us, actors=(army,), date_start=None,
+                      date_end=None, precision=None, date_rule=None)  # fmt: skip
+    assert link_pair(undated, placed) is None
+
+
+class _NoGazetteer:
+    """Places below and around a place: none but itself (enough for one-place records)."""
+
+    rows = {60: None, 61: None, 1: None}
+
+    def below(self, place_id: int) -> list[int]:
+        return [place_id]
+
+    def compatible(self, p: PlaceRef) -> list[int]:
+        return [p.id]
+
+
+def test_claims_at_two_different_towns_of_one_event_are_not_set_against_each_other() -> None:
+    """An event can hold the tolls of two places through the claims that link them (a
+    monitor's city-wide report); the toll of one district against the toll of a village's
+    hospital is no contradiction, while two tolls at one place still are."""
+    from app.linking.pairs import relate_within_event
+
+    city = PlaceRef(70, "Aleppo", "city", (70, 71, 1), 71, (71,))
+    district = PlaceRef(72, "Bustan al-Qasr", "neighbourhood", (72, 70, 71, 1), 71, (71,))
+    village = PlaceRef(73, "Kafr Hamra", "village", (73, 71, 1), 71, (71,))
+    common = {"start": 0, "event_type": "airstrike", "date_start": date(2016, 7, 14),
+              "date_end": date(2016, 7, 14), "precision": "day", "date_rule": "own"}  # fmt: skip
+    sohr = Claimant("actor:136", "SOHR", 136, "monitor", (136,))
+    a = _record("Air strikes killed at least 12 civilians in two districts of Aleppo.", 1,
+                source_id=1, source_key="a", claimant=sohr, places=(district,),
+                figures=(_figure("killed", 12, "at_least", "at least 12"),), **common)  # fmt: skip
+    b = _record("Russian airstrikes destroyed the hospital of Kafar Hamra, killing three medics.",
+                2, source_id=2, source_key="b", outlet="etilaf", places=(village,),
+                claimant=Claimant("outlet:etilaf", "etilaf"),
+                figures=(_figure("killed", 3, None, "three medics"),), **common)  # fmt: skip
+    c = _record("Government forces say two people were killed in Aleppo.", 3, source_id=3,
+                source_key="c", outlet="sana", places=(city,),
+                claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
+                figures=(_figure("killed", 2, None, "two people"),), **common)  # fmt: skip
+    assert [x.kind for x in relate_within_event([a, b], [])] == []
+    # a district inside the city it is set against: one place, so the tolls clash
+    assert [x.kind for x in relate_within_event([a, c], [])] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        ('Mogherini said the regime of Bashar al Assad bears "primary responsibility".', True),
+        ("Washington holds Moscow responsible for the convoy strike.", True),
+        ("The Islamic State group claimed responsibility for the attack.", False),
+    ],
+)
+def test_holding_a_party_responsible_is_an_accusation_its_denial_contradicts(
+    text: str, accuses: bool
+) -> None:
+    army = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+    common = {"start": 0, "event_type": "chemical_attack", "date_start": date(2017, 4, 4),
+              "date_end": date(2017, 4, 4), "precision": "day", "date_rule": "own",
+              "places": (ALEPPO,)}  # fmt: skip
+    claim = _record(text, 1, claimant=Claimant("actor:218", "EU", 218, "igo", (218,)), **common)
+    denial = _record(
+        "A Syrian military source strongly denied the army had used any such weapons.", 2,
+        source_id=2, source_key="b", actors=(army,),
+        claimant=Claimant("actor:6", "Syrian Arab Army", 5, "armed_forces", (5, 6)), **common,
+    )  # fmt: skip
+    assert (facts.accusation(claim) is not None) is accuses
+    link = link_pair(claim, denial)
+    assert link is not None and (link.kind == "contradicts") is accuses, link.reason
+
+
+def test_the_toll_of_one_more_place_an_attack_also_hit_is_a_part_of_it() -> None:
+    common = {"start": 0, "event_type": "shelling", "date_start": date(2016, 8, 25),
+              "date_end": date(2016, 8, 25), "precision": "day", "date_rule": "own",
+              "places": (ALEPPO,)}  # fmt: skip
+    monitor = _record(
+        "Eight civilians were killed Thursday in rebel fire on the west of the city.", 1,
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        figures=(_figure("killed", 8, None, "Eight civilians"),), **common,
+    )  # fmt: skip
+    also = "Al-Jaberiyeh neighborhood was also targeted by the shelling where a woman was killed."
+    part = _record(
+        also, 2, source_id=2, source_key="b", outlet="sana",
+        claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
+        figures=(_figure("killed", 1, None, "a woman"),), **common,
+    )  # fmt: skip
+    link = link_pair(monitor, part)
+    assert link is not None and link.kind != "contradicts", link.reason
+    whole = _record(
+        also.replace("was also targeted", "was targeted"), 3, source_id=3, source_key="c",
+        outlet="sana", claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
+        figures=(_figure("killed", 1, None, "a woman"),), **common,
+    )  # fmt: skip
+    other = link_pair(monitor, whole)
+    assert other is not None and other.kind == "contradicts", other.reason
+
+
+def test_the_countryside_of_a_governorate_is_not_the_city_of_its_name() -> None:
+    """A claim in "western rural Aleppo" is placed in Aleppo governorate, and one placed in
+    Aleppo city names the same word: not the same place (the city is one place of the
+    governorate, as a village is), and in so many words not the countryside."""
+    province = PlaceRef(7, "Aleppo", "governorate", (7, 1), 7, (7,))
+    common = {"start": 0, "event_type": "airstrike", "date_start": date(2016, 7, 14),
+              "date_end": date(2016, 7, 14), "precision": "day", "date_rule": "own"}  # fmt: skip
+    city = _record("Air strikes hit Aleppo on Thursday, the monitor said.", 1,
+                   claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+                   places=(ALEPPO,), places_inherited=True, **common)  # fmt: skip
+    rural = _record(
+        "Russian bombardment hit the ambulance service in western rural Aleppo on Thursday.",
+        2, source_id=2, source_key="b", outlet="etilaf", places=(province,),
+        claimant=Claimant("outlet:etilaf", "etilaf"), **common,
+    )  # fmt: skip
+    m = evidence(city, rural)
+    assert m.blocked == "different places (rural Aleppo is not the city)"
+    province_wide = _record(
+        "Russian bombardment hit Aleppo province on Thursday.", 3, source_id=3,
+        source_key="c", outlet="etilaf", places=(province,),
+        claimant=Claimant("outlet:etilaf", "etilaf"), **common,
+    )  # fmt: skip
+    m = evidence(city, province_wide)
+    assert m.blocked is None
+    assert "Aleppo and Aleppo governorate share a governorate" in m.evidence[-1]
