@@ -58,10 +58,11 @@ _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may s
 _REACTION = re.compile(
     r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
 )
-# A stance taken on an incident (an accusation, a rejection, dismay) is dated by its
-# own words or not at all: it is no detail of the incident it is about
+# A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
+# all: it is no detail of the incident it is about. An accusation is: whom it blames is
+# what links it to the incident and to the denial that answers it (issue 13)
 _STANCE = re.compile(
-    r"\b(?:accus(?:ed|es|ing)|reject(?:ed|s|ing)|dismay|looking into)\b",
+    r"\b(?:reject(?:ed|s|ing)|dismay|looking into)\b",
     re.I,
 )
 # Words that point back to an incident already told
