@@ -113,3 +113,26 @@ def test_a_port_in_use_is_one_error(tmp_path: Path) -> None:
 
 def test_the_default_is_one_worker_per_core() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
+
+
+def test_a_workers_connections_send_without_waiting_for_acks():
+    """The worker's own socket is a TCP socket to asyncio, which then sets TCP_NODELAY on
+    every connection it accepts: with proto left 0 it did not, and each answer larger than
+    a segment waited for the client's delayed ACK (~40 ms a page)."""
+    import asyncio
+    import socket
+
+    from app.serving import _listener
+
+    listener = _listener("127.0.0.1", 0)
+    listener.listen()
+    client = socket.create_connection(listener.getsockname())
+    accepted, _ = listener.accept()
+    try:
+        before = accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        asyncio.base_events._set_nodelay(accepted)  # what asyncio's transport does
+        assert accepted.proto == socket.IPPROTO_TCP
+        assert before or accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        for s in (accepted, client, listener):
+            s.close()
