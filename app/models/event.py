@@ -91,8 +91,10 @@ class ClaimRelation(SQLModel, table=True):
 class ClaimSlot(SQLModel, table=True):
     """The linking index: a claim under each specific place it names (kind 0), or each
     governorate or region it is vaguely placed in (kind 1), or where it dates a siege's
-    onset (kind 2), by the first day it may be on. A new claim's candidates are a few
-    index range scans (app/services/linking_index.py)."""
+    onset (kind 2), or, placed nowhere and dated by its own words to one day, under each
+    family of its event type (kind 3; `area_id` is then the family), by the first day it may
+    be on. A new claim's candidates are a few index range scans
+    (app/services/linking_index.py)."""
 
     __tablename__ = "claim_slot"
     __table_args__ = (
