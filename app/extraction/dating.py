@@ -59,8 +59,8 @@ _REACTION = re.compile(
     r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
 )
 # A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
-# all: it is no detail of the incident it is about. An accusation is: whom it blames is
-# what links it to the incident and to the denial that answers it (issue 13)
+# all: it is no detail of the incident it is about. An accusation does take the incident's
+# day: whom it blames links it to the incident and to the denial answering it (issue 13)
 _STANCE = re.compile(
     r"\b(?:reject(?:ed|s|ing)|dismay|looking into)\b",
     re.I,
