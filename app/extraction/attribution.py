@@ -199,6 +199,11 @@ def _then_acceptable(words: list[re.Match[str]], i: int) -> bool:
     return i + 1 < len(words) and _acceptable(words[i + 1].group())
 
 
+def _word_at(words: list[re.Match[str]], start: int) -> int | None:
+    """Index of the word that starts at `start`, if any."""
+    return next((n for n, w in enumerate(words) if w.start() == start), None)
+
+
 def _gap_breaks(text: str, a: int, b: int) -> bool:
     """Punctuation between two words ends a noun phrase (the closing dot of "U.N." or
     "U.S." does not)."""
@@ -385,7 +390,7 @@ def _past_locative(
     """ "a teacher living in Midan said": a place at the end of a locative phrase is where
     the speaker is, not who speaks; the speaker is the phrase before it."""
     phrase = text[back[0] : back[1]]
-    k = next((n for n, w in enumerate(words) if w.start() == back[0]), None)
+    k = _word_at(words, back[0])
     if k is None or k < 2 or words[k - 1].group().lower() not in _LOCATIVE_LEAD:
         return back
     if not is_place_name(phrase.removeprefix("the ").strip()):
@@ -402,7 +407,7 @@ def _after_leading_place(
     """ "what happened in Khan Sheikhoun UN special envoy Staffan de Mistura said": with the
     commas stripped, the place that ends the clause before runs into the speaker's phrase;
     the speaker starts after it."""
-    k = next((n for n, w in enumerate(words) if w.start() == back[0]), None)
+    k = _word_at(words, back[0])
     if k is None or k == 0 or words[k - 1].group().lower() not in _LOCATIVE_LEAD | {"of"}:
         return back
     inside = [w for w in words[k:] if w.end() <= back[1]]
@@ -426,7 +431,7 @@ def _speaker_of(
     back = _backward(text, words, v)
     if back is not None and not back[2]:
         # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
-        k = next((n for n, w in enumerate(words) if w.start() == back[0]), None)
+        k = _word_at(words, back[0])
         aside = (
             k is not None
             and k >= 2

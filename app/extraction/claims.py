@@ -23,7 +23,7 @@ from datetime import date
 
 from app.extraction.attribution import Attribution, find_attribution
 from app.extraction.boilerplate import is_boilerplate
-from app.extraction.clauses import split_by_claimant
+from app.extraction.clauses import RELATIVE_DENIAL, split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
@@ -98,9 +98,6 @@ _PRONOUN = re.compile(
     r"spokeswoman|official|officials|report))$",
     re.I,
 )
-# what may stand between "told" and the one told, which is a channel, not a speaker
-# the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
-# a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
@@ -108,6 +105,9 @@ _CHANNEL = re.compile(
     r"reported\s+citing|reports?\s+citing)\b",
     re.I,
 )
+# what may stand between "told" and the one told, which is a channel, not a speaker
+# the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
+# a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
 _TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
 
 
@@ -378,7 +378,7 @@ def _claimant(
 ) -> tuple[ActorMention | None, str | None, Why]:
     """(claimant, claimant as written, why); Why("none") when nobody is named."""
     cue = text[attr.cue_start : attr.cue_end] if attr and attr.cue_end > attr.cue_start else ""
-    relative = _RELATIVE_SPEAKER.match(text, u.start, u.end)
+    relative = RELATIVE_DENIAL.match(text, u.start, u.end)  # a unit clauses.py cut off
     if relative is not None:  # "[the regime] which denied ...": the actor just named
         back = _previous_actor(ctx, u.start)
         if back is not None:
@@ -431,11 +431,6 @@ def _claimant(
     return speaker.actor, phrase, Why(rule, attr.start, attr.end, cue, speaker.note)
 
 
-# a claim cut off at a relative clause whose verb is the actor's denial (app/extraction/clauses)
-_RELATIVE_SPEAKER = re.compile(
-    r"(which|who)\s+(?:has\s+|have\s+|had\s+)?(denied|denies|rejected|rejects|refuted|dismissed)\b",
-    re.I,
-)
 _ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
 # the name, and the acronym it may be followed by: "The Local Coordination Committees (LCC)"
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s+\([A-Z]{2,}\))?\s+$")

@@ -16,9 +16,9 @@ from app.extraction.attribution import find_attribution
 _CUT = re.compile(r"(?:[;,]\s*|\s+)(?:however|but|while|whereas|although|though|yet)\s+|;\s+", re.I)
 # "Many blamed the Syrian regime which denied any responsibility": the accused answers in a
 # relative clause; its denial is its own claim (the relative pronoun is its speaker)
-_DENIAL_CLAUSE = re.compile(
-    r"\s+(?=(?:which|who)\s+(?:has\s+|have\s+|had\s+)?(?:denied|denies|rejected|rejects|"
-    r"refuted|dismissed)\b)",
+RELATIVE_DENIAL = re.compile(
+    r"\b(which|who)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(denied|denies|rejected|rejects|refuted|dismissed)\b",
     re.I,
 )
 _MIN_WORDS = 5
@@ -33,16 +33,23 @@ def _fewer_words(text: str, start: int, end: int, n: int) -> bool:
 
 def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the claims of the sentence text[start:end], in order."""
-    denial = _DENIAL_CLAUSE.search(text, start, end)
-    if (
-        denial is not None
-        and not _fewer_words(text, start, denial.start(), _MIN_WORDS)
-        and not _fewer_words(text, denial.end(), end, _MIN_WORDS)
-    ):
-        return [
-            *split_by_claimant(text, start, denial.start()),
-            *split_by_claimant(text, denial.end(), end),
-        ]
+    denial = next(
+        (
+            m
+            for m in RELATIVE_DENIAL.finditer(text, start, end)
+            if m.start() > start and text[m.start() - 1].isspace()
+        ),
+        None,
+    )
+    if denial is not None:
+        left_end = start + len(text[start : denial.start()].rstrip())
+        if not _fewer_words(text, start, left_end, _MIN_WORDS) and not _fewer_words(
+            text, denial.start(), end, _MIN_WORDS
+        ):
+            return [
+                *split_by_claimant(text, start, left_end),
+                *split_by_claimant(text, denial.start(), end),
+            ]
     for m in _CUT.finditer(text, start, end):
         left_end = m.start()
         right_start = m.start() + len(m.group()) - len(m.group().lstrip(" ;,"))

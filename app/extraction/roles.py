@@ -132,7 +132,8 @@ def _role(
 
 
 _WEAPON_HIT = re.compile(
-    r"(?:\s+(?:helicopters?|jets?|planes?|warplanes?|drones?|aircraft|bombers?))?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:\s+(?:helicopters?|jets?|planes?|warplanes?|drones?|aircraft|bombers?))?"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?"
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
 )
