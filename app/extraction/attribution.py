@@ -481,15 +481,21 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         np = _forward(text, words, idx)
         if np:
             return Attribution("named", *np, start + m.start(), start + m.end())
-    for m in according:
-        at = start + m.end()
-        idx = next((k for k, w in enumerate(words) if w.start() >= at), len(words))
-        np = _forward(text, words, idx)
-        if np:
-            return Attribution("named", *np, start + m.start(), start + m.end())
+    finite = [m for m in speech if m.group() not in _PARTICIPLES]
+    # "Activists reported ... according to Reuters": the medium passes on what the speaker
+    # the sentence opens with said, when that verb has a speaker
+    opens = according and any(
+        m.start() < according[0].start()
+        and len(_TOKEN.findall(sentence, 0, m.start())) <= _MAX_OPENING
+        and m.group() in _SPEECH_WORDS
+        for m in finite
+    )
+    if not opens:
+        found = _according(text, start, words, according)
+        if found is not None:
+            return found
     # participles ("..., adding that") report a speaker only when no finite verb does; a
     # verb closing the sentence ("... Rudskoi said at a briefing.") governs all of it
-    finite = [m for m in speech if m.group() not in _PARTICIPLES]
     closing = [m for m in finite if len(sentence) - m.end() < _CLOSING_REACH and m is not finite[0]]
     if (
         closing
@@ -524,4 +530,17 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         if found is not None:
             kind, a, b = found
             return Attribution(kind, a, b, start + m.start(), start + m.end())
-    return unnamed
+    return (_according(text, start, words, according) if opens else None) or unnamed
+
+
+def _according(
+    text: str, start: int, words: list[re.Match[str]], according: list[re.Match[str]]
+) -> Attribution | None:
+    """ "according to X", "as reported by X": X."""
+    for m in according:
+        at = start + m.end()
+        idx = next((k for k, w in enumerate(words) if w.start() >= at), len(words))
+        np = _forward(text, words, idx)
+        if np:
+            return Attribution("named", *np, start + m.start(), start + m.end())
+    return None

@@ -98,6 +98,13 @@ _PRONOUN = re.compile(
     r"spokeswoman|official|officials|report))$",
     re.I,
 )
+# a quotation ending its sentence: '... people." The U.S. said' (the next words are not its
+# attribution), unlike '... people" he said'
+_CLOSES_SENTENCE = re.compile(r"[.!?][\"”]\s+[A-Z\"“]")
+# "he said" is the last person who spoke, never a government or a state, nor a person
+# the article only talks about
+_PERSONAL = re.compile(r"(?:he|she)$", re.I)
+_SPEAKING = ("person", "monitor", "media", "international_org", "government", "state")
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
@@ -172,6 +179,8 @@ class _Context:
         self.people: list[ActorMention] = [a for a in self.actors if a.kind == "person"]
         # the last "source" that spoke ("a military source told SANA"), for "the source"
         self.source: tuple[ActorMention | None, str] | None = None
+        # the last person who spoke, for "he said" further on
+        self.person_spoke: ActorMention | None = None
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         at = bisect_left(self.starts, start)
@@ -265,6 +274,8 @@ def find_claims(
         voice = (
             _Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None
         )
+        if claimant is not None and claimant.kind == "person":
+            ctx.person_spoke = claimant
         last_end = u.end
         # what was said starts after a leading "X said (that)"; a trailing one follows it
         leading = attr is not None and attr.cue_end and attr.start <= u.start + 3
@@ -388,7 +399,7 @@ def _claimant(
     if attr is None:
         q = ctx.quote_at(u.start, u.end)
         if q is not None:
-            speaker = _quote_speaker(text, q, ctx)
+            speaker = _quote_speaker(text, q, ctx, voice)
             if speaker is not None:
                 return speaker
             if voice is not None:
@@ -403,6 +414,7 @@ def _claimant(
     phrase = text[attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
         source = phrase.strip().lower().startswith("the source") and ctx.source is not None
+        personal = _PERSONAL.match(phrase.strip()) is not None
         if voice is not None and not source:
             note = f"{phrase!r} is the previous speaker"
             return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)
@@ -410,7 +422,7 @@ def _claimant(
             actor, said = ctx.source
             note = f"{phrase!r} is the source named before ({said!r})"
             return actor, said, Why("anaphor", attr.start, attr.end, cue, note)
-        back = _previous_actor(ctx, attr.start)
+        back = ctx.person_spoke if personal else _previous_actor(ctx, attr.start)
         if back is not None:
             note = f"{phrase!r} refers to {back.name}"
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
@@ -457,13 +469,17 @@ def _apposed_name(text: str, start: int, ctx: _Context) -> int:
 
 
 def _quote_speaker(
-    text: str, q: tuple[int, int], ctx: _Context
+    text: str, q: tuple[int, int], ctx: _Context, voice: _Voice | None
 ) -> tuple[ActorMention | None, str | None, Why] | None:
     """The speaker of a quotation: the attribution right after it closes ('..." said X')
-    or right before it opens ('X said: "...')."""
+    or right before it opens ('X said: "...'). A quotation that closes its own sentence
+    ('... own people." Camp residents told') has nobody after it."""
+    ended = _CLOSES_SENTENCE.match(text, q[1] - 1) is not None
     for s, e in ((q[1] + 1, min(len(text), q[1] + 160)), (max(0, q[0] - 160), q[0])):
         window_end = e
         if s >= q[1]:  # after: up to the end of that sentence
+            if ended:
+                continue
             stop = re.search(r"[.!?](?:\s|$)|[\"“]", text[s:window_end])
             window_end = s + stop.start() if stop else window_end
         else:  # before: from the start of that sentence
@@ -474,19 +490,25 @@ def _quote_speaker(
         a = find_attribution(text, s, window_end)
         if a is None or a.kind == "passive":
             continue
+        cue = text[a.cue_start : a.cue_end]
+        phrase = text[a.start : a.end].strip()
+        if _PERSONAL.match(phrase) and ctx.person_spoke is not None:  # '..." he said'
+            note = f"{phrase!r} is the last person who spoke"
+            person = ctx.person_spoke
+            return person, person.surface, Why("quote", a.start, a.end, cue, note)
         speaker = resolve(text, a.start, a.end, ctx.actors, ctx.starts, ctx.people)
         if speaker.how == "named" and speaker.actor is not None:
             ctx.people.append(speaker.actor)
-        cue = text[a.cue_start : a.cue_end]
         note = "the speaker of the quotation this sentence is part of"
         return speaker.actor, text[a.start : a.end], Why("quote", a.start, a.end, cue, note)
     return None
 
 
 def _previous_actor(ctx: _Context, at: int) -> ActorMention | None:
+    """The actor "it" or a relative refers to: the last speaker-like one named before."""
     i = bisect_left(ctx.starts, at)
     for a in reversed(ctx.actors[max(0, i - 12) : i]):
-        if a.kind in ("person", "monitor", "media", "international_org", "government", "state"):
+        if a.kind in _SPEAKING:
             return a
     return None
 

@@ -381,6 +381,42 @@ def test_the_place_ending_the_clause_before_is_not_part_of_the_speaker():
     assert "raqqa" in {p.key for p in tabqah.places}
 
 
+def test_he_said_is_the_last_person_who_spoke_not_a_government_named_since():
+    text = (
+        '"The shelling has not stopped since dawn" said Ahmad Haj Ali a doctor in Douma. '
+        "The Syrian government has besieged the town for months. "
+        'Two more children died in the hospital overnight" he said.'
+    )
+    c = claim(run(text), text, "Two more children")
+    assert c.claimant is not None and c.claimant.name == "Ahmad Haj Ali"
+    # with nobody having spoken, "he" is left unresolved rather than given to the state
+    text = "The Syrian government has a base near the road. The convoy was hit twice he said."
+    c = claim(run(text), text, "convoy was hit")
+    assert c.claimant is None and c.claimant_text == "he"
+
+
+def test_a_quotation_that_closes_its_sentence_is_not_spoken_by_the_next_sentence():
+    text = (
+        '"The attack on the camp was barbaric" said State Department spokeswoman Jen Psaki. '
+        '"If it is confirmed it is only the latest act of brutality by the regime." '
+        "Camp residents told Reuters that two barrel bombs were dropped on Wednesday."
+    )
+    x = run(text)
+    assert claim(x, text, "latest act of brutality").claimant.name == "Jen Psaki"
+    assert claim(x, text, "two barrel bombs").claimant_text == "Camp residents"
+
+
+def test_according_to_a_medium_after_a_speaker_is_the_channel():
+    text = (
+        "Activists from the Local Coordination Committees reported at least 30 bodies had "
+        "been brought to one field hospital in Kafr Batna according to Reuters. "
+        "The fighting has claimed the lives of 40 people according to the Observatory."
+    )
+    x = run(text)
+    assert claim(x, text, "30 bodies").claimant.name.endswith("Local Coordination Committees")
+    assert claim(x, text, "40 people").claimant.key == "sohr"
+
+
 # 3. One claim per claimant ------------------------------------------------------------
 
 
