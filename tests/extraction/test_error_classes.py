@@ -417,6 +417,15 @@ def test_according_to_a_medium_after_a_speaker_is_the_channel():
     assert claim(x, text, "40 people").claimant.key == "sohr"
 
 
+def test_pointed_out_that_reports_speech():
+    text = (
+        "Coalition member Badr Jamous said the strikes had hit a market. "
+        "Jamous pointed out that the regime continues to bomb hospitals in Idlib."
+    )
+    c = claim(run(text), text, "continues to bomb")
+    assert c.claimant is not None and c.claimant.name == "Badr Jamous"
+
+
 # 3. One claim per claimant ------------------------------------------------------------
 
 
