@@ -195,6 +195,16 @@ def test_the_deadliest_for_years_is_a_yardstick_not_another_thread():
     assert dated(c) == (date(2016, 8, 10), date(2016, 8, 10))
 
 
+def test_a_prediction_is_undated():
+    text = (
+        "Russian jets struck a market in Maarat al-Numan on Thursday killing 12 people. "
+        '"More children will be killed" said Laila Kiki of The Syria Campaign.'
+    )
+    x = run(text)
+    assert dated(claim(x, text, "struck a market")) == (date(2016, 8, 11), date(2016, 8, 11))
+    assert dated(claim(x, text, "will be killed")) is None
+
+
 # 2. Claimants -------------------------------------------------------------------------
 
 
