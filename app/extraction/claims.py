@@ -78,7 +78,9 @@ _SPECULATION = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:reportedly|apparently|allegedly|alleged|purportedly|purported|suspected|unconfirmed"
-    r"|claim(?:s|ed|ing)?|accus(?:ed|es|ing|ation|ations)|blam(?:ed|es|ing)"
+    r"|claim(?:s|ed|ing)?|accus(?:e|ed|es|ing|ation|ations)|blam(?:ed|es|ing)"
+    r"|(?:has|have|had) (?:also )?been reported|reports emerged"
+    r"|not in a position to|did not know whether|if (?:it is |it was )?confirmed"
     r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
     r"|(?:is|are|was|were) thought to|(?:it )?(?:is|was|has been) reported|reports say"
     r"|reports? that|(?:is|are|was|were) said to|said to have|appear(?:s|ed)? to|seem(?:s|ed)?"

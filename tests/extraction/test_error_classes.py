@@ -45,6 +45,21 @@ def dated(c: ClaimDraft) -> tuple[date, date] | None:
     return (c.date.date_start, c.date.date_end) if c.date else None
 
 
+def test_unconfirmed_and_accusing_wordings_are_hedged():
+    from app.extraction.claims import is_hedged
+
+    for sentence in (
+        "It has also been reported that IS executed 18 civilians in the area.",
+        "On Saturday reports emerged that Daesh had attacked the dam.",
+        "The ministry said it was not in a position to confirm the reports of gas.",
+        "It said it did not know whether Syrian or Russian jets had carried out the strikes.",
+        "If it is confirmed to be the work of the regime it is a war crime.",
+        "Other groups also accuse it of being Daesh.",
+    ):
+        assert is_hedged(sentence) is not None, sentence
+    assert is_hedged("The ministry said 18 civilians were killed in the area.") is None
+
+
 # 1. Dates are not inherited by sentences that have none ---------------------------------
 
 
