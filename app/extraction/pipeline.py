@@ -23,6 +23,7 @@ from app.extraction.published import find_published, title_end
 from app.extraction.quantities import find_quantities
 from app.extraction.registry import Additions, actor_entries, actor_entry, per_registry, using
 from app.extraction.types import ActorEntry, ActorMention, Extraction, PlaceMention, PublishedDate
+from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
@@ -140,6 +141,7 @@ def _extract(
         if not _inside_actor(p, actors, starts)
         and not _BANNED_BEFORE.search(text, max(0, p.start - 20), p.start)
     ]
+    places = sorted(places + find_unlisted(text, places, actors), key=lambda p: p.start)
     actors = sorted(
         actors
         + find_generic(

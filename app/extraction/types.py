@@ -107,11 +107,22 @@ class ActorMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Unlisted:
+    """A place the gazetteer lacks, as the text names and places it (unlisted.py)."""
+
+    name: str
+    kind: str  # one of PLACE_KINDS
+    parent: str  # key of the gazetteer place it lies in (its governorate or city)
+    governorate: str  # governorate name
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceMention:
-    key: str  # gazetteer slug
+    key: str  # gazetteer slug (for an unlisted place, the slug it is created under)
     start: int
     end: int
     surface: str
+    unlisted: Unlisted | None = None
 
 
 @dataclass(frozen=True, slots=True)

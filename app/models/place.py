@@ -69,6 +69,12 @@ class PlacePublic(PlaceBase):
     added_by: str | None = Field(
         default=None, description="The editor who added this place; null for the gazetteer's."
     )
+    found_in_text: bool = Field(
+        default=False,
+        description="A place the shipped gazetteer lacks, created by an import from a source "
+        'that names it as a place ("the village of Thalthana") and places it in a '
+        "governorate or city (its parent). It has no coordinates until an editor adds them.",
+    )
 
 
 class PlaceDetail(PlacePublic):

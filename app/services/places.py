@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
+from app.extraction.registry import place_entry
 from app.list_params import PlaceFilters
 from app.models import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.links import ClaimPlace
@@ -47,6 +48,7 @@ def _publics(session: Session, places: list[Place]) -> list[PlacePublic]:
                 "claim_count": rel.claim_counts.get(p.id, 0),
                 "parent": _ref(rel.parents[p.parent_id]) if p.parent_id else None,
                 "corrected_fields": p.corrected_fields or [],
+                "found_in_text": p.added_by is None and place_entry(p.slug) is None,
             },
         )
         for p in places

@@ -15,7 +15,15 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.extraction import EXTRACTOR_VERSION, Extraction
-from app.extraction.types import ActorMention, ClaimDraft, DraftActor, QuantityMention, Why
+from app.extraction.normalize import normalize_key
+from app.extraction.types import (
+    ActorMention,
+    ClaimDraft,
+    DraftActor,
+    PlaceMention,
+    QuantityMention,
+    Why,
+)
 from app.models import (
     Actor,
     Claim,
@@ -24,6 +32,7 @@ from app.models import (
     ClaimPlace,
     Mention,
     Place,
+    PlaceAlias,
     Source,
 )
 from app.models.links import SPAN_CLASSES, span_class
@@ -35,6 +44,41 @@ from app.services.upsert import insert_ignore
 def place_ids(session: Session) -> dict[str, int]:
     """The gazetteer's slug -> place id map."""
     return {slug: id_ for slug, id_ in session.execute(sa.select(Place.slug, Place.id))}
+
+
+def _with_unlisted(
+    session: Session, mentions: Iterable[PlaceMention], places: dict[str, int]
+) -> dict[str, int]:
+    """`places` and the ids of the unlisted places among `mentions` (places the gazetteer
+    lacks, app/extraction/unlisted.py), creating the new ones: no coordinates, filed under
+    the place the text put them in, their name as written as their alias."""
+    new = {
+        m.key: m.unlisted
+        for m in mentions
+        if m.unlisted is not None and m.key not in places and m.unlisted.parent in places
+    }
+    if not new:
+        return places
+    rows = [
+        {
+            "slug": key,
+            "name": u.name[:256],
+            "kind": u.kind,
+            "governorate": u.governorate,
+            "parent_id": places[u.parent],
+            "geo_precision": "approximate",
+        }
+        for key, u in new.items()
+    ]
+    insert_ignore(session, Place, rows, ["slug"])
+    found = session.execute(sa.select(Place.slug, Place.id).where(Place.slug.in_(list(new))))
+    ids: dict[str, int] = {slug: id_ for slug, id_ in found}
+    aliases = [
+        {"place_id": ids[key], "alias": u.name[:256], "key": normalize_key(u.name)}
+        for key, u in new.items()
+    ]
+    insert_ignore(session, PlaceAlias, aliases, ["place_id", "alias"])
+    return {**places, **ids}
 
 
 def _actor_ids(session: Session, mentions: Iterable[ActorMention]) -> dict[str, int]:
@@ -317,6 +361,7 @@ def write_extraction(
     actor_mentions += [c.claimant for c in extraction.claims if c.claimant]
     actor_mentions += [ca.actor for c in extraction.claims for ca in c.actors]
     actors = _actor_ids(session, actor_mentions)
+    places = _with_unlisted(session, extraction.places, places)
     source.body_end = extraction.body_end
     source.extractor_version = EXTRACTOR_VERSION
     source.primary_place_id = places.get(extraction.primary_place or "")

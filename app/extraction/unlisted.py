@@ -1,0 +1,128 @@
+"""Places the gazetteer lacks, named as places by the text itself (docs/annotation.md §7).
+
+GeoNames knows few Syrian villages and city districts, and no larger gazetteer ships in
+a package. A name the text calls a place ("the village of Thalthana", "al-Khalidiye
+neighborhood", "the town of Ain Jara") is kept as an unlisted place when the same
+sentence places it: the nearest gazetteer place in the sentence gives its governorate
+(and, for a district of a city, the city). A name the sentence does not place is left
+out: a place without a governorate could be anywhere, in Syria or not.
+
+Each becomes a PlaceMention whose `unlisted` says its name, kind and parent; the store
+creates the place on first sight (no coordinates) for an editor to complete.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from app.extraction.normalize import slugify, word_set
+from app.extraction.registry import place_entries, place_entry
+from app.extraction.types import ActorMention, PlaceMention, Unlisted
+
+# a name: one to three capitalised words, each may carry an Arabic article
+_WORD = r"(?:(?:al|el|Al|El)-)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+_NAME = rf"(?P<name>{_WORD}(?:\s+(?:(?:al|el)-)?{_WORD}){{0,2}})"
+_KIND_WORDS = {
+    "village": "village",
+    "town": "town",
+    "neighborhood": "neighbourhood",
+    "neighbourhood": "neighbourhood",
+    "district": "neighbourhood",
+    "quarter": "neighbourhood",
+    "suburb": "neighbourhood",
+    "camp": "facility",
+}
+_KIND = r"(?P<kind>villages?|towns?|neighbou?rhoods?|districts?|quarters?|suburbs?|camps?)"
+# "the village of X", "X village"
+_CUES = (
+    re.compile(rf"\b{_KIND}\s+of\s+{_NAME}"),
+    re.compile(rf"\b{_NAME}\s+{_KIND}\b"),
+)
+# words that open or describe a phrase rather than name a place
+_NOT_NAMES = word_set(
+    "the a an this that these those its their his her our another every each one two "
+    "syrian syrias kurdish turkish arab arabic druze christian alawite alawi armenian sunni "
+    "shiite shia damascene damascan iraqi lebanese jordanian russian iranian assyrian turkmen "
+    "yazidi bedouin palestinian circassian ismaili kurd old new eastern western northern "
+    "southern central rebel rebels regime government opposition border nearby besieged "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december isis isil daesh nusra"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_REACH = 120  # characters around the name within which its sentence may place it
+
+
+@cache
+def _governorates() -> dict[str, str]:
+    """Governorate name -> its gazetteer key."""
+    return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    dot = text.rfind(". ", max(0, start - _REACH), start)
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
+    return (dot + 2 if dot >= 0 else max(0, start - _REACH)), (
+        after.start() if after else min(len(text), end + _REACH)
+    )
+
+
+def _placed_by(
+    text: str, start: int, end: int, places: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The gazetteer place of the sentence nearest the name, one after it first ("X village
+    in Idlib countryside", then "the Aleppo neighborhood of X"); none outside Syria."""
+    lo, hi = _sentence(text, start, end)
+    after = [p for p in places if end <= p.start < hi]
+    before = [p for p in places if lo <= p.start and p.end <= start]
+    for p in [*after, *reversed(before)]:
+        e = place_entry(p.key)
+        if e is not None and e.governorate is not None and e.country_code == "SY":
+            return p
+    return None
+
+
+def _usable(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    return not any(w.casefold() in _NOT_NAMES for w in words[:1] + words[-1:])
+
+
+def find_unlisted(
+    text: str, places: Sequence[PlaceMention], actors: Sequence[ActorMention]
+) -> list[PlaceMention]:
+    """The places of `text` the gazetteer lacks. A name the text calls a place once is
+    that place wherever else the text names it, placed by the first sentence that places
+    it."""
+    taken = [(p.start, p.end) for p in places] + [(a.start, a.end) for a in actors]
+    named: dict[str, list[tuple[int, int, str]]] = {}  # name -> (start, end, kind)
+    for cue in _CUES:
+        for m in cue.finditer(text):
+            start, end = m.span("name")
+            if not _usable(m.group("name")) or any(s < end and start < e for s, e in taken):
+                continue
+            kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
+            named.setdefault(m.group("name"), []).append((start, end, kind))
+    found: dict[tuple[int, int], PlaceMention] = {}
+    for name, cued in named.items():
+        placed = None
+        for start, end, kind in sorted(cued):
+            near = _placed_by(text, start, end, places)
+            placed = _unlisted(name, kind, near) if near is not None else None
+            if placed is not None:
+                break
+        if placed is None:
+            continue
+        key = f"{slugify(name)}-in-{placed.parent}"
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found[m.span()] = PlaceMention(key, m.start(), m.end(), name, placed)
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+def _unlisted(name: str, kind: str, near: PlaceMention) -> Unlisted | None:
+    entry = place_entry(near.key)
+    assert entry is not None and entry.governorate is not None
+    in_city = kind == "neighbourhood" and entry.kind == "city"
+    parent = near.key if in_city else _governorates().get(entry.governorate)
+    return None if parent is None else Unlisted(name, kind, parent, entry.governorate)

@@ -1,0 +1,50 @@
+"""Places the gazetteer lacks, named as places and placed by their sentence (unlisted.py)."""
+
+from __future__ import annotations
+
+from app.extraction import extract
+from app.extraction.types import PlaceMention
+
+
+def unlisted(text: str) -> list[PlaceMention]:
+    return [p for p in extract(text).places if p.unlisted is not None]
+
+
+def test_a_village_is_filed_under_the_governorate_its_sentence_names():
+    text = (
+        "Russian jets struck the village of Almehemdiya in western rural Deir Ezzor killing "
+        "19 civilians. The attack on Almehemdiya was condemned."
+    )
+    found = unlisted(text)
+    assert [p.surface for p in found] == ["Almehemdiya", "Almehemdiya"]
+    u = found[0].unlisted
+    assert u is not None
+    assert (u.name, u.kind, u.parent, u.governorate) == (
+        "Almehemdiya",
+        "village",
+        "deir-ez-zor-governorate",
+        "Deir ez-Zor",
+    )
+    assert {p.key for p in found} == {"almehemdiya-in-deir-ez-zor-governorate"}
+
+
+def test_a_district_of_a_named_city_lies_in_that_city():
+    text = "Rebel shells hit the al-Khalidiye neighborhood in Aleppo killing a child."
+    [p] = unlisted(text)
+    assert p.surface == "al-Khalidiye" and p.unlisted is not None
+    assert (p.unlisted.kind, p.unlisted.parent) == ("neighbourhood", "aleppo")
+
+
+def test_a_name_placed_in_another_sentence_is_placed_there():
+    text = (
+        "Over 110 militants were killed in the village of Shalaf a military source said. "
+        "The army destroyed hideouts in Shalaf village 50 kilometers from the city of Lattakia."
+    )
+    found = unlisted(text)
+    assert len(found) == 2 and {p.unlisted.governorate for p in found if p.unlisted} == {"Latakia"}
+
+
+def test_unplaced_adjectives_and_known_places_are_not_unlisted():
+    assert unlisted("Rockets hit the village of Qurtuba wounding four people.") == []
+    assert unlisted("Shells fell on the Kurdish town in Hasakah province.") == []
+    assert unlisted("Troops entered the town of Manbij in Aleppo province.") == []
