@@ -177,10 +177,15 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
     """Facts both state that agree (a figure within both wordings, or the same kind of
     attack by the same agent at the same place): what corroboration rests on."""
     out = []
-    for fa in facts.compared(a):
-        for fb in facts.compared(b):
-            if fa.kind == fb.kind and facts.similar(fa, fb) and fa.kind not in out:
-                out.append(fa.kind)
+    # a total agrees with the other's total, or, for two claims that place it alike, with
+    # a part the other gives ("10 killed on the bus" and "31 killed, including 10 on the
+    # bus"; a part of a claim linked only through others may count another group)
+    parts = "place" in m.agree
+    for x, y in ((a, b), (b, a)):
+        for fx in facts.compared(x):
+            for fy in y.figures if parts else facts.compared(y):
+                if fx.kind == fy.kind and facts.similar(fx, fy) and fx.kind not in out:
+                    out.append(fx.kind)
     if (
         a.event_type == b.event_type != "other"
         and "place" in m.agree

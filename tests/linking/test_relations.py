@@ -1,0 +1,69 @@
+"""Relations between claims of two articles, on sentences written on the patterns the
+dev gold pairs showed (docs/relations-annotation.md): which facts agree, which clash."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.linking.match import Match
+from app.linking.pairs import link_pair
+from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
+from app.linking.relate import relate
+
+HOMS = PlaceRef(60, "Homs", "city", (60, 61, 1), 61, (61,))
+ARMY = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+
+
+def _figure(kind: str, value: int, subset: bool = False) -> Figure:
+    return Figure(kind, value, value, value, None, subset, str(value), None, None)
+
+
+def _claim(n: int, text: str, **fields: object) -> ClaimRecord:
+    base: dict[str, object] = {
+        "id": n,
+        "key": f"s{n}:0000000",
+        "source_id": n,
+        "source_key": f"s{n}",
+        "outlet": f"outlet {n}",
+        "published": date(2016, 6, 3),
+        "start": 0,
+        "end": len(text),
+        "text": text,
+        "claimant": Claimant(f"outlet:outlet {n}", f"outlet {n}"),
+        "hedged": False,
+        "in_comments": False,
+        "event_type": "airstrike",
+        "date_start": date(2016, 6, 3),
+        "date_end": date(2016, 6, 3),
+        "precision": "day",
+        "date_rule": "own",
+        "places": (HOMS,),
+        "actors": (ARMY,),
+    }
+    base.update(fields)
+    return ClaimRecord(**base)  # type: ignore[arg-type]
+
+
+def test_a_toll_agrees_with_the_same_count_given_as_a_part_of_a_larger_toll() -> None:
+    """"12 killed on the minibus" and "40 killed, 12 of them on a minibus": both count the
+    12 on the minibus, so independent claimants corroborate each other."""
+    outlet = _claim(
+        1,
+        "Twelve civilians were killed when army shells hit a minibus on the road out of Homs.",
+        figures=(_figure("killed", 12),),
+    )
+    monitor = _claim(
+        2,
+        "Army shelling in and around Homs killed 40 civilians on Friday, 12 of them on a "
+        "minibus, the monitor said.",
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        figures=(_figure("killed", 40), _figure("killed", 12, subset=True)),
+    )
+    link = link_pair(outlet, monitor)
+    assert link is not None and link.kind == "corroborates", link and link.reason
+    assert "killed" in link.agree
+    # two claims in one event only through others may count different groups: the part
+    # is then no evidence that they agree (nor, as a part, that they clash)
+    through_others = Match()
+    through_others.evidence.append("in one event through the claims that link them")
+    assert relate(outlet, monitor, through_others).kind == "related"
