@@ -45,7 +45,7 @@ def _claim(n: int, text: str, **fields: object) -> ClaimRecord:
 
 
 def test_a_toll_agrees_with_the_same_count_given_as_a_part_of_a_larger_toll() -> None:
-    """"12 killed on the minibus" and "40 killed, 12 of them on a minibus": both count the
+    """Twelve killed on the minibus, and forty killed, twelve of them on a minibus: both count the
     12 on the minibus, so independent claimants corroborate each other."""
     outlet = _claim(
         1,
