@@ -119,8 +119,6 @@ _HEARSAY = re.compile(
     r"presumed|suspected)\s+to\s+have\b",
     re.I,
 )
-# "the situation will get worse": a prediction happens at no date yet
-_FUTURE = re.compile(r"\b(?:will|shall|won't|wont)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|took|fled|fought|struck|left|came|began|broke|shot|led|held|"
     r"drove|fell|rose|went|gave|made|saw|killed|wounded|injured|died|seized|captured|"
@@ -165,15 +163,11 @@ def since_war(text: str, start: int, end: int, reference: date | None) -> DateMe
 
 
 def _tense(text: str, start: int, end: int, content_from: int) -> str:
-    """present | past | future | unknown: the first finite verb of the content decides."""
+    """present | past | unknown: the first finite verb of the content decides."""
     present = _PRESENT.search(text, content_from, end)
     if present and _HEARSAY.match(text, present.end()):  # "is said to have died": past
         present = _PRESENT.search(text, present.end(), end)
     past = _PAST.search(text, content_from, end)
-    future = _FUTURE.search(text, content_from, end)
-    first = min((m.start() for m in (present, past) if m), default=end)
-    if future and future.start() < first:
-        return "future"
     if present and (past is None or present.start() < past.start()):
         return "present"
     if past:
@@ -285,6 +279,6 @@ class Dater:
             r = self.reference
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
-        if incident is not None and reports_event and tense not in ("present", "future"):
+        if incident is not None and reports_event and tense != "present":
             return self._inherited(incident, "")
         return Dated(None, None)

@@ -54,6 +54,15 @@ def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
     return len(pa & pb) / len(pa | pb)
 
 
+def contained(a: ClaimRecord, b: ClaimRecord) -> float:
+    """Share of the shorter claim's word pairs the longer one also has: 1.0 when one
+    outlet carries the sentence whole inside a longer one (adding the toll, a day)."""
+    pa, pb = _pairs(a), _pairs(b)
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / min(len(pa), len(pb))
+
+
 def independent(a: ClaimRecord, b: ClaimRecord) -> bool:
     return a.claimant.voice != b.claimant.voice
 
@@ -206,14 +215,23 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
     same_event = "Same incident: " + "; ".join(m.evidence) + "."
     detail: dict[str, Any] = {"same_event": m.evidence, "score": round(m.score, 2)}
     sim = similarity(a, b)
-    if a.source_key != b.source_key and (sim >= 0.6 or (sim >= 0.35 and same_speaker(a, b))):
+    # the same copy, or the same speaker's statement, lightly reworded or carried whole
+    # inside a longer sentence
+    whole = contained(a, b)
+    statement = same_speaker(a, b) and (sim >= 0.35 or whole >= 0.75)
+    if a.source_key != b.source_key and (sim >= 0.6 or statement):
         detail["similarity"] = round(sim, 2)
+        shared = (
+            f"{sim:.0%} of word pairs shared"
+            if sim >= 0.35
+            else f"{whole:.0%} of the shorter one's word pairs in the longer"
+        )
         return Link(
             a,
             b,
             "repeats",
             f"{same_event} The same {'copy' if sim >= 0.6 else 'statement'} "
-            f"({sim:.0%} of word pairs shared) carried by {a.outlet or 'one outlet'} and "
+            f"({shared}) carried by {a.outlet or 'one outlet'} and "
             f"{b.outlet or 'another'}: counts once.",
             tuple(m.agree),
             (),

@@ -67,3 +67,28 @@ def test_a_toll_agrees_with_the_same_count_given_as_a_part_of_a_larger_toll() ->
     through_others = Match()
     through_others.evidence.append("in one event through the claims that link them")
     assert relate(outlet, monitor, through_others).kind == "related"
+
+
+def test_a_statement_carried_whole_inside_a_longer_sentence_is_a_repeat() -> None:
+    """One outlet gives the envoy's words alone, another carries them inside a sentence
+    that adds the day and the toll: the same statement told twice, counted once."""
+    envoy = Claimant("actor:218", "UN envoy", 218, "igo", (218,))
+    short = _claim(
+        1,
+        'The UN envoy said the army bears "full responsibility" for the shelling of the market.',
+        claimant=envoy,
+    )
+    longer = _claim(
+        2,
+        "The UN envoy said on Friday the army bears full responsibility for the shelling of "
+        "the market that killed at least 40 people, most of them women and children queuing "
+        "for bread, in the old city of Homs, where a truce had held for two weeks.",
+        claimant=envoy,
+    )
+    link = link_pair(short, longer)
+    assert link is not None and link.kind == "repeats", link and link.reason
+    assert "word pairs in the longer" in link.reason
+    # another speaker in the same words is not that statement carried again
+    other = _claim(3, short.text.replace("The UN envoy", "A French minister"))
+    link = link_pair(other, longer)
+    assert link is not None and link.kind != "repeats", link.reason
