@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.linking.match import Match
+from app.linking.match import Match, evidence
 from app.linking.pairs import link_pair
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
 from app.linking.relate import relate
@@ -92,3 +92,27 @@ def test_a_statement_carried_whole_inside_a_longer_sentence_is_a_repeat() -> Non
     other = _claim(3, short.text.replace("The UN envoy", "A French minister"))
     link = link_pair(other, longer)
     assert link is not None and link.kind != "repeats", link.reason
+
+
+def test_a_village_in_the_countryside_is_not_the_city_of_the_governorates_name() -> None:
+    """A hospital "in the town of X in southern rural Hama" is placed at its town; a claim
+    its article places in Hama city is another place, though both lie in Hama governorate
+    and tell of air strikes that day."""
+    hama = PlaceRef(70, "Hama", "city", (70, 71, 1), 71, (71,))
+    town = PlaceRef(72, "Kafr Zita", "town", (72, 71, 1), 71, (71,))
+    city = _claim(
+        1,
+        "The monitor said it could not tell whether Syrian or Russian jets carried out the strikes.",
+        places=(hama,),
+        places_inherited=True,
+    )
+    rural = _claim(
+        2,
+        "The only hospital in the town of Kafr Zita in northern rural Hama was destroyed in "
+        "air strikes on Friday.",
+        places=(town,),
+    )
+    assert evidence(city, rural).blocked == "different places (rural Hama is not the city)"
+    # in so many words in the city: the same place
+    in_city = _claim(3, "Air strikes hit a hospital in Hama on Friday.", places=(town, hama))
+    assert evidence(city, in_city).blocked is None
