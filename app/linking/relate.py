@@ -127,9 +127,13 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
     larger claim also gives as a part ("31 killed, including 10 on the bus" and "10 killed
     on the bus"), or a count at a place inside the larger claim's ("2 killed in Salah
     Eddin" within "8 killed in the west of the city"), or the count of one more place an
-    attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed")."""
+    attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed"). A part
+    given without a number ("including several children") allows any count: no part."""
     (small, fs), (large, fl) = sorted(((a, fa), (b, fb)), key=lambda x: facts.interval(x[1]))
-    if any(f.kind == fs.kind and f is not fl and facts.allows(f, fs) for f in large.figures):
+    if any(
+        f.kind == fs.kind and f is not fl and f.value is not None and facts.allows(f, fs)
+        for f in large.figures
+    ):
         return True
     if facts.one_more_place(small) is not None:
         return True

@@ -116,3 +116,32 @@ def test_a_village_in_the_countryside_is_not_the_city_of_the_governorates_name()
     # in so many words in the city: the same place
     in_city = _claim(3, "Air strikes hit a hospital in Hama on Friday.", places=(town, hama))
     assert evidence(city, in_city).blocked is None
+
+
+def test_a_part_given_without_a_number_does_not_hide_a_new_toll() -> None:
+    """The monitor's 30 dead, then its "at least 45 people, including several children":
+    'several children' is no count that 30 could be a part of, so the later figure is
+    the same claimant's update, not two groups."""
+    sohr = Claimant("actor:136", "SOHR", 136, "monitor", (136,))
+    several = Figure("killed", None, None, None, "vague", True, "several", None, None)
+    first = _claim(
+        1,
+        "The monitor put the death toll at 30.",
+        claimant=sohr,
+        published=date(2016, 6, 3),
+        figures=(_figure("killed", 30),),
+    )
+    later = _claim(
+        2,
+        "Army shelling killed at least 45 people in Homs including several children, the "
+        "monitor said.",
+        claimant=sohr,
+        published=date(2016, 6, 4),
+        figures=(
+            Figure("killed", 45, 45, None, "at_least", False, "at least 45", None, None),
+            several,
+        ),
+    )
+    link = link_pair(first, later)
+    assert link is not None and link.kind == "updates", link and link.reason
+    assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
