@@ -148,11 +148,12 @@ _COUNTRYSIDE = "(?:rural {0}|{0}(?:'s)? (?:countryside|province's countryside)|c
 
 def _countryside(x: ClaimRecord, y: ClaimRecord) -> str | None:
     """The words of `x` that place it in the countryside of a governorate ("western rural
-    Aleppo", "the Idlib countryside") when `y` is in the city of that name."""
-    for g in x.places:
-        if g.kind != "governorate" or not any(q.name == g.name and q.id != g.id for q in y.places):
+    Aleppo", "a village in the Idlib countryside") when `y` is in the city of that name
+    and nothing `x` names lies in that city."""
+    for q in y.places:
+        if q.kind != "city" or any(q.id in p.chain for p in x.places):
             continue
-        found = re.search(_COUNTRYSIDE.format(re.escape(g.name)), x.text, re.IGNORECASE)
+        found = re.search(_COUNTRYSIDE.format(re.escape(q.name)), x.text, re.IGNORECASE)
         if found:
             return found.group(0)
     return None

@@ -54,6 +54,15 @@ def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
     return len(pa & pb) / len(pa | pb)
 
 
+def contained(a: ClaimRecord, b: ClaimRecord) -> float:
+    """Share of the shorter claim's word pairs the longer one also has: 1.0 when one
+    outlet carries the sentence whole inside a longer one (adding the toll, a day)."""
+    pa, pb = _pairs(a), _pairs(b)
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / min(len(pa), len(pb))
+
+
 def independent(a: ClaimRecord, b: ClaimRecord) -> bool:
     return a.claimant.voice != b.claimant.voice
 
@@ -118,9 +127,13 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
     larger claim also gives as a part ("31 killed, including 10 on the bus" and "10 killed
     on the bus"), or a count at a place inside the larger claim's ("2 killed in Salah
     Eddin" within "8 killed in the west of the city"), or the count of one more place an
-    attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed")."""
+    attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed"). A part
+    given without a number ("including several children") allows any count: no part."""
     (small, fs), (large, fl) = sorted(((a, fa), (b, fb)), key=lambda x: facts.interval(x[1]))
-    if any(f.kind == fs.kind and f is not fl and facts.allows(f, fs) for f in large.figures):
+    if any(
+        f.kind == fs.kind and f is not fl and f.value is not None and facts.allows(f, fs)
+        for f in large.figures
+    ):
         return True
     if facts.one_more_place(small) is not None:
         return True
@@ -177,10 +190,15 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
     """Facts both state that agree (a figure within both wordings, or the same kind of
     attack by the same agent at the same place): what corroboration rests on."""
     out = []
-    for fa in facts.compared(a):
-        for fb in facts.compared(b):
-            if fa.kind == fb.kind and facts.similar(fa, fb) and fa.kind not in out:
-                out.append(fa.kind)
+    # a total agrees with the other's total, or, for two claims that place it alike, with
+    # a part the other gives ("10 killed on the bus" and "31 killed, including 10 on the
+    # bus"; a part of a claim linked only through others may count another group)
+    parts = "place" in m.agree
+    for x, y in ((a, b), (b, a)):
+        for fx in facts.compared(x):
+            for fy in y.figures if parts else facts.compared(y):
+                if fx.kind == fy.kind and facts.similar(fx, fy) and fx.kind not in out:
+                    out.append(fx.kind)
     if (
         a.event_type == b.event_type != "other"
         and "place" in m.agree
@@ -201,14 +219,23 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
     same_event = "Same incident: " + "; ".join(m.evidence) + "."
     detail: dict[str, Any] = {"same_event": m.evidence, "score": round(m.score, 2)}
     sim = similarity(a, b)
-    if a.source_key != b.source_key and (sim >= 0.6 or (sim >= 0.35 and same_speaker(a, b))):
+    # the same copy, or the same speaker's statement, lightly reworded or carried whole
+    # inside a longer sentence
+    whole = contained(a, b)
+    statement = same_speaker(a, b) and (sim >= 0.35 or whole >= 0.75)
+    if a.source_key != b.source_key and (sim >= 0.6 or statement):
         detail["similarity"] = round(sim, 2)
+        shared = (
+            f"{sim:.0%} of word pairs shared"
+            if sim >= 0.35
+            else f"{whole:.0%} of the shorter one's word pairs in the longer"
+        )
         return Link(
             a,
             b,
             "repeats",
             f"{same_event} The same {'copy' if sim >= 0.6 else 'statement'} "
-            f"({sim:.0%} of word pairs shared) carried by {a.outlet or 'one outlet'} and "
+            f"({shared}) carried by {a.outlet or 'one outlet'} and "
             f"{b.outlet or 'another'}: counts once.",
             tuple(m.agree),
             (),

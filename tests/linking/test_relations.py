@@ -1,0 +1,147 @@
+"""Relations between claims of two articles, on sentences written on the patterns the
+dev gold pairs showed (docs/relations-annotation.md): which facts agree, which clash."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.linking.match import Match, evidence
+from app.linking.pairs import link_pair
+from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
+from app.linking.relate import relate
+
+HOMS = PlaceRef(60, "Homs", "city", (60, 61, 1), 61, (61,))
+ARMY = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+
+
+def _figure(kind: str, value: int, subset: bool = False) -> Figure:
+    return Figure(kind, value, value, value, None, subset, str(value), None, None)
+
+
+def _claim(n: int, text: str, **fields: object) -> ClaimRecord:
+    base: dict[str, object] = {
+        "id": n,
+        "key": f"s{n}:0000000",
+        "source_id": n,
+        "source_key": f"s{n}",
+        "outlet": f"outlet {n}",
+        "published": date(2016, 6, 3),
+        "start": 0,
+        "end": len(text),
+        "text": text,
+        "claimant": Claimant(f"outlet:outlet {n}", f"outlet {n}"),
+        "hedged": False,
+        "in_comments": False,
+        "event_type": "airstrike",
+        "date_start": date(2016, 6, 3),
+        "date_end": date(2016, 6, 3),
+        "precision": "day",
+        "date_rule": "own",
+        "places": (HOMS,),
+        "actors": (ARMY,),
+    }
+    base.update(fields)
+    return ClaimRecord(**base)  # type: ignore[arg-type]
+
+
+def test_a_toll_agrees_with_the_same_count_given_as_a_part_of_a_larger_toll() -> None:
+    """Twelve killed on the minibus, and forty killed, twelve of them on a minibus: both count the
+    12 on the minibus, so independent claimants corroborate each other."""
+    outlet = _claim(
+        1,
+        "Twelve civilians were killed when army shells hit a minibus on the road out of Homs.",
+        figures=(_figure("killed", 12),),
+    )
+    monitor = _claim(
+        2,
+        "Army shelling in and around Homs killed 40 civilians on Friday, 12 of them on a "
+        "minibus, the monitor said.",
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        figures=(_figure("killed", 40), _figure("killed", 12, subset=True)),
+    )
+    link = link_pair(outlet, monitor)
+    assert link is not None and link.kind == "corroborates", link and link.reason
+    assert "killed" in link.agree
+    # two claims in one event only through others may count different groups: the part
+    # is then no evidence that they agree (nor, as a part, that they clash)
+    through_others = Match()
+    through_others.evidence.append("in one event through the claims that link them")
+    assert relate(outlet, monitor, through_others).kind == "related"
+
+
+def test_a_statement_carried_whole_inside_a_longer_sentence_is_a_repeat() -> None:
+    """One outlet gives the envoy's words alone, another carries them inside a sentence
+    that adds the day and the toll: the same statement told twice, counted once."""
+    envoy = Claimant("actor:218", "UN envoy", 218, "igo", (218,))
+    short = _claim(
+        1,
+        'The UN envoy said the army bears "full responsibility" for the shelling of the market.',
+        claimant=envoy,
+    )
+    longer = _claim(
+        2,
+        "The UN envoy said on Friday the army bears full responsibility for the shelling of "
+        "the market that killed at least 40 people, most of them women and children queuing "
+        "for bread, in the old city of Homs, where a truce had held for two weeks.",
+        claimant=envoy,
+    )
+    link = link_pair(short, longer)
+    assert link is not None and link.kind == "repeats", link and link.reason
+    assert "word pairs in the longer" in link.reason
+    # another speaker in the same words is not that statement carried again
+    other = _claim(3, short.text.replace("The UN envoy", "A French minister"))
+    link = link_pair(other, longer)
+    assert link is not None and link.kind != "repeats", link.reason
+
+
+def test_a_village_in_the_countryside_is_not_the_city_of_the_governorates_name() -> None:
+    """A hospital "in the town of X in southern rural Hama" is placed at its town; a claim
+    its article places in Hama city is another place, though both lie in Hama governorate
+    and tell of air strikes that day."""
+    hama = PlaceRef(70, "Hama", "city", (70, 71, 1), 71, (71,))
+    town = PlaceRef(72, "Kafr Zita", "town", (72, 71, 1), 71, (71,))
+    city = _claim(
+        1,
+        "The monitor said it could not tell whether Syrian or Russian jets carried out the strikes.",
+        places=(hama,),
+        places_inherited=True,
+    )
+    rural = _claim(
+        2,
+        "The only hospital in the town of Kafr Zita in northern rural Hama was destroyed in "
+        "air strikes on Friday.",
+        places=(town,),
+    )
+    assert evidence(city, rural).blocked == "different places (rural Hama is not the city)"
+    # in so many words in the city: the same place
+    in_city = _claim(3, "Air strikes hit a hospital in Hama on Friday.", places=(town, hama))
+    assert evidence(city, in_city).blocked is None
+
+
+def test_a_part_given_without_a_number_does_not_hide_a_new_toll() -> None:
+    """The monitor's 30 dead, then its "at least 45 people, including several children":
+    'several children' is no count that 30 could be a part of, so the later figure is
+    the same claimant's update, not two groups."""
+    sohr = Claimant("actor:136", "SOHR", 136, "monitor", (136,))
+    several = Figure("killed", None, None, None, "vague", True, "several", None, None)
+    first = _claim(
+        1,
+        "The monitor put the death toll at 30.",
+        claimant=sohr,
+        published=date(2016, 6, 3),
+        figures=(_figure("killed", 30),),
+    )
+    later = _claim(
+        2,
+        "Army shelling killed at least 45 people in Homs including several children, the "
+        "monitor said.",
+        claimant=sohr,
+        published=date(2016, 6, 4),
+        figures=(
+            Figure("killed", 45, 45, None, "at_least", False, "at least 45", None, None),
+            several,
+        ),
+    )
+    link = link_pair(first, later)
+    assert link is not None and link.kind == "updates", link and link.reason
+    assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
