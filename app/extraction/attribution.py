@@ -48,7 +48,7 @@ _SPEECH = re.compile(
     r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
-    r"|pointed out|underlined|underscored|lamented"
+    r"|pointed out|underlined|underscored|lamented|refuted|refutes"
     r"|announcing|saying|adding|stating|warning|denying|accusing"
     r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?(?:new |latest |updated )?"
     r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"

@@ -510,6 +510,18 @@ def test_a_denial_in_a_relative_clause_is_the_accused_partys_own_claim():
     assert claim(x, text, "pointed their fingers").claimant_why.rule == "outlet"
 
 
+def test_an_accusation_and_the_refutation_after_while_are_two_claims():
+    text = (
+        "Several Western states accused the Syrian government of carrying out the attack "
+        "while Damascus refuted these allegations saying the army had no chemical weapons."
+    )
+    x = run(text)
+    accusation = claim(x, text, "accused the Syrian government")
+    refutation = claim(x, text, "refuted these allegations")
+    assert accusation.end < refutation.start
+    assert refutation.claimant_text == "Damascus"
+
+
 # 4. Actors and roles ------------------------------------------------------------------
 
 
