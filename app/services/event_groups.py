@@ -4,6 +4,8 @@ order sources arrived in. Never commits."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import sqlalchemy as sa
 from sqlmodel import Session
 
@@ -21,9 +23,12 @@ def regroup(
     places: Gazetteer | None,
     known: dict[int, ClaimRecord],
     also_events: set[int] | None = None,
+    fresh: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Recompute the events of `touched` claims: their current events are merged or split
-    along the stored same-event links, then summarised again."""
+    along the stored same-event links, then those that changed are summarised again.
+    `fresh`: the claims whose links are new in this unit of work; `also_events`: events
+    that lost members or links (a source taken out)."""
     # the whole connected component of the touched claims (the events within it are a
     # function of all of it), and the events its claims were in
     session.flush()
@@ -57,15 +62,43 @@ def regroup(
     ) if nodes else {}  # fmt: skip
     missing = nodes - set(known)
     records = {**known, **load_records(session, missing, places)} if missing else known
-    if nodes:
-        conn.execute(EventClaim.__table__.delete().where(EventClaim.claim_id.in_(list(nodes))))
+    groups = clusters(nodes, edges, records)
+    kept = _unchanged(groups, previous, fresh, also_events or set())
+    # only the groups that changed are written again: a kept event's members, their
+    # links and so its summary, members' flags and indirect relations are as stored
+    redo = [i for i in nodes if previous.get(i) not in kept]
+    if redo:
+        conn.execute(EventClaim.__table__.delete().where(EventClaim.claim_id.in_(redo)))
         conn.execute(
             ClaimRelation.__table__.delete().where(
-                ClaimRelation.claim_a_id.in_(list(nodes)), ClaimRelation.direct.is_(False)
+                ClaimRelation.claim_a_id.in_(redo), ClaimRelation.direct.is_(False)
             )
         )
-    groups = clusters(nodes, edges, records)
-    write_events(conn, groups, records, edges, previous, old_events)
+    changed = [g for g in groups if previous.get(g[0]) not in kept]
+    write_events(conn, changed, records, edges, previous, old_events, kept)
+
+
+def _unchanged(
+    groups: list[list[int]], previous: dict[int, int], fresh: set[int], dirty: set[int]
+) -> set[int]:
+    """The stored events that come back with the same members and links: every member of
+    the group was in the event and nothing else was, none of them is `fresh` (a claim whose
+    links are new: every new link has one), and the event is not `dirty` (it lost members
+    or links). Such an event is left as it is stored."""
+    size: dict[int, int] = defaultdict(int)
+    for event_id in previous.values():
+        size[event_id] += 1
+    kept = set()
+    for group in groups:
+        event_id = previous.get(group[0])
+        if (
+            event_id is not None
+            and event_id not in dirty
+            and size[event_id] == len(group)
+            and all(previous.get(i) == event_id and i not in fresh for i in group)
+        ):
+            kept.add(event_id)
+    return kept
 
 
 def _closure(conn: sa.Connection, nodes: set[int]) -> tuple[set[int], list[Edge]]:

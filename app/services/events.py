@@ -68,7 +68,7 @@ def source_added(session: Session, source_id: int) -> dict[str, int]:
                 links.append(link)
     insert_relations(conn, links)
     touched = set(new) | {x.a.id for x in links} | {x.b.id for x in links}
-    regroup(session, touched, places, {**new, **others})
+    regroup(session, touched, places, {**new, **others}, fresh=set(new))
     return {"claims": len(new), "relations": len(links)}
 
 
