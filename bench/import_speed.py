@@ -184,7 +184,9 @@ def main() -> None:
     print(f"tree {os.getcwd()}  order {args.order}  documents {n} (stored {stored})")
     print(f"load average {os.getloadavg()[0]:.2f}")
     print(f"{'phase':45} {'cpu ms/doc':>10} {'wall ms/doc':>11}")
-    print(f"{'extraction (in process)':45} {extract_cpu / n * 1000:10.1f} {extract_wall / n * 1000:11.1f}")
+    print(
+        f"{'extraction (in process)':45} {extract_cpu / n * 1000:10.1f} {extract_wall / n * 1000:11.1f}"
+    )
     print(f"{'storing, all of it':45} {store_cpu / n * 1000:10.1f} {store_wall / n * 1000:11.1f}")
     for label, (c, w) in SPENT.items():
         print(f"{label:45} {c / n * 1000:10.1f} {w / n * 1000:11.1f}")

@@ -36,30 +36,18 @@ def regroup(
     nodes, edges = _closure(conn, set(touched))
     old_events = set(also_events or ())
     if nodes:
-        old_events |= set(
-            conn.execute(
-                sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(list(nodes)))
-            ).scalars()
-        )
+        old_events |= set(conn.execute(_EVENTS_OF, {"ids": sorted(nodes)}).scalars())
     if old_events:
-        members = set(
-            conn.execute(
-                sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(list(old_events)))
-            ).scalars()
-        )
+        members = set(conn.execute(_MEMBERS_OF, {"ids": sorted(old_events)}).scalars())
         # an event lies within one component, so its members are mostly in it already:
         # only claims outside it (an event split or emptied) widen the closure
         if not members <= nodes:
             nodes |= members
             more, edges = _closure(conn, nodes)
             nodes |= more
-    previous: dict[int, int] = dict(
-        conn.execute(
-            sa.select(EventClaim.claim_id, EventClaim.event_id).where(
-                EventClaim.claim_id.in_(list(nodes))
-            )
-        ).all()
-    ) if nodes else {}  # fmt: skip
+    previous: dict[int, int] = (
+        dict(conn.execute(_PREVIOUS, {"ids": sorted(nodes)}).all()) if nodes else {}
+    )
     missing = nodes - set(known)
     records = {**known, **load_records(session, missing, places)} if missing else known
     groups = clusters(nodes, edges, records)
@@ -68,12 +56,8 @@ def regroup(
     # links and so its summary, members' flags and indirect relations are as stored
     redo = [i for i in nodes if previous.get(i) not in kept]
     if redo:
-        conn.execute(EventClaim.__table__.delete().where(EventClaim.claim_id.in_(redo)))
-        conn.execute(
-            ClaimRelation.__table__.delete().where(
-                ClaimRelation.claim_a_id.in_(redo), ClaimRelation.direct.is_(False)
-            )
-        )
+        conn.execute(_UNGROUP, {"ids": redo})
+        conn.execute(_UNRELATE, {"ids": redo})
     changed = [g for g in groups if previous.get(g[0]) not in kept]
     write_events(conn, changed, records, edges, previous, old_events, kept)
 
@@ -157,14 +141,26 @@ def clusters(
     return [sorted(g) for g in members.values()]
 
 
+# built once, with the id lists as expanding parameters (building and keying a statement
+# for each document cost more than running it)
+_IDS = sa.bindparam("ids", expanding=True)
+_EVENTS_OF = sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(_IDS))
+_MEMBERS_OF = sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(_IDS))
+_PREVIOUS = sa.select(EventClaim.claim_id, EventClaim.event_id).where(EventClaim.claim_id.in_(_IDS))
+_UNGROUP = EventClaim.__table__.delete().where(EventClaim.claim_id.in_(_IDS))
+_UNRELATE = ClaimRelation.__table__.delete().where(
+    ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.direct.is_(False)
+)
+_EDGES = (
+    sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+              ClaimRelation.differ, ClaimRelation.detail)
+    .where(sa.or_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_IDS)))
+    .where(ClaimRelation.direct)
+)  # fmt: skip
+
+
 def _edges(conn: sa.Connection, nodes: set[int]) -> list[Edge]:
     if not nodes:
         return []
-    ids = list(nodes)
-    rows = conn.execute(
-        sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
-                  ClaimRelation.differ, ClaimRelation.detail)
-        .where(sa.or_(ClaimRelation.claim_a_id.in_(ids), ClaimRelation.claim_b_id.in_(ids)))
-        .where(ClaimRelation.direct)
-    ).all()  # fmt: skip
+    rows = conn.execute(_EDGES, {"ids": sorted(nodes)}).all()
     return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]
