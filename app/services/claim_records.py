@@ -81,18 +81,24 @@ class Gazetteer:
 _GAZETTEER: dict[tuple[Any, ...], Gazetteer] = {}
 
 
+# the gazetteer's size, its last id and its last correction (an editor moving a place)
+_GAZETTEER_STATE = sa.select(
+    sa.func.count(),
+    sa.func.max(Place.id),
+    sa.select(sa.func.max(Revision.id)).where(Revision.entity_type == "place").scalar_subquery(),
+).select_from(Place)
+_GAZETTEER_ROWS = sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
+
+
 def gazetteer(session: Session) -> Gazetteer:
     """The gazetteer for `session`'s database, cached while its size, its last id and
     its last correction (an editor moving a place) stay."""
-    count, last = session.execute(sa.select(sa.func.count(), sa.func.max(Place.id))).one()
-    edited = session.execute(
-        sa.select(sa.func.max(Revision.id)).where(Revision.entity_type == "place")
-    ).scalar()
+    session.flush()  # Core from here: places and corrections as written
+    conn = session.connection()
+    count, last, edited = conn.execute(_GAZETTEER_STATE).one()
     key = (str(session.get_bind().engine.url), count, last, edited)
     if key not in _GAZETTEER:
-        rows = session.execute(
-            sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
-        ).all()
+        rows = conn.execute(_GAZETTEER_ROWS).all()
         _GAZETTEER.clear()
         _GAZETTEER[key] = Gazetteer(list(rows))
     return _GAZETTEER[key]
