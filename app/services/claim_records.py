@@ -81,31 +81,48 @@ class Gazetteer:
 _GAZETTEER: dict[tuple[Any, ...], Gazetteer] = {}
 
 
+# the gazetteer's size, its last id and its last correction (an editor moving a place)
+_GAZETTEER_STATE = sa.select(
+    sa.func.count(),
+    sa.func.max(Place.id),
+    sa.select(sa.func.max(Revision.id)).where(Revision.entity_type == "place").scalar_subquery(),
+).select_from(Place)
+_GAZETTEER_ROWS = sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
+
+
 def gazetteer(session: Session) -> Gazetteer:
     """The gazetteer for `session`'s database, cached while its size, its last id and
     its last correction (an editor moving a place) stay."""
-    count, last = session.execute(sa.select(sa.func.count(), sa.func.max(Place.id))).one()
-    edited = session.execute(
-        sa.select(sa.func.max(Revision.id)).where(Revision.entity_type == "place")
-    ).scalar()
+    session.flush()  # Core from here: places and corrections as written
+    conn = session.connection()
+    count, last, edited = conn.execute(_GAZETTEER_STATE).one()
     key = (str(session.get_bind().engine.url), count, last, edited)
     if key not in _GAZETTEER:
-        rows = session.execute(
-            sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
-        ).all()
+        rows = conn.execute(_GAZETTEER_ROWS).all()
         _GAZETTEER.clear()
         _GAZETTEER[key] = Gazetteer(list(rows))
     return _GAZETTEER[key]
 
 
+# The statements below are built once, with their id lists as expanding parameters:
+# building and keying a statement for each document cost more than running it.
+_IDS = sa.bindparam("ids", expanding=True)
+
+
+def _up() -> sa.Select[Any]:
+    """The actors and all their ancestors, in one recursive query."""
+    up = sa.select(Actor.id, Actor.parent_id).where(Actor.id.in_(_IDS)).cte("up", recursive=True)
+    up = up.union(sa.select(Actor.id, Actor.parent_id).join(up, Actor.id == up.c.parent_id))
+    return sa.select(up.c.id, up.c.parent_id)
+
+
+_UP = _up()
+
+
 def _actor_chains(conn: sa.Connection, ids: set[int]) -> dict[int, tuple[int, ...]]:
     if not ids:
         return {}
-    # the actors and all their ancestors, in one recursive query
-    seed = sa.select(Actor.id, Actor.parent_id).where(Actor.id.in_(list(ids)))
-    up = seed.cte("up", recursive=True)
-    up = up.union(sa.select(Actor.id, Actor.parent_id).join(up, Actor.id == up.c.parent_id))
-    parents: dict[int, int | None] = dict(conn.execute(sa.select(up.c.id, up.c.parent_id)).all())
+    parents: dict[int, int | None] = dict(conn.execute(_UP, {"ids": sorted(ids)}).all())
     chains = {}
     for i in ids:
         chain, cur = [], i
@@ -151,34 +168,40 @@ def load_records(
 _CLAIMANT = aliased(Actor, name="claimant")
 
 
+_col = Claim.__table__.c
+_CLAIMS = (
+    sa.select(
+        _col.id, _col.source_id, _col.char_start, _col.char_end, _col.text, _col.claimant_id,
+        _col.claimant_text, _col.hedged, _col.in_comments, _col.event_type,
+        _col.event_date_start, _col.event_date_end, _col.event_date_precision, _col.quantities,
+        _col.derivation, Source.content_sha256, Source.outlet, Source.published_on,
+        Source.primary_place_id, _CLAIMANT.name.label("claimant_name"),
+        _CLAIMANT.kind.label("claimant_kind"),
+    )
+    .join(Source, Source.id == _col.source_id)
+    .outerjoin(_CLAIMANT, _CLAIMANT.id == _col.claimant_id)
+    .where(_col.id.in_(_IDS))
+)  # fmt: skip
+_ACTORS = (
+    sa.select(ClaimActor.claim_id, ClaimActor.actor_id, ClaimActor.role, Actor.name, Actor.kind)
+    .join(Actor, Actor.id == ClaimActor.actor_id)
+    .where(ClaimActor.claim_id.in_(_IDS))
+    .order_by(ClaimActor.claim_id, ClaimActor.id)
+)
+_PLACES = (
+    sa.select(ClaimPlace.claim_id, ClaimPlace.place_id)
+    .where(ClaimPlace.claim_id.in_(_IDS))
+    .order_by(ClaimPlace.claim_id, ClaimPlace.id)
+)
+
+
 def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[int, ClaimRecord]:
-    col = Claim.__table__.c
-    rows = conn.execute(
-        sa.select(
-            col.id, col.source_id, col.char_start, col.char_end, col.text, col.claimant_id,
-            col.claimant_text, col.hedged, col.in_comments, col.event_type, col.event_date_start,
-            col.event_date_end, col.event_date_precision, col.quantities, col.derivation,
-            Source.content_sha256, Source.outlet, Source.published_on, Source.primary_place_id,
-            _CLAIMANT.name.label("claimant_name"), _CLAIMANT.kind.label("claimant_kind"),
-        )
-        .join(Source, Source.id == col.source_id)
-        .outerjoin(_CLAIMANT, _CLAIMANT.id == col.claimant_id)
-        .where(col.id.in_(ids))
-    ).all()  # fmt: skip
+    rows = conn.execute(_CLAIMS, {"ids": ids}).all()
     links: dict[int, list[Any]] = defaultdict(list)
-    for link in conn.execute(
-        sa.select(ClaimActor.claim_id, ClaimActor.actor_id, ClaimActor.role, Actor.name, Actor.kind)
-        .join(Actor, Actor.id == ClaimActor.actor_id)
-        .where(ClaimActor.claim_id.in_(ids))
-        .order_by(ClaimActor.claim_id, ClaimActor.id)
-    ).all():
+    for link in conn.execute(_ACTORS, {"ids": ids}).all():
         links[link.claim_id].append(link)
     spots: dict[int, list[int]] = defaultdict(list)
-    for claim_id, place_id in conn.execute(
-        sa.select(ClaimPlace.claim_id, ClaimPlace.place_id)
-        .where(ClaimPlace.claim_id.in_(ids))
-        .order_by(ClaimPlace.claim_id, ClaimPlace.id)
-    ).all():
+    for claim_id, place_id in conn.execute(_PLACES, {"ids": ids}).all():
         spots[claim_id].append(place_id)
     actor_ids = {link.actor_id for ls in links.values() for link in ls}
     actor_ids |= {r.claimant_id for r in rows if r.claimant_id}

@@ -4,6 +4,8 @@ order sources arrived in. Never commits."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import sqlalchemy as sa
 from sqlmodel import Session
 
@@ -21,9 +23,12 @@ def regroup(
     places: Gazetteer | None,
     known: dict[int, ClaimRecord],
     also_events: set[int] | None = None,
+    fresh: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Recompute the events of `touched` claims: their current events are merged or split
-    along the stored same-event links, then summarised again."""
+    along the stored same-event links, then those that changed are summarised again.
+    `fresh`: the claims whose links are new in this unit of work; `also_events`: events
+    that lost members or links (a source taken out)."""
     # the whole connected component of the touched claims (the events within it are a
     # function of all of it), and the events its claims were in
     session.flush()
@@ -31,41 +36,53 @@ def regroup(
     nodes, edges = _closure(conn, set(touched))
     old_events = set(also_events or ())
     if nodes:
-        old_events |= set(
-            conn.execute(
-                sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(list(nodes)))
-            ).scalars()
-        )
+        old_events |= set(conn.execute(_EVENTS_OF, {"ids": sorted(nodes)}).scalars())
     if old_events:
-        members = set(
-            conn.execute(
-                sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(list(old_events)))
-            ).scalars()
-        )
+        members = set(conn.execute(_MEMBERS_OF, {"ids": sorted(old_events)}).scalars())
         # an event lies within one component, so its members are mostly in it already:
         # only claims outside it (an event split or emptied) widen the closure
         if not members <= nodes:
             nodes |= members
             more, edges = _closure(conn, nodes)
             nodes |= more
-    previous: dict[int, int] = dict(
-        conn.execute(
-            sa.select(EventClaim.claim_id, EventClaim.event_id).where(
-                EventClaim.claim_id.in_(list(nodes))
-            )
-        ).all()
-    ) if nodes else {}  # fmt: skip
+    previous: dict[int, int] = (
+        dict(conn.execute(_PREVIOUS, {"ids": sorted(nodes)}).all()) if nodes else {}
+    )
     missing = nodes - set(known)
     records = {**known, **load_records(session, missing, places)} if missing else known
-    if nodes:
-        conn.execute(EventClaim.__table__.delete().where(EventClaim.claim_id.in_(list(nodes))))
-        conn.execute(
-            ClaimRelation.__table__.delete().where(
-                ClaimRelation.claim_a_id.in_(list(nodes)), ClaimRelation.direct.is_(False)
-            )
-        )
     groups = clusters(nodes, edges, records)
-    write_events(conn, groups, records, edges, previous, old_events)
+    kept = _unchanged(groups, previous, fresh, also_events or set())
+    # only the groups that changed are written again: a kept event's members, their
+    # links and so its summary, members' flags and indirect relations are as stored
+    redo = [i for i in nodes if previous.get(i) not in kept]
+    if redo:
+        conn.execute(_UNGROUP, {"ids": redo})
+        conn.execute(_UNRELATE, {"ids": redo})
+    changed = [g for g in groups if previous.get(g[0]) not in kept]
+    write_events(conn, changed, records, edges, previous, old_events, kept)
+
+
+def _unchanged(
+    groups: list[list[int]], previous: dict[int, int], fresh: set[int], dirty: set[int]
+) -> set[int]:
+    """The stored events that come back with the same members and links: every member of
+    the group was in the event and nothing else was, none of them is `fresh` (a claim whose
+    links are new: every new link has one), and the event is not `dirty` (it lost members
+    or links). Such an event is left as it is stored."""
+    size: dict[int, int] = defaultdict(int)
+    for event_id in previous.values():
+        size[event_id] += 1
+    kept = set()
+    for group in groups:
+        event_id = previous.get(group[0])
+        if (
+            event_id is not None
+            and event_id not in dirty
+            and size[event_id] == len(group)
+            and all(previous.get(i) == event_id and i not in fresh for i in group)
+        ):
+            kept.add(event_id)
+    return kept
 
 
 def _closure(conn: sa.Connection, nodes: set[int]) -> tuple[set[int], list[Edge]]:
@@ -124,14 +141,26 @@ def clusters(
     return [sorted(g) for g in members.values()]
 
 
+# built once, with the id lists as expanding parameters (building and keying a statement
+# for each document cost more than running it)
+_IDS = sa.bindparam("ids", expanding=True)
+_EVENTS_OF = sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(_IDS))
+_MEMBERS_OF = sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(_IDS))
+_PREVIOUS = sa.select(EventClaim.claim_id, EventClaim.event_id).where(EventClaim.claim_id.in_(_IDS))
+_UNGROUP = EventClaim.__table__.delete().where(EventClaim.claim_id.in_(_IDS))
+_UNRELATE = ClaimRelation.__table__.delete().where(
+    ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.direct.is_(False)
+)
+_EDGES = (
+    sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+              ClaimRelation.differ, ClaimRelation.detail)
+    .where(sa.or_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_IDS)))
+    .where(ClaimRelation.direct)
+)  # fmt: skip
+
+
 def _edges(conn: sa.Connection, nodes: set[int]) -> list[Edge]:
     if not nodes:
         return []
-    ids = list(nodes)
-    rows = conn.execute(
-        sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
-                  ClaimRelation.differ, ClaimRelation.detail)
-        .where(sa.or_(ClaimRelation.claim_a_id.in_(ids), ClaimRelation.claim_b_id.in_(ids)))
-        .where(ClaimRelation.direct)
-    ).all()  # fmt: skip
+    rows = conn.execute(_EDGES, {"ids": sorted(nodes)}).all()
     return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]

@@ -122,10 +122,12 @@ def write_events(
     edges: list[Edge],
     previous: dict[int, int],
     old_events: set[int],
+    kept: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> int:
     """Store one event per component that reports an incident, reusing the id of the old
     event most of its members were in, so an event keeps its id while it grows. The
-    relations of members linked only through others are stored as indirect."""
+    relations of members linked only through others are stored as indirect. `kept`:
+    stored events left as they are (their members are in none of `components`)."""
     by_node: dict[int, list[Edge]] = defaultdict(list)
     for e in edges:
         by_node[e.a].append(e)
@@ -162,9 +164,9 @@ def write_events(
         ids = conn.execute(_INSERT_EVENT, [fields for fields, _, _ in chunk]).scalars().all()
         for event_id, (_, group, s) in zip(ids, chunk, strict=True):
             members_rows += _member_rows(group, event_id, s)
-    stale = (old_events | set(previous.values())) - taken
+    stale = (old_events | set(previous.values())) - taken - kept
     if stale:
         conn.execute(Event.__table__.delete().where(Event.id.in_(list(stale))))
     insert_all(conn, EventClaim, members_rows)
     insert_relations(conn, indirect_links, direct=False)
-    return len(updates) + len(inserts)
+    return len(updates) + len(inserts) + len(kept)

@@ -40,20 +40,22 @@ def _lock(session: Session) -> None:
         session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
 
 
+# built once (building and keying a statement per document cost more than running it)
+_REPLACES = sa.select(Source.supersedes_id).where(Source.id == sa.bindparam("source_id"))
+_CLAIMS_OF = sa.select(Claim.id).where(Claim.source_id == sa.bindparam("source_id"), *listed())
+
+
 def source_added(session: Session, source_id: int) -> dict[str, int]:
     """Link the claims of a newly stored source (and retire the version it supersedes)."""
     _lock(session)
-    old = session.execute(sa.select(Source.supersedes_id).where(Source.id == source_id)).scalar()
+    session.flush()  # what the import wrote is read back here, through Core
+    conn = session.connection()  # Core statements from here: no ORM entities are involved
+    old = conn.execute(_REPLACES, {"source_id": source_id}).scalar()
     if old is not None:
         _remove(session, old)
     framing.count_source(session, source_id)
     places = gazetteer(session)
-    conn = session.connection()  # Core statements from here: no ORM entities are involved
-    ids = (
-        conn.execute(sa.select(Claim.id).where(Claim.source_id == source_id, *listed()))
-        .scalars()
-        .all()
-    )
+    ids = conn.execute(_CLAIMS_OF, {"source_id": source_id}).scalars().all()
     new = load_records(session, ids, places)
     insert_all(conn, ClaimSlot, [row for r in new.values() for row in slots(r)])
     found = {
@@ -68,7 +70,7 @@ def source_added(session: Session, source_id: int) -> dict[str, int]:
                 links.append(link)
     insert_relations(conn, links)
     touched = set(new) | {x.a.id for x in links} | {x.b.id for x in links}
-    regroup(session, touched, places, {**new, **others})
+    regroup(session, touched, places, {**new, **others}, fresh=set(new))
     return {"claims": len(new), "relations": len(links)}
 
 

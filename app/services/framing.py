@@ -22,19 +22,21 @@ from app.models.event import (
 )
 from app.services import resolve
 
+# built once: each import runs them (building and keying a statement cost more than running it)
+_SOURCE = sa.select(Source.text, Source.body_end).where(Source.id == sa.bindparam("source_id"))
+_MENTIONS = sa.select(Mention.actor_id, Mention.char_start, Mention.char_end).where(
+    Mention.source_id == sa.bindparam("source_id"), Mention.kind == "actor"
+)
+
 
 def count_source(session: Session, source_id: int) -> int:
     """Count the framing words of one stored source (its article, not its comments)."""
-    source = session.execute(
-        sa.select(Source.text, Source.body_end).where(Source.id == source_id)
-    ).one()
+    session.flush()  # Core from here: the source and its mentions as written
+    conn = session.connection()
+    source = conn.execute(_SOURCE, {"source_id": source_id}).one()
     spans = [
         ActorSpan(a, s, e)
-        for a, s, e in session.execute(
-            sa.select(Mention.actor_id, Mention.char_start, Mention.char_end).where(
-                Mention.source_id == source_id, Mention.kind == "actor"
-            )
-        ).all()
+        for a, s, e in conn.execute(_MENTIONS, {"source_id": source_id}).all()
         if a is not None
     ]
     rows = [
@@ -43,7 +45,7 @@ def count_source(session: Session, source_id: int) -> int:
         for c in framing(source.text, spans, source.body_end)
     ]  # fmt: skip
     if rows:
-        session.execute(sa.insert(Framing), rows)
+        conn.execute(Framing.__table__.insert(), rows)
     return len(rows)
 
 
