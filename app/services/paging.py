@@ -203,11 +203,17 @@ def count_matches(session: Session, stmt: Select[Any], mode: CountMode) -> Count
     return _bounded(_count(session, stmt, COUNT_BOUND))
 
 
-def _sorted(ordering: Ordering) -> list[ColumnElement[Any]]:
-    return [k.expr.desc() if k.descending else k.expr for k in ordering.keys]
+def _sorted(ordering: Ordering, columns: Sequence[Any] | None = None) -> list[Any]:
+    """ORDER BY of `ordering`, on its own expressions or on `columns` (a subquery's)."""
+    exprs = columns if columns is not None else [k.expr for k in ordering.keys]
+    return [c.desc() if k.descending else c for c, k in zip(exprs, ordering.keys, strict=True)]
 
 
 Read = Callable[[Select[Any]], Select[Any]]
+
+
+def _key_columns(ordering: Ordering) -> list[ColumnElement[Any]]:
+    return [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
 
 
 def _first_page(
@@ -216,7 +222,6 @@ def _first_page(
     ordering: Ordering,
     limit: int,
     entity: bool,
-    read: Read | None,
 ) -> tuple[list[Any], list[Sequence[Any]], Counted]:
     """The first page, the sort keys of its rows, and its bounded count, from one walk of
     the matches: the primary keys and sort keys of the first COUNT_BOUND + 1 matches in
@@ -224,9 +229,8 @@ def _first_page(
     second time, half of the first page's time at 1M claims, issue #15), then the page's
     rows by primary key."""
     key = _primary_key(stmt)
-    key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
     walked = execute(
-        stmt.with_only_columns(*key, *key_columns, maintain_column_froms=True)
+        stmt.with_only_columns(*key, *_key_columns(ordering), maintain_column_froms=True)
         .order_by(*_sorted(ordering))
         .limit(COUNT_BOUND + 1)
     ).all()
@@ -240,7 +244,7 @@ def _first_page(
         else sa.select(*stmt.selected_columns)
     )
     ids = [r[0] for r in page]
-    fetched = execute((read(chosen) if read else chosen).where(key[0].in_(ids))).all()
+    fetched = execute(chosen.where(key[0].in_(ids))).all()
     by_id = {_row_key(r, entity, key[0].name): r for r in fetched}
     # a row deleted between the two statements (PostgreSQL reads each at its own moment)
     # is left out, as a later page query would
@@ -248,19 +252,40 @@ def _first_page(
     return [by_id[r[0]] for r in kept], [r[1:] for r in kept], _bounded(len(walked))
 
 
-def _read_cut(stmt: Select[Any], paged: Select[Any], ordering: Ordering, read: Read) -> Select[Any]:
-    """`read`'s rows of the page `paged` cuts, with its sort keys: what `read` joins is
-    joined to the page's rows only (joined to every match, then sorted, SQLite looked up
-    the joined rows of each of 30,070 matches for 51)."""
+def _cut(stmt: Select[Any], ordering: Ordering) -> Select[Any]:
+    """`stmt`'s primary key (`_key`) and sort keys (`_k0`...) in page order."""
+    key = _primary_key(stmt)[0].label("_key")
+    return stmt.with_only_columns(key, *_key_columns(ordering), maintain_column_froms=True)
+
+
+def _read_cut(
+    stmt: Select[Any], cut: Any, ordering: Ordering, read: Read, *extra: Any
+) -> Select[Any]:
+    """`read`'s rows of the page `cut` (a subquery of _cut's columns, the page's), then
+    `extra`, then the sort keys: what `read` joins is joined to the page's rows only
+    (joined to every match, then sorted, SQLite looked up the joined rows of each of 30,070
+    matches for 51)."""
     key = _primary_key(stmt)[0]
-    cut = paged.with_only_columns(
-        key.label("_key"), *paged.selected_columns[-len(ordering.keys) :]
-    ).subquery("page")
     keys = [cut.c[f"_k{i}"] for i in range(len(ordering.keys))]
     rows = read(sa.select(*stmt.selected_columns)).join(cut, key == cut.c._key)
-    return rows.add_columns(*keys).order_by(
-        *(c.desc() if k.descending else c for c, k in zip(keys, ordering.keys, strict=True))
-    )
+    return rows.add_columns(*extra, *keys).order_by(*_sorted(ordering, keys))
+
+
+def _first_page_read(
+    execute: Any, stmt: Select[Any], ordering: Ordering, limit: int, read: Read
+) -> tuple[list[Any], list[Sequence[Any]], Counted]:
+    """_first_page in one statement, for `read`'s rows: the walk is a CTE that the count and
+    the page's cut both read, so its 1,001 keys never leave the database."""
+    walk = _cut(stmt, ordering).order_by(*_sorted(ordering)).limit(COUNT_BOUND + 1)
+    walked = walk.cte("walked")
+    n = len(ordering.keys)
+    keys = [walked.c[f"_k{i}"] for i in range(n)]
+    cut = sa.select(walked).order_by(*_sorted(ordering, keys)).limit(limit + 1).subquery("page")
+    counted = sa.select(sa.func.count()).select_from(walked).scalar_subquery()
+    result = execute(_read_cut(stmt, cut, ordering, read, counted.label("_walked"))).all()
+    if not result:
+        return [], [], (0, True)
+    return result, [r[-n:] for r in result], _bounded(result[0][-n - 1])
 
 
 def _row_key(row: Any, entity: bool, name: str) -> Any:
@@ -291,16 +316,19 @@ def paginate(
     else:
         execute = session.execute
     carried = None
-    if count == "auto" and not cursor and len(_primary_key(stmt)) == 1:
-        result, keys, counted = _first_page(execute, stmt, ordering, limit, entity, read)
+    if count == "auto" and not cursor and len(_primary_key(stmt)) == 1 and read:
+        result, keys, counted = _first_page_read(execute, stmt, ordering, limit, read)
+    elif count == "auto" and not cursor and len(_primary_key(stmt)) == 1:
+        result, keys, counted = _first_page(execute, stmt, ordering, limit, entity)
     else:
-        key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
-        paged = stmt.add_columns(*key_columns)
+        paged = _cut(stmt, ordering) if read else stmt.add_columns(*_key_columns(ordering))
         if cursor:
             values, carried = decode_page_cursor(ordering, cursor)
             paged = paged.where(_after(ordering, values))
         paged = paged.order_by(*_sorted(ordering)).limit(limit + 1)
-        result = execute(_read_cut(stmt, paged, ordering, read) if read else paged).all()
+        if read:
+            paged = _read_cut(stmt, paged.subquery("page"), ordering, read)
+        result = execute(paged).all()
         keys = [r[-len(ordering.keys) :] for r in result]
         counted = (-1, True)
         more = len(result) > limit
