@@ -118,7 +118,7 @@ def links(session: Session, ids: Sequence[int]) -> Links:
     places: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if not ids:
         return actors, places
-    found = session.connection().execute(_LINKS, {"ids": list(ids)})
+    found = session.connection().execute(_LINKS, {"ids": list(ids)}).all()
     for kind, claim_id, i, name, k, role, gov, lat, lon, precision, start, end, _ in found:
         if kind == 0:
             actors[claim_id].append(
