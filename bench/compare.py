@@ -13,8 +13,8 @@ For each backend and size: a database of N synthetic claims (`claimdb synth`, ke
   while the application answers it in this process), executed in order through sqlite3 or
   psycopg, the rows turned into JSON with json.dumps;
 - Datasette (SQLite only): `datasette serve` on the same file, given claimdb's own page
-  statement and count statement for the query (parameters written in) in one SELECT that
-  also returns each claim's outlet, actors and places, as claimdb's page does.
+  statement (and count statement, if it ran one) for the query (parameters written in)
+  in one SELECT that also returns each claim's actors and places, as claimdb's page does.
 
 Concurrency 1: every (query, system) pair in turn, round after round (interleaved, so
 a busier moment hits all alike), --requests rounds, p50 and p95 of the client's time from
@@ -225,33 +225,23 @@ def inline(sql: str, params: Any) -> str:
 
 
 def datasette_sql(statements: list[tuple[str, Any]], db: sqlite3.Connection) -> str:
-    """One SELECT for Datasette: claimdb's page statement with each claim's outlet, actors
-    and places (the rows of claimdb's page) and claimdb's count, if it ran one."""
-    at = next(
-        i
-        for i, (s, _) in enumerate(statements)
-        if " LIMIT " in s.upper() and "count(" not in s.lower()
-    )
-    page_sql = inline(*statements[at])
+    """One SELECT for Datasette: claimdb's page statement (its claims, with their source,
+    claimant and event, and on a first page the walk's bounded count) with each claim's
+    actors and places, which claimdb reads in one more statement, and claimdb's count if it
+    ran one (count=exact, or a page after a first page that had no next)."""
 
     def columns(sql: str) -> list[str]:
         return [d[0] for d in db.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
 
-    names = columns(page_sql)
+    page_sql, names = next(
+        (sql, names)
+        for sql in (inline(*s) for s in statements if " LIMIT " in s[0].upper())
+        if "source_id" in (names := columns(sql))
+    )
     count = next(
         ((s, p) for s, p in statements if s.lstrip().lower().startswith("select count")), None
     )
     total = f", ({inline(*count)}) AS total" if count else ""
-    if "source_id" not in names:
-        # a first page: claimdb walked the keys of the first 1,001 matches (its count), then
-        # read the page's rows by id (services/paging.py); Datasette runs both
-        walk, key = page_sql, names[0]
-        total = f", (SELECT count(*) FROM ({walk})) AS total"
-        page_sql = inline(*statements[at + 1]) if at + 1 < len(statements) else ""
-        names = columns(page_sql) if page_sql else []
-        if "source_id" not in names:  # the walk found nothing: no page was read
-            page_sql = f"SELECT * FROM claim WHERE id IN (SELECT {key} FROM ({walk}))"
-            names = columns(page_sql)
     claim_id = next(n for n in names if n in ("id", "claim_id"))
     source = next(n for n in names if n == "source_id")
     return (

@@ -9,7 +9,8 @@ through the real application in-process (routing, validation, SQL, serialisation
 network), wall and CPU time (this process's: SQLite runs in it, and a loaded machine
 stretches wall time, not CPU time). A --database-url that already holds claims is migrated and reused as it is
 (building a million claims takes minutes: build once, time many). --breakdown adds, per
-/claims query, the CPU of each step of the read path (BREAKDOWN) per request. Prints
+/claims query, the CPU of each step of the read path (BREAKDOWN) and the statements run
+per request. Prints
 numbers; it asserts nothing.
 """
 
@@ -73,7 +74,7 @@ BREAKDOWN = (
     ("app.services.resolve", "claim_names"),
     ("app.services.claim_query", "filtered"),
     ("app.services.claims", "paginate"),
-    ("app.services.claims", "publics"),
+    ("app.services.claim_rows", "shapes"),
 )
 
 
@@ -156,6 +157,11 @@ def run(
 
     app.dependency_overrides[get_session] = session
     client = TestClient(app)
+    statements = [0]
+    if breakdown:
+        sa.event.listen(
+            engine, "before_cursor_execute", lambda *_: statements.__setitem__(0, statements[0] + 1)
+        )
     results: dict[str, dict[str, float]] = {}
     for name, query in QUERIES.items():
         if only and only not in name:
@@ -166,6 +172,7 @@ def run(
         for i in range(repeat + 2):
             if i == 2:  # the first two warm caches
                 spent.clear()
+                statements[0] = 0
             t, c = time.perf_counter(), time.process_time()
             with _steps(spent) if breakdown else nullcontext():
                 response = client.get(path)
@@ -182,6 +189,7 @@ def run(
             "cpu_p50_ms": round(statistics.median(cpu), 1),
             "matches": body.get("count", body.get("total", 0)),
             **{f"cpu_{step}_ms": round(ms / repeat, 1) for step, ms in spent.items()},
+            **({"statements": round(statements[0] / repeat, 1)} if breakdown else {}),
         }
     if not only or only in "#15 walk":
         results.update(_walk(client, repeat))
@@ -225,7 +233,11 @@ def main() -> None:
         )
         steps = {k[4:-3]: v for k, v in r.items() if k.startswith("cpu_") and k != "cpu_p50_ms"}
         if steps:  # mean CPU ms per request; paginate includes the count
-            print("    " + ", ".join(f"{step} {ms}" for step, ms in steps.items()))
+            print(
+                "    "
+                + ", ".join(f"{step} {ms}" for step, ms in steps.items())
+                + f"; statements {r['statements']} (BEGIN and PRAGMAs included)"
+            )
 
 
 if __name__ == "__main__":

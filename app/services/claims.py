@@ -1,156 +1,69 @@
-"""Reading claims, with their claimant, actors and places loaded in bulk per page.
+"""Reading claims: lists, one claim with its evidence and derivation.
 
-Lists read Core rows, never ORM entities: building and tracking entities for a page and
-its links cost more than its SQL (issue #15); each claim is validated once, into its
-public shape."""
+Lists read Core rows, never ORM entities, and send them shaped, never validated
+(claim_rows: building and validating models for a page cost more than its SQL, issue
+#15); one claim is validated once, into its public shape."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import NotFound
-from app.models import Actor, ActorRef, Claim, ClaimDetail, ClaimPublic, Evidence, Place, Source
+from app.models import Actor, ActorRef, Claim, ClaimDetail, ClaimPublic, Evidence, Source
 from app.models.claim import (
     ActorDerived,
     ClaimantDerived,
     ClaimDerivation,
     SourceRef,
 )
-from app.models.event import Event, EventClaim
-from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import Page
 from app.params import ClaimListParams
-from app.services import claim_query, figures, resolve
-from app.services.curation import corrected_fields
+from app.services import claim_query, claim_rows, resolve
 from app.services.paging import paginate
 
 CONTEXT_CHARS = 200
 
 
-# the columns of `claim` a ClaimPublic is made of (not its derivation: ClaimDetail's)
-PUBLIC_COLUMNS = [
-    c
-    for c in Claim.__table__.columns
-    if c.name in ClaimPublic.model_fields or c.name in ("claimant_id", "corrections")
-]
-
-
-def _dicts(result: sa.Result[Any]) -> list[dict[str, Any]]:
-    """The rows as dicts: zipped with the keys once, not Row._asdict per row (a third of
-    publics' time on a page of 50, issue #15)."""
-    keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result]
-
-
-def _by_claim(
-    session: Session, ids: list[int], link: Any, key: Any, entity: Any, *columns: Any
-) -> dict[int, list[dict[str, Any]]]:
-    """Each claim's links of one kind (`link` joined to `entity` on `key`), in text order."""
-    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    stmt = (
-        sa.select(link.claim_id, entity.id, *columns, link.char_start, link.char_end)
-        .join(entity, entity.id == key)
-        .where(link.claim_id.in_(ids))
-        .order_by(link.char_start, link.id)
-    )
-    for row in _dicts(session.execute(stmt)):
-        found[row["claim_id"]].append(row)
-    return found
-
-
 def publics(session: Session, claims: Sequence[Any]) -> list[ClaimPublic]:
-    """Public shapes for `claims` (Claim entities or rows of PUBLIC_COLUMNS), in the same
-    order, with five queries whatever their number."""
+    """Public shapes for `claims` (anything with an `id`), in the same order, with two
+    queries whatever their number."""
     ids = [c.id for c in claims]
-    actors = _by_claim(
-        session,
-        ids,
-        ClaimActor,
-        ClaimActor.actor_id,
-        Actor,
-        Actor.name,
-        Actor.kind,
-        ClaimActor.role,
-    )
-    places = _by_claim(
-        session,
-        ids,
-        ClaimPlace,
-        ClaimPlace.place_id,
-        Place,
-        Place.name,
-        Place.kind,
-        Place.governorate,
-        Place.lat,
-        Place.lon,
-        Place.geo_precision,
-    )
-    events = {
-        row.claim_id: (row.event_id, row.grade)
-        for row in session.execute(
-            sa.select(EventClaim.claim_id, EventClaim.event_id, Event.grade)
-            .join(Event, Event.id == EventClaim.event_id)
-            .where(EventClaim.claim_id.in_(ids))
-        ).all()
-    }
-    sources = {
-        row.id: row
-        for row in session.execute(
-            sa.select(Source.id, Source.outlet, Source.published_on).where(
-                Source.id.in_({c.source_id for c in claims})
-            )
-        ).all()
-    }
-    claimant_ids = {c.claimant_id for c in claims if c.claimant_id}
-    claimants = {
-        row["id"]: row
-        for row in _dicts(
-            session.execute(
-                sa.select(Actor.id, Actor.name, Actor.kind).where(Actor.id.in_(claimant_ids))
-            )
-        )
-    }
-    out = []
-    fields_of = list(claims[0]._fields) if claims and isinstance(claims[0], sa.Row) else None
-    for c in claims:
-        fields = dict(zip(fields_of, c, strict=True)) if fields_of else c.model_dump()
-        claim = ClaimPublic.model_validate(
-            {
-                **fields,
-                "outlet": sources[c.source_id].outlet,
-                "published_on": sources[c.source_id].published_on,
-                "claimant": claimants.get(c.claimant_id),
-                "actors": actors[c.id],
-                "places": places[c.id],
-                "event_id": events.get(c.id, (None, None))[0],
-                "event_grade": events.get(c.id, (None, None))[1],
-                "corrected_fields": corrected_fields(c.corrections),
-            }
-        )
-        claim.figures = figures.claim_figures(claim.quantities)
-        out.append(claim)
-    return out
+    session.flush()  # a correction's links, read on the session's connection
+    rows = {r.id: r for r in session.connection().execute(claim_rows.by_ids(ids))}
+    return [
+        ClaimPublic.model_validate(shape)
+        for shape in claim_rows.shapes(session, [rows[i] for i in ids])
+    ]
 
 
-def list_claims(session: Session, filters: ClaimListParams, **fixed: int) -> Page[ClaimPublic]:
-    """One page of the claims matching `filters`; `fixed` pins a nested route's parent
-    (source_id=..., actor_id=..., place_id=...)."""
+# made once: pydantic builds a parametrised model anew each time nothing holds the last one
+ClaimPage = Page[dict[str, Any]]
+
+
+def list_claims(session: Session, filters: ClaimListParams, **fixed: int) -> Page[dict[str, Any]]:
+    """One page of the claims matching `filters` (ClaimPublic's fields, not validated: the
+    read path of claim_rows); `fixed` pins a nested route's parent (source_id=...,
+    actor_id=..., place_id=...)."""
     names = resolve.claim_names(session, filters)
     stmt = claim_query.filtered(session, filters, names=names, **fixed)
     page = paginate(
         session,
-        stmt.with_only_columns(*PUBLIC_COLUMNS, maintain_column_froms=True),
+        stmt.with_only_columns(Claim.__table__.c.id, maintain_column_froms=True),
         claim_query.ordering(filters.sort),
         limit=filters.limit,
         cursor=filters.cursor,
         count=filters.count,
+        read=claim_rows.joined,
     )
-    return Page(data=publics(session, page.rows), **page.envelope(), resolved=names.public)
+    return ClaimPage.model_construct(
+        data=claim_rows.shapes(session, page.rows),
+        **page.envelope(),
+        next_url=None,
+        resolved=names.public,
+    )
 
 
 def _derived(stored: dict[str, Any], text: str) -> dict[str, Any]:

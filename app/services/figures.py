@@ -20,7 +20,7 @@ Rules, written here once (README "Figures"):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,7 +28,6 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from app.models import Claim, ClaimFigure
-from app.models.claim import FigureBounds
 from app.models.event import EventClaim
 from app.models.facet import FigureSum
 
@@ -91,23 +90,25 @@ def _high(value: int | None, value_min: int | None, value_max: int | None) -> in
     return 0
 
 
-def bounds(quantities: Iterable[Any], kind: str) -> tuple[int, int] | None:
-    """(low, high) of a claim's figures of `kind` (its Quantity models), or None if it
-    has none."""
-    found = [q for q in quantities if q.what == kind and not q.subset]
+def bounds(quantities: Iterable[Mapping[str, Any]], kind: str) -> tuple[int, int] | None:
+    """(low, high) of a claim's figures of `kind` (its quantities, Quantity's fields), or
+    None if it has none."""
+    found = [q for q in quantities if q["what"] == kind and not q["subset"]]
     if not found:
         return None
     return (
-        sum(q.value_min or 0 for q in found),
-        sum(_high(q.value, q.value_min, q.value_max) for q in found),
+        sum(q["value_min"] or 0 for q in found),
+        sum(_high(q["value"], q["value_min"], q["value_max"]) for q in found),
     )
 
 
-def claim_figures(quantities: Iterable[Any]) -> list[FigureBounds]:
-    """A claim's bounds for each kind it gives a figure of."""
+def claim_figures(quantities: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A claim's bounds for each kind it gives a figure of (FigureBounds' fields)."""
     quantities = list(quantities)
+    if not quantities:  # most claims: nothing to add up
+        return []
     return [
-        FigureBounds(kind=kind, low=b[0], high=b[1])
+        {"kind": kind, "low": b[0], "high": b[1]}
         for kind in RANGED_KINDS
         if (b := bounds(quantities, kind)) is not None
     ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -203,41 +203,89 @@ def count_matches(session: Session, stmt: Select[Any], mode: CountMode) -> Count
     return _bounded(_count(session, stmt, COUNT_BOUND))
 
 
-def _sorted(ordering: Ordering) -> list[ColumnElement[Any]]:
-    return [k.expr.desc() if k.descending else k.expr for k in ordering.keys]
+def _sorted(ordering: Ordering, columns: Sequence[Any] | None = None) -> list[Any]:
+    """ORDER BY of `ordering`, on its own expressions or on `columns` (a subquery's)."""
+    exprs = columns if columns is not None else [k.expr for k in ordering.keys]
+    return [c.desc() if k.descending else c for c, k in zip(exprs, ordering.keys, strict=True)]
+
+
+Read = Callable[[Select[Any]], Select[Any]]
+
+
+def _key_columns(ordering: Ordering) -> list[ColumnElement[Any]]:
+    return [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
 
 
 def _first_page(
-    session: Session, stmt: Select[Any], ordering: Ordering, limit: int, entity: bool
-) -> tuple[list[Any], Counted]:
-    """The first page and its bounded count from one walk of the matches: the primary keys
-    and sort keys of the first COUNT_BOUND + 1 matches in page order (the count walked
-    them anyway; a separate page query found its candidates a second time, half of the
-    first page's time at 1M claims, issue #15), then the page's rows by primary key."""
+    execute: Any,
+    stmt: Select[Any],
+    ordering: Ordering,
+    limit: int,
+    entity: bool,
+) -> tuple[list[Any], list[Sequence[Any]], Counted]:
+    """The first page, the sort keys of its rows, and its bounded count, from one walk of
+    the matches: the primary keys and sort keys of the first COUNT_BOUND + 1 matches in
+    page order (the count walked them anyway; a separate page query found its candidates a
+    second time, half of the first page's time at 1M claims, issue #15), then the page's
+    rows by primary key."""
     key = _primary_key(stmt)
-    key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
-    walked = session.execute(
-        stmt.with_only_columns(*key, *key_columns, maintain_column_froms=True)
+    walked = execute(
+        stmt.with_only_columns(*key, *_key_columns(ordering), maintain_column_froms=True)
         .order_by(*_sorted(ordering))
         .limit(COUNT_BOUND + 1)
     ).all()
     page = walked[: limit + 1]
     if not page:
-        return [], (0, True)
-    # the rows themselves, without the filters (they were the walk's): the page's keys
+        return [], [], (0, True)
+    # the rows themselves by the page's keys, without the filters (they were the walk's)
     chosen = (
         sa.select(stmt.column_descriptions[0]["entity"])
         if entity
         else sa.select(*stmt.selected_columns)
     )
     ids = [r[0] for r in page]
-    fetched = session.execute(
-        chosen.add_columns(*key_columns).select_from(*stmt.get_final_froms()).where(key[0].in_(ids))
-    ).all()
+    fetched = execute(chosen.where(key[0].in_(ids))).all()
     by_id = {_row_key(r, entity, key[0].name): r for r in fetched}
     # a row deleted between the two statements (PostgreSQL reads each at its own moment)
     # is left out, as a later page query would
-    return [by_id[i] for i in ids if i in by_id], _bounded(len(walked))
+    kept = [r for r in page if r[0] in by_id]
+    return [by_id[r[0]] for r in kept], [r[1:] for r in kept], _bounded(len(walked))
+
+
+def _cut(stmt: Select[Any], ordering: Ordering) -> Select[Any]:
+    """`stmt`'s primary key (`_key`) and sort keys (`_k0`...) in page order."""
+    key = _primary_key(stmt)[0].label("_key")
+    return stmt.with_only_columns(key, *_key_columns(ordering), maintain_column_froms=True)
+
+
+def _read_cut(
+    stmt: Select[Any], cut: Any, ordering: Ordering, read: Read, *extra: Any
+) -> Select[Any]:
+    """`read`'s rows of the page `cut` (a subquery of _cut's columns, the page's), then
+    `extra`, then the sort keys: what `read` joins is joined to the page's rows only
+    (joined to every match, then sorted, SQLite looked up the joined rows of each of 30,070
+    matches for 51)."""
+    key = _primary_key(stmt)[0]
+    keys = [cut.c[f"_k{i}"] for i in range(len(ordering.keys))]
+    rows = read(sa.select(*stmt.selected_columns)).join(cut, key == cut.c._key)
+    return rows.add_columns(*extra, *keys).order_by(*_sorted(ordering, keys))
+
+
+def _first_page_read(
+    execute: Any, stmt: Select[Any], ordering: Ordering, limit: int, read: Read
+) -> tuple[list[Any], list[Sequence[Any]], Counted]:
+    """_first_page in one statement, for `read`'s rows: the walk is a CTE that the count and
+    the page's cut both read, so its 1,001 keys never leave the database."""
+    walk = _cut(stmt, ordering).order_by(*_sorted(ordering)).limit(COUNT_BOUND + 1)
+    walked = walk.cte("walked")
+    n = len(ordering.keys)
+    keys = [walked.c[f"_k{i}"] for i in range(n)]
+    cut = sa.select(walked).order_by(*_sorted(ordering, keys)).limit(limit + 1).subquery("page")
+    counted = sa.select(sa.func.count()).select_from(walked).scalar_subquery()
+    result = execute(_read_cut(stmt, cut, ordering, read, counted.label("_walked"))).all()
+    if not result:
+        return [], [], (0, True)
+    return result, [r[-n:] for r in result], _bounded(result[0][-n - 1])
 
 
 def _row_key(row: Any, entity: bool, name: str) -> Any:
@@ -252,21 +300,36 @@ def paginate(
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
     count: CountMode | None = "auto",
+    read: Read | None = None,
 ) -> PageResult:
     """Run `stmt` (a select of one entity, or of columns of one table, filters applied) for
     one page, counted as the module says; `count=None` counts nothing (exports walk every
-    page and need no total). The page's rows are entities, or rows of those columns."""
+    page and need no total). The page's rows are entities, or rows of those columns, or
+    with `read` rows of what `read` makes of a select of them (more columns, joined on
+    unique keys: the walk and the count need none of them)."""
     entity = len(stmt.column_descriptions) == 1 and bool(stmt.column_descriptions[0].get("entity"))
-    carried = None
-    if count == "auto" and not cursor and len(_primary_key(stmt)) == 1:
-        result, counted = _first_page(session, stmt, ordering, limit, entity)
+    if not entity:
+        # rows of columns need no ORM: Core's execution, without the per-row ORM loading
+        # (a first page walks 1,001 rows), after the session's pending changes are written
+        session.flush()
+        execute: Any = session.connection().execute
     else:
-        key_columns = [k.expr.label(f"_k{i}") for i, k in enumerate(ordering.keys)]
-        paged = stmt.add_columns(*key_columns)
+        execute = session.execute
+    carried = None
+    if count == "auto" and not cursor and len(_primary_key(stmt)) == 1 and read:
+        result, keys, counted = _first_page_read(execute, stmt, ordering, limit, read)
+    elif count == "auto" and not cursor and len(_primary_key(stmt)) == 1:
+        result, keys, counted = _first_page(execute, stmt, ordering, limit, entity)
+    else:
+        paged = _cut(stmt, ordering) if read else stmt.add_columns(*_key_columns(ordering))
         if cursor:
             values, carried = decode_page_cursor(ordering, cursor)
             paged = paged.where(_after(ordering, values))
-        result = session.execute(paged.order_by(*_sorted(ordering)).limit(limit + 1)).all()
+        paged = paged.order_by(*_sorted(ordering)).limit(limit + 1)
+        if read:
+            paged = _read_cut(stmt, paged.subquery("page"), ordering, read)
+        result = execute(paged).all()
+        keys = [r[-len(ordering.keys) :] for r in result]
         counted = (-1, True)
         more = len(result) > limit
         if count == "exact" or (count == "auto" and carried is None and (cursor or more)):
@@ -278,8 +341,7 @@ def paginate(
     more = len(result) > limit
     next_cursor = None
     if more:
-        last = result[limit - 1]
         next_cursor = encode_cursor(
-            ordering, list(last[-len(ordering.keys) :]), counted if count is not None else None
+            ordering, list(keys[limit - 1]), counted if count is not None else None
         )
     return PageResult(rows=rows, count=counted[0], next=next_cursor, count_exact=counted[1])

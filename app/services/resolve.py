@@ -19,7 +19,6 @@ then the lower id. The others are listed as `alternatives`.
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -178,18 +177,13 @@ def find(
 
 
 def _descendants(session: Session, model: type, roots: set[int]) -> set[int]:
-    children: dict[int, list[int]] = defaultdict(list)
-    for child, parent in session.execute(
-        sa.select(model.id, model.parent_id).where(model.parent_id.is_not(None))
-    ).all():
-        children[parent].append(child)
-    seen, stack = set(roots), list(roots)
-    while stack:
-        for child in children.get(stack.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return seen
+    """`roots` and everything beneath them, walked down the parent_id index in SQL (loading
+    every parent link of the gazetteer into Python took 3-4 ms a request, issue #15)."""
+    table = model.__table__  # type: ignore[attr-defined]
+    below = sa.select(table.c.id).where(table.c.id.in_(roots)).cte("below", recursive=True)
+    below = below.union(sa.select(table.c.id).join(below, table.c.parent_id == below.c.id))
+    session.flush()  # a place or actor moved in this unit of work is read as moved
+    return set(roots) | set(session.connection().execute(sa.select(below.c.id)).scalars())
 
 
 def with_places_inside(session: Session, ids: set[int]) -> set[int]:

@@ -63,8 +63,8 @@ A name that is none of these is a 422 that suggests close names ("Deash": Daesh)
 
 def claim_list(request: Request, session: SessionDep, params: ClaimListParams, **fixed: int) -> Any:
     """A page in the list envelope, or the whole export when `format` asks for one. The page
-    is validated once, as it is built: its JSON goes out as is (issue #15), not checked
-    against `response_model` a second time (which still documents it)."""
+    is shaped as `response_model` says and goes out as JSON as is (issue #15), never
+    validated (services/claim_rows.py)."""
     if params.format == "json":
         page = with_next_url(request, claims.list_claims(session, params, **fixed))
         return Response(page.model_dump_json(), media_type="application/json")
