@@ -94,6 +94,14 @@ NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred dozen dozens scores hundreds thousands number"
 )
+# the other side of a fight, sharing the head of an actor's phrase ("regime and rebel fighters")
+SIDES = word_set("rebel opposition insurgent jihadist islamist militant extremist")
+# words after a participle that make it passive, with no object: "fighters killed in battles"
+REDUCED_BY = word_set("in during")
+# a fight whose parties follow "between"/"with": "clashes between A and B"
+FIGHTING = word_set(
+    "clashes clash clashed fighting battles battle fight fought clashing war conflict"
+)
 TOWARD = word_set("against on at upon targeting")
 OBJECT_OF_NOUN = word_set(
     "war fight battle offensive campaign operation operations attack attacks assault strikes "
@@ -118,12 +126,19 @@ HOLDING = word_set(
 # a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
 SPONSORING = word_set("brokered backed sponsored funded supported mediated")
 SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
+NEGATIONS = word_set(
+    "not never no don't doesn't didn't won't wouldn't cannot can't couldn't isn't aren't wasn't "
+    "weren't hasn't haven't hadn't dont doesnt didnt wont cant couldnt isnt arent wasnt werent"
+)
 ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
 NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
     "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
-    "welcomed praised criticized criticised described called known founded"
+    "welcomed praised criticized criticised described called known founded authorized "
+    "authorised approved endorsed recognized recognised"
 )
+# what a "by" phrase has undergone, not done: "the losses suffered by Russian forces"
+SUFFERED_BY = word_set("suffered sustained experienced incurred endured")
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
 DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "

@@ -28,21 +28,26 @@ from app.extraction.role_words import (
     COPULA,
     DEEDS,
     DET,
+    FIGHTING,
     FROM_VERBS,
     HARM,
     HEADS,
     HELD,
     HOLDING,
     LINKED,
+    NEGATIONS,
     NOT_AGENT_BY,
     NUMBER_WORDS,
     OBJECT_OF_NOUN,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
+    REDUCED_BY,
+    SIDES,
     SPEECH,
     SPONSOR_SURFACE,
     SPONSORING,
     STATIVE,
+    SUFFERED_BY,
     TARGET_NOUNS,
     TOWARD,
     WEAPONS,
@@ -120,6 +125,9 @@ def _role(
     if surface_words and surface_words[-1] in WEAPONS and len(surface_words) > 1:
         if before is not None and before[0] in ("target", "mentioned"):
             return before
+        negated = _negated(toks, j, j + 3)
+        if negated is not None:  # "Coalition raids do not target civilians"
+            return negated
         return "agent", Why("weapon", actor.start, actor.end, actor.surface, "owner of the attack")
     if before is not None and before[0] == "target" and before[1].rule == "object":
         return before  # "bombing IS targets": the object, whatever follows
@@ -220,15 +228,25 @@ def _after(
             while k < n and toks[k].group() != ")":
                 k += 1
             k += 1
+        elif w == "loyal" and _low(toks, k + 1) == "to":  # "forces loyal to Assad launched"
+            k += 2
+            if _low(toks, k) == "the":
+                k += 1
+            other = next((o for o in others if o.start == toks[k].start()), None) if k < n else None
+            if other is not None:
+                k = _index_at(toks, other.end)
+            else:
+                while k < n and toks[k].group()[:1].isupper():
+                    k += 1
         elif w in ("and", "or") and k + 1 < n:
             nxt = toks[k + 1].start()
             other = next((o for o in others if o.start == nxt), None)
             if other is not None:
                 k = _index_at(toks, other.end)
-            elif _low(toks, k + 1) in ("its", "their", "allied") and _low(toks, k + 2) in (
+            elif _low(toks, k + 1) in {"its", "their", "allied"} | SIDES and _low(toks, k + 2) in (
                 HEADS | {"allies"}
             ):
-                k += 3
+                k += 3  # "and its allies", "regime and rebel fighters"
             else:
                 break
         else:
@@ -239,6 +257,9 @@ def _after(
                 k = m + 1
                 break
     if k < n and _low(toks, k) in WEAPONS:
+        negated = _negated(toks, k + 1, k + 4)
+        if negated is not None:
+            return negated
         a, b, cue = _span(toks, k, k)
         return "agent", Why("weapon", a, b, cue, "owner of the attack")
     if k < n and _low(toks, k) in SPONSORING and _low(toks, k + 1) not in AUX | {"by"}:
@@ -256,6 +277,9 @@ def _after(
     first = k
     while k < n and _low(toks, k) in AUX and _low(toks, k) not in COPULA | {"has", "have", "had"}:
         k += 1
+    negated = _negated(toks, first, k + 3)
+    if negated is not None:  # "coalition operations do not target his regime": no deed
+        return negated
     w = _low(toks, k)
     if w in COPULA or w in ("has", "have", "had"):
         aux = k
@@ -290,9 +314,24 @@ def _after(
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in SPEECH or w in STATIVE:
         return None
+    if w in HARM and w.endswith("ed") and first == k and _low(toks, k + 1) in REDUCED_BY:
+        a, b, cue = _span(toks, k, k + 1)  # "IS fighters killed in an airstrike"
+        return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
     if _verbish(w) or w in ACTION or (w.endswith("ing") and first != k):
         a, b, cue = _span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+    return None
+
+
+def _negated(toks: list[re.Match[str]], a: int, b: int) -> tuple[ActorRole, Why] | None:
+    """A "not"/"never" among toks[a:b]: the verb there denies the deed, so no one does
+    it or suffers it."""
+    for m in range(a, min(b, len(toks))):
+        w = _low(toks, m)
+        if w in NEGATIONS:
+            return "mentioned", Why(
+                "negated", toks[m].start(), toks[m].end(), toks[m].group(), "the deed is denied"
+            )
     return None
 
 
@@ -394,6 +433,10 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             ),
             None,
         )
+        if prev in SUFFERED_BY:
+            return "target", Why(
+                "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
+            )
         if deed is not None:
             cue = f"{_low(toks, deed)} ... by" if deed < k - 1 else f"{prev} by"
             return "agent", Why("by", toks[deed].start(), b, cue, "the 'by' phrase")
@@ -416,19 +459,21 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         )
     if w in ACCUSE:
         return "agent", Why("accused", a, b, w, "the accused of an accusation")
-    if w in ("between", "among", "with") and prev in (
-        "clashes",
-        "clash",
-        "clashed",
-        "fighting",
-        "battles",
-        "fight",
-        "fought",
-        "clashing",
-    ):
+    if w in HARM or w in ACTION or w.endswith("ed"):
+        negated = _negated(toks, max(0, k - 3), k)
+        if negated is not None:  # "do not target his regime", "were not authorized by"
+            return negated
+    if w in ("between", "among", "with") and prev in FIGHTING:
         return "agent" if w != "with" else "target", Why(
             "party", a, b, f"{prev} {w}", "a party to the fighting"
         )
+    if w == "between":  # "a battle for control of these villages between A and B"
+        fight = next(
+            (m for m in range(k - 2, max(-1, k - 8), -1) if _low(toks, m) in FIGHTING), None
+        )
+        if fight is not None:
+            cue = f"{_low(toks, fight)} ... between"
+            return "agent", Why("party", toks[fight].start(), b, cue, "a party to the fighting")
     if (
         w in TOWARD
         and (w not in ("on", "upon") or prev in OBJECT_OF_NOUN or prev in HARM)
