@@ -149,8 +149,25 @@ def widen(text: str, actors: list[ActorMention]) -> list[ActorMention]:
             key = rules.phrases.get(words + head)
             if key is not None:
                 hit = (key, toks[k + length - 1].end)
+        hit = hit or _led(toks, k, a.key)
         out.append(_mention(text, hit[0], a.start, hit[1]) if hit else a)
     return out
+
+
+def _led(toks: tuple[Token, ...], k: int, leader: str) -> tuple[str, int] | None:
+    """The (key, end) of "US-led anti-terror coalition" after a name ending at toks[k]: the
+    coalition the named actor leads, when the bare word it ends on means one of that
+    actor's bodies (one mention, not the US and then the coalition)."""
+    if k >= len(toks) or _word(toks[k]) != "led" or not toks[k].hyphen:
+        return None
+    for m in range(k + 1, min(len(toks), k + 4)):
+        if not toks[m].joined:
+            return None
+        key = _rules().bare.get(_word(toks[m]))
+        if key is not None:
+            entry = actor_entry(key)
+            return (key, toks[m].end) if entry is not None and entry.parent == leader else None
+    return None
 
 
 def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rules) -> str | None:
@@ -200,6 +217,8 @@ def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
     prev = _word(toks[i - 1]) if i > 0 and t.joined else ""
     nxt = toks[i + 1].text.casefold() if i + 1 < len(toks) and toks[i + 1].joined else ""
     if prev in rules.blockers or _indefinite(toks, i):
+        return False
+    if prev == "anti" and t.hyphen:  # "anti-government protests" are against it, not it
         return False
     # "Army of Conquest", "Coalition for ...": part of a name the registry lacks
     return not (t.capital and nxt in ("of", "for") and i > 0 and not toks[i - 1].capital)

@@ -32,7 +32,7 @@ ACTION = word_set(
     "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
     "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol slew"
+    "conduct operates operate patrols patrol slew aims"
 )
 WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
@@ -81,7 +81,8 @@ HARM = word_set(
     "kidnapped abducted fought fight fighting battled battling battle confronted confront "
     "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
     "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
-    "expelling ousting evicting executing ambushed engaged engaging"
+    "expelling ousting evicting executing ambushed engaged engaging blitzed pummeled pummelled "
+    "hammered battered blasted rocked"
 )
 # what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
 TARGET_NOUNS = word_set(
@@ -101,6 +102,12 @@ REDUCED_BY = word_set("in during")
 # a fight whose parties follow "between"/"with": "clashes between A and B"
 FIGHTING = word_set(
     "clashes clash clashed fighting battles battle fight fought clashing war conflict"
+)
+# "terrorists affiliated to X": X owns the fighters a verb acts on
+BELONGING = word_set("affiliated belonging loyal linked allied attached")
+# the hurt, whom an "including" list names
+VICTIMS = word_set(
+    "killed dead wounded injured victims casualties hurt detained captured arrested kidnapped"
 )
 TOWARD = word_set("against on at upon targeting")
 OBJECT_OF_NOUN = word_set(

@@ -25,6 +25,7 @@ from app.extraction.role_words import (
     ACTION,
     APPOSED,
     AUX,
+    BELONGING,
     COPULA,
     DEEDS,
     DET,
@@ -50,6 +51,7 @@ from app.extraction.role_words import (
     SUFFERED_BY,
     TARGET_NOUNS,
     TOWARD,
+    VICTIMS,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
@@ -243,12 +245,12 @@ def _after(
             other = next((o for o in others if o.start == nxt), None)
             if other is not None:
                 k = _index_at(toks, other.end)
-            elif _low(toks, k + 1) in {"its", "their", "allied"} | SIDES and _low(toks, k + 2) in (
-                HEADS | {"allies"}
-            ):
-                k += 3  # "and its allies", "regime and rebel fighters"
+            elif (end := _companions(toks, k + 1)) is not None:
+                k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
+        elif w in ('"', "“", "”"):  # “Islamic State Militants” had recaptured
+            k += 1
         else:
             break
     if k < n and _low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
@@ -272,7 +274,11 @@ def _after(
     aside = _speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
-    if _low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
+    if _low(toks, k) in (
+        "who",
+        "which",
+        "that",
+    ):  # "soldiers who recently slew", "IS, which was hit"
         k += 1
     first = k
     while k < n and _low(toks, k) in AUX and _low(toks, k) not in COPULA | {"has", "have", "had"}:
@@ -332,6 +338,17 @@ def _negated(toks: list[re.Match[str]], a: int, b: int) -> tuple[ActorRole, Why]
             return "mentioned", Why(
                 "negated", toks[m].start(), toks[m].end(), toks[m].group(), "the deed is denied"
             )
+    return None
+
+
+def _companions(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index after "its allies", "other militant groups", "its Western-supplied allies"
+    or "rebel fighters" standing at toks[k] (after an "and"), or None."""
+    if _low(toks, k) not in {"its", "their", "allied", "other"} | SIDES:
+        return None
+    for m in range(k + 1, min(len(toks), k + 3)):
+        if _low(toks, m) in HEADS | {"allies", "groups"}:
+            return m + 1
     return None
 
 
@@ -405,6 +422,15 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             k -= 1
             skipped += 1
             continue
+        # "killed terrorists affiliated to al-Nusra", "fighters belonging to IS"
+        if (
+            w == "to"
+            and _low(toks, k - 1) in BELONGING
+            and _low(toks, k - 2) in HEADS | TARGET_NOUNS
+        ):
+            k -= 3
+            skipped += 1
+            continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
         if ((w in HEADS or w in TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
@@ -459,6 +485,11 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
         )
     if w in ACCUSE:
         return "agent", Why("accused", a, b, w, "the accused of an accusation")
+    if w == "including":  # "the wounded including civil defence staff"
+        hurt = next((m for m in range(k - 1, max(-1, k - 5), -1) if _low(toks, m) in VICTIMS), None)
+        if hurt is not None:
+            cue = f"{_low(toks, hurt)} ... including"
+            return "target", Why("counted", toks[hurt].start(), b, cue, "among the victims")
     if w in HARM or w in ACTION or w.endswith("ed"):
         negated = _negated(toks, max(0, k - 3), k)
         if negated is not None:  # "do not target his regime", "were not authorized by"

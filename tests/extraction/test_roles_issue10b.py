@@ -108,3 +108,36 @@ def test_regime_fighter_planes_are_the_air_force() -> None:
 def test_forces_loyal_to_the_regime_are_the_subject_of_the_verb_after_it() -> None:
     got = roles("Troops loyal to the regime stormed the village of Tal Rifaat on Sunday.")
     assert got["syrian-arab-army"] == "agent"
+
+
+# one mention for a led coalition, companions and quotes between subject and verb ------
+
+
+def test_a_us_led_coalition_with_words_between_is_one_mention() -> None:
+    got = roles("A raid by the US-led anti-jihadist coalition killed 4 people in Mayadin.")
+    assert got == {"us-led-coalition": "agent"}
+
+
+def test_other_groups_listed_after_the_subject_do_not_hide_its_verb() -> None:
+    got = roles("Hezbollah and other allied militias have stormed the town of Zabadani.")
+    assert got["hezbollah"] == "agent"
+
+
+def test_a_quoted_name_is_still_the_subject_of_the_verb_after_the_quote() -> None:
+    got = roles("The agency wrote that “Nusra Front fighters” had stormed the base of Wadi Deif.")
+    assert got["al-nusra-front"] == "agent"
+
+
+def test_fighters_affiliated_to_a_group_make_it_the_object() -> None:
+    got = roles("Army units killed dozens of militants affiliated to Ahrar al-Sham near Hama.")
+    assert got["ahrar-al-sham"] == "target"
+
+
+def test_an_including_list_after_the_wounded_names_targets() -> None:
+    got = roles("The wounded, including Hezbollah commanders, were taken to hospitals in Beirut.")
+    assert got["hezbollah"] == "target"
+
+
+def test_anti_government_protests_name_no_actor() -> None:
+    text = "Thousands joined anti-government protests in Daraa on Friday, activists said."
+    assert "syrian-government" not in roles(text)
