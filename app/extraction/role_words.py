@@ -41,6 +41,11 @@ WEAPONS = word_set(
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
     "blockade sniper snipers mortars mortar troops forces helicopter jet warplane plane bomber"
 )
+# what its owner did, like a weapon: "Russian aggression", "an IS attempt to break the siege"
+OWNED_DEEDS = word_set(
+    "aggression responsibility escalation intervention attempt attempts bid counterattack "
+    "counteroffensive counter-offensive"
+)
 AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
     "again apparently successfully finally officially reportedly subsequently meanwhile "
@@ -109,6 +114,12 @@ BELONGING = word_set("affiliated belonging loyal linked allied attached")
 VICTIMS = word_set(
     "killed dead wounded injured victims casualties hurt detained captured arrested kidnapped"
 )
+# -ing words that are prepositions, no deed: "with the US according to Moscow"
+ING_PREPOSITIONS = word_set(
+    "according including regarding concerning following during excluding pending emerging"
+)
+# participles right after a name that describe it, never its deed: "groups affiliated to X"
+MODIFYING = word_set("affiliated linked allied aligned based known called")
 TOWARD = word_set("against on at upon targeting")
 OBJECT_OF_NOUN = word_set(
     "war fight battle offensive campaign operation operations attack attacks assault strikes "

@@ -35,11 +35,14 @@ from app.extraction.role_words import (
     HEADS,
     HELD,
     HOLDING,
+    ING_PREPOSITIONS,
     LINKED,
+    MODIFYING,
     NEGATIONS,
     NOT_AGENT_BY,
     NUMBER_WORDS,
     OBJECT_OF_NOUN,
+    OWNED_DEEDS,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
     REDUCED_BY,
@@ -124,7 +127,7 @@ def _role(
     before = _before(text, toks, i)
     if before is not None and before[1].rule == "by":
         return before  # "a village controlled by IS killing civilians": the by phrase decides
-    if surface_words and surface_words[-1] in WEAPONS and len(surface_words) > 1:
+    if surface_words and surface_words[-1] in WEAPONS | OWNED_DEEDS and len(surface_words) > 1:
         if before is not None and before[0] in ("target", "mentioned"):
             return before
         negated = _negated(toks, j, j + 3)
@@ -138,7 +141,23 @@ def _role(
         return after
     if before is not None:
         return before
+    doing = _with_doing(toks, i, j)
+    if doing is not None:
+        return doing
     return "mentioned", Why("mentioned")
+
+
+def _with_doing(toks: list[re.Match[str]], i: int, j: int) -> tuple[ActorRole, Why] | None:
+    """ "with the army returning fire", "with the army approaching": the subject of the
+    participle that follows it."""
+    k = i - 1
+    while k >= 0 and _low(toks, k) in DET:
+        k -= 1
+    w = _low(toks, j)
+    if _low(toks, k) != "with" or not w.endswith("ing") or w in HEADS | ING_PREPOSITIONS:
+        return None
+    a, b, cue = _span(toks, j, j)
+    return "agent", Why("subject", a, b, f"with ... {cue}", "subject of a verb of action")
 
 
 _WEAPON_HIT = re.compile(
@@ -230,9 +249,9 @@ def _after(
             while k < n and toks[k].group() != ")":
                 k += 1
             k += 1
-        elif w == "loyal" and _low(toks, k + 1) == "to":  # "forces loyal to Assad launched"
-            k += 2
-            if _low(toks, k) == "the":
+        elif w in BELONGING and _low(toks, k + 1) in ("to", "with"):
+            k += 2  # "forces loyal to Assad launched", "groups affiliated to it targeted"
+            if _low(toks, k) in ("the", "it", "them"):
                 k += 1
             other = next((o for o in others if o.start == toks[k].start()), None) if k < n else None
             if other is not None:
@@ -258,7 +277,7 @@ def _after(
             if _low(toks, m) in APPOSED:
                 k = m + 1
                 break
-    if k < n and _low(toks, k) in WEAPONS:
+    if k < n and _low(toks, k) in WEAPONS | OWNED_DEEDS:
         negated = _negated(toks, k + 1, k + 4)
         if negated is not None:
             return negated
@@ -320,6 +339,11 @@ def _after(
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in SPEECH or w in STATIVE:
         return None
+    if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
+        return None
+    if w == "to" and first == k and (_low(toks, k + 1) in ACTION or _low(toks, k + 1) in HARM):
+        a, b, cue = _span(toks, k, k + 1)  # "allowed ISIS to retake the city"
+        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
     if w in HARM and w.endswith("ed") and first == k and _low(toks, k + 1) in REDUCED_BY:
         a, b, cue = _span(toks, k, k + 1)  # "IS fighters killed in an airstrike"
         return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
@@ -432,6 +456,10 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             skipped += 1
             continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
+        if w == "for" and _low(toks, k - 1) in TARGET_NOUNS:  # "hideouts for al-Nusra"
+            k -= 2
+            skipped += 1
+            continue
         if ((w in HEADS or w in TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
         ):

@@ -141,3 +141,38 @@ def test_an_including_list_after_the_wounded_names_targets() -> None:
 def test_anti_government_protests_name_no_actor() -> None:
     text = "Thousands joined anti-government protests in Daraa on Friday, activists said."
     assert "syrian-government" not in roles(text)
+
+
+# deeds owned like weapons, objects behind "for", subjects of "with ... -ing" and "to" --
+
+
+def test_an_owned_deed_makes_its_owner_the_agent() -> None:
+    got = roles("The YPG attempt to cut the Castello road failed on Tuesday.")
+    assert got["ypg"] == "agent"
+
+
+def test_hideouts_for_a_group_make_it_the_object() -> None:
+    got = roles("Army units destroyed several hideouts for Jund al-Aqsa near Morek.")
+    assert got["jund-al-aqsa"] == "target"
+
+
+def test_with_x_doing_makes_x_the_agent() -> None:
+    got = roles("Rebels shelled the town of Mhardeh, with the army returning fire at dawn.")
+    assert got["syrian-arab-army"] == "agent"
+
+
+def test_with_x_according_to_is_no_deed() -> None:
+    got = roles("Moscow suspended the air safety deal with Turkey according to the ministry.")
+    assert got.get("turkey", "mentioned") == "mentioned"
+
+
+def test_the_subject_of_an_infinitive_of_action_is_the_agent() -> None:
+    got = roles("The truce collapse allowed the Nusra Front to capture the hill of Tal Eis.")
+    assert got["al-nusra-front"] == "agent"
+
+
+def test_a_describing_participle_is_no_deed_and_is_stepped_over() -> None:
+    described = roles("Liwa al-Haq is a Syrian opposition faction affiliated with the FSA.")
+    assert described.get("syrian-opposition") == "mentioned"
+    got = roles("Jaish al-Islam and other groups affiliated to it shelled the Wafideen camp.")
+    assert got["jaish-al-islam"] == "agent"
