@@ -50,9 +50,10 @@ AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
     "again apparently successfully finally officially reportedly subsequently meanwhile "
     "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
-    "meantime "
+    'meantime " “ ” '
     "would will could can may might must did does do not never is are was were been being be"
 )
+MODALS = word_set("will would could can may might must shall should")
 COPULA = word_set("is are was were be been being got get gets")
 SPEECH = word_set(
     "said says say told tells claimed claims reported reports announced announces stated added "
@@ -60,7 +61,8 @@ SPEECH = word_set(
     "condemned called calls accused accuses blamed blames stressed argued estimated believes "
     "believe expressed considered described welcomed praised criticised criticized rejected "
     "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
-    "wants wanted"
+    "wants wanted deny tell claim report announce state confirm warn note explain declare "
+    "insist urge condemn accuse blame stress argue"
 )
 STATIVE = word_set(
     "is are was were be been remains remain remained seems seemed appears appeared has have had "

@@ -37,6 +37,7 @@ from app.extraction.role_words import (
     HOLDING,
     ING_PREPOSITIONS,
     LINKED,
+    MODALS,
     MODIFYING,
     NEGATIONS,
     NOT_AGENT_BY,
@@ -268,8 +269,6 @@ def _after(
                 k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
-        elif w in ('"', "“", "”"):  # “Islamic State Militants” had recaptured
-            k += 1
         else:
             break
     if k < n and _low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
@@ -315,6 +314,9 @@ def _after(
             k += 1
         part = _low(toks, k)
         if (w in COPULA or _low(toks, aux + 1) == "been") and not part.endswith("ing"):
+            if part == "able" and _low(toks, k + 1) == "to":  # "the regime was able to put"
+                a, b, cue = _span(toks, aux, k + 1)
+                return "agent", Why("subject", a, b, cue, "subject of a verb of action")
             if part in PASSIVE_AGENT:
                 a, b, cue = _span(toks, aux, k)
                 return "agent", Why("accused", a, b, cue, "the accused of an accusation")
@@ -350,6 +352,9 @@ def _after(
     if _verbish(w) or w in ACTION or (w.endswith("ing") and first != k):
         a, b, cue = _span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+    if any(_low(toks, m) in MODALS for m in range(first, k)) and w.isalpha():
+        a, b, cue = _span(toks, first, k)  # "the army and its allies will renege"
+        return "agent", Why("subject", a, b, cue, "subject of a verb after a modal")
     return None
 
 

@@ -176,3 +176,26 @@ def test_a_describing_participle_is_no_deed_and_is_stepped_over() -> None:
     assert described.get("syrian-opposition") == "mentioned"
     got = roles("Jaish al-Islam and other groups affiliated to it shelled the Wafideen camp.")
     assert got["jaish-al-islam"] == "agent"
+
+
+# a verb after a modal, "was able to", a quote between the auxiliary and the verb -----
+
+
+def test_the_subject_of_a_verb_after_a_modal_is_the_agent() -> None:
+    got = roles("Hezbollah and its allies will regroup near Qusayr before the next offensive.")
+    assert got["hezbollah"] == "agent"
+
+
+def test_a_speech_verb_after_a_modal_gives_no_agent() -> None:
+    got = roles("The Syrian government will deny any role in the Saraqeb attack.")
+    assert got["syrian-government"] == "mentioned"
+
+
+def test_was_able_to_makes_the_subject_the_agent() -> None:
+    got = roles("The Nusra Front was able to overrun the air base of Abu al-Duhur.")
+    assert got["al-nusra-front"] == "agent"
+
+
+def test_a_quote_between_the_auxiliary_and_the_verb_is_stepped_over() -> None:
+    got = roles('The YPG has "now encircled the town of Tal Abyad from three sides.')
+    assert got["ypg"] == "agent"
