@@ -299,8 +299,11 @@ def _after(
     ):  # "soldiers who recently slew", "IS, which was hit"
         k += 1
     first = k
-    while k < n and _low(toks, k) in AUX and _low(toks, k) not in COPULA | {"has", "have", "had"}:
-        k += 1
+    while k < n and (
+        (_low(toks, k) in AUX and _low(toks, k) not in COPULA | {"has", "have", "had"})
+        or (_low(toks, k) in ("on", "late", "early", "last") and _low(toks, k + 1) in AUX)
+    ):
+        k += 1  # "also", "reportedly", "on Tuesday morning"
     negated = _negated(toks, first, k + 3)
     if negated is not None:  # "coalition operations do not target his regime": no deed
         return negated
@@ -461,7 +464,9 @@ def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Wh
             skipped += 1
             continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
-        if w == "for" and _low(toks, k - 1) in TARGET_NOUNS:  # "hideouts for al-Nusra"
+        if (w == "for" and _low(toks, k - 1) in TARGET_NOUNS) or (
+            w == "from" and _low(toks, k - 1) in HEADS
+        ):  # "hideouts for al-Nusra", "fired by terrorists from Jaish al-Islam"
             k -= 2
             skipped += 1
             continue

@@ -199,3 +199,24 @@ def test_was_able_to_makes_the_subject_the_agent() -> None:
 def test_a_quote_between_the_auxiliary_and_the_verb_is_stepped_over() -> None:
     got = roles('The YPG has "now encircled the town of Tal Abyad from three sides.')
     assert got["ypg"] == "agent"
+
+
+# time words between subject and verb; fighters "from" a group ------------------------
+
+
+def test_a_day_between_the_subject_and_its_verb_is_stepped_over() -> None:
+    got = roles("The Nusra Front on Sunday morning overran the village of Khan Tuman.")
+    assert got["al-nusra-front"] == "agent"
+
+
+def test_once_again_between_the_subject_and_its_verb_is_stepped_over() -> None:
+    got = roles("Hezbollah once again stormed the hills around the town of Zabadani.")
+    assert got["hezbollah"] == "agent"
+
+
+def test_fighters_from_a_group_make_it_the_object_or_the_doer() -> None:
+    assert roles("Army units killed 30 fighters from Jund al-Aqsa near Morek.")["jund-al-aqsa"] == (
+        "target"
+    )
+    got = roles("The base was seized by fighters from Ahrar al-Sham on Monday.")
+    assert got["ahrar-al-sham"] == "agent"
