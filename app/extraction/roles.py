@@ -292,11 +292,7 @@ def _after(
     aside = _speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
-    if _low(toks, k) in (
-        "who",
-        "which",
-        "that",
-    ):  # "soldiers who recently slew", "IS, which was hit"
+    if _low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
         k += 1
     first = k
     while k < n and (
