@@ -244,9 +244,7 @@ def _indefinite(toks: tuple[Token, ...], i: int) -> bool:
         w = _word(toks[k])
         if w in ("a", "an", "another"):
             return True
-        if w in ("the", "its", "their", "his", "this", "that") or w in _PHRASE_ENDS:
-            return False
-        if w == "between":
+        if w in ("the", "its", "their", "his", "this", "that", "between") or w in _PHRASE_ENDS:
             return False
     return False
 

@@ -12,7 +12,12 @@ Read from the words around the mention, without a parser:
   ISIS positions", "an offensive against IS"), the one something is taken from, the side
   a count of the killed or injured is made of ("30 regime soldiers had been killed");
 * mentioned: the rest (sponsors "backed by Russia", holders "regime-held", speakers'
-  subjects of speech, states of being).
+  subjects of speech, states of being), and both sides of a denied deed ("coalition raids
+  do not target the regime", "strikes not authorized by the Security Council").
+
+Between a subject and its verb the rules step over what does not change who acts: "and
+its allies", "loyal to Assad", "affiliated to it", adverbs, time words ("on Tuesday
+morning"), quotes and modals ("will storm").
 """
 
 from __future__ import annotations
