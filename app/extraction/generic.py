@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from app.extraction.normalize import Token, scan_cached
+from app.extraction.normalize import Token, scan_cached, word_set
 from app.extraction.registry import DATA_DIR, actor_entry
 from app.extraction.types import ActorMention
 
@@ -119,6 +119,10 @@ def find_generic(
                 out.append(_mention(text, shared, toks[i].start, toks[i].end))
                 i += 1
                 continue
+        if _loyal(words, i):  # "the forces loyal to President Bashar al-Assad"
+            out.append(_mention(text, "syrian-arab-army", toks[i].start, toks[i].end))
+            i += 1
+            continue
         key = rules.bare.get(words[i])
         if key is not None and _bare_ok(toks, i, rules):
             key = _in_context(words[i], toks[i].start, rules, named) or key
@@ -145,20 +149,55 @@ def widen(text: str, actors: list[ActorMention]) -> list[ActorMention]:
             key = rules.phrases.get(words + head)
             if key is not None:
                 hit = (key, toks[k + length - 1].end)
+        hit = hit or _led(toks, k, a.key)
         out.append(_mention(text, hit[0], a.start, hit[1]) if hit else a)
     return out
 
 
+def _led(toks: tuple[Token, ...], k: int, leader: str) -> tuple[str, int] | None:
+    """The (key, end) of "US-led anti-terror coalition" after a name ending at toks[k]: the
+    coalition the named actor leads, when the bare word it ends on means one of that
+    actor's bodies (one mention, not the US and then the coalition)."""
+    if k >= len(toks) or _word(toks[k]) != "led" or not toks[k].hyphen:
+        return None
+    for m in range(k + 1, min(len(toks), k + 4)):
+        if not toks[m].joined:
+            return None
+        key = _rules().bare.get(_word(toks[m]))
+        if key is not None:
+            entry = actor_entry(key)
+            return (key, toks[m].end) if entry is not None and entry.parent == leader else None
+    return None
+
+
 def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rules) -> str | None:
     """The actor of modifier toks[i] when it shares the head of the next phrase
-    ("Syrian and Russian warplanes", "Syrian or Russian jets")."""
-    if i + 3 >= len(toks) or not toks[i + 2].capital:
+    ("Syrian and Russian warplanes", "Syrian or Russian jets", "regime and rebel fighters")."""
+    if i + 3 >= len(toks) or not (toks[i + 2].capital or _side(words[i + 2], rules)):
         return None
     for length in (3, 2, 1):
         head = tuple(words[i + 3 : i + 3 + length])
         if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
             return key
     return None
+
+
+_LOYAL_HEADS = word_set("forces troops fighters militias militiamen soldiers units")
+_SYRIAN_RULE = word_set("assad assads regime government damascus")
+
+
+def _loyal(words: list[str], i: int) -> bool:
+    """Do words[i:] read "forces loyal to ... Assad/the regime/the government"?"""
+    return (
+        words[i] in _LOYAL_HEADS
+        and words[i + 1 : i + 3] == ["loyal", "to"]
+        and any(w in _SYRIAN_RULE for w in words[i + 3 : i + 7])
+    )
+
+
+def _side(word: str, rules: _Rules) -> bool:
+    """Does the word name the other side of a fight ("rebel", "opposition")?"""
+    return word == "opposition" or word in rules.categories
 
 
 def foreign_before(toks: tuple[Token, ...], i: int, key: str) -> bool:
@@ -177,10 +216,37 @@ def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
     t = toks[i]
     prev = _word(toks[i - 1]) if i > 0 and t.joined else ""
     nxt = toks[i + 1].text.casefold() if i + 1 < len(toks) and toks[i + 1].joined else ""
-    if prev in rules.blockers:
+    if prev in rules.blockers or _indefinite(toks, i):
+        return False
+    if prev == "anti" and t.hyphen:  # "anti-government protests" are against it, not it
         return False
     # "Army of Conquest", "Coalition for ...": part of a name the registry lacks
     return not (t.capital and nxt in ("of", "for") and i > 0 and not toks[i - 1].capital)
+
+
+# words that end a noun phrase whose head is the word before them
+_PHRASE_ENDS = word_set(
+    "of that which who including led backed formed comprising made called named and or in "
+    "with to for from is was has had against"
+)
+
+
+def _indefinite(toks: tuple[Token, ...], i: int) -> bool:
+    """Is the bare noun at toks[i] the head of an indefinite phrase ("a Salafi hard line
+    coalition that includes", "an army of volunteers")? Then it names some coalition or
+    army, not the one the bare word means ("a coalition airstrike" still does)."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.joined and _word(nxt) not in _PHRASE_ENDS:
+        return False
+    k = i
+    while k > 0 and i - k < 4 and toks[k].joined:
+        k -= 1
+        w = _word(toks[k])
+        if w in ("a", "an", "another"):
+            return True
+        if w in ("the", "its", "their", "his", "this", "that", "between") or w in _PHRASE_ENDS:
+            return False
+    return False
 
 
 def _taken(toks: tuple[Token, ...], covered: list[tuple[int, int]]) -> list[bool]:

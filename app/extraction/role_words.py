@@ -32,7 +32,7 @@ ACTION = word_set(
     "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
     "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol slew"
+    "conduct operates operate patrols patrol slew aims"
 )
 WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
@@ -41,13 +41,20 @@ WEAPONS = word_set(
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
     "blockade sniper snipers mortars mortar troops forces helicopter jet warplane plane bomber"
 )
+# what its owner did, like a weapon: "Russian aggression", "an IS attempt to break the siege"
+OWNED_DEEDS = word_set(
+    "aggression escalation intervention attempt attempts bid counterattack "
+    "counteroffensive counter-offensive"
+)
 AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
     "again apparently successfully finally officially reportedly subsequently meanwhile "
     "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
-    "meantime "
+    'meantime once " “ ” yesterday today tonight overnight monday tuesday wednesday thursday '
+    "friday saturday sunday morning afternoon evening night "
     "would will could can may might must did does do not never is are was were been being be"
 )
+MODALS = word_set("will would could can may might must shall should")
 COPULA = word_set("is are was were be been being got get gets")
 SPEECH = word_set(
     "said says say told tells claimed claims reported reports announced announces stated added "
@@ -55,7 +62,8 @@ SPEECH = word_set(
     "condemned called calls accused accuses blamed blames stressed argued estimated believes "
     "believe expressed considered described welcomed praised criticised criticized rejected "
     "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
-    "wants wanted"
+    "wants wanted deny tell claim report announce state confirm warn note explain declare "
+    "insist urge condemn accuse blame stress argue"
 )
 STATIVE = word_set(
     "is are was were be been remains remain remained seems seemed appears appeared has have had "
@@ -81,7 +89,8 @@ HARM = word_set(
     "kidnapped abducted fought fight fighting battled battling battle confronted confront "
     "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
     "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
-    "expelling ousting evicting executing ambushed engaged engaging"
+    "expelling ousting evicting executing ambushed engaged engaging blitzed pummeled pummelled "
+    "hammered battered blasted rocked"
 )
 # what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
 TARGET_NOUNS = word_set(
@@ -94,6 +103,26 @@ NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred dozen dozens scores hundreds thousands number"
 )
+# the other side of a fight, sharing the head of an actor's phrase ("regime and rebel fighters")
+SIDES = word_set("rebel opposition insurgent jihadist islamist militant extremist")
+# words after a participle that make it passive, with no object: "fighters killed in battles"
+REDUCED_BY = word_set("in during")
+# a fight whose parties follow "between"/"with": "clashes between A and B"
+FIGHTING = word_set(
+    "clashes clash clashed fighting battles battle fight fought clashing war conflict"
+)
+# "terrorists affiliated to X": X owns the fighters a verb acts on
+BELONGING = word_set("affiliated belonging loyal linked allied attached")
+# the hurt, whom an "including" list names
+VICTIMS = word_set(
+    "killed dead wounded injured victims casualties hurt detained captured arrested kidnapped"
+)
+# -ing words that are prepositions, no deed: "with the US according to Moscow"
+ING_PREPOSITIONS = word_set(
+    "according including regarding concerning following during excluding pending emerging"
+)
+# participles right after a name that describe it, never its deed: "groups affiliated to X"
+MODIFYING = word_set("affiliated linked allied aligned based known called")
 TOWARD = word_set("against on at upon targeting")
 OBJECT_OF_NOUN = word_set(
     "war fight battle offensive campaign operation operations attack attacks assault strikes "
@@ -118,12 +147,19 @@ HOLDING = word_set(
 # a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
 SPONSORING = word_set("brokered backed sponsored funded supported mediated")
 SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
+NEGATIONS = word_set(
+    "not never no don't doesn't didn't won't wouldn't cannot can't couldn't isn't aren't wasn't "
+    "weren't hasn't haven't hadn't dont doesnt didnt wont cant couldnt isnt arent wasnt werent"
+)
 ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
 NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
     "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
-    "welcomed praised criticized criticised described called known founded"
+    "welcomed praised criticized criticised described called known founded authorized "
+    "authorised approved endorsed recognized recognised"
 )
+# what a "by" phrase has undergone, not done: "the losses suffered by Russian forces"
+SUFFERED_BY = word_set("suffered sustained experienced incurred endured")
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
 DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "

@@ -12,7 +12,12 @@ Read from the words around the mention, without a parser:
   ISIS positions", "an offensive against IS"), the one something is taken from, the side
   a count of the killed or injured is made of ("30 regime soldiers had been killed");
 * mentioned: the rest (sponsors "backed by Russia", holders "regime-held", speakers'
-  subjects of speech, states of being).
+  subjects of speech, states of being), and both sides of a denied deed ("coalition raids
+  do not target the regime", "strikes not authorized by the Security Council").
+
+Between a subject and its verb the rules step over what does not change who acts: "and
+its allies", "loyal to Assad", "affiliated to it", adverbs, time words ("on Tuesday
+morning"), quotes and modals ("will storm").
 """
 
 from __future__ import annotations
@@ -20,52 +25,37 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.role_object import object_role
+from app.extraction.role_tokens import denial, index_at, low, span, tokens
 from app.extraction.role_words import (
-    ACCUSE,
     ACTION,
     APPOSED,
     AUX,
+    BELONGING,
     COPULA,
-    DEEDS,
     DET,
-    FROM_VERBS,
     HARM,
     HEADS,
     HELD,
     HOLDING,
+    ING_PREPOSITIONS,
     LINKED,
-    NOT_AGENT_BY,
-    NUMBER_WORDS,
-    OBJECT_OF_NOUN,
+    MODALS,
+    MODIFYING,
+    OWNED_DEEDS,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
+    REDUCED_BY,
+    SIDES,
     SPEECH,
     SPONSOR_SURFACE,
     SPONSORING,
     STATIVE,
-    TARGET_NOUNS,
-    TOWARD,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
 
 _REACH = 400  # characters either side of a mention that its role is read from
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
-
-
-def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(_WORD.finditer(text, start, end))
-
-
-def _index_at(toks: list[re.Match[str]], pos: int) -> int:
-    for k, t in enumerate(toks):
-        if t.start() >= pos:
-            return k
-    return len(toks)
-
-
-def _low(toks: list[re.Match[str]], k: int) -> str:
-    return toks[k].group().lower().strip("'’") if 0 <= k < len(toks) else ""
 
 
 def _verbish(w: str) -> bool:
@@ -95,9 +85,9 @@ def _role(
         at = actor.start + sponsor.start(1)
         return "mentioned", Why("sponsor", at, actor.end, sponsor.group(1), "sponsors them")
     # only the words around the mention decide; a window keeps long claims linear
-    toks = _tokens(text, max(start, actor.start - _REACH), min(end, actor.end + _REACH))
-    i = _index_at(toks, actor.start)
-    j = _index_at(toks, actor.end)  # first token after the mention
+    toks = tokens(text, max(start, actor.start - _REACH), min(end, actor.end + _REACH))
+    i = index_at(toks, actor.start)
+    j = index_at(toks, actor.end)  # first token after the mention
     surface_words = actor.surface.lower().split()
     held = HELD.match(text, actor.end, end)
     if held is not None:  # "government-held districts", "areas held by the regime"
@@ -114,12 +104,15 @@ def _role(
         return "target", Why(
             "passive_subject", hit.start(), hit.end(), hit.group().strip(), "it was hit"
         )
-    before = _before(text, toks, i)
+    before = object_role(text, toks, i)
     if before is not None and before[1].rule == "by":
         return before  # "a village controlled by IS killing civilians": the by phrase decides
-    if surface_words and surface_words[-1] in WEAPONS and len(surface_words) > 1:
+    if surface_words and surface_words[-1] in WEAPONS | OWNED_DEEDS and len(surface_words) > 1:
         if before is not None and before[0] in ("target", "mentioned"):
             return before
+        negated = denial(toks, j, j + 3)
+        if negated is not None:  # "Coalition raids do not target civilians"
+            return negated
         return "agent", Why("weapon", actor.start, actor.end, actor.surface, "owner of the attack")
     if before is not None and before[0] == "target" and before[1].rule == "object":
         return before  # "bombing IS targets": the object, whatever follows
@@ -128,7 +121,23 @@ def _role(
         return after
     if before is not None:
         return before
+    doing = _with_doing(toks, i, j)
+    if doing is not None:
+        return doing
     return "mentioned", Why("mentioned")
+
+
+def _with_doing(toks: list[re.Match[str]], i: int, j: int) -> tuple[ActorRole, Why] | None:
+    """ "with the army returning fire", "with the army approaching": the subject of the
+    participle that follows it."""
+    k = i - 1
+    while k >= 0 and low(toks, k) in DET:
+        k -= 1
+    w = low(toks, j)
+    if low(toks, k) != "with" or not w.endswith("ing") or w in HEADS | ING_PREPOSITIONS:
+        return None
+    a, b, cue = span(toks, j, j)
+    return "agent", Why("subject", a, b, f"with ... {cue}", "subject of a verb of action")
 
 
 _WEAPON_HIT = re.compile(
@@ -202,10 +211,6 @@ def counted_roles(
     return out
 
 
-def _span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
-    return toks[a].start(), toks[b].end(), " ".join(t.group() for t in toks[a : b + 1])
-
-
 def _after(
     text: str, toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]
 ) -> tuple[ActorRole, Why] | None:
@@ -213,93 +218,135 @@ def _after(
     n = len(toks)
     # the rest of its noun phrase: "fighters", "(SAA)", "and its allies", "and Iran"
     while k < n:
-        w = _low(toks, k)
+        w = low(toks, k)
         if w in HEADS or w in ("s", "’s", "'s"):
             k += 1
         elif w == "(":
             while k < n and toks[k].group() != ")":
                 k += 1
             k += 1
+        elif w in BELONGING and low(toks, k + 1) in ("to", "with"):
+            k += 2  # "forces loyal to Assad launched", "groups affiliated to it targeted"
+            if low(toks, k) in ("the", "it", "them"):
+                k += 1
+            other = next((o for o in others if o.start == toks[k].start()), None) if k < n else None
+            if other is not None:
+                k = index_at(toks, other.end)
+            else:
+                while k < n and toks[k].group()[:1].isupper():
+                    k += 1
         elif w in ("and", "or") and k + 1 < n:
             nxt = toks[k + 1].start()
             other = next((o for o in others if o.start == nxt), None)
             if other is not None:
-                k = _index_at(toks, other.end)
-            elif _low(toks, k + 1) in ("its", "their", "allied") and _low(toks, k + 2) in (
-                HEADS | {"allies"}
-            ):
-                k += 3
+                k = index_at(toks, other.end)
+            elif (end := _companions(toks, k + 1)) is not None:
+                k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
         else:
             break
-    if k < n and _low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
+    if k < n and low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
         for m in range(k + 1, min(n, k + 6)):
-            if _low(toks, m) in APPOSED:
+            if low(toks, m) in APPOSED:
                 k = m + 1
                 break
-    if k < n and _low(toks, k) in WEAPONS:
-        a, b, cue = _span(toks, k, k)
+    if k < n and low(toks, k) in WEAPONS | OWNED_DEEDS:
+        negated = denial(toks, k + 1, k + 4)
+        if negated is not None:
+            return negated
+        a, b, cue = span(toks, k, k)
         return "agent", Why("weapon", a, b, cue, "owner of the attack")
-    if k < n and _low(toks, k) in SPONSORING and _low(toks, k + 1) not in AUX | {"by"}:
-        a, b, cue = _span(toks, k, k)
+    if k < n and low(toks, k) in SPONSORING and low(toks, k + 1) not in AUX | {"by"}:
+        a, b, cue = span(toks, k, k)
         return "mentioned", Why("sponsor", a, b, cue, "sponsors what follows; acts in nothing here")
-    if k < n and _low(toks, k) in HOLDING:  # "government held", "regime controlled areas"
-        a, b, cue = _span(toks, k, k)
+    if k < n and low(toks, k) in HOLDING:  # "government held", "regime controlled areas"
+        a, b, cue = span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
     k = _of_name(toks, k)
     aside = _speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
-    if _low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
+    if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
         k += 1
     first = k
-    while k < n and _low(toks, k) in AUX and _low(toks, k) not in COPULA | {"has", "have", "had"}:
-        k += 1
-    w = _low(toks, k)
+    while k < n and (
+        (low(toks, k) in AUX and low(toks, k) not in COPULA | {"has", "have", "had"})
+        or (low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX)
+    ):
+        k += 1  # "also", "reportedly", "on Tuesday morning"
+    negated = denial(toks, first, k + 3)
+    if negated is not None:  # "coalition operations do not target his regime": no deed
+        return negated
+    w = low(toks, k)
     if w in COPULA or w in ("has", "have", "had"):
         aux = k
         k += 1
-        while k < n and _low(toks, k) in AUX - COPULA:
+        while k < n and low(toks, k) in AUX - COPULA:
             k += 1
-        if _low(toks, k) == "been":
+        if low(toks, k) == "been":
             k += 1
-        part = _low(toks, k)
-        if (w in COPULA or _low(toks, aux + 1) == "been") and not part.endswith("ing"):
+        part = low(toks, k)
+        if (w in COPULA or low(toks, aux + 1) == "been") and not part.endswith("ing"):
+            if part == "able" and low(toks, k + 1) == "to":  # "the regime was able to put"
+                a, b, cue = span(toks, aux, k + 1)
+                return "agent", Why("subject", a, b, cue, "subject of a verb of action")
             if part in PASSIVE_AGENT:
-                a, b, cue = _span(toks, aux, k)
+                a, b, cue = span(toks, aux, k)
                 return "agent", Why("accused", a, b, cue, "the accused of an accusation")
             if part in PASSIVE_NEUTRAL:
                 return None
             if part.endswith("ed") or part in HARM:
-                a, b, cue = _span(toks, aux, k)
+                a, b, cue = span(toks, aux, k)
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
             return None
         # "has/have/had + participle", "has been advancing": active
         if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
-            a, b, cue = _span(toks, aux, k)
+            a, b, cue = span(toks, aux, k)
             return "agent", Why("subject", a, b, cue, "subject of a verb of action")
         return None
     if k >= n or k - first > 3:
         return None
     if w in ("claimed", "claims", "claiming") and any(
-        _low(toks, m) in WEAPONS | {"responsibility", "bombing", "blast", "killing"}
+        low(toks, m) in WEAPONS | {"responsibility", "bombing", "blast", "killing"}
         for m in range(k + 1, min(n, k + 4))
     ):
-        a, b, cue = _span(toks, k, k)
+        a, b, cue = span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in SPEECH or w in STATIVE:
         return None
-    if _verbish(w) or w in ACTION or (w.endswith("ing") and first != k):
-        a, b, cue = _span(toks, k, k)
+    if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
+        return None
+    if w == "to" and first == k and (low(toks, k + 1) in ACTION or low(toks, k + 1) in HARM):
+        a, b, cue = span(toks, k, k + 1)  # "allowed ISIS to retake the city"
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+    if w in HARM and w.endswith("ed") and first == k and low(toks, k + 1) in REDUCED_BY:
+        a, b, cue = span(toks, k, k + 1)  # "IS fighters killed in an airstrike"
+        return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
+    if _verbish(w) or w in ACTION or (w.endswith("ing") and first != k):
+        a, b, cue = span(toks, k, k)
+        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+    if any(low(toks, m) in MODALS for m in range(first, k)) and w.isalpha():
+        a, b, cue = span(toks, first, k)  # "the army and its allies will renege"
+        return "agent", Why("subject", a, b, cue, "subject of a verb after a modal")
+    return None
+
+
+def _companions(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index after "its allies", "other militant groups", "its Western-supplied allies"
+    or "rebel fighters" standing at toks[k] (after an "and"), or None."""
+    if low(toks, k) not in {"its", "their", "allied", "other"} | SIDES:
+        return None
+    for m in range(k + 1, min(len(toks), k + 3)):
+        if low(toks, m) in HEADS | {"allies", "groups"}:
+            return m + 1
     return None
 
 
 def _of_name(toks: list[re.Match[str]], k: int) -> int:
     """The index after a naming "of" phrase standing at toks[k] ("the government of President
     Bashar Assad", "the coalition of 68 nations"), or k when there is none."""
-    if _low(toks, k) != "of":
+    if low(toks, k) != "of":
         return k
     m = k + 1
     while (
@@ -308,7 +355,7 @@ def _of_name(toks: list[re.Match[str]], k: int) -> int:
         and (toks[m].group()[0].isupper() or toks[m].group()[0].isdigit())
     ):
         m += 1
-    if _low(toks, m) in ("nations", "countries", "states"):
+    if low(toks, m) in ("nations", "countries", "states"):
         m += 1
     return m if m > k + 1 else k
 
@@ -316,133 +363,11 @@ def _of_name(toks: list[re.Match[str]], k: int) -> int:
 def _speech_aside(toks: list[re.Match[str]], k: int) -> int | None:
     """The index after "the source (also) added" standing at toks[k], if it does."""
     m = k
-    if _low(toks, m) in ("the", "a", "an"):
+    if low(toks, m) in ("the", "a", "an"):
         m += 1
-    if _low(toks, m) not in ("source", "sources", "official", "officials", "spokesman", "monitor"):
+    if low(toks, m) not in ("source", "sources", "official", "officials", "spokesman", "monitor"):
         return None
     m += 1
-    while _low(toks, m) in ("also", "further", "then"):
+    while low(toks, m) in ("also", "further", "then"):
         m += 1
-    return m + 1 if _low(toks, m) in ("said", "added", "says", "adds", "noted") else None
-
-
-def _before(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
-    """The role the words before the mention give it (it is their object)."""
-    k = i - 1
-    # determiners, numbers and adjectives of its noun phrase ("the remaining 20 IS")
-    skipped = 0
-    while k >= 0 and skipped < 6:
-        w = _low(toks, k)
-        if (
-            w in DET
-            or w in NUMBER_WORDS
-            or w[:1].isdigit()
-            or w
-            in (
-                "remaining",
-                "so-called",
-                "other",
-                "more",
-                "than",
-                "least",
-                "at",
-                "some",
-                "of",
-                "dozens",
-                "scores",
-                "hundreds",
-            )
-        ):
-            k -= 1
-            skipped += 1
-            continue
-        # an adjective after a determiner: "by the criminal regime", "attacked the rebel"
-        if (
-            w.isalpha()
-            and toks[k].group().islower()
-            and _low(toks, k - 1) in DET
-            and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
-        ):
-            k -= 1
-            skipped += 1
-            continue
-        # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
-        if ((w in HEADS or w in TARGET_NOUNS) and _low(toks, k + 1) == "of") or (
-            w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
-        ):
-            k -= 2 if w in ("and", "or") else 1
-            skipped += 1
-            continue
-        break
-    if k < 0:
-        return None
-    w = _low(toks, k)
-    if w in ("out", "off") and _low(toks, k - 1) in HARM:  # "flush out the remaining IS"
-        k -= 1
-        w = _low(toks, k)
-    prev = _low(toks, k - 1)
-    if w == "by" and prev in ("out", "off", "down", "up"):  # "carried out by"
-        prev = _low(toks, k - 2)
-    a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
-    if w == "by":
-        # "escalation against civilians by the regime": the deed a few words back
-        deed = next(
-            (
-                m
-                for m in range(k - 1, max(-1, k - 5), -1)
-                if _low(toks, m) in DEEDS and (m == k - 1 or _low(toks, m + 1) in TOWARD | {"of"})
-            ),
-            None,
-        )
-        if deed is not None:
-            cue = f"{_low(toks, deed)} ... by" if deed < k - 1 else f"{prev} by"
-            return "agent", Why("by", toks[deed].start(), b, cue, "the 'by' phrase")
-        if (
-            prev in NOT_AGENT_BY
-            or prev.endswith("-held")
-            or not (
-                prev.endswith(("ed", "en")) or prev in ACTION or prev in HARM or prev in WEAPONS
-            )
-        ):
-            return "mentioned", Why(
-                "by",
-                toks[k - 1].start() if k else a,
-                b,
-                f"{prev} by",
-                "a sponsor or a side detail, not the actor",
-            )
-        return "agent", Why(
-            "by", toks[k - 1].start() if k else a, b, f"{prev} by", "the 'by' phrase"
-        )
-    if w in ACCUSE:
-        return "agent", Why("accused", a, b, w, "the accused of an accusation")
-    if w in ("between", "among", "with") and prev in (
-        "clashes",
-        "clash",
-        "clashed",
-        "fighting",
-        "battles",
-        "fight",
-        "fought",
-        "clashing",
-    ):
-        return "agent" if w != "with" else "target", Why(
-            "party", a, b, f"{prev} {w}", "a party to the fighting"
-        )
-    if (
-        w in TOWARD
-        and (w not in ("on", "upon") or prev in OBJECT_OF_NOUN or prev in HARM)
-        and (w != "at" or prev in ("fire", "fired", "firing", "aimed", "shots"))
-    ):
-        return "target", Why(
-            "object",
-            toks[k - 1].start() if k else a,
-            b,
-            f"{prev} {w}".strip(),
-            "the object of an attack",
-        )
-    if w in HARM:
-        return "target", Why("object", a, b, w, "the object of a verb of harm")
-    if w == "from" and any(_low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
-        return "target", Why("object", a, b, "from", "what was taken was taken from it")
-    return None
+    return m + 1 if low(toks, m) in ("said", "added", "says", "adds", "noted") else None

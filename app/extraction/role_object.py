@@ -1,0 +1,174 @@
+"""The role the words before an actor's mention give it: the object of a verb or noun of
+harm ("killed 20 IS fighters", "strikes on ISIS positions"), the "by" phrase of a passive
+("killed by Russian jets"), the accused of an accusation, a party after "clashes between".
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.role_tokens import denial, low
+from app.extraction.role_words import (
+    ACCUSE,
+    ACTION,
+    BELONGING,
+    DEEDS,
+    DET,
+    FIGHTING,
+    FROM_VERBS,
+    HARM,
+    HEADS,
+    NOT_AGENT_BY,
+    NUMBER_WORDS,
+    OBJECT_OF_NOUN,
+    SUFFERED_BY,
+    TARGET_NOUNS,
+    TOWARD,
+    VICTIMS,
+    WEAPONS,
+)
+from app.extraction.types import ActorRole, Why
+
+
+def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
+    """The role the words before the mention give it (it is their object)."""
+    k = i - 1
+    # determiners, numbers and adjectives of its noun phrase ("the remaining 20 IS")
+    skipped = 0
+    while k >= 0 and skipped < 6:
+        w = low(toks, k)
+        if (
+            w in DET
+            or w in NUMBER_WORDS
+            or w[:1].isdigit()
+            or w
+            in (
+                "remaining",
+                "so-called",
+                "other",
+                "more",
+                "than",
+                "least",
+                "at",
+                "some",
+                "of",
+                "dozens",
+                "scores",
+                "hundreds",
+            )
+        ):
+            k -= 1
+            skipped += 1
+            continue
+        # an adjective after a determiner: "by the criminal regime", "attacked the rebel"
+        if (
+            w.isalpha()
+            and toks[k].group().islower()
+            and low(toks, k - 1) in DET
+            and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
+        ):
+            k -= 1
+            skipped += 1
+            continue
+        # "killed terrorists affiliated to al-Nusra", "fighters belonging to IS"
+        if w == "to" and low(toks, k - 1) in BELONGING and low(toks, k - 2) in HEADS | TARGET_NOUNS:
+            k -= 3
+            skipped += 1
+            continue
+        # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
+        if (w == "for" and low(toks, k - 1) in TARGET_NOUNS) or (
+            w == "from" and low(toks, k - 1) in HEADS
+        ):  # "hideouts for al-Nusra", "fired by terrorists from Jaish al-Islam"
+            k -= 2
+            skipped += 1
+            continue
+        if ((w in HEADS or w in TARGET_NOUNS) and low(toks, k + 1) == "of") or (
+            w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
+        ):
+            k -= 2 if w in ("and", "or") else 1
+            skipped += 1
+            continue
+        break
+    if k < 0:
+        return None
+    w = low(toks, k)
+    if w in ("out", "off") and low(toks, k - 1) in HARM:  # "flush out the remaining IS"
+        k -= 1
+        w = low(toks, k)
+    prev = low(toks, k - 1)
+    if w == "by" and prev in ("out", "off", "down", "up"):  # "carried out by"
+        prev = low(toks, k - 2)
+    a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
+    if w == "by":
+        # "escalation against civilians by the regime": the deed a few words back
+        deed = next(
+            (
+                m
+                for m in range(k - 1, max(-1, k - 5), -1)
+                if low(toks, m) in DEEDS and (m == k - 1 or low(toks, m + 1) in TOWARD | {"of"})
+            ),
+            None,
+        )
+        if prev in SUFFERED_BY:
+            return "target", Why(
+                "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
+            )
+        if deed is not None:
+            cue = f"{low(toks, deed)} ... by" if deed < k - 1 else f"{prev} by"
+            return "agent", Why("by", toks[deed].start(), b, cue, "the 'by' phrase")
+        if (
+            prev in NOT_AGENT_BY
+            or prev.endswith("-held")
+            or not (
+                prev.endswith(("ed", "en")) or prev in ACTION or prev in HARM or prev in WEAPONS
+            )
+        ):
+            return "mentioned", Why(
+                "by",
+                toks[k - 1].start() if k else a,
+                b,
+                f"{prev} by",
+                "a sponsor or a side detail, not the actor",
+            )
+        return "agent", Why(
+            "by", toks[k - 1].start() if k else a, b, f"{prev} by", "the 'by' phrase"
+        )
+    if w in ACCUSE:
+        return "agent", Why("accused", a, b, w, "the accused of an accusation")
+    if w == "including":  # "the wounded including civil defence staff"
+        hurt = next((m for m in range(k - 1, max(-1, k - 5), -1) if low(toks, m) in VICTIMS), None)
+        if hurt is not None:
+            cue = f"{low(toks, hurt)} ... including"
+            return "target", Why("counted", toks[hurt].start(), b, cue, "among the victims")
+    if w in HARM or w in ACTION or w.endswith("ed"):
+        negated = denial(toks, max(0, k - 3), k)
+        if negated is not None:  # "do not target his regime", "were not authorized by"
+            return negated
+    if w in ("between", "among", "with") and prev in FIGHTING:
+        return "agent" if w != "with" else "target", Why(
+            "party", a, b, f"{prev} {w}", "a party to the fighting"
+        )
+    if w == "between":  # "a battle for control of these villages between A and B"
+        fight = next(
+            (m for m in range(k - 2, max(-1, k - 8), -1) if low(toks, m) in FIGHTING), None
+        )
+        if fight is not None:
+            cue = f"{low(toks, fight)} ... between"
+            return "agent", Why("party", toks[fight].start(), b, cue, "a party to the fighting")
+    if (
+        w in TOWARD
+        and (w not in ("on", "upon") or prev in OBJECT_OF_NOUN or prev in HARM)
+        and (w != "at" or prev in ("fire", "fired", "firing", "aimed", "shots"))
+    ):
+        return "target", Why(
+            "object",
+            toks[k - 1].start() if k else a,
+            b,
+            f"{prev} {w}".strip(),
+            "the object of an attack",
+        )
+    if w in HARM:
+        return "target", Why("object", a, b, w, "the object of a verb of harm")
+    if w == "from" and any(low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
+        return "target", Why("object", a, b, "from", "what was taken was taken from it")
+    return None

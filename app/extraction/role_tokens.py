@@ -1,0 +1,42 @@
+"""The word tokens the role rules read (app.extraction.roles): words, numbers, brackets and
+quotes, each a regex match so that its offsets stay the source text's."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.role_words import NEGATIONS
+from app.extraction.types import ActorRole, Why
+
+WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,]*|[()\"“”]")
+
+
+def tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(WORD.finditer(text, start, end))
+
+
+def index_at(toks: list[re.Match[str]], pos: int) -> int:
+    for k, t in enumerate(toks):
+        if t.start() >= pos:
+            return k
+    return len(toks)
+
+
+def low(toks: list[re.Match[str]], k: int) -> str:
+    return toks[k].group().lower().strip("'’") if 0 <= k < len(toks) else ""
+
+
+def span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
+    return toks[a].start(), toks[b].end(), " ".join(t.group() for t in toks[a : b + 1])
+
+
+def denial(toks: list[re.Match[str]], a: int, b: int) -> tuple[ActorRole, Why] | None:
+    """A "not"/"never" among toks[a:b]: the verb there denies the deed, so no one does
+    it or suffers it."""
+    for m in range(a, min(b, len(toks))):
+        w = low(toks, m)
+        if w in NEGATIONS:
+            return "mentioned", Why(
+                "negated", toks[m].start(), toks[m].end(), toks[m].group(), "the deed is denied"
+            )
+    return None
