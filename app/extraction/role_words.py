@@ -43,7 +43,7 @@ WEAPONS = word_set(
 )
 # what its owner did, like a weapon: "Russian aggression", "an IS attempt to break the siege"
 OWNED_DEEDS = word_set(
-    "aggression escalation intervention attempt attempts bid counterattack "
+    "aggression escalation intervention attempt attempts bid counterattack responsibility "
     "counteroffensive counter-offensive"
 )
 AUX = word_set(

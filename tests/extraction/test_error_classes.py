@@ -612,10 +612,10 @@ def test_an_accusation_and_the_refutation_after_while_are_two_claims():
             "The US-led coalition of 68 nations is conducting airstrikes in Syria.",
             {"us-led-coalition": "agent"},
         ),
-        # a state named by its adjective and an abstract noun; "to" here tells nobody
+        # "to" here tells nobody; the state held responsible is the accused (§6): agent
         (
             "US officials said the evidence pointed to Russian responsibility for the strike.",
-            {"russia": "mentioned"},
+            {"russia": "agent"},
         ),
         # "X-linked groups" act, not X; a "by" phrase decides over the words after it
         (
