@@ -30,7 +30,7 @@ from app.importer import prepare
 from app.models import Claim
 from app.models.page import COUNT_BOUND
 from app.params import ClaimFilters
-from app.services import claim_query, paging
+from app.services import claim_query, claim_rows, paging
 from app.synth import generate
 
 PALMYRA = "38.1,34.4,38.4,34.7"
@@ -116,7 +116,7 @@ def big(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engi
     drop_database(url)
 
 
-def _plan(session: Session, stmt: sa.Select[Any]) -> Any:
+def _plan(session: Session, stmt: Any, params: dict[str, Any] | None = None) -> Any:
     conn = session.connection()
     dialect = conn.dialect.name
     prefix = "EXPLAIN QUERY PLAN " if dialect == "sqlite" else "EXPLAIN (FORMAT JSON) "
@@ -126,7 +126,7 @@ def _plan(session: Session, stmt: sa.Select[Any]) -> Any:
 
     sa.event.listen(conn, "before_cursor_execute", explain, retval=True)
     try:
-        rows = conn.execute(stmt).all()
+        rows = conn.execute(stmt, params or {}).all()
     finally:
         sa.event.remove(conn, "before_cursor_execute", explain)
     return [tuple(r)[-1] for r in rows] if dialect == "sqlite" else rows[0][0][0]["Plan"]
@@ -180,6 +180,27 @@ def test_filter_uses_an_index(big: Engine, name: str) -> None:
                         assert [n for n in nodes if n.get("Index Name") == expected], nodes
                 elif name in ORDERED_CANDIDATES:
                     assert not [n for n in nodes if n["Node Type"] == "Sort"], nodes
+
+
+@pytest.mark.slow
+def test_a_pages_rows_and_links_are_read_by_their_ids(big: Engine) -> None:
+    """The two statements that read a page (claim_rows): its claims with their source,
+    claimant and event, then their actor and place links, look each up by claim id; no
+    table is scanned whole whatever the size of the database."""
+    with Session(big) as session:
+        ids = list(
+            session.execute(sa.select(Claim.id).order_by(Claim.id.desc()).limit(50)).scalars()
+        )
+        statements = [(claim_rows.by_ids(ids), None), (claim_rows._LINKS, {"ids": ids})]
+        if big.dialect.name == "sqlite":
+            for stmt, params in statements:
+                plan = _plan(session, stmt, params)
+                assert not [step for step in plan if re.match(r"SCAN (?!CONSTANT)", step)], plan
+        else:
+            session.execute(sa.text("SET LOCAL enable_seqscan = off"))
+            for stmt, params in statements:
+                nodes = list(_pg_nodes(_plan(session, stmt, params)))
+                assert not [n for n in nodes if n["Node Type"] == "Seq Scan"], nodes
 
 
 def _on_claim_dates(f: ClaimFilters) -> list[Any]:
