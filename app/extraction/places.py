@@ -191,7 +191,7 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
 
 
 @per_registry()
-def _governorate_keys() -> dict[str, str]:
+def governorate_keys() -> dict[str, str]:
     """Governorate name -> its key."""
     return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
 
@@ -208,7 +208,7 @@ def _locators(
         if s - pe not in (1, 2):  # a space, or ", "
             continue
         prev, here = place_entry(pkeys[0]), place_entry(keys[0])
-        gov = _governorate_keys().get(here.governorate) if here else None
+        gov = governorate_keys().get(here.governorate) if here else None
         if (
             gov is not None
             and prev is not None

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from app.extraction.normalize import slugify, word_set
-from app.extraction.registry import place_entries, place_entry
+from app.extraction.places import governorate_keys
+from app.extraction.registry import place_entry
 from app.extraction.types import ActorMention, PlaceMention, Unlisted
 
 # a name: one to three capitalised words, each may carry an Arabic article
@@ -54,12 +54,6 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 120  # characters around the name within which its sentence may place it
 
 
-@cache
-def _governorates() -> dict[str, str]:
-    """Governorate name -> its gazetteer key."""
-    return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
-
-
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     dot = text.rfind(". ", max(0, start - _REACH), start)
     after = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
@@ -83,6 +77,10 @@ def _placed_by(
     return None
 
 
+def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
 def _usable(name: str) -> bool:
     words = name.replace("-", " ").split()
     return not any(w.casefold() in _NOT_NAMES for w in words[:1] + words[-1:])
@@ -99,7 +97,7 @@ def find_unlisted(
     for cue in _CUES:
         for m in cue.finditer(text):
             start, end = m.span("name")
-            if not _usable(m.group("name")) or any(s < end and start < e for s, e in taken):
+            if not _usable(m.group("name")) or _overlaps(taken, start, end):
                 continue
             kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
             named.setdefault(m.group("name"), []).append((start, end, kind))
@@ -115,7 +113,7 @@ def find_unlisted(
             continue
         key = f"{slugify(name)}-in-{placed.parent}"
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            if not _overlaps(taken, m.start(), m.end()):
                 found[m.span()] = PlaceMention(key, m.start(), m.end(), name, placed)
     return sorted(found.values(), key=lambda p: p.start)
 
@@ -124,5 +122,5 @@ def _unlisted(name: str, kind: str, near: PlaceMention) -> Unlisted | None:
     entry = place_entry(near.key)
     assert entry is not None and entry.governorate is not None
     in_city = kind == "neighbourhood" and entry.kind == "city"
-    parent = near.key if in_city else _governorates().get(entry.governorate)
+    parent = near.key if in_city else governorate_keys().get(entry.governorate)
     return None if parent is None else Unlisted(name, kind, parent, entry.governorate)
