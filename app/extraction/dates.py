@@ -14,6 +14,8 @@ Conventions (news style, checked against the seed documents):
 * "early/mid/late October" keeps month precision but narrows the range to days 1-10,
   11-20 and 21-end; a month without a year is the most recent one not after the
   reference; "since X" is the range from X to the reference, with X's precision;
+* "two weeks ago", "a year ago": counted back from the reference, with the unit's
+  precision (a week ago is the 7 days from that day; a year ago is that calendar year);
 * precision is the unit of the anchor, like UCDP's date_prec: a range is given by
   date_start/date_end.
 
@@ -47,6 +49,15 @@ _DAY_WORD = re.compile(
     r"|[Tt]his\s+(?:morning|afternoon|evening))\b"
 )
 _UNIT = re.compile(r"(?:week|seven\s+days|7\s+days|weekend|month|year)\b")
+# "nearly two weeks ago", "just over a year ago" (found from "ago")
+_AGO = re.compile(
+    r"\b(?:(?:nearly|almost|about|around|some|roughly|just|over|more\s+than|less\s+than)\s+)*"
+    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 _NUMERIC = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})(?![\d])")
 _YEAR = re.compile(r"(?:19|20)\d\d\b(?![-./]\d)")
 
@@ -65,7 +76,9 @@ _BEFORE_PART = re.compile(
     r"\b(early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]*$", re.I
 )
 _BEFORE_MONTH_ALONE = re.compile(
-    r"\b(in|since|during|until|till|by|from|through|throughout|last|of)\s+$", re.I
+    r"\b(in|since|during|until|till|by|from|through|throughout|last|of)\s+$"
+    r"|\b(since)\s+an?\s+$",  # "since a February ceasefire deal"
+    re.I,
 )
 _BEFORE_MODIFIER = re.compile(r"\b(last|this|past|next)\s+$", re.I)
 _BEFORE_WEEK = re.compile(r"\b(?:(?:this|the)\s+past|last|past|the\s+last|this)\s+$", re.I)
@@ -78,16 +91,20 @@ _BEFORE_YEAR = re.compile(
 )
 _BEFORE_DAY_BEFORE = re.compile(r"\bthe\s+day\s+before\s+$", re.I)
 _SINCE = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late|(?:beginning|start|middle|end)\s+of)[\s-]*)?$",
+    r"\bsince\s+(?:the\s+|an?\s+)?(?:(?:early|mid|late|(?:beginning|start|middle|end)\s+of)[\s-]*)?$",
     re.I,
 )
 _SINCE_CLAUSE = re.compile(
     r"\bsince\b[^.;]{0,60}?\b(?:began|started|erupted|broke out|took hold|came into force|"
     r"was launched|was signed|first broke)\s+(?:there\s+)?(?:in|on)?\s*(?:the\s+)?$"
     # "since rebels broke the siege of the city on Saturday": the clause's own date
-    r"|\bsince\s+(?:[\w'’-]+\s+){1,12}?(?:on|in)\s+(?:the\s+)?$",
+    r"|\bsince\s+(?:[\w.'’-]+\s+){1,12}?(?:on|in)\s+(?:the\s+)?$",
     re.I,
 )
+# "since the Council passed a resolution last year", "since it intervened a year ago": a
+# time counted back from the reference ends the clause "since" opened
+_SINCE_CLAUSE_BACK = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){1,12}?$", re.I)
+_COUNTED_BACK = re.compile(r"^last\b|\bago$", re.I)
 # "in August last year": that month of the year before the reference
 _MONTH_LAST_YEAR = re.compile(r"\s+(last|this)\s+year\b", re.I)
 # "on Saturday and Sunday", "Saturday night ... till Sunday morning": one range
@@ -218,7 +235,8 @@ def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
         if (shared := _AND_MONTH_YEAR.match(text, me)) is not None:
             y = int(shared.group(1))  # "in April and June 2014"
         else:
-            y = _latest_month(ref, month, strictly_before=prep.group(1).lower() == "last")
+            last = (prep.group(1) or "").lower() == "last"
+            y = _latest_month(ref, month, strictly_before=last)
         found.add(ms, me, *_month_range(y, month), "month")
 
 
@@ -267,6 +285,22 @@ def _unit_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
             found.add(b.start(), m.end(), *_month_range(y, mo + 1), "month")
 
 
+def _ago_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
+    n, unit = _COUNT.get(m.group(1).lower()) or int(m.group(1)), m.group(2).lower()
+    if unit == "day":
+        d = ref - timedelta(days=n)
+        found.add(m.start(), m.end(), d, d, "day")
+    elif unit == "week":
+        d = ref - timedelta(days=7 * n)
+        found.add(m.start(), m.end(), d, min(ref, d + timedelta(days=6)), "week")
+    elif unit == "month":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+        found.add(m.start(), m.end(), *_month_range(y, mo + 1), "month")
+    else:
+        y = ref.year - n
+        found.add(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
+
+
 def _numeric(found: _Found, m: re.Match[str]) -> None:
     if m.start() and found.text[m.start() - 1] in "0123456789.":
         return
@@ -311,9 +345,12 @@ def _since(text: str, mention: DateMention, ref: date | None) -> DateMention:
     anchor up to the reference."""
     if ref is None or mention.date_start > ref:
         return mention
+    clause = (
+        _SINCE_CLAUSE_BACK if _COUNTED_BACK.search(mention.surface) is not None else _SINCE_CLAUSE
+    )
     if (
         _before(_SINCE, text, mention.start) is None
-        and _SINCE_CLAUSE.search(text, max(0, mention.start - 90), mention.start) is None
+        and clause.search(text, max(0, mention.start - 90), mention.start) is None
     ):
         return mention
     return DateMention(
@@ -354,6 +391,8 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
             found.add(start, m.end(), d, d, "day")
         for m in _UNIT.finditer(text):
             _unit_anchor(found, m, reference)
+        for m in _AGO.finditer(text):
+            _ago_anchor(found, m, reference)
     return [_since(text, d, reference) for d in _day_ranges(text, _non_overlapping(found.items))]
 
 

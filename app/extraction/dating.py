@@ -50,8 +50,9 @@ _BACKGROUND_CLAUSE = re.compile(
     r"(?:(?:evening|morning|night|afternoon|early hours|eve)\s+of\s+)?)?$",
     re.I,
 )
-# "Since then more than 250,000 have been killed": from the date the sentence before gave
-_SINCE_THEN = re.compile(r"\bsince then\b", re.I)
+# "Since then more than 250,000 have been killed", "groups have since called for": from the
+# date the sentence before gave
+_SINCE_THEN = re.compile(r"\bsince then\b|\b(?:have|has|had)\s+since\b", re.I)
 _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
 # A reaction to an incident ("condemned the attack", "denied it") happened some other time,
 # which an undated sentence does not tell (docs/annotation.md §5)

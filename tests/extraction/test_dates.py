@@ -171,3 +171,55 @@ def test_possessive_weekday_without_apostrophe():
 
 def test_month_words_that_are_not_dates():
     assert find_dates("Troops may march on; the March of Dimes", reference=date(2016, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end", "precision"),
+    [
+        ("The mayor left three days ago.", "three days ago", date(2016, 9, 29), None, "day"),
+        ("He was seen a week ago.", "a week ago", date(2016, 9, 25), date(2016, 10, 1), "week"),
+        (
+            "They fled two months ago.",
+            "two months ago",
+            date(2016, 8, 1),
+            date(2016, 8, 31),
+            "month",
+        ),
+        (
+            "It was built about a year ago.",
+            "about a year ago",
+            date(2015, 1, 1),
+            date(2015, 12, 31),
+            "year",
+        ),
+    ],
+)
+def test_counted_back_from_the_reference(text, surface, start, end, precision):
+    d = one(text, date(2016, 10, 2), surface)
+    assert (d.date_start, d.date_end, d.precision) == (start, end or start, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start"),
+    [
+        # the clause "since" opens ends at a time counted back from the reference
+        ("Jets have killed 900 people since they first struck just over a year ago.",
+         "just over a year ago", date(2015, 1, 1)),
+        ("Shells have fallen since the army began an assault nearly two weeks ago.",
+         "nearly two weeks ago", date(2016, 9, 18)),
+        ("Aid has stopped since the council passed a resolution last year.", "last year",
+         date(2015, 1, 1)),
+        # a month after "since a", and a clause with an abbreviation in it
+        ("Raids have grown since a March truce collapsed.", "March", date(2016, 3, 1)),
+        ("The town has been shut since calling for a U.N. inquiry into the blast in May.", "May",
+         date(2016, 5, 1)),
+    ],
+)  # fmt: skip
+def test_since_a_clause_runs_to_the_reference(text, surface, start):
+    d = one(text, date(2016, 10, 2), surface)
+    assert (d.date_start, d.date_end) == (start, date(2016, 10, 2))
+
+
+def test_a_counted_back_time_outside_a_since_clause_is_not_a_range():
+    d = one("The convoy was hit two weeks ago and aid stopped.", date(2016, 10, 2), "two weeks ago")
+    assert (d.date_start, d.date_end) == (date(2016, 9, 18), date(2016, 9, 24))

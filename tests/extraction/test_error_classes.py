@@ -133,6 +133,14 @@ def test_since_then_runs_from_the_date_just_before_to_publication():
     assert dated(claim(run(text), text, "Since then")) == (date(2011, 1, 1), REF)
 
 
+def test_have_since_runs_from_the_incident_to_publication():
+    text = (
+        "Jets struck a market in Maarat al-Numan on Monday, killing 12, the monitor said. "
+        "Rights groups have since called for an inquiry into the strike."
+    )
+    assert dated(claim(run(text), text, "have since")) == (date(2016, 8, 8), REF)
+
+
 def test_a_detail_of_the_incident_takes_the_incident_date():
     text = (
         "A car bomb killed 18 people in Jaramana on Tuesday, state television said. "
