@@ -27,6 +27,7 @@ from app.extraction.clauses import RELATIVE_DENIAL, split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
+from app.extraction.registry import governorate_of
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, quotations, sentences, trim
 from app.extraction.speakers import located, resolve
@@ -288,6 +289,7 @@ def find_claims(
             content_from=content_from,
             continues_speaker=follows and why.rule in ("quote", "anaphor"),
             reports_event=kind != "other" or bool(counts),
+            where=_governorates(in_places),
         )
         hedge = is_hedged(text, u.start, u.end)
         if attr is not None and attr.kind == "passive" and hedge is None:
@@ -329,6 +331,16 @@ def find_claims(
             )
         )
     return claims
+
+
+# "an area near Damascus" is often in Rif Dimashq: for telling incidents apart the two are one
+_AREA = {"Rif Dimashq": "Damascus"}
+
+
+def _governorates(places: Sequence[PlaceMention]) -> frozenset[str]:
+    """Where the claim's places lie, as far as telling one incident from another goes."""
+    found = (p.unlisted.governorate if p.unlisted else governorate_of(p.key) for p in places)
+    return frozenset(_AREA.get(g, g) for g in found if g)
 
 
 def _first_incident(

@@ -76,7 +76,10 @@ _BACK = re.compile(
     r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"
     r"bodies|corpses|scene|wreckage|actions?|crimes?|atrocit(?:y|ies)|aggression)\b"
     r"|\b(?:a|the|gave a|put the)\s+(?:new\s+|higher\s+|final\s+)?(?:death\s+)?toll\b"
-    r"|\b(?:adding|added)\b",
+    r"|\b(?:adding|added)\b"
+    # told as happening alongside the incident, or answering it
+    r"|\b(?:meanwhile|meantime|at the same time|in response|(?:later|earlier) (?:in|on) the day|"
+    r"(?:later|earlier) that day|the same day|hours (?:later|earlier))\b",
     re.I,
 )
 # Words that open a new thread: what follows is not the incident just told
@@ -207,6 +210,8 @@ class Dater:
         # taken from further on, or from the day a statement was made: the first incident
         # the article itself dates replaces it
         self.tentative = first_incident is not None
+        # the governorates where the incident was told to happen (empty: not known)
+        self.where: frozenset[str] = frozenset()
 
     def own(self, start: int, end: int) -> DateMention | None:
         """The date text[start:end] states for itself, if any."""
@@ -238,7 +243,10 @@ class Dater:
         content_from: int,
         continues_speaker: bool,
         reports_event: bool,
+        where: frozenset[str] = frozenset(),
     ) -> Dated:
+        """`where`: the governorates the claim names (an event told elsewhere than the
+        incident, with nothing pointing back to it, is another incident)."""
         text = self.text
         own = _own(text, start, end, self.dates, self.reference)
         war = since_war(text, start, end, self.reference)
@@ -258,6 +266,7 @@ class Dater:
             ):
                 self.incident = own
                 self.tentative = stated
+                self.where = where
             since = (
                 own.date_end != own.date_start
                 and "since" in text[max(start, own.start - 8) : own.start + 6].lower()
@@ -287,5 +296,10 @@ class Dater:
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
         if incident is not None and reports_event and tense not in ("present", "future"):
+            if where and self.where and where.isdisjoint(self.where):
+                # an event told elsewhere without a date: another incident, which the
+                # claims going on about it do not date either
+                self.incident, self.where = None, where
+                return Dated(None, None)
             return self._inherited(incident, "")
         return Dated(None, None)

@@ -133,6 +133,37 @@ def test_since_then_runs_from_the_date_just_before_to_publication():
     assert dated(claim(run(text), text, "Since then")) == (date(2011, 1, 1), REF)
 
 
+@pytest.mark.parametrize("opening", ["Meanwhile", "In response", "At the same time"])
+def test_what_happens_alongside_the_incident_takes_its_date(opening):
+    text = (
+        "A car bomb killed 18 people in Jaramana on Tuesday, state television said. "
+        f"{opening} the opposition called for an urgent U.N. Security Council meeting."
+    )
+    assert dated(claim(run(text), text, "opposition called")) == (date(2016, 8, 9),) * 2
+
+
+def test_an_event_told_in_another_governorate_is_another_undated_incident():
+    text = (
+        "Rebels shelled the Midan district of Aleppo city on Thursday killing four people, "
+        "SANA said. Terrorists fired rocket shells on the village of Hadar in Quneitra "
+        "countryside injuring a woman. Regime jets also bombed Anadan north of Aleppo "
+        "killing two."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "Hadar")) is None
+    # an event in the governorate of the incident still goes on about it
+    assert (
+        dated(
+            claim(
+                run(text.replace("Hadar in Quneitra", "Hreitan in Aleppo")),
+                text.replace("Hadar in Quneitra", "Hreitan in Aleppo"),
+                "Hreitan",
+            )
+        )
+        == (date(2016, 8, 11),) * 2
+    )
+
+
 def test_have_since_runs_from_the_incident_to_publication():
     text = (
         "Jets struck a market in Maarat al-Numan on Monday, killing 12, the monitor said. "
