@@ -123,6 +123,15 @@ _HEARSAY = re.compile(
     r"presumed|suspected)\s+to\s+have\b",
     re.I,
 )
+# "have been killed", "has been destroyed": an event told in the present perfect, which
+# dates nothing by itself (a state, "has been besieged", stands at the reference day)
+_PERFECT_EVENT = re.compile(
+    r"\s+(?:\w+\s+)?(?:killed|wounded|injured|executed|destroyed|damaged|hit|targeted|"
+    r"struck|bombed|shelled|attacked|kidnapped|abducted|arrested|detained|captured|"
+    r"displaced|evacuated|launched|carried out|reported|recorded|documented)\b",
+    re.I,
+)
+_PERFECT = ("has been", "have been")
 # "the situation will get worse": a prediction happens at no date yet
 _FUTURE = re.compile(r"\b(?:will|shall|won't|wont)\b", re.I)
 _PAST = re.compile(
@@ -171,7 +180,10 @@ def since_war(text: str, start: int, end: int, reference: date | None) -> DateMe
 def _tense(text: str, start: int, end: int, content_from: int) -> str:
     """present | past | future | unknown: the first finite verb of the content decides."""
     present = _PRESENT.search(text, content_from, end)
-    if present and _HEARSAY.match(text, present.end()):  # "is said to have died": past
+    if present and (
+        _HEARSAY.match(text, present.end())  # "is said to have died": past
+        or (present.group().lower() in _PERFECT and _PERFECT_EVENT.match(text, present.end()))
+    ):
         present = _PRESENT.search(text, present.end(), end)
     past = _PAST.search(text, content_from, end)
     future = _FUTURE.search(text, content_from, end)

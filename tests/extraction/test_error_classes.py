@@ -164,6 +164,16 @@ def test_an_event_told_in_another_governorate_is_another_undated_incident():
     )
 
 
+def test_an_event_in_the_present_perfect_is_not_a_present_state():
+    text = (
+        "Five women and a child have been killed after war planes targeted a camp in Idlib "
+        "province, the monitor said. The town has been besieged by the army, it added."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "have been killed")) is None
+    assert dated(claim(x, text, "has been besieged")) == (REF, REF)
+
+
 def test_have_since_runs_from_the_incident_to_publication():
     text = (
         "Jets struck a market in Maarat al-Numan on Monday, killing 12, the monitor said. "
