@@ -93,7 +93,8 @@ _PASSIVE = re.compile(
     r"|\breports\s+(?:say|said|suggest|indicate)",
     re.I,
 )
-# "reports"/"claims" are verbs only before "that" or at the end of the sentence.
+# "reports"/"claims"/"states" are verbs only before "that" or at the end of the sentence
+# ("the member states concerned" is no speaker).
 _VERB_NOUN_OK = re.compile(r"\s+that\b|\s*[.:\"”]|\s*$")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 # "strikes claimed more than 100 lives": claimed = killed
@@ -511,7 +512,7 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if verb.startswith("claim") and _CLAIMED_DEED.match(sentence, m.end()):
             continue  # "claimed the attack": responsibility, reported by the outlet
-        if verb in ("reports", "claims") and not _VERB_NOUN_OK.match(sentence, m.end()):
+        if verb in ("reports", "claims", "states") and not _VERB_NOUN_OK.match(sentence, m.end()):
             continue  # "amid reports", "media claims of": nouns
         if verb in ("called", "calls") and not _CALLED_OK.match(sentence, m.end()):
             continue

@@ -221,13 +221,19 @@ def _surname(text: str, m: ActorMention) -> bool:
 def _by_surname(
     text: str, start: int, end: int, people: Sequence[ActorMention]
 ) -> ActorMention | None:
-    """ "Blinken said", "said Kiki": a person the article named in full before."""
+    """ "Blinken said", "said Kiki", "Ban had demanded": a person the article named in
+    full before (by the end of the name, or by its first word: "Ban Ki-moon")."""
     words = text[start:end].rstrip(".").split()  # "said Kurdi." ends the sentence
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return None
     tail = " ".join(words).casefold()
     for p in reversed(people):
-        if p.start < start and p.surface.casefold().endswith(tail) and p.surface.casefold() != tail:
+        name = p.surface.casefold()
+        if (
+            p.start < start
+            and name != tail
+            and (name.endswith((" " + tail, "-" + tail)) or name.startswith(tail + " "))
+        ):
             return ActorMention(p.key, p.name, p.kind, p.curated, start, end, text[start:end])
     return None
 

@@ -341,6 +341,18 @@ def test_a_surname_at_the_end_of_a_sentence_is_the_person_named_before():
     assert claim(x, text, "would worsen").claimant.name == "Laila Kiki"
 
 
+def test_a_first_name_is_the_person_named_before_and_member_states_say_nothing():
+    text = (
+        "U.N. leader Ban Ki-moon said the mission would go to Damascus on Monday. While the "
+        "inquiry will focus on three sites in Aleppo Ban said the mission will also seek "
+        "clarification from the member states concerned. "
+        "Ban had demanded wider access for the investigation."
+    )
+    x = run(text)
+    assert claim(x, text, "seek clarification").claimant.name == "Ban Ki-moon"
+    assert claim(x, text, "wider access").claimant.name == "Ban Ki-moon"
+
+
 def test_a_stray_closing_quote_opens_nothing():
     text = (
         'Units of the "White Helmets" helped. They have grown up amongst war" said Kiki. '
