@@ -114,6 +114,16 @@ def _accept(toks: tuple[Token, ...]):
     return accept
 
 
+def _exact(word: str, i: int, exact: dict[str, list[_Alias]]):
+    """An acronym spelled exactly, or with the possessive s of a text that lost its
+    apostrophes ("SANAs correspondent")."""
+    if word in exact:
+        return i, exact[word], False
+    if word.endswith("s") and word[:-1].isupper() and word[:-1] in exact:
+        return i, exact[word[:-1]], True
+    return None
+
+
 def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
     """Curated and uncurated actor mentions in text order, never overlapping.
 
@@ -132,8 +142,8 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
             if could_start(toks[i], idx.firsts)
             else None
         )
-        if m is None and toks[i].text.replace(".", "") in idx.exact:
-            m = (i, idx.exact[toks[i].text.replace(".", "")], False)
+        if m is None:
+            m = _exact(toks[i].text.replace(".", ""), i, idx.exact)
         if m is None:
             i += 1
             continue

@@ -48,7 +48,7 @@ _SPEECH = re.compile(
     r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
-    r"|pointed out|underlined|underscored|lamented|refuted|refutes"
+    r"|pointed out|underlined|underscored|lamented|refuted|refutes|saw|witnessed"
     r"|announcing|saying|adding|stating|warning|denying|accusing"
     r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?(?:new |latest |updated )?"
     r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"
@@ -95,6 +95,10 @@ _PASSIVE = re.compile(
 )
 # "reports"/"claims"/"states" are verbs only before "that" or at the end of the sentence
 # ("the member states concerned" is no speaker).
+# what a reporter saw is reported: "An AFP photographer saw", "a correspondent witnessed"
+_EYEWITNESS = re.compile(
+    r"\b(?:journalists?|photographers?|correspondents?|reporters?|cameram[ae]n)\s+$", re.I
+)
 _VERB_NOUN_OK = re.compile(r"\s+that\b|\s*[.:\"”]|\s*$")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 # "strikes claimed more than 100 lives": claimed = killed
@@ -516,6 +520,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue  # "amid reports", "media claims of": nouns
         if verb in ("called", "calls") and not _CALLED_OK.match(sentence, m.end()):
             continue
+        if verb in ("saw", "witnessed") and not _EYEWITNESS.search(sentence, 0, m.start()):
+            continue  # "An AFP photographer saw ...", not "the city saw fighting"
         if verb == "continued" and not re.search(r"[\"”]\s*$", sentence[: m.start()]):
             continue  # '"There is no way out" continued Abu Rajab', not "the offensive continued"
         v = next((k for k, w in enumerate(words) if w.start() == start + m.start()), None)

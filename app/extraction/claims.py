@@ -42,6 +42,8 @@ from app.extraction.types import (
 )
 
 _MIN_WORDS = 5
+# "the correspondent said", "our reporter": the outlet's own, when no agency is named
+_REPORTER = re.compile(r"(?:the|our|a|an)\s+(?:\w+\s+)?(?:correspondent|reporter)s?$", re.I)
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 _CAPTION = re.compile(
     r"\b(?:photo|pictured|file picture|featured image|image credit|in this (?:image|picture)"
@@ -251,6 +253,9 @@ def find_claims(
         elif why.rule == "none":
             claimant, claimant_text = outlet_actor, outlet
             why = Why("outlet", note=f"nobody is named: {outlet or 'the outlet'} speaks")
+        elif claimant is None and claimant_text and _REPORTER.match(claimant_text):
+            claimant = outlet_actor
+            why = Why(why.rule, why.start, why.end, why.cue, "the outlet's own reporter")
         sentence = text[u.start : u.end]
         named = attr is not None and attr.kind != "passive"
         if _OPINION.search(sentence) and not named:

@@ -353,6 +353,29 @@ def test_a_first_name_is_the_person_named_before_and_member_states_say_nothing()
     assert claim(x, text, "wider access").claimant.name == "Ban Ki-moon"
 
 
+def test_an_agencys_reporter_speaks_for_the_agency():
+    # FA-KES drops apostrophes: "SANAs correspondent"; a bare "the correspondent" is the
+    # agency named before, else the outlet's own
+    text = (
+        "SANAs correspondent said that terrorists fired rocket shells at Maisaloun in Aleppo "
+        "injuring 13 people. The correspondent said that terrorists fired 8 rocket shells at "
+        "the towns of Nubbul and al-Zahraa. An AFP photographer saw some of the wounded being "
+        "treated at a local facility in Douma."
+    )
+    x = run(text, outlet="jordan-times")
+    assert claim(x, text, "Maisaloun").claimant.key == "sana"
+    assert claim(x, text, "Nubbul").claimant.key == "sana"
+    assert claim(x, text, "wounded being treated").claimant.key == "afp"
+    alone = "The correspondent said that terrorists fired 8 rocket shells at Nubbul in Aleppo."
+    own = run(alone, outlet="jordan-times")
+    assert own.claims[0].claimant.key == "jordan-times"
+    assert no_saw(run("The city of Aleppo saw heavy fighting between rebels and the army."))
+
+
+def no_saw(x: Extraction) -> bool:
+    return all(c.claimant_why.cue != "saw" for c in x.claims)
+
+
 def test_a_stray_closing_quote_opens_nothing():
     text = (
         'Units of the "White Helmets" helped. They have grown up amongst war" said Kiki. '
