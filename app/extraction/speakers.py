@@ -36,6 +36,7 @@ class _Descriptor:
     kinds: frozenset[str]
     default: str | None
     default_when: frozenset[str]  # modifiers that make the default certain
+    needs: frozenset[str]  # one of these must be in the phrase too ("activist group")
 
 
 @cache
@@ -48,6 +49,7 @@ def _descriptors() -> tuple[_Descriptor, ...]:
             frozenset(d["kinds"]),
             d.get("default"),
             frozenset(d.get("default_when", ())),
+            frozenset(d.get("needs", ())),
         )
         for d in data["descriptor"]
     )
@@ -326,7 +328,7 @@ def _described(
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", text[start:end].casefold())
     bare = {w.removesuffix("s") for w in words} | set(words)
     for d in _descriptors():
-        if not (bare & d.words):
+        if not (bare & d.words) or (d.needs and not bare & d.needs):
             continue
         at = bisect_left(starts, start)
         before = _echoing(

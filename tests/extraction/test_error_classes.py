@@ -372,6 +372,14 @@ def test_an_agencys_reporter_speaks_for_the_agency():
     assert no_saw(run("The city of Aleppo saw heavy fighting between rebels and the army."))
 
 
+def test_an_activist_group_is_the_monitor_not_the_armed_group_named_before_it():
+    text = (
+        "Russian air strikes on Sunday killed 34 civilians in a village held by Islamic State "
+        "in Deir az-Zour province an activist group said."
+    )
+    assert claim(run(text), text, "34 civilians").claimant.key == "sohr"
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
