@@ -168,7 +168,10 @@ def _person_name(
             run.pop()
         if 2 <= len(caps) <= 4 and run and not any(w.group().casefold() in _ORG_WORDS for w in run):
             s, e = run[0].start(), run[-1].end()
-            if not any(a.start < e and s < a.end for a in taken) and not is_place_name(text[s:e]):
+            name = text[s:e]
+            if not any(a.start < e and s < a.end for a in taken) and not (
+                is_place_name(name) or _whole_place(name)  # "Deir Ezzor", spelled loosely
+            ):
                 return s, e
         return None
 

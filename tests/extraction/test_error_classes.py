@@ -380,6 +380,15 @@ def test_an_activist_group_is_the_monitor_not_the_armed_group_named_before_it():
     assert claim(run(text), text, "34 civilians").claimant.key == "sohr"
 
 
+def test_a_loosely_spelled_place_is_no_speakers_name():
+    text = (
+        "Activists in Deir Ezzor said that three civilians were killed in mortar shelling by "
+        "ISIS militants on Wednesday."
+    )
+    c = claim(run(text), text, "three civilians")
+    assert c.claimant is None and c.claimant_text == "Activists in Deir Ezzor"
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
