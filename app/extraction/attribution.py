@@ -44,13 +44,14 @@ _SPEECH = re.compile(
     r"|alleged|alleges|warned|warns|noted|notes|explained|declared|declares|quoted|cited"
     r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
     r"|slammed|urged|urges|blamed|blames|vowed|vows|threatened|pledged|demanded|demands"
-    r"|proposed|proposes|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|believes"
+    r"|proposed|proposes|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|estimate|believes"
     r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
     r"|pointed out|underlined|underscored|lamented|refuted|refutes|saw|witnessed"
     r"|announcing|saying|adding|stating|warning|denying|accusing"
-    r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?(?:new |latest |updated )?"
+    r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?"
+    r"(?:new |latest |updated |higher |lower |revised |final |different )?"
     r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"
     r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report))\b"
 )
@@ -93,8 +94,9 @@ _PASSIVE = re.compile(
     r"|\breports\s+(?:say|said|suggest|indicate)",
     re.I,
 )
-# "reports"/"claims"/"states" are verbs only before "that" or at the end of the sentence
-# ("the member states concerned" is no speaker).
+# "reports", "claims", "states", "estimate" are verbs only before "that" or at the end of
+# the sentence ("the member states concerned" is no speaker).
+_VERB_OR_NOUN = frozenset({"reports", "claims", "states", "estimate"})
 # what a reporter saw is reported: "An AFP photographer saw", "a correspondent witnessed"
 _EYEWITNESS = re.compile(
     r"\b(?:journalists?|photographers?|correspondents?|reporters?|cameram[ae]n)\s+$", re.I
@@ -516,7 +518,7 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if verb.startswith("claim") and _CLAIMED_DEED.match(sentence, m.end()):
             continue  # "claimed the attack": responsibility, reported by the outlet
-        if verb in ("reports", "claims", "states") and not _VERB_NOUN_OK.match(sentence, m.end()):
+        if verb in _VERB_OR_NOUN and not _VERB_NOUN_OK.match(sentence, m.end()):
             continue  # "amid reports", "media claims of": nouns
         if verb in ("called", "calls") and not _CALLED_OK.match(sentence, m.end()):
             continue

@@ -389,6 +389,23 @@ def test_a_loosely_spelled_place_is_no_speakers_name():
     assert c.claimant is None and c.claimant_text == "Activists in Deir Ezzor"
 
 
+def test_plural_descriptors_and_estimates_are_nobody_in_particular():
+    text = (
+        "The Syrian Observatory for Human Rights said 12 people died in Douma. Humanitarian "
+        "groups have also warned of a malnutrition crisis in Douma. Analysts estimate that "
+        "around 400000 people have been killed in Syria. Rescue workers gave a higher toll "
+        "of 23 dead in Douma."
+    )
+    x = run(text)
+    for snippet, speaker in (
+        ("malnutrition", "Humanitarian groups"),
+        ("400000", "Analysts"),
+        ("23 dead", "Rescue workers"),
+    ):
+        c = claim(x, text, snippet)
+        assert (c.claimant, c.claimant_text) == (None, speaker), snippet
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
