@@ -109,6 +109,8 @@ _CLOSES_SENTENCE = re.compile(r"[.!?][\"”]\s+[A-Z\"“]")
 # "he said" is the last person who spoke, never a government or a state, nor a person
 # the article only talks about
 _PERSONAL = re.compile(r"(?:he|she)$", re.I)
+# "X is believed to", "are thought to": the outlet's own claim, hedged (not hearsay)
+_OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood)\b", re.I)
 _SPEAKING = ("person", "monitor", "media", "international_org", "government", "state")
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
@@ -429,19 +431,25 @@ def _claimant(
                 )
         return None, None, Why("none")
     if attr.kind == "passive":
+        if _OWN_HEDGE.search(text, attr.start, attr.cue_end or attr.end):
+            return None, None, Why("none")  # "are believed to": the outlet's, hedged
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
         source = phrase.strip().lower().startswith("the source") and ctx.source is not None
         personal = _PERSONAL.match(phrase.strip()) is not None
-        if voice is not None and not source:
+        # "it said" is no person: not the spokesman who spoke last, but his organisation
+        impersonal = phrase.strip().lower() == "it" and (
+            voice is not None and voice.actor is not None and voice.actor.kind == "person"
+        )
+        if voice is not None and not source and not impersonal:
             note = f"{phrase!r} is the previous speaker"
             return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)
         if source:  # "the source added": the last source named, however far back
             actor, said = ctx.source
             note = f"{phrase!r} is the source named before ({said!r})"
             return actor, said, Why("anaphor", attr.start, attr.end, cue, note)
-        back = ctx.person_spoke if personal else _previous_actor(ctx, attr.start)
+        back = ctx.person_spoke if personal else _previous_actor(ctx, attr.start, impersonal)
         if back is not None:
             note = f"{phrase!r} refers to {back.name}"
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
@@ -523,11 +531,12 @@ def _quote_speaker(
     return None
 
 
-def _previous_actor(ctx: _Context, at: int) -> ActorMention | None:
-    """The actor "it" or a relative refers to: the last speaker-like one named before."""
+def _previous_actor(ctx: _Context, at: int, impersonal: bool = False) -> ActorMention | None:
+    """The actor "it" or a relative refers to: the last speaker-like one named before
+    (`impersonal`: not a person)."""
     i = bisect_left(ctx.starts, at)
     for a in reversed(ctx.actors[max(0, i - 12) : i]):
-        if a.kind in _SPEAKING:
+        if a.kind in _SPEAKING and not (impersonal and a.kind == "person"):
             return a
     return None
 

@@ -406,6 +406,18 @@ def test_plural_descriptors_and_estimates_are_nobody_in_particular():
         assert (c.claimant, c.claimant_text) == (None, speaker), snippet
 
 
+def test_it_after_a_spokesman_is_his_organisation_and_believed_is_the_outlets():
+    text = (
+        "The government reported a chemical weapons attack in Khan al-Assal. U.N. spokesman "
+        "Martin Nesirky said inspectors would visit Aleppo. It said at least 26 people "
+        "were killed. Up to 400000 people are believed to live in Eastern Ghouta."
+    )
+    x = run(text)
+    assert claim(x, text, "26 people").claimant.key == "un"
+    c = claim(x, text, "believed to live")
+    assert c.claimant.key == "reuters" and c.hedged
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
