@@ -48,7 +48,7 @@ _SPEECH = re.compile(
     r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
-    r"|pointed out|underlined|underscored|lamented|refuted|refutes|saw|witnessed"
+    r"|pointed out|underlined|underscored|lamented|refuted|refutes|saw|witnessed|held|holds|renewed"
     r"|announcing|saying|adding|stating|warning|denying|accusing"
     r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?"
     r"(?:new |latest |updated |higher |lower |revised |final |different )?"
@@ -99,8 +99,12 @@ _PASSIVE = re.compile(
 _VERB_OR_NOUN = frozenset({"reports", "claims", "states", "estimate"})
 # what a reporter saw is reported: "An AFP photographer saw", "a correspondent witnessed"
 _EYEWITNESS = re.compile(
-    r"\b(?:journalists?|photographers?|correspondents?|reporters?|cameram[ae]n)\s+$", re.I
-)
+    r"\s*(?:\S+\s+){0,3}(?:journalists?|photographers?|correspondents?|reporters?|"
+    r"cameram[ae]n)\s+$",
+    re.I,
+)  # the subject of the sentence: "where an AFP photographer saw" is the outlet's
+_HELD_RESPONSIBLE = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?:fully\s+)?responsible\b", re.I)
+_RENEWED_CALL = re.compile(r"\s+(?:its|their|his|her)\s+(?:calls?|demands?|appeals?)\b", re.I)
 _VERB_NOUN_OK = re.compile(r"\s+that\b|\s*[.:\"”]|\s*$")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 # "strikes claimed more than 100 lives": claimed = killed
@@ -522,8 +526,12 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue  # "amid reports", "media claims of": nouns
         if verb in ("called", "calls") and not _CALLED_OK.match(sentence, m.end()):
             continue
-        if verb in ("saw", "witnessed") and not _EYEWITNESS.search(sentence, 0, m.start()):
+        if verb in ("saw", "witnessed") and not _EYEWITNESS.match(sentence, 0, m.start()):
             continue  # "An AFP photographer saw ...", not "the city saw fighting"
+        if verb in ("held", "holds") and not _HELD_RESPONSIBLE.match(sentence, m.end()):
+            continue  # "held the regime responsible", not "held talks"
+        if verb == "renewed" and not _RENEWED_CALL.match(sentence, m.end()):
+            continue
         if verb == "continued" and not re.search(r"[\"”]\s*$", sentence[: m.start()]):
             continue  # '"There is no way out" continued Abu Rajab', not "the offensive continued"
         v = next((k for k, w in enumerate(words) if w.start() == start + m.start()), None)

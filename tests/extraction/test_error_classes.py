@@ -418,6 +418,19 @@ def test_it_after_a_spokesman_is_his_organisation_and_believed_is_the_outlets():
     assert c.claimant.key == "reuters" and c.hedged
 
 
+def test_holding_responsible_and_renewed_calls_are_the_speakers():
+    text = (
+        "The Syrian Coalition held the Assad regime responsible for the bombing in Azaz. "
+        "It also renewed its calls to confront the Assad regime in Aleppo. "
+        "The bombs hit Qaterji where an AFP photographer saw a street strewn with rubble."
+    )
+    x = run(text)
+    assert claim(x, text, "responsible").claimant.key == "syrian-national-coalition"
+    assert claim(x, text, "renewed its calls").claimant.key == "syrian-national-coalition"
+    assert claim(x, text, "Qaterji").claimant.key == "reuters"  # the outlet's, not AFP's
+    assert no_saw(run("The Syrian Coalition held talks with the army in Aleppo on Monday."))
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
