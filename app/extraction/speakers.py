@@ -293,13 +293,18 @@ _ORG_HEADS = {
     "newspaper": "media", "daily": "media", "website": "media", "network": "other",
     "committee": "other", "committees": "other", "council": "other", "group": "other",
     "organisation": "other", "organization": "other", "centre": "other", "center": "other",
+    "governorate": "government", "command": "government", "directorate": "government",
 }  # fmt: skip
+# "a source at Homs Governorate": the institution the source speaks from
+_SOURCE_AT = re.compile(r"^.*?\bsources?\s+(?:at|from|in)\s+(?:the\s+)?", re.I)
 
 
 def _named_org(text: str, start: int, end: int) -> ActorMention | None:
     """An organisation the phrase names with a proper name and a head noun, when the
     registry knows neither: "the Firat news agency" is Firat news agency, not the
     nearest news agency the article named."""
+    if (at := _SOURCE_AT.match(text, start, end)) is not None:
+        start = at.end()
     phrase = text[start:end]
     words = phrase.split()
     lead = 1 if words and words[0].casefold() in ("the", "a", "an") else 0
@@ -309,7 +314,7 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
         w
         for n, w in enumerate(words[lead:-1])
         if w[:1].isupper()
-        and (lead or n > 0)  # a sentence's first word is capitalised anyway
+        and (lead or n > 0 or at is not None)  # a sentence's first word is capitalised
         and w not in _NOT_NAME
         and not w.casefold().endswith(("-based", "-run", "-backed"))
     ]

@@ -431,6 +431,17 @@ def test_holding_responsible_and_renewed_calls_are_the_speakers():
     assert no_saw(run("The Syrian Coalition held talks with the army in Aleppo on Monday."))
 
 
+def test_a_source_at_an_institution_speaks_for_it():
+    text = (
+        "A source at Homs Governorate told SANA reporter that terrorists fired two mortar "
+        "shells on houses in Ain al-Dananeer village. A source in Aleppo province said that "
+        "seven civilians were killed in Aleppo."
+    )
+    x = run(text)
+    assert claim(x, text, "mortar").claimant.name == "Homs Governorate"
+    assert claim(x, text, "seven civilians").claimant is None  # a place, no institution
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
