@@ -276,6 +276,10 @@ def resolve(
         return Speaker(
             ActorMention(slugify(surface), surface, "person", False, s, e, surface), "named"
         )
+    if _SYRIA.fullmatch(text, start, end) and (entry := actor_entry("syrian-government")):
+        # "Syria condemned the action": the country as a speaker is its government
+        m = ActorMention(entry.key, entry.name, entry.kind, True, start, end, text[start:end])
+        return Speaker(m, "descriptor", "Syria as a speaker is its government")
     org = _named_org(text, start, end) if not inside else None
     if org is not None:
         return Speaker(org, "named")
@@ -295,6 +299,7 @@ _ORG_HEADS = {
     "organisation": "other", "organization": "other", "centre": "other", "center": "other",
     "governorate": "government", "command": "government", "directorate": "government",
 }  # fmt: skip
+_SYRIA = re.compile(r"\s*Syria\s*")
 # "a source at Homs Governorate": the institution the source speaks from
 _SOURCE_AT = re.compile(r"^.*?\bsources?\s+(?:at|from|in)\s+(?:the\s+)?", re.I)
 

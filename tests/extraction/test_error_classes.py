@@ -442,6 +442,11 @@ def test_a_source_at_an_institution_speaks_for_it():
     assert claim(x, text, "seven civilians").claimant is None  # a place, no institution
 
 
+def test_syria_as_a_speaker_is_its_government():
+    text = "Syria described the reports its army had used chemical weapons in Douma as untrue."
+    assert claim(run(text), text, "Douma").claimant.key == "syrian-government"
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
