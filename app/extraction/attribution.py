@@ -317,7 +317,13 @@ def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] |
                 i = k
                 continue
             break
-        if not (_acceptable(w) or (last is not None and _then_acceptable(words, i))):
+        # "the oppositions chief negotiator": a possessive that lost its apostrophe
+        possessive = w.endswith("s") and len(w) > 3 and _acceptable(w[:-1])
+        if not (
+            _acceptable(w)
+            or (last is not None and _then_acceptable(words, i))
+            or (possessive and _then_acceptable(words, i))
+        ):
             break
         last = i
         i += 1
@@ -432,6 +438,21 @@ def _after_leading_place(
     return back
 
 
+_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _before_aside(text: str, words: list[re.Match[str]], v: int) -> int:
+    """ "The civil defence - a rescue service that operates in Syria - said": the speaker
+    stands before the aside set off by dashes (the word index to look back from)."""
+    if v < 2 or not _DASH.search(text, words[v - 1].end() - 1, words[v].start() + 1):
+        return v
+    opening = list(_DASH.finditer(text, words[0].start(), words[v - 1].start()))
+    if not opening:
+        return v
+    k = _word_at(words, opening[-1].end())
+    return k if k is not None and k > 0 else v
+
+
 def _speaker_of(
     text: str, words: list[re.Match[str]], v: int, end: int, told: bool
 ) -> tuple[AttributionKind, int, int] | None:
@@ -440,7 +461,7 @@ def _speaker_of(
         if inverted:
             return "named", *inverted
     relative = _relative(text, words, v)
-    back = _backward(text, words, v)
+    back = _backward(text, words, _before_aside(text, words, v))
     if back is not None and not back[2]:
         # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
         k = _word_at(words, back[0])

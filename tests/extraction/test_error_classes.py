@@ -447,6 +447,18 @@ def test_syria_as_a_speaker_is_its_government():
     assert claim(run(text), text, "Douma").claimant.key == "syrian-government"
 
 
+def test_an_inverted_speaker_with_a_possessive_and_a_speaker_before_a_dashed_aside():
+    text = (
+        "Tuesdays attack in Idlib cast new doubt on the peace process said the oppositions "
+        "chief negotiator Mohamad Sabra. The civil defence also known as the White Helmets - "
+        "a rescue service that operates in opposition areas of Syria - said jets struck one "
+        "of its centres in Idlib."
+    )
+    x = run(text)
+    assert claim(x, text, "new doubt").claimant.name == "Mohamad Sabra"
+    assert claim(x, text, "jets struck").claimant.key == "white-helmets"
+
+
 def no_saw(x: Extraction) -> bool:
     return all(c.claimant_why.cue != "saw" for c in x.claims)
 
