@@ -301,7 +301,7 @@ _ORG_HEADS = {
 }  # fmt: skip
 _SYRIA = re.compile(r"\s*Syria\s*")
 # "a source at Homs Governorate": the institution the source speaks from
-_SOURCE_AT = re.compile(r"^.*?\bsources?\s+(?:at|from|in)\s+(?:the\s+)?", re.I)
+_SOURCE_AT = re.compile(r"(?:[^.;]*?)\bsources?\s+(?:at|from|in)\s+(?:the\s+)?", re.I)
 
 
 def _named_org(text: str, start: int, end: int) -> ActorMention | None:

@@ -433,6 +433,7 @@ def test_holding_responsible_and_renewed_calls_are_the_speakers():
 
 def test_a_source_at_an_institution_speaks_for_it():
     text = (
+        "Two people were injured in Homs. "
         "A source at Homs Governorate told SANA reporter that terrorists fired two mortar "
         "shells on houses in Ain al-Dananeer village. A source in Aleppo province said that "
         "seven civilians were killed in Aleppo."
