@@ -188,6 +188,20 @@ def _is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
     return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in PEOPLE
 
 
+# "killed 26 displaced people": an adjective of the people counted, whose fate the verb
+# tells (left alone, "26 displaced people" are displaced)
+_FATE_ADJECTIVES = frozenset({"displaced"})
+
+
+def _fate_of_whole(toks: Toks, at: int) -> str | None:
+    """ "killing civilians including ...": the fate told of the uncounted whole before the
+    apposition at index `at`."""
+    k = at - 1
+    while k >= 0 and toks.low[k] in PEOPLE:
+        k -= 1
+    return fate_of(toks.low[k]) if 0 <= k < at - 1 else None
+
+
 def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     """(index of the person noun or None, index just after the noun phrase)."""
     k = j
@@ -195,7 +209,8 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
         if k >= len(toks) or not toks.is_word(k):
             break
         low = toks.low[k]
-        if fate_of(low):  # "18 wounded", "82 dead": a predicate, not a noun
+        adjective = low in _FATE_ADJECTIVES and k + 1 < len(toks) and toks.low[k + 1] in PEOPLE
+        if fate_of(low) and not adjective:  # "18 wounded", "82 dead": a predicate, not a noun
             break
         if low in PEOPLE:
             while (  # "rebel fighters", but not "people dead"
@@ -338,7 +353,11 @@ def find_quantities(text: str) -> list[QuantityMention]:
         cue, immediate = _following_cue(toks, np_end, before is not None)
         if not immediate:
             cue = before or cue
+        if cue is None and noun_at is not None and toks.low[noun_at - 1] in _FATE_ADJECTIVES:
+            cue = fate_of(toks.low[noun_at - 1])
         subset = (q > 0 and toks.low[q - 1] in _APPOSITION) or "them" in toks.low[j:np_end]
+        if subset and cue is None and last_kind is None:
+            cue = _fate_of_whole(toks, q - 1)  # "killing civilians including three children"
         part_of_previous = subset or (qual is not None and noun is None)
         # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
         # count listed right after another shares its fate

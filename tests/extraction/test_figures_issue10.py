@@ -59,6 +59,13 @@ def test_a_count_with_two_fates_gives_two_figures(text, expected):
             [],
         ),
         ("Russia has deployed 4,000 troops to Syria.", [("fighters", 4000, 4000, False)]),
+        # the fate the verb tells, not the adjective of the people counted
+        ("A car bomb killed at least 26 displaced people in Deir Ezzor.",
+         [("killed", 26, None, False)]),
+        ("The camp hosts 3000 displaced people.", [("displaced", 3000, 3000, False)]),
+        # a subset of an uncounted whole takes the whole's fate
+        ("An air raid hit a village killing civilians including three children.",
+         [("killed", 3, 3, True)]),
     ],
 )  # fmt: skip
 def test_a_number_is_bound_to_its_head_noun(text, expected):
