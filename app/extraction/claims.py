@@ -89,6 +89,8 @@ _HEDGE = re.compile(
     r"|reports? that|(?:is|are|was|were) said to|said to have|appear(?:s|ed)? to|seem(?:s|ed)?"
     r"|likely|may|might|could|possibly|presumably|(?:were|was)\s+(?:also\s+)?reported"
     r"|believed\s+to|suspects?"
+    r"|(?:toll|number|figure)\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+expected\s+to\s+rise"
+    r"|held\s+(?:[\w-]+\s+){1,6}?responsible"
     r"|a reported|the reported)\b",
     re.I,
 )

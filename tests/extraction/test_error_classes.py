@@ -55,9 +55,12 @@ def test_unconfirmed_and_accusing_wordings_are_hedged():
         "It said it did not know whether Syrian or Russian jets had carried out the strikes.",
         "If it is confirmed to be the work of the regime it is a war crime.",
         "Other groups also accuse it of being Daesh.",
+        "It said the death toll was expected to rise because of the number of people wounded.",
+        "The Syrian Coalition held the Assad regime responsible for the bombing in Azaz.",
     ):
         assert is_hedged(sentence) is not None, sentence
     assert is_hedged("The ministry said 18 civilians were killed in the area.") is None
+    assert is_hedged("The army is expected to enter the town on Monday.") is None
 
 
 # 1. Dates are not inherited by sentences that have none ---------------------------------
