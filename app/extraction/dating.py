@@ -299,10 +299,12 @@ class Dater:
         incident = self.incident
         if _REACTION.search(text, start, end) or _STANCE.search(text, start, end):
             incident = None
-        if incident is not None and (continues_speaker or back):
+        tense = _tense(text, start, end, content_from)
+        # the same speaker going on about a present state speaks of today
+        going_on = continues_speaker and not (tense == "present" and self.reference is not None)
+        if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
             return self._inherited(incident, cue)
-        tense = _tense(text, start, end, content_from)
         if self.reference is not None and tense == "present":
             r = self.reference
             d = DateMention(r, r, "day", start, start, "")

@@ -177,6 +177,17 @@ def test_an_event_in_the_present_perfect_is_not_a_present_state():
     assert dated(claim(x, text, "has been besieged")) == (REF, REF)
 
 
+def test_the_same_speaker_on_a_present_state_speaks_of_today():
+    text = (
+        '"Jets struck the hospital in Saraqeb on Tuesday killing 12 people" the doctor said. '
+        '"We are still short of blood and medicine in Saraqeb." '
+        '"The wounded were taken to Idlib hospital," he added.'
+    )
+    x = run(text)
+    assert dated(claim(x, text, "still short")) == (REF, REF)
+    assert dated(claim(x, text, "taken to Idlib")) == (date(2016, 8, 9),) * 2
+
+
 def test_have_since_runs_from_the_incident_to_publication():
     text = (
         "Jets struck a market in Maarat al-Numan on Monday, killing 12, the monitor said. "
