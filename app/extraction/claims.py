@@ -188,8 +188,10 @@ class _Context:
         self.people: list[ActorMention] = [a for a in self.actors if a.kind == "person"]
         # the last "source" that spoke ("a military source told SANA"), for "the source"
         self.source: tuple[ActorMention | None, str] | None = None
-        # the last person who spoke, for "he said" further on
+        # the last person who spoke, for "he said" further on; the last organisation, for
+        # "it said" after its spokesman
         self.person_spoke: ActorMention | None = None
+        self.body_spoke: ActorMention | None = None
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         at = bisect_left(self.starts, start)
@@ -288,6 +290,8 @@ def find_claims(
         )
         if claimant is not None and claimant.kind == "person":
             ctx.person_spoke = claimant
+        elif claimant is not None and why.rule not in ("outlet", "comment"):
+            ctx.body_spoke = claimant
         last_end = u.end
         # what was said starts after a leading "X said (that)"; a trailing one follows it
         leading = attr is not None and attr.cue_end and attr.start <= u.start + 3
@@ -441,7 +445,7 @@ def _claimant(
         source = phrase.strip().lower().startswith("the source") and ctx.source is not None
         personal = _PERSONAL.match(phrase.strip()) is not None
         # "it said" is no person: not the spokesman who spoke last, but his organisation
-        impersonal = phrase.strip().lower() == "it" and (
+        impersonal = phrase.strip().lower() in ("it", "the statement", "the report") and (
             voice is not None and voice.actor is not None and voice.actor.kind == "person"
         )
         if voice is not None and not source and not impersonal:
@@ -451,7 +455,12 @@ def _claimant(
             actor, said = ctx.source
             note = f"{phrase!r} is the source named before ({said!r})"
             return actor, said, Why("anaphor", attr.start, attr.end, cue, note)
-        back = ctx.person_spoke if personal else _previous_actor(ctx, attr.start, impersonal)
+        if personal:
+            back = ctx.person_spoke
+        elif impersonal:  # the organisation that spoke last, else one named before
+            back = ctx.body_spoke or _previous_actor(ctx, attr.start, impersonal)
+        else:
+            back = _previous_actor(ctx, attr.start)
         if back is not None:
             note = f"{phrase!r} refers to {back.name}"
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)

@@ -427,7 +427,7 @@ def test_it_after_a_spokesman_is_his_organisation_and_believed_is_the_outlets():
         "were killed. Up to 400000 people are believed to live in Eastern Ghouta."
     )
     x = run(text)
-    assert claim(x, text, "26 people").claimant.key == "un"
+    assert claim(x, text, "26 people").claimant.key == "syrian-government"  # spoke last
     c = claim(x, text, "believed to live")
     assert c.claimant.key == "reuters" and c.hedged
 
@@ -472,6 +472,17 @@ def test_an_inverted_speaker_with_a_possessive_and_a_speaker_before_a_dashed_asi
     x = run(text)
     assert claim(x, text, "new doubt").claimant.name == "Mohamad Sabra"
     assert claim(x, text, "jets struck").claimant.key == "white-helmets"
+
+
+def test_the_statement_after_a_spokesman_is_the_body_that_spoke():
+    text = (
+        "The Syrian Observatory for Human Rights said 22 people were killed in Raqa. The "
+        'U.S.-led coalition said it had carried out 16 strikes near Raqa. "The strikes were '
+        'executed to deny Daesh the ability to move" said spokesman Colonel Thomas Gilleran. '
+        "Coalition forces engaged multiple targets throughout Raqa the statement said."
+    )
+    c = claim(run(text), text, "multiple targets")
+    assert c.claimant.key == "us-led-coalition"
 
 
 def no_saw(x: Extraction) -> bool:
