@@ -3,6 +3,7 @@ dev gold pairs showed (docs/relations-annotation.md): which facts agree, which c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from app.linking.match import Match, evidence
@@ -12,6 +13,7 @@ from app.linking.relate import relate
 
 HOMS = PlaceRef(60, "Homs", "city", (60, 61, 1), 61, (61,))
 ARMY = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+RUSSIAN_AIR = ActorRef(8, "Russian Aerospace Forces", "agent", "armed_forces", (8, 9))
 
 
 def _figure(kind: str, value: int, subset: bool = False) -> Figure:
@@ -145,3 +147,33 @@ def test_a_part_given_without_a_number_does_not_hide_a_new_toll() -> None:
     link = link_pair(first, later)
     assert link is not None and link.kind == "updates", link and link.reason
     assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
+
+
+HAMA = PlaceRef(70, "Hama", "governorate", (70, 1), 70, (70,))
+HAMA_CITY = PlaceRef(71, "Hama", "city", (71, 70, 1), 70, (70,))
+
+
+def test_a_period_of_days_overlapping_the_day_of_an_incident_is_weak_evidence() -> None:
+    """A claim "over the past few days" overlaps any day of its week: with nothing but the
+    articles' governorate to place both, it does not make the day's strike the same
+    incident; two claims of the same day or two do, on the same evidence."""
+    day = _claim(
+        1,
+        "The monitor said it was unclear whether Syrian or Russian warplanes carried out the strikes.",
+        places=(HAMA_CITY,),
+        places_inherited=True,
+        actors=(RUSSIAN_AIR,),
+    )
+    week = _claim(
+        2,
+        "The ambulance centre came under intense Russian air strikes over the past few days.",
+        places=(HAMA,),
+        places_inherited=True,
+        actors=(RUSSIAN_AIR,),
+        date_start=date(2016, 5, 28),
+        date_end=date(2016, 6, 3),
+        precision="week",
+    )
+    assert link_pair(day, week) is None
+    two_days = replace(week, date_start=date(2016, 6, 2))
+    assert link_pair(day, two_days) is not None
