@@ -205,7 +205,23 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
         and ("actors" in m.agree or "date" in m.agree)
     ):
         out.append("event")
+    # who did it: both name one party (or a unit of it) as the agent, on a pair linked by
+    # its own evidence (claims joined only through others may name the agent of another
+    # part of the event)
+    if "actors" in m.agree and _shared_agents(a, b):
+        out.append("agent")
     return out
+
+
+def _shared_agents(a: ClaimRecord, b: ClaimRecord) -> list[str]:
+    return sorted(
+        {
+            x.name
+            for x in a.role_actors("agent")
+            for y in b.role_actors("agent")
+            if x.id in y.chain or y.id in x.chain
+        }
+    )
 
 
 def orient(a: ClaimRecord, b: ClaimRecord) -> tuple[ClaimRecord, ClaimRecord]:

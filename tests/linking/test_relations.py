@@ -14,6 +14,7 @@ from app.linking.relate import relate
 
 HOMS = PlaceRef(60, "Homs", "city", (60, 61, 1), 61, (61,))
 ARMY = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+AIR_FORCE = ActorRef(7, "Syrian Arab Air Force", "agent", "armed_forces", (7, 5, 6))
 RUSSIAN_AIR = ActorRef(8, "Russian Aerospace Forces", "agent", "armed_forces", (8, 9))
 
 
@@ -244,3 +245,25 @@ def test_a_period_of_days_overlapping_the_day_of_an_incident_is_weak_evidence() 
     assert link_pair(day, week) is None
     two_days = replace(week, date_start=date(2016, 6, 2))
     assert link_pair(day, two_days) is not None
+
+
+def test_independent_claimants_naming_one_culprit_corroborate() -> None:
+    """Two independent claimants who both say the regime's jets did it agree on who did
+    it (docs/relations-annotation.md: the same actors), even with no toll to compare."""
+    outlet = _claim(
+        1, "Syrian regime jets pounded the town of Homs on Friday.", actors=(AIR_FORCE,)
+    )
+    monitor = _claim(
+        2,
+        "Warplanes of the army carried out the strikes on Homs on Friday, the monitor said.",
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        actors=(ARMY,),
+        event_type="shelling",
+    )
+    link = link_pair(outlet, monitor)
+    assert link is not None and link.kind == "corroborates", link and link.reason
+    assert "agree on agent" in link.reason
+    # the same claimant twice is not corroboration
+    again = replace(monitor, claimant=outlet.claimant)
+    link = link_pair(outlet, again)
+    assert link is not None and link.kind == "related", link.reason
