@@ -217,17 +217,22 @@ def type_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
         m.add(0.5, "event_type", f"{ta.replace('_', ' ')} and {tb.replace('_', ' ')} go together")
 
 
+def shared_actors(a: ClaimRecord, b: ClaimRecord, role: str) -> list[str]:
+    """Actors both claims give in `role`: the same one, or one a unit of the other."""
+    return sorted(
+        {
+            x.name
+            for x in a.role_actors(role)
+            for y in b.role_actors(role)
+            if x.id in y.chain or y.id in x.chain
+        }
+    )
+
+
 def actor_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     shared = 0.0
     for role, weight in (("agent", 1.0), ("target", 1.0)):
-        names = sorted(
-            {
-                x.name
-                for x in a.role_actors(role)
-                for y in b.role_actors(role)
-                if x.id in y.chain or y.id in x.chain
-            }
-        )
+        names = shared_actors(a, b, role)
         if names:
             shared += weight
             m.add(weight, "actors", f"same {role} ({', '.join(names)})")

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from app.linking import facts
-from app.linking.match import Match
+from app.linking.match import Match, shared_actors
 from app.linking.records import ClaimRecord, Figure, date_text
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -208,20 +208,9 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
     # who did it: both name one party (or a unit of it) as the agent, on a pair linked by
     # its own evidence (claims joined only through others may name the agent of another
     # part of the event)
-    if "actors" in m.agree and _shared_agents(a, b):
+    if "actors" in m.agree and shared_actors(a, b, "agent"):
         out.append("agent")
     return out
-
-
-def _shared_agents(a: ClaimRecord, b: ClaimRecord) -> list[str]:
-    return sorted(
-        {
-            x.name
-            for x in a.role_actors("agent")
-            for y in b.role_actors("agent")
-            if x.id in y.chain or y.id in x.chain
-        }
-    )
 
 
 def orient(a: ClaimRecord, b: ClaimRecord) -> tuple[ClaimRecord, ClaimRecord]:
