@@ -149,10 +149,38 @@ _UPDATE = re.compile(
 )
 
 
+# words with which a claim of an article turns away from the incident told before it: to
+# another incident ("Meanwhile a rocket slammed into a hospital", "Homs Meanwhile two
+# civilians were killed": a dateline or a headline's few words may come first), or back
+# to earlier ones ("have used small amounts of sarin before", "has previously said")
+_TURN = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}?(?:meanwhile|elsewhere|separately|in (?:a )?separate|"
+    r"in (?:another|other) (?:incidents?|attacks?|developments?))\b",
+    re.IGNORECASE,
+)
+_RECALLED = re.compile(
+    r"\b(?:previously|"
+    r"(?:earlier|previous|prior) (?:attacks|incidents|strikes|massacres)|"
+    r"(?<!not )in the past\b(?! (?:\w+ )?(?:hours?|days?|weeks?|months?|years?|24|48)\b)|"
+    r"before(?= *(?:[,;.]|hence\b|but\b|$)))",
+    re.IGNORECASE,
+)
+
+
 _ONE_MORE_PLACE = re.compile(
     r"\b(?:was|were|has been|have been) also (?:targeted|hit|struck|shelled|bombed|attacked)\b",
     re.IGNORECASE,
 )
+
+
+def turns_away(r: ClaimRecord) -> Cue | None:
+    """Words that open a claim on another incident than its article told before it."""
+    return _find(_TURN, r)
+
+
+def recalls(r: ClaimRecord) -> Cue | None:
+    """Words that set a claim in earlier incidents: background, not the article's news."""
+    return _find(_RECALLED, r)
 
 
 def one_more_place(r: ClaimRecord) -> Cue | None:

@@ -16,6 +16,8 @@ from app.linking import facts
 from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windows_overlap
 
 THRESHOLD = 3.0
+# two stated date ranges this many days long or shorter that overlap are close evidence
+OVERLAP_CLOSE = 3
 
 # Event types that can describe one incident: a strike is also its casualties and the
 # destruction it caused; a capture is also the battle for it.
@@ -180,10 +182,18 @@ def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     if wa[2] == wb[2] == "stated" and overlap(a, b):
         if a.precision == b.precision == "day" and a.date_start == b.date_start:
             m.add(1.5, "date", f"same day {date_text(a)}")
-        else:
+        elif max(_days(a), _days(b)) <= OVERLAP_CLOSE:
             m.add(0.75, "date", f"dates overlap ({date_text(a)} / {date_text(b)})")
+        else:
+            # "over the past few days" overlaps any day of its week: weaker than two
+            # claims dated to the same day or two
+            m.add(0.5, "date", f"dates overlap ({date_text(a)} / {date_text(b)})")
     else:
         m.add(0.25, "date", f"dates compatible ({_when(a)} / {_when(b)})")
+
+
+def _days(r: ClaimRecord) -> int:
+    return (r.date_end - r.date_start).days + 1  # type: ignore[operator]
 
 
 def _when(r: ClaimRecord) -> str:
@@ -207,17 +217,22 @@ def type_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
         m.add(0.5, "event_type", f"{ta.replace('_', ' ')} and {tb.replace('_', ' ')} go together")
 
 
+def shared_actors(a: ClaimRecord, b: ClaimRecord, role: str) -> list[str]:
+    """Actors both claims give in `role`: the same one, or one a unit of the other."""
+    return sorted(
+        {
+            x.name
+            for x in a.role_actors(role)
+            for y in b.role_actors(role)
+            if x.id in y.chain or y.id in x.chain
+        }
+    )
+
+
 def actor_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     shared = 0.0
     for role, weight in (("agent", 1.0), ("target", 1.0)):
-        names = sorted(
-            {
-                x.name
-                for x in a.role_actors(role)
-                for y in b.role_actors(role)
-                if x.id in y.chain or y.id in x.chain
-            }
-        )
+        names = shared_actors(a, b, role)
         if names:
             shared += weight
             m.add(weight, "actors", f"same {role} ({', '.join(names)})")

@@ -100,7 +100,11 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
     for j, b in enumerate(ordered):
         referred = None
         back = _refers_back(b)
-        if back and not b.in_comments:
+        # a claim that turns to another incident is linked to what came before it only
+        # by its own evidence: neither its article nor a reference back joins them; one
+        # that recalls earlier incidents, neither to what came before nor after it
+        turn = not b.in_comments and bool(facts.turns_away(b) or facts.recalls(b))
+        if back and not b.in_comments and not turn:
             for a in reversed(ordered[:j]):
                 if b.start - a.end > ANAPHOR_REACH:
                     break
@@ -127,7 +131,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
                 m.add(1.5, None, "in the same article, just before")
             elif a is referred:
                 m.add(2.5, None, f"'{back}' refers back to it")
-            elif m.blocked is None:
+            elif m.blocked is None and not turn and not facts.recalls(a):
                 m.add(SAME_ARTICLE, None, "in the same article")
             if not m.same:
                 om = _onset_match(a, b)

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from app.linking import facts
-from app.linking.match import Match
+from app.linking.match import Match, shared_actors
 from app.linking.records import ClaimRecord, Figure, date_text
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -205,6 +205,11 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
         and ("actors" in m.agree or "date" in m.agree)
     ):
         out.append("event")
+    # who did it: both name one party (or a unit of it) as the agent, on a pair linked by
+    # its own evidence (claims joined only through others may name the agent of another
+    # part of the event)
+    if "actors" in m.agree and shared_actors(a, b, "agent"):
+        out.append("agent")
     return out
 
 

@@ -3,15 +3,19 @@ dev gold pairs showed (docs/relations-annotation.md): which facts agree, which c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from app.linking import facts
 from app.linking.match import Match, evidence
-from app.linking.pairs import link_pair
+from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
 from app.linking.relate import relate
 
 HOMS = PlaceRef(60, "Homs", "city", (60, 61, 1), 61, (61,))
 ARMY = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+AIR_FORCE = ActorRef(7, "Syrian Arab Air Force", "agent", "armed_forces", (7, 5, 6))
+RUSSIAN_AIR = ActorRef(8, "Russian Aerospace Forces", "agent", "armed_forces", (8, 9))
 
 
 def _figure(kind: str, value: int, subset: bool = False) -> Figure:
@@ -145,3 +149,121 @@ def test_a_part_given_without_a_number_does_not_hide_a_new_toll() -> None:
     link = link_pair(first, later)
     assert link is not None and link.kind == "updates", link and link.reason
     assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
+
+
+HAMA = PlaceRef(70, "Hama", "governorate", (70, 1), 70, (70,))
+HAMA_CITY = PlaceRef(71, "Hama", "city", (71, 70, 1), 70, (70,))
+KAFR_ZITA = PlaceRef(72, "Kafr Zita", "town", (72, 70, 1), 70, (70,))
+
+
+def _article(*texts: str, **fields: object) -> list[ClaimRecord]:
+    """Claims of one article, in order: the first at Kafr Zita on 3 June, the others placed
+    only by the article (Hama governorate) and dated 3 June, all of one kind of event."""
+    out, start = [], 0
+    for n, text in enumerate(texts):
+        own = n == 0
+        out.append(
+            _claim(
+                1,
+                text,
+                id=n + 1,
+                key=f"s1:{start:07d}",
+                start=start,
+                end=start + len(text),
+                places=(KAFR_ZITA,) if own else (HAMA,),
+                places_inherited=not own,
+                date_rule="own" if own else "inherited",
+                actors=(),
+                **fields,
+            )
+        )
+        start += len(text) + 1
+    return out
+
+
+def _linked(records: list[ClaimRecord]) -> set[tuple[int, int]]:
+    return {(link.a.id, link.b.id) for link in link_within_source(records)}
+
+
+def test_a_claim_that_turns_to_another_incident_is_not_joined_to_it_by_its_article() -> None:
+    """A "Meanwhile" (after a dateline or a headline's words, too) opens another incident:
+    the same day and governorate and kind of event are not enough to make it the one the
+    article told before, as they are for a claim that goes on about it."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    goes_on = "A rocket slammed into a hospital in the north of the country on Friday."
+    assert _linked(_article(lede, goes_on)) == {(1, 2)}
+    for turn in ("Meanwhile a rocket", "Hama Meanwhile a rocket", "Elsewhere a rocket"):
+        assert _linked(_article(lede, goes_on.replace("A rocket", turn))) == set(), turn
+
+
+def test_a_claim_recalling_earlier_incidents_is_not_joined_to_the_articles_news() -> None:
+    """A claim set in earlier incidents ("have used sarin before", "has previously said")
+    is background, before or after the news in its article; a denial "not in the past and
+    not in the future", or a toll "in the past 24 hours", is not."""
+    news = "Rockets with chemical agents hit Kafr Zita on Friday, activists said."
+    recalled = "Western states believe government forces have used small amounts of sarin before."
+    kw = {"event_type": "chemical_attack"}
+    assert _linked(_article(news, recalled, **kw)) == set()
+    assert _linked(_article(news, recalled.replace(" before.", "."), **kw)) == {(1, 2)}
+    background = "A UN inquiry has previously said government forces used chlorine."
+    first, second = _article(news, background, **kw)
+    # the background told first in the article: not joined to the news after it either
+    swapped = [
+        replace(second, key="s1:0000000", start=0),
+        replace(first, key=f"s1:{len(background) + 1:07d}", start=len(background) + 1),
+    ]
+    assert _linked(swapped) == set()
+    for text in (
+        "The army does not use them, not in the past and not in the future, the source said.",
+        "Air strikes killed 45 people in the past 24 hours.",
+        "Air strikes killed 45 people in the past two days.",
+    ):
+        assert facts.recalls(_claim(1, text)) is None, text
+
+
+def test_a_period_of_days_overlapping_the_day_of_an_incident_is_weak_evidence() -> None:
+    """A claim "over the past few days" overlaps any day of its week: with nothing but the
+    articles' governorate to place both, it does not make the day's strike the same
+    incident; two claims of the same day or two do, on the same evidence."""
+    day = _claim(
+        1,
+        "The monitor said it was unclear whether Syrian or Russian warplanes carried out the strikes.",
+        places=(HAMA_CITY,),
+        places_inherited=True,
+        actors=(RUSSIAN_AIR,),
+    )
+    week = _claim(
+        2,
+        "The ambulance centre came under intense Russian air strikes over the past few days.",
+        places=(HAMA,),
+        places_inherited=True,
+        actors=(RUSSIAN_AIR,),
+        date_start=date(2016, 5, 28),
+        date_end=date(2016, 6, 3),
+        precision="week",
+    )
+    assert link_pair(day, week) is None
+    two_days = replace(week, date_start=date(2016, 6, 2))
+    assert link_pair(day, two_days) is not None
+
+
+def test_independent_claimants_naming_one_culprit_corroborate() -> None:
+    """Two independent claimants who both say the regime's jets did it agree on who did
+    it (docs/relations-annotation.md: the same actors), even with no toll to compare."""
+    outlet = _claim(
+        1, "Syrian regime jets pounded the town of Homs on Friday.", actors=(AIR_FORCE,)
+    )
+    monitor = _claim(
+        2,
+        "Warplanes of the army carried out the strikes on Homs on Friday, the monitor said.",
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        actors=(ARMY,),
+        event_type="shelling",
+    )
+    link = link_pair(outlet, monitor)
+    assert link is not None and link.kind == "corroborates", link and link.reason
+    assert "agree on agent" in link.reason
+    # the same claimant twice is not corroboration
+    again = replace(monitor, claimant=outlet.claimant)
+    link = link_pair(outlet, again)
+    assert link is not None and link.kind == "related", link.reason
