@@ -29,8 +29,8 @@ from app.db import make_engine, migrate
 from app.importer import prepare
 from app.models import Claim
 from app.models.page import COUNT_BOUND
-from app.params import ClaimFilters
-from app.services import claim_query, claim_rows, paging
+from app.params import ClaimFilters, ClaimListParams
+from app.services import claim_query, claim_rows, claims, paging, resolve
 from app.synth import generate
 
 PALMYRA = "38.1,34.4,38.4,34.7"
@@ -95,7 +95,7 @@ EXPECTED_INDEX = {
 # on SQLite, full text with a governorate of many links walks the text's matches and probes
 # each one's links by claim (claim_query._places_and_text), never the governorate's links
 PROBED = {
-    "#15 full text + governorate": ("ix_claim_place_claim_place", "ix_claim_place_place_claim")
+    "#15 full text + governorate": ("ix_claim_place_claim_place", "ix_claim_place_place_claim_")
 }
 # on PostgreSQL these pages walk pk_claim over the dated candidates in id order, never
 # fetching every candidate to sort it (claim_query._linked)
@@ -268,3 +268,62 @@ def test_full_text_with_places_finds_the_claims_matching_both(big: Engine, name:
         found = ids(params)
         assert found == sorted(set(ids(places)) & set(ids({"q": params["q"]})))
     assert found, "a standard query should match some synthetic claims"
+
+
+# a list in id order with an actor or place (and dates) merges each id's links in claim order
+# (claim_query.Merge) when the links are many; at 20,000 claims few are, so the bound is
+# lowered to take that way, and the pages compared with the list's `IN` way
+MERGED = {
+    name: STANDARD[name]
+    for name in (
+        "#15 actor + dates",
+        "#15 actor + dates within",
+        "#15 place + dates",
+        "#15 near + dates",
+        "#15 actor role + place + dates",
+    )
+} | {
+    "actor + dates + type": {"actor": ["Daesh"], "date_from": "2015", "event_type": ["shelling"]},
+    "place + dates + claimant": {"place": ["Aleppo"], "date_from": "2016", "claimant": ["SOHR"]},
+    "actor alias": STANDARD["actor alias"],
+    "governorate": STANDARD["governorate"],
+    "#15 bbox + type": STANDARD["#15 bbox + type"],
+    "place + actor": {"place": ["Aleppo"], "actor": ["SOHR"]},
+}
+
+
+def _pages(session: Session, params: dict[str, Any], count: str, n: int = 3) -> list[Any]:
+    pages, cursor = [], None
+    for _ in range(n):
+        query = ClaimListParams(**params, limit=20, count=count, cursor=cursor)
+        page = claims.list_claims(session, query)
+        pages.append(([c["id"] for c in page.data], page.count, page.count_exact, page.next))
+        cursor = page.next
+        if cursor is None:
+            break
+    return pages
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(MERGED))
+def test_merged_links_walk_the_same_pages(
+    big: Engine, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    params = MERGED[name]
+    with Session(big) as session:
+        expected = {c: _pages(session, params, c) for c in ("auto", "exact")}
+        monkeypatch.setattr(claim_query, "MERGE_BOUND", 0)
+        filters = ClaimFilters(**params)
+        names = resolve.claim_names(session, filters)
+        walk = claim_query.walked(session, filters, names=names)[1]
+        assert (walk is not None) == (big.dialect.name == "sqlite")
+        for count, pages in expected.items():
+            assert _pages(session, params, count) == pages
+        assert expected["auto"][0][0], "a standard query should match some synthetic claims"
+        if walk is not None:
+            plan = _plan(session, walk(None, COUNT_BOUND + 1))
+            link = "claim_actor_actor" if "actor" in params else "claim_place_place"
+            ranges = [s for s in plan if f"INDEX ix_{link}_claim_dates" in s]
+            assert ranges, plan
+            assert len(ranges) == 1 or "MERGE (UNION)" in plan, plan
+            assert not [s for s in plan if "TEMP B-TREE" in s or re.match(r"SCAN claim\b", s)]

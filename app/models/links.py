@@ -34,11 +34,19 @@ def _dated(key: str, table: str) -> sa.Index:
     )
 
 
+def _in_claim_order(key: str, table: str) -> sa.Index:
+    """The links of one actor or place in claim order, with their dates: a page of claims in
+    id order merges these ranges and stops at its end (services/claim_query.Merge)."""
+    name = f"ix_{table}_{key.removesuffix('_id')}_claim_dates"
+    return sa.Index(name, key, "claim_id", "event_date_start", "event_date_end")
+
+
 class ClaimActor(SQLModel, table=True):
     __tablename__ = "claim_actor"
     __table_args__ = (
         sa.Index("ix_claim_actor_actor_role", "actor_id", "role", "claim_id"),
         _dated("actor_id", "claim_actor"),
+        _in_claim_order("actor_id", "claim_actor"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -57,10 +65,10 @@ class ClaimActor(SQLModel, table=True):
 class ClaimPlace(SQLModel, table=True):
     __tablename__ = "claim_place"
     __table_args__ = (
-        sa.Index("ix_claim_place_place_claim", "place_id", "claim_id"),
         # a claim's links, and whether one names a place, from the index alone
         sa.Index("ix_claim_place_claim_place", "claim_id", "place_id"),
         _dated("place_id", "claim_place"),
+        _in_claim_order("place_id", "claim_place"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -11,6 +11,7 @@ place, then dates), not of claim's (issue #15).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,7 +25,7 @@ from app.models.event import EventClaim
 from app.models.links import SPAN_CLASSES, ClaimActor, ClaimPlace
 from app.params import ClaimFilters
 from app.services import figures, listed, resolve, search
-from app.services.paging import Ordering, SortKey
+from app.services.paging import Ordering, SortKey, Walk
 
 # Claims never carry a date range longer than MAX_EVENT_SPAN_DAYS (extraction drops
 # longer ones), so "overlaps [from, to]" can be a bounded range scan on the start date
@@ -67,6 +68,21 @@ def _linked(
 ) -> ColumnElement[bool]:
     """Claims with a `link` whose `key` is one of `ids`; with `f`'s event date range asked
     of the links' copies of the dates, one index range per span class (SPAN_CLASSES)."""
+    found = _found(link, key, ids, f, *also)
+    if postgres:
+        # `id = ANY(ARRAY(...))` walks pk_claim in id order over the candidates and stops
+        # at the page's end; `IN` fetched every candidate claim, then sorted (Aleppo +
+        # 2 months at 1M: 3,227 claims fetched for 51, 42 -> 3 ms), or hashed the links
+        # and read every claim of the other filter's (Palmyra + shelling at 1M: 100,530
+        # shelling claims read for 242, 470-580 -> 76-216 ms under load)
+        return Claim.id == sa.any_(sa.func.array(found.scalar_subquery()))
+    return Claim.id.in_(found)
+
+
+def _found(
+    link: Link, key: Any, ids: set[int], f: ClaimFilters | None, *also: ColumnElement[bool]
+) -> sa.Select[Any] | sa.CompoundSelect:
+    """The claim ids of _linked's links."""
     where = [key.in_(ids), *also]
     found: sa.Select[Any] | sa.CompoundSelect = sa.select(link.claim_id).where(*where)
     if f is not None and _event_range(f):
@@ -79,14 +95,7 @@ def _linked(
                 for i, reach in enumerate(SPAN_CLASSES)
             )
         )
-    if postgres:
-        # `id = ANY(ARRAY(...))` walks pk_claim in id order over the candidates and stops
-        # at the page's end; `IN` fetched every candidate claim, then sorted (Aleppo +
-        # 2 months at 1M: 3,227 claims fetched for 51, 42 -> 3 ms), or hashed the links
-        # and read every claim of the other filter's (Palmyra + shelling at 1M: 100,530
-        # shelling claims read for 242, 470-580 -> 76-216 ms under load)
-        return Claim.id == sa.any_(sa.func.array(found.scalar_subquery()))
-    return Claim.id.in_(found)
+    return found
 
 
 def _in_places(
@@ -230,7 +239,14 @@ def conditions(
 ) -> list[ColumnElement[bool]]:
     """`names`: `f`'s names already resolved (resolve.claim_names), when the caller also
     reports them."""
-    names = names or resolve.claim_names(session, f)
+    return _conditions(session, f, names or resolve.claim_names(session, f), False)[0]
+
+
+def _conditions(
+    session: Session, f: ClaimFilters, names: resolve.Names, drive: bool
+) -> tuple[list[ColumnElement[bool]], Merge | None]:
+    """conditions(), and with `drive` the links a page in id order may be merged from
+    (`_merge`): their condition is then left out of the list, for the Merge's walk."""
     postgres = session.get_bind().dialect.name == "postgresql"
     conds = _published(f)
     if f.max_date_precision:
@@ -247,11 +263,14 @@ def conditions(
         )
     place_sets.append(_spatial_place_ids(session, f))
     places = [p for p in place_sets if p is not None]
-    conds += _places_and_text(session, f, places, postgres)
-    if names.actors is not None:
-        conds.append(_naming_actors(names.actors, f.actor_role, f, postgres=postgres))
     if not places and names.actors is None:  # no link carries the dates: claim's index does
         conds += _event_dates(f, Claim.event_date_start, Claim.event_date_end)
+    driver = _merge(session, f, names.actors, places) if drive and not postgres else None
+    if driver is not None and driver.link is ClaimPlace:
+        places = [p for p in places if p is not driver.ids]
+    conds += _places_and_text(session, f, places, postgres)
+    if names.actors is not None and (driver is None or driver.link is not ClaimActor):
+        conds.append(_naming_actors(names.actors, f.actor_role, f, postgres=postgres))
     if names.claimants is not None:
         conds.append(Claim.claimant_id.in_(names.claimants))
     if f.source:
@@ -271,7 +290,7 @@ def conditions(
     conds += _event_conditions(f)
     conds += figures.conditions(f)
     conds += _curation_conditions(f)
-    return conds
+    return conds, driver
 
 
 def _curation_conditions(f: ClaimFilters) -> list[ColumnElement[bool]]:
@@ -315,7 +334,38 @@ def filtered(
 ) -> sa.Select[Any]:
     """The claims matching `f` and, for the nested routes, about one source, actor or place
     (the actor's affiliates and the places inside the place included, as for the filters)."""
-    conds = conditions(session, f, names)
+    names = names or resolve.claim_names(session, f)
+    conds = _conditions(session, f, names, False)[0]
+    return base_select(f.sort).where(*conds, *_fixed(session, f, source_id, actor_id, place_id))
+
+
+def walked(
+    session: Session,
+    f: ClaimFilters,
+    *,
+    names: resolve.Names,
+    source_id: int | None = None,
+    actor_id: int | None = None,
+    place_id: int | None = None,
+) -> tuple[sa.Select[Any], Walk | None]:
+    """filtered(), and how a page of it in id order is walked when merging links is the
+    shorter way (Merge; on SQLite): paging counts with the one, walks with the other."""
+    conds, driver = _conditions(session, f, names, True)
+    conds += _fixed(session, f, source_id, actor_id, place_id)
+    if driver is None:
+        return base_select(f.sort).where(*conds), None
+    stmt = base_select(f.sort).where(*conds, driver.condition(f))
+    return stmt, driver.walk(f, conds)
+
+
+def _fixed(
+    session: Session,
+    f: ClaimFilters,
+    source_id: int | None,
+    actor_id: int | None,
+    place_id: int | None,
+) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
     if source_id is not None:
         conds.append(Claim.source_id == source_id)
     if actor_id is not None:
@@ -323,4 +373,68 @@ def filtered(
         conds.append(_naming_actors(ids))
     if place_id is not None:
         conds.append(_in_places(resolve.with_places_inside(session, {place_id})))
-    return base_select(f.sort).where(*conds)
+    return conds
+
+
+# Actor or place (and event dates), in id order, on SQLite: SQLite builds the list of every
+# (dated) link of the ids and sorts it before it returns the first claim (Daesh + 6 months
+# at 1M claims: 24,000 links, 15-20 ms). When the links are many (over MERGE_BOUND, counted
+# from the indexes), the page instead merges each id's links in claim order (0013's index,
+# dates included), each joined to its claim and its filters, and stops at the page's end:
+# the same walk in 2-5 ms. Few links stay a list, which is shorter than walking an actor's
+# links in claim order past the ones out of the date range.
+MERGE_BOUND = 2_000
+MERGE_MAX_IDS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    link: Link
+    key: Any
+    ids: set[int]
+    also: tuple[ColumnElement[bool], ...] = ()
+
+    def condition(self, f: ClaimFilters) -> ColumnElement[bool]:
+        return _linked(self.link, self.key, self.ids, f, *self.also)
+
+    def walk(self, f: ClaimFilters, conds: list[ColumnElement[bool]]) -> Walk:
+        """The primary keys (`_key`, `_k0`) of the claims matching `conds` and this one's
+        links, in id order after a claim id, up to a limit: one index range per id, merged
+        (UNION: a claim linked twice is one claim; SQLite merges a compound in its ORDER BY
+        when it has a LIMIT, and materialises it when it has none)."""
+        # Core columns, and the conditions shared by every arm built once: an arm per id
+        # built with ORM attributes cost more than the walk (41 places: ~15 ms)
+        table = self.link.__table__
+        key, claim_id = table.c[self.key.key], table.c.claim_id
+        source = table.join(Claim.__table__, Claim.__table__.c.id == claim_id)
+        shared = [*self.also, *_event_dates(f, table.c.event_date_start, table.c.event_date_end)]
+        shared += conds
+        column = claim_id.label("_key")
+
+        def walk(after: int | None, limit: int) -> sa.Select[Any] | sa.CompoundSelect:
+            where = sa.and_(*shared, *([claim_id > after] if after is not None else []))
+            arms = [sa.select(column).select_from(source).where(key == i, where) for i in self.ids]
+            # one column: with two (both the claim id) SQLite sorted each arm by the second
+            merged = sa.union(*arms).order_by(sa.literal_column("_key")).limit(limit).subquery()
+            return sa.select(merged.c._key, merged.c._key.label("_k0"))
+
+        return walk
+
+
+def _merge(
+    session: Session, f: ClaimFilters, actors: set[int] | None, places: list[set[int]]
+) -> Merge | None:
+    if f.sort != "id" or f.q:
+        return None
+    if actors is not None:
+        also = (ClaimActor.role == f.actor_role,) if f.actor_role else ()
+        found = Merge(ClaimActor, ClaimActor.actor_id, actors, also)
+    elif places:
+        found = Merge(ClaimPlace, ClaimPlace.place_id, places[0])
+    else:
+        return None
+    if not found.ids or len(found.ids) > MERGE_MAX_IDS:
+        return None
+    dated = _found(found.link, found.key, found.ids, f, *found.also).limit(MERGE_BOUND + 1)
+    many = session.execute(sa.select(sa.func.count()).select_from(dated.subquery())).scalar_one()
+    return found if many > MERGE_BOUND else None

@@ -48,7 +48,7 @@ def list_claims(session: Session, filters: ClaimListParams, **fixed: int) -> Pag
     read path of claim_rows); `fixed` pins a nested route's parent (source_id=...,
     actor_id=..., place_id=...)."""
     names = resolve.claim_names(session, filters)
-    stmt = claim_query.filtered(session, filters, names=names, **fixed)
+    stmt, walk = claim_query.walked(session, filters, names=names, **fixed)
     page = paginate(
         session,
         stmt.with_only_columns(Claim.__table__.c.id, maintain_column_froms=True),
@@ -57,6 +57,7 @@ def list_claims(session: Session, filters: ClaimListParams, **fixed: int) -> Pag
         cursor=filters.cursor,
         count=filters.count,
         read=claim_rows.joined,
+        walk=walk,
     )
     return ClaimPage.model_construct(
         data=claim_rows.shapes(session, page.rows),

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.sql import ColumnElement, CompoundSelect, Select
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
@@ -271,13 +271,26 @@ def _read_cut(
     return rows.add_columns(*extra, *keys).order_by(*_sorted(ordering, keys))
 
 
+# A walk of the matches in the default order (`id`) by another way than `stmt`'s own: the
+# primary keys after a key (`_key`, `_k0`), up to a limit (claim_query.Merge)
+Walk = Callable[[Any, int], Select[Any] | CompoundSelect]
+
+
 def _first_page_read(
-    execute: Any, stmt: Select[Any], ordering: Ordering, limit: int, read: Read
+    execute: Any,
+    stmt: Select[Any],
+    ordering: Ordering,
+    limit: int,
+    read: Read,
+    walk: Walk | None,
 ) -> tuple[list[Any], list[Sequence[Any]], Counted]:
     """_first_page in one statement, for `read`'s rows: the walk is a CTE that the count and
     the page's cut both read, so its 1,001 keys never leave the database."""
-    walk = _cut(stmt, ordering).order_by(*_sorted(ordering)).limit(COUNT_BOUND + 1)
-    walked = walk.cte("walked")
+    if walk:
+        walked = walk(None, COUNT_BOUND + 1).cte("walked")
+    else:
+        walked = _cut(stmt, ordering).order_by(*_sorted(ordering)).limit(COUNT_BOUND + 1)
+        walked = walked.cte("walked")
     n = len(ordering.keys)
     keys = [walked.c[f"_k{i}"] for i in range(n)]
     cut = sa.select(walked).order_by(*_sorted(ordering, keys)).limit(limit + 1).subquery("page")
@@ -301,12 +314,16 @@ def paginate(
     cursor: str | None = None,
     count: CountMode | None = "auto",
     read: Read | None = None,
+    walk: Walk | None = None,
 ) -> PageResult:
     """Run `stmt` (a select of one entity, or of columns of one table, filters applied) for
     one page, counted as the module says; `count=None` counts nothing (exports walk every
     page and need no total). The page's rows are entities, or rows of those columns, or
     with `read` rows of what `read` makes of a select of them (more columns, joined on
-    unique keys: the walk and the count need none of them)."""
+    unique keys: the walk and the count need none of them). `walk`, with `read`, finds the
+    page's keys in the `id` ordering; the count is still `stmt`'s."""
+    if ordering.name != "id" or not read:
+        walk = None
     entity = len(stmt.column_descriptions) == 1 and bool(stmt.column_descriptions[0].get("entity"))
     if not entity:
         # rows of columns need no ORM: Core's execution, without the per-row ORM loading
@@ -317,15 +334,18 @@ def paginate(
         execute = session.execute
     carried = None
     if count == "auto" and not cursor and len(_primary_key(stmt)) == 1 and read:
-        result, keys, counted = _first_page_read(execute, stmt, ordering, limit, read)
+        result, keys, counted = _first_page_read(execute, stmt, ordering, limit, read, walk)
     elif count == "auto" and not cursor and len(_primary_key(stmt)) == 1:
         result, keys, counted = _first_page(execute, stmt, ordering, limit, entity)
     else:
         paged = _cut(stmt, ordering) if read else stmt.add_columns(*_key_columns(ordering))
+        values = None
         if cursor:
             values, carried = decode_page_cursor(ordering, cursor)
             paged = paged.where(_after(ordering, values))
         paged = paged.order_by(*_sorted(ordering)).limit(limit + 1)
+        if walk:
+            paged = walk(values[0] if values else None, limit + 1)
         if read:
             paged = _read_cut(stmt, paged.subquery("page"), ordering, read)
         result = execute(paged).all()
