@@ -76,9 +76,13 @@ _BACK = re.compile(
     r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"
     r"bodies|corpses|scene|wreckage|actions?|crimes?|atrocit(?:y|ies)|aggression)\b"
     r"|\b(?:a|the|gave a|put the)\s+(?:new\s+|higher\s+|final\s+)?(?:death\s+)?toll\b"
-    r"|\b(?:adding|added)\b"
-    # told as happening alongside the incident, or answering it
-    r"|\b(?:meanwhile|meantime|at the same time|in response|(?:later|earlier) (?:in|on) the day|"
+    r"|\b(?:adding|added)\b",
+    re.I,
+)
+# Told as happening alongside the incident, or answering it: the incident's day, unless
+# what is told stands now ("Meantime, a food convoy is making its way to West Aleppo")
+_ALONGSIDE = re.compile(
+    r"\b(?:meanwhile|meantime|at the same time|in response|(?:later|earlier) (?:in|on) the day|"
     r"(?:later|earlier) that day|the same day|hours (?:later|earlier))\b",
     re.I,
 )
@@ -295,11 +299,13 @@ class Dater:
             text, max(start, fresh.start() - 60), fresh.start()
         ):
             return Dated(None, None)
+        tense = _tense(text, start, end, content_from)
         back = _BACK.search(text, start, end)
+        if back is None and tense != "present":
+            back = _ALONGSIDE.search(text, start, end)
         incident = self.incident
         if _REACTION.search(text, start, end) or _STANCE.search(text, start, end):
             incident = None
-        tense = _tense(text, start, end, content_from)
         # the same speaker going on about a present state speaks of today
         going_on = continues_speaker and not (tense == "present" and self.reference is not None)
         if incident is not None and (going_on or back):
