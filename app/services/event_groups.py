@@ -4,18 +4,19 @@ order sources arrived in. Never commits."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Protocol
+from collections import Counter, defaultdict
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.linking import ClaimRecord
 from app.linking.match import firm_conflict
+from app.linking.pairs import MAX_EVENT_COMPARED
 from app.linking.summary import Edge
 from app.models.event import ClaimRelation, EventClaim
 from app.services.claim_records import Gazetteer, load_records
-from app.services.event_store import write_events
+from app.services.event_store import Compared, write_events
 
 
 def regroup(
@@ -42,18 +43,34 @@ def regroup(
     # only the groups that changed are written again: a kept event's members, their
     # links and so its summary, members' flags and indirect relations are as stored
     redo = [i for i in nodes if previous.get(i) not in kept]
+    compared = _compared(conn, redo, previous, dirty)
     if redo:
         conn.execute(_UNGROUP, {"ids": redo})
         conn.execute(_UNRELATE, {"ids": redo})
     changed = [g for g in groups if previous.get(g[0]) not in kept]
-    write_events(conn, changed, records, edges, previous, old_events, kept)
+    write_events(conn, changed, records, edges, previous, old_events, kept, compared)
+
+
+def _compared(
+    conn: sa.Connection, redo: list[int], previous: dict[int, int], dirty: set[int]
+) -> Compared:
+    """The pairs the stored events of `redo` compared when they were written, with the
+    indirect relations that came of it (read before they are deleted)."""
+    size = Counter(previous.values())
+    event_of = {
+        i: previous[i]
+        for i in redo
+        if i in previous and previous[i] not in dirty and size[previous[i]] <= MAX_EVENT_COMPARED
+    }
+    rows = conn.execute(_INDIRECT, {"ids": sorted(event_of)}).all() if event_of else []
+    return Compared(event_of, {frozenset((r.claim_a_id, r.claim_b_id)): r for r in rows})
 
 
 class Stored(Protocol):
     """What `around` reads of what is stored."""
 
-    def links(self, ids: set[int]) -> list[Edge]:
-        """Every same-event link of these claims."""
+    def links(self, ids: set[int], among: set[int] | None = None) -> list[Edge]:
+        """Every same-event link of these claims (to a claim in `among`, when given)."""
         ...
 
     def groups(self, ids: set[int]) -> dict[int, int | None]:
@@ -75,20 +92,23 @@ def around(
     changes, it joins `inside` and the next groups out become the border.
     Returns the claims clustered, their links among them, their records and the clusters."""
     links: dict[tuple[int, int], Edge] = {}
-    loaded: set[int] = set()
+    loaded: set[int] = set()  # the claims all of whose links are read
     records: dict[int, ClaimRecord] = {}
 
-    def load(ids: set[int]) -> None:
-        for e in stored.links(ids - loaded):
+    def load(ids: set[int], among: set[int] | None = None) -> None:
+        for e in stored.links(ids - loaded, among):
             links[(e.a, e.b)] = e
-        loaded.update(ids)
+        if among is None:
+            loaded.update(ids)
 
     while True:
         load(inside)
         ends = {x for e in links.values() if e.a in inside or e.b in inside for x in (e.a, e.b)}
         border_of = stored.groups(ends - inside)
         nodes = inside | set(border_of)
-        load(set(border_of))
+        # the links among the border (those to `inside` are read): the border's links
+        # beyond it are not needed unless the border moves out
+        load(set(border_of), among=set(border_of))
         records.update(stored.records(nodes - set(records)))
         edges = [e for e in links.values() if e.a in nodes and e.b in nodes]
         groups = clusters(nodes, edges, records)
@@ -143,8 +163,8 @@ class _Tables:
         self.session, self.places, self.known = session, places, known
         self.conn = session.connection()
 
-    def links(self, ids: set[int]) -> list[Edge]:
-        return _edges(self.conn, ids)
+    def links(self, ids: set[int], among: set[int] | None = None) -> list[Edge]:
+        return _edges(self.conn, ids, among)
 
     def groups(self, ids: set[int]) -> dict[int, int | None]:
         of = _previous(self.conn, ids)
@@ -191,8 +211,14 @@ def clusters(
     so it does not depend on the order sources arrived in."""
     parent = {n: n for n in nodes}
     members = {n: [n] for n in nodes}
-    linked = {frozenset((e.a, e.b)) for e in edges}
-    conflicts: dict[frozenset[int], bool] = {}
+    # each group's members by their dates, which are all firm_conflict reads: two groups
+    # are compared date by date, not claim by claim (a group of hundreds has a few dates)
+    by_dates = {n: {_dates(records[n]): [n]} for n in nodes}
+    linked: dict[int, set[int]] = defaultdict(set)
+    for e in edges:
+        linked[e.a].add(e.b)
+        linked[e.b].add(e.a)
+    apart: dict[tuple[Any, Any], bool] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -200,13 +226,14 @@ def clusters(
             x = parent[x]
         return x
 
-    def conflict(x: int, y: int) -> bool:
-        pair = frozenset((x, y))
-        if pair in linked:
-            return False
-        if pair not in conflicts:
-            conflicts[pair] = firm_conflict(records[x], records[y])
-        return conflicts[pair]
+    def conflict(ra: int, rb: int) -> bool:
+        for da, xs in by_dates[ra].items():
+            for db, ys in by_dates[rb].items():
+                if (da, db) not in apart:
+                    apart[(da, db)] = firm_conflict(records[xs[0]], records[ys[0]])
+                if apart[(da, db)] and any(y not in linked[x] for x in xs for y in ys):
+                    return True
+        return False
 
     def strength(e: Edge) -> tuple[float, str, str]:
         ka, kb = sorted((records[e.a].key, records[e.b].key))
@@ -214,14 +241,19 @@ def clusters(
 
     for e in sorted(edges, key=strength):
         ra, rb = find(e.a), find(e.b)
-        if ra == rb:
-            continue
-        if any(conflict(x, y) for x in members[ra] for y in members[rb]):
+        if ra == rb or conflict(ra, rb):
             continue
         keep, gone = sorted((ra, rb), key=lambda r: records[r].key)
         parent[gone] = keep
         members[keep] += members.pop(gone)
+        for d, xs in by_dates.pop(gone).items():
+            by_dates[keep].setdefault(d, []).extend(xs)
     return [sorted(g) for g in members.values()]
+
+
+def _dates(r: ClaimRecord) -> tuple[Any, ...]:
+    """What firm_conflict reads of a claim: its dates, their precision and their kind."""
+    return (r.window, r.precision, r.date_start, r.date_end)
 
 
 # built once, with the id lists as expanding parameters (building and keying a statement
@@ -234,19 +266,35 @@ _PREVIOUS_OF_EVENTS = sa.select(EventClaim.claim_id, EventClaim.event_id).where(
     EventClaim.event_id.in_(_IDS)
 )
 _UNGROUP = EventClaim.__table__.delete().where(EventClaim.claim_id.in_(_IDS))
+_INDIRECT = sa.select(
+    ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+    ClaimRelation.reason, ClaimRelation.agree, ClaimRelation.differ, ClaimRelation.detail,
+).where(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.direct.is_(False))  # fmt: skip
 _UNRELATE = ClaimRelation.__table__.delete().where(
     ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.direct.is_(False)
 )
-_EDGES = (
-    sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
-              ClaimRelation.differ, ClaimRelation.detail)
-    .where(sa.or_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_IDS)))
-    .where(ClaimRelation.direct)
-)  # fmt: skip
+_AMONG = sa.bindparam("among", expanding=True)
+_LINKS = sa.select(
+    ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+    ClaimRelation.differ, ClaimRelation.detail,
+).where(ClaimRelation.direct)  # fmt: skip
+_EDGES = _LINKS.where(
+    sa.or_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_IDS))
+)
+_EDGES_AMONG = _LINKS.where(
+    sa.or_(
+        sa.and_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_AMONG)),
+        sa.and_(ClaimRelation.claim_b_id.in_(_IDS), ClaimRelation.claim_a_id.in_(_AMONG)),
+    )
+)
 
 
-def _edges(conn: sa.Connection, nodes: set[int]) -> list[Edge]:
-    if not nodes:
+def _edges(conn: sa.Connection, nodes: set[int], among: set[int] | None = None) -> list[Edge]:
+    """The same-event links of `nodes` (to a claim in `among`, when given)."""
+    if not nodes or among == set():
         return []
-    rows = conn.execute(_EDGES, {"ids": sorted(nodes)}).all()
+    if among is None:
+        rows = conn.execute(_EDGES, {"ids": sorted(nodes)}).all()
+    else:
+        rows = conn.execute(_EDGES_AMONG, {"ids": sorted(nodes), "among": sorted(among)}).all()
     return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]

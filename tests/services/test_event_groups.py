@@ -2,7 +2,7 @@
 connected component, and must give what clustering the whole component gives.
 
 On synthetic data (app/synth.py), whose components grow with the data: articles linked
-one by one give the events a rebuild gives; and `around`, asked about the claims of one
+one by one give the events and relations a rebuild gives; and `around`, asked about the claims of one
 source among stored groups that were clustered without it, gives the clusters of the
 whole graph, also with the links' scores shuffled so that groups beyond the first border
 change and the border has to move out.
@@ -24,7 +24,7 @@ from app.linking import ClaimRecord
 from app.linking.match import firm_conflict
 from app.linking.summary import Edge
 from app.models import Claim
-from app.models.event import EventClaim
+from app.models.event import ClaimRelation, EventClaim
 from app.services import events
 from app.services.claim_records import gazetteer, load_records
 from app.services.event_groups import _edges, around, clusters
@@ -42,12 +42,21 @@ def _synthetic(url: str, claims: int) -> sa.Engine:
     return engine
 
 
-def _events(engine: sa.Engine) -> set[frozenset[int]]:
+def _snapshot(engine: sa.Engine) -> tuple[set[frozenset[int]], set[tuple]]:
+    """Events as sets of claims; relations, direct and indirect, with all they say."""
     with engine.connect() as conn:
         members: dict[int, set[int]] = {}
         for claim_id, event_id in conn.execute(sa.select(EventClaim.claim_id, EventClaim.event_id)):
             members.setdefault(event_id, set()).add(claim_id)
-    return {frozenset(m) for m in members.values()}
+        rows = conn.execute(
+            sa.select(
+                ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+                ClaimRelation.direct, ClaimRelation.reason, ClaimRelation.agree,
+                ClaimRelation.differ, ClaimRelation.detail,
+            )
+        ).all()  # fmt: skip
+    relations = {(*r[:5], tuple(r.agree), tuple(r.differ), repr(r.detail)) for r in rows}
+    return {frozenset(m) for m in members.values()}, relations
 
 
 def test_articles_linked_one_by_one_give_the_rebuilds_events(fresh_url: str) -> None:
@@ -59,12 +68,13 @@ def test_articles_linked_one_by_one_give_the_rebuilds_events(fresh_url: str) -> 
         with write_session(engine) as session:
             assert events.source_added(session, source_id)["claims"] == 20
             session.commit()
-    linked = _events(engine)
+    linked = _snapshot(engine)
     with write_session(engine) as session:
         events.rebuild(session)
         session.commit()
-    assert linked == _events(engine)
-    assert any(len(m) > 2 for m in linked)
+    assert linked == _snapshot(engine)
+    assert any(len(m) > 2 for m in linked[0])
+    assert any(not direct for _, _, _, direct, *_ in linked[1])
     engine.dispose()
 
 
@@ -77,8 +87,11 @@ class _Memory:
     records_of: dict[int, ClaimRecord]
     asked: int = 0
 
-    def links(self, ids: set[int]) -> list[Edge]:
-        return [e for e in self.edges if e.a in ids or e.b in ids]
+    def links(self, ids: set[int], among: set[int] | None = None) -> list[Edge]:
+        ends = set(self.records_of) if among is None else among
+        return [
+            e for e in self.edges if (e.a in ids and e.b in ends) or (e.b in ids and e.a in ends)
+        ]
 
     def groups(self, ids: set[int]) -> dict[int, int | None]:
         self.asked += 1
@@ -118,11 +131,47 @@ def _around_source(
     return {frozenset(g) for g in groups + beyond}, memory.asked
 
 
+def _claim_by_claim(
+    nodes: set[int], edges: list[Edge], records: dict[int, ClaimRecord]
+) -> set[frozenset[int]]:
+    """The rule of `clusters` as written: every pair of the two groups a link would join
+    is asked firm_conflict, unless linked itself."""
+    group = {n: frozenset([n]) for n in nodes}
+    linked = {frozenset((e.a, e.b)) for e in edges}
+    order = sorted(
+        edges,
+        key=lambda e: (-e.detail["score"], *sorted((records[e.a].key, records[e.b].key))),
+    )
+    for e in order:
+        ga, gb = group[e.a], group[e.b]
+        if ga == gb or any(
+            frozenset((x, y)) not in linked and firm_conflict(records[x], records[y])
+            for x in ga
+            for y in gb
+        ):
+            continue
+        for i in ga | gb:
+            group[i] = ga | gb
+    return set(group.values())
+
+
 def test_around_a_source_gives_the_clusters_of_the_whole_graph(tmp_path: Path) -> None:
     records, real = _stored_graph(tmp_path)
     linked = {i for e in real for i in (e.a, e.b)}
     sources = sorted({records[i].source_id for i in linked})
     rng = random.Random(13)
+
+    # clusters compares groups date by date: the same as claim by claim, also over links
+    # drawn at random between claims of any dates
+    drawn = rng.sample(sorted(records), 600)
+    noise = [
+        Edge(a, b, "related", (), {"score": rng.uniform(3, 9)})
+        for a, b in zip(drawn[::2], drawn[1::2], strict=True)
+    ]
+    for graph in (real, real + noise):
+        nodes = {i for e in graph for i in (e.a, e.b)}
+        got = {frozenset(g) for g in clusters(nodes, graph, records)}
+        assert got == _claim_by_claim(nodes, graph, records)
     for shuffle in (False, True):
         graph = [
             dataclasses.replace(e, detail={"score": rng.uniform(3, 9)}) if shuffle else e
