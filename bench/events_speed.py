@@ -3,6 +3,13 @@ and one more article linked into a database of a million claims.
 
     python bench/events_speed.py                    # 1,000,000 synthetic claims
     python bench/events_speed.py --claims 100000    # quicker
+    python bench/events_speed.py --skip-dev --keep /tmp/1m.sqlite3     # keep the database
+    python bench/events_speed.py --skip-dev --reuse /tmp/1m.sqlite3    # link into a copy
+
+`--reuse` links the articles into a copy of a database kept by `--keep` (generated and
+rebuilt once), so two trees can be compared on the same data: copy this script into the
+other tree's bench/ and run it there with the same `--reuse` (the articles are the same,
+seeded).
 
 1. The dev half (373 distinct articles) is imported, then `rebuild` recomputes every
    event, relation, index row and framing count from its claims (the issue's "relations
@@ -10,15 +17,17 @@ and one more article linked into a database of a million claims.
 2. N synthetic claims (app/synth.py) get their events with the same `rebuild`; then
    one more synthetic article of 20 claims at a time is stored and linked by
    `events.source_added`, in its own committed transaction, as an import does (target:
-   under 100 ms at 1,000,000 claims). Prints numbers; asserts nothing. Each article's
-   time goes with the claims its regroup clusters (the connected component its claims
-   join, printed beside it), not with its own size.
+   under 100 ms at 1,000,000 claims). Prints numbers, each with the load average;
+   asserts nothing. Each article's time goes with the claims its regroup clusters
+   (printed beside it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -45,6 +54,10 @@ def _percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
 def dev_half(tmp: Path) -> dict[str, object]:
     url = f"sqlite:///{tmp / 'dev.sqlite3'}"
     migrate(url)
@@ -65,12 +78,13 @@ def dev_half(tmp: Path) -> dict[str, object]:
         "events": summary["events"],
         "rebuild_seconds": round(rebuilt, 2),
         "import_with_linking_seconds": round(imported, 2),
+        "load_average": _load(),
     }
 
 
 def _regrouped() -> list[int]:
-    """The number of claims each regroup clusters (its connected component): linking one
-    article costs about that, whatever the article's own size."""
+    """The number of claims each regroup clusters (summed over the rounds when the border
+    moves out): linking one article costs about that, whatever the article's own size."""
     sizes: list[int] = []
     inner = event_groups.clusters
 
@@ -82,7 +96,8 @@ def _regrouped() -> list[int]:
     return sizes
 
 
-def at_scale(url: str, claims: int, articles: int) -> dict[str, object]:
+def built(url: str, claims: int) -> dict[str, object]:
+    """N synthetic claims with their events, from scratch."""
     migrate(url)
     engine = make_engine(url)
     prepare(engine)
@@ -94,23 +109,6 @@ def at_scale(url: str, claims: int, articles: int) -> dict[str, object]:
         summary = events.rebuild(session)
         session.commit()
     rebuilt = time.perf_counter() - started
-    times = []
-    relations = []
-    regrouped: list[int] = []
-    sizes = _regrouped()
-    for n in range(articles):
-        generate(engine, 20, seed=1000 + n)
-        with engine.connect() as conn:
-            source_id = conn.execute(sa.text("SELECT max(id) FROM source")).scalar_one()
-        t = time.perf_counter()
-        with write_session(engine) as session:
-            done = events.source_added(session, source_id)
-            session.commit()
-        times.append((time.perf_counter() - t) * 1000)
-        relations.append(done["relations"])
-        regrouped.append(sum(sizes))
-        sizes.clear()
-        print(f"article {n + 1}: {times[-1]:.0f} ms, {regrouped[-1]} claims regrouped", flush=True)
     engine.dispose()
     return {
         "claims": claims,
@@ -118,13 +116,49 @@ def at_scale(url: str, claims: int, articles: int) -> dict[str, object]:
         "rebuild_seconds": round(rebuilt, 1),
         "relations": summary["relations"],
         "events": summary["events"],
+        "load_average": _load(),
+    }
+
+
+def linked(url: str, articles: int) -> dict[str, object]:
+    """One more synthetic article at a time, stored and linked as an import does."""
+    engine = make_engine(url)
+    times = []
+    cpu = []  # the process's CPU time (SQLite runs in it): what other load disturbs least
+    relations = []
+    regrouped: list[int] = []
+    sizes = _regrouped()
+    for n in range(articles):
+        generate(engine, 20, seed=1000 + n)
+        with engine.connect() as conn:
+            source_id = conn.execute(sa.text("SELECT max(id) FROM source")).scalar_one()
+        t, c = time.perf_counter(), time.process_time()
+        with write_session(engine) as session:
+            done = events.source_added(session, source_id)
+            session.commit()
+        times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+        relations.append(done["relations"])
+        regrouped.append(sum(sizes))
+        sizes.clear()
+        print(
+            f"article {n + 1}: {times[-1]:.0f} ms ({cpu[-1]:.0f} ms CPU), "
+            f"{regrouped[-1]} claims regrouped, "
+            f"load {_load()}",
+            flush=True,
+        )
+    engine.dispose()
+    return {
         "articles_linked": articles,
         "link_article_p50_ms": round(statistics.median(times), 1),
         "link_article_p95_ms": round(_percentile(times, 95), 1),
         "link_article_max_ms": round(max(times), 1),
+        "link_article_cpu_p50_ms": round(statistics.median(cpu), 1),
+        "link_article_cpu_p95_ms": round(_percentile(cpu, 95), 1),
         "relations_per_article_mean": round(statistics.mean(relations), 1),
         "claims_regrouped_per_article_p50": statistics.median(regrouped),
         "claims_regrouped_per_article_max": max(regrouped),
+        "load_average": _load(),
     }
 
 
@@ -134,14 +168,28 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--database-url", help="an empty database; default: a temp SQLite file")
     parser.add_argument("--skip-dev", action="store_true", help="only the scale measure")
+    parser.add_argument("--keep", type=Path, help="build the scale database at this SQLite path")
+    parser.add_argument(
+        "--reuse", type=Path, help="link into a copy of a database built with --keep"
+    )
     args = parser.parse_args()
     out: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_dev:
             out["dev_half"] = dev_half(Path(tmp))
             print(json.dumps({"dev_half": out["dev_half"]}), flush=True)
-        url = args.database_url or f"sqlite:///{Path(tmp) / 'scale.sqlite3'}"
-        out["scale"] = at_scale(url, args.claims, args.articles)
+        copy = Path(tmp) / "scale.sqlite3"
+        url = args.database_url or f"sqlite:///{copy}"
+        if args.keep:
+            url = f"sqlite:///{args.keep}"
+        if not args.reuse:
+            out["built"] = built(url, args.claims)
+            print(json.dumps({"built": out["built"]}), flush=True)
+        kept = args.reuse or args.keep
+        if kept:  # the kept database stays as built: the articles go into a copy
+            shutil.copyfile(kept, copy)
+            url = f"sqlite:///{copy}"
+        out["scale"] = linked(url, args.articles)
     print(json.dumps(out, indent=2))
 
 

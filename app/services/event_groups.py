@@ -4,17 +4,19 @@ order sources arrived in. Never commits."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.linking import ClaimRecord
 from app.linking.match import firm_conflict
+from app.linking.pairs import MAX_EVENT_COMPARED
 from app.linking.summary import Edge
 from app.models.event import ClaimRelation, EventClaim
 from app.services.claim_records import Gazetteer, load_records
-from app.services.event_store import write_events
+from app.services.event_store import Compared, write_events
 
 
 def regroup(
@@ -29,37 +31,152 @@ def regroup(
     along the stored same-event links, then those that changed are summarised again.
     `fresh`: the claims whose links are new in this unit of work; `also_events`: events
     that lost members or links (a source taken out)."""
-    # the whole connected component of the touched claims (the events within it are a
-    # function of all of it), and the events its claims were in
     session.flush()
     conn = session.connection()  # Core statements: no ORM entities are read or written
-    nodes, edges = _closure(conn, set(touched))
-    old_events = set(also_events or ())
-    if nodes:
-        old_events |= set(conn.execute(_EVENTS_OF, {"ids": sorted(nodes)}).scalars())
-    if old_events:
-        members = set(conn.execute(_MEMBERS_OF, {"ids": sorted(old_events)}).scalars())
-        # an event lies within one component, so its members are mostly in it already:
-        # only claims outside it (an event split or emptied) widen the closure
-        if not members <= nodes:
-            nodes |= members
-            more, edges = _closure(conn, nodes)
-            nodes |= more
-    previous: dict[int, int] = (
-        dict(conn.execute(_PREVIOUS, {"ids": sorted(nodes)}).all()) if nodes else {}
-    )
-    missing = nodes - set(known)
-    records = {**known, **load_records(session, missing, places)} if missing else known
-    groups = clusters(nodes, edges, records)
-    kept = _unchanged(groups, previous, fresh, also_events or set())
+    dirty = set(also_events or ())
+    old_events = dirty | _events_of(conn, touched)
+    inside = set(touched) | _members_of(conn, old_events)
+    nodes, edges, records, groups = around(_Tables(session, places, known), inside)
+    previous = _previous(conn, nodes)
+    old_events |= set(previous.values())
+    kept = _unchanged(groups, previous, fresh, dirty)
     # only the groups that changed are written again: a kept event's members, their
     # links and so its summary, members' flags and indirect relations are as stored
     redo = [i for i in nodes if previous.get(i) not in kept]
+    compared = _compared(conn, redo, previous, dirty)
     if redo:
         conn.execute(_UNGROUP, {"ids": redo})
         conn.execute(_UNRELATE, {"ids": redo})
     changed = [g for g in groups if previous.get(g[0]) not in kept]
-    write_events(conn, changed, records, edges, previous, old_events, kept)
+    write_events(conn, changed, records, edges, previous, old_events, kept, compared)
+
+
+def _compared(
+    conn: sa.Connection, redo: list[int], previous: dict[int, int], dirty: set[int]
+) -> Compared:
+    """The pairs the stored events of `redo` compared when they were written, with the
+    indirect relations that came of it (read before they are deleted)."""
+    size = Counter(previous.values())
+    event_of = {
+        i: previous[i]
+        for i in redo
+        if i in previous and previous[i] not in dirty and size[previous[i]] <= MAX_EVENT_COMPARED
+    }
+    rows = conn.execute(_INDIRECT, {"ids": sorted(event_of)}).all() if event_of else []
+    return Compared(event_of, {frozenset((r.claim_a_id, r.claim_b_id)): r for r in rows})
+
+
+class Stored(Protocol):
+    """What `around` reads of what is stored."""
+
+    def links(self, ids: set[int], among: set[int] | None = None) -> list[Edge]:
+        """Every same-event link of these claims (to a claim in `among`, when given)."""
+        ...
+
+    def groups(self, ids: set[int]) -> dict[int, int | None]:
+        """The stored groups of these claims, whole: each member with its event (None for
+        a claim in no event, a group of its own)."""
+        ...
+
+    def records(self, ids: set[int]) -> dict[int, ClaimRecord]: ...
+
+
+def around(
+    stored: Stored, inside: set[int]
+) -> tuple[set[int], list[Edge], dict[int, ClaimRecord], list[list[int]]]:
+    """The clusters of `inside` (claims whose links changed, with the whole of their
+    stored groups) and of the stored groups linked to them, as `clusters` over their
+    whole connected component would make them (`_settled` says why), without reading the
+    component: the stored groups linked to `inside` are its border; when the border comes
+    back as stored, the groups beyond it cannot change either; when a border group
+    changes, it joins `inside` and the next groups out become the border.
+    Returns the claims clustered, their links among them, their records and the clusters."""
+    links: dict[tuple[int, int], Edge] = {}
+    loaded: set[int] = set()  # the claims all of whose links are read
+    records: dict[int, ClaimRecord] = {}
+
+    def load(ids: set[int], among: set[int] | None = None) -> None:
+        for e in stored.links(ids - loaded, among):
+            links[(e.a, e.b)] = e
+        if among is None:
+            loaded.update(ids)
+
+    while True:
+        load(inside)
+        ends = {x for e in links.values() if e.a in inside or e.b in inside for x in (e.a, e.b)}
+        border_of = stored.groups(ends - inside)
+        nodes = inside | set(border_of)
+        # the links among the border (those to `inside` are read): the border's links
+        # beyond it are not needed unless the border moves out
+        load(set(border_of), among=set(border_of))
+        records.update(stored.records(nodes - set(records)))
+        edges = [e for e in links.values() if e.a in nodes and e.b in nodes]
+        groups = clusters(nodes, edges, records)
+        changed = _settled(groups, border_of)
+        if not changed:
+            return nodes, edges, records, groups
+        inside = inside | changed
+
+
+def _settled(groups: list[list[int]], border_of: dict[int, int | None]) -> set[int]:
+    """The border claims whose stored group did not come back whole and alone: empty when
+    the clustering around the touched claims is the one over their whole component.
+
+    Why that holds: `clusters` takes the links strongest first, and a link is refused only
+    when the two groups it joins at that moment firmly conflict; so how a final group
+    formed depends on the links among its own members alone. The stored events beyond
+    the border are the clusters of the links as stored, none of their links is new, and
+    every link leaving the clustered claims ends in the border: when each border group
+    comes back as stored, it formed as it did before, each link from it to an event
+    beyond was refused as before, and the events beyond stay as they are. `border_of`
+    maps a border claim to its stored event (None: a claim in no event, alone)."""
+    group_of = {i: n for n, g in enumerate(groups) for i in g}
+    stored: dict[int | tuple[int], list[int]] = defaultdict(list)
+    for i, event_id in border_of.items():
+        stored[event_id if event_id is not None else (i,)].append(i)
+    changed: set[int] = set()
+    for members in stored.values():
+        found = {group_of[i] for i in members}
+        if len(found) != 1 or len(groups[found.pop()]) != len(members):
+            changed |= set(members)
+    return changed
+
+
+def _events_of(conn: sa.Connection, ids: set[int]) -> set[int]:
+    return set(conn.execute(_EVENTS_OF, {"ids": sorted(ids)}).scalars()) if ids else set()
+
+
+def _members_of(conn: sa.Connection, events: set[int]) -> set[int]:
+    return set(conn.execute(_MEMBERS_OF, {"ids": sorted(events)}).scalars()) if events else set()
+
+
+def _previous(conn: sa.Connection, ids: set[int]) -> dict[int, int]:
+    return dict(conn.execute(_PREVIOUS, {"ids": sorted(ids)}).all()) if ids else {}
+
+
+class _Tables:
+    """`Stored` read from the tables, on the session's connection."""
+
+    def __init__(
+        self, session: Session, places: Gazetteer | None, known: dict[int, ClaimRecord]
+    ) -> None:
+        self.session, self.places, self.known = session, places, known
+        self.conn = session.connection()
+
+    def links(self, ids: set[int], among: set[int] | None = None) -> list[Edge]:
+        return _edges(self.conn, ids, among)
+
+    def groups(self, ids: set[int]) -> dict[int, int | None]:
+        of = _previous(self.conn, ids)
+        events = set(of.values())
+        if events:
+            of.update(self.conn.execute(_PREVIOUS_OF_EVENTS, {"ids": sorted(events)}).all())
+        return {**dict.fromkeys(ids), **of}
+
+    def records(self, ids: set[int]) -> dict[int, ClaimRecord]:
+        found = {i: self.known[i] for i in ids if i in self.known}
+        missing = ids - set(found)
+        return {**found, **load_records(self.session, missing, self.places)} if missing else found
 
 
 def _unchanged(
@@ -85,20 +202,6 @@ def _unchanged(
     return kept
 
 
-def _closure(conn: sa.Connection, nodes: set[int]) -> tuple[set[int], list[Edge]]:
-    """`nodes` and every claim linked to them, directly or through others; their links."""
-    seen = set(nodes)
-    frontier = set(nodes)
-    edges: dict[tuple[int, int], Edge] = {}
-    while frontier:
-        found = _edges(conn, frontier)
-        for e in found:
-            edges[(e.a, e.b)] = e
-        frontier = {x for e in found for x in (e.a, e.b)} - seen
-        seen |= frontier
-    return seen, list(edges.values())
-
-
 def clusters(
     nodes: set[int], edges: list[Edge], records: dict[int, ClaimRecord]
 ) -> list[list[int]]:
@@ -108,8 +211,14 @@ def clusters(
     so it does not depend on the order sources arrived in."""
     parent = {n: n for n in nodes}
     members = {n: [n] for n in nodes}
-    linked = {frozenset((e.a, e.b)) for e in edges}
-    conflicts: dict[frozenset[int], bool] = {}
+    # each group's members by their dates, which are all firm_conflict reads: two groups
+    # are compared date by date, not claim by claim (a group of hundreds has a few dates)
+    by_dates = {n: {_dates(records[n]): [n]} for n in nodes}
+    linked: dict[int, set[int]] = defaultdict(set)
+    for e in edges:
+        linked[e.a].add(e.b)
+        linked[e.b].add(e.a)
+    apart: dict[tuple[Any, Any], bool] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -117,13 +226,14 @@ def clusters(
             x = parent[x]
         return x
 
-    def conflict(x: int, y: int) -> bool:
-        pair = frozenset((x, y))
-        if pair in linked:
-            return False
-        if pair not in conflicts:
-            conflicts[pair] = firm_conflict(records[x], records[y])
-        return conflicts[pair]
+    def conflict(ra: int, rb: int) -> bool:
+        for da, xs in by_dates[ra].items():
+            for db, ys in by_dates[rb].items():
+                if (da, db) not in apart:
+                    apart[(da, db)] = firm_conflict(records[xs[0]], records[ys[0]])
+                if apart[(da, db)] and any(y not in linked[x] for x in xs for y in ys):
+                    return True
+        return False
 
     def strength(e: Edge) -> tuple[float, str, str]:
         ka, kb = sorted((records[e.a].key, records[e.b].key))
@@ -131,14 +241,19 @@ def clusters(
 
     for e in sorted(edges, key=strength):
         ra, rb = find(e.a), find(e.b)
-        if ra == rb:
-            continue
-        if any(conflict(x, y) for x in members[ra] for y in members[rb]):
+        if ra == rb or conflict(ra, rb):
             continue
         keep, gone = sorted((ra, rb), key=lambda r: records[r].key)
         parent[gone] = keep
         members[keep] += members.pop(gone)
+        for d, xs in by_dates.pop(gone).items():
+            by_dates[keep].setdefault(d, []).extend(xs)
     return [sorted(g) for g in members.values()]
+
+
+def _dates(r: ClaimRecord) -> tuple[Any, ...]:
+    """What firm_conflict reads of a claim: its dates, their precision and their kind."""
+    return (r.window, r.precision, r.date_start, r.date_end)
 
 
 # built once, with the id lists as expanding parameters (building and keying a statement
@@ -147,20 +262,39 @@ _IDS = sa.bindparam("ids", expanding=True)
 _EVENTS_OF = sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_(_IDS))
 _MEMBERS_OF = sa.select(EventClaim.claim_id).where(EventClaim.event_id.in_(_IDS))
 _PREVIOUS = sa.select(EventClaim.claim_id, EventClaim.event_id).where(EventClaim.claim_id.in_(_IDS))
+_PREVIOUS_OF_EVENTS = sa.select(EventClaim.claim_id, EventClaim.event_id).where(
+    EventClaim.event_id.in_(_IDS)
+)
 _UNGROUP = EventClaim.__table__.delete().where(EventClaim.claim_id.in_(_IDS))
+_INDIRECT = sa.select(
+    ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+    ClaimRelation.reason, ClaimRelation.agree, ClaimRelation.differ, ClaimRelation.detail,
+).where(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.direct.is_(False))  # fmt: skip
 _UNRELATE = ClaimRelation.__table__.delete().where(
     ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.direct.is_(False)
 )
-_EDGES = (
-    sa.select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
-              ClaimRelation.differ, ClaimRelation.detail)
-    .where(sa.or_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_IDS)))
-    .where(ClaimRelation.direct)
-)  # fmt: skip
+_AMONG = sa.bindparam("among", expanding=True)
+_LINKS = sa.select(
+    ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
+    ClaimRelation.differ, ClaimRelation.detail,
+).where(ClaimRelation.direct)  # fmt: skip
+_EDGES = _LINKS.where(
+    sa.or_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_IDS))
+)
+_EDGES_AMONG = _LINKS.where(
+    sa.or_(
+        sa.and_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_AMONG)),
+        sa.and_(ClaimRelation.claim_b_id.in_(_IDS), ClaimRelation.claim_a_id.in_(_AMONG)),
+    )
+)
 
 
-def _edges(conn: sa.Connection, nodes: set[int]) -> list[Edge]:
-    if not nodes:
+def _edges(conn: sa.Connection, nodes: set[int], among: set[int] | None = None) -> list[Edge]:
+    """The same-event links of `nodes` (to a claim in `among`, when given)."""
+    if not nodes or among == set():
         return []
-    rows = conn.execute(_EDGES, {"ids": sorted(nodes)}).all()
+    if among is None:
+        rows = conn.execute(_EDGES, {"ids": sorted(nodes)}).all()
+    else:
+        rows = conn.execute(_EDGES_AMONG, {"ids": sorted(nodes), "among": sorted(among)}).all()
     return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.linking import ClaimRecord, Link
-from app.linking.pairs import relate_within_event
+from app.linking.pairs import MAX_EVENT_COMPARED, relate_within_event
 from app.linking.summary import Edge, EventSummary, summarize
 from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim
 from app.services import framing
@@ -46,6 +47,55 @@ def _relate_within(members: list[ClaimRecord], inner: list[Edge]) -> list[Link]:
         while len(_WITHIN) > _WITHIN_KEPT:
             _WITHIN.popitem(last=False)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """The pairs stored events have compared already: for each claim, the stored event
+    all of whose pairs were compared when it was written (at most MAX_EVENT_COMPARED
+    members, none lost since), and the indirect relations stored for them, by pair (rows
+    of claim_relation)."""
+
+    event_of: dict[int, int]
+    rows: dict[frozenset[int], Any]
+
+
+def _indirect(
+    members: list[ClaimRecord], inner: list[Edge], compared: Compared | None
+) -> list[Link]:
+    """relate_within_event over an event's members, without comparing again the pairs
+    that were in one compared stored event: relate_within_event answers each pair from
+    the two claims alone, and their link, which no new link changes (every new link has
+    a new claim); the stored rows are those answers. An event a document joins thus costs
+    its new pairs, not all of them."""
+    if compared is None or len(members) > MAX_EVENT_COMPARED:
+        return _relate_within(members, inner)
+    event_of = compared.event_of
+    known = [event_of[r.id] for r in members if r.id in event_of]
+    if len(known) == len(set(known)):  # no pair was compared before
+        return _relate_within(members, inner)
+    linked = {frozenset((e.a, e.b)) for e in inner}
+    ordered = sorted(members, key=lambda r: r.key)
+    by_id = {r.id: r for r in members}
+    out: list[Link] = []
+    for n, a in enumerate(ordered):
+        was = event_of.get(a.id)
+        for b in ordered[n + 1 :]:
+            pair = frozenset((a.id, b.id))
+            if pair in linked:
+                continue
+            if was is None or was != event_of.get(b.id):
+                out += relate_within_event([a, b], [])
+                continue
+            row = compared.rows.get(pair)
+            if row is not None:
+                out.append(
+                    Link(
+                        by_id[row.claim_a_id], by_id[row.claim_b_id], row.kind, row.reason,
+                        tuple(row.agree), tuple(row.differ), row.detail or {},
+                    )
+                )  # fmt: skip
+    return out
 
 
 def insert_all(conn: sa.Connection, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -123,11 +173,13 @@ def write_events(
     previous: dict[int, int],
     old_events: set[int],
     kept: set[int] = frozenset(),  # type: ignore[assignment]
+    compared: Compared | None = None,
 ) -> int:
     """Store one event per component that reports an incident, reusing the id of the old
     event most of its members were in, so an event keeps its id while it grows. The
     relations of members linked only through others are stored as indirect. `kept`:
-    stored events left as they are (their members are in none of `components`)."""
+    stored events left as they are (their members are in none of `components`);
+    `compared`: the pairs the stored events compared already (see `_indirect`)."""
     by_node: dict[int, list[Edge]] = defaultdict(list)
     for e in edges:
         by_node[e.a].append(e)
@@ -143,7 +195,7 @@ def write_events(
             continue
         inside = set(group)
         inner = [e for i in group for e in by_node.get(i, ()) if e.b in inside]
-        indirect = _relate_within(members, inner)
+        indirect = _indirect(members, inner, compared)
         indirect_links += indirect
         s = summarize(members, inner + [edge(x) for x in indirect])
         votes: dict[int, int] = defaultdict(int)

@@ -22,7 +22,7 @@ from app.linking.pairs import relate_within_event
 from app.models import Claim
 from app.models.event import ClaimSlot
 from app.services.claim_records import gazetteer, load_records
-from app.services.event_groups import _closure
+from app.services.event_groups import _edges
 from app.services.event_store import _relate_within
 from app.services.linking_index import MemoryIndex, candidates
 
@@ -53,7 +53,7 @@ def test_batched_scans_find_what_one_scan_per_window_finds(fresh_url: str) -> No
 
         # a kept answer is the computed one, and members that read differently are
         # computed again, never answered from the kept one
-        _, edges = _closure(session.connection(), set(records))
+        edges = _edges(session.connection(), set(records))
         linked = {i for e in edges for i in (e.a, e.b)}
         members = sorted((records[i] for i in linked), key=lambda r: r.key)[:40]
         inside = {r.id for r in members}
