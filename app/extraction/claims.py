@@ -296,7 +296,12 @@ def find_claims(
             text,
             content,
             counted_roles(
-                content, [actor_role(text, a, u.start, u.end, content) for a in content], counts
+                content,
+                [
+                    actor_role(text, a, u.start, u.end, content, ctx.actors_in(u.start, u.end))
+                    for a in content
+                ],
+                counts,
             ),
         )
         roles = tuple(

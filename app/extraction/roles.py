@@ -68,10 +68,22 @@ def actor_role(
     start: int,
     end: int,
     others: Sequence[ActorMention] = (),
+    mentions: Sequence[ActorMention] = (),
 ) -> tuple[ActorRole, Why]:
     """The actor's role in the claim text[start:end] and the words that decided it.
-    `others` are the claim's other actor mentions (to step over "A and B")."""
+    `others` are the claim's other actor mentions (to step over "A and B"); `mentions`
+    all its mentions, so that an actor named twice takes the role a later mention gives
+    it when the first decides nothing ("the work of the regime ... brutality by the
+    regime")."""
     role, why = _role(text, actor, start, end, others)
+    if role == "mentioned" and why.rule == "mentioned":
+        for again in mentions:
+            if again.key == actor.key and again.start > actor.start and again.end <= end:
+                role, why = _role(text, again, start, end, others)
+                if role != "mentioned":
+                    break
+        else:
+            role, why = "mentioned", Why("mentioned")
     if role == "agent" and actor.kind == "media":  # "State TV aired footage": it reports
         return "mentioned", Why("media", why.start, why.end, why.cue, "a medium reports")
     return role, why
