@@ -30,6 +30,10 @@ from app.extraction.role_words import (
 from app.extraction.types import ActorRole, Why
 
 
+_PARTICLES = frozenset({"out", "off", "down", "up", "over"})
+_BY_ADVERBS = frozenset({"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly"})
+
+
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
     """The role the words before the mention give it (it is their object)."""
     k = i - 1
@@ -96,8 +100,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         k -= 1
         w = low(toks, k)
     prev = low(toks, k - 1)
-    if w == "by" and prev in ("out", "off", "down", "up"):  # "carried out by"
-        prev = low(toks, k - 2)
+    back = 1
+    # "carried out by", "taken over by", "pursued mainly by": the participle before them
+    while back < 3 and w == "by" and (prev in _PARTICLES or prev in _BY_ADVERBS):
+        back += 1
+        prev = low(toks, k - back)
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
         # "escalation against civilians by the regime": the deed a few words back
