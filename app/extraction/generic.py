@@ -175,10 +175,18 @@ def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rule
     ("Syrian and Russian warplanes", "Syrian or Russian jets", "regime and rebel fighters")."""
     if i + 3 >= len(toks) or not (toks[i + 2].capital or _side(words[i + 2], rules)):
         return None
-    for length in (3, 2, 1):
-        head = tuple(words[i + 3 : i + 3 + length])
-        if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
-            return key
+    # the next phrase may carry a word of its own before the shared head: "Russian or
+    # Syrian regime war planes" are Russian war planes
+    for skip in (0, 1):
+        for length in (3, 2, 1):
+            head = tuple(words[i + 3 + skip : i + 3 + skip + length])
+            if skip and not (
+                len(head) == length
+                and rules.phrases.get((words[i + 2], *words[i + 3 : i + 3 + skip], *head))
+            ):
+                continue
+            if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
+                return key
     return None
 
 
