@@ -29,7 +29,6 @@ from app.extraction.role_words import (
 )
 from app.extraction.types import ActorRole, Why
 
-
 _PARTICLES = frozenset({"out", "off", "down", "up", "over"})
 _BY_ADVERBS = frozenset({"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly"})
 
