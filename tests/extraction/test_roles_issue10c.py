@@ -67,3 +67,29 @@ def test_two_adjectives_share_a_head_behind_a_second_modifier() -> None:
 def test_a_russian_air_raid_names_the_air_force() -> None:
     got = roles("A suspected Russian air raid on the camp left dozens dead on Monday.")
     assert got["russian-air-force"] == "agent"
+
+
+# "The group" refers back to the armed group named last --------------------------------
+
+
+def test_the_group_opening_a_sentence_is_the_armed_group_named_before() -> None:
+    x = extract(
+        "Islamic State fighters shelled the town of Kobani on Monday. The group seized "
+        "large areas of Syria and Iraq in a lightning 2014 campaign.",
+        published=REF,
+        outlet="reuters",
+    )
+    last = x.claims[-1]
+    got = {a.actor.key: a.role for a in last.actors if a.role != "claimant"}
+    assert got == {"islamic-state": "agent"}
+
+
+def test_the_group_after_a_monitor_is_not_resolved_to_an_armed_group() -> None:
+    x = extract(
+        "Islamic State fighters shelled the town of Kobani on Monday, the Syrian Observatory "
+        "for Human Rights said. The group said 12 civilians were killed in the shelling.",
+        published=REF,
+        outlet="reuters",
+    )
+    last = x.claims[-1]
+    assert "islamic-state" not in {a.actor.key for a in last.actors}
