@@ -93,3 +93,23 @@ def test_the_group_after_a_monitor_is_not_resolved_to_an_armed_group() -> None:
     )
     last = x.claims[-1]
     assert "islamic-state" not in {a.actor.key for a in last.actors}
+
+
+# a medium that only carries the words is a channel, not an actor of the claim ------------
+
+
+def test_a_reporter_of_an_agency_who_quotes_a_source_is_a_channel() -> None:
+    got = roles(
+        "SANA reporter quoted a source at the police command as saying that two women were "
+        "killed when terrorists fired rocket shells on the Midan neighborhood."
+    )
+    assert "sana" not in got
+
+
+def test_an_agency_reporting_at_the_end_is_a_channel() -> None:
+    got = roles(
+        "Britain said on Wednesday it would raise the attack by the Syrian army at the UN "
+        "Security Council, Reuters reported."
+    )
+    assert "reuters" not in got
+    assert got["syrian-arab-army"] == "agent"
