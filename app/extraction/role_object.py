@@ -30,7 +30,18 @@ from app.extraction.role_words import (
 from app.extraction.types import ActorRole, Why
 
 _PARTICLES = frozenset({"out", "off", "down", "up", "over"})
-_BY_ADVERBS = frozenset({"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly"})
+_BY_ADVERBS = frozenset(
+    {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
+)
+# "Western-backed al-Qaida terrorists": an adjective of the name, whatever its case
+_SPONSORED = re.compile(r"-(?:backed|linked|led|affiliated|allied|aligned|supported)$")
+# where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
+_PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
+
+
+def _named(word: str) -> bool:
+    """A word of a name: capitalised, or after a lower-case article ("al-Assads")."""
+    return word[:1].isupper() or word[:3] in ("al-", "el-") and word[3:4].isupper()
 
 
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
@@ -58,7 +69,12 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "dozens",
                 "scores",
                 "hundreds",
+                "numerous",
+                "various",
+                "many",
+                "president",
             )
+            or _SPONSORED.search(w)
         ):
             k -= 1
             skipped += 1
@@ -85,6 +101,25 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             k -= 2
             skipped += 1
             continue
+        # "the fight against President Bashar al-Assads regime": the owner's name before a
+        # bare head ("Assads" with the apostrophe stripped)
+        if k == i - 1 and _named(toks[k].group()) and w.endswith("s"):
+            while k >= 0 and _named(toks[k].group()) and i - k <= 4:
+                k -= 1
+            skipped += 1
+            continue
+        # "organizations such as the Islamic State", "a force known as the Asayish": the
+        # phrase it names stands where the name does
+        if w == "as" and low(toks, k - 1) in ("such", "known"):
+            k -= 2
+            m = k
+            while m >= 0 and k - m < 5 and low(toks, m) not in _PHRASE_STOPS:
+                m -= 1
+            if m >= 0 and low(toks, m) in _PHRASE_STOPS:
+                k = m
+                skipped += 1
+                continue
+            return None
         if ((w in HEADS or w in TARGET_NOUNS) and low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
         ):

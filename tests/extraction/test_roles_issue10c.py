@@ -113,3 +113,42 @@ def test_an_agency_reporting_at_the_end_is_a_channel() -> None:
     )
     assert "reuters" not in got
     assert got["syrian-arab-army"] == "agent"
+
+
+# the object's noun phrase: what stands between the verb and the name -------------------
+
+
+def test_a_capitalised_sponsor_adjective_stays_in_the_object_phrase() -> None:
+    got = roles(
+        "Syrian troops launched a push to reimpose the siege on Western-backed al-Qaida "
+        "terrorists in east Aleppo on Monday."
+    )
+    assert got["al-qaeda"] == "target"
+
+
+def test_such_as_names_the_object_of_the_fight() -> None:
+    got = roles(
+        "The army continues fighting against terrorist organizations such as the Islamic "
+        "State near Palmyra."
+    )
+    assert got["islamic-state"] == "target"
+
+
+def test_known_as_names_the_ones_killed() -> None:
+    got = roles(
+        "A suicide blast killed six members of the Kurdish internal security force known "
+        "as the Asayish in Qamishli on Monday."
+    )
+    assert got["asayish"] == "target"
+
+
+def test_numerous_and_a_title_stay_in_the_object_phrase() -> None:
+    got = roles("Government forces are fighting numerous opposition factions near Hama.")
+    assert got["syrian-opposition"] == "target"
+    got = roles("Al-Nusra has focused on the fight against President Bashar al-Assads regime.")
+    assert got["syrian-government"] == "target"
+
+
+def test_only_before_by_still_gives_the_agent() -> None:
+    got = roles("These strikes near Aleppo were undertaken only by US assets, the statement said.")
+    assert got["united-states"] == "agent"
