@@ -45,6 +45,7 @@ from app.extraction.role_words import (
     OWNED_DEEDS,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
+    PROCEDURE,
     REDUCED_BY,
     SIDES,
     SPEECH,
@@ -313,6 +314,8 @@ def _after(
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
             return None
         # "has/have/had + participle", "has been advancing": active
+        if part in PROCEDURE:
+            return None
         if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
             a, b, cue = span(toks, aux, k)
             return "agent", Why("subject", a, b, cue, "subject of a verb of action")
@@ -325,7 +328,7 @@ def _after(
     ):
         a, b, cue = span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
-    if w in SPEECH or w in STATIVE:
+    if w in SPEECH or w in STATIVE or w in PROCEDURE:
         return None
     if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
         return None

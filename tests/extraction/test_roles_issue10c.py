@@ -152,3 +152,29 @@ def test_numerous_and_a_title_stay_in_the_object_phrase() -> None:
 def test_only_before_by_still_gives_the_agent() -> None:
     got = roles("These strikes near Aleppo were undertaken only by US assets, the statement said.")
     assert got["united-states"] == "agent"
+
+
+# diplomacy and procedure are no deed on the ground --------------------------------------
+
+
+def test_passing_a_resolution_or_submitting_evidence_is_no_deed() -> None:
+    got = roles(
+        "More than 7000 people have been killed since the UN Security Council passed a "
+        "resolution ordering an end to sieges, the monitor said."
+    )
+    assert got["un-security-council"] == "mentioned"
+    got = roles("Britain and France have submitted evidence on the Homs attacks to the UN.")
+    assert got["united-kingdom"] == "mentioned"
+
+
+def test_a_truce_agreed_by_two_sponsors_is_theirs_only_as_sponsors() -> None:
+    got = roles(
+        "A truce agreed by Russia and the United States has been violated around Aleppo, "
+        "the monitor said."
+    )
+    assert got["russia"] == "mentioned"
+
+
+def test_an_army_that_agreed_a_ceasefire_grants_it() -> None:
+    got = roles("The Syrian army agreed a daily three-hour ceasefire in east Aleppo on Monday.")
+    assert got["syrian-arab-army"] == "agent"
