@@ -34,7 +34,16 @@ from .normalize import (
     scan_cached,
     span_literal,
 )
-from .place_words import GEOGRAPHIC, GIVEN_NAMES, INSTITUTIONS, LOCATIVE, NAMED_BUILDINGS
+from .place_words import (
+    ABOUT_A_COUNTRY,
+    COUNTRY_ADJUNCTS,
+    GEOGRAPHIC,
+    GIVEN_NAMES,
+    HELD_PARTS,
+    INSTITUTIONS,
+    LOCATIVE,
+    NAMED_BUILDINGS,
+)
 from .registry import (
     actor_entries,
     common_word,
@@ -179,6 +188,13 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
         return False
     if possessive or (j + 1 < len(toks) and toks[j + 1].text.casefold() in ("s",)):
         nxt = j + (2 if not possessive else 1)
+        for _ in range(2):  # "Syrias rebel-held Idlib province", "Syrias divided ... city"
+            if nxt + 1 < len(toks) and toks[nxt + 1].hyphen:
+                if toks[nxt + 1].text.casefold() not in HELD_PARTS:
+                    break
+                nxt += 2
+            elif nxt < len(toks) and toks[nxt].text.casefold() == "divided":
+                nxt += 1
         word = toks[nxt].text if nxt < len(toks) else ""
         # "Syrias five-year civil war": the scanner splits "five-year" in two
         after = toks[nxt + 1].text.casefold() if nxt + 1 < len(toks) else ""
@@ -187,6 +203,19 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
         return not (
             word.casefold() in GEOGRAPHIC or after in ("year", "years") or word[:1].isupper()
         )
+    if (
+        j + 1 < len(toks)
+        and toks[j + 1].joined
+        and not toks[j + 1].hyphen
+        and toks[j + 1].text.casefold() in COUNTRY_ADJUNCTS
+    ):  # "the Syria conflict"
+        return True
+    if (
+        i >= 2
+        and toks[i - 1].text.casefold() in ("for", "on")
+        and toks[i - 2].text.casefold() in ABOUT_A_COUNTRY
+    ):  # "the Humanitarian Coordinator for Syria", "resolutions on Syria"
+        return True
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
 
