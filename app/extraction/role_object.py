@@ -21,6 +21,7 @@ from app.extraction.role_words import (
     NOT_AGENT_BY,
     NUMBER_WORDS,
     OBJECT_OF_NOUN,
+    OWNED_DEEDS,
     SUFFERED_BY,
     TARGET_NOUNS,
     TOWARD,
@@ -63,7 +64,6 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "more",
                 "than",
                 "least",
-                "at",
                 "some",
                 "of",
                 "dozens",
@@ -75,14 +75,16 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "president",
             )
             or _SPONSORED.search(w)
+            or (w == "at" and low(toks, k + 1) == "least")
         ):
             k -= 1
             skipped += 1
             continue
-        # an adjective after a determiner: "by the criminal regime", "attacked the rebel"
+        # an adjective after a determiner: "by the criminal regime", "attacked the rebel",
+        # "at the Syrian regime"
         if (
             w.isalpha()
-            and toks[k].group().islower()
+            and (toks[k].group().islower() or w.endswith(("ian", "ish", "ese")))
             and low(toks, k - 1) in DET
             and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
@@ -154,6 +156,16 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
             )
+        if deed is None and prev in ("is", "was", "are", "were"):
+            # "One offensive against it is by Syrian regime forces": the deed named before
+            deed = next(
+                (
+                    m
+                    for m in range(k - 2, max(-1, k - 8), -1)
+                    if low(toks, m) in WEAPONS | OWNED_DEEDS | DEEDS
+                ),
+                None,
+            )
         if deed is not None:
             cue = f"{low(toks, deed)} ... by" if deed < k - 1 else f"{prev} by"
             return "agent", Why("by", toks[deed].start(), b, cue, "the 'by' phrase")
@@ -174,8 +186,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         return "agent", Why(
             "by", toks[k - 1].start() if k else a, b, f"{prev} by", "the 'by' phrase"
         )
-    if w in ACCUSE:
+    if w in ACCUSE or (w == "at" and prev == "fingers"):  # "pointed their fingers at"
         return "agent", Why("accused", a, b, w, "the accused of an accusation")
+    if w == "held" and any(low(toks, m) == "responsible" for m in range(i + 1, i + 5)):
+        # "the Coalition held the Assad regime responsible for"
+        return "agent", Why("accused", a, b, "held ... responsible", "the accused of an accusation")
     if w == "including":  # "the wounded including civil defence staff"
         hurt = next((m for m in range(k - 1, max(-1, k - 5), -1) if low(toks, m) in VICTIMS), None)
         if hurt is not None:

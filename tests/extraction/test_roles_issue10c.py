@@ -178,3 +178,26 @@ def test_a_truce_agreed_by_two_sponsors_is_theirs_only_as_sponsors() -> None:
 def test_an_army_that_agreed_a_ceasefire_grants_it() -> None:
     got = roles("The Syrian army agreed a daily three-hour ceasefire in east Aleppo on Monday.")
     assert got["syrian-arab-army"] == "agent"
+
+
+# accusations without an accusing verb, and a deed's doer after "is by" ------------------
+
+
+def test_held_responsible_makes_the_accused_the_agent() -> None:
+    got = roles(
+        "The Syrian Coalition held the Assad regime responsible for the destruction of Aleppo."
+    )
+    assert got["syrian-government"] == "agent"
+
+
+def test_a_deed_that_is_by_an_actor_makes_it_the_agent() -> None:
+    got = roles(
+        "One offensive against the jihadists is by Syrian regime forces near Deir Ezzor, "
+        "the monitor said."
+    )
+    assert got["syrian-arab-army"] == "agent"
+
+
+def test_fingers_pointed_at_an_actor_accuse_it() -> None:
+    got = roles("Many pointed their fingers at the Syrian regime after the attack on Douma.")
+    assert got["syrian-government"] == "agent"
