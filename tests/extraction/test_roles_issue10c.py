@@ -3,23 +3,8 @@ sentence written on its pattern (docs/annotation.md §6), run through the whole 
 
 from __future__ import annotations
 
-from datetime import date
-
 from app.extraction import extract
-from app.extraction.types import ClaimDraft
-
-REF = date(2016, 8, 12)
-
-
-def only_claim(text: str) -> ClaimDraft:
-    x = extract(text, published=REF, outlet="reuters")
-    assert len(x.claims) == 1, [text[c.start : c.end] for c in x.claims]
-    return x.claims[0]
-
-
-def roles(text: str) -> dict[str, str]:
-    return {a.actor.key: a.role for a in only_claim(text).actors if a.role != "claimant"}
-
+from tests.extraction.test_roles_issue10b import REF, roles
 
 # an actor named twice: the mention that decides its role wins ------------------------
 
