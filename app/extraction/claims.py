@@ -117,8 +117,9 @@ _SPEAKING = ("person", "monitor", "media", "international_org", "government", "s
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
-    r"(?:\s+(?:news\s+)?(?:agency|channel|broadcaster|television|tv))?\s+(?:quoted|cited|"
-    r"reported\s+citing|reports?\s+citing)\b",
+    r"(?:\s+(?:news\s+)?(?:agency|channel|broadcaster|television|tv|reporter|correspondent|"
+    r"journalist|photographer|cameraman))?\s+(?:quoted|cited|reported\s+citing|reports?\s+"
+    r"citing|reported(?=\s*[.,;]|\s*$))\b",
     re.I,
 )
 # what may stand between "told" and the one told, which is a channel, not a speaker
@@ -311,7 +312,12 @@ def find_claims(
             text,
             content,
             counted_roles(
-                content, [actor_role(text, a, u.start, u.end, content) for a in content], counts
+                content,
+                [
+                    actor_role(text, a, u.start, u.end, content, ctx.actors_in(u.start, u.end))
+                    for a in content
+                ],
+                counts,
             ),
         )
         roles = tuple(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -123,6 +124,11 @@ def find_generic(
             out.append(_mention(text, "syrian-arab-army", toks[i].start, toks[i].end))
             i += 1
             continue
+        group = _the_group(toks, words, i, named)
+        if group is not None:
+            out.append(_mention(text, group, toks[i - 1].start, toks[i].end))
+            i += 1
+            continue
         key = rules.bare.get(words[i])
         if key is not None and _bare_ok(toks, i, rules):
             key = _in_context(words[i], toks[i].start, rules, named) or key
@@ -175,10 +181,18 @@ def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rule
     ("Syrian and Russian warplanes", "Syrian or Russian jets", "regime and rebel fighters")."""
     if i + 3 >= len(toks) or not (toks[i + 2].capital or _side(words[i + 2], rules)):
         return None
-    for length in (3, 2, 1):
-        head = tuple(words[i + 3 : i + 3 + length])
-        if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
-            return key
+    # the next phrase may carry a word of its own before the shared head: "Russian or
+    # Syrian regime war planes" are Russian war planes
+    for skip in (0, 1):
+        for length in (3, 2, 1):
+            head = tuple(words[i + 3 + skip : i + 3 + skip + length])
+            if skip and not (
+                len(head) == length
+                and rules.phrases.get((words[i + 2], *words[i + 3 : i + 3 + skip], *head))
+            ):
+                continue
+            if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
+                return key
     return None
 
 
@@ -193,6 +207,28 @@ def _loyal(words: list[str], i: int) -> bool:
         and words[i + 1 : i + 3] == ["loyal", "to"]
         and any(w in _SYRIAN_RULE for w in words[i + 3 : i + 7])
     )
+
+
+# kinds of actor "the group" may refer back to, and the armed ones among them
+_BODIES = frozenset({"jihadist_group", "rebel_group", "militia", "monitor", "media", "other"})
+_ARMED = frozenset({"jihadist_group", "rebel_group", "militia"})
+
+
+def _the_group(
+    toks: tuple[Token, ...], words: list[str], i: int, named: Sequence[tuple[int, str]]
+) -> str | None:
+    """ "The group seized large areas": the armed group a sentence's "The group" refers to, when
+    the last body (group, monitor, medium) named before it is one; no name follows it
+    ("the group Jaish al-Islam" is that name's)."""
+    if words[i] != "group" or i == 0 or toks[i - 1].text != "The" or not toks[i].joined:
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.capital:
+        return None
+    at = toks[i].start
+    kinds = [(key, e.kind) for start, key in named if start < at and (e := actor_entry(key))]
+    bodies = [(key, kind) for key, kind in kinds if kind in _BODIES]
+    return bodies[-1][0] if bodies and bodies[-1][1] in _ARMED else None
 
 
 def _side(word: str, rules: _Rules) -> bool:

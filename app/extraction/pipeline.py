@@ -18,7 +18,8 @@ from app.extraction.claims import find_claims
 from app.extraction.dates import find_dates
 from app.extraction.generic import find_generic, widen
 from app.extraction.normalize import slugify
-from app.extraction.places import find_places, primary_place
+from app.extraction.places import find_places
+from app.extraction.primary_place import primary_place
 from app.extraction.published import find_published, title_end
 from app.extraction.quantities import find_quantities
 from app.extraction.registry import Additions, actor_entries, actor_entry, per_registry, using

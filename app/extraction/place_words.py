@@ -102,3 +102,33 @@ GEOGRAPHIC = frozenset(
         "revolution",
     ]
 )
+
+# Nouns a country's name qualifies without placing anything: "the Syria conflict",
+# "Al-Qaedas Syria affiliate", "the Syria talks"
+COUNTRY_ADJUNCTS = frozenset(
+    ["conflict", "crisis", "affiliate", "branch", "talks", "envoy", "policy", "file", "war"]
+)
+# Offices and texts "for"/"on" a country, which is their subject, not a place: "the
+# Humanitarian Coordinator for Syria", "UN resolutions on Syria"
+ABOUT_A_COUNTRY = frozenset(
+    [
+        "coordinator",
+        "envoy",
+        "representative",
+        "resolution",
+        "resolutions",
+        "talks",
+        "conference",
+        "policy",
+        "strategy",
+        "plan",
+        "vote",
+        "deal",
+        "agreement",
+        "commission",
+        "inquiry",
+    ]
+)
+# Adjectives between a country's possessive and the place it names: "Syrias rebel-held
+# Idlib province", "Syrias divided northeastern city"
+HELD_PARTS = frozenset(["held", "controlled", "dominated", "torn"])

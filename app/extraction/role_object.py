@@ -21,6 +21,7 @@ from app.extraction.role_words import (
     NOT_AGENT_BY,
     NUMBER_WORDS,
     OBJECT_OF_NOUN,
+    OWNED_DEEDS,
     SUFFERED_BY,
     TARGET_NOUNS,
     TOWARD,
@@ -28,6 +29,20 @@ from app.extraction.role_words import (
     WEAPONS,
 )
 from app.extraction.types import ActorRole, Why
+
+_PARTICLES = frozenset({"out", "off", "down", "up", "over"})
+_BY_ADVERBS = frozenset(
+    {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
+)
+# "Western-backed al-Qaida terrorists": an adjective of the name, whatever its case
+_SPONSORED = re.compile(r"-(?:backed|linked|led|affiliated|allied|aligned|supported)$")
+# where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
+_PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
+
+
+def _named(word: str) -> bool:
+    """A word of a name: capitalised, or after a lower-case article ("al-Assads")."""
+    return word[:1].isupper() or word[:3] in ("al-", "el-") and word[3:4].isupper()
 
 
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
@@ -49,21 +64,27 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "more",
                 "than",
                 "least",
-                "at",
                 "some",
                 "of",
                 "dozens",
                 "scores",
                 "hundreds",
+                "numerous",
+                "various",
+                "many",
+                "president",
             )
+            or _SPONSORED.search(w)
+            or (w == "at" and low(toks, k + 1) == "least")
         ):
             k -= 1
             skipped += 1
             continue
-        # an adjective after a determiner: "by the criminal regime", "attacked the rebel"
+        # an adjective after a determiner: "by the criminal regime", "attacked the rebel",
+        # "at the Syrian regime"
         if (
             w.isalpha()
-            and toks[k].group().islower()
+            and (toks[k].group().islower() or w.endswith(("ian", "ish", "ese")))
             and low(toks, k - 1) in DET
             and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
@@ -82,6 +103,25 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             k -= 2
             skipped += 1
             continue
+        # "the fight against President Bashar al-Assads regime": the owner's name before a
+        # bare head ("Assads" with the apostrophe stripped)
+        if k == i - 1 and _named(toks[k].group()) and w.endswith("s"):
+            while k >= 0 and _named(toks[k].group()) and i - k <= 4:
+                k -= 1
+            skipped += 1
+            continue
+        # "organizations such as the Islamic State", "a force known as the Asayish": the
+        # phrase it names stands where the name does
+        if w == "as" and low(toks, k - 1) in ("such", "known"):
+            k -= 2
+            m = k
+            while m >= 0 and k - m < 5 and low(toks, m) not in _PHRASE_STOPS:
+                m -= 1
+            if m >= 0 and low(toks, m) in _PHRASE_STOPS:
+                k = m
+                skipped += 1
+                continue
+            return None
         if ((w in HEADS or w in TARGET_NOUNS) and low(toks, k + 1) == "of") or (
             w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
         ):
@@ -96,8 +136,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         k -= 1
         w = low(toks, k)
     prev = low(toks, k - 1)
-    if w == "by" and prev in ("out", "off", "down", "up"):  # "carried out by"
-        prev = low(toks, k - 2)
+    back = 1
+    # "carried out by", "taken over by", "pursued mainly by": the participle before them
+    while back < 3 and w == "by" and (prev in _PARTICLES or prev in _BY_ADVERBS):
+        back += 1
+        prev = low(toks, k - back)
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
         # "escalation against civilians by the regime": the deed a few words back
@@ -112,6 +155,16 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         if prev in SUFFERED_BY:
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
+            )
+        if deed is None and prev in ("is", "was", "are", "were"):
+            # "One offensive against it is by Syrian regime forces": the deed named before
+            deed = next(
+                (
+                    m
+                    for m in range(k - 2, max(-1, k - 8), -1)
+                    if low(toks, m) in WEAPONS | OWNED_DEEDS | DEEDS
+                ),
+                None,
             )
         if deed is not None:
             cue = f"{low(toks, deed)} ... by" if deed < k - 1 else f"{prev} by"
@@ -133,8 +186,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         return "agent", Why(
             "by", toks[k - 1].start() if k else a, b, f"{prev} by", "the 'by' phrase"
         )
-    if w in ACCUSE:
+    if w in ACCUSE or (w == "at" and prev == "fingers"):  # "pointed their fingers at"
         return "agent", Why("accused", a, b, w, "the accused of an accusation")
+    if w == "held" and any(low(toks, m) == "responsible" for m in range(i + 1, i + 5)):
+        # "the Coalition held the Assad regime responsible for"
+        return "agent", Why("accused", a, b, "held ... responsible", "the accused of an accusation")
     if w == "including":  # "the wounded including civil defence staff"
         hurt = next((m for m in range(k - 1, max(-1, k - 5), -1) if low(toks, m) in VICTIMS), None)
         if hurt is not None:

@@ -70,6 +70,11 @@ STATIVE = word_set(
     "includes include included consists lies lay sits lacks lacked needs needed knows knew "
     "considers considered sees saw"
 )
+# verbs of diplomacy and procedure: their subject does nothing the claim reports on the
+# ground ("the Security Council passed a resolution", "Russia promised a ceasefire",
+# "Britain and France have submitted evidence"); a party that agreed a ceasefire grants
+# it, but "a truce agreed by" two sponsors is theirs only as sponsors (NOT_AGENT_BY)
+PROCEDURE = word_set("passed promised informed submitted")
 # passive participles whose subject is no target: "X is backed by", "X was accused of"
 PASSIVE_AGENT = word_set("accused blamed suspected responsible")
 PASSIVE_NEUTRAL = word_set(
@@ -155,7 +160,7 @@ ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
 NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
     "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
-    "welcomed praised criticized criticised described called known founded authorized "
+    "welcomed praised criticized criticised described called known founded authorized agreed "
     "authorised approved endorsed recognized recognised"
 )
 # what a "by" phrase has undergone, not done: "the losses suffered by Russian forces"

@@ -45,6 +45,7 @@ from app.extraction.role_words import (
     OWNED_DEEDS,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
+    PROCEDURE,
     REDUCED_BY,
     SIDES,
     SPEECH,
@@ -68,10 +69,22 @@ def actor_role(
     start: int,
     end: int,
     others: Sequence[ActorMention] = (),
+    mentions: Sequence[ActorMention] = (),
 ) -> tuple[ActorRole, Why]:
     """The actor's role in the claim text[start:end] and the words that decided it.
-    `others` are the claim's other actor mentions (to step over "A and B")."""
+    `others` are the claim's other actor mentions (to step over "A and B"); `mentions`
+    all its mentions, so that an actor named twice takes the role a later mention gives
+    it when the first decides nothing ("the work of the regime ... brutality by the
+    regime")."""
     role, why = _role(text, actor, start, end, others)
+    if role == "mentioned" and why.rule == "mentioned":
+        for again in mentions:
+            if again.key == actor.key and again.start > actor.start and again.end <= end:
+                role, why = _role(text, again, start, end, others)
+                if role != "mentioned":
+                    break
+        else:
+            role, why = "mentioned", Why("mentioned")
     if role == "agent" and actor.kind == "media":  # "State TV aired footage": it reports
         return "mentioned", Why("media", why.start, why.end, why.cue, "a medium reports")
     return role, why
@@ -301,6 +314,8 @@ def _after(
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
             return None
         # "has/have/had + participle", "has been advancing": active
+        if part in PROCEDURE:
+            return None
         if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
             a, b, cue = span(toks, aux, k)
             return "agent", Why("subject", a, b, cue, "subject of a verb of action")
@@ -313,7 +328,7 @@ def _after(
     ):
         a, b, cue = span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
-    if w in SPEECH or w in STATIVE:
+    if w in SPEECH or w in STATIVE or w in PROCEDURE:
         return None
     if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
         return None

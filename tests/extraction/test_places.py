@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.evaluation.labels import gold_governorate
-from app.extraction.places import find_places, primary_place
+from app.extraction.places import find_places
+from app.extraction.primary_place import primary_place
 from app.extraction.registry import governorate_of, place_entry
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -86,3 +86,21 @@ def test_a_street_or_square_named_after_a_town_is_not_the_town():
     text = "a terrorist group southeast of Busra Square in Daraa al-Mahatta"
     assert keys(text) == ["daraa-al-mahatta"]
     assert keys("fired a rocket shell on al-Kallasa Street in al-Sulimaniah") == []
+
+
+def test_a_country_qualifying_a_noun_or_an_office_is_no_place():
+    # sentences written on the pattern of the fresh set's errors
+    assert keys("thousands were killed since the Syria conflict began in 2011") == []
+    assert keys("the group is Al-Qaedas Syria affiliate, according to experts") == []
+    assert keys("said the UN Humanitarian Coordinator for Syria on Monday") == []
+    assert keys("the regime refuses to implement UN resolutions on Syria") == []
+    assert keys("aid convoys crossed into Syria on Monday") == ["syria"]
+
+
+def test_a_possessive_country_before_a_held_or_divided_place_is_a_place():
+    assert keys("air strikes killed 22 people in Syrias rebel-held Idlib province") == [
+        "syria",
+        "idlib-governorate",
+    ]
+    assert keys("a checkpoint in Syrias divided northeastern city of Qamishli")[0] == "syria"
+    assert keys("Syrias rebel-held opposition") == []
