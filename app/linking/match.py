@@ -63,13 +63,6 @@ def one_day(r: ClaimRecord) -> bool:
     )  # fmt: skip
 
 
-def compatible_types(t: str) -> tuple[str, ...]:
-    """Every event type a claim of type `t` may share an event with (for the index)."""
-    if t == "other":
-        return (*_FAMILIES, "other")
-    return tuple(sorted({u for u in _FAMILIES if types_compatible(t, u)} | {t, "other"}))
-
-
 @dataclass(slots=True)
 class Match:
     score: float = 0.0
