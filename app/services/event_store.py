@@ -3,8 +3,7 @@ summary, grade and members. Never commits."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,35 +17,6 @@ from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim
 from app.services import framing
 
 BATCH = 5000  # rows per INSERT
-
-# relate_within_event is pure and quadratic in an event's members, and each document
-# regroups every event of the component it joins: most of those events come back with
-# the same members and links, and would be compared again for the same answer. The
-# answer is kept per input (records compare by content, so a claim that changed is a new
-# key), for the larger events seen last; the smaller ones cost less than their key.
-_WITHIN: OrderedDict[tuple[frozenset[ClaimRecord], frozenset[tuple[int, int]]], list[Link]] = (
-    OrderedDict()
-)
-_WITHIN_KEPT = 256
-_WITHIN_SMALLEST = 8
-_WITHIN_LOCK = threading.Lock()
-
-
-def _relate_within(members: list[ClaimRecord], inner: list[Edge]) -> list[Link]:
-    if len(members) < _WITHIN_SMALLEST:
-        return relate_within_event(members, inner)
-    key = (frozenset(members), frozenset((e.a, e.b) for e in inner))
-    with _WITHIN_LOCK:
-        found = _WITHIN.get(key)
-        if found is not None:
-            _WITHIN.move_to_end(key)
-            return found
-    found = relate_within_event(members, inner)
-    with _WITHIN_LOCK:
-        _WITHIN[key] = found
-        while len(_WITHIN) > _WITHIN_KEPT:
-            _WITHIN.popitem(last=False)
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +39,11 @@ def _indirect(
     a new claim); the stored rows are those answers. An event a document joins thus costs
     its new pairs, not all of them."""
     if compared is None or len(members) > MAX_EVENT_COMPARED:
-        return _relate_within(members, inner)
+        return relate_within_event(members, inner)
     event_of = compared.event_of
     known = [event_of[r.id] for r in members if r.id in event_of]
     if len(known) == len(set(known)):  # no pair was compared before
-        return _relate_within(members, inner)
+        return relate_within_event(members, inner)
     linked = {frozenset((e.a, e.b)) for e in inner}
     ordered = sorted(members, key=lambda r: r.key)
     by_id = {r.id: r for r in members}

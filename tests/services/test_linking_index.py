@@ -1,5 +1,4 @@
-"""The import's candidate search and the kept answers of relate_within_event give exactly
-what the plain computations give.
+"""The import's candidate search gives exactly what the plain computation gives.
 
 `candidates` reads the windows of a whole document with a few range scans and hands each
 row to the windows it lies in; `MemoryIndex` (what `rebuild` uses) scans window by window.
@@ -8,7 +7,6 @@ On real articles both must find the same neighbours for every claim.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 
 import sqlalchemy as sa
@@ -18,12 +16,9 @@ from app.config import PROJECT_ROOT
 from app.db import make_engine, migrate
 from app.importer import run_import
 from app.ingest import RawDocument, read_documents
-from app.linking.pairs import relate_within_event
 from app.models import Claim
 from app.models.event import ClaimSlot
 from app.services.claim_records import gazetteer, load_records
-from app.services.event_groups import _edges
-from app.services.event_store import _relate_within
 from app.services.linking_index import MemoryIndex, candidates
 
 FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
@@ -51,18 +46,4 @@ def test_batched_scans_find_what_one_scan_per_window_finds(fresh_url: str) -> No
                 found_any += len(batched[r.id] - {r.id})
         assert found_any > 100  # neighbours across articles were there to be found
 
-        # a kept answer is the computed one, and members that read differently are
-        # computed again, never answered from the kept one
-        edges = _edges(session.connection(), set(records))
-        linked = {i for e in edges for i in (e.a, e.b)}
-        members = sorted((records[i] for i in linked), key=lambda r: r.key)[:40]
-        inside = {r.id for r in members}
-        inner = [e for e in edges if e.a in inside and e.b in inside]
-        first = _relate_within(members, inner)
-        assert first and first == relate_within_event(members, inner)
-        assert _relate_within(list(reversed(members)), inner) is first
-        changed = [dataclasses.replace(members[0], event_type="siege"), *members[1:]]
-        again = _relate_within(changed, inner)
-        assert again is not first
-        assert again == relate_within_event(changed, inner)
     engine.dispose()
