@@ -334,8 +334,7 @@ def filtered(
 ) -> sa.Select[Any]:
     """The claims matching `f` and, for the nested routes, about one source, actor or place
     (the actor's affiliates and the places inside the place included, as for the filters)."""
-    names = names or resolve.claim_names(session, f)
-    conds = _conditions(session, f, names, False)[0]
+    conds = conditions(session, f, names)
     return base_select(f.sort).where(*conds, *_fixed(session, f, source_id, actor_id, place_id))
 
 

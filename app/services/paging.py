@@ -338,14 +338,16 @@ def paginate(
     elif count == "auto" and not cursor and len(_primary_key(stmt)) == 1:
         result, keys, counted = _first_page(execute, stmt, ordering, limit, entity)
     else:
-        paged = _cut(stmt, ordering) if read else stmt.add_columns(*_key_columns(ordering))
         values = None
         if cursor:
             values, carried = decode_page_cursor(ordering, cursor)
-            paged = paged.where(_after(ordering, values))
-        paged = paged.order_by(*_sorted(ordering)).limit(limit + 1)
         if walk:
             paged = walk(values[0] if values else None, limit + 1)
+        else:
+            paged = _cut(stmt, ordering) if read else stmt.add_columns(*_key_columns(ordering))
+            if values is not None:
+                paged = paged.where(_after(ordering, values))
+            paged = paged.order_by(*_sorted(ordering)).limit(limit + 1)
         if read:
             paged = _read_cut(stmt, paged.subquery("page"), ordering, read)
         result = execute(paged).all()
