@@ -278,7 +278,8 @@ def find_claims(
             and not (named and attr is not None and attr.start <= p.start < attr.end)
         ]
         counts = tuple(q for q in quantities if u.start <= q.start and q.end <= u.end)
-        counts += _named_victims(text, ctx.actors_in(u.start, u.end), counts)
+        mentions = ctx.actors_in(u.start, u.end)
+        counts += _named_victims(text, mentions, counts)
         cue = event_cue(sentence)
         kind = cue[0] if cue else "other"
         scored = [q for q in counts if q.what != "other"]  # "One man ran": no figure
@@ -313,10 +314,7 @@ def find_claims(
             content,
             counted_roles(
                 content,
-                [
-                    actor_role(text, a, u.start, u.end, content, ctx.actors_in(u.start, u.end))
-                    for a in content
-                ],
+                [actor_role(text, a, u.start, u.end, content, mentions) for a in content],
                 counts,
             ),
         )
@@ -464,7 +462,7 @@ def _claimant(
         if personal:
             back = ctx.person_spoke
         elif impersonal:  # the organisation that spoke last, else one named before
-            back = ctx.body_spoke or _previous_actor(ctx, attr.start, impersonal)
+            back = ctx.body_spoke or _previous_actor(ctx, attr.start, impersonal=True)
         else:
             back = _previous_actor(ctx, attr.start)
         if back is not None:

@@ -78,13 +78,14 @@ def actor_role(
     regime")."""
     role, why = _role(text, actor, start, end, others)
     if role == "mentioned" and why.rule == "mentioned":
-        for again in mentions:
-            if again.key == actor.key and again.start > actor.start and again.end <= end:
-                role, why = _role(text, again, start, end, others)
-                if role != "mentioned":
-                    break
-        else:
-            role, why = "mentioned", Why("mentioned")
+        later = (
+            m for m in mentions if m.key == actor.key and actor.start < m.start and m.end <= end
+        )
+        for again in later:
+            found = _role(text, again, start, end, others)
+            if found[0] != "mentioned":
+                role, why = found
+                break
     if role == "agent" and actor.kind == "media":  # "State TV aired footage": it reports
         return "mentioned", Why("media", why.start, why.end, why.cue, "a medium reports")
     return role, why
