@@ -96,6 +96,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
     that article alone. Beyond the pairwise evidence, a claim that refers back ('the
     attack', 'the accusation') is about the nearest compatible claim before it."""
     ordered = sorted(records, key=lambda r: r.start)
+    recalled = {r.id for r in ordered if facts.recalls(r)}
     links: list[Link] = []
     for j, b in enumerate(ordered):
         referred = None
@@ -103,7 +104,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
         # a claim that turns to another incident is linked to what came before it only
         # by its own evidence: neither its article nor a reference back joins them; one
         # that recalls earlier incidents, neither to what came before nor after it
-        turn = not b.in_comments and bool(facts.turns_away(b) or facts.recalls(b))
+        turn = not b.in_comments and bool(facts.turns_away(b) or b.id in recalled)
         if back and not b.in_comments and not turn:
             for a in reversed(ordered[:j]):
                 if b.start - a.end > ANAPHOR_REACH:
@@ -131,7 +132,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
                 m.add(1.5, None, "in the same article, just before")
             elif a is referred:
                 m.add(2.5, None, f"'{back}' refers back to it")
-            elif m.blocked is None and not turn and not facts.recalls(a):
+            elif m.blocked is None and not turn and a.id not in recalled:
                 m.add(SAME_ARTICLE, None, "in the same article")
             if not m.same:
                 om = _onset_match(a, b)
