@@ -35,6 +35,9 @@ class Attribution:
     end: int
     cue_start: int = 0  # the speech verb or phrase ("said", "according to")
     cue_end: int = 0
+    # where the speaker starts when the phrase is a medium citing someone ("SANA reported
+    # citing a military source": the source); 0 when the phrase is the speaker
+    cited: int = 0
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")

@@ -118,8 +118,19 @@ _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
     r"(?:\s+(?:news\s+)?(?:agency|channel|broadcaster|television|tv|reporter|correspondent|"
-    r"journalist|photographer|cameraman))?\s+(?:quoted|cited|reported\s+citing|reports?\s+"
-    r"citing|reported(?=\s*[.,;]|\s*$))\b",
+    r"journalist|photographer|cameraman))?\s+(?:quoted|cited|(?:(?:reported|reports?|said|added)"
+    r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,?\s+)?(?:citing|quoting)|reported(?=\s*[.,;]|\s*$))\b",
+    re.I,
+)
+# "SANA reported citing a source at the Police Command": the medium passes on what the one it
+# cites said, who is the speaker (docs/annotation.md §3, the speaker, not the channel)
+_CITING = re.compile(
+    r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,?\s+(?:citing|quoting)\s+"
+    r"(?!(?:an?\s+|the\s+|its\s+)?(?:figures?|reports?|data|statistics|victims)\b)"
+)
+_CITED_END = re.compile(r"[.,;:\"“”]|\s+(?:that|who|which|as|and|saying|adding)\b")
+_MEDIA_HEAD = re.compile(
+    r"\b(?:media|agency|television|tv|channel|broadcaster|newspaper|reporter|correspondent)$",
     re.I,
 )
 # what may stand between "told" and the one told, which is a channel, not a speaker
@@ -252,7 +263,7 @@ def find_claims(
     for u in units:
         in_comments = body_end is not None and u.start >= body_end
         follows = voice is not None and text[last_end : u.start].strip(' "”“\n') == ""
-        attr = _attribution(text, u, ctx)
+        attr = _through_channel(text, _attribution(text, u, ctx), ctx)
         claimant, claimant_text, why = _claimant(text, u, attr, ctx, voice if follows else None)
         if in_comments:  # a reader comment is its anonymous writer's, whoever it quotes
             claimant, claimant_text = None, None
@@ -400,6 +411,25 @@ def _attribution(text: str, u: _Unit, ctx: _Context) -> Attribution | None:
     return find_attribution(text, u.start, u.end)
 
 
+def _through_channel(text: str, attr: Attribution | None, ctx: _Context) -> Attribution | None:
+    """The attribution to whom a medium cites, when the speaker found is a medium citing
+    someone ("Kurdish media reported citing a source in the YPG": the source)."""
+    if attr is None or attr.kind == "passive":
+        return attr
+    m = _CITING.match(text, max(attr.end, attr.cue_end))
+    if m is None:
+        return attr
+    stop = _CITED_END.search(text, m.end(), m.end() + 90)
+    end = stop.start() if stop else m.end()
+    if end - m.end() < 3:
+        return attr
+    phrase = text[attr.start : attr.end].strip()
+    speaker = resolve(text, attr.start, attr.end, ctx.actors, ctx.starts, ctx.people).actor
+    if not _MEDIA_HEAD.search(phrase) and (speaker is None or speaker.kind != "media"):
+        return attr
+    return Attribution("named", attr.start, end, attr.cue_start, attr.cue_end, cited=m.end())
+
+
 def _outside(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out, pos = [], start
     for s, e in sorted(spans):
@@ -444,7 +474,7 @@ def _claimant(
         if _OWN_HEDGE.search(text, attr.start, attr.cue_end or attr.end):
             return None, None, Why("none")  # "are believed to": the outlet's, hedged
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
-    phrase = text[attr.start : attr.end]
+    phrase = text[attr.cited or attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
         source = phrase.strip().lower().startswith("the source") and ctx.source is not None
         personal = _PERSONAL.match(phrase.strip()) is not None
@@ -469,7 +499,7 @@ def _claimant(
             note = f"{phrase!r} refers to {back.name}"
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
         return None, phrase, Why("anaphor", attr.start, attr.end, cue)
-    start = _apposed_name(text, attr.start, ctx)
+    start = attr.cited or _apposed_name(text, attr.start, ctx)
     speaker = resolve(text, start, attr.end, ctx.actors, ctx.starts, ctx.people)
     if speaker.how == "named" and speaker.actor is not None:
         ctx.people.append(speaker.actor)
@@ -482,7 +512,11 @@ def _claimant(
     )
     if speaker.how == "descriptor":
         rule = "descriptor"
-    return speaker.actor, phrase, Why(rule, attr.start, attr.end, cue, speaker.note)
+    note = speaker.note
+    if attr.cited:
+        channel = text[attr.start : attr.cue_end or attr.cited].strip()
+        note = "; ".join(filter(None, (f"{channel!r} passes on what it cites", note)))
+    return speaker.actor, phrase, Why(rule, start, attr.end, cue, note)
 
 
 _ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)

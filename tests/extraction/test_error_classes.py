@@ -639,6 +639,44 @@ def test_according_to_a_medium_after_a_speaker_is_the_channel():
     assert claim(x, text, "40 people").claimant.key == "sohr"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "key", "said"),
+    [
+        (
+            "Two children were killed by a mortar shell in Jaramana the state news agency "
+            "reported citing a source at the Damascus Police Command.",
+            "damascus-police-command",
+            "a source at the Damascus Police Command",
+        ),
+        (
+            "Nine fighters were killed near Manbij local media reported on Sunday citing a "
+            "source in the SDF.",
+            "sdf",
+            "a source in the SDF",
+        ),
+        (
+            "Three soldiers died in the ambush Al Jazeera reported Monday, citing a military "
+            "source.",
+            "syrian-arab-army",
+            "a military source",
+        ),
+    ],
+)
+def test_a_medium_citing_someone_passes_on_the_speakers_words(sentence, key, said):
+    # docs/annotation.md §3: the speaker, not the channel; the medium is no actor either
+    c = claim(run(sentence), sentence, "killed" if "killed" in sentence else "died")
+    assert c.claimant is not None and (c.claimant.key, c.claimant_text) == (key, said)
+    assert "passes on what it cites" in c.claimant_why.note
+    assert not {"sana", "al-jazeera"} & set(roles(c))
+
+
+def test_a_monitor_citing_its_sources_is_the_speaker():
+    text = (
+        "Eleven civilians were killed in Douma the Observatory said citing its network of sources."
+    )
+    assert claim(run(text), text, "Douma").claimant.key == "sohr"
+
+
 def test_pointed_out_that_reports_speech():
     text = (
         "Coalition member Badr Jamous said the strikes had hit a market. "
