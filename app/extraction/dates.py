@@ -119,14 +119,17 @@ _YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9
 # periods that end at the reference (docs/annotation.md §5)
 _RECENT = re.compile(
     r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|recent)\s+)"
-    r"(?:(?:few|several|couple\s+of|two|three)\s+)?(days|weeks|months|year|24\s+hours|"
-    r"48\s+hours|seven\s+days|7\s+days|twelve\s+months|12\s+months)\b"
+    r"(?:(?:few|several|couple\s+of)\s+)?(days|weeks|months|year|24\s+hours|"
+    r"48\s+hours|two\s+days|three\s+days|seven\s+days|7\s+days|twelve\s+months|"
+    r"12\s+months)\b"
     r"|\bin\s+recent\s+(days|weeks|months)\b",
     re.I,
 )
 _RECENT_SPAN = {
     "days": (6, "week"), "weeks": (27, "month"), "months": (89, "month"), "year": (364, "year"),
-    "24 hours": (1, "day"), "48 hours": (2, "day"), "seven days": (6, "week"),
+    # "the past two days" are yesterday and today, as are "the past 48 hours"
+    "24 hours": (1, "day"), "48 hours": (1, "day"), "two days": (1, "day"),
+    "three days": (2, "day"), "seven days": (6, "week"),
     "7 days": (6, "week"), "twelve months": (364, "year"), "12 months": (364, "year"),
 }  # fmt: skip
 _AFTER_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")

@@ -223,3 +223,21 @@ def test_since_a_clause_runs_to_the_reference(text, surface, start):
 def test_a_counted_back_time_outside_a_since_clause_is_not_a_range():
     d = one("The convoy was hit two weeks ago and aid stopped.", date(2016, 10, 2), "two weeks ago")
     assert (d.date_start, d.date_end) == (date(2016, 9, 18), date(2016, 9, 24))
+
+
+@pytest.mark.parametrize(
+    ("words", "back"),
+    [
+        ("over the past two days", 1),
+        ("in the last 48 hours", 1),
+        ("in the past 24 hours", 1),
+        ("over the past three days", 2),
+        ("in the past few days", 6),
+    ],
+)
+def test_counted_recent_days_end_at_the_reference(words, back):
+    # "killed 45 fighters over the past two days" is yesterday and today, not a week
+    ref = date(2014, 6, 9)
+    text = f"Infighting has killed 45 fighters {words} activists say."
+    d = one(text, ref, words)
+    assert (d.date_start, d.date_end) == (date(2014, 6, 9 - back), ref)
