@@ -54,6 +54,12 @@ _BACKGROUND_CLAUSE = re.compile(
 # date the sentence before gave
 _SINCE_THEN = re.compile(r"\bsince then\b|\b(?:have|has|had)\s+since\b", re.I)
 _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
+# "broke out in 2011 and has since claimed 200,000 lives", "from 10 June to date": what the
+# claim counts runs from its date to the reference
+_ON_SINCE = re.compile(
+    r"\s+(?:\w+\s+){0,8}?(?:and\s+)?(?:(?:has|have|had)\s+since|(?:to date|until now|till now)\b)",
+    re.I,
+)
 # A reaction to an incident ("condemned the attack", "denied it") happened some other time,
 # which an undated sentence does not tell (docs/annotation.md §5)
 _REACTION = re.compile(
@@ -268,6 +274,12 @@ class Dater:
         war = since_war(text, start, end, self.reference)
         if war is not None and (own is None or own.start > war.start):
             own = war
+        on = _ON_SINCE.match(text, own.end, end) if own is not None else None
+        if on is not None and self.reference is not None and own.date_start <= self.reference:
+            surface = text[own.start : on.end()]
+            own = DateMention(
+                own.date_start, self.reference, own.precision, own.start, on.end(), surface
+            )
         if own is not None and (own.date_end - own.date_start).days > MAX_EVENT_SPAN_DAYS:
             own = None  # "since 1970": the background of a whole era, not an event's date
         if own is not None:
@@ -283,9 +295,8 @@ class Dater:
                 self.incident = own
                 self.tentative = stated
                 self.where = where
-            since = (
-                own.date_end != own.date_start
-                and "since" in text[max(start, own.start - 8) : own.start + 6].lower()
+            since = own.date_end != own.date_start and (
+                on is not None or "since" in text[max(start, own.start - 8) : own.start + 6].lower()
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))

@@ -1050,3 +1050,23 @@ def test_claims_without_an_attack_word_are_kept(sentence):
 def test_hedges(sentence):
     (c,) = run(sentence).claims
     assert c.hedged and c.hedge_why is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        (
+            "The war broke out in 2012 and has since killed 90000 people the UN said.",
+            date(2012, 1, 1),
+        ),
+        (
+            "From 3 July to date the air force has struck rebel positions every day.",
+            date(2016, 7, 3),
+        ),
+    ],
+)
+def test_a_date_the_claim_counts_on_from_runs_to_the_reference(sentence, start):
+    # docs/annotation.md §5: "since" an anchor runs to the reference; so does "X and has since"
+    c = claim(run(sentence), sentence, "since" if "since" in sentence else "to date")
+    assert (c.date.date_start, c.date.date_end) == (start, REF)
+    assert c.date_why.rule == "since"
