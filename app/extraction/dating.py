@@ -38,7 +38,7 @@ WAR_START = date(2011, 3, 1)
 # has (docs/annotation.md §5 rule 2)
 _STATEMENT_DATE = re.compile(
     r"\b(?:said|says|told|tells|reported|announced|added|stated|confirmed|denied|claimed|"
-    r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$",
+    r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
 # a date in a relative clause about something else: "the ceasefire that came into force
@@ -50,6 +50,9 @@ _BACKGROUND_CLAUSE = re.compile(
     r"(?:(?:evening|morning|night|afternoon|early hours|eve)\s+of\s+)?)?$",
     re.I,
 )
+# "opened an investigation into whether its strikes last week killed civilians": the date
+# of what is in question, not of the claim's event
+_QUESTIONED = re.compile(r"\bwhether\b[^.;]*$", re.I)
 # "Since then more than 250,000 have been killed", "groups have since called for": from the
 # date the sentence before gave
 _SINCE_THEN = re.compile(r"\bsince then\b|\b(?:have|has|had)\s+since\b", re.I)
@@ -169,10 +172,21 @@ def _own(
             continue
         if _BACKGROUND_CLAUSE.search(text, max(start, d.start - 90), d.start):
             continue
+        if _QUESTIONED.search(text, max(start, d.start - 80), d.start):
+            continue
         found.append(d)
     if not found:
         return None
-    return min(found, key=lambda d: (_PRECISION_RANK[d.precision], d.start))
+    # the day a statement was made dates the claim only when the event has no date of its
+    # own ("HRW said Tuesday that ... a March 16 airstrike killed dozens": March 16)
+    return min(
+        found,
+        key=lambda d: (
+            _STATEMENT_DATE.search(text, max(start, d.start - 40), d.start) is not None,
+            _PRECISION_RANK[d.precision],
+            d.start,
+        ),
+    )
 
 
 def since_war(text: str, start: int, end: int, reference: date | None) -> DateMention | None:

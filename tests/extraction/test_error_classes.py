@@ -1070,3 +1070,19 @@ def test_a_date_the_claim_counts_on_from_runs_to_the_reference(sentence, start):
     c = claim(run(sentence), sentence, "since" if "since" in sentence else "to date")
     assert (c.date.date_start, c.date.date_end) == (start, REF)
     assert c.date_why.rule == "since"
+
+
+def test_the_statement_day_dates_a_claim_only_when_its_event_has_no_date():
+    # docs/annotation.md §5 rule 2; REF is Friday 2016-08-12
+    text = (
+        "Amnesty said in a statement Wednesday that government jets had bombed a market in "
+        "Douma on July 30."
+    )
+    assert claim(run(text), text, "Douma").date.date_start == date(2016, 7, 30)
+    # a date inside "whether ..." is what is in question, not the claim's event
+    text = (
+        "The coalition said on Thursday it had opened an inquiry into whether its strikes "
+        "near Manbij last week killed civilians."
+    )
+    c = claim(run(text), text, "inquiry")
+    assert (c.date.date_start, c.date_why.rule) == (date(2016, 8, 11), "statement")
