@@ -50,6 +50,14 @@ _BACKGROUND_CLAUSE = re.compile(
     r"(?:(?:evening|morning|night|afternoon|early hours|eve)\s+of\s+)?)?$",
     re.I,
 )
+# "zones under a deal brokered by Russia in May", "despite the ceasefire announced on July
+# 22": the date of the agreement, not of the claim's event (docs/annotation.md §5 rule 1)
+_BACKGROUND_AGREEMENT = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w.-]+\s+){0,4}?(?:ceasefire|truce|deal|agreement|"
+    r"resolution|talks)\s+(?:brokered|announced|signed|agreed|reached|declared|passed|adopted|"
+    r"struck)\s+(?:[\w-]+\s+){0,8}?(?:(?:on|in|last)\s+(?:the\s+)?)?$",
+    re.I,
+)
 # "opened an investigation into whether its strikes last week killed civilians": the date
 # of what is in question, not of the claim's event
 _QUESTIONED = re.compile(r"\bwhether\b[^.;]*$", re.I)
@@ -155,6 +163,15 @@ _PAST = re.compile(
 )
 
 
+# a date written after these (within so many characters) is not the date of the claim's event
+_NOT_ITS_DATE = (
+    (_COMPARED, 120),
+    (_BACKGROUND_CLAUSE, 90),
+    (_BACKGROUND_AGREEMENT, 90),
+    (_QUESTIONED, 80),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dated:
     date: DateMention | None
@@ -168,11 +185,7 @@ def _own(
     for d in dates:
         if not (start <= d.start and d.end <= end):
             continue
-        if _COMPARED.search(text, max(start, d.start - 120), d.start):
-            continue
-        if _BACKGROUND_CLAUSE.search(text, max(start, d.start - 90), d.start):
-            continue
-        if _QUESTIONED.search(text, max(start, d.start - 80), d.start):
+        if any(r.search(text, max(start, d.start - reach), d.start) for r, reach in _NOT_ITS_DATE):
             continue
         found.append(d)
     if not found:

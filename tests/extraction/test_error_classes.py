@@ -1086,3 +1086,10 @@ def test_the_statement_day_dates_a_claim_only_when_its_event_has_no_date():
     )
     c = claim(run(text), text, "inquiry")
     assert (c.date.date_start, c.date_why.rule) == (date(2016, 8, 11), "statement")
+
+
+def test_the_date_of_an_agreement_named_as_background_dates_nothing():
+    # docs/annotation.md §5 rule 1: "despite the ceasefire announced on July 22"
+    text = "Daraa is one of three safe zones under a deal brokered by Russia and Jordan in July."
+    c = claim(run(text), text, "safe zones")
+    assert (c.date.date_start, c.date_why.rule) == (REF, "present")
