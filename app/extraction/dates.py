@@ -109,7 +109,8 @@ _COUNTED_BACK = re.compile(r"^last\b|\bago$", re.I)
 _MONTH_LAST_YEAR = re.compile(r"\s+(last|this)\s+year\b", re.I)
 # "on Saturday and Sunday", "Saturday night ... till Sunday morning": one range
 _DAY_RANGE_GLUE = re.compile(
-    r"\s*(?:night|morning|evening|afternoon)?\s*(?:and|to|through|till|until|-|–)\s+"
+    r"\s*(?:night|morning|evening|afternoon)?\s*(?:and|to|through|till|until|-|–|"
+    r"(?:and\s+(?:continued|lasted|went\s+on|raged|carried\s+on)\s+)?(?:into|until|till|through))\s+"
     r"(?:early\s+|late\s+)?(?:on\s+)?$",
     re.I,
 )

@@ -241,3 +241,10 @@ def test_counted_recent_days_end_at_the_reference(words, back):
     text = f"Infighting has killed 45 fighters {words} activists say."
     d = one(text, ref, words)
     assert (d.date_start, d.date_end) == (date(2014, 6, 9 - back), ref)
+
+
+def test_a_day_an_event_continued_into_is_the_end_of_its_range():
+    ref = date(2014, 6, 9)  # a Monday
+    text = "The fighting flared up on Sunday and continued into Monday, activists said."
+    d = one(text, ref, "Sunday and continued into Monday")
+    assert (d.date_start, d.date_end, d.precision) == (date(2014, 6, 8), ref, "day")
