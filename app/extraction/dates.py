@@ -121,18 +121,29 @@ _YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9
 _RECENT = re.compile(
     r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|recent)\s+)"
     r"(?:(?:few|several|couple\s+of)\s+)?(days|weeks|months|year|24\s+hours|"
-    r"48\s+hours|two\s+days|three\s+days|seven\s+days|7\s+days|twelve\s+months|"
-    r"12\s+months)\b"
+    r"48\s+hours|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days|"
+    r"twelve\s+months|12\s+months)\b"
     r"|\bin\s+recent\s+(days|weeks|months)\b",
     re.I,
 )
 _RECENT_SPAN = {
     "days": (6, "week"), "weeks": (27, "month"), "months": (89, "month"), "year": (364, "year"),
-    # "the past two days" are yesterday and today, as are "the past 48 hours"
-    "24 hours": (1, "day"), "48 hours": (1, "day"), "two days": (1, "day"),
-    "three days": (2, "day"), "seven days": (6, "week"),
-    "7 days": (6, "week"), "twelve months": (364, "year"), "12 months": (364, "year"),
+    # "the past 48 hours" are yesterday and today (and so are "the past two days": _counted)
+    "24 hours": (1, "day"), "48 hours": (1, "day"),
+    "twelve months": (364, "year"), "12 months": (364, "year"),
 }  # fmt: skip
+
+
+def _recent_span(unit: str) -> tuple[int, str]:
+    """How many days before the reference a recent period starts, and its precision:
+    "the past ten days" are the reference and the nine days before it."""
+    count, _, days = unit.partition(" ")
+    if days != "days":
+        return _RECENT_SPAN[unit]
+    n = _COUNT.get(count) or int(count)
+    return n - 1, "day" if n <= 3 else "week"
+
+
 _AFTER_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
 _PARTS = {
     "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
@@ -380,7 +391,7 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
     if reference is not None:
         for m in _RECENT.finditer(text):
             unit = " ".join((m.group(1) or m.group(2)).lower().split())
-            days, precision = _RECENT_SPAN[unit]
+            days, precision = _recent_span(unit)
             found.add(m.start(), m.end(), reference - timedelta(days=days), reference, precision)
         for m in _WEEKDAY.finditer(text):
             _weekday_anchor(found, m, reference)
