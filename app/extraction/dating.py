@@ -112,6 +112,10 @@ _NEW_THREAD = re.compile(
     r"\s+the\s+(?:\w+-year\s+)?(?:war|conflict|crisis|civil war)"
     r"|the\s+(?:\w+-year\s+)?(?:war|conflict|crisis)\s+(?:has|have|had)\b"
     r"|toll\s+(?:from|of|in)\s+the\s+(?:\w+-year(?:-old)?\s+)?(?:civil\s+)?(?:war|conflict|crisis)"
+    # "in Syria's three-year war", "a month of infighting": a whole duration, no date
+    r"|\w+-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis)"
+    r"|(?:a|one|two|three|four|five|six|several)\s+(?:months?|years?)\s+of\s+(?:fighting|"
+    r"infighting|war|clashes|conflict|siege|bombardment)"
     r")\b",
     re.I,
 )

@@ -1093,3 +1093,16 @@ def test_the_date_of_an_agreement_named_as_background_dates_nothing():
     text = "Daraa is one of three safe zones under a deal brokered by Russia and Jordan in July."
     c = claim(run(text), text, "safe zones")
     assert (c.date.date_start, c.date_why.rule) == (REF, "present")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 250000 people have died in Syrias five-year war, the monitor said.",
+        "The monitor says two months of infighting have killed nearly 500 fighters.",
+    ],
+)
+def test_a_toll_over_a_whole_duration_has_no_date(sentence):
+    # docs/annotation.md §5 table: "the six-year war" is a duration, not a date
+    text = "Jets struck Douma on Thursday killing 12 people. " + sentence
+    assert claim(run(text), text, "killed" if "killed" in sentence else "died").date is None
