@@ -201,6 +201,7 @@ def _own(
         key=lambda d: (
             _STATEMENT_DATE.search(text, max(start, d.start - 40), d.start) is not None,
             _PRECISION_RANK[d.precision],
+            d.date_end - d.date_start,  # "in the last 24 hours ... on Monday": Monday
             d.start,
         ),
     )

@@ -1106,3 +1106,11 @@ def test_a_toll_over_a_whole_duration_has_no_date(sentence):
     # docs/annotation.md §5 table: "the six-year war" is a duration, not a date
     text = "Jets struck Douma on Thursday killing 12 people. " + sentence
     assert claim(run(text), text, "killed" if "killed" in sentence else "died").date is None
+
+
+def test_the_narrower_of_two_dates_of_one_precision_is_the_claims():
+    text = (
+        "Twenty rebels were killed in clashes in the last 24 hours in northern Syria on Thursday."
+    )
+    c = claim(run(text), text, "clashes")
+    assert (c.date.date_start, c.date.date_end) == (date(2016, 8, 11), date(2016, 8, 11))
