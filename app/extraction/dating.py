@@ -130,7 +130,7 @@ _NEW_THREAD_REACH = 120  # characters into what is said
 # were among eight people killed..."); elsewhere a date dates its own claim only
 _OPENING_DATE = 40
 _PRESENT = re.compile(
-    r"\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
+    r"(?<!-)\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
     r"fears?|accuses?|denies|deny|demands|insists|rejects|supports|backs|opposes|bears|says|"
     r"has been|have been|is being|are being|makes|means|now(?!\s+that))\b",
@@ -160,7 +160,7 @@ _PERFECT = ("has been", "have been")
 # "the situation will get worse": a prediction happens at no date yet
 _FUTURE = re.compile(r"\b(?:will|shall|won't|wont)\b", re.I)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|took|fled|fought|struck|left|came|began|broke|shot|led|held|"
+    r"(?<!-)\b(?:was|were|had|did|took|fled|fought|struck|left|came|began|broke|shot|led|held|"
     r"drove|fell|rose|went|gave|made|saw|killed|wounded|injured|died|seized|captured|"
     r"launched|attacked|hit|bombed|shelled|targeted|carried)\b",
     re.I,

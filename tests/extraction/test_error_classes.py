@@ -1114,3 +1114,10 @@ def test_the_narrower_of_two_dates_of_one_precision_is_the_claims():
     )
     c = claim(run(text), text, "clashes")
     assert (c.date.date_start, c.date.date_end) == (date(2016, 8, 11), date(2016, 8, 11))
+
+
+def test_a_hyphenated_participle_is_no_past_verb():
+    # "rebel-held" describes the town: the claim is the present state
+    text = "Jets struck Douma on Thursday. Activists said the rebel-held town is now besieged."
+    c = claim(run(text), text, "besieged")
+    assert (c.date.date_start, c.date_why.rule) == (REF, "present")
