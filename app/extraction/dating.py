@@ -29,11 +29,13 @@ _COMPARED = re.compile(
 _SINCE_WAR = re.compile(
     r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:Syrian\s+|"
     r"Syrias\s+|countrys\s+|six-year\s+|\w+\s+)?(?:war|conflict|uprising|crisis|revolt|revolution)"
-    r"|(?:the\s+)?(?:Syrian\s+)?(?:war|conflict|uprising|crisis|revolt|revolution)\s+"
+    r"|(?:the\s+)?(?:Syrian\s+|Syrias\s+|Syria['’]s\s+)?(?:war|conflict|uprising|crisis|revolt|"
+    r"revolution)\s+"
     r"(?:began|started|erupted|broke out))",
     re.I,
 )
 WAR_START = date(2011, 3, 1)
+_IN_YEAR = re.compile(r"\s+in\s+((?:19|20)\d\d)\b")
 # "said on Tuesday": the day of a statement, which dates an incident only when nothing else
 # has (docs/annotation.md §5 rule 2)
 _STATEMENT_DATE = re.compile(
@@ -68,7 +70,8 @@ _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may s
 # "broke out in 2011 and has since claimed 200,000 lives", "from 10 June to date": what the
 # claim counts runs from its date to the reference
 _ON_SINCE = re.compile(
-    r"\s+(?:\w+\s+){0,8}?(?:and\s+)?(?:(?:has|have|had)\s+since|(?:to date|until now|till now)\b)",
+    r"(?:\s*\([^()]{0,80}\))?\s+(?:\w+\s+){0,8}?(?:and\s+)?(?:(?:has|have|had)\s+since|"
+    r"(?:to date|until now|till now)\b)",
     re.I,
 )
 # A reaction to an incident ("condemned the attack", "denied it") happened some other time,
@@ -216,6 +219,12 @@ def since_war(text: str, start: int, end: int, reference: date | None) -> DateMe
         or _COMPARED.search(text, max(start, m.start() - 120), m.start() + 6)
     ):
         return None
+    year = _IN_YEAR.match(text, m.end(), end)
+    if year is not None:  # "since the war began in 2011": from that year, as written
+        began = date(int(year.group(1)), 1, 1)
+        return DateMention(
+            began, reference, "year", m.start(), year.end(), text[m.start() : year.end()]
+        )
     return DateMention(WAR_START, reference, "month", m.start(), m.end(), m.group())
 
 

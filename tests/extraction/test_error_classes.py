@@ -1121,3 +1121,12 @@ def test_a_hyphenated_participle_is_no_past_verb():
     text = "Jets struck Douma on Thursday. Activists said the rebel-held town is now besieged."
     c = claim(run(text), text, "besieged")
     assert (c.date.date_start, c.date_why.rule) == (REF, "present")
+
+
+def test_since_the_war_began_in_a_year_runs_from_that_year():
+    text = "More than 300000 people have been killed since Syrias war started in 2011."
+    c = claim(run(text), text, "killed")
+    assert (c.date.date_start, c.date.date_end, c.date.precision) == (date(2011, 1, 1), REF, "year")
+    text = "From 3 July (when the truce collapsed) to date jets have struck the town every day."
+    c = claim(run(text), text, "struck")
+    assert (c.date.date_start, c.date.date_end) == (date(2016, 7, 3), REF)
