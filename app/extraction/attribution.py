@@ -103,7 +103,7 @@ _VERB_OR_NOUN = frozenset({"reports", "claims", "states", "estimate"})
 # what a reporter saw is reported: "An AFP photographer saw", "a correspondent witnessed"
 _EYEWITNESS = re.compile(
     r"\s*(?:\S+\s+){0,3}(?:journalists?|photographers?|correspondents?|reporters?|"
-    r"cameram[ae]n)\s+$",
+    r"cameram[ae]n)\s+(?:(?:at|in|inside|near)\s+(?:\S+\s+){1,12}?)?$",
     re.I,
 )  # the subject of the sentence: "where an AFP photographer saw" is the outlet's
 _HELD_RESPONSIBLE = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?:fully\s+)?responsible\b", re.I)

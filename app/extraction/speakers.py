@@ -179,7 +179,11 @@ def _person_name(
     for w in words:
         word = w.group().rstrip(".")
         joined = prev_end is not None and text[prev_end : w.start()] in (" ", "-")
-        if word in _NOT_NAME or (word.endswith("s") and word[:-1] in ("Observatory",)):
+        if (
+            word in _NOT_NAME
+            or (word.endswith("s") and word[:-1] in ("Observatory",))
+            or _LINKED.search(word)  # "Daesh-linked" describes the name after it
+        ):
             if (hit := flush()) is not None:
                 return hit
             run, prev_end = [], None
@@ -257,7 +261,15 @@ def resolve(
     if text[end : end + 1] == ".":  # "The U.S" said: the phrase stops before the dot
         end += 1
     inside = [a for a in actors[bisect_left(starts, start) :] if a.start < end]
-    inside = [a for a in inside if a.end <= end and not located(text, a)]
+    inside = [
+        a
+        for a in inside
+        if a.end <= end and not located(text, a) and not _LINKED.match(text, a.end)
+    ]
+    words = text[start:end].split()
+    if words and words[-1].casefold() in _PEOPLE and "of" not in words:
+        # "Syrian opposition activists", not "a network of activists"
+        return Speaker(None, "generic", f"{words[-1]!r}: people, nobody in particular")
     inside = [
         a
         for a in inside
@@ -299,6 +311,10 @@ _ORG_HEADS = {
     "organisation": "other", "organization": "other", "centre": "other", "center": "other",
     "governorate": "government", "command": "government", "directorate": "government",
 }  # fmt: skip
+# "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
+_LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)
+# "opposition activists said": people of that side, nobody in particular
+_PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
 _SYRIA = re.compile(r"\s*Syria\s*")
 # "a source at Homs Governorate": the institution the source speaks from
 _SOURCE_AT = re.compile(r"(?:[^.;]*?)\bsources?\s+(?:at|from|in)\s+(?:the\s+)?", re.I)
@@ -313,6 +329,8 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
     phrase = text[start:end]
     words = phrase.split()
     lead = 1 if words and words[0].casefold() in ("the", "a", "an") else 0
+    while lead < len(words) and (_LINKED.search(words[lead]) or _BASED.search(words[lead])):
+        lead += 1  # "the Daesh-linked Aamaq news agency" is Aamaq news agency
     if len(words) - lead < 2 or words[-1].casefold() not in _ORG_HEADS:
         return None
     named = [
@@ -321,7 +339,6 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
         if w[:1].isupper()
         and (lead or n > 0 or at is not None)  # a sentence's first word is capitalised
         and w not in _NOT_NAME
-        and not w.casefold().endswith(("-based", "-run", "-backed"))
     ]
     if not named:
         return None

@@ -1130,3 +1130,16 @@ def test_since_the_war_began_in_a_year_runs_from_that_year():
     text = "From 3 July (when the truce collapsed) to date jets have struck the town every day."
     c = claim(run(text), text, "struck")
     assert (c.date.date_start, c.date.date_end) == (date(2016, 7, 3), REF)
+
+
+def test_described_and_unnamed_speakers():
+    # docs/annotation.md §3: generic people are nobody in particular; an actor that only
+    # describes a speaker is not the speaker; a reporter seen somewhere is the agency
+    text = "Syrian opposition activists said 40 people were killed in the mosque."
+    c = claim(run(text), text, "mosque")
+    assert c.claimant is None and c.claimant_text == "Syrian opposition activists"
+    text = "The Daesh-linked Ebaa news agency said the strike killed six people."
+    c = claim(run(text), text, "strike")
+    assert c.claimant is not None and c.claimant.name == "Ebaa news agency"
+    text = "An AFP photographer at the hospital saw the bodies of six children."
+    assert claim(run(text), text, "bodies").claimant.key == "afp"
