@@ -299,3 +299,19 @@ def test_a_toll_reported_on_the_day_of_the_attack_is_closer_than_one_reported_la
     assert link_pair(attack, later) is None
     # two statements, or a statement on a day of a longer range, are no closer than before
     assert link_pair(replace(attack, date_rule="statement"), said) is None
+
+
+def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_before() -> None:
+    """ "Five of the dead were children", "the death toll rose": a claim about the victims
+    of the incident its article just told refers back to it, as "the attack" does, though
+    its own kind of event (casualties) only goes with the strike."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    for toll, linked in (
+        ("The monitor said five of the dead were children.", True),
+        ("The monitor said the death toll could rise further.", True),
+        ("The monitor said five of the victims were children.", True),
+        ("The monitor said five children were among twenty people.", False),
+    ):
+        first, second = _article(lede, toll)
+        pair = [first, replace(second, event_type="casualties")]
+        assert (_linked(pair) == {(1, 2)}) is linked, toll
