@@ -503,6 +503,7 @@ def test_holding_a_party_responsible_is_an_accusation_its_denial_contradicts(
         ("It dismissed as unfounded the reports from opposition activists.", True),
         ("The ministry said the accusations were groundless.", True),
         ("The claim was false, a military source said.", True),
+        ("Moscow backed up the government's denials, calling it a provocation.", True),
         ("Activists said the reports could not be verified.", False),
         ("A false alarm sent residents into the shelters.", False),
     ],
