@@ -123,7 +123,8 @@ def _find(pattern: re.Pattern[str], r: ClaimRecord) -> Cue | None:
 
 
 _DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|denial|fabricat\w+|no truth|baseless|untrue|"
+    r"\b(?:denied|denies|deny|denying|denials?|fabricat\w+|no truth|baseless|untrue|unfounded|"
+    r"groundless|(?:is|are|was|were) (?:(?:totally|completely|entirely|absolutely|utterly) )?false|"
     r"(?:false|fake) (?:claims?|reports?|news|allegations?)|"
     r"(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|reports?|allegations?|"
     r"accusations?|charges?)|"

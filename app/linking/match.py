@@ -181,8 +181,22 @@ def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
             # "over the past few days" overlaps any day of its week: weaker than two
             # claims dated to the same day or two
             m.add(0.5, "date", f"dates overlap ({date_text(a)} / {date_text(b)})")
+    elif _reported_that_day(a, b) or _reported_that_day(b, a):
+        # "the monitor said on Wednesday" of the attack another claim dates to Wednesday:
+        # closer than a statement some days after it, not as close as two incident dates
+        m.add(0.5, "date", f"reported the day it happened ({_when(a)} / {_when(b)})")
     else:
         m.add(0.25, "date", f"dates compatible ({_when(a)} / {_when(b)})")
+
+
+def _reported_that_day(x: ClaimRecord, y: ClaimRecord) -> bool:
+    """`x` is dated by its own words to one day, `y` by a statement made on that day."""
+    wx, wy = x.window, y.window
+    return bool(
+        wx and wy and wx[2] == "stated" and wy[2] == "reported"
+        and x.precision == y.precision == "day"
+        and x.date_start == x.date_end == y.date_start == y.date_end
+    )  # fmt: skip
 
 
 def _days(r: ClaimRecord) -> int:

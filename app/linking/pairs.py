@@ -16,7 +16,8 @@ from app.linking.relate import Link, orient, relate, similarity
 ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
     r"massacre|incident|offensive|assault|shelling|explosions?|blasts?|accusations?|"
-    r"allegations?|claims?|reports?|killings?|operation|battle|siege|advance)\b",
+    r"allegations?|claims?|reports?|killings?|operation|battle|siege|advance|bombardment|"
+    r"dead|victims|wounded|casualties|(?:death )?toll)\b",
     re.IGNORECASE,
 )
 # what a reference back ('the attack') cannot overrule: two named places, two kinds of event

@@ -493,6 +493,44 @@ def test_holding_a_party_responsible_is_an_accusation_its_denial_contradicts(
     assert link is not None and (link.kind == "contradicts") is accuses, link.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "denies"),
+    [
+        (
+            "Reports on the use of chemical weapons in Ghouta are totally false, the agency said.",
+            True,
+        ),
+        ("It dismissed as unfounded the reports from opposition activists.", True),
+        ("The ministry said the accusations were groundless.", True),
+        ("The claim was false, a military source said.", True),
+        ("Moscow backed up the government's denials, calling it a provocation.", True),
+        ("Activists said the reports could not be verified.", False),
+        ("A false alarm sent residents into the shelters.", False),
+    ],
+)
+def test_calling_the_reports_false_or_unfounded_is_a_denial_that_contradicts_the_accusation(
+    text: str, denies: bool
+) -> None:
+    """ "Totally false", "dismissed as unfounded", "groundless": the words a state agency
+    uses for a denial as much as "denied"; a report that cannot be verified is no denial."""
+    army = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+    common = {"start": 0, "event_type": "chemical_attack", "date_start": date(2013, 8, 21),
+              "date_end": date(2013, 8, 21), "precision": "day", "date_rule": "own",
+              "places": (ALEPPO,)}  # fmt: skip
+    claim = _record(
+        "The United States says government forces carried out the chemical attack.", 1,
+        claimant=Claimant("actor:100", "United States", 100, "state", (100,)), actors=(army,),
+        **common,
+    )  # fmt: skip
+    answer = _record(
+        text, 2, source_id=2, source_key="b",
+        claimant=Claimant("actor:1", "SANA", 1, "media", (1, 6)), **common,
+    )  # fmt: skip
+    assert (facts.denial(answer) is not None) is denies
+    link = link_pair(claim, answer)
+    assert link is not None and (link.kind == "contradicts") is denies, link.reason
+
+
 def test_the_toll_of_one_more_place_an_attack_also_hit_is_a_part_of_it() -> None:
     common = {"start": 0, "event_type": "shelling", "date_start": date(2016, 8, 25),
               "date_end": date(2016, 8, 25), "precision": "day", "date_rule": "own",

@@ -267,3 +267,51 @@ def test_independent_claimants_naming_one_culprit_corroborate() -> None:
     again = replace(monitor, claimant=outlet.claimant)
     link = link_pair(outlet, again)
     assert link is not None and link.kind == "related", link.reason
+
+
+def test_a_toll_reported_on_the_day_of_the_attack_is_closer_than_one_reported_later() -> None:
+    """A statement made on the day another claim dates the incident to ("the monitor said
+    on Friday") is closer evidence than one made days after it: with only the province
+    (one claim by its article) to place both, the same kind of event and an agreeing toll,
+    the first pair is one incident and the second is not."""
+    attack = _claim(
+        1,
+        "Air strikes killed 20 people in Hama province on Friday.",
+        places=(HAMA,),
+        actors=(),
+        figures=(_figure("killed", 20),),
+    )
+    said = _claim(
+        2,
+        "Twenty people were killed in air strikes, the monitor said on Friday.",
+        places=(HAMA,),
+        places_inherited=True,
+        claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+        date_rule="statement",
+        actors=(),
+        figures=(_figure("killed", 20),),
+    )
+    m = evidence(attack, said)
+    assert "reported the day it happened (2016-06-03 / reported 2016-06-03)" in m.evidence
+    assert link_pair(attack, said) is not None
+    later = replace(said, date_start=date(2016, 6, 5), date_end=date(2016, 6, 5))
+    assert not any(e.startswith("reported the day") for e in evidence(attack, later).evidence)
+    assert link_pair(attack, later) is None
+    # two statements, or a statement on a day of a longer range, are no closer than before
+    assert link_pair(replace(attack, date_rule="statement"), said) is None
+
+
+def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_before() -> None:
+    """ "Five of the dead were children", "the death toll rose": a claim about the victims
+    of the incident its article just told refers back to it, as "the attack" does, though
+    its own kind of event (casualties) only goes with the strike."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    for toll, linked in (
+        ("The monitor said five of the dead were children.", True),
+        ("The monitor said the death toll could rise further.", True),
+        ("The monitor said five of the victims were children.", True),
+        ("The monitor said five children were among twenty people.", False),
+    ):
+        first, second = _article(lede, toll)
+        pair = [first, replace(second, event_type="casualties")]
+        assert (_linked(pair) == {(1, 2)}) is linked, toll
