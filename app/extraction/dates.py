@@ -120,9 +120,9 @@ _YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9
 # periods that end at the reference (docs/annotation.md §5)
 _RECENT = re.compile(
     r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|recent)\s+)"
-    r"(?:(?:few|several|couple\s+of)\s+)?(days|weeks|months|year|24\s+hours|"
-    r"48\s+hours|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days|"
-    r"twelve\s+months|12\s+months)\b"
+    r"((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days|24\s+hours|"
+    r"48\s+hours|twelve\s+months|12\s+months|(?:(?:few|several|couple\s+of|two|three)\s+)?"
+    r"(?:days|weeks|months|year))\b"
     r"|\bin\s+recent\s+(days|weeks|months)\b",
     re.I,
 )
@@ -137,11 +137,13 @@ _RECENT_SPAN = {
 def _recent_span(unit: str) -> tuple[int, str]:
     """How many days before the reference a recent period starts, and its precision:
     "the past ten days" are the reference and the nine days before it."""
-    count, _, days = unit.partition(" ")
-    if days != "days":
+    if unit in _RECENT_SPAN:
         return _RECENT_SPAN[unit]
-    n = _COUNT.get(count) or int(count)
-    return n - 1, "day" if n <= 3 else "week"
+    count, last = unit.split()[0], unit.split()[-1]
+    if last == "days" and (count in _COUNT or count.isdigit()):
+        n = _COUNT.get(count) or int(count)
+        return n - 1, "day" if n <= 3 else "week"
+    return _RECENT_SPAN[last]  # "the past few weeks", "the past two months"
 
 
 _AFTER_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
