@@ -260,3 +260,49 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
             ),  # fmt: skip
         )
     return out
+
+
+# what dates a claim, read without its text, figures, actors or places
+_DATED = (
+    sa.select(
+        _col.id, _col.source_id, _col.char_start, _col.char_end, _col.event_date_start,
+        _col.event_date_end, _col.event_date_precision,
+        _col.derivation[("event_date", "rule")].as_string().label("date_rule"),
+        Source.content_sha256, Source.published_on,
+    )
+    .join(Source, Source.id == _col.source_id)
+    .where(_col.id.in_(_IDS))
+)  # fmt: skip
+_NOBODY = Claimant("", "")
+
+
+def load_dated(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
+    """Records holding only a claim's key and what dates it (its window, precision and
+    range): all that clustering reads of the claims around the ones a source touches.
+    Never give them to a linking decision: their text, voice, places, actors and figures
+    are empty. One query whatever their number."""
+    ids = sorted(set(claim_ids))
+    conn = session.connection()
+    out: dict[int, ClaimRecord] = {}
+    for chunk in (ids[i : i + 2000] for i in range(0, len(ids), 2000)):
+        for c in conn.execute(_DATED, {"ids": chunk}):
+            out[c.id] = ClaimRecord(
+                id=c.id,
+                key=f"{c.content_sha256}:{c.char_start:07d}",
+                source_id=c.source_id,
+                source_key=c.content_sha256,
+                outlet=None,
+                published=c.published_on,
+                start=c.char_start,
+                end=c.char_end,
+                text="",
+                claimant=_NOBODY,
+                hedged=False,
+                in_comments=False,
+                event_type="",
+                date_start=c.event_date_start,
+                date_end=c.event_date_end,
+                precision=c.event_date_precision,
+                date_rule=c.date_rule,
+            )
+    return out
