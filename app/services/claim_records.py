@@ -160,9 +160,18 @@ def load_records(
     # Core statements on the session's connection: these rows need no ORM entities
     conn = session.connection()
     out: dict[int, ClaimRecord] = {}
-    for chunk in (ids[i : i + 2000] for i in range(0, len(ids), 2000)):
+    for chunk in _chunks(ids):
         out.update(_load_chunk(conn, chunk, places))
     return out
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    return (ids[i : i + 2000] for i in range(0, len(ids), 2000))
+
+
+def _key(sha: str, char_start: int) -> str:
+    """A claim's key (ClaimRecord.key): the same whatever the database or import order."""
+    return f"{sha}:{char_start:07d}"
 
 
 _CLAIMANT = aliased(Actor, name="claimant")
@@ -222,7 +231,7 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
         refs = own or ([places.ref(primary)] if inherited else [])
         out[c.id] = ClaimRecord(
             id=c.id,
-            key=f"{sha}:{c.char_start:07d}",
+            key=_key(sha, c.char_start),
             source_id=c.source_id,
             source_key=sha,
             outlet=outlet,
@@ -284,11 +293,11 @@ def load_dated(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRec
     ids = sorted(set(claim_ids))
     conn = session.connection()
     out: dict[int, ClaimRecord] = {}
-    for chunk in (ids[i : i + 2000] for i in range(0, len(ids), 2000)):
+    for chunk in _chunks(ids):
         for c in conn.execute(_DATED, {"ids": chunk}):
             out[c.id] = ClaimRecord(
                 id=c.id,
-                key=f"{c.content_sha256}:{c.char_start:07d}",
+                key=_key(c.content_sha256, c.char_start),
                 source_id=c.source_id,
                 source_key=c.content_sha256,
                 outlet=None,
