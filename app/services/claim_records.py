@@ -160,9 +160,18 @@ def load_records(
     # Core statements on the session's connection: these rows need no ORM entities
     conn = session.connection()
     out: dict[int, ClaimRecord] = {}
-    for chunk in (ids[i : i + 2000] for i in range(0, len(ids), 2000)):
+    for chunk in _chunks(ids):
         out.update(_load_chunk(conn, chunk, places))
     return out
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    return (ids[i : i + 2000] for i in range(0, len(ids), 2000))
+
+
+def _key(sha: str, char_start: int) -> str:
+    """A claim's key (ClaimRecord.key): the same whatever the database or import order."""
+    return f"{sha}:{char_start:07d}"
 
 
 _CLAIMANT = aliased(Actor, name="claimant")
@@ -222,7 +231,7 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
         refs = own or ([places.ref(primary)] if inherited else [])
         out[c.id] = ClaimRecord(
             id=c.id,
-            key=f"{sha}:{c.char_start:07d}",
+            key=_key(sha, c.char_start),
             source_id=c.source_id,
             source_key=sha,
             outlet=outlet,
@@ -259,4 +268,50 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
                 for q in c.quantities or ()
             ),  # fmt: skip
         )
+    return out
+
+
+# what dates a claim, read without its text, figures, actors or places
+_DATED = (
+    sa.select(
+        _col.id, _col.source_id, _col.char_start, _col.char_end, _col.event_date_start,
+        _col.event_date_end, _col.event_date_precision,
+        _col.derivation[("event_date", "rule")].as_string().label("date_rule"),
+        Source.content_sha256, Source.published_on,
+    )
+    .join(Source, Source.id == _col.source_id)
+    .where(_col.id.in_(_IDS))
+)  # fmt: skip
+_NOBODY = Claimant("", "")
+
+
+def load_dated(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
+    """Records holding only a claim's key and what dates it (its window, precision and
+    range): all that clustering reads of the claims around the ones a source touches.
+    Never give them to a linking decision: their text, voice, places, actors and figures
+    are empty. One query whatever their number."""
+    ids = sorted(set(claim_ids))
+    conn = session.connection()
+    out: dict[int, ClaimRecord] = {}
+    for chunk in _chunks(ids):
+        for c in conn.execute(_DATED, {"ids": chunk}):
+            out[c.id] = ClaimRecord(
+                id=c.id,
+                key=_key(c.content_sha256, c.char_start),
+                source_id=c.source_id,
+                source_key=c.content_sha256,
+                outlet=None,
+                published=c.published_on,
+                start=c.char_start,
+                end=c.char_end,
+                text="",
+                claimant=_NOBODY,
+                hedged=False,
+                in_comments=False,
+                event_type="",
+                date_start=c.event_date_start,
+                date_end=c.event_date_end,
+                precision=c.event_date_precision,
+                date_rule=c.date_rule,
+            )
     return out

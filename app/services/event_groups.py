@@ -15,7 +15,7 @@ from app.linking.match import firm_conflict
 from app.linking.pairs import MAX_EVENT_COMPARED
 from app.linking.summary import Edge
 from app.models.event import ClaimRelation, EventClaim
-from app.services.claim_records import Gazetteer, load_records
+from app.services.claim_records import Gazetteer, load_dated, load_records
 from app.services.event_store import Compared, write_events
 
 
@@ -36,7 +36,7 @@ def regroup(
     dirty = set(also_events or ())
     old_events = dirty | _events_of(conn, touched)
     inside = set(touched) | _members_of(conn, old_events)
-    nodes, edges, records, groups = around(_Tables(session, places, known), inside)
+    nodes, edges, groups = around(_Tables(session), inside)
     previous = _previous(conn, nodes)
     old_events |= set(previous.values())
     kept = _unchanged(groups, previous, fresh, dirty)
@@ -48,6 +48,8 @@ def regroup(
         conn.execute(_UNGROUP, {"ids": redo})
         conn.execute(_UNRELATE, {"ids": redo})
     changed = [g for g in groups if previous.get(g[0]) not in kept]
+    records = {i: known[i] for i in redo if i in known}
+    records.update(load_records(session, set(redo) - set(records), places))
     write_events(conn, changed, records, edges, previous, old_events, kept, compared)
 
 
@@ -78,22 +80,23 @@ class Stored(Protocol):
         a claim in no event, a group of its own)."""
         ...
 
-    def records(self, ids: set[int]) -> dict[int, ClaimRecord]: ...
+    def dated(self, ids: set[int]) -> dict[int, ClaimRecord]:
+        """What `clusters` reads of these claims: their keys and dates
+        (`claim_records.load_dated`)."""
+        ...
 
 
-def around(
-    stored: Stored, inside: set[int]
-) -> tuple[set[int], list[Edge], dict[int, ClaimRecord], list[list[int]]]:
+def around(stored: Stored, inside: set[int]) -> tuple[set[int], list[Edge], list[list[int]]]:
     """The clusters of `inside` (claims whose links changed, with the whole of their
     stored groups) and of the stored groups linked to them, as `clusters` over their
     whole connected component would make them (`_settled` says why), without reading the
     component: the stored groups linked to `inside` are its border; when the border comes
     back as stored, the groups beyond it cannot change either; when a border group
     changes, it joins `inside` and the next groups out become the border.
-    Returns the claims clustered, their links among them, their records and the clusters."""
+    Returns the claims clustered, their links among them and the clusters."""
     links: dict[tuple[int, int], Edge] = {}
     loaded: set[int] = set()  # the claims all of whose links are read
-    records: dict[int, ClaimRecord] = {}
+    dated: dict[int, ClaimRecord] = {}
 
     def load(ids: set[int], among: set[int] | None = None) -> None:
         for e in stored.links(ids - loaded, among):
@@ -109,12 +112,12 @@ def around(
         # the links among the border (those to `inside` are read): the border's links
         # beyond it are not needed unless the border moves out
         load(set(border_of), among=set(border_of))
-        records.update(stored.records(nodes - set(records)))
+        dated.update(stored.dated(nodes - set(dated)))
         edges = [e for e in links.values() if e.a in nodes and e.b in nodes]
-        groups = clusters(nodes, edges, records)
+        groups = clusters(nodes, edges, dated)
         changed = _settled(groups, border_of)
         if not changed:
-            return nodes, edges, records, groups
+            return nodes, edges, groups
         inside = inside | changed
 
 
@@ -157,10 +160,8 @@ def _previous(conn: sa.Connection, ids: set[int]) -> dict[int, int]:
 class _Tables:
     """`Stored` read from the tables, on the session's connection."""
 
-    def __init__(
-        self, session: Session, places: Gazetteer | None, known: dict[int, ClaimRecord]
-    ) -> None:
-        self.session, self.places, self.known = session, places, known
+    def __init__(self, session: Session) -> None:
+        self.session = session
         self.conn = session.connection()
 
     def links(self, ids: set[int], among: set[int] | None = None) -> list[Edge]:
@@ -173,10 +174,8 @@ class _Tables:
             of.update(self.conn.execute(_PREVIOUS_OF_EVENTS, {"ids": sorted(events)}).all())
         return {**dict.fromkeys(ids), **of}
 
-    def records(self, ids: set[int]) -> dict[int, ClaimRecord]:
-        found = {i: self.known[i] for i in ids if i in self.known}
-        missing = ids - set(found)
-        return {**found, **load_records(self.session, missing, self.places)} if missing else found
+    def dated(self, ids: set[int]) -> dict[int, ClaimRecord]:
+        return load_dated(self.session, ids) if ids else {}
 
 
 def _unchanged(
@@ -274,9 +273,14 @@ _UNRELATE = ClaimRelation.__table__.delete().where(
     ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.direct.is_(False)
 )
 _AMONG = sa.bindparam("among", expanding=True)
+# a link as clustering and summaries read it: its score, and what a contradiction differs
+# on with its detail (whether it is a denial, and whose); decoding every link's detail
+# cost more than reading the rows
+_CONTRADICTS = ClaimRelation.kind == "contradicts"
 _LINKS = sa.select(
     ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.kind,
-    ClaimRelation.differ, ClaimRelation.detail,
+    sa.case((_CONTRADICTS, ClaimRelation.differ)), sa.case((_CONTRADICTS, ClaimRelation.detail)),
+    ClaimRelation.detail["score"].as_float(),
 ).where(ClaimRelation.direct)  # fmt: skip
 _EDGES = _LINKS.where(
     sa.or_(ClaimRelation.claim_a_id.in_(_IDS), ClaimRelation.claim_b_id.in_(_IDS))
@@ -290,11 +294,19 @@ _EDGES_AMONG = _LINKS.where(
 
 
 def _edges(conn: sa.Connection, nodes: set[int], among: set[int] | None = None) -> list[Edge]:
-    """The same-event links of `nodes` (to a claim in `among`, when given)."""
+    """The same-event links of `nodes` (to a claim in `among`, when given), as `_LINKS`
+    reads them: the detail of a link that is no contradiction holds only its score."""
     if not nodes or among == set():
         return []
     if among is None:
         rows = conn.execute(_EDGES, {"ids": sorted(nodes)}).all()
     else:
         rows = conn.execute(_EDGES_AMONG, {"ids": sorted(nodes), "among": sorted(among)}).all()
-    return [Edge(a, b, k, tuple(d or ()), det or {}) for a, b, k, d, det in rows]
+    return [
+        Edge(a, b, k, tuple(d or ()), det if det is not None else _scored(score))
+        for a, b, k, d, det, score in rows
+    ]
+
+
+def _scored(score: float | None) -> dict[str, float]:
+    return {} if score is None else {"score": score}

@@ -26,8 +26,8 @@ from app.linking.summary import Edge
 from app.models import Claim
 from app.models.event import ClaimRelation, EventClaim
 from app.services import events
-from app.services.claim_records import gazetteer, load_records
-from app.services.event_groups import _edges, around, clusters
+from app.services.claim_records import gazetteer, load_dated, load_records
+from app.services.event_groups import _dates, _edges, around, clusters
 from app.synth import generate
 
 
@@ -101,7 +101,7 @@ class _Memory:
                 out.update({i: (n if len(group) > 1 else None) for i in group})
         return out
 
-    def records(self, ids: set[int]) -> dict[int, ClaimRecord]:
+    def dated(self, ids: set[int]) -> dict[int, ClaimRecord]:
         return {i: self.records_of[i] for i in ids}
 
 
@@ -126,7 +126,7 @@ def _around_source(
     memory = _Memory(graph, stored, records)
     touched = new | {x for e in memory.links(new) for x in (e.a, e.b)}
     inside = {i for g in stored if set(g) & touched for i in g} | new
-    clustered, _, _, groups = around(memory, inside)
+    clustered, _, groups = around(memory, inside)
     beyond = [g for g in stored if not set(g) & clustered]
     return {frozenset(g) for g in groups + beyond}, memory.asked
 
@@ -200,3 +200,30 @@ def test_around_a_source_gives_the_clusters_of_the_whole_graph(tmp_path: Path) -
     assert whole == {frozenset({n, v, m}), frozenset({a}), frozenset({c, e, f})}
     found, asked = _around_source(graph, {n}, records)
     assert found == whole and asked == 3  # the border moved out twice
+
+
+def test_what_clustering_reads_is_read_as_in_full(session: Session) -> None:
+    """The claims around a source are read as keys and dates only, their links as scores
+    (contradictions with their detail): the seeds read that way give what the full
+    records and rows give."""
+    ids = set(session.execute(sa.select(Claim.id)).scalars())
+    full = load_records(session, ids, gazetteer(session))
+    dated = load_dated(session, ids)
+    assert set(dated) == set(full)
+    for i, r in full.items():
+        assert (dated[i].key, _dates(dated[i])) == (r.key, _dates(r))
+        assert dated[i].window == r.window
+    assert {r.window[2] for r in full.values() if r.window} >= {"stated", "reported"}
+
+    rows = {
+        (r.claim_a_id, r.claim_b_id): r
+        for r in session.execute(sa.select(ClaimRelation).where(ClaimRelation.direct)).scalars()
+    }
+    edges = _edges(session.connection(), ids)
+    assert len(edges) == len(rows) and any(e.kind == "contradicts" for e in edges)
+    for e in edges:
+        row = rows[(e.a, e.b)]
+        assert e.kind == row.kind
+        assert e.detail.get("score") == row.detail.get("score")
+        if e.kind == "contradicts":
+            assert (e.differ, e.detail) == (tuple(row.differ), row.detail)
