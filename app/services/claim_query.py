@@ -83,7 +83,7 @@ def _found(
     link: Link, key: Any, ids: set[int], f: ClaimFilters | None, *also: ColumnElement[bool]
 ) -> sa.Select[Any] | sa.CompoundSelect:
     """The claim ids of _linked's links."""
-    where = [key.in_(ids), *also]
+    where = [key.in_(ids), *also, *_typed(f, link.event_type)]
     found: sa.Select[Any] | sa.CompoundSelect = sa.select(link.claim_id).where(*where)
     if f is not None and _event_range(f):
         first, last = link.event_date_start, link.event_date_end
@@ -96,6 +96,12 @@ def _found(
             )
         )
     return found
+
+
+def _typed(f: ClaimFilters | None, event_type: Any) -> list[ColumnElement[bool]]:
+    """`f`'s event types on a link's copy of its claim's (the claim's own condition stays):
+    the links of an actor or place and a type are one index range (models/links.py)."""
+    return [event_type.in_(f.event_type)] if f is not None and f.event_type else []
 
 
 def _in_places(
@@ -407,6 +413,7 @@ class Merge:
         key, claim_id = table.c[self.key.key], table.c.claim_id
         source = table.join(Claim.__table__, Claim.__table__.c.id == claim_id)
         shared = [*self.also, *_event_dates(f, table.c.event_date_start, table.c.event_date_end)]
+        shared += _typed(f, table.c.event_type)
         shared += conds
         column = claim_id.label("_key")
 
