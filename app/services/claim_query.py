@@ -3,9 +3,9 @@
 Each filter becomes one condition on `claim`, most of them `claim.id IN (subquery on an
 indexed link table)`, so every standard filter is answered from an index. Names are
 resolved first (app.services.resolve), spatial filters are evaluated on the gazetteer
-(small) and turned into place ids. The links hold a copy of their claim's event dates:
-with an actor or a place, the event date range is asked of the link's index (actor or
-place, then dates), not of claim's (issue #15).
+(small) and turned into place ids. The links hold a copy of their claim's event dates
+and type: with an actor or a place, the event date range and `event_type` are asked of
+the link's indexes (actor or place, then dates or type), not of claim's (issue #15).
 """
 
 from __future__ import annotations
