@@ -139,11 +139,11 @@ CLAIM_COLUMNS = (
     "hedged", "in_comments", "event_type", "event_date_start", "event_date_end",
     "event_date_precision", "quantities", "review_status",
 )  # fmt: skip
-# links carry their claim's dates and span class (app.models.links: the date filters'
-# index), written here with the links, as app.services.store writes them
-DATES = ("event_date_start", "event_date_end", "event_span")
-ACTOR_COLUMNS = ("claim_id", "actor_id", "role", "char_start", "char_end", *DATES)
-PLACE_COLUMNS = ("claim_id", "place_id", "char_start", "char_end", *DATES)
+# links carry their claim's dates, span class and event type (app.models.links: the date
+# and type filters' indexes), written here with the links, as app.services.store writes them
+COPIED = ("event_date_start", "event_date_end", "event_span", "event_type")
+ACTOR_COLUMNS = ("claim_id", "actor_id", "role", "char_start", "char_end", *COPIED)
+PLACE_COLUMNS = ("claim_id", "place_id", "char_start", "char_end", *COPIED)
 FIGURE_COLUMNS = ("claim_id", "kind", "value", "value_min", "value_max", "qualifier", "subset")
 
 
@@ -212,7 +212,7 @@ def _source(batch: _Batch, sid: int, first_claim: int, drawn: list[Template], an
             day = published + timedelta(days=t.when[0])
             start, end = day.isoformat(), (day + timedelta(days=t.when[1])).isoformat()
             span = span_class(t.when[1])
-        dates = (start, end, span)
+        copied = (start, end, span, t.event_type)
         batch.claims.append(
             (
                 cid, sid, t.text, offset, offset + len(t.text), t.claimant_id, t.claimant_text,
@@ -223,11 +223,11 @@ def _source(batch: _Batch, sid: int, first_claim: int, drawn: list[Template], an
         batch.figures += [(cid, *f) for f in t.figures]
         batch.actor_links += [
             (cid, actor_id, role, None if s is None else s + offset,
-             None if e is None else e + offset, *dates)
+             None if e is None else e + offset, *copied)
             for actor_id, role, s, e in t.actors
         ]  # fmt: skip
         batch.place_links += [
-            (cid, place_id, s + offset, e + offset, *dates) for place_id, s, e in t.places
+            (cid, place_id, s + offset, e + offset, *copied) for place_id, s, e in t.places
         ]
         batch.index.append((cid, *t.terms))
         text.append(t.text)

@@ -77,6 +77,8 @@ STANDARD = {
         "date_to": "2016-06",
         "date_mode": "within",
     },
+    "#15 actor + type": {"actor": ["Daesh"], "event_type": ["shelling"]},
+    "#15 place + type": {"place": ["Aleppo"], "event_type": ["shelling"]},
     "#15 actor role + place + dates": {
         "actor": ["ISIL"],
         "actor_role": "agent",
@@ -91,6 +93,9 @@ EXPECTED_INDEX = {
     "#15 near + dates": "ix_claim_place_place_dates",
     "#15 claimant + type": "ix_claim_claimant_type",
     "#15 type": "ix_claim_type_id",
+    "#15 bbox + type": "ix_claim_place_place_type",
+    "#15 actor + type": "ix_claim_actor_actor_type",
+    "#15 place + type": "ix_claim_place_place_type",
 }
 # on SQLite, full text with a governorate of many links walks the text's matches and probes
 # each one's links by claim (claim_query._places_and_text), never the governorate's links
@@ -234,6 +239,31 @@ def test_dates_on_the_links_find_the_same_claims(big: Engine, name: str) -> None
         assert ids, "a standard query should match some synthetic claims"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name",
+    [
+        n
+        for n, p in STANDARD.items()
+        if "event_type" in p and not p.keys() <= {"event_type", "claimant"}
+    ],
+)
+def test_types_on_the_links_find_the_same_claims(big: Engine, name: str) -> None:
+    """The links' copies of the event type answer exactly as claim's own type does."""
+    params = STANDARD[name]
+    untyped = ClaimFilters(**{k: v for k, v in params.items() if k != "event_type"})
+    with Session(big) as session:
+        found = claim_query.filtered(session, ClaimFilters(**params)).with_only_columns(Claim.id)
+        reference = (
+            claim_query.filtered(session, untyped)
+            .where(Claim.event_type.in_(params["event_type"]))
+            .with_only_columns(Claim.id)
+        )
+        ids = session.execute(found.order_by(Claim.id)).scalars().all()
+        assert ids == session.execute(reference.order_by(Claim.id)).scalars().all()
+    assert ids, "a standard query should match some synthetic claims"
+
+
 # full text with place filters: each place filter is an `IN` list or a probe from the text's
 # matches, whichever is shorter; either way the answer is the claims matching both
 TEXT_AND_PLACES = {
@@ -323,7 +353,9 @@ def test_merged_links_walk_the_same_pages(
         if walk is not None:
             plan = _plan(session, walk(None, COUNT_BOUND + 1))
             link = "claim_actor_actor" if "actor" in params else "claim_place_place"
-            ranges = [s for s in plan if f"INDEX ix_{link}_claim_dates" in s]
+            # both indexes hold one id's links in claim order; with a type, its own is shorter
+            index = "type" if "event_type" in params else "claim_dates"
+            ranges = [s for s in plan if f"INDEX ix_{link}_{index}" in s]
             assert ranges, plan
             assert len(ranges) == 1 or "MERGE (UNION)" in plan, plan
             assert not [s for s in plan if "TEMP B-TREE" in s or re.match(r"SCAN claim\b", s)]

@@ -41,12 +41,20 @@ def _in_claim_order(key: str, table: str) -> sa.Index:
     return sa.Index(name, key, "claim_id", "event_date_start", "event_date_end")
 
 
+def _typed(key: str, table: str) -> sa.Index:
+    """The links of one actor or place with one event type, in claim order: an actor or
+    place with `event_type` is one index range, where the claim's own event_type cost a
+    lookup of every linked claim (Palmyra + shelling at 1M: 8,056 claims read for 220)."""
+    return sa.Index(f"ix_{table}_{key.removesuffix('_id')}_type", key, "event_type", "claim_id")
+
+
 class ClaimActor(SQLModel, table=True):
     __tablename__ = "claim_actor"
     __table_args__ = (
         sa.Index("ix_claim_actor_actor_role", "actor_id", "role", "claim_id"),
         _dated("actor_id", "claim_actor"),
         _in_claim_order("actor_id", "claim_actor"),
+        _typed("actor_id", "claim_actor"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -56,10 +64,11 @@ class ClaimActor(SQLModel, table=True):
     # Null when the actor is not named in the text: the outlet itself as the claimant.
     char_start: int | None = None
     char_end: int | None = None
-    # the claim's, copied (see SPAN_CLASSES)
+    # the claim's, copied (see SPAN_CLASSES and _typed)
     event_date_start: date | None = None
     event_date_end: date | None = None
     event_span: int | None = Field(default=None, sa_type=sa.SmallInteger)
+    event_type: str | None = Field(default=None, sa_type=sa.String(24))
 
 
 class ClaimPlace(SQLModel, table=True):
@@ -69,6 +78,7 @@ class ClaimPlace(SQLModel, table=True):
         sa.Index("ix_claim_place_claim_place", "claim_id", "place_id"),
         _dated("place_id", "claim_place"),
         _in_claim_order("place_id", "claim_place"),
+        _typed("place_id", "claim_place"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -76,10 +86,11 @@ class ClaimPlace(SQLModel, table=True):
     place_id: int = Field(foreign_key="place.id")
     char_start: int
     char_end: int
-    # the claim's, copied (see SPAN_CLASSES)
+    # the claim's, copied (see SPAN_CLASSES and _typed)
     event_date_start: date | None = None
     event_date_end: date | None = None
     event_span: int | None = Field(default=None, sa_type=sa.SmallInteger)
+    event_type: str | None = Field(default=None, sa_type=sa.String(24))
 
 
 class Mention(SQLModel, table=True):

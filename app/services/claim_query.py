@@ -3,9 +3,9 @@
 Each filter becomes one condition on `claim`, most of them `claim.id IN (subquery on an
 indexed link table)`, so every standard filter is answered from an index. Names are
 resolved first (app.services.resolve), spatial filters are evaluated on the gazetteer
-(small) and turned into place ids. The links hold a copy of their claim's event dates:
-with an actor or a place, the event date range is asked of the link's index (actor or
-place, then dates), not of claim's (issue #15).
+(small) and turned into place ids. The links hold a copy of their claim's event dates
+and type: with an actor or a place, the event date range and `event_type` are asked of
+the link's indexes (actor or place, then dates or type), not of claim's (issue #15).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _found(
     link: Link, key: Any, ids: set[int], f: ClaimFilters | None, *also: ColumnElement[bool]
 ) -> sa.Select[Any] | sa.CompoundSelect:
     """The claim ids of _linked's links."""
-    where = [key.in_(ids), *also]
+    where = [key.in_(ids), *also, *_typed(f, link.event_type)]
     found: sa.Select[Any] | sa.CompoundSelect = sa.select(link.claim_id).where(*where)
     if f is not None and _event_range(f):
         first, last = link.event_date_start, link.event_date_end
@@ -96,6 +96,12 @@ def _found(
             )
         )
     return found
+
+
+def _typed(f: ClaimFilters | None, event_type: Any) -> list[ColumnElement[bool]]:
+    """`f`'s event types on a link's copy of its claim's (the claim's own condition stays):
+    the links of an actor or place and a type are one index range (models/links.py)."""
+    return [event_type.in_(f.event_type)] if f is not None and f.event_type else []
 
 
 def _in_places(
@@ -407,6 +413,7 @@ class Merge:
         key, claim_id = table.c[self.key.key], table.c.claim_id
         source = table.join(Claim.__table__, Claim.__table__.c.id == claim_id)
         shared = [*self.also, *_event_dates(f, table.c.event_date_start, table.c.event_date_end)]
+        shared += _typed(f, table.c.event_type)
         shared += conds
         column = claim_id.label("_key")
 

@@ -162,6 +162,29 @@ def test_two_editors_with_the_same_etag_get_one_200_and_one_412(site: Site) -> N
     assert_problem(missing, 428)
 
 
+def test_a_corrected_event_type_is_what_actor_and_place_filters_find(site: Site) -> None:
+    """The links carry a copy of their claim's event type (issue #15): a correction moves
+    the claim between the lists of its actors and places by type, as it does unfiltered."""
+    claim = site.client.get(f"/claims/{site.claim_id(DENIAL)}").json()
+    old, new = claim["event_type"], "chemical_attack"
+    assert old != new and claim["actors"]
+    by = {"actor": claim["actors"][0]["name"]}
+    if claim["places"]:
+        by["place"] = claim["places"][0]["name"]
+
+    def found(event_type: str) -> list[bool]:
+        def listed(params: dict) -> bool:
+            page = site.client.get("/claims", params={**params, "event_type": event_type})
+            return claim["id"] in {c["id"] for c in page.json()["data"]}
+
+        return [listed({k: v}) for k, v in by.items()]
+
+    assert found(old) == [True] * len(by) and found(new) == [False] * len(by)
+    fixed = site.patch("eddie", claim["id"], {"event_type": new, "reason": "chlorine"})
+    assert fixed.status_code == 200, fixed.text
+    assert found(old) == [False] * len(by) and found(new) == [True] * len(by)
+
+
 def test_a_deleted_source_disappears_and_is_restored(site: Site) -> None:
     denial = site.claim_id(DENIAL)
     source_id = site.client.get(f"/claims/{denial}").json()["source_id"]
