@@ -165,7 +165,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|won't|wont)\b", re.I)
 _PAST = re.compile(
     r"(?<!-)\b(?:was|were|had|did|took|fled|fought|struck|left|came|began|broke|shot|led|held|"
     r"drove|fell|rose|went|gave|made|saw|killed|wounded|injured|died|seized|captured|"
-    r"launched|attacked|hit|bombed|shelled|targeted|carried)\b",
+    r"launched|attacked|hit|bombed|shelled|targeted|carried|caused|destroyed|damaged|fired|"
+    r"dropped|stormed)\b",
     re.I,
 )
 

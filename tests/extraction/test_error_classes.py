@@ -1143,3 +1143,10 @@ def test_described_and_unnamed_speakers():
     assert c.claimant is not None and c.claimant.name == "Ebaa news agency"
     text = "An AFP photographer at the hospital saw the bodies of six children."
     assert claim(run(text), text, "bodies").claimant.key == "afp"
+
+
+def test_caused_damage_is_a_past_event_not_a_present_state():
+    # "houses" after "caused damage to" is a noun: the raid's damage, on the raid's day
+    text = "Jets struck Douma on Thursday killing 12 people. Rocket fire caused damage to houses."
+    c = claim(run(text), text, "damage")
+    assert (c.date.date_start, c.date_why.rule) == (date(2016, 8, 11), "inherited")
