@@ -270,6 +270,10 @@ def find_claims(
         if not named and why.rule in ("outlet", "comment") and _SPECULATION.search(sentence):
             continue
         content = _content_actors(text, u, attr, ctx)
+        if claimant is not None and claimant.end > claimant.start:
+            # the mention the claimant was read from is its attribution, not the content
+            # ("The Observatory a British-based war monitor said")
+            content = [a for a in content if (a.start, a.end) != (claimant.start, claimant.end)]
         in_places = [
             p
             for p in places

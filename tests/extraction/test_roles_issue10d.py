@@ -19,3 +19,14 @@ def test_the_russians_and_the_turks_are_their_states() -> None:
 def test_a_foreign_adjective_still_blocks_a_people() -> None:
     got = roles("Iraqi Kurds shelled the town of Sinjar on Monday, the newspaper reported.")
     assert "ypg" not in got
+
+
+# the claimant's own mention is its attribution, not an actor of the content ------------
+
+
+def test_a_speaker_named_before_its_description_is_not_an_actor_too() -> None:
+    got = roles(
+        "The Observatory a Britain-based war monitor said warplanes struck the town of "
+        "Saraqeb on Monday killing four civilians."
+    )
+    assert "sohr" not in got
