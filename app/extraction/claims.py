@@ -270,9 +270,10 @@ def find_claims(
         if not named and why.rule in ("outlet", "comment") and _SPECULATION.search(sentence):
             continue
         content = _content_actors(text, u, attr, ctx)
-        if claimant is not None and claimant.end > claimant.start:
+        if claimant is not None and why.rule == "attribution":
             # the mention the claimant was read from is its attribution, not the content
-            # ("The Observatory a British-based war monitor said")
+            # ("The Observatory a British-based war monitor said"); one that "the statement"
+            # refers back to stays
             content = [a for a in content if (a.start, a.end) != (claimant.start, claimant.end)]
         in_places = [
             p
@@ -569,11 +570,16 @@ def _content_actors(
     out: list[ActorMention] = []
     keys: set[str] = set()
     mentions = ctx.actors_in(u.start, u.end)
+    speaker = next((m for m in mentions if attr and attr.start <= m.start < attr.end), None)
     for n, a in enumerate(mentions):
         if (
             attr is not None
             and attr.kind != "passive"
-            and (attr.start <= a.start < attr.end or attr.cue_start <= a.start < attr.cue_end)
+            and (
+                attr.start <= a.start < attr.end
+                or attr.cue_start <= a.start < attr.cue_end
+                or _describes_speaker(text, attr, a, speaker)
+            )
         ):
             continue
         if (
@@ -605,6 +611,22 @@ def _content_actors(
         keys.add(a.key)
         out.append(a)
     return out
+
+
+_CITING = re.compile(r"[\s,]*(?:citing|quoting)\b", re.I)
+
+
+def _describes_speaker(
+    text: str, attr: Attribution, a: ActorMention, speaker: ActorMention | None
+) -> bool:
+    """Is mention `a` part of the attribution's description of its speaker? "Rami Abdulrahman
+    who runs the Observatory said" (a person's office, not what was said), "SANA reported
+    citing a source at the Aleppo Police Command". A description after the verb ("said X, a
+    nurse at a hospital supported by Y") is not read: dropping it lowered held-out roles."""
+    if attr.end <= a.start < attr.cue_start:  # between a person who speaks and the verb
+        return speaker is not None and speaker.kind == "person" and attr.cue_start - attr.end <= 80
+    cited = _CITING.match(text, attr.cue_end)
+    return cited is not None and cited.end() <= a.start and attr.cue_end > attr.end
 
 
 _DESCRIPTOR_NOUNS = re.compile(

@@ -30,3 +30,28 @@ def test_a_speaker_named_before_its_description_is_not_an_actor_too() -> None:
         "Saraqeb on Monday killing four civilians."
     )
     assert "sohr" not in got
+
+
+def test_the_office_of_a_person_who_speaks_is_not_an_actor() -> None:
+    got = roles(
+        "Rami Abdulrahman who runs the Syrian Observatory for Human Rights said Russian "
+        "jets struck the town of Saraqeb on Monday."
+    )
+    assert "sohr" not in got
+    assert got["russian-air-force"] == "agent"
+
+
+def test_the_source_an_agency_cites_is_not_an_actor() -> None:
+    got = roles(
+        "Terrorists shelled the al-Khalidiye neighborhood of Aleppo killing a child SANA "
+        "reported citing a source at the Aleppo Police Command."
+    )
+    assert "aleppo-police-command" not in got
+
+
+def test_a_body_that_speaks_keeps_the_deeds_of_its_relative_clause() -> None:
+    got = roles(
+        "The US-led coalition which launched an air war against IS last year said it had "
+        "carried out strikes on Raqqa on Monday."
+    )
+    assert got.get("islamic-state") == "target"
