@@ -4,8 +4,9 @@ GeoNames knows few Syrian villages and city districts, and no larger gazetteer s
 a package. A name the text calls a place ("the village of Thalthana", "al-Khalidiye
 neighborhood", "the town of Ain Jara") is kept as an unlisted place when the same
 sentence places it: the nearest gazetteer place in the sentence gives its governorate
-(and, for a district of a city, the city). A name the sentence does not place is left
-out: a place without a governorate could be anywhere, in Syria or not.
+(and, for a district of a city, the city); a sentence that names none goes on from the
+text just before it. A name nothing places is left out: a place without a governorate
+could be anywhere, in Syria or not.
 
 Each becomes a PlaceMention whose `unlisted` says its name, kind and parent; the store
 creates the place on first sight (no coordinates) for an editor to complete.
@@ -52,6 +53,7 @@ _NOT_NAMES = word_set(
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 120  # characters around the name within which its sentence may place it
+_EARLIER = 400  # characters before its sentence within which an earlier one may place it
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -70,7 +72,10 @@ def _placed_by(
     lo, hi = _sentence(text, start, end)
     after = [p for p in places if end <= p.start < hi]
     before = [p for p in places if lo <= p.start and p.end <= start]
-    for p in [*after, *reversed(before)]:
+    # a sentence that names no place goes on from the one before ("Warplanes struck the
+    # Haas village" after a sentence about Idlib province)
+    earlier = [p for p in places if lo - _EARLIER <= p.start and p.end <= lo]
+    for p in [*after, *reversed(before), *reversed(earlier)]:
         e = place_entry(p.key)
         if e is not None and e.governorate is not None and e.country_code == "SY":
             return p

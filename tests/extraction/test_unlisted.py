@@ -48,3 +48,22 @@ def test_unplaced_adjectives_and_known_places_are_not_unlisted():
     assert unlisted("Rockets hit the village of Qurtuba wounding four people.") == []
     assert unlisted("Shells fell on the Kurdish town in Hasakah province.") == []
     assert unlisted("Troops entered the town of Manbij in Aleppo province.") == []
+
+
+def test_a_sentence_naming_no_place_goes_on_from_the_one_before():
+    text = (
+        "Government forces shelled towns in Idlib province on Monday. Warplanes also struck "
+        "the Haas village killing a teacher, the monitor said."
+    )
+    [p] = unlisted(text)
+    assert p.surface == "Haas" and p.unlisted is not None
+    assert (p.unlisted.kind, p.unlisted.parent) == ("village", "idlib-governorate")
+
+
+def test_a_place_far_before_its_sentence_does_not_place_it():
+    text = (
+        "Government forces shelled towns in Idlib province on Monday. "
+        + "The talks in Geneva went on without any result for the whole of the week. " * 6
+        + "Warplanes struck the Haas village killing a teacher, the monitor said."
+    )
+    assert unlisted(text) == []
