@@ -75,18 +75,22 @@ def primary_place(
     order: dict[str, int] = {}
     country = None
     for n, (m, w, early) in enumerate(weighted):
-        e = place_entry(m.key)
+        # a place the gazetteer lacks ("Jarez village in the countryside of Azaz") votes
+        # like one of its kind, for the gazetteer place it lies in
+        key = m.unlisted.parent if m.unlisted is not None else m.key
+        e = place_entry(key)
         if e is None:
             continue
         if e.governorate is None:
-            country = country or m.key
+            country = country or key
             continue
         if not by_gov and early:
             by_gov[e.governorate] += _FIRST_BONUS
-        score = w * _KIND_WEIGHT.get(e.kind, 1.0)
+        kind = m.unlisted.kind if m.unlisted is not None else e.kind
+        score = w * _KIND_WEIGHT.get(kind, 1.0)
         by_gov[e.governorate] += score
-        by_place[m.key] += score
-        order.setdefault(m.key, n)
+        by_place[key] += score
+        order.setdefault(key, n)
     if not by_gov:
         return country
     gov = max(by_gov, key=lambda g: by_gov[g])
