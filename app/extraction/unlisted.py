@@ -41,6 +41,34 @@ _CUES = (
     re.compile(rf"\b{_KIND}\s+of\s+{_NAME}"),
     re.compile(rf"\b{_NAME}\s+{_KIND}\b"),
 )
+# "the villages of A B and C": names in a row, some known to the gazetteer, some not
+_LIST = re.compile(
+    rf"\b(?P<kind>villages|towns|neighbou?rhoods|districts)\s+of\s+"
+    rf"(?P<list>{_WORD}(?:\s+(?:and\s+)?{_WORD})+)"
+)
+_NAME_WORD = re.compile(_WORD)
+
+
+def _listed(
+    text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans of a list's names the gazetteer did not take: the runs of words between
+    the known names and the "and"s, of one to three words each."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for w in [*_NAME_WORD.finditer(text, start, end), None]:
+        ends_run = w is None or _overlaps(taken, w.start(), w.end())
+        if not ends_run and text[run[-1][1] if run else start : w.start()].strip() == "and":
+            ends_run = True
+        if ends_run or w is None:
+            if 1 <= len(run) <= 3:
+                out.append((run[0][0], run[-1][1]))
+            run = []
+        if w is not None and not _overlaps(taken, w.start(), w.end()):
+            run.append(w.span())
+    return out
+
+
 # words that open or describe a phrase rather than name a place
 _NOT_NAMES = word_set(
     "the a an this that these those its their his her our another every each one two "
@@ -106,6 +134,11 @@ def find_unlisted(
                 continue
             kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
             named.setdefault(m.group("name"), []).append((start, end, kind))
+    for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"
+        kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
+        for start, end in _listed(text, m.start("list"), m.end("list"), taken):
+            if _usable(text[start:end]):
+                named.setdefault(text[start:end], []).append((start, end, kind))
     found: dict[tuple[int, int], PlaceMention] = {}
     for name, cued in named.items():
         placed = None

@@ -67,3 +67,14 @@ def test_a_place_far_before_its_sentence_does_not_place_it():
         + "Warplanes struck the Haas village killing a teacher, the monitor said."
     )
     assert unlisted(text) == []
+
+
+def test_a_list_after_the_towns_of_keeps_the_names_the_gazetteer_lacks():
+    text = (
+        "Airstrikes targeted the towns of Tal Minnis Sarmada and Maaret Alnouman in Idlib "
+        "province on Monday."
+    )
+    found = {p.surface: p for p in extract(text).places}
+    assert {"Tal Minnis", "Sarmada", "Maaret Alnouman"} <= set(found)
+    u = found["Tal Minnis"].unlisted
+    assert u is not None and (u.kind, u.parent) == ("town", "idlib-governorate")
