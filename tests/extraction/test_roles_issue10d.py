@@ -55,3 +55,14 @@ def test_a_body_that_speaks_keeps_the_deeds_of_its_relative_clause() -> None:
         "carried out strikes on Raqqa on Monday."
     )
     assert got.get("islamic-state") == "target"
+
+
+# a list set off by dashes shares its role ------------------------------------------------
+
+
+def test_actors_listed_between_dashes_share_the_role() -> None:
+    got = roles(
+        "Regime helicopters - along with Russian and Syrian warplanes - have struck a market "
+        "in the town of Saraqeb on Monday."
+    )
+    assert got == {"syrian-air-force": "agent", "russian-air-force": "agent"}
