@@ -27,7 +27,7 @@ from app.extraction.clauses import RELATIVE_DENIAL, split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
-from app.extraction.registry import governorate_of
+from app.extraction.registry import governorate_of, place_entry
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, quotations, sentences, trim
 from app.extraction.speakers import located, resolve
@@ -280,7 +280,12 @@ def find_claims(
             for p in places
             if u.start <= p.start
             and p.end <= u.end
-            and not (named and attr is not None and attr.start <= p.start < attr.end)
+            and not (
+                named
+                and attr is not None
+                and attr.start <= p.start < attr.end
+                and not _speakers_in(text, attr.start, p)
+            )
         ]
         counts = tuple(q for q in quantities if u.start <= q.start and q.end <= u.end)
         mentions = ctx.actors_in(u.start, u.end)
@@ -611,6 +616,17 @@ def _content_actors(
         keys.add(a.key)
         out.append(a)
     return out
+
+
+# "Activists in Daraya west of Damascus said": where the speakers are is where what they
+# report happens (a country only says they are in it)
+_SPEAKERS_IN = re.compile(r"\b(?:activists|residents|sources|witnesses|medics)\s+in\b", re.I)
+def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:
+    """Does place `p` say where the speakers of an attribution starting at `start` are?"""
+    entry = place_entry(p.key)
+    return (entry is None or entry.kind != "country") and bool(
+        _SPEAKERS_IN.search(text, start, p.start)
+    )
 
 
 _CITING = re.compile(r"[\s,]*(?:citing|quoting)\b", re.I)
