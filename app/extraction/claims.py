@@ -621,6 +621,8 @@ def _content_actors(
 # "Activists in Daraya west of Damascus said": where the speakers are is where what they
 # report happens (a country only says they are in it)
 _SPEAKERS_IN = re.compile(r"\b(?:activists|residents|sources|witnesses|medics)\s+in\b", re.I)
+
+
 def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:
     """Does place `p` say where the speakers of an attribution starting at `start` are?"""
     entry = place_entry(p.key)
