@@ -79,6 +79,10 @@ _NOT_NAMES = word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december isis isil daesh nusra"
 )
+# a nationality before the kind word puts the place abroad ("the Turkish town of X")
+_FOREIGN = re.compile(
+    r"\b(?:Turkish|Iraqi|Lebanese|Jordanian|Israeli|Iranian|Russian|Egyptian|Saudi)\s+$"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 120  # characters around the name within which its sentence may place it
 _EARLIER = 400  # characters before its sentence within which an earlier one may place it
@@ -132,6 +136,8 @@ def find_unlisted(
             start, end = m.span("name")
             if not _usable(m.group("name")) or _overlaps(taken, start, end):
                 continue
+            if _FOREIGN.search(text, max(0, m.start() - 20), m.start("kind")):
+                continue  # "the nearby Turkish town of Nusaybin": not in Syria
             kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
             named.setdefault(m.group("name"), []).append((start, end, kind))
     for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"

@@ -78,3 +78,11 @@ def test_a_list_after_the_towns_of_keeps_the_names_the_gazetteer_lacks():
     assert {"Tal Minnis", "Sarmada", "Maaret Alnouman"} <= set(found)
     u = found["Tal Minnis"].unlisted
     assert u is not None and (u.kind, u.parent) == ("town", "idlib-governorate")
+
+
+def test_a_town_a_nationality_puts_abroad_is_not_filed_in_syria():
+    text = (
+        "The blast shattered windows in the nearby Turkish town of Nusaybin across the border "
+        "from Qamishli. Two people were hurt in Nusaybin, a witness said."
+    )
+    assert unlisted(text) == []
