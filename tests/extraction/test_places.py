@@ -246,3 +246,13 @@ def test_primary_place_counts_villages_the_gazetteer_lacks():
         "Hasaka near the road to Qamishli."
     )
     assert governorate_of(extract(text).primary_place) == "Aleppo"
+
+
+def test_primary_place_is_not_outvoted_by_a_city_the_background_repeats():
+    text = (
+        "Air strikes killed 39 people in a market of Maarat al-Numan in Idlib province on "
+        "Sunday, the civil defence said. "
+        + "Elsewhere the regime kept up its siege of the rebel-held east of Aleppo, where "
+        "fighting went on. " * 7
+    )
+    assert governorate_of(primary_place(text, find_places(text))) == "Idlib"
