@@ -329,7 +329,10 @@ def find_claims(
             ),
         )
         roles = tuple(
-            DraftActor(a, role, why) for a, (role, why) in zip(content, roles, strict=True)
+            DraftActor(a, role, why)
+            for a, (role, why) in zip(content, roles, strict=True)
+            # a medium that neither acts nor suffers is a channel ("State TV rolled footage")
+            if not (a.kind == "media" and role == "mentioned")
         )
         claimant_link = (
             (DraftActor(claimant, "claimant", why),)

@@ -66,3 +66,19 @@ def test_actors_listed_between_dashes_share_the_role() -> None:
         "in the town of Saraqeb on Monday."
     )
     assert got == {"syrian-air-force": "agent", "russian-air-force": "agent"}
+
+
+# a medium that neither acts nor suffers is a channel --------------------------------------
+
+
+def test_a_medium_that_shows_footage_is_no_actor() -> None:
+    got = roles(
+        "State TV rolled footage from the scene of the blast in Qamishli showing rubble "
+        "strewn across the road on Monday."
+    )
+    assert "syrian-state-media" not in got
+
+
+def test_a_medium_that_was_hit_stays_a_target() -> None:
+    got = roles("An air strike hit the offices of SANA in Aleppo on Monday killing a guard.")
+    assert got.get("sana") == "target"
