@@ -82,3 +82,14 @@ def test_a_medium_that_shows_footage_is_no_actor() -> None:
 def test_a_medium_that_was_hit_stays_a_target() -> None:
     got = roles("An air strike hit the offices of SANA in Aleppo on Monday killing a guard.")
     assert got.get("sana") == "target"
+
+
+# two adjectives joined by a hyphen share the head ---------------------------------------
+
+
+def test_both_brokers_of_a_hyphenated_pair_are_named() -> None:
+    got = roles(
+        "The attack in Urum al-Kubra ended a Russian-US brokered ceasefire that came into "
+        "force on September 12, the agency reported."
+    )
+    assert got.get("russia") == "mentioned" and got.get("united-states") == "mentioned"
