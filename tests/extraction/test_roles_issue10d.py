@@ -93,3 +93,8 @@ def test_both_brokers_of_a_hyphenated_pair_are_named() -> None:
         "force on September 12, the agency reported."
     )
     assert got.get("russia") == "mentioned" and got.get("united-states") == "mentioned"
+
+
+def test_an_actor_after_but_also_shares_the_role() -> None:
+    got = roles("Ankara said its jets are bombing IS but also the YPG near the town of Afrin.")
+    assert got == {"islamic-state": "target", "ypg": "target"}
