@@ -98,3 +98,14 @@ def test_both_brokers_of_a_hyphenated_pair_are_named() -> None:
 def test_an_actor_after_but_also_shares_the_role() -> None:
     got = roles("Ankara said its jets are bombing IS but also the YPG near the town of Afrin.")
     assert got == {"islamic-state": "target", "ypg": "target"}
+
+
+# the victims named after a copula ---------------------------------------------------------
+
+
+def test_the_dead_that_were_fighters_of_an_actor_make_it_a_target() -> None:
+    got = roles(
+        "Most of the dead in the shelling of the town of Tal Rifaat were YPG fighters, the "
+        "monitor said on Monday."
+    )
+    assert got.get("ypg") == "target"
