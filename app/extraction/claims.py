@@ -27,7 +27,7 @@ from app.extraction.clauses import RELATIVE_DENIAL, split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.generic import is_category
-from app.extraction.registry import governorate_of
+from app.extraction.registry import governorate_of, place_entry
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, quotations, sentences, trim
 from app.extraction.speakers import located, resolve
@@ -281,12 +281,22 @@ def find_claims(
         if not named and why.rule in ("outlet", "comment") and _SPECULATION.search(sentence):
             continue
         content = _content_actors(text, u, attr, ctx)
+        if claimant is not None and why.rule == "attribution":
+            # the mention the claimant was read from is its attribution, not the content
+            # ("The Observatory a British-based war monitor said"); one that "the statement"
+            # refers back to stays
+            content = [a for a in content if (a.start, a.end) != (claimant.start, claimant.end)]
         in_places = [
             p
             for p in places
             if u.start <= p.start
             and p.end <= u.end
-            and not (named and attr is not None and attr.start <= p.start < attr.end)
+            and not (
+                named
+                and attr is not None
+                and attr.start <= p.start < attr.end
+                and not _speakers_in(text, attr.start, p)
+            )
         ]
         counts = tuple(q for q in quantities if u.start <= q.start and q.end <= u.end)
         mentions = ctx.actors_in(u.start, u.end)
@@ -330,7 +340,10 @@ def find_claims(
             ),
         )
         roles = tuple(
-            DraftActor(a, role, why) for a, (role, why) in zip(content, roles, strict=True)
+            DraftActor(a, role, why)
+            for a, (role, why) in zip(content, roles, strict=True)
+            # a medium that neither acts nor suffers is a channel ("State TV rolled footage")
+            if not (a.kind == "media" and role == "mentioned")
         )
         claimant_link = (
             (DraftActor(claimant, "claimant", why),)
@@ -599,11 +612,16 @@ def _content_actors(
     out: list[ActorMention] = []
     keys: set[str] = set()
     mentions = ctx.actors_in(u.start, u.end)
+    speaker = next((m for m in mentions if attr and attr.start <= m.start < attr.end), None)
     for n, a in enumerate(mentions):
         if (
             attr is not None
             and attr.kind != "passive"
-            and (attr.start <= a.start < attr.end or attr.cue_start <= a.start < attr.cue_end)
+            and (
+                attr.start <= a.start < attr.end
+                or attr.cue_start <= a.start < attr.cue_end
+                or _describes_speaker(text, attr, a, speaker)
+            )
         ):
             continue
         if (
@@ -635,6 +653,35 @@ def _content_actors(
         keys.add(a.key)
         out.append(a)
     return out
+
+
+# "Activists in Daraya west of Damascus said": where the speakers are is where what they
+# report happens (a country only says they are in it)
+_SPEAKERS_IN = re.compile(r"\b(?:activists|residents|sources|witnesses|medics)\s+in\b", re.I)
+
+
+def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:
+    """Does place `p` say where the speakers of an attribution starting at `start` are?"""
+    entry = place_entry(p.key)
+    return (entry is None or entry.kind != "country") and bool(
+        _SPEAKERS_IN.search(text, start, p.start)
+    )
+
+
+_CITING = re.compile(r"[\s,]*(?:citing|quoting)\b", re.I)
+
+
+def _describes_speaker(
+    text: str, attr: Attribution, a: ActorMention, speaker: ActorMention | None
+) -> bool:
+    """Is mention `a` part of the attribution's description of its speaker? "Rami Abdulrahman
+    who runs the Observatory said" (a person's office, not what was said), "SANA reported
+    citing a source at the Aleppo Police Command". A description after the verb ("said X, a
+    nurse at a hospital supported by Y") is not read: dropping it lowered held-out roles."""
+    if attr.end <= a.start < attr.cue_start:  # between a person who speaks and the verb
+        return speaker is not None and speaker.kind == "person" and attr.cue_start - attr.end <= 80
+    cited = _CITING.match(text, attr.cue_end)
+    return cited is not None and cited.end() <= a.start and attr.cue_end > attr.end
 
 
 _DESCRIPTOR_NOUNS = re.compile(

@@ -114,6 +114,16 @@ def find_generic(
             out.append(_mention(text, key, toks[i].start, toks[j].end))
             i = j + 1
             continue
+        if (
+            words[i] in rules.firsts
+            and i + 2 < n
+            and toks[i + 1].hyphen
+            and toks[i + 2].joined
+            and (key := rules.phrases.get((words[i], words[i + 2]))) is not None
+        ):  # "a Russian-US brokered ceasefire": Russia brokered it too
+            out.append(_mention(text, key, toks[i].start, toks[i].end))
+            i += 1
+            continue
         if words[i] in rules.firsts and i + 1 < n and words[i + 1] in ("and", "or"):
             shared = _shared_head(toks, words, i, rules)
             if shared is not None:  # "Syrian and Russian warplanes": the Syrian ones too

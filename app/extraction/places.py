@@ -61,6 +61,8 @@ _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 # "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
 _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
 _HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+_HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b", re.I)
+_NO_HOOD = frozenset({"facility", "airport", "road", "region", "country", "governorate"})
 _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 
 
@@ -338,6 +340,10 @@ def find_places(text: str) -> list[PlaceMention]:
             within, hood = next(iter(govs[n - 1])), True
         # a district named inside a city is that city's, never a namesake elsewhere
         if hood and within is not None and within not in govs[n]:
+            continue
+        # "Al-Shaar neighborhood", "Bab al-Nairab district": an airport or a gas field is
+        # no district; the name is left to unlisted places
+        if _HOOD_AFTER.match(text, e) and all(place_entry(k).kind in _NO_HOOD for k in keys):
             continue
         best = max(keys, key=lambda k: (governorate_of(k) == within, support[governorate_of(k)]))
         out.append(PlaceMention(best, s, e, text[s:e]))

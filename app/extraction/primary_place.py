@@ -20,6 +20,8 @@ _TITLE_WEIGHT = 4.0
 _LEDE_BOOST, _LEDE_CHARS = 2.0, 400.0
 _LATE_FROM, _LATE_WEIGHT = 0.6, 0.7
 _FIRST_BONUS = 3.0  # for the governorate named first in the title or the lede
+# The n-th mention of a governorate counts 1/sqrt(n) of its weight: a city the background
+# keeps returning to ("the road to Aleppo", ten times) does not outvote the lede's.
 # Photo captions, the sentence before a photo credit, show whatever picture was at hand
 # (often another town, another day): their mentions count little, whatever their place.
 _CAPTION_WEIGHT = 0.5
@@ -73,20 +75,26 @@ def primary_place(
     by_gov: dict[str, float] = defaultdict(float)
     by_place: dict[str, float] = defaultdict(float)
     order: dict[str, int] = {}
+    seen: dict[str, int] = defaultdict(int)  # mentions of each governorate so far
     country = None
     for n, (m, w, early) in enumerate(weighted):
-        e = place_entry(m.key)
+        # a place the gazetteer lacks ("Jarez village in the countryside of Azaz") votes
+        # like one of its kind, for the gazetteer place it lies in
+        key = m.unlisted.parent if m.unlisted is not None else m.key
+        e = place_entry(key)
         if e is None:
             continue
         if e.governorate is None:
-            country = country or m.key
+            country = country or key
             continue
         if not by_gov and early:
             by_gov[e.governorate] += _FIRST_BONUS
-        score = w * _KIND_WEIGHT.get(e.kind, 1.0)
+        kind = m.unlisted.kind if m.unlisted is not None else e.kind
+        seen[e.governorate] += 1
+        score = w * _KIND_WEIGHT.get(kind, 1.0) / math.sqrt(seen[e.governorate])
         by_gov[e.governorate] += score
-        by_place[m.key] += score
-        order.setdefault(m.key, n)
+        by_place[key] += score
+        order.setdefault(key, n)
     if not by_gov:
         return country
     gov = max(by_gov, key=lambda g: by_gov[g])

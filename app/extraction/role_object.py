@@ -191,6 +191,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     if w == "held" and any(low(toks, m) == "responsible" for m in range(i + 1, i + 5)):
         # "the Coalition held the Assad regime responsible for"
         return "agent", Why("accused", a, b, "held ... responsible", "the accused of an accusation")
+    if w in ("were", "was", "are", "is") and k >= 1:  # "the rest of the dead were IS fighters"
+        hurt = next((m for m in range(k - 1, max(-1, k - 12), -1) if low(toks, m) in VICTIMS), None)
+        if hurt is not None and low(toks, hurt) not in ("killed", "wounded", "injured", "hurt"):
+            cue = f"{low(toks, hurt)} ... {w}"
+            return "target", Why("counted", toks[hurt].start(), b, cue, "among the victims")
     if w == "including":  # "the wounded including civil defence staff"
         hurt = next((m for m in range(k - 1, max(-1, k - 5), -1) if low(toks, m) in VICTIMS), None)
         if hurt is not None:

@@ -162,7 +162,7 @@ _WEAPON_HIT = re.compile(
 )
 _COORDINATION = re.compile(
     r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
-    r"[\s,]*(?:and|or|as well as|along with|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",
+    r"[\s,\-–—]*(?:and|or|as well as|along with|but also|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",
     re.I,
 )
 

@@ -4,8 +4,9 @@ GeoNames knows few Syrian villages and city districts, and no larger gazetteer s
 a package. A name the text calls a place ("the village of Thalthana", "al-Khalidiye
 neighborhood", "the town of Ain Jara") is kept as an unlisted place when the same
 sentence places it: the nearest gazetteer place in the sentence gives its governorate
-(and, for a district of a city, the city). A name the sentence does not place is left
-out: a place without a governorate could be anywhere, in Syria or not.
+(and, for a district of a city, the city); a sentence that names none goes on from the
+text just before it. A name nothing places is left out: a place without a governorate
+could be anywhere, in Syria or not.
 
 Each becomes a PlaceMention whose `unlisted` says its name, kind and parent; the store
 creates the place on first sight (no coordinates) for an editor to complete.
@@ -40,6 +41,34 @@ _CUES = (
     re.compile(rf"\b{_KIND}\s+of\s+{_NAME}"),
     re.compile(rf"\b{_NAME}\s+{_KIND}\b"),
 )
+# "the villages of A B and C": names in a row, some known to the gazetteer, some not
+_LIST = re.compile(
+    rf"\b(?P<kind>villages|towns|neighbou?rhoods|districts)\s+of\s+"
+    rf"(?P<list>{_WORD}(?:\s+(?:and\s+)?{_WORD})+)"
+)
+_NAME_WORD = re.compile(_WORD)
+
+
+def _listed(
+    text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans of a list's names the gazetteer did not take: the runs of words between
+    the known names and the "and"s, of one to three words each."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for w in [*_NAME_WORD.finditer(text, start, end), None]:
+        ends_run = w is None or _overlaps(taken, w.start(), w.end())
+        if not ends_run and text[run[-1][1] if run else start : w.start()].strip() == "and":
+            ends_run = True
+        if ends_run or w is None:
+            if 1 <= len(run) <= 3:
+                out.append((run[0][0], run[-1][1]))
+            run = []
+        if w is not None and not _overlaps(taken, w.start(), w.end()):
+            run.append(w.span())
+    return out
+
+
 # words that open or describe a phrase rather than name a place
 _NOT_NAMES = word_set(
     "the a an this that these those its their his her our another every each one two "
@@ -50,8 +79,13 @@ _NOT_NAMES = word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december isis isil daesh nusra"
 )
+# a nationality before the kind word puts the place abroad ("the Turkish town of X")
+_FOREIGN = re.compile(
+    r"\b(?:Turkish|Iraqi|Lebanese|Jordanian|Israeli|Iranian|Russian|Egyptian|Saudi)\s+$"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 120  # characters around the name within which its sentence may place it
+_EARLIER = 400  # characters before its sentence within which an earlier one may place it
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -70,7 +104,10 @@ def _placed_by(
     lo, hi = _sentence(text, start, end)
     after = [p for p in places if end <= p.start < hi]
     before = [p for p in places if lo <= p.start and p.end <= start]
-    for p in [*after, *reversed(before)]:
+    # a sentence that names no place goes on from the one before ("Warplanes struck the
+    # Haas village" after a sentence about Idlib province)
+    earlier = [p for p in places if lo - _EARLIER <= p.start and p.end <= lo]
+    for p in [*after, *reversed(before), *reversed(earlier)]:
         e = place_entry(p.key)
         if e is not None and e.governorate is not None and e.country_code == "SY":
             return p
@@ -99,8 +136,15 @@ def find_unlisted(
             start, end = m.span("name")
             if not _usable(m.group("name")) or _overlaps(taken, start, end):
                 continue
+            if _FOREIGN.search(text, max(0, m.start() - 20), m.start("kind")):
+                continue  # "the nearby Turkish town of Nusaybin": not in Syria
             kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
             named.setdefault(m.group("name"), []).append((start, end, kind))
+    for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"
+        kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
+        for start, end in _listed(text, m.start("list"), m.end("list"), taken):
+            if _usable(text[start:end]):
+                named.setdefault(text[start:end], []).append((start, end, kind))
     found: dict[tuple[int, int], PlaceMention] = {}
     for name, cued in named.items():
         placed = None

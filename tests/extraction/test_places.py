@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.evaluation.labels import gold_governorate
+from app.extraction import extract
 from app.extraction.places import find_places
 from app.extraction.primary_place import primary_place
 from app.extraction.registry import governorate_of, place_entry
@@ -233,3 +234,25 @@ def test_fakes_dev_primary_governorate_accuracy():
 )
 def test_places_in_context(text, expected):
     assert [(p.key, p.surface) for p in find_places(text)] == expected
+
+
+def test_primary_place_counts_villages_the_gazetteer_lacks():
+    # Jarez is in no gazetteer: its three mentions vote for the governorate it is filed in
+    text = (
+        "A woman was killed when a landmine exploded in the village of Jarez in the northern "
+        "countryside of Aleppo on Sunday. Six members of one family were injured in Jarez. "
+        "Jarez had been held by ISIS until last year. In Hasaka city three people were "
+        "injured by a booby-trap on Sunday. Police in Hasaka said the bomb was found in "
+        "Hasaka near the road to Qamishli."
+    )
+    assert governorate_of(extract(text).primary_place) == "Aleppo"
+
+
+def test_primary_place_is_not_outvoted_by_a_city_the_background_repeats():
+    text = (
+        "Air strikes killed 39 people in a market of Maarat al-Numan in Idlib province on "
+        "Sunday, the civil defence said. "
+        + "Elsewhere the regime kept up its siege of the rebel-held east of Aleppo, where "
+        "fighting went on. " * 7
+    )
+    assert governorate_of(primary_place(text, find_places(text))) == "Idlib"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.extraction import extract
 from app.extraction.places import find_places
 
 
@@ -104,3 +105,28 @@ def test_a_possessive_country_before_a_held_or_divided_place_is_a_place():
     ]
     assert keys("a checkpoint in Syrias divided northeastern city of Qamishli")[0] == "syria"
     assert keys("Syrias rebel-held opposition") == []
+
+
+def test_where_activists_speak_from_is_a_place_of_their_claim():
+    text = (
+        "Activists in Daraya west of Damascus said that the rebel-held district was pounded "
+        "with barrel bombs on Monday."
+    )
+    [claim] = extract(text).claims
+    assert {p.key for p in claim.places} == {"darayya", "damascus"}
+
+
+def test_a_country_the_activists_are_in_is_no_place_of_their_claim():
+    text = "Activists in Syria reported that 75 people died in barrel bomb attacks on Monday."
+    [claim] = extract(text).claims
+    assert [p.key for p in claim.places] == []
+
+
+def test_a_neighbourhood_is_not_an_airport_or_gas_field_of_its_name():
+    text = (
+        "Regime helicopters struck Aleppo citys Al-Shaar neighborhood with barrel bombs. A "
+        "helicopter struck the opposition-held Bab al-Nairab district in Aleppo."
+    )
+    keys = [p.key for p in extract(text).places]
+    assert "al-shaer-gas-field" not in keys and "aleppo-airport" not in keys
+    assert {"al-shaar-in-aleppo", "bab-al-nairab-in-aleppo"} <= set(keys)

@@ -48,3 +48,41 @@ def test_unplaced_adjectives_and_known_places_are_not_unlisted():
     assert unlisted("Rockets hit the village of Qurtuba wounding four people.") == []
     assert unlisted("Shells fell on the Kurdish town in Hasakah province.") == []
     assert unlisted("Troops entered the town of Manbij in Aleppo province.") == []
+
+
+def test_a_sentence_naming_no_place_goes_on_from_the_one_before():
+    text = (
+        "Government forces shelled towns in Idlib province on Monday. Warplanes also struck "
+        "the Haas village killing a teacher, the monitor said."
+    )
+    [p] = unlisted(text)
+    assert p.surface == "Haas" and p.unlisted is not None
+    assert (p.unlisted.kind, p.unlisted.parent) == ("village", "idlib-governorate")
+
+
+def test_a_place_far_before_its_sentence_does_not_place_it():
+    text = (
+        "Government forces shelled towns in Idlib province on Monday. "
+        + "The talks in Geneva went on without any result for the whole of the week. " * 6
+        + "Warplanes struck the Haas village killing a teacher, the monitor said."
+    )
+    assert unlisted(text) == []
+
+
+def test_a_list_after_the_towns_of_keeps_the_names_the_gazetteer_lacks():
+    text = (
+        "Airstrikes targeted the towns of Tal Minnis Sarmada and Maaret Alnouman in Idlib "
+        "province on Monday."
+    )
+    found = {p.surface: p for p in extract(text).places}
+    assert {"Tal Minnis", "Sarmada", "Maaret Alnouman"} <= set(found)
+    u = found["Tal Minnis"].unlisted
+    assert u is not None and (u.kind, u.parent) == ("town", "idlib-governorate")
+
+
+def test_a_town_a_nationality_puts_abroad_is_not_filed_in_syria():
+    text = (
+        "The blast shattered windows in the nearby Turkish town of Nusaybin across the border "
+        "from Qamishli. Two people were hurt in Nusaybin, a witness said."
+    )
+    assert unlisted(text) == []
