@@ -668,20 +668,17 @@ def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:
     )
 
 
-_CITING = re.compile(r"[\s,]*(?:citing|quoting)\b", re.I)
-
-
 def _describes_speaker(
     text: str, attr: Attribution, a: ActorMention, speaker: ActorMention | None
 ) -> bool:
     """Is mention `a` part of the attribution's description of its speaker? "Rami Abdulrahman
-    who runs the Observatory said" (a person's office, not what was said), "SANA reported
-    citing a source at the Aleppo Police Command". A description after the verb ("said X, a
-    nurse at a hospital supported by Y") is not read: dropping it lowered held-out roles."""
+    who runs the Observatory said" (a person's office, not what was said; the source a
+    medium cites is the attribution's own, `_through_channel`). A description after the
+    verb ("said X, a nurse at a hospital supported by Y") is not read: dropping it lowered
+    held-out roles."""
     if attr.end <= a.start < attr.cue_start:  # between a person who speaks and the verb
         return speaker is not None and speaker.kind == "person" and attr.cue_start - attr.end <= 80
-    cited = _CITING.match(text, attr.cue_end)
-    return cited is not None and cited.end() <= a.start and attr.cue_end > attr.end
+    return False
 
 
 _DESCRIPTOR_NOUNS = re.compile(
