@@ -122,12 +122,14 @@ def _modified(toks: Toks, k: int) -> bool:
 # counts of people, whatever happened near them.
 
 
-def _counts_things(toks: Toks, j: int) -> bool:
+def _counts_things(toks: Toks, j: int, reach: int = 3) -> bool:
     """Does the noun phrase from token j (no person noun in it) end in a plural noun of
-    things? "31 lorries", "tens of rocket shells", "two besieged government-held towns"."""
+    things? "31 lorries", "tens of rocket shells", "two besieged government-held towns".
+    After a person noun only the next word may be the head ("six fighter jets"): reach 1,
+    so "4 others sustained serious injuries" stays a count of people."""
     if j < len(toks) and toks.low[j] == "of":
         j += 1
-    for k in range(j, min(j + 3, len(toks))):
+    for k in range(j, min(j + reach, len(toks))):
         if not toks.is_word(k) or toks.text(k)[:1].isupper():
             return False
         low = toks.low[k]
@@ -345,7 +347,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
-        if _counts_things(toks, j if noun_at is None else noun_at + 1):
+        if _counts_things(toks, j) if noun_at is None else _counts_things(toks, noun_at + 1, 1):
             i = max(np_end, i + 1)  # "a dozen airstrikes", "six fighter jets"
             continue
         noun = toks.low[noun_at] if noun_at is not None else None

@@ -238,3 +238,18 @@ def test_a_subset_list_between_a_count_and_its_predicate():
 )
 def test_people_nouns_and_upper_bounds(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # after a person noun only the next word may be a head of things
+            "The source said that three people were killed and 5 others sustained serious "
+            "wounds in the shelling.",
+            [("killed", 3, 3, False), ("injured", 5, 5, False)],
+        ),
+        ("The air force destroyed four fighter jets and two rebel tanks.", []),
+    ],
+)
+def test_a_person_noun_is_the_head_unless_the_next_word_is(text, expected):
+    assert figures(text) == expected
