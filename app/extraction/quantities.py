@@ -358,8 +358,11 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if cue is None and noun_at is not None and toks.low[noun_at - 1] in _FATE_ADJECTIVES:
             cue = fate_of(toks.low[noun_at - 1])
         subset = (q > 0 and toks.low[q - 1] in _APPOSITION) or "them" in toks.low[j:np_end]
-        if subset and cue is None and last_kind is None:
-            cue = _fate_of_whole(toks, q - 1)  # "killing civilians including three children"
+        if subset and last_kind is None and q >= 2 and toks.low[q - 2] in PEOPLE:
+            # "killing civilians including three children": of a whole not counted, the part
+            # is the figure
+            subset = False
+            cue = cue or _fate_of_whole(toks, q - 1)
         part_of_previous = subset or (qual is not None and noun is None)
         # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
         # count listed right after another shares its fate

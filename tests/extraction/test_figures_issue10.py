@@ -63,9 +63,9 @@ def test_a_count_with_two_fates_gives_two_figures(text, expected):
         ("A car bomb killed at least 26 displaced people in Deir Ezzor.",
          [("killed", 26, None, False)]),
         ("The camp hosts 3000 displaced people.", [("displaced", 3000, 3000, False)]),
-        # a subset of an uncounted whole takes the whole's fate
+        # a part of an uncounted whole takes its fate, and is the figure
         ("An air raid hit a village killing civilians including three children.",
-         [("killed", 3, 3, True)]),
+         [("killed", 3, 3, False)]),
     ],
 )  # fmt: skip
 def test_a_number_is_bound_to_its_head_noun(text, expected):
@@ -252,4 +252,21 @@ def test_people_nouns_and_upper_bounds(text, expected):
     ],
 )
 def test_a_person_noun_is_the_head_unless_the_next_word_is(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the whole is not counted: the part is the figure
+            "Regime shelling hit the market on Friday killing civilians including five women.",
+            [("killed", 5, 5, False)],
+        ),
+        (  # the whole is counted: the part is its subset
+            "Regime shelling hit the market on Friday killing 14 civilians including five women.",
+            [("killed", 14, 14, False), ("killed", 5, 5, True)],
+        ),
+    ],
+)
+def test_a_part_of_an_uncounted_whole_is_no_subset(text, expected):
     assert figures(text) == expected
