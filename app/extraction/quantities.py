@@ -214,6 +214,8 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
         adjective = low in _FATE_ADJECTIVES and k + 1 < len(toks) and toks.low[k + 1] in PEOPLE
         if fate_of(low) and not adjective:  # "18 wounded", "82 dead": a predicate, not a noun
             break
+        if toks.low[k : k + 3] in _PARTITIVE:  # "injuring 22 most of them women": 22 people
+            break
         if low in PEOPLE:
             while (  # "rebel fighters", but not "people dead"
                 k + 1 < len(toks) and toks.low[k + 1] in PEOPLE and not fate_of(toks.low[k + 1])

@@ -270,3 +270,8 @@ def test_a_person_noun_is_the_head_unless_the_next_word_is(text, expected):
 )
 def test_a_part_of_an_uncounted_whole_is_no_subset(text, expected):
     assert figures(text) == expected
+
+
+def test_a_partitive_after_the_number_is_not_its_noun():
+    text = "Gunmen opened fire on the convoy killing 4 and wounding 17 most of them children."
+    assert figures(text) == [("killed", 4, 4, False), ("injured", 17, 17, False)]
