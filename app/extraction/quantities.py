@@ -367,9 +367,12 @@ def find_quantities(text: str) -> list[QuantityMention]:
             cue = cue or _fate_of_whole(toks, q - 1)
         part_of_previous = subset or (qual is not None and noun is None)
         # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
-        # count listed right after another shares its fate
+        # count listed right after another, or added to a list of victims ("killed 15
+        # civilians including women and children as well as three fighters") shares its fate
         listed = last_kind is not None and (
-            last_end == q - 1 or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
+            last_end == q - 1
+            or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
+            or toks.low[max(0, q - 3) : q] == ["as", "well", "as"]
         )
         # "five civilians including a child and a woman were killed": both are the subset
         subset = subset or (listed and last_subset)

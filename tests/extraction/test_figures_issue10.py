@@ -275,3 +275,11 @@ def test_a_part_of_an_uncounted_whole_is_no_subset(text, expected):
 def test_a_partitive_after_the_number_is_not_its_noun():
     text = "Gunmen opened fire on the convoy killing 4 and wounding 17 most of them children."
     assert figures(text) == [("killed", 4, 4, False), ("injured", 17, 17, False)]
+
+
+def test_a_count_added_with_as_well_as_shares_the_fate_of_the_list():
+    text = (
+        "The monitor said the raid killed 20 civilians including children as well as four "
+        "Islamic State fighters."
+    )
+    assert figures(text) == [("killed", 20, 20, False), ("killed", 4, 4, False)]
