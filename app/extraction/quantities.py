@@ -60,6 +60,7 @@ _SUBSET_LEAD = word_set("including among")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
 _FOLLOW_REACH = 8
+_QUOTES = frozenset('"“”')
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
 _TOLL_REACH = 16
 
@@ -284,6 +285,8 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
 
 
 def _preceding_cue(toks: Toks, q: int) -> str | None:
+    while q and toks.low[q - 1] in _QUOTES:  # initially killing "50 terrorists."
+        q -= 1
     if q == 0:
         return None
     # "killed another six people", "harm on an additional 200", "killing all five"

@@ -283,3 +283,8 @@ def test_a_count_added_with_as_well_as_shares_the_fate_of_the_list():
         "Islamic State fighters."
     )
     assert figures(text) == [("killed", 20, 20, False), ("killed", 4, 4, False)]
+
+
+def test_a_quote_between_the_verb_and_its_count_does_not_unbind_them():
+    text = 'Turkish artillery shelled the positions on Tuesday killing "35 terrorists."'
+    assert figures(text) == [("killed", 35, 35, False)]
