@@ -48,6 +48,10 @@ from app.extraction.types import QuantityMention
 
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
 _AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
+# "20 women among the dead", "10 of the dead": parts of a toll told before them
+_OF_THE_DEAD = re.compile(
+    r"\s+(?:of|among)\s+the\s+(?:dead|killed|victims|casualties|wounded|injured)\b", re.I
+)
 _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
@@ -401,7 +405,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
                     end,
                     value_min=low,
                     value_max=high,
-                    subset=subset or _AMONG.match(text, end) is not None,
+                    subset=subset
+                    or _AMONG.match(text, end) is not None
+                    or _OF_THE_DEAD.match(text, end) is not None,
                 )
             )
             if (also := _paired_cue(toks, q, np_end, what, immediate)) is not None:

@@ -288,3 +288,14 @@ def test_a_count_added_with_as_well_as_shares_the_fate_of_the_list():
 def test_a_quote_between_the_verb_and_its_count_does_not_unbind_them():
     text = 'Turkish artillery shelled the positions on Tuesday killing "35 terrorists."'
     assert figures(text) == [("killed", 35, 35, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medics said there were also 12 children among the dead.", [("killed", 12, 12, True)]),
+        ("The monitor said at least 8 of the dead were rebels.", [("killed", 8, None, True)]),
+    ],
+)
+def test_a_count_among_or_of_the_dead_is_a_subset(text, expected):
+    assert figures(text) == expected
