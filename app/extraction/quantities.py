@@ -134,10 +134,16 @@ def _counts_things(toks: Toks, j: int, reach: int = 3) -> bool:
     so "4 others sustained serious injuries" stays a count of people."""
     if j < len(toks) and toks.low[j] == "of":
         j += 1
-    for k in range(j, min(j + reach, len(toks))):
+    k, stop = j, min(j + reach, len(toks))
+    while k < stop:
+        if toks.is_word(k) and toks.text(k)[:1].isupper() and k + 1 < stop:
+            # a name qualifying the head: "dozens of Syrian regime air strikes"
+            k, stop = k + 1, min(stop + 1, len(toks))
+            continue
         if not toks.is_word(k) or toks.text(k)[:1].isupper():
             return False
         low = toks.low[k]
+        k += 1
         if low in NOT_PEOPLE:
             return True
         if low in STOP | AUX | UNIT_NOUNS | PEOPLE | VAGUE | EXTRA or fate_of(low):

@@ -299,3 +299,17 @@ def test_a_quote_between_the_verb_and_its_count_does_not_unbind_them():
 )
 def test_a_count_among_or_of_the_dead_is_a_subset(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a name qualifying the head does not hide it
+            "Dozens of Russian air strikes on Idlib killed 9 civilians on Monday.",
+            [("killed", 9, 9, False)],
+        ),
+        ("Dozens of Kurdish fighters were killed.", [("killed", None, None, False)]),
+    ],
+)
+def test_a_name_before_a_head_of_things_does_not_make_it_people(text, expected):
+    assert figures(text) == expected
