@@ -313,3 +313,17 @@ def test_a_count_among_or_of_the_dead_is_a_subset(text, expected):
 )
 def test_a_name_before_a_head_of_things_does_not_make_it_people(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rescuers pulled out the bodies of a mother and her daughter.", [("killed", 2, 2, False)]),
+        (
+            "Rebels said they downed a regime helicopter killing its pilot.",
+            [("killed", 1, 1, False)],
+        ),
+    ],
+)
+def test_a_possessive_before_one_person_counts_that_person(text, expected):
+    assert figures(text) == expected
