@@ -269,6 +269,10 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
     n, stop = k, min(k + _FOLLOW_REACH, len(toks))
     if toks.low[k : k + 3] in _PARTITIVE:  # "50 terrorists most of them from al-Nusra ..."
         immediate, n, stop = False, k + 3, min(k + 3 + _FOLLOW_REACH, len(toks))
+    elif k < len(toks) and toks.low[k] == "from":
+        # where the people are from is no clause of its own: "Three women from the besieged
+        # town of Madaya west of the Syrian capital Damascus were killed"
+        stop = min(k + 2 * _FOLLOW_REACH, len(toks))
     while n < stop:
         # "30 soldiers and 39 rebel fighters had been killed": a count listed with this one
         # shares the predicate after the list

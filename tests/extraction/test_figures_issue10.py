@@ -327,3 +327,11 @@ def test_a_name_before_a_head_of_things_does_not_make_it_people(text, expected):
 )
 def test_a_possessive_before_one_person_counts_that_person(text, expected):
     assert figures(text) == expected
+
+
+def test_a_long_from_phrase_does_not_separate_a_count_from_its_fate():
+    text = (
+        "Two boys from the besieged rebel-held district of Waer on the western edge of Homs "
+        "were killed by sniper fire."
+    )
+    assert figures(text) == [("killed", 2, 2, False)]
