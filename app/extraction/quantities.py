@@ -65,6 +65,8 @@ _RANGE_GLUE = ("-", "–", " - ", " to ")
 _PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
 _FOLLOW_REACH = 8
 _QUOTES = frozenset('"“”')
+# verbs whose object, when it is people, is dead (things are no count: "lost two tanks")
+_TOOK_LIVES = frozenset({"claimed", "claiming", "lost", "losing"})
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
 _TOLL_REACH = 16
 
@@ -321,6 +323,8 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
     ):
         return "killed"
     if prev == "toll":  # "according to the latest toll 44 civilians"
+        return "killed"
+    if prev in _TOOK_LIVES:  # "claiming scores of terrorists", "ISIL lost 13 of its fighters"
         return "killed"
     if prev in ("dead", "died"):  # "28 dead 40 injured": not the verb of this count
         return None

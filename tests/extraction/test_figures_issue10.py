@@ -335,3 +335,17 @@ def test_a_long_from_phrase_does_not_separate_a_count_from_its_fate():
         "were killed by sniper fire."
     )
     assert figures(text) == [("killed", 2, 2, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Observatory said the regime lost 21 of its soldiers in the battle.",
+         [("killed", 21, 21, False)]),
+        ("The shelling hit the convoy claiming dozens of militants.",
+         [("killed", None, None, False)]),
+        ("The rebels lost two tanks in the battle.", []),
+    ],
+)  # fmt: skip
+def test_people_claimed_or_lost_are_dead(text, expected):
+    assert figures(text) == expected
