@@ -302,6 +302,18 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
     return None, False
 
 
+def _fate_of_number(toks: Toks, q: int) -> str | None:
+    """ "The number of rebel fighters killed in battles [...] has risen to 39": the fate
+    told after "number of" before the count at index q."""
+    window = toks.low[max(0, q - 2 * _TOLL_REACH) : q]
+    if "number" not in window:
+        return None
+    at = len(window) - 1 - window[::-1].index("number")
+    if window[at + 1 : at + 2] != ["of"]:
+        return None
+    return next((f for w in window[at + 2 :] if (f := fate_of(w)) is not None), None)
+
+
 def _preceding_cue(toks: Toks, q: int) -> str | None:
     while q and toks.low[q - 1] in _QUOTES:  # initially killing "50 terrorists."
         q -= 1
@@ -322,6 +334,8 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
         and "toll" in toks.low[max(0, q - _TOLL_REACH) : q]
     ):
         return "killed"
+    if prev in ("to", "at", "reached") and (fate := _fate_of_number(toks, q)) is not None:
+        return fate
     if prev == "toll":  # "according to the latest toll 44 civilians"
         return "killed"
     if prev in _TOOK_LIVES:  # "claiming scores of terrorists", "ISIL lost 13 of its fighters"

@@ -349,3 +349,20 @@ def test_a_long_from_phrase_does_not_separate_a_count_from_its_fate():
 )  # fmt: skip
 def test_people_claimed_or_lost_are_dead(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The number of government soldiers killed in the fighting for the airbase north of "
+            "the city of Hama since Friday has risen to 27 the monitor said.",
+            [("killed", 27, 27, False)],
+        ),
+        ("The number of people displaced by the fighting has risen to 40000.",
+         [("displaced", 40000, 40000, False)]),
+        ("The number of schools open in the city has fallen to 20.", []),
+    ],
+)  # fmt: skip
+def test_the_number_of_people_with_a_fate_rising_to_a_count(text, expected):
+    assert figures(text) == expected
