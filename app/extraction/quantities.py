@@ -42,12 +42,11 @@ from app.extraction.count_words import (
     fate_of,
 )
 from app.extraction.dates import MONTHS
+from app.extraction.figure_lists import AMONG, merge_lists, parts_of_later_totals
 from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
 from app.extraction.types import QuantityMention
 
-# "10 children and 13 rebels were among 48 people": parts of a count given after them
-_AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
 # "20 women among the dead", "10 of the dead": parts of a toll told before them
 _OF_THE_DEAD = re.compile(
     r"\s+(?:of|among)\s+the\s+(?:dead|killed|victims|casualties|wounded|injured)\b", re.I
@@ -436,7 +435,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
                     value_min=low,
                     value_max=high,
                     subset=subset
-                    or _AMONG.match(text, end) is not None
+                    or AMONG.match(text, end) is not None
                     or _OF_THE_DEAD.match(text, end) is not None,
                 )
             )
@@ -444,53 +443,4 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 out.append(replace(out[-1], what=also))
             last_kind, last_end, last_subset = what, np_end - 1, out[-1].subset
         i = max(np_end, i + 1)
-    return _merge_lists(text, _parts_of_later_totals(text, out))
-
-
-def _parts_of_later_totals(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
-    """ "10 children and 13 rebels were among 48 people executed": the listed counts are
-    parts of the 48, and share its fate."""
-    out = list(counts)
-    for n, c in enumerate(out):
-        m = _AMONG.match(text, c.end)
-        if m is None or n + 1 >= len(out) or out[n + 1].start - m.end() > 12:
-            continue
-        total = out[n + 1]
-        k = n
-        while True:
-            out[k] = replace(out[k], what=total.what, subset=True)
-            if k == 0 or text[out[k - 1].end : out[k].start].strip(" ,") not in ("and", ""):
-                break
-            k -= 1
-    return out
-
-
-def _one(q: QuantityMention) -> bool:
-    return q.surface.split(" ", 1)[0].casefold() in ("a", "an", "one", "another")
-
-
-def _merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
-    """A list of victims is one figure: "a nurse a hospital employee and two soldiers"
-    were killed is 4 killed."""
-    out: list[QuantityMention] = []
-    for c in counts:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.what == c.what
-            and prev.subset == c.subset
-            and (_one(prev) or _one(c))  # "129 loyalists and 116 rebels" stay two figures
-            and text[prev.end : c.start].strip(" ,") in ("", "and")
-            and prev.qualifier is None
-            and c.qualifier is None
-            and prev.value is not None
-            and c.value is not None
-        ):
-            total = prev.value + c.value
-            out[-1] = QuantityMention(
-                c.what, total, False, None, text[prev.start : c.end], prev.start, c.end,
-                value_min=total, value_max=total, subset=c.subset, why=prev.why,
-            )  # fmt: skip
-        else:
-            out.append(c)
-    return out
+    return merge_lists(text, parts_of_later_totals(text, out))
