@@ -142,6 +142,8 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
     if value is None or (low == "one" and nxt == "of"):
         return None
     j = i + 1
+    if low in TENS and 0 < UNITS.get(nxt, 0) < 10:  # "sixty nine": FA-KES drops hyphens
+        value, j = value + UNITS[nxt], i + 2
     while j < len(toks) and toks.low[j] in _SCALES:
         value, j = value * _SCALES[toks.low[j]], j + 1
     return value, False, j

@@ -42,17 +42,20 @@ from app.extraction.count_words import (
     fate_of,
 )
 from app.extraction.dates import MONTHS
+from app.extraction.figure_lists import AMONG, merge_lists, parts_of_later_totals
 from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
 from app.extraction.types import QuantityMention
 
-# "10 children and 13 rebels were among 48 people": parts of a count given after them
-_AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
+# "20 women among the dead", "10 of the dead": parts of a toll told before them
+_OF_THE_DEAD = re.compile(
+    r"\s+(?:of|among)\s+the\s+(?:dead|killed|victims|casualties|wounded|injured)\b", re.I
+)
 _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
     | VAGUE
-    | {"a", "an", "another", "half", "several", "the"}
+    | {"a", "an", "another", "half", "several", "the", "his", "her", "its", "their"}
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
 _APPOSITION = word_set("including them whom")
@@ -60,6 +63,9 @@ _SUBSET_LEAD = word_set("including among")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
 _FOLLOW_REACH = 8
+_QUOTES = frozenset('"“”')
+# verbs whose object, when it is people, is dead (things are no count: "lost two tanks")
+_TOOK_LIVES = frozenset({"claimed", "claiming", "lost", "losing"})
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
 _TOLL_REACH = 16
 
@@ -122,15 +128,23 @@ def _modified(toks: Toks, k: int) -> bool:
 # counts of people, whatever happened near them.
 
 
-def _counts_things(toks: Toks, j: int) -> bool:
+def _counts_things(toks: Toks, j: int, reach: int = 3) -> bool:
     """Does the noun phrase from token j (no person noun in it) end in a plural noun of
-    things? "31 lorries", "tens of rocket shells", "two besieged government-held towns"."""
+    things? "31 lorries", "tens of rocket shells", "two besieged government-held towns".
+    After a person noun only the next word may be the head ("six fighter jets"): reach 1,
+    so "4 others sustained serious injuries" stays a count of people."""
     if j < len(toks) and toks.low[j] == "of":
         j += 1
-    for k in range(j, min(j + 3, len(toks))):
+    k, stop = j, min(j + reach, len(toks))
+    while k < stop:
+        if toks.is_word(k) and toks.text(k)[:1].isupper() and k + 1 < stop:
+            # a name qualifying the head: "dozens of Syrian regime air strikes"
+            k, stop = k + 1, min(stop + 1, len(toks))
+            continue
         if not toks.is_word(k) or toks.text(k)[:1].isupper():
             return False
         low = toks.low[k]
+        k += 1
         if low in NOT_PEOPLE:
             return True
         if low in STOP | AUX | UNIT_NOUNS | PEOPLE | VAGUE | EXTRA or fate_of(low):
@@ -157,7 +171,7 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
             if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
                 break
         return None
-    if low in ("a", "an", "one", "another"):  # "a woman", "a hospital employee": one person
+    if low in _ONE:  # "a woman", "a hospital employee", "its pilot": one person
         for j in range(i + 1, min(i + 5, len(toks))):
             # "a rebel counter-offensive": the person word only qualifies the noun after it
             if toks.low[j] in ONE_PERSON and not _counts_things(toks, j + 1):
@@ -212,6 +226,8 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
         adjective = low in _FATE_ADJECTIVES and k + 1 < len(toks) and toks.low[k + 1] in PEOPLE
         if fate_of(low) and not adjective:  # "18 wounded", "82 dead": a predicate, not a noun
             break
+        if toks.low[k : k + 3] in _PARTITIVE:  # "injuring 22 most of them women": 22 people
+            break
         if low in PEOPLE:
             while (  # "rebel fighters", but not "people dead"
                 k + 1 < len(toks) and toks.low[k + 1] in PEOPLE and not fate_of(toks.low[k + 1])
@@ -227,6 +243,8 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     return None, j
 
 
+# words that start a count of one person; "a father and his son" are two
+_ONE = frozenset({"a", "an", "one", "another", "his", "her", "its", "their"})
 _COUNT_START = frozenset(UNITS) | frozenset(TENS) | VAGUE | {"many", "a", "an", "another"}
 
 
@@ -252,6 +270,10 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
     n, stop = k, min(k + _FOLLOW_REACH, len(toks))
     if toks.low[k : k + 3] in _PARTITIVE:  # "50 terrorists most of them from al-Nusra ..."
         immediate, n, stop = False, k + 3, min(k + 3 + _FOLLOW_REACH, len(toks))
+    elif k < len(toks) and toks.low[k] == "from":
+        # where the people are from is no clause of its own: "Three women from the besieged
+        # town of Madaya west of the Syrian capital Damascus were killed"
+        stop = min(k + 2 * _FOLLOW_REACH, len(toks))
     while n < stop:
         # "30 soldiers and 39 rebel fighters had been killed": a count listed with this one
         # shares the predicate after the list
@@ -279,7 +301,21 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
     return None, False
 
 
+def _fate_of_number(toks: Toks, q: int) -> str | None:
+    """ "The number of rebel fighters killed in battles [...] has risen to 39": the fate
+    told after "number of" before the count at index q."""
+    window = toks.low[max(0, q - 2 * _TOLL_REACH) : q]
+    if "number" not in window:
+        return None
+    at = len(window) - 1 - window[::-1].index("number")
+    if window[at + 1 : at + 2] != ["of"]:
+        return None
+    return next((f for w in window[at + 2 :] if (f := fate_of(w)) is not None), None)
+
+
 def _preceding_cue(toks: Toks, q: int) -> str | None:
+    while q and toks.low[q - 1] in _QUOTES:  # initially killing "50 terrorists."
+        q -= 1
     if q == 0:
         return None
     # "killed another six people", "harm on an additional 200", "killing all five"
@@ -297,7 +333,11 @@ def _preceding_cue(toks: Toks, q: int) -> str | None:
         and "toll" in toks.low[max(0, q - _TOLL_REACH) : q]
     ):
         return "killed"
+    if prev in ("to", "at", "reached") and (fate := _fate_of_number(toks, q)) is not None:
+        return fate
     if prev == "toll":  # "according to the latest toll 44 civilians"
+        return "killed"
+    if prev in _TOOK_LIVES:  # "claiming scores of terrorists", "ISIL lost 13 of its fighters"
         return "killed"
     if prev in ("dead", "died"):  # "28 dead 40 injured": not the verb of this count
         return None
@@ -345,7 +385,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
-        if _counts_things(toks, j if noun_at is None else noun_at + 1):
+        if _counts_things(toks, j) if noun_at is None else _counts_things(toks, noun_at + 1, 1):
             i = max(np_end, i + 1)  # "a dozen airstrikes", "six fighter jets"
             continue
         noun = toks.low[noun_at] if noun_at is not None else None
@@ -356,13 +396,19 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if cue is None and noun_at is not None and toks.low[noun_at - 1] in _FATE_ADJECTIVES:
             cue = fate_of(toks.low[noun_at - 1])
         subset = (q > 0 and toks.low[q - 1] in _APPOSITION) or "them" in toks.low[j:np_end]
-        if subset and cue is None and last_kind is None:
-            cue = _fate_of_whole(toks, q - 1)  # "killing civilians including three children"
+        if subset and last_kind is None and q >= 2 and toks.low[q - 2] in PEOPLE:
+            # "killing civilians including three children": of a whole not counted, the part
+            # is the figure
+            subset = False
+            cue = cue or _fate_of_whole(toks, q - 1)
         part_of_previous = subset or (qual is not None and noun is None)
         # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
-        # count listed right after another shares its fate
+        # count listed right after another, or added to a list of victims ("killed 15
+        # civilians including women and children as well as three fighters") shares its fate
         listed = last_kind is not None and (
-            last_end == q - 1 or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
+            last_end == q - 1
+            or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
+            or toks.low[max(0, q - 3) : q] == ["as", "well", "as"]
         )
         # "five civilians including a child and a woman were killed": both are the subset
         subset = subset or (listed and last_subset)
@@ -388,60 +434,13 @@ def find_quantities(text: str) -> list[QuantityMention]:
                     end,
                     value_min=low,
                     value_max=high,
-                    subset=subset or _AMONG.match(text, end) is not None,
+                    subset=subset
+                    or AMONG.match(text, end) is not None
+                    or _OF_THE_DEAD.match(text, end) is not None,
                 )
             )
             if (also := _paired_cue(toks, q, np_end, what, immediate)) is not None:
                 out.append(replace(out[-1], what=also))
             last_kind, last_end, last_subset = what, np_end - 1, out[-1].subset
         i = max(np_end, i + 1)
-    return _merge_lists(text, _parts_of_later_totals(text, out))
-
-
-def _parts_of_later_totals(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
-    """ "10 children and 13 rebels were among 48 people executed": the listed counts are
-    parts of the 48, and share its fate."""
-    out = list(counts)
-    for n, c in enumerate(out):
-        m = _AMONG.match(text, c.end)
-        if m is None or n + 1 >= len(out) or out[n + 1].start - m.end() > 12:
-            continue
-        total = out[n + 1]
-        k = n
-        while True:
-            out[k] = replace(out[k], what=total.what, subset=True)
-            if k == 0 or text[out[k - 1].end : out[k].start].strip(" ,") not in ("and", ""):
-                break
-            k -= 1
-    return out
-
-
-def _one(q: QuantityMention) -> bool:
-    return q.surface.split(" ", 1)[0].casefold() in ("a", "an", "one", "another")
-
-
-def _merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
-    """A list of victims is one figure: "a nurse a hospital employee and two soldiers"
-    were killed is 4 killed."""
-    out: list[QuantityMention] = []
-    for c in counts:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.what == c.what
-            and prev.subset == c.subset
-            and (_one(prev) or _one(c))  # "129 loyalists and 116 rebels" stay two figures
-            and text[prev.end : c.start].strip(" ,") in ("", "and")
-            and prev.qualifier is None
-            and c.qualifier is None
-            and prev.value is not None
-            and c.value is not None
-        ):
-            total = prev.value + c.value
-            out[-1] = QuantityMention(
-                c.what, total, False, None, text[prev.start : c.end], prev.start, c.end,
-                value_min=total, value_max=total, subset=c.subset, why=prev.why,
-            )  # fmt: skip
-        else:
-            out.append(c)
-    return out
+    return merge_lists(text, parts_of_later_totals(text, out))

@@ -99,6 +99,10 @@ def test_seed_004_has_no_casualty_counts():
             "About twenty-five gunmen stormed the checkpoint.",
             [("fighters", 25, True, "about", "About twenty-five gunmen")],
         ),
+        (  # FA-KES strips hyphens: "thirty four" is one number
+            "He said thirty four soldiers were killed in the ambush.",
+            [("killed", 34, False, None, "thirty four soldiers")],
+        ),
         (
             "Up to 1429 people died in the Ghouta attack.",
             [("killed", 1429, True, "up_to", "Up to 1429 people")],

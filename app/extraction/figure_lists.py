@@ -1,0 +1,65 @@
+"""Lists of counts that make one figure, or parts of one: "a nurse a hospital employee
+and two soldiers" killed are 4; "10 children and 13 rebels were among 48 people" are
+parts of the 48.
+
+Used by quantities.py on the counts it found in a text, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from app.extraction.types import QuantityMention
+
+# "10 children and 13 rebels were among 48 people": parts of a count given after them
+AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\b", re.I)
+
+
+def parts_of_later_totals(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
+    """ "10 children and 13 rebels were among 48 people executed": the listed counts are
+    parts of the 48, and share its fate."""
+    out = list(counts)
+    for n, c in enumerate(out):
+        m = AMONG.match(text, c.end)
+        if m is None or n + 1 >= len(out) or out[n + 1].start - m.end() > 12:
+            continue
+        total = out[n + 1]
+        k = n
+        while True:
+            out[k] = replace(out[k], what=total.what, subset=True)
+            if k == 0 or text[out[k - 1].end : out[k].start].strip(" ,") not in ("and", ""):
+                break
+            k -= 1
+    return out
+
+
+def _one(q: QuantityMention) -> bool:
+    return q.surface.split(" ", 1)[0].casefold() in ("a", "an", "one", "another")
+
+
+def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
+    """A list of victims is one figure: "a nurse a hospital employee and two soldiers"
+    were killed is 4 killed."""
+    out: list[QuantityMention] = []
+    for c in counts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.what == c.what
+            and prev.subset == c.subset
+            and (_one(prev) or _one(c))  # "129 loyalists and 116 rebels" stay two figures
+            and text[prev.end : c.start].strip(" ,") in ("", "and")
+            and prev.qualifier is None
+            and c.qualifier is None
+            and prev.value is not None
+            and c.value is not None
+        ):
+            total = prev.value + c.value
+            out[-1] = QuantityMention(
+                c.what, total, False, None, text[prev.start : c.end], prev.start, c.end,
+                value_min=total, value_max=total, subset=c.subset, why=prev.why,
+            )  # fmt: skip
+        else:
+            out.append(c)
+    return out
