@@ -115,18 +115,19 @@ _PERSONAL = re.compile(r"(?:he|she)$", re.I)
 _OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood)\b", re.I)
 _SPEAKING = ("person", "monitor", "media", "international_org", "government", "state")
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
+# ", on Monday citing", " quoting": a medium about to name the one it passes on
+_CITES = r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,?\s+(?:citing|quoting)"
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
     r"(?:\s+(?:news\s+)?(?:agency|channel|broadcaster|television|tv|reporter|correspondent|"
-    r"journalist|photographer|cameraman))?\s+(?:quoted|cited|(?:(?:reported|reports?|said|added)"
-    r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,?\s+)?(?:citing|quoting)|reported(?=\s*[.,;]|\s*$))\b",
+    r"journalist|photographer|cameraman))?\s+(?:quoted|cited|(?:reported|reports?|said|added)"
+    rf"{_CITES}|citing|quoting|reported(?=\s*[.,;]|\s*$))\b",
     re.I,
 )
 # "SANA reported citing a source at the Police Command": the medium passes on what the one it
 # cites said, who is the speaker (docs/annotation.md §3, the speaker, not the channel)
 _CITING = re.compile(
-    r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,?\s+(?:citing|quoting)\s+"
-    r"(?!(?:an?\s+|the\s+|its\s+)?(?:figures?|reports?|data|statistics|victims)\b)"
+    rf"{_CITES}\s+(?!(?:an?\s+|the\s+|its\s+)?(?:figures?|reports?|data|statistics|victims)\b)"
 )
 _CITED_END = re.compile(r"[.,;:\"“”]|\s+(?:that|who|which|as|and|saying|adding)\b")
 _MEDIA_HEAD = re.compile(
@@ -620,7 +621,7 @@ def _content_actors(
             and (
                 attr.start <= a.start < attr.end
                 or attr.cue_start <= a.start < attr.cue_end
-                or _describes_speaker(text, attr, a, speaker)
+                or _describes_speaker(attr, a, speaker)
             )
         ):
             continue
@@ -668,17 +669,18 @@ def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:
     )
 
 
-def _describes_speaker(
-    text: str, attr: Attribution, a: ActorMention, speaker: ActorMention | None
-) -> bool:
+def _describes_speaker(attr: Attribution, a: ActorMention, speaker: ActorMention | None) -> bool:
     """Is mention `a` part of the attribution's description of its speaker? "Rami Abdulrahman
     who runs the Observatory said" (a person's office, not what was said; the source a
     medium cites is the attribution's own, `_through_channel`). A description after the
     verb ("said X, a nurse at a hospital supported by Y") is not read: dropping it lowered
     held-out roles."""
-    if attr.end <= a.start < attr.cue_start:  # between a person who speaks and the verb
-        return speaker is not None and speaker.kind == "person" and attr.cue_start - attr.end <= 80
-    return False
+    return (
+        attr.end <= a.start < attr.cue_start  # between a person who speaks and the verb
+        and speaker is not None
+        and speaker.kind == "person"
+        and attr.cue_start - attr.end <= 80
+    )
 
 
 _DESCRIPTOR_NOUNS = re.compile(

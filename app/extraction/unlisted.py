@@ -57,14 +57,12 @@ def _listed(
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     for w in [*_NAME_WORD.finditer(text, start, end), None]:
-        ends_run = w is None or _overlaps(taken, w.start(), w.end())
-        if not ends_run and text[run[-1][1] if run else start : w.start()].strip() == "and":
-            ends_run = True
-        if ends_run or w is None:
+        known = w is not None and _overlaps(taken, w.start(), w.end())
+        if w is None or known or text[run[-1][1] if run else start : w.start()].strip() == "and":
             if 1 <= len(run) <= 3:
                 out.append((run[0][0], run[-1][1]))
             run = []
-        if w is not None and not _overlaps(taken, w.start(), w.end()):
+        if w is not None and not known:
             run.append(w.span())
     return out
 

@@ -241,18 +241,14 @@ def _claim_row(
 def _link_dates(c: ClaimDraft) -> dict[str, Any]:
     """The claim's dates and event type, copied onto its links (see copy_claim_dates)."""
     if c.date is None:
-        return {
-            "event_date_start": None,
-            "event_date_end": None,
-            "event_span": None,
-            "event_type": c.event_type,
+        dates = {"event_date_start": None, "event_date_end": None, "event_span": None}
+    else:
+        dates = {
+            "event_date_start": c.date.date_start,
+            "event_date_end": c.date.date_end,
+            "event_span": span_class((c.date.date_end - c.date.date_start).days),
         }
-    return {
-        "event_date_start": c.date.date_start,
-        "event_date_end": c.date.date_end,
-        "event_span": span_class((c.date.date_end - c.date.date_start).days),
-        "event_type": c.event_type,
-    }
+    return {**dates, "event_type": c.event_type}
 
 
 def _span_class_sql(conn: sa.Connection, start: Any, end: Any) -> Any:
@@ -300,9 +296,8 @@ def _place_links(claim_id: int, c: ClaimDraft, places: dict[str, int]) -> list[d
 def copy_claim_dates(conn: sa.Connection, first: int, last: int) -> None:
     """Copy the event dates and type of claims `first`..`last` onto their actor and place
     links, where the actor/place + date range or type filters find them in one index
-    (issue #15). Every
-    writer of claims or links calls it once they are written (write_extraction writes
-    the dates with the links)."""
+    (issue #15). Every writer of claims or links calls it once they are written
+    (write_extraction writes them with the links)."""
     claim = Claim.__table__
     span = _span_class_sql(conn, claim.c.event_date_start, claim.c.event_date_end)
     for link in (ClaimActor, ClaimPlace):
