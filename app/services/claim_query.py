@@ -389,7 +389,7 @@ def walked(
     conds += _fixed(session, f, source_id, actor_id, place_id)
     if driver is None:
         return base_select(f.sort).where(*conds), None
-    stmt = base_select(f.sort).where(*conds, driver.condition(f))
+    stmt = base_select(f.sort).where(*conds, driver.condition())
     return stmt, driver.walk(f, conds)
 
 
@@ -427,10 +427,15 @@ class Merge:
     link: Link
     key: Any
     ids: set[int]
-    also: tuple[ColumnElement[bool], ...] = ()
+    also: tuple[ColumnElement[bool], ...]
+    # the claim ids of these links in the filter's dates and types (_found), built once
+    # for counting them (_merge) and for the list's condition: built twice, it cost
+    # ~0.5 ms a request at 51 places
+    found: sa.Select[Any] | sa.CompoundSelect
 
-    def condition(self, f: ClaimFilters) -> ColumnElement[bool]:
-        return _linked(self.link, self.key, self.ids, f, *self.also)
+    def condition(self) -> ColumnElement[bool]:
+        """_linked's condition (on SQLite, the only backend that merges)."""
+        return Claim.id.in_(self.found)
 
     def walk(self, f: ClaimFilters, conds: list[ColumnElement[bool]]) -> Walk:
         """The primary keys (`_key`, `_k0`) of the claims matching `conds` and this one's
@@ -462,15 +467,19 @@ def _merge(
 ) -> Merge | None:
     if f.sort != "id" or f.q:
         return None
+    link: Link
     if actors is not None:
-        also = (ClaimActor.role == f.actor_role,) if f.actor_role else ()
-        found = Merge(ClaimActor, ClaimActor.actor_id, actors, also)
+        link, key, ids = ClaimActor, ClaimActor.actor_id, actors
+        also: tuple[ColumnElement[bool], ...] = (
+            (ClaimActor.role == f.actor_role,) if f.actor_role else ()
+        )
     elif places:
-        found = Merge(ClaimPlace, ClaimPlace.place_id, places[0])
+        link, key, ids, also = ClaimPlace, ClaimPlace.place_id, places[0], ()
     else:
         return None
-    if not found.ids or len(found.ids) > MERGE_MAX_IDS:
+    if not ids or len(ids) > MERGE_MAX_IDS:
         return None
-    dated = _found(found.link, found.key, found.ids, f, *found.also).limit(MERGE_BOUND + 1)
-    many = session.execute(sa.select(sa.func.count()).select_from(dated.subquery())).scalar_one()
-    return found if many > MERGE_BOUND else None
+    found = _found(link, key, ids, f, *also)
+    dated = found.limit(MERGE_BOUND + 1).subquery()
+    many = session.execute(sa.select(sa.func.count()).select_from(dated)).scalar_one()
+    return Merge(link, key, ids, also, found) if many > MERGE_BOUND else None
