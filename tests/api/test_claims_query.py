@@ -10,6 +10,7 @@ import csv
 import io
 import itertools
 import json
+import math
 import re
 from typing import Any
 
@@ -17,6 +18,7 @@ import geojson
 import pytest
 from fastapi.testclient import TestClient
 
+from app.services import claim_query
 from tests.problems import assert_problem
 
 
@@ -80,6 +82,33 @@ def test_near_aleppo_excludes_homs(client: TestClient) -> None:
     assert found and "Aleppo" in names
     homs_only = [c for c in found if all(p["governorate"] == "Homs" for p in c["places"])]
     assert not homs_only
+
+
+@pytest.mark.parametrize("lat", [0.0, 36.2, 60.0, -75.0, 89.5])
+@pytest.mark.parametrize("lon", [37.16, 179.9, -179.95])
+@pytest.mark.parametrize("radius_km", [0.5, 20.0, 1000.0])
+def test_near_reads_a_box_holding_its_whole_circle(
+    lat: float, lon: float, radius_km: float
+) -> None:
+    """near= reads only the places inside box_around (issue #15): every point of the circle,
+    at any latitude, by the pole and across the antimeridian, must be inside it."""
+    south, north, west, east = claim_query.box_around(lat, lon, radius_km)
+    arc, p1, l1 = radius_km / claim_query.EARTH_RADIUS_KM, math.radians(lat), math.radians(lon)
+    for degrees in range(0, 360, 2):  # the circle's points, bearing by bearing
+        bearing = math.radians(degrees)
+        p2 = math.asin(
+            math.sin(p1) * math.cos(arc) + math.cos(p1) * math.sin(arc) * math.cos(bearing)
+        )
+        l2 = l1 + math.atan2(
+            math.sin(bearing) * math.sin(arc) * math.cos(p1),
+            math.cos(arc) - math.sin(p1) * math.sin(p2),
+        )
+        point_lat, point_lon = math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+        if claim_query._haversine_km(lat, lon, point_lat, point_lon) > radius_km:
+            continue  # rounded just outside: near= would not count it either
+        assert south <= point_lat <= north
+        if west is not None:
+            assert west <= point_lon <= east, (degrees, point_lon)
 
 
 def test_imprecise_places_need_opt_in(client: TestClient) -> None:
