@@ -23,6 +23,13 @@ from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Revision, So
 _SPACE = re.compile(r"\s+")
 
 
+# Governorates that are one area for telling incidents apart: the capital lies inside Rif
+# Dimashq ("Damascus countryside"), and an incident told as "on the outskirts of Damascus"
+# or "in Damascus" is often in Eastern Ghouta (the extraction's claims and the FA-KES
+# labels read the two as one in the same way).
+ONE_AREA: tuple[tuple[str, ...], ...] = (("Damascus", "Rif Dimashq"),)
+
+
 class Gazetteer:
     """The gazetteer's parent chains (small: loaded once, again when it changes)."""
 
@@ -30,6 +37,7 @@ class Gazetteer:
         self.rows = {r.id: r for r in rows}
         self._refs: dict[int, PlaceRef] = {}
         self._below: dict[int, list[int]] = {}
+        self._twin_ids: dict[int, list[int]] | None = None
 
     def below(self, place_id: int) -> list[int]:
         """The place and every place inside it (the gazetteer is small)."""
@@ -54,6 +62,18 @@ class Gazetteer:
         up = [i for i in p.chain if self.rows[i].kind not in ("country", "governorate", "region")]
         return sorted(set(up) | set(self.below(p.id)))
 
+    def _twins(self) -> dict[int, list[int]]:
+        """Each governorate of `ONE_AREA`: the other governorates of its area (ids)."""
+        if self._twin_ids is None:
+            ids = {r.name: i for i, r in self.rows.items() if r.kind == "governorate"}
+            self._twin_ids = {
+                ids[name]: [ids[other] for other in group if other != name and other in ids]
+                for group in ONE_AREA
+                for name in group
+                if name in ids
+            }
+        return self._twin_ids
+
     def ref(self, place_id: int) -> PlaceRef:
         if place_id not in self._refs:
             chain, cur = [], place_id
@@ -69,11 +89,12 @@ class Gazetteer:
         return self._refs[place_id]
 
     def areas(self, p: PlaceRef) -> set[int]:
-        """Where a place is indexed: its governorate and any region it lies in, else its
-        outermost place below the country. A place and any place inside it share one."""
+        """Where a place is indexed: its governorate (with the one it forms an area with,
+        `ONE_AREA`) and any region it lies in, else its outermost place below the country.
+        A place and any place inside it share one."""
         found = {i for i in p.chain if self.rows[i].kind in ("governorate", "region")}
         if found:
-            return found
+            return found | {t for i in found for t in self._twins().get(i, ())}
         below = [i for i in p.chain if self.rows[i].kind != "country"]
         return {below[-1] if below else p.id}
 

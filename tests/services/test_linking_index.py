@@ -8,6 +8,7 @@ On real articles both must find the same neighbours for every claim.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -16,10 +17,13 @@ from app.config import PROJECT_ROOT
 from app.db import make_engine, migrate
 from app.importer import run_import
 from app.ingest import RawDocument, read_documents
+from app.linking import ClaimRecord
+from app.linking.pairs import link_pair
+from app.linking.records import ActorRef, Claimant, PlaceRef
 from app.models import Claim
 from app.models.event import ClaimSlot
 from app.services.claim_records import gazetteer, load_records
-from app.services.linking_index import MemoryIndex, candidates
+from app.services.linking_index import MemoryIndex, candidates, slots
 
 FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 
@@ -47,3 +51,36 @@ def test_batched_scans_find_what_one_scan_per_window_finds(fresh_url: str) -> No
         assert found_any > 100  # neighbours across articles were there to be found
 
     engine.dispose()
+
+
+def test_an_attack_told_at_damascus_meets_one_in_eastern_ghouta(session: Session) -> None:
+    """ "On the outskirts of Damascus" or "in Damascus" is often Eastern Ghouta, in Rif
+    Dimashq: a claim placed at Damascus by its article and one in Eastern Ghouta the same
+    day share an area, as evidence and in the index (either order); Aleppo stays apart."""
+    places = gazetteer(session)
+    by_name = {(r.name, r.kind): i for i, r in places.rows.items()}
+    damascus = places.ref(by_name[("Damascus", "city")])
+    ghouta = places.ref(by_name[("Eastern Ghouta", "region")])
+    aleppo = places.ref(by_name[("Aleppo", "city")])
+    army = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
+    day = date(2014, 3, 2)
+
+    def claim(n: int, text: str, place: PlaceRef) -> ClaimRecord:
+        return ClaimRecord(
+            id=n, key=f"s{n}:0000000", source_id=n, source_key=f"s{n}", outlet=f"outlet{n}",
+            published=day, start=0, end=len(text), text=text,
+            claimant=Claimant(f"actor:{90 + n}", f"speaker {n}", 90 + n), hedged=False,
+            in_comments=False, event_type="chemical_attack", date_start=day, date_end=day,
+            precision="day", date_rule="own", places=(place,), places_inherited=True,
+            actors=(army,),
+        )  # fmt: skip
+
+    told = claim(1, "Government forces fired gas shells at the suburbs on Sunday.", damascus)
+    there = claim(2, "Activists said the army used gas in the Ghouta on Sunday.", ghouta)
+    link = link_pair(told, there)
+    assert link is not None and link.kind == "corroborates"
+    for x, y in ((told, there), (there, told)):
+        assert x.id in set(MemoryIndex(slots(x)).candidates(y, places))
+    elsewhere = claim(3, "Government forces fired gas shells at the city on Sunday.", aleppo)
+    assert link_pair(elsewhere, there) is None
+    assert 3 not in set(MemoryIndex(slots(elsewhere)).candidates(there, places))
