@@ -58,9 +58,19 @@ class Gazetteer:
 
     def compatible(self, p: PlaceRef) -> list[int]:
         """Specific places a claim at `p` may share an event with: itself, the specific
-        places it lies in, and every place inside it."""
+        places it lies in, and every place inside it; and, as a city named as its
+        governorate may mean the province (app.linking.match), that city for a place of
+        its governorate, and every place of the governorate for that city."""
         up = [i for i in p.chain if self.rows[i].kind not in ("country", "governorate", "region")]
-        return sorted(set(up) | set(self.below(p.id)))
+        found = set(up) | set(self.below(p.id))
+        if p.governorate_id is not None:
+            province = self.below(p.governorate_id)
+            found |= set(province) if p.namesake else {i for i in province if self._namesake(i)}
+        return sorted(found)
+
+    def _namesake(self, place_id: int) -> bool:
+        r = self.rows[place_id]
+        return bool(r.kind == "city" and r.name == r.governorate)
 
     def _twins(self) -> dict[int, list[int]]:
         """Each governorate of `ONE_AREA`: the other governorates of its area (ids)."""
@@ -84,8 +94,9 @@ class Gazetteer:
             r = self.rows[place_id]
             ref = PlaceRef(r.id, r.name, r.kind, tuple(chain), gov)
             self._refs[place_id] = PlaceRef(
-                r.id, r.name, r.kind, tuple(chain), gov, tuple(sorted(self.areas(ref)))
-            )
+                r.id, r.name, r.kind, tuple(chain), gov, tuple(sorted(self.areas(ref))),
+                self._namesake(r.id),
+            )  # fmt: skip
         return self._refs[place_id]
 
     def areas(self, p: PlaceRef) -> set[int]:

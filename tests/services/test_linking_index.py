@@ -84,3 +84,36 @@ def test_an_attack_told_at_damascus_meets_one_in_eastern_ghouta(session: Session
     elsewhere = claim(3, "Government forces fired gas shells at the city on Sunday.", aleppo)
     assert link_pair(elsewhere, there) is None
     assert 3 not in set(MemoryIndex(slots(elsewhere)).candidates(there, places))
+
+
+def test_a_city_named_as_its_province_may_mean_the_province(session: Session) -> None:
+    """ "A gas attack in Idlib" may be in Khan Sheikhoun: a claim at the city named as its
+    governorate and one at a town of that governorate are not two different places, as
+    evidence and in the index (either order). A city of another name stays apart."""
+    places = gazetteer(session)
+    by_name = {(r.name, r.kind): i for i, r in places.rows.items()}
+    idlib = places.ref(by_name[("Idlib", "city")])
+    town = places.ref(by_name[("Khan Sheikhoun", "town")])
+    douma = places.ref(by_name[("Douma", "city")])
+    saqba = places.ref(by_name[("Saqba", "town")])
+    air_force = ActorRef(7, "Syrian Arab Air Force", "agent", "armed_forces", (7, 6))
+    day = date(2017, 4, 4)
+
+    def claim(n: int, text: str, place: PlaceRef) -> ClaimRecord:
+        return ClaimRecord(
+            id=n, key=f"s{n}:0000000", source_id=n, source_key=f"s{n}", outlet=f"outlet{n}",
+            published=day, start=0, end=len(text), text=text,
+            claimant=Claimant(f"actor:{90 + n}", f"speaker {n}", 90 + n), hedged=False,
+            in_comments=False, event_type="airstrike", date_start=day, date_end=day,
+            precision="day", date_rule="own", places=(place,), actors=(air_force,),
+        )  # fmt: skip
+
+    city = claim(1, "Government jets struck in Idlib on Tuesday.", idlib)
+    there = claim(2, "Government jets pounded the town on Tuesday.", town)
+    link = link_pair(city, there)
+    assert link is not None and link.kind == "corroborates"
+    for x, y in ((city, there), (there, city)):
+        assert x.id in set(MemoryIndex(slots(x)).candidates(y, places))
+    other = claim(3, "Government jets struck in Douma on Tuesday.", douma)
+    nearby = claim(4, "Government jets pounded the town on Tuesday.", saqba)
+    assert link_pair(other, nearby) is None
