@@ -18,6 +18,9 @@ from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windo
 THRESHOLD = 3.0
 # two stated date ranges this many days long or shorter that overlap are close evidence
 OVERLAP_CLOSE = 3
+# two claimants' tolls that agree and both run to hundreds weigh more: many incidents
+# kill a dozen, few kill hundreds
+LARGE_TOLL = 100
 
 # Event types that can describe one incident: a strike is also its casualties and the
 # destruction it caused; a capture is also the battle for it.
@@ -277,7 +280,10 @@ def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     for fa in facts.compared(a):
         for fb in facts.compared(b):
             if fa.kind == fb.kind and facts.similar(fa, fb):
-                m.add(1.0, fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)} agree")
+                weight = 1.5 if min(facts.size(fa), facts.size(fb)) >= LARGE_TOLL else 1.0
+                m.add(
+                    weight, fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)} agree"
+                )
                 return
 
 

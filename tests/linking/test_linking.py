@@ -460,6 +460,34 @@ def test_a_claim_placed_nowhere_is_one_event_with_its_day_and_kind_of_event() ->
     assert link_pair(undated, placed) is None
 
 
+def test_two_tolls_in_the_hundreds_that_agree_weigh_more_than_two_small_ones() -> None:
+    """Many incidents kill a dozen; few kill a thousand: two claimants' tolls in the
+    hundreds that agree ("more than 1,400", "at least 1,300") say more that they report
+    one attack than two small ones do, so the same weak date and area then suffice."""
+    ghouta = PlaceRef(60, "Eastern Ghouta", "region", (60, 61, 1), 61, (60, 61))
+    province = PlaceRef(61, "Rif Dimashq", "governorate", (61, 1), 61, (61,))
+
+    def pair(a_toll: int, b_toll: int) -> tuple[ClaimRecord, ClaimRecord]:
+        told = _ghouta(
+            1, f"The attack killed more than {a_toll} people, the United States says.",
+            places=(ghouta,), places_inherited=True,
+            claimant=Claimant("actor:100", "United States", 100),
+            figures=(_figure("killed", a_toll, "over", f"more than {a_toll} people"),),
+        )  # fmt: skip
+        said = _ghouta(
+            2, f"At least {b_toll} people were killed in the gas attack, an opposition "
+            "figure said on Wednesday.", places=(province,), date_rule="statement",
+            published=date(2013, 8, 21), claimant=Claimant("actor:242", "George Sabra", 242),
+            figures=(_figure("killed", b_toll, "at_least", f"at least {b_toll} people"),),
+        )  # fmt: skip
+        return told, said
+
+    link = link_pair(*pair(1400, 1300))
+    assert link is not None and link.kind == "corroborates"
+    assert "killed: over 1,400 and at least 1,300 agree" in link.reason
+    assert link_pair(*pair(14, 13)) is None
+
+
 class _NoGazetteer:
     """Places below and around a place: none but itself (enough for one-place records)."""
 
