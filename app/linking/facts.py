@@ -33,7 +33,7 @@ def compared(r: ClaimRecord) -> tuple[Figure, ...]:
     if "compared" not in r.memo:
         best: dict[str, Figure] = {}
         for f in r.counted:
-            if f.kind in COMPARED and (f.kind not in best or _size(f) > _size(best[f.kind])):
+            if f.kind in COMPARED and (f.kind not in best or size(f) > size(best[f.kind])):
                 best[f.kind] = f
         r.memo["compared"] = tuple(best[k] for k in COMPARED if k in best)
     return r.memo["compared"]  # type: ignore[no-any-return]
@@ -80,11 +80,12 @@ def similar(a: Figure, b: Figure) -> bool:
     "nearly 1,000" but is no evidence that both count the same dead."""
     if not allows(a, b):
         return False
-    sizes = [_size(a), _size(b)]
+    sizes = [size(a), size(b)]
     return max(sizes) <= 1.5 * min(sizes)
 
 
-def _size(f: Figure) -> float:
+def size(f: Figure) -> float:
+    """The count a figure stands for: its number, or the middle of a vague one's bounds."""
     lo, hi = interval(f)
     if f.value is not None and f.qualifier != "vague":
         return max(float(f.value), 1.0)

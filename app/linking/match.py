@@ -18,6 +18,9 @@ from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windo
 THRESHOLD = 3.0
 # two stated date ranges this many days long or shorter that overlap are close evidence
 OVERLAP_CLOSE = 3
+# two claimants' tolls that agree and both run to hundreds weigh more: many incidents
+# kill a dozen, few kill hundreds
+LARGE_TOLL = 100
 
 # Event types that can describe one incident: a strike is also its casualties and the
 # destruction it caused; a capture is also the battle for it.
@@ -113,6 +116,10 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
                 if best is None or cand[0] > best[0]:
                     best = cand
         if best is None:
+            namesake = _namesake(a, b) or _namesake(b, a)
+            if namesake and not (_countryside(a, b) or _countryside(b, a)):
+                m.add(0.5, "place", namesake)
+                return
             m.blocked = f"different places ({_names(a)} / {_names(b)})"
         else:
             m.add(best[0], "place", best[1])
@@ -136,6 +143,18 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
         weight /= 2
         words += " (where the article's events happen: one claim names no place)"
     m.add(weight, "place", words)
+
+
+def _namesake(x: ClaimRecord, y: ClaimRecord) -> str | None:
+    """A city of `x` named as its governorate ("Idlib", "Aleppo") while `y` names a place
+    elsewhere in that governorate: the name may be the province's ("a gas attack in
+    Idlib"), so the two are no more apart than a governorate and a town in it."""
+    for p in x.places:
+        if p.namesake:
+            for q in y.places:
+                if q.governorate_id == p.governorate_id:
+                    return f"{q.name} is in {p.name} province (or near the city of that name)"
+    return None
 
 
 _COUNTRYSIDE = "(?:rural {0}|{0}(?:'s)? (?:countryside|province's countryside)|countryside of {0})"
@@ -261,7 +280,10 @@ def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     for fa in facts.compared(a):
         for fb in facts.compared(b):
             if fa.kind == fb.kind and facts.similar(fa, fb):
-                m.add(1.0, fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)} agree")
+                weight = 1.5 if min(facts.size(fa), facts.size(fb)) >= LARGE_TOLL else 1.0
+                m.add(
+                    weight, fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)} agree"
+                )
                 return
 
 

@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from app.linking import facts
-from app.linking.match import Match, evidence, place_evidence, types_compatible
-from app.linking.records import ClaimRecord
+from app.linking.match import Match, evidence, place_evidence, type_evidence, types_compatible
+from app.linking.records import ClaimRecord, date_text
 from app.linking.relate import Link, orient, relate, similarity
 
 ANAPHOR = re.compile(
@@ -57,12 +57,40 @@ def _onset_match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
     return m
 
 
+def same_period(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both dated to one period too long to be an incident ("during the past two weeks",
+    "since 2011"), the same days exactly."""
+    return bool(
+        a.dated and not a.incident_dated and b.dated and not b.incident_dated
+        and (a.date_start, a.date_end) == (b.date_start, b.date_end)
+    )  # fmt: skip
+
+
+def _period_copy(a: ClaimRecord, b: ClaimRecord) -> Match | None:
+    """One wire copy about a period carried by two outlets ("has executed 700 members of a
+    tribe ... during the past two weeks"): a period is no incident, so its dates alone
+    link nothing, but the same words over the same days are one report."""
+    if not same_period(a, b) or (sim := similarity(a, b)) < SHARED_WORDING:
+        return None
+    m = Match()
+    type_evidence(a, b, m)
+    if not m.blocked:
+        place_evidence(a, b, m)
+    if m.blocked:
+        return None
+    m.add(1.5, "date", f"the same period {date_text(a)}")
+    m.add(1.5, None, f"told in the same words ({sim:.0%} of word pairs shared)")
+    return m
+
+
 def link_pair(a: ClaimRecord, b: ClaimRecord) -> Link | None:
     """The link between claims of two different sources, or None if not one incident."""
     if a.in_comments or b.in_comments:
         return None
     a, b = orient(a, b)
     m = evidence(a, b)
+    if m.blocked == "not dated as an incident":
+        m = _period_copy(a, b) or m
     if not m.same and m.blocked is None and (sim := similarity(a, b)) >= SHARED_WORDING:
         m.add(1.5, None, f"told in the same words ({sim:.0%} of word pairs shared)")
     if not m.same:

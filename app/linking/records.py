@@ -31,6 +31,8 @@ class PlaceRef:
     governorate_id: int | None
     # the governorates and regions it lies in (where a broad claim about it is indexed)
     areas: tuple[int, ...] = ()
+    # a city named as its governorate ("Idlib", "Aleppo"): the name may be the province's
+    namesake: bool = False
 
     @property
     def specific(self) -> bool:

@@ -93,7 +93,8 @@ class ClaimSlot(SQLModel, table=True):
     governorate or region it is vaguely placed in (kind 1), or where it dates a siege's
     onset (kind 2), or, placed nowhere and dated by its own words to one day, under each
     family of its event type (kind 3; `area_id` is then the family), by the first day it may
-    be on. A new claim's candidates are a few index range scans
+    be on; or, dated to a period too long to be an incident, under its governorates and
+    regions by the period (kind 4). A new claim's candidates are a few index range scans
     (app/services/linking_index.py)."""
 
     __tablename__ = "claim_slot"

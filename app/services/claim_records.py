@@ -23,6 +23,13 @@ from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Revision, So
 _SPACE = re.compile(r"\s+")
 
 
+# Governorates that are one area for telling incidents apart: the capital lies inside Rif
+# Dimashq ("Damascus countryside"), and an incident told as "on the outskirts of Damascus"
+# or "in Damascus" is often in Eastern Ghouta (the extraction's claims and the FA-KES
+# labels read the two as one in the same way).
+ONE_AREA: tuple[tuple[str, ...], ...] = (("Damascus", "Rif Dimashq"),)
+
+
 class Gazetteer:
     """The gazetteer's parent chains (small: loaded once, again when it changes)."""
 
@@ -30,6 +37,7 @@ class Gazetteer:
         self.rows = {r.id: r for r in rows}
         self._refs: dict[int, PlaceRef] = {}
         self._below: dict[int, list[int]] = {}
+        self._twin_ids: dict[int, list[int]] | None = None
 
     def below(self, place_id: int) -> list[int]:
         """The place and every place inside it (the gazetteer is small)."""
@@ -50,9 +58,31 @@ class Gazetteer:
 
     def compatible(self, p: PlaceRef) -> list[int]:
         """Specific places a claim at `p` may share an event with: itself, the specific
-        places it lies in, and every place inside it."""
+        places it lies in, and every place inside it; and, as a city named as its
+        governorate may mean the province (app.linking.match), that city for a place of
+        its governorate, and every place of the governorate for that city."""
         up = [i for i in p.chain if self.rows[i].kind not in ("country", "governorate", "region")]
-        return sorted(set(up) | set(self.below(p.id)))
+        found = set(up) | set(self.below(p.id))
+        if p.governorate_id is not None:
+            province = self.below(p.governorate_id)
+            found |= set(province) if p.namesake else {i for i in province if self._namesake(i)}
+        return sorted(found)
+
+    def _namesake(self, place_id: int) -> bool:
+        r = self.rows[place_id]
+        return bool(r.kind == "city" and r.name == r.governorate)
+
+    def _twins(self) -> dict[int, list[int]]:
+        """Each governorate of `ONE_AREA`: the other governorates of its area (ids)."""
+        if self._twin_ids is None:
+            ids = {r.name: i for i, r in self.rows.items() if r.kind == "governorate"}
+            self._twin_ids = {
+                ids[name]: [ids[other] for other in group if other != name and other in ids]
+                for group in ONE_AREA
+                for name in group
+                if name in ids
+            }
+        return self._twin_ids
 
     def ref(self, place_id: int) -> PlaceRef:
         if place_id not in self._refs:
@@ -64,16 +94,18 @@ class Gazetteer:
             r = self.rows[place_id]
             ref = PlaceRef(r.id, r.name, r.kind, tuple(chain), gov)
             self._refs[place_id] = PlaceRef(
-                r.id, r.name, r.kind, tuple(chain), gov, tuple(sorted(self.areas(ref)))
-            )
+                r.id, r.name, r.kind, tuple(chain), gov, tuple(sorted(self.areas(ref))),
+                self._namesake(r.id),
+            )  # fmt: skip
         return self._refs[place_id]
 
     def areas(self, p: PlaceRef) -> set[int]:
-        """Where a place is indexed: its governorate and any region it lies in, else its
-        outermost place below the country. A place and any place inside it share one."""
+        """Where a place is indexed: its governorate (with the one it forms an area with,
+        `ONE_AREA`) and any region it lies in, else its outermost place below the country.
+        A place and any place inside it share one."""
         found = {i for i in p.chain if self.rows[i].kind in ("governorate", "region")}
         if found:
-            return found
+            return found | {t for i in found for t in self._twins().get(i, ())}
         below = [i for i in p.chain if self.rows[i].kind != "country"]
         return {below[-1] if below else p.id}
 

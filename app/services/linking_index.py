@@ -32,8 +32,10 @@ from app.services.claim_records import Gazetteer
 # that its own words date to one day (app.linking.match.one_day) under its event
 # families, by that day: it is compared with another article's claims of that day only
 # (app.linking.match), and looks for them under every place and area of that day (such
-# claims are rare: a dozen in the FA-KES dev half).
-PLACE, BROAD, ONSET, NOWHERE = 0, 1, 2, 3
+# claims are rare: a dozen in the FA-KES dev half); a claim dated to a period too long to
+# be an incident under its areas, by the period, where only a copy over the very same days
+# looks for it (app.linking.pairs.same_period).
+PLACE, BROAD, ONSET, NOWHERE, PERIOD = 0, 1, 2, 3, 4
 
 
 def _areas(record: ClaimRecord) -> list[int]:
@@ -64,6 +66,12 @@ def slots(record: ClaimRecord) -> list[dict[str, Any]]:
             {"claim_id": record.id, "kind": k, "area_id": a, "day_start": w[0], "day_end": w[1]}
             for k, a in keys
         ]
+    elif record.dated and not record.incident_dated:
+        rows += [
+            {"claim_id": record.id, "kind": PERIOD, "area_id": a,
+             "day_start": record.date_start, "day_end": record.date_end}
+            for a in _areas(record)
+        ]  # fmt: skip
     o = onset(record)
     if o is not None:
         rows += [
@@ -104,6 +112,9 @@ def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
                 (PLACE, near, lo, hi, last),
                 (BROAD, _areas(record), lo, hi, last),
             ]
+    elif record.dated and not record.incident_dated:
+        first: date = record.date_start  # type: ignore[assignment]
+        out.append((PERIOD, _areas(record), first, first, record.date_end))  # type: ignore[arg-type]
     o = onset(record)
     if o is not None:
         reach = timedelta(days=ONSET_WINDOW)  # onsets further apart are not compared

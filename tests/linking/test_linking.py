@@ -359,6 +359,39 @@ def test_one_wire_copy_in_two_outlets_is_one_event_without_its_own_date() -> Non
     assert link_pair(dated, other) is None
 
 
+def test_one_wire_copy_about_a_period_in_two_outlets_is_one_event() -> None:
+    """A wire story on what happened over weeks ("during the past month") is no incident to
+    match by its dates, but two outlets carrying it in the same words over the very same
+    days carry one report: one event, a repeat, found through the index either way."""
+    from app.services.linking_index import MemoryIndex, slots
+
+    town = PlaceRef(70, "Al-Bab", "town", (70, 71, 1), 71, (71,))
+    month = {"date_start": date(2016, 1, 3), "date_end": date(2016, 2, 2), "precision": "day",
+             "date_rule": "since", "event_type": "casualties", "places": (town,), "start": 0,
+             "published": date(2016, 2, 2), "places_inherited": True}  # fmt: skip
+    story = (
+        "Air raids have killed more than 300 civilians in and around the town during the "
+        "past month{tail}, a monitoring group said."
+    )
+    first = _record(story.format(tail=""), 1, source_id=1, source_key="a", outlet="afp",
+                    **month)  # fmt: skip
+    second = _record(story.format(tail=" alone"), 2, source_id=2, source_key="b",
+                     outlet="ahram", **month)  # fmt: skip
+    link = link_pair(first, second)
+    assert link is not None and link.kind == "repeats"
+    assert "the same period 2016-01-03..2016-02-02" in link.reason
+    for x, y in ((first, second), (second, first)):
+        assert x.id in set(MemoryIndex(slots(x)).candidates(y, _NoGazetteer()))  # type: ignore[arg-type]
+    # other words over the same days, or the same words over other days, are not one report
+    other = _record("Fighting in the countryside displaced thousands during the past month.",
+                    3, source_id=3, source_key="c", outlet="trt", **month)  # fmt: skip
+    assert link_pair(first, other) is None
+    later = _record(first.text, 4, source_id=4, source_key="d", outlet="trt",
+                    **{**month, "date_start": date(2016, 1, 10)})  # fmt: skip
+    assert link_pair(first, later) is None
+    assert first.id not in set(MemoryIndex(slots(first)).candidates(later, _NoGazetteer()))  # type: ignore[arg-type]
+
+
 def test_a_strike_on_another_day_is_another_event() -> None:
     a = _record("Air strikes hit Aleppo on Monday.", 1, start=0, event_type="airstrike",
                 date_start=date(2016, 6, 8), date_end=date(2016, 6, 8), precision="day",
@@ -425,6 +458,34 @@ def test_a_claim_placed_nowhere_is_one_event_with_its_day_and_kind_of_event() ->
     undated = _ghouta(4, nowhere.text, claimant=us, actors=(army,), date_start=None,
                       date_end=None, precision=None, date_rule=None)  # fmt: skip
     assert link_pair(undated, placed) is None
+
+
+def test_two_tolls_in_the_hundreds_that_agree_weigh_more_than_two_small_ones() -> None:
+    """Many incidents kill a dozen; few kill a thousand: two claimants' tolls in the
+    hundreds that agree ("more than 1,400", "at least 1,300") say more that they report
+    one attack than two small ones do, so the same weak date and area then suffice."""
+    ghouta = PlaceRef(60, "Eastern Ghouta", "region", (60, 61, 1), 61, (60, 61))
+    province = PlaceRef(61, "Rif Dimashq", "governorate", (61, 1), 61, (61,))
+
+    def pair(a_toll: int, b_toll: int) -> tuple[ClaimRecord, ClaimRecord]:
+        told = _ghouta(
+            1, f"The attack killed more than {a_toll} people, the United States says.",
+            places=(ghouta,), places_inherited=True,
+            claimant=Claimant("actor:100", "United States", 100),
+            figures=(_figure("killed", a_toll, "over", f"more than {a_toll} people"),),
+        )  # fmt: skip
+        said = _ghouta(
+            2, f"At least {b_toll} people were killed in the gas attack, an opposition "
+            "figure said on Wednesday.", places=(province,), date_rule="statement",
+            published=date(2013, 8, 21), claimant=Claimant("actor:242", "George Sabra", 242),
+            figures=(_figure("killed", b_toll, "at_least", f"at least {b_toll} people"),),
+        )  # fmt: skip
+        return told, said
+
+    link = link_pair(*pair(1400, 1300))
+    assert link is not None and link.kind == "corroborates"
+    assert "killed: over 1,400 and at least 1,300 agree" in link.reason
+    assert link_pair(*pair(14, 13)) is None
 
 
 class _NoGazetteer:
