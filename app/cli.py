@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -91,7 +93,7 @@ def _run_import(
     # Reading is fast beside extraction: counting the documents first gives the bar its
     # total and its time remaining, at the cost of reading the files twice.
     progress = import_progress(sum(1 for _ in items_factory()) if show else None, show)
-    with progress:
+    with _frozen_start(), progress:
         task = progress.task_ids[0]
 
         def on_item(item, outcome: str) -> None:
@@ -103,6 +105,24 @@ def _run_import(
     else:
         _print_summary(report)
     return 1 if report.failed else 0
+
+
+@contextmanager
+def _frozen_start():
+    """The extractor loaded (registry, gazetteer, tokenizer) and kept out of the garbage
+    collector's full passes for the batch: it lives as long as the import, and each full
+    pass walked it all again while the articles' linking allocates (the server does the
+    same at start-up, app.main). Unfrozen after, so that a caller in the same process
+    (the tests' CliRunner) gets its objects collected again."""
+    from app.workers import warm_up
+
+    warm_up()
+    gc.collect()  # what is garbage already is not frozen with the rest
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def import_progress(total: int | None, show: bool, console=None):

@@ -50,7 +50,7 @@ def extract_within(request: dict[str, Any], budget: float | None) -> Extraction 
     or the importer itself); elsewhere the extraction simply runs to the end."""
     timed = bool(budget) and threading.current_thread() is threading.main_thread()
     if timed and request.get("additions"):
-        _warm_up(request["additions"])  # editors' additions: indexes built once, untimed
+        warm_up(request["additions"])  # editors' additions: indexes built once, untimed
     if timed:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, budget)
@@ -99,7 +99,7 @@ def _watch_importer(importer: int) -> None:
     os._exit(1)
 
 
-def _warm_up(additions: Additions | None = None) -> None:
+def warm_up(additions: Additions | None = None) -> None:
     """Load the registry, gazetteer and tokenizer (with `additions` laid over them): not
     part of any document's budget. Once loaded, this takes a millisecond."""
     extract(text="Warm-up. The army entered Aleppo on Monday, SANA said.", additions=additions)
@@ -107,7 +107,7 @@ def _warm_up(additions: Additions | None = None) -> None:
 
 def _start_worker(importer: int) -> None:
     threading.Thread(target=_watch_importer, args=(importer,), daemon=True).start()
-    _warm_up()
+    warm_up()
 
 
 def extract_all(
@@ -126,7 +126,7 @@ def extract_all(
     workers = default_workers() if workers is None else workers
     it = iter(items)
     if budget:
-        _warm_up()
+        warm_up()
 
     def here(item: T) -> tuple[T, Outcome]:
         args = request(item)

@@ -25,6 +25,7 @@ seeded).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -45,6 +46,7 @@ from app.importer import prepare, run_import  # noqa: E402
 from app.ingest import read_documents  # noqa: E402
 from app.services import event_groups, events  # noqa: E402
 from app.synth import generate  # noqa: E402
+from app.workers import warm_up  # noqa: E402
 
 FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 
@@ -120,9 +122,29 @@ def built(url: str, claims: int) -> dict[str, object]:
     }
 
 
-def linked(url: str, articles: int) -> dict[str, object]:
-    """One more synthetic article at a time, stored and linked as an import does."""
+def _collector() -> list[float]:
+    """CPU seconds the garbage collector spends, summed into the list's one item."""
+    spent, started = [0.0], [0.0]
+
+    def timed(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            spent[0] += time.process_time() - started[0]
+
+    gc.callbacks.append(timed)
+    return spent
+
+
+def linked(url: str, articles: int, freeze: bool = True) -> dict[str, object]:
+    """One more synthetic article at a time, stored and linked as an import does (with
+    what the process loaded frozen out of the collector, as `claimdb import` has it)."""
     engine = make_engine(url)
+    if freeze:
+        warm_up()
+        gc.collect()
+        gc.freeze()
+    collector = _collector()
     times = []
     cpu = []  # the process's CPU time (SQLite runs in it): what other load disturbs least
     relations = []
@@ -158,6 +180,8 @@ def linked(url: str, articles: int) -> dict[str, object]:
         "relations_per_article_mean": round(statistics.mean(relations), 1),
         "claims_regrouped_per_article_p50": statistics.median(regrouped),
         "claims_regrouped_per_article_max": max(regrouped),
+        "collector_cpu_ms_per_article": round(collector[0] / articles * 1000, 1),
+        "frozen_objects": gc.get_freeze_count(),
         "load_average": _load(),
     }
 
@@ -171,6 +195,11 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the scale database at this SQLite path")
     parser.add_argument(
         "--reuse", type=Path, help="link into a copy of a database built with --keep"
+    )
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="link without freezing the start-up objects (as imports did before 2026-11-30)",
     )
     args = parser.parse_args()
     out: dict[str, object] = {}
@@ -189,7 +218,7 @@ def main() -> None:
         if kept:  # the kept database stays as built: the articles go into a copy
             shutil.copyfile(kept, copy)
             url = f"sqlite:///{copy}"
-        out["scale"] = linked(url, args.articles)
+        out["scale"] = linked(url, args.articles, freeze=not args.no_freeze)
     print(json.dumps(out, indent=2))
 
 

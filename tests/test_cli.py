@@ -4,6 +4,7 @@ and as real processes where the process itself is what is tested."""
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import subprocess
@@ -30,6 +31,25 @@ def test_seed_twice(fresh_url: str) -> None:
     second = json.loads(claimdb(fresh_url, "seed", "--json").stdout)
     assert (first["added"], second["added"], second["unchanged"]) == (5, 0, 5)
     assert count(fresh_url, "source") == 5
+
+
+def test_an_import_keeps_what_it_loaded_out_of_the_collector_until_it_ends(
+    fresh_url: str,
+) -> None:
+    frozen: list[int] = []  # the objects frozen whenever the collector ran during the import
+
+    def seen(phase: str, _info: dict) -> None:
+        if phase == "start":
+            frozen.append(gc.get_freeze_count())
+
+    gc.unfreeze()  # as a process starts (a server test of this process may have frozen)
+    gc.callbacks.append(seen)
+    try:
+        claimdb(fresh_url, "seed", "--json")
+    finally:
+        gc.callbacks.remove(seen)
+    assert max(frozen) > 10_000  # the registry, gazetteer and tokenizer at least
+    assert gc.get_freeze_count() == 0
 
 
 def test_import_reports_failures_and_exits_1(fresh_url: str, tmp_path: Path) -> None:
