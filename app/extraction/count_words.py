@@ -52,6 +52,9 @@ ONE_PERSON = word_set(
     "emir cleric"
 )
 PEOPLE = PEOPLE | ONE_PERSON
+# Words that start a count of one person ("a woman", "another soldier", "its pilot"); "a
+# father and his son" are two
+ONE = word_set("a an one another his her its their")
 # "the death of 100", "the killing of six": the noun says what happened to them
 OF_CUES = {
     "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",

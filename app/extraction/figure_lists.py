@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from app.extraction.count_words import ONE
 from app.extraction.types import QuantityMention
 
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
@@ -35,7 +36,7 @@ def parts_of_later_totals(text: str, counts: list[QuantityMention]) -> list[Quan
 
 
 def _one(q: QuantityMention) -> bool:
-    return q.surface.split(" ", 1)[0].casefold() in ("a", "an", "one", "another")
+    return q.surface.split(" ", 1)[0].casefold() in ONE
 
 
 def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:

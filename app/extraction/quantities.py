@@ -33,6 +33,7 @@ from app.extraction.count_words import (
     EXTRA,
     NOT_PEOPLE,
     OF_CUES,
+    ONE,
     ONE_PERSON,
     PEOPLE,
     RELATIVE,
@@ -171,7 +172,7 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
             if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
                 break
         return None
-    if low in _ONE:  # "a woman", "a hospital employee", "its pilot": one person
+    if low in ONE:  # "a woman", "a hospital employee", "its pilot": one person
         for j in range(i + 1, min(i + 5, len(toks))):
             # "a rebel counter-offensive": the person word only qualifies the noun after it
             if toks.low[j] in ONE_PERSON and not _counts_things(toks, j + 1):
@@ -243,8 +244,6 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     return None, j
 
 
-# words that start a count of one person; "a father and his son" are two
-_ONE = frozenset({"a", "an", "one", "another", "his", "her", "its", "their"})
 _COUNT_START = frozenset(UNITS) | frozenset(TENS) | VAGUE | {"many", "a", "an", "another"}
 
 
