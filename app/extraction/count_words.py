@@ -21,6 +21,8 @@ INJURED = word_set(
 DISPLACED = word_set(
     "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
 )
+# what people suffer that is no injury: "1100 children are suffering acute malnutrition"
+WANTS = word_set("malnutrition hunger starvation famine shortages shortage dehydration")
 # fates that are none of the above ("60000 are missing"): the count is `other`
 OTHER_FATES = word_set("missing abducted kidnapped detained arrested captured")
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were

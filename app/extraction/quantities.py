@@ -39,6 +39,7 @@ from app.extraction.count_words import (
     RELATIVE,
     STOP,
     UNIT_NOUNS,
+    WANTS,
     count_kind,
     fate_of,
 )
@@ -63,6 +64,9 @@ _APPOSITION = word_set("including them whom")
 _SUBSET_LEAD = word_set("including among")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
+# "... as well as three fighters", "... in addition to a member of the security forces":
+# a count added to the list before it
+_ADDED = [["as", "well", "as"], ["in", "addition", "to"]]
 _FOLLOW_REACH = 8
 _QUOTES = frozenset('"“”')
 # verbs whose object, when it is people, is dead (things are no count: "lost two tanks")
@@ -292,12 +296,24 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
         # count's, not this one's
         if kind and _starts_count(toks, n + 1) and (low.endswith("ing") or verb_before):
             return None, False
+        # "An AFP photographer ... saw the bodies of four children": likewise a noun whose
+        # "of" introduces a count
+        if low in OF_CUES and toks.low[n + 1 : n + 2] == ["of"] and _starts_count(toks, n + 2):
+            return None, False
+        if kind == "injured" and low.startswith("suffer") and _suffers_want(toks, n + 1):
+            kind = "other"
         if kind:
             return kind, immediate
         if low not in AUX:
             immediate = False
         n += 1
     return None, False
+
+
+def _suffers_want(toks: Toks, k: int) -> bool:
+    """Is what is suffered from token k (after "from" and an adjective) a want, not harm?"""
+    window = toks.low[k : k + 3]
+    return any(w in WANTS for w in window)
 
 
 def _fate_of_number(toks: Toks, q: int) -> str | None:
@@ -407,7 +423,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         listed = last_kind is not None and (
             last_end == q - 1
             or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
-            or toks.low[max(0, q - 3) : q] == ["as", "well", "as"]
+            or toks.low[max(0, q - 3) : q] in _ADDED
         )
         # "five civilians including a child and a woman were killed": both are the subset
         subset = subset or (listed and last_subset)

@@ -302,3 +302,25 @@ def test_a_possessive_one_person_joins_the_list_like_an_indefinite():
     assert figures("A barrel bomb killed two brothers and their mother in Daraya.") == [
         ("killed", 3, 3, False)
     ]
+
+
+# Causes fixed on the dev, fresh and fresh2 sets (second round), each on a sentence
+# written on its pattern.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in addition to" adds a count to the list of victims before it
+        ("The shell wounded five of the shoppers in addition to a policeman guarding the "
+         "market.", [("injured", 5, 5, False), ("injured", 1, 1, False)]),
+        # "the bodies of N": the noun's count is the one after it, not the witness
+        ("A Reuters photographer in the village saw the bodies of six men lying in the street.",
+         [("other", 1, 1, False), ("killed", 6, 6, False)]),
+        # what people suffer that is no injury
+        ("More than 500 children in the camp are suffering severe malnutrition.",
+         [("other", 500, None, False)]),
+        ("About 40 people suffered from breathing difficulties after the attack.",
+         [("injured", 40, 40, False)]),
+    ],
+)  # fmt: skip
+def test_causes_fixed_on_the_development_sets_second_round(text, expected):
+    assert figures(text) == expected
