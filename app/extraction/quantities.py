@@ -43,10 +43,19 @@ from app.extraction.count_words import (
     count_kind,
     fate_of,
 )
-from app.extraction.dates import MONTHS
 from app.extraction.figure_lists import AMONG, merge_lists, parts_of_later_totals
 from app.extraction.normalize import word_set
-from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
+from app.extraction.numbers import (
+    TENS,
+    UNITS,
+    VAGUE,
+    Toks,
+    age_after_name,
+    bounds,
+    is_date_or_measure,
+    number,
+    qualifier,
+)
 from app.extraction.types import QuantityMention
 
 # "20 women among the dead", "10 of the dead": parts of a toll told before them
@@ -190,21 +199,6 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
                 break
         return None
     return number(toks, i)
-
-
-def _is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
-    if i and toks.text(i - 1)[:1].isupper() and toks.low[i - 1].rstrip(".") in MONTHS:
-        return True
-    if j >= len(toks):
-        return False
-    after = toks.low[j]
-    if toks.text(j)[:1].isupper() and after in MONTHS:
-        return True
-    if after in UNIT_NOUNS or after.endswith("-year-old"):
-        return True
-    # a bare 19xx/20xx is a year unless people follow it directly
-    low = toks.low[i]
-    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in PEOPLE
 
 
 # "killed 26 displaced people": an adjective of the people counted, whose fate the verb
@@ -369,7 +363,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     while i < len(toks):
         low = toks.low[i]
         parsed = _count(toks, i) if low[0].isdigit() or low in _NUMBER_WORDS else None
-        if parsed is None or _is_date_or_measure(toks, i, parsed[2]):
+        if parsed is None or is_date_or_measure(toks, i, parsed[2]):
             if low in (".", ";", "!", "?"):
                 last_kind = None
             i += 1
@@ -400,6 +394,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
+        if noun_at is None and qual is None and (named := age_after_name(toks, i)) is not None:
+            value, approx, q = 1, False, named  # the person, not the age
         if _counts_things(toks, j) if noun_at is None else _counts_things(toks, noun_at + 1, 1):
             i = max(np_end, i + 1)  # "a dozen airstrikes", "six fighter jets"
             continue

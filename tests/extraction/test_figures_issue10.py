@@ -320,6 +320,15 @@ def test_a_possessive_one_person_joins_the_list_like_an_indefinite():
          [("other", 500, None, False)]),
         ("About 40 people suffered from breathing difficulties after the attack.",
          [("injured", 40, 40, False)]),
+        # a bare number after a name is an age (FA-KES drops the commas of "Samir, 9,"):
+        # the count is the person
+        ("Samir 9 was wounded by shrapnel on his way to school.", [("injured", 1, 1, False)]),
+        ("On Monday 9 were wounded by shrapnel.", [("injured", 9, 9, False)]),
+        ("In Douma 9 were wounded by shrapnel.", [("injured", 9, 9, False)]),
+        ("Meanwhile 9 were wounded by shrapnel.", [("injured", 9, 9, False)]),
+        # a headline's capitals are no name
+        ("Car Bomb Kills 18 in Damascus Suburb.", [("killed", 18, 18, False)]),
+        ("Rebels Say 30 killed in Raid.", [("killed", 30, 30, False)]),
     ],
 )  # fmt: skip
 def test_causes_fixed_on_the_development_sets_second_round(text, expected):
