@@ -23,6 +23,8 @@ DISPLACED = word_set(
 )
 # what people suffer that is no injury: "1100 children are suffering acute malnutrition"
 WANTS = word_set("malnutrition hunger starvation famine shortages shortage dehydration")
+# people "affected by" these are hurt: "33 people were affected by the gas"
+GASES = word_set("gas gases chlorine sarin chemical chemicals toxic poison poisonous")
 # fates that are none of the above ("60000 are missing"): the count is `other`
 OTHER_FATES = word_set("missing abducted kidnapped detained arrested captured")
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were

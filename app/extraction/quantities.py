@@ -31,6 +31,7 @@ from dataclasses import replace
 from app.extraction.count_words import (
     AUX,
     EXTRA,
+    GASES,
     NOT_PEOPLE,
     OF_CUES,
     ONE,
@@ -296,6 +297,8 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
             return None, False
         if kind == "injured" and low.startswith("suffer") and _suffers_want(toks, n + 1):
             kind = "other"
+        if low == "affected" and _by_gas(toks, n + 1):
+            kind = "injured"
         if kind:
             return kind, immediate
         if low not in AUX:
@@ -308,6 +311,11 @@ def _suffers_want(toks: Toks, k: int) -> bool:
     """Is what is suffered from token k (after "from" and an adjective) a want, not harm?"""
     window = toks.low[k : k + 3]
     return any(w in WANTS for w in window)
+
+
+def _by_gas(toks: Toks, k: int) -> bool:
+    """ "33 people were affected by the gas": "by" and a gas within the next words."""
+    return toks.low[k : k + 1] == ["by"] and any(w in GASES for w in toks.low[k + 1 : k + 4])
 
 
 def _fate_of_number(toks: Toks, q: int) -> str | None:

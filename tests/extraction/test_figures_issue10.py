@@ -320,6 +320,10 @@ def test_a_possessive_one_person_joins_the_list_like_an_indefinite():
          [("other", 500, None, False)]),
         ("About 40 people suffered from breathing difficulties after the attack.",
          [("injured", 40, 40, False)]),
+        # people affected by a gas are hurt; by anything else, only counted
+        ("Rescuers said 15 people were affected by the chlorine in Kafr Zita.",
+         [("injured", 15, 15, False)]),
+        ("Some 200 families were affected by the siege.", [("other", 200, 200, False)]),
         # a bare number after a name is an age (FA-KES drops the commas of "Samir, 9,"):
         # the count is the person
         ("Samir 9 was wounded by shrapnel on his way to school.", [("injured", 1, 1, False)]),
