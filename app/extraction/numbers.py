@@ -186,7 +186,8 @@ def age_after_name(toks: Toks, i: int) -> int | None:
     low = toks.low[i]
     if not (low.isdigit() and int(low) < 100):
         return None
-    # a headline's capitals ("Bomb Kills 18 in Damascus", "3 Killed 40 Injured") are no name
+    # a headline's capitals are no name: a capital after the number ("3 Killed 40 Injured"),
+    # a fate word or a word of _NO_NAME before it ("Bomb Kills 18 in", "Rebels Say 30")
     if i + 1 >= len(toks) or not toks.is_word(i + 1) or not toks.text(i + 1).islower():
         return None
     k = i
