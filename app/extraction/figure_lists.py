@@ -8,6 +8,7 @@ Used by quantities.py on the counts it found in a text, in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from app.extraction.count_words import ONE
@@ -64,3 +65,17 @@ def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMentio
         else:
             out.append(c)
     return out
+
+
+def told_once(counts: Iterable[QuantityMention]) -> tuple[QuantityMention, ...]:
+    """A claim's counts, each told once: a headline that the lede repeats in the same unit
+    ("A woman injured in a mortar attack on al-Fouaa In the meantime a woman was injured
+    ...") is one figure. The same words with the same fate are the same count."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in counts:
+        key = (c.what, c.surface.casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return tuple(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.extraction.pipeline import extract
 from app.extraction.quantities import find_quantities
 
 
@@ -337,3 +338,17 @@ def test_a_possessive_one_person_joins_the_list_like_an_indefinite():
 )  # fmt: skip
 def test_causes_fixed_on_the_development_sets_second_round(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two children killed in regime shelling on Douma Two children were killed in regime "
+         "shelling on Douma on Monday activists said.", [("killed", 2, 2)]),
+        ("A woman injured in mortar attack on Jaramana In the meantime a woman was injured when "
+         "terrorists fired a mortar shell on Jaramana.", [("injured", 1, 1)]),
+    ],
+)  # fmt: skip
+def test_a_headline_repeated_by_its_lede_in_one_claim_is_one_figure(text, expected):
+    (claim,) = extract(text).claims
+    assert [(q.what, q.value_min, q.value_max) for q in claim.quantities] == expected
