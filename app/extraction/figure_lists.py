@@ -70,12 +70,16 @@ def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMentio
 def told_once(counts: Iterable[QuantityMention]) -> tuple[QuantityMention, ...]:
     """A claim's counts, each told once: a headline that the lede repeats in the same unit
     ("A woman injured in a mortar attack on al-Fouaa In the meantime a woman was injured
-    ...") is one figure. The same words with the same fate are the same count."""
-    seen: set[tuple[str, str]] = set()
-    out = []
+    ...") is one figure. The same words with the same fate are the same count, and a part
+    of a total if either telling says so ("Troops kill 10 children - ... 10 children and 13
+    rebels were among 48 people executed")."""
+    seen: dict[tuple[str, str], int] = {}
+    out: list[QuantityMention] = []
     for c in counts:
         key = (c.what, c.surface.casefold())
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(c)
+        elif c.subset:
+            out[seen[key]] = replace(out[seen[key]], subset=True)
     return tuple(out)
