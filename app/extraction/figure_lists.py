@@ -70,13 +70,16 @@ def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMentio
 def told_once(counts: Iterable[QuantityMention]) -> tuple[QuantityMention, ...]:
     """A claim's counts, each told once: a headline that the lede repeats in the same unit
     ("A woman injured in a mortar attack on al-Fouaa In the meantime a woman was injured
-    ...") is one figure. The same words with the same fate are the same count, and a part
-    of a total if either telling says so ("Troops kill 10 children - ... 10 children and 13
-    rebels were among 48 people executed")."""
+    ...") is one figure. The same number of the same head noun with the same fate is the
+    same count, whatever qualifies it ("Some 50 civilians" ... "including 50 civilians"),
+    and a part of a total if either telling says so ("Troops kill 10 children - ... 10
+    children and 13 rebels were among 48 people executed"). Vague counts are the same only
+    in the same words ("dozens of people" are not "hundreds of people")."""
     seen: dict[tuple[str, str], int] = {}
     out: list[QuantityMention] = []
     for c in counts:
-        key = (c.what, c.surface.casefold())
+        said = c.surface.casefold()
+        key = (c.what, said if c.value is None else f"{c.value} {said.rsplit(' ', 1)[-1]}")
         if key not in seen:
             seen[key] = len(out)
             out.append(c)

@@ -350,6 +350,14 @@ def test_causes_fixed_on_the_development_sets_second_round(text, expected):
         # told again as a part of a total, it is that part
         ("Gunmen kill six women - The monitor said six women and four men were among 30 "
          "people killed in the raid on the village.", [("killed", 30, 30)]),
+        # whatever qualifies the number ("Some 20 civilians" ... "including 20 civilians")
+        ("Some 20 civilians killed in coalition strikes on Raqqa The monitor said the strikes "
+         "have killed 300 people including 20 civilians since they began.",
+         [("killed", 300, 300)]),
+        # vague counts are one only in the same words
+        ("Dozens of people killed in shelling on Douma The monitor said hundreds of people "
+         "were killed in the shelling this month.",
+         [("killed", None, None), ("killed", None, None)]),
     ],
 )  # fmt: skip
 def test_a_headline_repeated_by_its_lede_in_one_claim_is_one_figure(text, expected):
