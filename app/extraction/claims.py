@@ -26,6 +26,7 @@ from app.extraction.boilerplate import is_boilerplate
 from app.extraction.clauses import RELATIVE_DENIAL, split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
+from app.extraction.figure_lists import told_once
 from app.extraction.generic import is_category
 from app.extraction.registry import governorate_of, place_entry
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
@@ -299,7 +300,7 @@ def find_claims(
                 and not _speakers_in(text, attr.start, p)
             )
         ]
-        counts = tuple(q for q in quantities if u.start <= q.start and q.end <= u.end)
+        counts = told_once(q for q in quantities if u.start <= q.start and q.end <= u.end)
         mentions = ctx.actors_in(u.start, u.end)
         counts += _named_victims(text, mentions, counts)
         cue = event_cue(sentence)

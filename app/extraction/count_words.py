@@ -21,6 +21,10 @@ INJURED = word_set(
 DISPLACED = word_set(
     "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
 )
+# what people suffer that is no injury: "1100 children are suffering acute malnutrition"
+WANTS = word_set("malnutrition hunger starvation famine shortages shortage dehydration")
+# people "affected by" these are hurt: "33 people were affected by the gas"
+GASES = word_set("gas gases chlorine sarin chemical chemicals toxic poison poisonous")
 # fates that are none of the above ("60000 are missing"): the count is `other`
 OTHER_FATES = word_set("missing abducted kidnapped detained arrested captured")
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
@@ -52,6 +56,9 @@ ONE_PERSON = word_set(
     "emir cleric"
 )
 PEOPLE = PEOPLE | ONE_PERSON
+# Words that start a count of one person ("a woman", "another soldier", "its pilot"); "a
+# father and his son" are two
+ONE = word_set("a an one another his her its their")
 # "the death of 100", "the killing of six": the noun says what happened to them
 OF_CUES = {
     "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",

@@ -8,8 +8,10 @@ Used by quantities.py on the counts it found in a text, in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
+from app.extraction.count_words import ONE
 from app.extraction.types import QuantityMention
 
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
@@ -35,7 +37,7 @@ def parts_of_later_totals(text: str, counts: list[QuantityMention]) -> list[Quan
 
 
 def _one(q: QuantityMention) -> bool:
-    return q.surface.split(" ", 1)[0].casefold() in ("a", "an", "one", "another")
+    return q.surface.split(" ", 1)[0].casefold() in ONE
 
 
 def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
@@ -63,3 +65,24 @@ def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMentio
         else:
             out.append(c)
     return out
+
+
+def told_once(counts: Iterable[QuantityMention]) -> tuple[QuantityMention, ...]:
+    """A claim's counts, each told once: a headline that the lede repeats in the same unit
+    ("A woman injured in a mortar attack on al-Fouaa In the meantime a woman was injured
+    ...") is one figure. The same number of the same head noun with the same fate is the
+    same count, whatever qualifies it ("Some 50 civilians" ... "including 50 civilians"),
+    and a part of a total if either telling says so ("Troops kill 10 children - ... 10
+    children and 13 rebels were among 48 people executed"). Vague counts are the same only
+    in the same words ("dozens of people" are not "hundreds of people")."""
+    seen: dict[tuple[str, str], int] = {}
+    out: list[QuantityMention] = []
+    for c in counts:
+        said = c.surface.casefold()
+        key = (c.what, said if c.value is None else f"{c.value} {said.rsplit(' ', 1)[-1]}")
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(c)
+        elif c.subset:
+            out[seen[key]] = replace(out[seen[key]], subset=True)
+    return tuple(out)

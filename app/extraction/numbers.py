@@ -1,5 +1,6 @@
 """Numbers as news writes them: "1,500", "two", "a dozen", "dozens", "100-150", with the
-qualifier before them ("at least", "nearly", "some") and the bounds they allow.
+qualifier before them ("at least", "nearly", "some") and the bounds they allow; and the
+numbers that count no one: dates, years, measures, ages.
 
 Used by quantities.py, which decides whose count a number is and what happened to them.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.count_words import AUX, PEOPLE, STOP, UNIT_NOUNS, fate_of
+from app.extraction.dates import MONTHS, WEEKDAYS
 from app.extraction.normalize import word_set
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:['’-][A-Za-z]+)*|[.;:!?\"“”()\[\],]")
@@ -156,6 +159,62 @@ def qualifier(toks: Toks, i: int) -> tuple[str | None, int]:
         if i >= n and tuple(toks.low[i - n : i]) == words:
             return name, i - n
     return None, i
+
+
+# Numbers that count no one: dates, years, measures, ages.
+
+# capitalised words before a number that are no name: the sentence's first word ("Only 13
+# were killed", "Meanwhile 13 were killed" once FA-KES has dropped the comma), a
+# headline's ("Rebels Say 30 killed")
+_NO_NAME = (
+    STOP
+    | AUX
+    | PEOPLE
+    | word_set(
+        "only just all some another also meanwhile earlier later today yesterday overall "
+        "altogether elsewhere separately then now however moreover besides previously "
+        "recently say says"
+    )
+)
+
+
+def age_after_name(toks: Toks, i: int) -> int | None:
+    """ "Ziad 13 suffered a head injury" (FA-KES drops the commas of "Ziad, 13,"): a bare
+    number right after a name is that person's age; the index where the name starts, or
+    None. Not after a weekday ("On Sunday 13 were killed") or a place ("in Douma 13 were
+    killed": the name follows a preposition)."""
+    low = toks.low[i]
+    if not (low.isdigit() and int(low) < 100):
+        return None
+    # a headline's capitals are no name: a capital after the number ("3 Killed 40 Injured"),
+    # a fate word or a word of _NO_NAME before it ("Bomb Kills 18 in", "Rebels Say 30")
+    if i + 1 >= len(toks) or not toks.is_word(i + 1) or not toks.text(i + 1).islower():
+        return None
+    k = i
+    while k and toks.is_word(k - 1) and toks.text(k - 1)[:1].isupper():
+        k -= 1
+        if toks.low[k] in _NO_NAME or fate_of(toks.low[k]) is not None:
+            return None
+    if k == i or toks.low[i - 1] in WEEKDAYS:
+        return None
+    return None if k and toks.low[k - 1] in STOP else k
+
+
+def is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
+    """Is the number from token i (up to token j) a date, a year or a measure ("7 miles",
+    "a 48-year-old"), not a count?"""
+    if i and toks.text(i - 1)[:1].isupper() and toks.low[i - 1].rstrip(".") in MONTHS:
+        return True
+    if j >= len(toks):
+        return False
+    after = toks.low[j]
+    if toks.text(j)[:1].isupper() and after in MONTHS:
+        return True
+    if after in UNIT_NOUNS or after.endswith("-year-old"):
+        return True
+    # a bare 19xx/20xx is a year unless people follow it directly
+    low = toks.low[i]
+    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in PEOPLE
 
 
 _LOWER_BOUND = frozenset({"at_least", "over"})

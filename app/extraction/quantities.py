@@ -31,20 +31,32 @@ from dataclasses import replace
 from app.extraction.count_words import (
     AUX,
     EXTRA,
+    GASES,
     NOT_PEOPLE,
     OF_CUES,
+    ONE,
     ONE_PERSON,
     PEOPLE,
     RELATIVE,
     STOP,
     UNIT_NOUNS,
+    WANTS,
     count_kind,
     fate_of,
 )
-from app.extraction.dates import MONTHS
 from app.extraction.figure_lists import AMONG, merge_lists, parts_of_later_totals
 from app.extraction.normalize import word_set
-from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, bounds, number, qualifier
+from app.extraction.numbers import (
+    TENS,
+    UNITS,
+    VAGUE,
+    Toks,
+    age_after_name,
+    bounds,
+    is_date_or_measure,
+    number,
+    qualifier,
+)
 from app.extraction.types import QuantityMention
 
 # "20 women among the dead", "10 of the dead": parts of a toll told before them
@@ -62,6 +74,9 @@ _APPOSITION = word_set("including them whom")
 _SUBSET_LEAD = word_set("including among")
 _RANGE_GLUE = ("-", "–", " - ", " to ")
 _PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
+# "... as well as three fighters", "... in addition to a member of the security forces":
+# a count added to the list before it
+_ADDED = [["as", "well", "as"], ["in", "addition", "to"]]
 _FOLLOW_REACH = 8
 _QUOTES = frozenset('"“”')
 # verbs whose object, when it is people, is dead (things are no count: "lost two tanks")
@@ -171,7 +186,7 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
             if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
                 break
         return None
-    if low in _ONE:  # "a woman", "a hospital employee", "its pilot": one person
+    if low in ONE:  # "a woman", "a hospital employee", "its pilot": one person
         for j in range(i + 1, min(i + 5, len(toks))):
             # "a rebel counter-offensive": the person word only qualifies the noun after it
             if toks.low[j] in ONE_PERSON and not _counts_things(toks, j + 1):
@@ -185,21 +200,6 @@ def _count(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
                 break
         return None
     return number(toks, i)
-
-
-def _is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
-    if i and toks.text(i - 1)[:1].isupper() and toks.low[i - 1].rstrip(".") in MONTHS:
-        return True
-    if j >= len(toks):
-        return False
-    after = toks.low[j]
-    if toks.text(j)[:1].isupper() and after in MONTHS:
-        return True
-    if after in UNIT_NOUNS or after.endswith("-year-old"):
-        return True
-    # a bare 19xx/20xx is a year unless people follow it directly
-    low = toks.low[i]
-    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in PEOPLE
 
 
 # "killed 26 displaced people": an adjective of the people counted, whose fate the verb
@@ -243,8 +243,6 @@ def _noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     return None, j
 
 
-# words that start a count of one person; "a father and his son" are two
-_ONE = frozenset({"a", "an", "one", "another", "his", "her", "its", "their"})
 _COUNT_START = frozenset(UNITS) | frozenset(TENS) | VAGUE | {"many", "a", "an", "another"}
 
 
@@ -293,12 +291,31 @@ def _following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str |
         # count's, not this one's
         if kind and _starts_count(toks, n + 1) and (low.endswith("ing") or verb_before):
             return None, False
+        # "An AFP photographer ... saw the bodies of four children": likewise a noun whose
+        # "of" introduces a count
+        if low in OF_CUES and toks.low[n + 1 : n + 2] == ["of"] and _starts_count(toks, n + 2):
+            return None, False
+        if kind == "injured" and low.startswith("suffer") and _suffers_want(toks, n + 1):
+            kind = "other"
+        if low == "affected" and _by_gas(toks, n + 1):
+            kind = "injured"
         if kind:
             return kind, immediate
         if low not in AUX:
             immediate = False
         n += 1
     return None, False
+
+
+def _suffers_want(toks: Toks, k: int) -> bool:
+    """Is what is suffered from token k (after "from" and an adjective) a want, not harm?"""
+    window = toks.low[k : k + 3]
+    return any(w in WANTS for w in window)
+
+
+def _by_gas(toks: Toks, k: int) -> bool:
+    """ "33 people were affected by the gas": "by" and a gas within the next words."""
+    return toks.low[k : k + 1] == ["by"] and any(w in GASES for w in toks.low[k + 1 : k + 4])
 
 
 def _fate_of_number(toks: Toks, q: int) -> str | None:
@@ -354,7 +371,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     while i < len(toks):
         low = toks.low[i]
         parsed = _count(toks, i) if low[0].isdigit() or low in _NUMBER_WORDS else None
-        if parsed is None or _is_date_or_measure(toks, i, parsed[2]):
+        if parsed is None or is_date_or_measure(toks, i, parsed[2]):
             if low in (".", ";", "!", "?"):
                 last_kind = None
             i += 1
@@ -385,6 +402,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
         noun_at, np_end = _noun_phrase(toks, j, value is None)
+        if noun_at is None and qual is None and (named := age_after_name(toks, i)) is not None:
+            value, approx, q = 1, False, named  # the person, not the age
         if _counts_things(toks, j) if noun_at is None else _counts_things(toks, noun_at + 1, 1):
             i = max(np_end, i + 1)  # "a dozen airstrikes", "six fighter jets"
             continue
@@ -408,7 +427,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         listed = last_kind is not None and (
             last_end == q - 1
             or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
-            or toks.low[max(0, q - 3) : q] == ["as", "well", "as"]
+            or toks.low[max(0, q - 3) : q] in _ADDED
         )
         # "five civilians including a child and a woman were killed": both are the subset
         subset = subset or (listed and last_subset)
