@@ -4,7 +4,8 @@
    range up to the reference day; a date only compared with, "the deadliest attack since
    2011", dates nothing);
 2. a claim that goes on about the incident a dated claim reported ("the attack", "the
-   toll", the same speaker going on) takes that incident's date;
+   toll", the same speaker going on) takes that incident's date; "at the time" goes back to
+   the incident the text dated last;
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
 4. anything else (background, another incident told without a date) has no date.
@@ -67,6 +68,9 @@ _QUESTIONED = re.compile(r"\bwhether\b[^.;]*$", re.I)
 # date the sentence before gave
 _SINCE_THEN = re.compile(r"\bsince then\b|\b(?:have|has|had)\s+since\b", re.I)
 _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
+# "U.S. officials said at the time that ...", "at the time of the attack": the time of the
+# incident the text dated last, which the claims after it go on about
+_AT_THE_TIME = re.compile(r"\bat the time\b(?!\s+of\s+writing)", re.I)
 # "broke out in 2011 and has since claimed 200,000 lives", "from 10 June to date": what the
 # claim counts runs from its date to the reference
 _ON_SINCE = re.compile(
@@ -296,6 +300,18 @@ class Dater:
         )
         return Dated(d, Why("since", m.start(), m.end(), m.group(), f"since {then.surface!r}"))
 
+    def _at_the_time(self, start: int, end: int) -> Dated | None:
+        """ "At the time": the incident the last date before the claim dates becomes the one
+        told about."""
+        m = _AT_THE_TIME.search(self.text, start, end)
+        if m is None:
+            return None
+        before = [d for d in self.dates if start - _SINCE_THEN_REACH <= d.start and d.end <= start]
+        if not before:
+            return None
+        self.incident, self.tentative = before[-1], False
+        return self._inherited(before[-1], m.group())
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -342,7 +358,7 @@ class Dater:
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))
-        then = self._since_then(start, end)
+        then = self._since_then(start, end) or self._at_the_time(start, end)
         if then is not None:
             return then
         # a new thread opens where what is said begins; "for 3 years" further on is the

@@ -1,0 +1,25 @@
+"""Issue 10, error class 1 (event dates), a further pass: each cause fixed is pinned by a
+sentence written on its pattern (docs/annotation.md §5), run through the whole extraction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.test_error_classes import claim, dated, run
+
+# "at the time": the incident the text dated last ----------------------------------------
+
+
+def test_at_the_time_goes_back_to_the_incident_dated_last() -> None:
+    text = (
+        "Rebels shelled the town of Mhardeh on Thursday killing two children, activists said. "
+        "Amnesty said in a report that a July 3 airstrike on a market in Maarat al-Numan "
+        "killed 40 civilians. Russian officials said at the time that the strike hit a rebel "
+        "depot. Residents said 15 children were among the dead in the market."
+    )
+    x = run(text)
+    july_3 = (date(2016, 7, 3),) * 2
+    assert dated(claim(x, text, "at the time")) == july_3
+    assert claim(x, text, "at the time").date_why.cue == "at the time"
+    # the claims after it go on about that incident, not the Thursday shelling
+    assert dated(claim(x, text, "among the dead")) == july_3
