@@ -44,6 +44,23 @@ _STATEMENT_DATE = re.compile(
     r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+# "said the late Monday strike", "said Monday's attack killed": the date names the event
+# that follows it, not the day of the statement
+_NAMES_EVENT = re.compile(
+    r"(?:['’]?s)?\s+(?:\w+\s+)?(?:air\s*strikes?|strikes?|attacks?|raids?|bombings?|blasts?|"
+    r"explosions?|shelling|massacre|assault|offensive|ambush|clashes)\b",
+    re.I,
+)
+
+
+def _stated(text: str, start: int, d: DateMention) -> bool:
+    """Is d the day of a statement ("said on Tuesday that ...")?"""
+    return (
+        _STATEMENT_DATE.search(text, max(start, d.start - 40), d.start) is not None
+        and _NAMES_EVENT.match(text, d.end) is None
+    )
+
+
 # a date in a relative clause about something else: "the ceasefire that came into force
 # on September 12", "the coalition which launched an air war last September"
 _BACKGROUND_CLAUSE = re.compile(
@@ -207,7 +224,7 @@ def _own(
     return min(
         found,
         key=lambda d: (
-            _STATEMENT_DATE.search(text, max(start, d.start - 40), d.start) is not None,
+            _stated(text, start, d),
             _PRECISION_RANK[d.precision],
             d.date_end - d.date_start,  # "in the last 24 hours ... on Monday": Monday
             d.start,
@@ -341,7 +358,7 @@ class Dater:
         if own is not None and (own.date_end - own.date_start).days > MAX_EVENT_SPAN_DAYS:
             own = None  # "since 1970": the background of a whole era, not an event's date
         if own is not None:
-            stated = _STATEMENT_DATE.search(text, max(start, own.start - 40), own.start) is not None
+            stated = _stated(text, start, own)
             opening = own.start - start <= _OPENING_DATE
             if (
                 reports_event

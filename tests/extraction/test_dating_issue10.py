@@ -23,3 +23,20 @@ def test_at_the_time_goes_back_to_the_incident_dated_last() -> None:
     assert claim(x, text, "at the time").date_why.cue == "at the time"
     # the claims after it go on about that incident, not the Thursday shelling
     assert dated(claim(x, text, "among the dead")) == july_3
+
+
+# "said the Monday strike": a date naming the event after it is no statement's day -----
+
+
+def test_a_date_that_names_the_event_after_a_speech_verb_is_the_events() -> None:
+    text = (
+        "A mortar shell hit a school in the town of Daraya on Friday killing three pupils, "
+        "activists said. Residents said the late Wednesday raid on the town of Muadamiya "
+        "killed a family of five. Local medics said the raid also wounded 12 people."
+    )
+    x = run(text)
+    wednesday = (date(2016, 8, 10),) * 2
+    assert dated(claim(x, text, "late Wednesday raid")) == wednesday
+    assert claim(x, text, "late Wednesday raid").date_why.rule == "own"
+    # so the raid is the incident the next claim goes on about
+    assert dated(claim(x, text, "also wounded")) == wednesday
