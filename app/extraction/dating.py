@@ -297,6 +297,9 @@ class Dater:
         self.tentative = first_incident is not None
         # the governorates where the incident was told to happen (empty: not known)
         self.where: frozenset[str] = frozenset()
+        # the incident an event told elsewhere interrupted, and where it happened: the text
+        # may come back to it ("In Aleppo ..." after an aside on Homs)
+        self.left: tuple[DateMention, frozenset[str]] | None = None
 
     def own(self, start: int, end: int) -> DateMention | None:
         """The date text[start:end] states for itself, if any."""
@@ -370,6 +373,7 @@ class Dater:
                 self.incident = own
                 self.tentative = stated
                 self.where = where
+                self.left = None
             since = own.date_end != own.date_start and (
                 on is not None or "since" in text[max(start, own.start - 8) : own.start + 6].lower()
             )
@@ -389,6 +393,9 @@ class Dater:
         back = _BACK.search(text, start, end)
         if back is None and tense != "present":
             back = _ALONGSIDE.search(text, start, end)
+        if self.left is not None and where and not where.isdisjoint(self.left[1]):
+            self.incident, self.where = self.left  # back where it happened
+            self.left = None
         incident = self.incident
         if _REACTION.search(text, start, end) or _STANCE.search(text, start, end):
             incident = None
@@ -405,6 +412,7 @@ class Dater:
             if where and self.where and where.isdisjoint(self.where):
                 # an event told elsewhere without a date: another incident, which the
                 # claims going on about it do not date either
+                self.left = (incident, self.where)
                 self.incident, self.where = None, where
                 return Dated(None, None)
             return self._inherited(incident, "")

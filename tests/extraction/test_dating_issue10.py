@@ -40,3 +40,17 @@ def test_a_date_that_names_the_event_after_a_speech_verb_is_the_events() -> None
     assert claim(x, text, "late Wednesday raid").date_why.rule == "own"
     # so the raid is the incident the next claim goes on about
     assert dated(claim(x, text, "also wounded")) == wednesday
+
+
+# an aside on another governorate interrupts the incident; the text may come back to it ---
+
+
+def test_the_incident_resumes_where_it_happened_after_an_aside_elsewhere() -> None:
+    text = (
+        "Rebel shells hit the Aleppo neighbourhood of al-Hamdaniyeh on Monday killing three "
+        "civilians, a police source said. In Homs a car bomb killed two soldiers. "
+        "Two more shells fell in Aleppo city wounding five people."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "car bomb")) is None
+    assert dated(claim(x, text, "Two more shells")) == (date(2016, 8, 8),) * 2
