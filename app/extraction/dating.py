@@ -127,6 +127,9 @@ _ALONGSIDE = re.compile(
     r"(?:later|earlier) that day|the same day|hours (?:later|earlier))\b",
     re.I,
 )
+# "Meanwhile" ties no time: told elsewhere, what follows is another incident; "the same
+# day", "hours later" do tie it to the incident's day
+_VAGUE_ALONGSIDE = ("meanwhile", "meantime")
 # Words that open a new thread: what follows is not the incident just told
 _NEW_THREAD = re.compile(
     r"\b(?:previously|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
@@ -332,6 +335,13 @@ class Dater:
         self.incident, self.tentative = before[-1], False
         return self._inherited(before[-1], m.group())
 
+    def _elsewhere(self, incident: DateMention, where: frozenset[str]) -> Dated:
+        """An event told elsewhere without a date: another incident, which the claims
+        going on about it do not date either; the one it interrupts is kept to go back to."""
+        self.left = (incident, self.where)
+        self.incident, self.where = None, where
+        return Dated(None, None)
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -401,6 +411,10 @@ class Dater:
             incident = None
         # the same speaker going on about a present state speaks of today
         going_on = continues_speaker and not (tense == "present" and self.reference is not None)
+        elsewhere = bool(reports_event and where and self.where and where.isdisjoint(self.where))
+        vague = back is None or back.group().lower() in _VAGUE_ALONGSIDE
+        if incident is not None and elsewhere and vague and tense not in ("present", "future"):
+            return self._elsewhere(incident, where)  # "In Homs ...", "Meanwhile ... in Homs"
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
             return self._inherited(incident, cue)
@@ -409,11 +423,5 @@ class Dater:
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
         if incident is not None and reports_event and tense not in ("present", "future"):
-            if where and self.where and where.isdisjoint(self.where):
-                # an event told elsewhere without a date: another incident, which the
-                # claims going on about it do not date either
-                self.left = (incident, self.where)
-                self.incident, self.where = None, where
-                return Dated(None, None)
             return self._inherited(incident, "")
         return Dated(None, None)

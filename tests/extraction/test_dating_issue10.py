@@ -54,3 +54,22 @@ def test_the_incident_resumes_where_it_happened_after_an_aside_elsewhere() -> No
     x = run(text)
     assert dated(claim(x, text, "car bomb")) is None
     assert dated(claim(x, text, "Two more shells")) == (date(2016, 8, 8),) * 2
+
+
+def test_meanwhile_elsewhere_is_another_incident_the_same_day_is_not() -> None:
+    lede = (
+        "Rebel shells hit the Aleppo neighbourhood of al-Hamdaniyeh on Monday killing three "
+        "civilians, a police source said. "
+    )
+    text = lede + "Meanwhile a woman was wounded when gunmen attacked a checkpoint in Homs."
+    assert dated(claim(run(text), text, "checkpoint")) is None
+    text = lede + "Later on the day a child was killed by a sniper in Homs."
+    assert dated(claim(run(text), text, "sniper")) == (date(2016, 8, 8),) * 2
+
+
+def test_the_same_speaker_going_on_about_an_event_elsewhere_tells_another_incident() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        '"Mortar rounds fired by the army hit a school in Daraa wounding children," it said.'
+    )
+    assert dated(claim(run(text), text, "school in Daraa")) is None
