@@ -24,7 +24,7 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # "the deadliest attack since 2011": the date is a yardstick, not the event's
 _COMPARED = re.compile(
     r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most \w+|fiercest"
-    r"|bloodiest|strongest|longest|latest|only|least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
+    r"|bloodiest|strongest|longest|latest|only|(?<!at )least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
     re.I,
 )
 _SINCE_WAR = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extraction.test_error_classes import claim, dated, run
+from tests.extraction.test_error_classes import REF, claim, dated, run
 
 # "at the time": the incident the text dated last ----------------------------------------
 
@@ -73,3 +73,14 @@ def test_the_same_speaker_going_on_about_an_event_elsewhere_tells_another_incide
         '"Mortar rounds fired by the army hit a school in Daraa wounding children," it said.'
     )
     assert dated(claim(run(text), text, "school in Daraa")) is None
+
+
+# "at least" counts; it is no yardstick like "the deadliest attack since 2011" -----------
+
+
+def test_at_least_before_since_the_war_is_a_count_not_a_comparison() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        "At least 300000 people have been killed since Syrias war started in 2011."
+    )
+    assert dated(claim(run(text), text, "300000")) == (date(2011, 1, 1), REF)
