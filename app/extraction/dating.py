@@ -1,7 +1,7 @@
 """The event date of each claim, and why (docs/annotation.md §5).
 
-1. a date the claim states is its date (the most precise one; "since March 2011" is the
-   range up to the reference day; a date only compared with, "the deadliest attack since
+1. a date the claim states is its date (the most precise one; "since March 2011" and "the
+   war which began in March 2011 has killed" are the range up to the reference day; a date only compared with, "the deadliest attack since
    2011", dates nothing);
 2. a claim that goes on about the incident a dated claim reported ("the attack", "the
    toll", the same speaker going on) takes that incident's date; "at the time" goes back to
@@ -93,6 +93,18 @@ _AT_THE_TIME = re.compile(r"\bat the time\b(?!\s+of\s+writing)", re.I)
 _ON_SINCE = re.compile(
     r"(?:\s*\([^()]{0,80}\))?\s+(?:\w+\s+){0,8}?(?:and\s+)?(?:(?:has|have|had)\s+since|"
     r"(?:to date|until now|till now)\b)",
+    re.I,
+)
+# "The war which started in March 2011 (...) has killed 200000": the toll of the whole war,
+# from its start to the reference, like "since the war began"
+_WAR_THAT_BEGAN = re.compile(
+    r"\b(?:war|conflict|uprising|crisis|revolt|revolution)\b[^.;]{0,30}?\b(?:which|that)\s+"
+    r"(?:first\s+)?(?:started|began|erupted|broke out)\s+(?:in\s+)?",
+    re.I,
+)
+_HAS_TAKEN = re.compile(
+    r"[^.;]{0,120}?\b(?:has|have)\s+(?:\w+\s+)?(?:killed|claimed|left|caused|displaced|cost|"
+    r"forced|uprooted)\b",
     re.I,
 )
 # A reaction to an incident ("condemned the attack", "denied it") happened some other time,
@@ -323,6 +335,23 @@ class Dater:
         )
         return Dated(d, Why("since", m.start(), m.end(), m.group(), f"since {then.surface!r}"))
 
+    def _war_toll(self, start: int, end: int) -> DateMention | None:
+        """ "The war which began in March 2011 has killed ...": from its start to the
+        reference."""
+        m = _WAR_THAT_BEGAN.search(self.text, start, end)
+        if m is None or self.reference is None:
+            return None
+        began = next((d for d in self.dates if d.start == m.end()), None)
+        if began is None or began.date_start > self.reference:
+            return None
+        taken = _HAS_TAKEN.match(self.text, began.end, end)
+        if taken is None:
+            return None
+        surface = self.text[began.start : taken.end()]
+        return DateMention(
+            began.date_start, self.reference, began.precision, began.start, taken.end(), surface
+        )
+
     def _at_the_time(self, start: int, end: int) -> Dated | None:
         """ "At the time": the incident the last date before the claim dates becomes the one
         told about."""
@@ -359,8 +388,8 @@ class Dater:
         incident, with nothing pointing back to it, is another incident)."""
         text = self.text
         own = _own(text, start, end, self.dates, self.reference)
-        war = since_war(text, start, end, self.reference)
-        if war is not None and (own is None or own.start > war.start):
+        war = since_war(text, start, end, self.reference) or self._war_toll(start, end)
+        if war is not None and (own is None or own.start >= war.start):
             own = war
         on = _ON_SINCE.match(text, own.end, end) if own is not None else None
         if on is not None and self.reference is not None and own.date_start <= self.reference:
@@ -385,7 +414,9 @@ class Dater:
                 self.where = where
                 self.left = None
             since = own.date_end != own.date_start and (
-                on is not None or "since" in text[max(start, own.start - 8) : own.start + 6].lower()
+                on is not None
+                or own == war
+                or "since" in text[max(start, own.start - 8) : own.start + 6].lower()
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))

@@ -84,3 +84,13 @@ def test_at_least_before_since_the_war_is_a_count_not_a_comparison() -> None:
         "At least 300000 people have been killed since Syrias war started in 2011."
     )
     assert dated(claim(run(text), text, "300000")) == (date(2011, 1, 1), REF)
+
+
+def test_the_toll_of_a_war_that_began_in_a_month_runs_to_the_reference() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        "The conflict which began in March 2011 with peaceful protests has killed more than "
+        "290000 people."
+    )
+    assert dated(claim(run(text), text, "290000")) == (date(2011, 3, 1), REF)
+    assert claim(run(text), text, "290000").date_why.rule == "since"
