@@ -448,6 +448,9 @@ class Dater:
             return self._elsewhere(incident, where)  # "In Homs ...", "Meanwhile ... in Homs"
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
+            if back is not None and not vague and _ALONGSIDE.fullmatch(back.group()):
+                # "Earlier on the day ... in Damascus": the incident's day reaches there too
+                self.where = self.where | where
             return self._inherited(incident, cue)
         if self.reference is not None and tense == "present":
             r = self.reference

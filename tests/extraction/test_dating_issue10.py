@@ -94,3 +94,16 @@ def test_the_toll_of_a_war_that_began_in_a_month_runs_to_the_reference() -> None
     )
     assert dated(claim(run(text), text, "290000")) == (date(2011, 3, 1), REF)
     assert claim(run(text), text, "290000").date_why.rule == "since"
+
+
+def test_an_incident_told_the_same_day_elsewhere_reaches_there() -> None:
+    text = (
+        "Rebel shells hit the Aleppo neighbourhood of al-Hamdaniyeh on Monday killing three "
+        "civilians, a police source said. Earlier on the day four people were wounded by "
+        "mortar shells in Damascus. A police source told SANA that two mortar shells fell on "
+        "a school in Damascus."
+    )
+    x = run(text)
+    monday = (date(2016, 8, 8),) * 2
+    assert dated(claim(x, text, "Earlier on the day")) == monday
+    assert dated(claim(x, text, "on a school")) == monday
