@@ -114,9 +114,12 @@ _REACTION = re.compile(
 )
 # A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
 # all: it is no detail of the incident it is about. An accusation does take the incident's
-# day: whom it blames links it to the incident and to the denial answering it (issue 13)
+# day: whom it blames links it to the incident and to the denial answering it (issue 13);
+# one told in the present perfect ("The US has accused the regime of being behind the
+# attack", "an official has denied the attack") is a standing position, not that day's
 _STANCE = re.compile(
-    r"\b(?:reject(?:ed|s|ing)|dismay|looking into)\b",
+    r"\b(?:reject(?:ed|s|ing)|dismay|looking into)\b"
+    r"|\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?(?:accused|denied)\b",
     re.I,
 )
 # Words that point back to an incident already told

@@ -107,3 +107,18 @@ def test_an_incident_told_the_same_day_elsewhere_reaches_there() -> None:
     monday = (date(2016, 8, 8),) * 2
     assert dated(claim(x, text, "Earlier on the day")) == monday
     assert dated(claim(x, text, "on a school")) == monday
+
+
+# an accusation or a denial told in the present perfect is a standing position -----------
+
+
+def test_a_present_perfect_accusation_is_no_detail_of_the_incident() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        "Washington has accused the regime of carrying out the attack. "
+        "The rebels accused the regime of the strike, the monitor added."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "has accused")) is None
+    # told as that day's accusation it still goes on about the incident (issue 13)
+    assert dated(claim(x, text, "The rebels accused")) == (date(2016, 8, 8),) * 2
