@@ -324,15 +324,16 @@ class Dater:
         return _own(self.text, start, end, self.dates, self.reference)
 
     def _since_then(self, start: int, end: int) -> Dated | None:
-        """ "Since then ...": from the last date written just before the claim to the
+        """ "Since then ...": from the last date written just before the claim (else the
+        incident's, "have since called for investigations into the attack") to the
         reference day."""
         m = _SINCE_THEN.search(self.text, start, end)
         if m is None or self.reference is None:
             return None
         before = [d for d in self.dates if start - _SINCE_THEN_REACH <= d.start and d.end <= start]
-        if not before or before[-1].date_start > self.reference:
+        then = before[-1] if before else self.incident
+        if then is None or then.date_start > self.reference:
             return None
-        then = before[-1]
         d = DateMention(
             then.date_start, self.reference, then.precision, m.start(), m.end(), m.group()
         )

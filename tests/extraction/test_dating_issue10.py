@@ -122,3 +122,15 @@ def test_a_present_perfect_accusation_is_no_detail_of_the_incident() -> None:
     assert dated(claim(x, text, "has accused")) is None
     # told as that day's accusation it still goes on about the incident (issue 13)
     assert dated(claim(x, text, "The rebels accused")) == (date(2016, 8, 8),) * 2
+
+
+def test_have_since_with_no_date_near_runs_from_the_incident() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        "Rescuers pulled the bodies of four children from the rubble of the building and took "
+        "the wounded to a field hospital in the east of the city where doctors worked through "
+        "the night with little power and few supplies to treat dozens of burns and fractures, "
+        "a doctor at the hospital said. "
+        "Rights groups have since called for an inquiry into the attack."
+    )
+    assert dated(claim(run(text), text, "have since")) == (date(2016, 8, 8), REF)
