@@ -122,11 +122,12 @@ _STANCE = re.compile(
     r"|\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?(?:accused|denied)\b",
     re.I,
 )
-# Words that point back to an incident already told
+# Words that point back to an incident already told (one more word may qualify the noun:
+# "these heinous actions", "the Boukamal strike")
 _BACK = re.compile(
     r"\b(?:the|this|that|these|those|its|their|some)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
     r"double|suicide|chemical|gas|car|truck|bomb|terrorist|air|aerial|same|initial|"
-    r"reported)\s+)*(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
+    r"reported)\s+)*(?:(?!(?:the|a|an|this|that|these|those|its|their)\b)[a-z][\w-]*\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
     r"massacre|toll|death toll|incident|assault|shelling|bombardment|killings?|victims|dead|"
     r"wounded|injured|casualties|bombers?|attackers?|explosives?|convoy|operation|offensive|"
     r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"

@@ -134,3 +134,16 @@ def test_have_since_with_no_date_near_runs_from_the_incident() -> None:
         "Rights groups have since called for an inquiry into the attack."
     )
     assert dated(claim(run(text), text, "have since")) == (date(2016, 8, 8), REF)
+
+
+# "these heinous attacks", "the Boukamal strike": any one word may qualify what points back
+
+
+def test_a_qualified_noun_points_back_to_the_incident() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        "A UN official said these horrific attacks are a war crime."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "horrific attacks")) == (date(2016, 8, 8),) * 2
+    assert claim(x, text, "horrific attacks").date_why.cue == "these horrific attacks"
