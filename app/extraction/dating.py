@@ -148,7 +148,7 @@ _ALONGSIDE = re.compile(
 _VAGUE_ALONGSIDE = ("meanwhile", "meantime")
 # Words that open a new thread: what follows is not the incident just told
 _NEW_THREAD = re.compile(
-    r"\b(?:previously|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
+    r"\b(?:previously|elsewhere|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
     r"recently|have long|has long|in a separate|in another|for (?:the )?(?:(?:more than|over|"
     r"nearly|almost|about|some|the past|the last)\s+)?(?:\w+\s+)?(?:years|months|decades|"
     r"a decade|weeks|a week|a year|a month)|(?:result of|during|throughout|over the course of)"
@@ -439,8 +439,14 @@ class Dater:
         back = _BACK.search(text, start, end)
         if back is None and tense != "present":
             back = _ALONGSIDE.search(text, start, end)
-        if self.left is not None and where and not where.isdisjoint(self.left[1]):
-            self.incident, self.where = self.left  # back where it happened
+        if (
+            self.left is not None
+            and reports_event
+            and tense not in ("present", "future")
+            and where
+            and not where.isdisjoint(self.left[1])
+        ):
+            self.incident, self.where = self.left  # an event back where it happened
             self.left = None
         incident = self.incident
         if _REACTION.search(text, start, end) or _STANCE.search(text, start, end):

@@ -56,6 +56,23 @@ def test_the_incident_resumes_where_it_happened_after_an_aside_elsewhere() -> No
     assert dated(claim(x, text, "Two more shells")) == (date(2016, 8, 8),) * 2
 
 
+def test_a_present_state_back_where_the_incident_happened_does_not_resume_it() -> None:
+    text = (
+        "Rebel shells hit the Aleppo neighbourhood of al-Hamdaniyeh on Monday killing three "
+        "civilians, a police source said. In Homs a car bomb killed two soldiers. "
+        "Aleppo is now the scene of fierce clashes between the army and rebels."
+    )
+    assert dated(claim(run(text), text, "now the scene")) == (REF, REF)
+
+
+def test_elsewhere_opens_another_thread() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        "Elsewhere rebels shelled a district of Aleppo city killing two people."
+    )
+    assert dated(claim(run(text), text, "Elsewhere")) is None
+
+
 def test_meanwhile_elsewhere_is_another_incident_the_same_day_is_not() -> None:
     lede = (
         "Rebel shells hit the Aleppo neighbourhood of al-Hamdaniyeh on Monday killing three "
