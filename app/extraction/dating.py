@@ -162,6 +162,10 @@ _NEW_THREAD = re.compile(
     r")\b",
     re.I,
 )
+# "The Observatory relies on a network of sources ... and says it determines whose planes
+# carry out raids": how a source works, a general statement tied to no time (§5 rule 5);
+# not in a relative clause about the speaker ("The Observatory, which relies on ...")
+_METHOD = re.compile(r"(?<!which )(?<!who )\b(?:relies|rely) on\b|\bdetermines\b", re.I)
 # "the deadliest in the city for years": a yardstick, not another thread
 _SUPERLATIVE = re.compile(
     r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most \w+)\b"
@@ -434,6 +438,8 @@ class Dater:
         if fresh is not None and not _SUPERLATIVE.search(
             text, max(start, fresh.start() - 60), fresh.start()
         ):
+            return Dated(None, None)
+        if _METHOD.search(text, start, end):
             return Dated(None, None)
         tense = _tense(text, start, end, content_from)
         back = _BACK.search(text, start, end)

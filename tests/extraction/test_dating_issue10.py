@@ -164,3 +164,19 @@ def test_a_qualified_noun_points_back_to_the_incident() -> None:
     x = run(text)
     assert dated(claim(x, text, "horrific attacks")) == (date(2016, 8, 8),) * 2
     assert claim(x, text, "horrific attacks").date_why.cue == "these horrific attacks"
+
+
+# how a source works is a general statement tied to no time ------------------------------
+
+
+def test_a_sources_method_is_undated() -> None:
+    text = (
+        "Warplanes struck a bakery in Aleppo on Monday killing nine people, the monitor said. "
+        "The monitor relies on a network of doctors and activists across the country and says "
+        "it determines which jets carried out a raid from their flight paths. "
+        "The monitor which relies on doctors in the city said six of the dead were children."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "network of doctors")) is None
+    # a relative clause describing the speaker does not stop the claim going on
+    assert dated(claim(x, text, "six of the dead")) == (date(2016, 8, 8),) * 2
