@@ -1,10 +1,11 @@
 """The event date of each claim, and why (docs/annotation.md §5).
 
-1. a date the claim states is its date (the most precise one; "since March 2011" is the
-   range up to the reference day; a date only compared with, "the deadliest attack since
+1. a date the claim states is its date (the most precise one; "since March 2011" and "the
+   war which began in March 2011 has killed" are the range up to the reference day; a date only compared with, "the deadliest attack since
    2011", dates nothing);
 2. a claim that goes on about the incident a dated claim reported ("the attack", "the
-   toll", the same speaker going on) takes that incident's date;
+   toll", the same speaker going on) takes that incident's date; "at the time" goes back to
+   the incident the text dated last;
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
 4. anything else (background, another incident told without a date) has no date.
@@ -23,7 +24,7 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # "the deadliest attack since 2011": the date is a yardstick, not the event's
 _COMPARED = re.compile(
     r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most \w+|fiercest"
-    r"|bloodiest|strongest|longest|latest|only|least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
+    r"|bloodiest|strongest|longest|latest|only|(?<!at )least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
     re.I,
 )
 _SINCE_WAR = re.compile(
@@ -43,6 +44,23 @@ _STATEMENT_DATE = re.compile(
     r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+# "said the late Monday strike", "said Monday's attack killed": the date names the event
+# that follows it, not the day of the statement
+_NAMES_EVENT = re.compile(
+    r"(?:['’]?s)?\s+(?:\w+\s+)?(?:air\s*strikes?|strikes?|attacks?|raids?|bombings?|blasts?|"
+    r"explosions?|shelling|massacre|assault|offensive|ambush|clashes)\b",
+    re.I,
+)
+
+
+def _stated(text: str, start: int, d: DateMention) -> bool:
+    """Is d the day of a statement ("said on Tuesday that ...")?"""
+    return (
+        _STATEMENT_DATE.search(text, max(start, d.start - 40), d.start) is not None
+        and _NAMES_EVENT.match(text, d.end) is None
+    )
+
+
 # a date in a relative clause about something else: "the ceasefire that came into force
 # on September 12", "the coalition which launched an air war last September"
 _BACKGROUND_CLAUSE = re.compile(
@@ -67,11 +85,26 @@ _QUESTIONED = re.compile(r"\bwhether\b[^.;]*$", re.I)
 # date the sentence before gave
 _SINCE_THEN = re.compile(r"\bsince then\b|\b(?:have|has|had)\s+since\b", re.I)
 _SINCE_THEN_REACH = 300  # characters before the claim its antecedent date may stand in
+# "U.S. officials said at the time that ...", "at the time of the attack": the time of the
+# incident the text dated last, which the claims after it go on about
+_AT_THE_TIME = re.compile(r"\bat the time\b(?!\s+of\s+writing)", re.I)
 # "broke out in 2011 and has since claimed 200,000 lives", "from 10 June to date": what the
 # claim counts runs from its date to the reference
 _ON_SINCE = re.compile(
     r"(?:\s*\([^()]{0,80}\))?\s+(?:\w+\s+){0,8}?(?:and\s+)?(?:(?:has|have|had)\s+since|"
     r"(?:to date|until now|till now)\b)",
+    re.I,
+)
+# "The war which started in March 2011 (...) has killed 200000": the toll of the whole war,
+# from its start to the reference, like "since the war began"
+_WAR_THAT_BEGAN = re.compile(
+    r"\b(?:war|conflict|uprising|crisis|revolt|revolution)\b[^.;]{0,30}?\b(?:which|that)\s+"
+    r"(?:first\s+)?(?:started|began|erupted|broke out)\s+(?:in\s+)?",
+    re.I,
+)
+_HAS_TAKEN = re.compile(
+    r"[^.;]{0,120}?\b(?:has|have)\s+(?:\w+\s+)?(?:killed|claimed|left|caused|displaced|cost|"
+    r"forced|uprooted)\b",
     re.I,
 )
 # A reaction to an incident ("condemned the attack", "denied it") happened some other time,
@@ -81,16 +114,20 @@ _REACTION = re.compile(
 )
 # A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
 # all: it is no detail of the incident it is about. An accusation does take the incident's
-# day: whom it blames links it to the incident and to the denial answering it (issue 13)
+# day: whom it blames links it to the incident and to the denial answering it (issue 13);
+# one told in the present perfect ("The US has accused the regime of being behind the
+# attack", "an official has denied the attack") is a standing position, not that day's
 _STANCE = re.compile(
-    r"\b(?:reject(?:ed|s|ing)|dismay|looking into)\b",
+    r"\b(?:reject(?:ed|s|ing)|dismay|looking into)\b"
+    r"|\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?(?:accused|denied)\b",
     re.I,
 )
-# Words that point back to an incident already told
+# Words that point back to an incident already told (one more word may qualify the noun:
+# "these heinous actions", "the Boukamal strike")
 _BACK = re.compile(
     r"\b(?:the|this|that|these|those|its|their|some)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
     r"double|suicide|chemical|gas|car|truck|bomb|terrorist|air|aerial|same|initial|"
-    r"reported)\s+)*(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
+    r"reported)\s+)*(?:(?!(?:the|a|an|this|that|these|those|its|their)\b)[a-z][\w-]*\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
     r"massacre|toll|death toll|incident|assault|shelling|bombardment|killings?|victims|dead|"
     r"wounded|injured|casualties|bombers?|attackers?|explosives?|convoy|operation|offensive|"
     r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"
@@ -106,9 +143,12 @@ _ALONGSIDE = re.compile(
     r"(?:later|earlier) that day|the same day|hours (?:later|earlier))\b",
     re.I,
 )
+# "Meanwhile" ties no time: told elsewhere, what follows is another incident; "the same
+# day", "hours later" do tie it to the incident's day
+_VAGUE_ALONGSIDE = ("meanwhile", "meantime")
 # Words that open a new thread: what follows is not the incident just told
 _NEW_THREAD = re.compile(
-    r"\b(?:previously|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
+    r"\b(?:previously|elsewhere|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
     r"recently|have long|has long|in a separate|in another|for (?:the )?(?:(?:more than|over|"
     r"nearly|almost|about|some|the past|the last)\s+)?(?:\w+\s+)?(?:years|months|decades|"
     r"a decade|weeks|a week|a year|a month)|(?:result of|during|throughout|over the course of)"
@@ -122,6 +162,10 @@ _NEW_THREAD = re.compile(
     r")\b",
     re.I,
 )
+# "The Observatory relies on a network of sources ... and says it determines whose planes
+# carry out raids": how a source works, a general statement tied to no time (§5 rule 5);
+# not in a relative clause about the speaker ("The Observatory, which relies on ...")
+_METHOD = re.compile(r"(?<!which )(?<!who )\b(?:relies|rely) on\b|\bdetermines\b", re.I)
 # "the deadliest in the city for years": a yardstick, not another thread
 _SUPERLATIVE = re.compile(
     r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most \w+)\b"
@@ -203,7 +247,7 @@ def _own(
     return min(
         found,
         key=lambda d: (
-            _STATEMENT_DATE.search(text, max(start, d.start - 40), d.start) is not None,
+            _stated(text, start, d),
             _PRECISION_RANK[d.precision],
             d.date_end - d.date_start,  # "in the last 24 hours ... on Monday": Monday
             d.start,
@@ -276,25 +320,65 @@ class Dater:
         self.tentative = first_incident is not None
         # the governorates where the incident was told to happen (empty: not known)
         self.where: frozenset[str] = frozenset()
+        # the incident an event told elsewhere interrupted, and where it happened: the text
+        # may come back to it ("In Aleppo ..." after an aside on Homs)
+        self.left: tuple[DateMention, frozenset[str]] | None = None
 
     def own(self, start: int, end: int) -> DateMention | None:
         """The date text[start:end] states for itself, if any."""
         return _own(self.text, start, end, self.dates, self.reference)
 
     def _since_then(self, start: int, end: int) -> Dated | None:
-        """ "Since then ...": from the last date written just before the claim to the
+        """ "Since then ...": from the last date written just before the claim (else the
+        incident's, "have since called for investigations into the attack") to the
         reference day."""
         m = _SINCE_THEN.search(self.text, start, end)
         if m is None or self.reference is None:
             return None
         before = [d for d in self.dates if start - _SINCE_THEN_REACH <= d.start and d.end <= start]
-        if not before or before[-1].date_start > self.reference:
+        then = before[-1] if before else self.incident
+        if then is None or then.date_start > self.reference:
             return None
-        then = before[-1]
         d = DateMention(
             then.date_start, self.reference, then.precision, m.start(), m.end(), m.group()
         )
         return Dated(d, Why("since", m.start(), m.end(), m.group(), f"since {then.surface!r}"))
+
+    def _war_toll(self, start: int, end: int) -> DateMention | None:
+        """ "The war which began in March 2011 has killed ...": from its start to the
+        reference."""
+        m = _WAR_THAT_BEGAN.search(self.text, start, end)
+        if m is None or self.reference is None:
+            return None
+        began = next((d for d in self.dates if d.start == m.end()), None)
+        if began is None or began.date_start > self.reference:
+            return None
+        taken = _HAS_TAKEN.match(self.text, began.end, end)
+        if taken is None:
+            return None
+        surface = self.text[began.start : taken.end()]
+        return DateMention(
+            began.date_start, self.reference, began.precision, began.start, taken.end(), surface
+        )
+
+    def _at_the_time(self, start: int, end: int) -> Dated | None:
+        """ "At the time": the incident the last date before the claim dates becomes the one
+        told about."""
+        m = _AT_THE_TIME.search(self.text, start, end)
+        if m is None:
+            return None
+        before = [d for d in self.dates if start - _SINCE_THEN_REACH <= d.start and d.end <= start]
+        if not before:
+            return None
+        self.incident, self.tentative = before[-1], False
+        return self._inherited(before[-1], m.group())
+
+    def _elsewhere(self, incident: DateMention, where: frozenset[str]) -> Dated:
+        """An event told elsewhere without a date: another incident, which the claims
+        going on about it do not date either; the one it interrupts is kept to go back to."""
+        self.left = (incident, self.where)
+        self.incident, self.where = None, where
+        return Dated(None, None)
 
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
@@ -313,8 +397,8 @@ class Dater:
         incident, with nothing pointing back to it, is another incident)."""
         text = self.text
         own = _own(text, start, end, self.dates, self.reference)
-        war = since_war(text, start, end, self.reference)
-        if war is not None and (own is None or own.start > war.start):
+        war = since_war(text, start, end, self.reference) or self._war_toll(start, end)
+        if war is not None and (own is None or own.start >= war.start):
             own = war
         on = _ON_SINCE.match(text, own.end, end) if own is not None else None
         if on is not None and self.reference is not None and own.date_start <= self.reference:
@@ -325,7 +409,7 @@ class Dater:
         if own is not None and (own.date_end - own.date_start).days > MAX_EVENT_SPAN_DAYS:
             own = None  # "since 1970": the background of a whole era, not an event's date
         if own is not None:
-            stated = _STATEMENT_DATE.search(text, max(start, own.start - 40), own.start) is not None
+            stated = _stated(text, start, own)
             opening = own.start - start <= _OPENING_DATE
             if (
                 reports_event
@@ -337,12 +421,15 @@ class Dater:
                 self.incident = own
                 self.tentative = stated
                 self.where = where
+                self.left = None
             since = own.date_end != own.date_start and (
-                on is not None or "since" in text[max(start, own.start - 8) : own.start + 6].lower()
+                on is not None
+                or own == war
+                or "since" in text[max(start, own.start - 8) : own.start + 6].lower()
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))
-        then = self._since_then(start, end)
+        then = self._since_then(start, end) or self._at_the_time(start, end)
         if then is not None:
             return then
         # a new thread opens where what is said begins; "for 3 years" further on is the
@@ -352,27 +439,40 @@ class Dater:
             text, max(start, fresh.start() - 60), fresh.start()
         ):
             return Dated(None, None)
+        if _METHOD.search(text, start, end):
+            return Dated(None, None)
         tense = _tense(text, start, end, content_from)
         back = _BACK.search(text, start, end)
         if back is None and tense != "present":
             back = _ALONGSIDE.search(text, start, end)
+        if (
+            self.left is not None
+            and reports_event
+            and tense not in ("present", "future")
+            and where
+            and not where.isdisjoint(self.left[1])
+        ):
+            self.incident, self.where = self.left  # an event back where it happened
+            self.left = None
         incident = self.incident
         if _REACTION.search(text, start, end) or _STANCE.search(text, start, end):
             incident = None
         # the same speaker going on about a present state speaks of today
         going_on = continues_speaker and not (tense == "present" and self.reference is not None)
+        elsewhere = bool(reports_event and where and self.where and where.isdisjoint(self.where))
+        vague = back is None or back.group().lower() in _VAGUE_ALONGSIDE
+        if incident is not None and elsewhere and vague and tense not in ("present", "future"):
+            return self._elsewhere(incident, where)  # "In Homs ...", "Meanwhile ... in Homs"
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
+            if back is not None and not vague and _ALONGSIDE.fullmatch(back.group()):
+                # "Earlier on the day ... in Damascus": the incident's day reaches there too
+                self.where = self.where | where
             return self._inherited(incident, cue)
         if self.reference is not None and tense == "present":
             r = self.reference
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
         if incident is not None and reports_event and tense not in ("present", "future"):
-            if where and self.where and where.isdisjoint(self.where):
-                # an event told elsewhere without a date: another incident, which the
-                # claims going on about it do not date either
-                self.incident, self.where = None, where
-                return Dated(None, None)
             return self._inherited(incident, "")
         return Dated(None, None)
