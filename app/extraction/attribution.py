@@ -91,6 +91,8 @@ _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 _ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
+# a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
+AND_SAYS = re.compile(r"and\s+(?:also\s+)?(says|adds|insists)\b")
 _PASSIVE = re.compile(
     r"\b(?:it\s+)?(?:was|is|were|are|has\s+been|had\s+been)\s+(?:reportedly\s+)?"
     r"(?:reported|claimed(?!\s+(?:by|responsibility))|believed|alleged|said)\b"
@@ -608,6 +610,18 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             kind, a, b = found
             return Attribution(kind, a, b, start + m.start(), start + m.end())
     return (_according(text, start, words, according) if opens else None) or unnamed
+
+
+def coordinated(text: str, start: int, cut: int) -> Attribution | None:
+    """ "The Observatory relies on sources inside Syria | and says it determines ...": the
+    subject the sentence text[start:...] opens with says the part from `cut` on."""
+    m = AND_SAYS.match(text, cut)
+    if m is None:
+        return None
+    np = _forward(text, list(_TOKEN.finditer(text, start, cut)), 0)
+    if np is None:
+        return None
+    return Attribution("named", *np, m.start(1), m.end(1))
 
 
 def _according(

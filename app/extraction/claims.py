@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from app.extraction.attribution import Attribution, find_attribution
+from app.extraction.attribution import Attribution, coordinated, find_attribution
 from app.extraction.boilerplate import is_boilerplate
 from app.extraction.clauses import RELATIVE_DENIAL, split_by_claimant
 from app.extraction.dating import Dater
@@ -154,6 +154,7 @@ class _Unit:
     start: int
     end: int
     paragraph: int
+    sentence: int  # where the sentence the unit was cut from starts
 
 
 def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
@@ -256,7 +257,9 @@ def find_claims(
         if words in seen:  # flattened pages repeat the lede
             continue
         seen.add(words)
-        units += [_Unit(a, b, s.paragraph) for a, b in split_by_claimant(text, s.start, s.end)]
+        units += [
+            _Unit(a, b, s.paragraph, s.start) for a, b in split_by_claimant(text, s.start, s.end)
+        ]
     dater = Dater(text, usable, reference, _first_incident(text, units, usable, reference, ctx))
     claims: list[ClaimDraft] = []
     voice: _Voice | None = None
@@ -407,6 +410,8 @@ def _first_incident(
 
 def _attribution(text: str, u: _Unit, ctx: _Context) -> Attribution | None:
     """The unit's attribution, looked for outside any quotation it contains first."""
+    if u.start > u.sentence and (said := coordinated(text, u.sentence, u.start)) is not None:
+        return said  # "... | and says it determines": the sentence's subject
     spans = [
         (max(u.start, q[0]), min(u.end, q[1] + 1))
         for q in ctx.quotes

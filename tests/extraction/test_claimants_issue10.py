@@ -102,3 +102,16 @@ def test_an_organisation_named_by_its_head_and_what_it_is_of():
 def test_an_acronym_after_an_unlisted_organisation_is_not_its_name():
     text = "Free Syrian Lawyers Commission FSLC say regime jets bombed a school in Douma."
     assert claimant(text, "school") == ("free-syrian-lawyers-commission", "attribution")
+
+
+def test_a_subject_that_goes_on_to_say_something_is_its_own_claim():
+    text = (
+        "The Britain-based monitor relies on a network of activists inside Syria and "
+        "says it tells Russian from Syrian raids by the aircraft used."
+    )
+    x = run(text)
+    told = claim(x, text, "network of activists")
+    said = claim(x, text, "and says")
+    assert told.claimant_why.rule == "outlet"
+    assert text[said.start : said.end].startswith("and says")
+    assert said.claimant is not None and said.claimant.key == "sohr"
