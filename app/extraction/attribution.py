@@ -145,7 +145,7 @@ _SOURCE = word_set(
     "pro-regime toll count tally figures estimate estimates coordinator president secretary "
     "representative adviser advisor chairman chairwoman founder researcher nurse surgeon "
     "teacher engineer mukhtar ambassador deputy negotiator mediator prosecutor judge "
-    "lawyer campaigner campaigners monitors observer observers "
+    "lawyer campaigner campaigners monitors observer observers child children boy girl "
     "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
     "staff employee employees worker personnel delegate delegates dispatch dispatches conflict "
     "militia militias faction factions commission inquiry committee panel mission"

@@ -30,7 +30,7 @@ from app.extraction.generic import is_category
 from app.extraction.registry import governorate_of, place_entry
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, quotations, sentences, trim
-from app.extraction.speakers import located, resolve
+from app.extraction.speakers import describes, located, resolve
 from app.extraction.types import (
     ActorMention,
     ClaimDraft,
@@ -520,6 +520,15 @@ def _claimant(
         return None, phrase, Why("anaphor", attr.start, attr.end, cue)
     start = attr.cited or _apposed_name(text, attr.start, ctx)
     speaker = resolve(text, start, attr.end, ctx.actors, ctx.starts, ctx.people)
+    heard = voice.actor if voice is not None else None
+    if (
+        attr.kind == "anaphor"
+        and heard is not None
+        and (speaker.actor is None or speaker.actor.key != heard.key)
+        and describes(text, attr.start, attr.end, heard)
+    ):  # '"..." said the Observatory. The group said': the speaker just heard, not IS
+        note = f"{phrase!r} is the previous speaker"
+        return heard, phrase, Why("anaphor", attr.start, attr.end, cue, note)
     if speaker.how == "named" and speaker.actor is not None:
         ctx.people.append(speaker.actor)
     if re.search(r"\bsources?\b", phrase, re.I):

@@ -381,14 +381,28 @@ def _by_head(text: str, start: int, end: int, named: Sequence[ActorMention]) -> 
     return None
 
 
+def _words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
+    """The phrase's lowercase words, and the same with plurals made singular as well."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text[start:end].casefold())
+    return words, {w.removesuffix("s") for w in words} | set(words)
+
+
+def describes(text: str, start: int, end: int, actor: ActorMention) -> bool:
+    """Could the description text[start:end] ("the group", "the monitor") be `actor`?"""
+    _, bare = _words(text, start, end)
+    d = next(
+        (d for d in _descriptors() if bare & d.words and not (d.needs and not bare & d.needs)), None
+    )
+    return d is not None and actor.kind in d.kinds
+
+
 def _described(
     text: str, start: int, end: int, actors: Sequence[ActorMention], starts: Sequence[int]
 ) -> Speaker:
     """A phrase that names no actor but describes one ("the monitor", "a war monitor",
     "the state news agency"): the nearest actor of that kind the article names, before
     the phrase first, then after it; a descriptor's default when the article names none."""
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text[start:end].casefold())
-    bare = {w.removesuffix("s") for w in words} | set(words)
+    words, bare = _words(text, start, end)
     for d in _descriptors():
         if not (bare & d.words) or (d.needs and not bare & d.needs):
             continue

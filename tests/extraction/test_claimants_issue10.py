@@ -115,3 +115,27 @@ def test_a_subject_that_goes_on_to_say_something_is_its_own_claim():
     assert told.claimant_why.rule == "outlet"
     assert text[said.start : said.end].startswith("and says")
     assert said.claimant is not None and said.claimant.key == "sohr"
+
+
+def test_a_child_who_speaks_is_nobody_in_particular_not_the_outlet():
+    text = "The roof fell on us and my brother was hurt one child told AFP at the clinic."
+    c = claim(run(text), text, "roof fell")
+    assert c.claimant_why.rule == "attribution" and c.claimant is None
+    assert c.claimant_text == "child"
+
+
+def test_an_ngo_is_the_monitor_the_article_names():
+    text = (
+        "At least 30 fighters were killed in clashes near Tal Abyad an NGO said on Monday. "
+        "The Syrian Observatory for Human Rights said the toll was likely to rise."
+    )
+    assert claimant(text, "Tal Abyad") == ("sohr", "descriptor")
+
+
+def test_the_group_right_after_a_speaker_is_that_speaker_not_the_group_it_talks_about():
+    text = (
+        '"Jihadists of the Islamic State group seized the village at dawn" said the Syrian '
+        "Observatory for Human Rights. The group said IS lost 11 of its fighters in the "
+        "assault."
+    )
+    assert claimant(text, "lost 11") == ("sohr", "anaphor")
