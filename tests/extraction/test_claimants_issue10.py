@@ -139,3 +139,16 @@ def test_the_group_right_after_a_speaker_is_that_speaker_not_the_group_it_talks_
         "assault."
     )
     assert claimant(text, "lost 11") == ("sohr", "anaphor")
+
+
+def test_a_tag_line_ending_in_place_names_with_an_article_is_no_sentence():
+    from app.extraction.segment import sentences
+
+    text = (
+        "Jets struck a bakery in Maarat al-Numan on Friday. Tags Syria air strike Idlib Tal "
+        "al-Nasr Maarat an-Numan bakery. Nine people were killed in the strike activists said."
+    )
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "Jets struck a bakery in Maarat al-Numan on Friday.",
+        "Nine people were killed in the strike activists said.",
+    ]
