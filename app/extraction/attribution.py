@@ -94,7 +94,8 @@ _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cit
 # a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
 AND_SAYS = re.compile(r"and\s+(?:also\s+)?(says|adds|insists)\b")
 _PASSIVE = re.compile(
-    r"\b(?:it\s+)?(?:was|is|were|are|has\s+been|had\s+been)\s+(?:reportedly\s+)?"
+    r"\b(?:it\s+)?(?:was|is|were|are|has\s+(?:also\s+)?been|had\s+(?:also\s+)?been)\s+"
+    r"(?:reportedly\s+|also\s+)?"
     r"(?:reported|claimed(?!\s+(?:by|responsibility))|believed|alleged|said)\b"
     r"|\breports\s+(?:say|said|suggest|indicate)",
     re.I,
@@ -189,6 +190,7 @@ _NOT_MODIFIER = word_set(
     "time day week month year morning night evening afternoon moment district city town "
     "village province area neighbourhood neighborhood suburb region country countryside"
 )
+_BE = word_set("be been being is are was were")
 _FINITE = word_set("is are was were has have had will would can could be been")
 _QUOTES = '"“”'
 _MAX_NP = 14
@@ -601,6 +603,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         prev = words[v - 1].group().lower() if v else ""
         if passive and passive.start() <= m.start() < passive.end():
             continue
+        if prev in _BE:
+            continue  # "the regime has been accused of ...": its subject is the accused
         if (prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS) and (
             prev not in _AUX  # "have since called for"
         ):

@@ -112,7 +112,7 @@ _CLOSES_SENTENCE = re.compile(r"[.!?][\"”]\s+[A-Z\"“]")
 # the article only talks about
 _PERSONAL = re.compile(r"(?:he|she)$", re.I)
 # "X is believed to", "are thought to": the outlet's own claim, hedged (not hearsay)
-_OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood)\b", re.I)
+_OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood|said(?=\s+to\b))\b", re.I)
 _SPEAKING = ("person", "monitor", "media", "international_org", "government", "state")
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # ", on Monday citing", " quoting": a medium about to name the one it passes on
@@ -490,8 +490,8 @@ def _claimant(
                 )
         return None, None, Why("none")
     if attr.kind == "passive":
-        if _OWN_HEDGE.search(text, attr.start, attr.cue_end or attr.end):
-            return None, None, Why("none")  # "are believed to": the outlet's, hedged
+        if _OWN_HEDGE.search(text, attr.start, (attr.cue_end or attr.end) + 3):
+            return None, None, Why("none")  # "are believed to", "is said to": the outlet's, hedged
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.cited or attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):

@@ -152,3 +152,24 @@ def test_a_tag_line_ending_in_place_names_with_an_article_is_no_sentence():
         "Jets struck a bakery in Maarat al-Numan on Friday.",
         "Nine people were killed in the strike activists said.",
     ]
+
+
+def test_also_reported_is_unattributed():
+    text = (
+        "Four more people were also reported killed in shelling of the old city. It has also "
+        "been reported that the militants executed 12 prisoners near Raqqa."
+    )
+    assert claimant(text, "Four more") == (None, "passive")
+    assert claimant(text, "12 prisoners") == (None, "passive")
+
+
+def test_said_to_is_the_outlets_own_hedged_claim():
+    text = "The commander is said to have died of his wounds in a field hospital near Homs."
+    c = claim(run(text), text, "commander")
+    assert c.claimant_why.rule == "outlet" and c.hedged
+
+
+def test_the_subject_of_a_passive_accusation_is_not_its_claimant():
+    text = "The Assad regime has been accused of shelling hospitals in Idlib by rebel groups."
+    c = claim(run(text), text, "shelling hospitals")
+    assert c.claimant_why.rule == "outlet" and c.hedged
