@@ -29,7 +29,7 @@ from app.extraction.generic import is_category
 from app.extraction.registry import governorate_of, place_entry
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
 from app.extraction.segment import Sentence, sentences, trim
-from app.extraction.speakers import located
+from app.extraction.speakers import PEOPLE, located
 from app.extraction.types import (
     ActorMention,
     ClaimDraft,
@@ -367,9 +367,10 @@ def _content_actors(
     return out
 
 
-# "Activists in Daraya west of Damascus said": where the speakers are is where what they
-# report happens (a country only says they are in it)
-_SPEAKERS_IN = re.compile(r"\b(?:activists|residents|sources|witnesses|medics)\s+in\b", re.I)
+# "Activists in Daraya west of Damascus said": where the speakers are (the generic people
+# of speakers.PEOPLE, or sources) is where what they report happens (a country only says
+# they are in it)
+_SPEAKERS_IN = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE | {'sources'}))})\s+in\b", re.I)
 
 
 def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:

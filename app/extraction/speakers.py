@@ -274,7 +274,7 @@ def resolve(
         if a.end <= end and not located(text, a) and not _LINKED.match(text, a.end)
     ]
     words = text[start:end].split()
-    if words and words[-1].casefold() in _PEOPLE and "of" not in words:
+    if words and words[-1].casefold() in PEOPLE and "of" not in words:
         # "Syrian opposition activists", not "a network of activists"
         return Speaker(None, "generic", f"{words[-1]!r}: people, nobody in particular")
     inside = [
@@ -324,7 +324,7 @@ _ORG_HEADS = {
 # "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
 _LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)
 # "opposition activists said": people of that side, nobody in particular
-_PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
+PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
 _SYRIA = re.compile(r"\s*Syria\s*")
 # an acronym after the name it abbreviates: "... Commission SRGC", "... (SRGC)", "[SRGC]"
 _ACRONYM_AFTER = re.compile(r"\s+[(\[]?[A-Z]{2,}[)\]]?\s*$")

@@ -173,3 +173,9 @@ def test_the_subject_of_a_passive_accusation_is_not_its_claimant():
     text = "The Assad regime has been accused of shelling hospitals in Idlib by rebel groups."
     c = claim(run(text), text, "shelling hospitals")
     assert c.claimant_why.rule == "outlet" and c.hedged
+
+
+def test_where_generic_people_speak_from_is_where_it_happened():
+    text = "Doctors in Douma said regime jets struck a hospital killing seven people."
+    c = claim(run(text), text, "hospital")
+    assert c.claimant is None and "douma" in [p.key for p in c.places]
