@@ -22,6 +22,7 @@ RELATIVE_DENIAL = re.compile(
     re.I,
 )
 _AND_SAYS_CUT = re.compile(rf"\s(?={AND_SAYS.pattern})")
+_WITH_SAYING = re.compile(r"\s+(?=with\s+[^.;\"“”]{2,90}?\s(?:saying|adding|reporting)\b)")
 _MIN_WORDS = 5
 _WINDOW = 300  # characters after a cut in which its speaker and verb must stand
 _SPEAKER_WITHIN = 60  # characters from the cut to the speaker's first word
@@ -61,6 +62,14 @@ def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and coordinated(text, start, cut) is not None
         ):
             return [(start, m.start()), *split_by_claimant(text, cut, end)]
+    for m in _WITH_SAYING.finditer(text, start, end):
+        # "Shelling has been on the rise | with the monitor saying a school was hit": the
+        # outlet's account, then the monitor's
+        if _fewer_words(text, start, m.start(), _MIN_WORDS):
+            continue
+        speaker = find_attribution(text, m.end(), min(end, m.end() + _WINDOW))
+        if speaker is not None and speaker.kind == "named" and speaker.start == m.end() + 5:
+            return [(start, m.start()), *split_by_claimant(text, m.end(), end)]
     for m in _CUT.finditer(text, start, end):
         left_end = m.start()
         right_start = m.start() + len(m.group()) - len(m.group().lstrip(" ;,"))

@@ -179,3 +179,16 @@ def test_where_generic_people_speak_from_is_where_it_happened():
     text = "Doctors in Douma said regime jets struck a hospital killing seven people."
     c = claim(run(text), text, "hospital")
     assert c.claimant is None and "douma" in [p.key for p in c.places]
+
+
+def test_with_a_speaker_saying_is_that_speakers_own_claim():
+    text = (
+        "Rebel shelling of western Aleppo has grown heavier over the past days with the "
+        "Britain-based monitor saying a shell hit a school in the Hamdaniyeh district."
+    )
+    x = run(text)
+    outlet = claim(x, text, "grown heavier")
+    said = claim(x, text, "hit a school")
+    assert outlet.claimant_why.rule == "outlet"
+    assert text[said.start : said.end].startswith("with the Britain-based monitor saying")
+    assert said.claimant is not None and said.claimant.key == "sohr"
