@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from app.extraction.attribution import Attribution
+from app.extraction.attribution import Attribution, find_attribution
 from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
@@ -118,9 +118,17 @@ def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
     return None
 
 
+def _too_short(text: str, s: Sentence, n: int) -> bool:
+    """A fragment under five words, unless four name a speaker ("Syria denies the charges.")."""
+    if n >= _MIN_WORDS:
+        return False
+    said = find_attribution(text, s.start, s.end) if n == _MIN_WORDS - 1 else None
+    return said is None or said.kind != "named"
+
+
 def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
     words = text[s.start : s.end]
-    if len(words.split()) < _MIN_WORDS or words.rstrip("\"”’' ").endswith("?"):
+    if _too_short(text, s, len(words.split())) or words.rstrip("\"”’' ").endswith("?"):
         return True
     if is_boilerplate(words) or _BYLINE.match(words) and len(words.split()) < 15:
         return True

@@ -192,3 +192,10 @@ def test_with_a_speaker_saying_is_that_speakers_own_claim():
     assert outlet.claimant_why.rule == "outlet"
     assert text[said.start : said.end].startswith("with the Britain-based monitor saying")
     assert said.claimant is not None and said.claimant.key == "sohr"
+
+
+def test_a_four_word_denial_with_its_speaker_is_a_claim():
+    text = "Washington blamed the regime for the chlorine attack on Sunday. Damascus denied the accusation."
+    c = claim(run(text), text, "Damascus denied")
+    assert c.claimant is not None and c.claimant.key == "syrian-government"
+    assert not [x for x in run("Fighting continued overnight there.").claims]
