@@ -91,15 +91,19 @@ _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 _ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
+# a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
+AND_SAYS = re.compile(r"and\s+(?:also\s+)?(says|adds|insists)\b")
 _PASSIVE = re.compile(
-    r"\b(?:it\s+)?(?:was|is|were|are|has\s+been|had\s+been)\s+(?:reportedly\s+)?"
+    r"\b(?:it\s+)?(?:was|is|were|are|has\s+(?:also\s+)?been|had\s+(?:also\s+)?been)\s+"
+    r"(?:reportedly\s+|also\s+)?"
     r"(?:reported|claimed(?!\s+(?:by|responsibility))|believed|alleged|said)\b"
     r"|\breports\s+(?:say|said|suggest|indicate)",
     re.I,
 )
 # "reports", "claims", "states", "estimate" are verbs only before "that" or at the end of
-# the sentence ("the member states concerned" is no speaker).
-_VERB_OR_NOUN = frozenset({"reports", "claims", "states", "estimate"})
+# the sentence ("the member states concerned" is no speaker); "declared" reports speech only
+# there too ("the group declared a caliphate" is a deed the outlet tells)
+_VERB_OR_NOUN = frozenset({"reports", "claims", "states", "estimate", "declared", "declares"})
 # what a reporter saw is reported: "An AFP photographer saw", "a correspondent witnessed"
 _EYEWITNESS = re.compile(
     r"\s*(?:\S+\s+){0,3}(?:journalists?|photographers?|correspondents?|reporters?|"
@@ -108,7 +112,11 @@ _EYEWITNESS = re.compile(
 )  # the subject of the sentence: "where an AFP photographer saw" is the outlet's
 _HELD_RESPONSIBLE = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?:fully\s+)?responsible\b", re.I)
 _RENEWED_CALL = re.compile(r"\s+(?:its|their|his|her)\s+(?:calls?|demands?|appeals?)\b", re.I)
-_VERB_NOUN_OK = re.compile(r"\s+that\b|\s*[.:\"”]|\s*$")
+_VERB_NOUN_OK = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w*day)?(?:\s+that\b|\s*[.:\"”]|\s*$)")
+# "said it had documented/counted": what the speaker recorded is what it said, and the
+# pronoun before the record verb is that same speaker
+_SAID_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}")
+_RECORD_VERBS = frozenset({"documented", "recorded", "counted"})
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 # "strikes claimed more than 100 lives": claimed = killed
 _CLAIMED_HARM = re.compile(
@@ -138,7 +146,7 @@ _SOURCE = word_set(
     "pro-regime toll count tally figures estimate estimates coordinator president secretary "
     "representative adviser advisor chairman chairwoman founder researcher nurse surgeon "
     "teacher engineer mukhtar ambassador deputy negotiator mediator prosecutor judge "
-    "lawyer campaigner campaigners monitors observer observers "
+    "lawyer campaigner campaigners monitors observer observers child children boy girl "
     "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
     "staff employee employees worker personnel delegate delegates dispatch dispatches conflict "
     "militia militias faction factions commission inquiry committee panel mission"
@@ -182,9 +190,11 @@ _NOT_MODIFIER = word_set(
     "time day week month year morning night evening afternoon moment district city town "
     "village province area neighbourhood neighborhood suburb region country countryside"
 )
+_BE = word_set("be been being is are was were")
 _FINITE = word_set("is are was were has have had will would can could be been")
 _QUOTES = '"“”'
 _MAX_NP = 14
+_LONG_RELATIVE = 32  # words a relative clause may run when nothing else names the speaker
 _MAX_OPENING = 12
 
 
@@ -196,14 +206,22 @@ def _acceptable(w: str) -> bool:
         return True
     if "-" in w:
         parts = low.split("-")
+        if parts[0] in _PARTICLES and w[len(parts[0]) + 1 : len(parts[0]) + 2].isupper():
+            # "Ahmed al-Jarba", "the newspaper al-Safir": a name; "in al-Bab" is where
+            return not is_place_name(w)
         return any(p in _SOURCE for p in parts) or parts[-1] in ("based", "backed", "run", "led")
     return False
+
+
+# "a 16-page report", "a 30-minute statement": a size that may modify a head
+_SIZED = re.compile(r"\d+-[a-z]+$")
 
 
 def _modifier(words: list[re.Match[str]], i: int) -> bool:
     """An unknown lowercase word inside a noun phrase: "a medical source at the *town*
     hospital". It may modify a head already found, never be the head itself."""
-    if i == 0 or "-" in words[i].group() or words[i].group() in _NOT_MODIFIER:
+    w = words[i].group()
+    if i == 0 or ("-" in w and not _SIZED.match(w)) or w in _NOT_MODIFIER:
         return False
     left = words[i - 1].group()
     return left.lower() in _DETERMINERS or _acceptable(left)
@@ -230,9 +248,13 @@ def _gap_breaks(text: str, a: int, b: int) -> bool:
 
 def _acronym_before(text: str, words: list[re.Match[str]], v: int) -> int:
     """Index of the word before a parenthesised acronym that ends right before words[v]
-    ("the OPCW (OPCW) said" reads as "the OPCW said"); v itself when there is none."""
-    closes = v >= 2 and text[words[v - 1].end() : words[v].start()].strip() == ")"
-    if closes and text[words[v - 2].end() : words[v - 1].start()].strip() == "(":
+    ("the OPCW (OPCW) said", "the Observatory [SOHR] said" read as "the OPCW said"); v
+    itself when there is none."""
+    if v < 2:
+        return v
+    closing = text[words[v - 1].end() : words[v].start()].strip()
+    opening = text[words[v - 2].end() : words[v - 1].start()].strip()
+    if (opening, closing) in (("(", ")"), ("[", "]")):
         return v - 1
     return v
 
@@ -293,7 +315,8 @@ def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
         and not any(t[0].isupper() for t in phrase[1:])
     )
     # the acronym stepped over names the speaker too: "the Office for ... Affairs (OCHA)"
-    end = text.index(")", words[v - 1].end()) + 1 if acronym else words[last].end()
+    gap = text[words[v - 1].end() : words[v].start()]
+    end = words[v - 1].end() + len(gap.rstrip()) if acronym else words[last].end()
     return words[first].start(), end, anaphor, closed
 
 
@@ -377,10 +400,13 @@ def _inverted(text: str, words: list[re.Match[str]], v: int, end: int) -> tuple[
     return None
 
 
-def _relative(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, bool, bool] | None:
+def _relative(
+    text: str, words: list[re.Match[str]], v: int, reach: int = _MAX_NP
+) -> tuple[int, int, bool, bool] | None:
     """ "The monitor which relies on sources on the ground said": the speaker before a
-    relative clause that runs up to the verb (FA-KES has no commas to mark it)."""
-    for k in range(v - 1, max(0, v - _MAX_NP) - 1, -1):
+    relative clause that runs up to the verb (FA-KES has no commas to mark it), at most
+    `reach` words back."""
+    for k in range(v - 1, max(0, v - reach) - 1, -1):
         w = words[k].group().lower()
         if w in ("which", "who", "whose"):
             return _backward(text, words, k)
@@ -481,6 +507,10 @@ def _speaker_of(
         back = _after_leading_place(text, words, back)
     if relative is not None and not (back and (back[2] or _speaker_head(text, back))):
         back = relative  # "The Observatory which relies on medics said": the Observatory
+    elif back is None:
+        # nothing names a speaker right before the verb: a longer relative clause ("Omar Abu
+        # Laila who lives in Europe but is from the province ... said")
+        back = _relative(text, words, v, _LONG_RELATIVE)
     opening = _opening(text, words, v) if v <= _MAX_OPENING else None
     if back and not (back[2] or back[3]) and opening and opening[0] < back[0]:
         return "named", *opening
@@ -532,7 +562,16 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             return found
     # participles ("..., adding that") report a speaker only when no finite verb does; a
     # verb closing the sentence ("... Rudskoi said at a briefing.") governs all of it
-    closing = [m for m in finite if len(sentence) - m.end() < _CLOSING_REACH and m is not finite[0]]
+    closing = [
+        m
+        for n, m in enumerate(finite)
+        if n
+        and len(sentence) - m.end() < _CLOSING_REACH
+        and not (
+            m.group() in _RECORD_VERBS
+            and _SAID_IT.fullmatch(sentence, finite[n - 1].end(), m.start())
+        )
+    ]
     if (
         closing
         and closing[-1].group() in _CHANNEL_VERBS
@@ -547,7 +586,7 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         if verb.startswith("claim") and _CLAIMED_DEED.match(sentence, m.end()):
             continue  # "claimed the attack": responsibility, reported by the outlet
         if verb in _VERB_OR_NOUN and not _VERB_NOUN_OK.match(sentence, m.end()):
-            continue  # "amid reports", "media claims of": nouns
+            continue  # "amid reports", "media claims of": nouns; "declared a caliphate"
         if verb in ("called", "calls") and not _CALLED_OK.match(sentence, m.end()):
             continue
         if verb in ("saw", "witnessed") and not _EYEWITNESS.match(sentence, 0, m.start()):
@@ -564,6 +603,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         prev = words[v - 1].group().lower() if v else ""
         if passive and passive.start() <= m.start() < passive.end():
             continue
+        if prev in _BE:
+            continue  # "the regime has been accused of ...": its subject is the accused
         if (prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS) and (
             prev not in _AUX  # "have since called for"
         ):
@@ -573,6 +614,18 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             kind, a, b = found
             return Attribution(kind, a, b, start + m.start(), start + m.end())
     return (_according(text, start, words, according) if opens else None) or unnamed
+
+
+def coordinated(text: str, start: int, cut: int) -> Attribution | None:
+    """ "The Observatory relies on sources inside Syria | and says it determines ...": the
+    subject the sentence text[start:...] opens with says the part from `cut` on."""
+    m = AND_SAYS.match(text, cut)
+    if m is None:
+        return None
+    np = _forward(text, list(_TOKEN.finditer(text, start, cut)), 0)
+    if np is None:
+        return None
+    return Attribution("named", *np, m.start(1), m.end(1))
 
 
 def _according(

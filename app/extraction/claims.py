@@ -2,10 +2,10 @@
 
 A claim is a sentence, or the part of a sentence that one claimant asserts ("The UN will
 investigate the accusation | however a Syrian military official has denied the attack").
-For each the claimant is found (attribution, a quotation's speaker, a description of an
-actor the article names, the previous speaker for "he" and "the source", the outlet when
-nobody is named, nobody for "it was reported" and reader comments), then its content is
-read: hedge, event type, actors and their roles, places, figures and date. Every value
+For each the claimant is found (:mod:`app.extraction.claimant`: attribution, a quotation's
+speaker, a description of an actor the article names, the previous speaker for "he" and
+"the source"; here, the outlet when nobody is named, nobody for "it was reported" and
+reader comments), then its content is read: hedge, event type, actors and their roles, places, figures and date. Every value
 keeps a :class:`Why`.
 
 Skipped: the header, questions, fragments under five words, bylines, captions and
@@ -16,22 +16,21 @@ and background that names no actor, place, figure or event.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from app.extraction.attribution import Attribution, find_attribution
 from app.extraction.boilerplate import is_boilerplate
-from app.extraction.clauses import RELATIVE_DENIAL, split_by_claimant
+from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
+from app.extraction.clauses import split_by_claimant
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.figure_lists import told_once
 from app.extraction.generic import is_category
 from app.extraction.registry import governorate_of, place_entry
 from app.extraction.roles import actor_role, coordinated_roles, counted_roles
-from app.extraction.segment import Sentence, quotations, sentences, trim
-from app.extraction.speakers import located, resolve
+from app.extraction.segment import Sentence, sentences, trim
+from app.extraction.speakers import PEOPLE, located
 from app.extraction.types import (
     ActorMention,
     ClaimDraft,
@@ -96,65 +95,18 @@ _HEDGE = re.compile(
     re.I,
 )
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
-_ANAPHORA = frozenset(
-    [
-        "he she they it we his her their its the source the sources the official the officials the spokesman the spokeswoman the statement the report"
-    ]
-)
-_PRONOUN = re.compile(
-    r"^(?:he|she|they|it|we|the (?:source|sources|statement|spokesman|"
-    r"spokeswoman|official|officials|report))$",
-    re.I,
-)
-# a quotation ending its sentence: '... people." The U.S. said' (the next words are not its
-# attribution), unlike '... people" he said'
-_CLOSES_SENTENCE = re.compile(r"[.!?][\"”]\s+[A-Z\"“]")
-# "he said" is the last person who spoke, never a government or a state, nor a person
-# the article only talks about
-_PERSONAL = re.compile(r"(?:he|she)$", re.I)
-# "X is believed to", "are thought to": the outlet's own claim, hedged (not hearsay)
-_OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood)\b", re.I)
-_SPEAKING = ("person", "monitor", "media", "international_org", "government", "state")
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
-# ", on Monday citing", " quoting": a medium about to name the one it passes on
-_CITES = r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,?\s+(?:citing|quoting)"
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
     r"(?:\s+(?:news\s+)?(?:agency|channel|broadcaster|television|tv|reporter|correspondent|"
     r"journalist|photographer|cameraman))?\s+(?:quoted|cited|(?:reported|reports?|said|added)"
-    rf"{_CITES}|citing|quoting|reported(?=\s*[.,;]|\s*$))\b",
-    re.I,
-)
-# "SANA reported citing a source at the Police Command": the medium passes on what the one it
-# cites said, who is the speaker (docs/annotation.md §3, the speaker, not the channel)
-_CITING = re.compile(
-    rf"{_CITES}\s+(?!(?:an?\s+|the\s+|its\s+)?(?:figures?|reports?|data|statistics|victims)\b)"
-)
-_CITED_END = re.compile(r"[.,;:\"“”]|\s+(?:that|who|which|as|and|saying|adding)\b")
-_MEDIA_HEAD = re.compile(
-    r"\b(?:media|agency|television|tv|channel|broadcaster|newspaper|reporter|correspondent)$",
+    rf"{CITES}|citing|quoting|reported(?=\s*[.,;]|\s*$))\b",
     re.I,
 )
 # what may stand between "told" and the one told, which is a channel, not a speaker
 # the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
 # a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
 _TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
-
-
-@dataclass(slots=True)
-class _Voice:
-    """The speaker of the last claim, for "he said", "the source added" and quotes."""
-
-    actor: ActorMention | None
-    text: str | None
-    why: Why
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    start: int
-    end: int
-    paragraph: int
 
 
 def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
@@ -167,9 +119,17 @@ def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
     return None
 
 
+def _too_short(text: str, s: Sentence, n: int) -> bool:
+    """A fragment under five words, unless four name a speaker ("Syria denies the charges.")."""
+    if n >= _MIN_WORDS:
+        return False
+    said = find_attribution(text, s.start, s.end) if n == _MIN_WORDS - 1 else None
+    return said is None or said.kind != "named"
+
+
 def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
     words = text[s.start : s.end]
-    if len(words.split()) < _MIN_WORDS or words.rstrip("\"”’' ").endswith("?"):
+    if _too_short(text, s, len(words.split())) or words.rstrip("\"”’' ").endswith("?"):
         return True
     if is_boilerplate(words) or _BYLINE.match(words) and len(words.split()) < 15:
         return True
@@ -180,50 +140,6 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
     following = text[nxt.start : nxt.end] if nxt else ""
     # A caption is followed by its date line or credit ("... border. July 27 2016.")
     return bool(nxt and (_BARE_DATE.match(following) or _CREDIT.match(following)))
-
-
-class _Context:
-    """Everything one article's claims are read against."""
-
-    def __init__(
-        self,
-        text: str,
-        actors: Sequence[ActorMention],
-        places: Sequence[PlaceMention],
-        quantities: Sequence[QuantityMention],
-    ) -> None:
-        self.text = text
-        self.actors = sorted(actors, key=lambda a: a.start)
-        self.starts = [a.start for a in self.actors]
-        self.places = places
-        self.quantities = quantities
-        self.quotes = quotations(text)
-        # persons named so far, the registry's and the ones found as speakers
-        self.people: list[ActorMention] = [a for a in self.actors if a.kind == "person"]
-        # the last "source" that spoke ("a military source told SANA"), for "the source"
-        self.source: tuple[ActorMention | None, str] | None = None
-        # the last person who spoke, for "he said" further on; the last organisation, for
-        # "it said" after its spokesman
-        self.person_spoke: ActorMention | None = None
-        self.body_spoke: ActorMention | None = None
-
-    def actors_in(self, start: int, end: int) -> list[ActorMention]:
-        at = bisect_left(self.starts, start)
-        out = []
-        for a in self.actors[at:]:
-            if a.start >= end:
-                break
-            if a.end <= end:
-                out.append(a)
-        return out
-
-    def quote_at(self, start: int, end: int) -> tuple[int, int] | None:
-        """The quotation that covers most of text[start:end], if it covers half of it."""
-        for q in self.quotes:
-            inside = min(end, q[1]) - max(start, q[0])
-            if inside * 2 >= end - start:
-                return q
-        return None
 
 
 def find_claims(
@@ -240,10 +156,10 @@ def find_claims(
     exclude_dates: Sequence[DateMention] = (),
     reference: date | None = None,
 ) -> list[ClaimDraft]:
-    ctx = _Context(text, actors, places, quantities)
+    ctx = Context(text, actors, places, quantities)
     usable = [d for d in dates if d not in exclude_dates]
     sents = sentences(text)
-    units: list[_Unit] = []
+    units: list[Unit] = []
     seen: set[str] = set()
     for n, s in enumerate(sents):
         if s.end <= header_end:
@@ -257,16 +173,18 @@ def find_claims(
         if words in seen:  # flattened pages repeat the lede
             continue
         seen.add(words)
-        units += [_Unit(a, b, s.paragraph) for a, b in split_by_claimant(text, s.start, s.end)]
+        units += [
+            Unit(a, b, s.paragraph, s.start) for a, b in split_by_claimant(text, s.start, s.end)
+        ]
     dater = Dater(text, usable, reference, _first_incident(text, units, usable, reference, ctx))
     claims: list[ClaimDraft] = []
-    voice: _Voice | None = None
+    voice: Voice | None = None
     last_end = -1
     for u in units:
         in_comments = body_end is not None and u.start >= body_end
         follows = voice is not None and text[last_end : u.start].strip(' "”“\n') == ""
-        attr = _through_channel(text, _attribution(text, u, ctx), ctx)
-        claimant, claimant_text, why = _claimant(text, u, attr, ctx, voice if follows else None)
+        attr = unit_attribution(text, u, ctx)
+        claimant, claimant_text, why = claimant_of(text, u, attr, ctx, voice if follows else None)
         if in_comments:  # a reader comment is its anonymous writer's, whoever it quotes
             claimant, claimant_text = None, None
             why = Why("comment", note="a reader comment: its writer is anonymous")
@@ -311,7 +229,7 @@ def find_claims(
         if kind == "other" and not scored and not content and not in_places and not named:
             continue
         voice = (
-            _Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None
+            Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None
         )
         if claimant is not None and claimant.kind == "person":
             ctx.person_spoke = claimant
@@ -388,10 +306,10 @@ def _governorates(places: Sequence[PlaceMention]) -> frozenset[str]:
 
 def _first_incident(
     text: str,
-    units: Sequence[_Unit],
+    units: Sequence[Unit],
     dates: Sequence[DateMention],
     reference: date | None,
-    ctx: _Context,
+    ctx: Context,
 ) -> DateMention | None:
     """The day (or the few days) of the first incident the article dates (for a standfirst
     before it)."""
@@ -406,207 +324,8 @@ def _first_incident(
     return None
 
 
-def _attribution(text: str, u: _Unit, ctx: _Context) -> Attribution | None:
-    """The unit's attribution, looked for outside any quotation it contains first."""
-    spans = [
-        (max(u.start, q[0]), min(u.end, q[1] + 1))
-        for q in ctx.quotes
-        if q[0] < u.end and u.start <= q[1]
-    ]
-    if spans:
-        outside = _outside(u.start, u.end, spans)
-        for s, e in outside:
-            if len(text[s:e].split()) >= 2:
-                a = find_attribution(text, s, e)
-                if a is not None and a.kind != "passive":
-                    return a
-        inner = [(s, e) for s, e in spans]
-        if sum(e - s for s, e in inner) * 2 >= u.end - u.start:
-            return None  # a quotation with no attribution of its own
-    return find_attribution(text, u.start, u.end)
-
-
-def _through_channel(text: str, attr: Attribution | None, ctx: _Context) -> Attribution | None:
-    """The attribution to whom a medium cites, when the speaker found is a medium citing
-    someone ("Kurdish media reported citing a source in the YPG": the source)."""
-    if attr is None or attr.kind == "passive":
-        return attr
-    m = _CITING.match(text, max(attr.end, attr.cue_end))
-    if m is None:
-        return attr
-    stop = _CITED_END.search(text, m.end(), m.end() + 90)
-    end = stop.start() if stop else m.end()
-    if end - m.end() < 3:
-        return attr
-    phrase = text[attr.start : attr.end].strip()
-    speaker = resolve(text, attr.start, attr.end, ctx.actors, ctx.starts, ctx.people).actor
-    if not _MEDIA_HEAD.search(phrase) and (speaker is None or speaker.kind != "media"):
-        return attr
-    return Attribution("named", attr.start, end, attr.cue_start, attr.cue_end, cited=m.end())
-
-
-def _outside(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for s, e in sorted(spans):
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, e)
-    if pos < end:
-        out.append((pos, end))
-    return out
-
-
-def _claimant(
-    text: str,
-    u: _Unit,
-    attr: Attribution | None,
-    ctx: _Context,
-    voice: _Voice | None,
-) -> tuple[ActorMention | None, str | None, Why]:
-    """(claimant, claimant as written, why); Why("none") when nobody is named."""
-    cue = text[attr.cue_start : attr.cue_end] if attr and attr.cue_end > attr.cue_start else ""
-    relative = RELATIVE_DENIAL.match(text, u.start, u.end)  # a unit clauses.py cut off
-    if relative is not None:  # "[the regime] which denied ...": the actor just named
-        back = _previous_actor(ctx, u.start)
-        if back is not None:
-            note = f"{relative.group(1)!r} refers to {back.name}"
-            cue = relative.group(2)
-            return back, relative.group(1), Why("anaphor", u.start, relative.end(), cue, note)
-    if attr is None:
-        q = ctx.quote_at(u.start, u.end)
-        if q is not None:
-            speaker = _quote_speaker(text, q, ctx, voice)
-            if speaker is not None:
-                return speaker
-            if voice is not None:
-                return (
-                    voice.actor,
-                    voice.text,
-                    Why("quote", note="goes on with the previous speaker"),
-                )
-        return None, None, Why("none")
-    if attr.kind == "passive":
-        if _OWN_HEDGE.search(text, attr.start, attr.cue_end or attr.end):
-            return None, None, Why("none")  # "are believed to": the outlet's, hedged
-        return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
-    phrase = text[attr.cited or attr.start : attr.end]
-    if _PRONOUN.match(phrase.strip()):
-        source = phrase.strip().lower().startswith("the source") and ctx.source is not None
-        personal = _PERSONAL.match(phrase.strip()) is not None
-        # "it said" is no person: not the spokesman who spoke last, but his organisation
-        impersonal = phrase.strip().lower() in ("it", "the statement", "the report") and (
-            voice is not None and voice.actor is not None and voice.actor.kind == "person"
-        )
-        if voice is not None and not source and not impersonal:
-            note = f"{phrase!r} is the previous speaker"
-            return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)
-        if source:  # "the source added": the last source named, however far back
-            actor, said = ctx.source
-            note = f"{phrase!r} is the source named before ({said!r})"
-            return actor, said, Why("anaphor", attr.start, attr.end, cue, note)
-        if personal:
-            back = ctx.person_spoke
-        elif impersonal:  # the organisation that spoke last, else one named before
-            back = ctx.body_spoke or _previous_actor(ctx, attr.start, impersonal=True)
-        else:
-            back = _previous_actor(ctx, attr.start)
-        if back is not None:
-            note = f"{phrase!r} refers to {back.name}"
-            return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
-        return None, phrase, Why("anaphor", attr.start, attr.end, cue)
-    start = attr.cited or _apposed_name(text, attr.start, ctx)
-    speaker = resolve(text, start, attr.end, ctx.actors, ctx.starts, ctx.people)
-    if speaker.how == "named" and speaker.actor is not None:
-        ctx.people.append(speaker.actor)
-    if re.search(r"\bsources?\b", phrase, re.I):
-        ctx.source = (speaker.actor, phrase)
-    rule = (
-        "according_to"
-        if cue.lower().startswith(("according", "as reported", "reported by"))
-        else "attribution"
-    )
-    if speaker.how == "descriptor":
-        rule = "descriptor"
-    note = speaker.note
-    if attr.cited:
-        channel = text[attr.start : attr.cue_end or attr.cited].strip()
-        note = "; ".join(filter(None, (f"{channel!r} passes on what it cites", note)))
-    return speaker.actor, phrase, Why(rule, start, attr.end, cue, note)
-
-
-_ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
-# the name, and the acronym it may be followed by: "The Local Coordination Committees (LCC)"
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s+\([A-Z]{2,}\))?\s+$")
-
-
-def _apposed_name(text: str, start: int, ctx: _Context) -> int:
-    """Where a speaker phrase really starts: "Mona Kurdi a spokesperson for SARC" is
-    Mona Kurdi, whose role the phrase found ("a spokesperson for SARC") only describes.
-    A known name before it is not part of it ("Speaking to The New Arab Mona Kurdi")."""
-    if not _ROLE_START.match(text, start):
-        return start
-    m = _NAME_BEFORE.search(text, max(0, start - 60), start)
-    if m is None:
-        return start
-    name_start, name_end = m.start(1), m.end(1)
-    for a in ctx.actors_in(max(0, name_start - 40), name_end):
-        if a.start < name_end and a.end > name_start:
-            if a.end >= name_end:  # a known name the role describes: "The LCC a network of"
-                return a.start
-            name_start = max(name_start, a.end)
-    while name_start < name_end and not text[name_start].isalpha():
-        name_start += 1
-    return name_start if len(text[name_start:name_end].split()) >= 2 else start
-
-
-def _quote_speaker(
-    text: str, q: tuple[int, int], ctx: _Context, voice: _Voice | None
-) -> tuple[ActorMention | None, str | None, Why] | None:
-    """The speaker of a quotation: the attribution right after it closes ('..." said X')
-    or right before it opens ('X said: "...'). A quotation that closes its own sentence
-    ('... own people." Camp residents told') has nobody after it."""
-    ended = _CLOSES_SENTENCE.match(text, q[1] - 1) is not None
-    for s, e in ((q[1] + 1, min(len(text), q[1] + 160)), (max(0, q[0] - 160), q[0])):
-        window_end = e
-        if s >= q[1]:  # after: up to the end of that sentence
-            if ended:
-                continue
-            stop = re.search(r"[.!?](?:\s|$)|[\"“]", text[s:window_end])
-            window_end = s + stop.start() if stop else window_end
-        else:  # before: from the start of that sentence
-            begin = max(text.rfind(". ", s, e), text.rfind("\n", s, e))
-            s = begin + 2 if begin >= 0 else s
-        if len(text[s:window_end].split()) < 2:
-            continue
-        a = find_attribution(text, s, window_end)
-        if a is None or a.kind == "passive":
-            continue
-        cue = text[a.cue_start : a.cue_end]
-        phrase = text[a.start : a.end].strip()
-        if _PERSONAL.match(phrase) and ctx.person_spoke is not None:  # '..." he said'
-            note = f"{phrase!r} is the last person who spoke"
-            person = ctx.person_spoke
-            return person, person.surface, Why("quote", a.start, a.end, cue, note)
-        speaker = resolve(text, a.start, a.end, ctx.actors, ctx.starts, ctx.people)
-        if speaker.how == "named" and speaker.actor is not None:
-            ctx.people.append(speaker.actor)
-        note = "the speaker of the quotation this sentence is part of"
-        return speaker.actor, text[a.start : a.end], Why("quote", a.start, a.end, cue, note)
-    return None
-
-
-def _previous_actor(ctx: _Context, at: int, impersonal: bool = False) -> ActorMention | None:
-    """The actor "it" or a relative refers to: the last speaker-like one named before
-    (`impersonal`: not a person)."""
-    i = bisect_left(ctx.starts, at)
-    for a in reversed(ctx.actors[max(0, i - 12) : i]):
-        if a.kind in _SPEAKING and not (impersonal and a.kind == "person"):
-            return a
-    return None
-
-
 def _content_actors(
-    text: str, u: _Unit, attr: Attribution | None, ctx: _Context
+    text: str, u: Unit, attr: Attribution | None, ctx: Context
 ) -> list[ActorMention]:
     """The actors the claim is about: not its speaker's words, not the one told ("told
     Reuters"), not a category of fighters ("rebels"), not a descriptor ("Al-Qaeda
@@ -657,9 +376,10 @@ def _content_actors(
     return out
 
 
-# "Activists in Daraya west of Damascus said": where the speakers are is where what they
-# report happens (a country only says they are in it)
-_SPEAKERS_IN = re.compile(r"\b(?:activists|residents|sources|witnesses|medics)\s+in\b", re.I)
+# "Activists in Daraya west of Damascus said": where the speakers are (the generic people
+# of speakers.PEOPLE, or sources) is where what they report happens (a country only says
+# they are in it)
+_SPEAKERS_IN = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE | {'sources'}))})\s+in\b", re.I)
 
 
 def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.attribution import find_attribution
+from app.extraction.attribution import AND_SAYS, coordinated, find_attribution
 
 _CUT = re.compile(r"(?:[;,]\s*|\s+)(?:however|but|while|whereas|although|though|yet)\s+|;\s+", re.I)
 # "Many blamed the Syrian regime which denied any responsibility": the accused answers in a
@@ -21,6 +21,8 @@ RELATIVE_DENIAL = re.compile(
     r"(denied|denies|rejected|rejects|refuted|dismissed)\b",
     re.I,
 )
+_AND_SAYS_CUT = re.compile(rf"\s(?={AND_SAYS.pattern})")
+_WITH_SAYING = re.compile(r"\s+(?=with\s+[^.;\"“”]{2,90}?\s(?:saying|adding|reporting)\b)")
 _MIN_WORDS = 5
 _WINDOW = 300  # characters after a cut in which its speaker and verb must stand
 _SPEAKER_WITHIN = 60  # characters from the cut to the speaker's first word
@@ -50,6 +52,24 @@ def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 *split_by_claimant(text, start, left_end),
                 *split_by_claimant(text, denial.start(), end),
             ]
+    for m in _AND_SAYS_CUT.finditer(text, start, end):
+        # "The Observatory relies on sources | and says it determines ...": the outlet tells
+        # the first part, the subject says the second (docs/annotation.md §2, one claimant)
+        cut = m.end()
+        if (
+            not _fewer_words(text, start, cut, _MIN_WORDS)
+            and find_attribution(text, start, cut) is None
+            and coordinated(text, start, cut) is not None
+        ):
+            return [(start, m.start()), *split_by_claimant(text, cut, end)]
+    for m in _WITH_SAYING.finditer(text, start, end):
+        # "Shelling has been on the rise | with the monitor saying a school was hit": the
+        # outlet's account, then the monitor's
+        if _fewer_words(text, start, m.start(), _MIN_WORDS):
+            continue
+        speaker = find_attribution(text, m.end(), min(end, m.end() + _WINDOW))
+        if speaker is not None and speaker.kind == "named" and speaker.start == m.end() + 5:
+            return [(start, m.start()), *split_by_claimant(text, m.end(), end)]
     for m in _CUT.finditer(text, start, end):
         left_end = m.start()
         right_start = m.start() + len(m.group()) - len(m.group().lstrip(" ;,"))

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 _TAGS = re.compile(r"\bTags\s")
 # the prose after a tag line starts at the first capitalised word followed by a word in
-# lower case ("Tags Syria Islamic State Group Three children were among...")
-_TAGS_END = re.compile(r"\s(?:The|A|An|[A-Z][\w'’-]*(?=\s+(?!of\b|and\b|the\b|al\b|el\b)[a-z]))\s")
+# lower case ("Tags Syria Islamic State Group Three children were among..."), not by a
+# name's article ("Deir az-Zour", "Tal al-Abyad")
+_TAGS_END = re.compile(
+    r"\s(?:The|A|An|[A-Z][\w'’-]*(?=\s+(?!of\b|and\b|the\b|al\b|el\b|[a-z]{1,3}-)[a-z]))\s"
+)
 _LEAD_JUNK = re.compile(
     r"\(?[^()]{0,40}\)\s*[-–—]*\s*"
     r"|.{0,200}?pic\.twitter\.com\S*.{0,120}?\b(?:19|20)\d\d\s+"

@@ -154,6 +154,9 @@ def located(text: str, m: ActorMention) -> bool:
     return _BASED.match(text, m.end) is not None
 
 
+_OF_THE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+
+
 def _person_name(
     text: str, start: int, end: int, taken: Sequence[ActorMention]
 ) -> tuple[int, int] | None:
@@ -188,7 +191,11 @@ def _person_name(
                 return hit
             run, prev_end = [], None
             continue
-        if run and not joined:
+        # "the Damascus Centre for Legal Studies": the words after "for" go on the name
+        org_name = any(x.group().casefold() in _ORG_WORDS for x in run) and _OF_THE.fullmatch(
+            text, prev_end or 0, w.start()
+        )
+        if run and not joined and not org_name:
             if (hit := flush()) is not None:
                 return hit
             run = []
@@ -267,7 +274,7 @@ def resolve(
         if a.end <= end and not located(text, a) and not _LINKED.match(text, a.end)
     ]
     words = text[start:end].split()
-    if words and words[-1].casefold() in _PEOPLE and "of" not in words:
+    if words and words[-1].casefold() in PEOPLE and "of" not in words:
         # "Syrian opposition activists", not "a network of activists"
         return Speaker(None, "generic", f"{words[-1]!r}: people, nobody in particular")
     inside = [
@@ -299,6 +306,8 @@ def resolve(
         # "SARC, the ICRC and the IFRC released a statement": the first named leads
         joined = len(inside) > 1 and " and " in text[inside[0].end : inside[-1].start]
         return Speaker(inside[0] if joined else inside[-1], "actor")
+    if (org := _by_head(text, start, end, people)) is not None:
+        return Speaker(org, "named", f"{text[start:end]!r} is {org.name}, named before")
     return _described(text, start, end, actors, starts)
 
 
@@ -310,12 +319,17 @@ _ORG_HEADS = {
     "committee": "other", "committees": "other", "council": "other", "group": "other",
     "organisation": "other", "organization": "other", "centre": "other", "center": "other",
     "governorate": "government", "command": "government", "directorate": "government",
+    "institute": "other", "commission": "other",
 }  # fmt: skip
 # "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
 _LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)
 # "opposition activists said": people of that side, nobody in particular
-_PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
+PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
 _SYRIA = re.compile(r"\s*Syria\s*")
+# an acronym after the name it abbreviates: "... Commission SRGC", "... (SRGC)", "[SRGC]"
+_ACRONYM_AFTER = re.compile(r"\s+[(\[]?[A-Z]{2,}[)\]]?\s*$")
+# a head noun its name follows: "Institute of Justice", "Commission for Human Rights"
+_HEAD_OF = re.compile(r"\s(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+\s*$")
 # "a source at Homs Governorate": the institution the source speaks from
 _SOURCE_AT = re.compile(r"(?:[^.;]*?)\bsources?\s+(?:at|from|in)\s+(?:the\s+)?", re.I)
 
@@ -326,16 +340,21 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
     nearest news agency the article named."""
     if (at := _SOURCE_AT.match(text, start, end)) is not None:
         start = at.end()
+    if (acronym := _ACRONYM_AFTER.search(text, start, end)) is not None:
+        end = acronym.start()  # "the Syrian Revolution General Commission SRGC"
     phrase = text[start:end]
     words = phrase.split()
     lead = 1 if words and words[0].casefold() in ("the", "a", "an") else 0
     while lead < len(words) and (_LINKED.search(words[lead]) or _BASED.search(words[lead])):
         lead += 1  # "the Daesh-linked Aamaq news agency" is Aamaq news agency
-    if len(words) - lead < 2 or words[-1].casefold() not in _ORG_HEADS:
+    head = len(words) - 1
+    if (of := _HEAD_OF.search(phrase)) is not None:
+        head = len(phrase[: of.start()].split()) - 1  # "the Syrian Institute of Justice"
+    if head - lead < 1 or words[head].casefold() not in _ORG_HEADS:
         return None
     named = [
         w
-        for n, w in enumerate(words[lead:-1])
+        for n, w in enumerate(words[lead:head] + words[head + 1 :])
         if w[:1].isupper()
         and (lead or n > 0 or at is not None)  # a sentence's first word is capitalised
         and w not in _NOT_NAME
@@ -345,8 +364,36 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
     s = start + phrase.index(words[lead]) if lead else start
     surface = text[s:end]
     return ActorMention(
-        slugify(surface), surface, _ORG_HEADS[words[-1].casefold()], False, s, end, surface
+        slugify(surface), surface, _ORG_HEADS[words[head].casefold()], False, s, end, surface
     )
+
+
+def _by_head(text: str, start: int, end: int, named: Sequence[ActorMention]) -> ActorMention | None:
+    """ "The Institute pointed out": the organisation the article named with that head
+    word before ("the Syrian Institute of Justice said"), which the registry lacks."""
+    words = text[start:end].split()
+    if len(words) != 2 or words[0].casefold() != "the" or not words[1][:1].isupper():
+        return None
+    head = words[1].casefold()
+    for a in reversed(named):
+        if a.kind != "person" and a.start < start and head in a.surface.casefold().split():
+            return _at(a, start, end, text)
+    return None
+
+
+def _words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
+    """The phrase's lowercase words, and the same with plurals made singular as well."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text[start:end].casefold())
+    return words, {w.removesuffix("s") for w in words} | set(words)
+
+
+def describes(text: str, start: int, end: int, actor: ActorMention) -> bool:
+    """Could the description text[start:end] ("the group", "the monitor") be `actor`?"""
+    _, bare = _words(text, start, end)
+    d = next(
+        (d for d in _descriptors() if bare & d.words and not (d.needs and not bare & d.needs)), None
+    )
+    return d is not None and actor.kind in d.kinds
 
 
 def _described(
@@ -355,8 +402,7 @@ def _described(
     """A phrase that names no actor but describes one ("the monitor", "a war monitor",
     "the state news agency"): the nearest actor of that kind the article names, before
     the phrase first, then after it; a descriptor's default when the article names none."""
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text[start:end].casefold())
-    bare = {w.removesuffix("s") for w in words} | set(words)
+    words, bare = _words(text, start, end)
     for d in _descriptors():
         if not (bare & d.words) or (d.needs and not bare & d.needs):
             continue
