@@ -81,7 +81,8 @@ PASSIVE_NEUTRAL = word_set(
     "backed supported led held controlled based allied linked affiliated known called "
     "considered described believed expected said reported seen thought designated listed "
     "banned outlawed named dubbed formed founded located deployed stationed involved joined "
-    "made composed"
+    "made composed concerned worried alarmed shocked saddened outraged determined committed "
+    "prepared convinced interested disappointed pleased"
 )
 HARM = word_set(
     "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.role_object import object_role
-from app.extraction.role_tokens import denial, index_at, low, span, tokens
+from app.extraction.role_tokens import denial, index_at, low, named, span, tokens
 from app.extraction.role_words import (
     ACTION,
     APPOSED,
@@ -77,7 +77,9 @@ def actor_role(
     it when the first decides nothing ("the work of the regime ... brutality by the
     regime")."""
     role, why = _role(text, actor, start, end, others)
-    if role == "mentioned" and why.rule == "mentioned":
+    # a holder or sponsor may act later in the same claim ("government-controlled
+    # neighbourhoods ... the regime has hit rebel areas"): what it does there decides
+    if role == "mentioned" and why.rule in ("mentioned", "holder", "sponsor", "linked"):
         later = (
             m for m in mentions if m.key == actor.key and actor.start < m.start and m.end <= end
         )
@@ -278,6 +280,8 @@ def _after(
         a, b, cue = span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
     k = _of_name(toks, k)
+    if low(toks, k) == "for" and low(toks, k + 2) == "part":  # "the regime for its part has"
+        k += 3
     aside = _speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
@@ -285,7 +289,7 @@ def _after(
         k += 1
     first = k
     while k < n and (
-        (low(toks, k) in AUX and low(toks, k) not in COPULA | {"has", "have", "had"})
+        (_adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
         or (low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX)
     ):
         k += 1  # "also", "reportedly", "on Tuesday morning"
@@ -296,7 +300,7 @@ def _after(
     if w in COPULA or w in ("has", "have", "had"):
         aux = k
         k += 1
-        while k < n and low(toks, k) in AUX - COPULA:
+        while k < n and _adverb(toks, k) and low(toks, k) not in COPULA:
             k += 1
         if low(toks, k) == "been":
             k += 1
@@ -348,6 +352,19 @@ def _after(
     return None
 
 
+# words in -ly that are no adverbs
+_LY_NOUNS = frozenset({"ally", "family", "assembly", "supply", "rally", "anomaly", "holy"})
+
+
+def _adverb(toks: list[re.Match[str]], k: int) -> bool:
+    """A word that changes nothing about who acts: an auxiliary, a time word, or an adverb
+    in -ly ("is currently carrying out", "have systematically targeted")."""
+    w = low(toks, k)
+    return w in AUX or (
+        len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS
+    )
+
+
 def _companions(toks: list[re.Match[str]], k: int) -> int | None:
     """The index after "its allies", "other militant groups", "its Western-supplied allies"
     or "rebel fighters" standing at toks[k] (after an "and"), or None."""
@@ -365,11 +382,7 @@ def _of_name(toks: list[re.Match[str]], k: int) -> int:
     if low(toks, k) != "of":
         return k
     m = k + 1
-    while (
-        m < len(toks)
-        and m - k <= 5
-        and (toks[m].group()[0].isupper() or toks[m].group()[0].isdigit())
-    ):
+    while m < len(toks) and m - k <= 5 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
         m += 1
     if low(toks, m) in ("nations", "countries", "states"):
         m += 1
