@@ -41,6 +41,7 @@ from .place_words import (
     HELD_PARTS,
     INSTITUTIONS,
     LOCATIVE,
+    LOCATIVE_ADJECTIVES,
     NAMED_BUILDINGS,
 )
 from .registry import (
@@ -226,6 +227,44 @@ def governorate_keys() -> dict[str, str]:
     return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
 
 
+def _namesake_governorate(key: str) -> str | None:
+    """The governorate a city or town is the namesake of (Idlib -> Idlib Governorate)."""
+    here = place_entry(key)
+    gov = governorate_keys().get(here.governorate) if here else None
+    if (
+        gov is not None
+        and here.kind in ("city", "town")
+        and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
+    ):
+        return gov
+    return None
+
+
+# "Hama and Idlib provinces", "Idlib provinces Maaret al-Numan" (province's, the
+# apostrophe stripped): each name before it is a governorate
+_PROVINCES = re.compile(r"\s+(?:provinces|governorates)\b", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?", re.I)  # FA-KES strips commas
+
+
+def _provinces(
+    text: str, found: list[tuple[int, int, tuple[str, ...]]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    out = list(found)
+    for n in range(len(out) - 1, -1, -1):
+        if not _PROVINCES.match(text, out[n][1]):
+            continue
+        m = n
+        while True:
+            gov = _namesake_governorate(out[m][2][0])
+            if gov is None:
+                break
+            out[m] = (out[m][0], out[m][1], (gov,))
+            if m == 0 or not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
+                break
+            m -= 1
+    return out
+
+
 def _locators(
     toks, found: list[tuple[int, int, tuple[str, ...]]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -238,15 +277,13 @@ def _locators(
         if s - pe not in (1, 2):  # a space, or ", "
             continue
         prev, here = place_entry(pkeys[0]), place_entry(keys[0])
-        gov = governorate_keys().get(here.governorate) if here else None
+        gov = _namesake_governorate(keys[0])
         if (
             gov is not None
             and prev is not None
             and prev.kind not in ("governorate", "country")
             and prev.governorate == here.governorate
             and prev.key != here.key
-            and here.kind in ("city", "town")
-            and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
         ):
             out[n] = (s, e, (gov,))
     return out
@@ -265,6 +302,8 @@ def find_places(text: str) -> list[PlaceMention]:
         words = [t for t in toks[i : j + 1] if not t.article]
         lit = span_literal(words, possessive)
         before = toks[i - 1].text.casefold() if i else ""
+        if before in LOCATIVE_ADJECTIVES and i >= 2:
+            before = toks[i - 2].text.casefold()
         # "in Syria and Iraq": a country listed after one taken as a place is one too
         locative = (before in LOCATIVE and before != "and") or (
             before == "and" and last_country == i - 2
@@ -317,7 +356,7 @@ def find_places(text: str) -> list[PlaceMention]:
             if all(t.text.isupper() for t in toks[i : j + 1] if not t.article):
                 dateline = j
         i = j + 1
-    found = _locators(toks, found)
+    found = _provinces(text, _locators(toks, found))
     # One spelling, several places: go with the place named right after "in" ("the village
     # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names
     # favour.

@@ -130,3 +130,23 @@ def test_a_neighbourhood_is_not_an_airport_or_gas_field_of_its_name():
     keys = [p.key for p in extract(text).places]
     assert "al-shaer-gas-field" not in keys and "aleppo-airport" not in keys
     assert {"al-shaar-in-aleppo", "bab-al-nairab-in-aleppo"} <= set(keys)
+
+
+def test_a_country_after_a_neighbouring_adjective_or_a_border_verb_is_a_place():
+    assert keys("IS seized towns in Syria and in neighbouring Iraq last year.") == [
+        "syria",
+        "iraq",
+    ]
+    assert keys("The provinces of Hasakeh and Deir Ezzor border Iraq.")[-1] == "iraq"
+    assert keys("Iraq sent aid.") == []
+
+
+def test_names_listed_before_provinces_are_governorates():
+    assert keys("Raids hit Hama Homs and Idlib provinces on Monday.") == [
+        "hama-governorate",
+        "homs-governorate",
+        "idlib-governorate",
+    ]
+    # "Idlib provinces Maaret al-Numan": province's, the apostrophe stripped
+    assert keys("the market in Idlib provinces Maaret al-Numan")[0] == "idlib-governorate"
+    assert keys("Raids hit Hama and Idlib city on Monday.") == ["hama", "idlib"]
