@@ -146,6 +146,10 @@ APPOSED = word_set(
     "faction organisation organization movement outfit"
 )
 HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
+# the holder named after the place: "still under the control of government forces"
+HELD_BY = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(control|hands)\s+of\s+(?:the\s+)?$", re.I)
+# heads that name people, not arms: what they do decides, when the words after say it
+PEOPLE_HEADS = word_set("forces troops")
 LINKED = re.compile(r"-(linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
 HOLDING = word_set(
     "held controlled control controls holds hold run dominated besieged-held administered"

@@ -34,9 +34,11 @@ from app.extraction.role_words import (
     BELONGING,
     COPULA,
     DET,
+    FROM_VERBS,
     HARM,
     HEADS,
     HELD,
+    HELD_BY,
     HOLDING,
     ING_PREPOSITIONS,
     LINKED,
@@ -45,6 +47,7 @@ from app.extraction.role_words import (
     OWNED_DEEDS,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
+    PEOPLE_HEADS,
     PROCEDURE,
     REDUCED_BY,
     SIDES,
@@ -110,6 +113,11 @@ def _role(
         return "mentioned", Why(
             "holder", held.start(), held.end(), held.group(1), "holds the place"
         )
+    held_by = HELD_BY.search(text, max(start, actor.start - 30), actor.start)
+    if held_by is not None:
+        return "mentioned", Why(
+            "holder", held_by.start(), held_by.end(), held_by.group(1), "holds the place"
+        )
     linked = LINKED.match(text, actor.end, end)
     if linked is not None:  # "Nusra-linked groups": the groups act, not Nusra
         return "mentioned", Why(
@@ -129,6 +137,10 @@ def _role(
         negated = denial(toks, j, j + 3)
         if negated is not None:  # "Coalition raids do not target civilians"
             return negated
+        if surface_words[-1] in PEOPLE_HEADS:  # "government forces were ambushed", "... control"
+            after = _after(text, toks, j, others)
+            if after is not None:
+                return after
         return "agent", Why("weapon", actor.start, actor.end, actor.surface, "owner of the attack")
     if before is not None and before[0] == "target" and before[1].rule == "object":
         return before  # "bombing IS targets": the object, whatever follows
@@ -277,6 +289,9 @@ def _after(
         a, b, cue = span(toks, k, k)
         return "mentioned", Why("sponsor", a, b, cue, "sponsors what follows; acts in nothing here")
     if k < n and low(toks, k) in HOLDING:  # "government held", "regime controlled areas"
+        deed = _holding_deed(toks, k)
+        if deed is not None:
+            return deed
         a, b, cue = span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
     k = _of_name(toks, k)
@@ -306,7 +321,8 @@ def _after(
             k += 1
         part = low(toks, k)
         if (w in COPULA or low(toks, aux + 1) == "been") and not part.endswith("ing"):
-            if part == "able" and low(toks, k + 1) == "to":  # "the regime was able to put"
+            # "the regime was able to put", "IS was prepared to demolish"
+            if part == "able" and low(toks, k + 1) == "to":
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "subject of a verb of action")
             if part in PASSIVE_AGENT:
@@ -350,6 +366,23 @@ def _after(
         a, b, cue = span(toks, first, k)  # "the army and its allies will renege"
         return "agent", Why("subject", a, b, cue, "subject of a verb after a modal")
     return None
+
+
+def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
+    """A holder whose clause goes on with its deed: "Kurdish forces control much of the
+    province after capturing it", "IS controls most of the city besieging 200000 people".
+    Another clause ("but is battling") is another deed's."""
+    for m in range(k + 1, min(len(toks), k + 12)):
+        w = low(toks, m)
+        if w in _CLAUSE_BREAKS:
+            return None
+        if w.endswith("ing") and (w in HARM or w in FROM_VERBS):
+            a, b, cue = span(toks, k, m)
+            return "agent", Why("subject", a, b, cue, "holds what it took or besieges")
+    return None
+
+
+_CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
 
 
 # words in -ly that are no adverbs

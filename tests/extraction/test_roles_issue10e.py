@@ -50,3 +50,36 @@ def test_a_long_name_of_the_islamic_state_names_no_iraq() -> None:
         "Government forces are fighting the Islamic State of Iraq and Greater Syria near Palmyra."
     )
     assert got == {"syrian-arab-army": "agent", "islamic-state": "target"}
+
+
+# forces and troops: what the words after them say they do decides ---------------------
+
+
+def test_forces_named_as_the_holder_after_a_place_are_mentioned() -> None:
+    got = roles(
+        "IS attacked the town of Kobani on Monday while the airport is still under the "
+        "control of government forces."
+    )
+    assert got == {"islamic-state": "agent", "syrian-arab-army": "mentioned"}
+
+
+def test_forces_that_control_a_place_hold_it() -> None:
+    got = roles("Government forces control most of the city of Deir Ezzor and its airport.")
+    assert got == {"syrian-arab-army": "mentioned"}
+
+
+def test_forces_that_control_a_place_after_taking_it_are_agents() -> None:
+    got = roles("Government forces control most of Palmyra after capturing it from IS in March.")
+    assert got == {"syrian-arab-army": "agent", "islamic-state": "target"}
+
+
+def test_forces_with_no_verb_after_them_still_own_the_attack() -> None:
+    got = roles("Two civilians were killed in the shelling by government forces of Douma.")
+    assert got["syrian-arab-army"] == "agent"
+
+
+def test_a_holder_besieging_in_the_same_clause_is_the_agent() -> None:
+    got = roles("IS controls half of the town of Hajin besieging 3000 civilians there.")
+    assert got == {"islamic-state": "agent"}
+    got = roles("IS controls half of the town of Hajin but is losing ground fast.")
+    assert got == {"islamic-state": "mentioned"}
