@@ -117,8 +117,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 skipped += 1
                 continue
             return None
+        # "positions of IS", "Nusra and IS", "gatherings and vehicles of ISIL"
         if ((w in HEADS or w in TARGET_NOUNS) and low(toks, k + 1) == "of") or (
-            w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
+            w in ("and", "or")
+            and k >= 1
+            and (toks[k - 1].group()[:1].isupper() or low(toks, k - 1) in TARGET_NOUNS)
         ):
             k -= 2 if w in ("and", "or") else 1
             skipped += 1

@@ -18,7 +18,7 @@ HEADS = word_set(
     "servicemen operatives affiliates affiliate supporters alliance coalition partners "
     "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
     "investigators inspectors delegation experts officers agents cells terrorist takfiri "
-    "mercenaries"
+    "mercenaries organization organisation"
 )
 # irregular past forms and -s forms of verbs of action, which the -ed test misses
 ACTION = word_set(

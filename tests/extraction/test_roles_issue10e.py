@@ -83,3 +83,16 @@ def test_a_holder_besieging_in_the_same_clause_is_the_agent() -> None:
     assert got == {"islamic-state": "agent"}
     got = roles("IS controls half of the town of Hajin but is losing ground fast.")
     assert got == {"islamic-state": "mentioned"}
+
+
+# the head "organization" and a list of target nouns owned by one group -----------------
+
+
+def test_a_group_named_with_organization_is_the_subject_of_the_verb_after_it() -> None:
+    got = roles("Fighters from the Jaish al-Islam organization shelled the town of Douma.")
+    assert got == {"jaish-al-islam": "agent"}
+
+
+def test_listed_target_nouns_owned_by_a_group_make_it_the_object() -> None:
+    got = roles("Syrian army units on Monday targeted hideouts and depots of ISIL near Palmyra.")
+    assert got == {"syrian-arab-army": "agent", "islamic-state": "target"}
