@@ -246,10 +246,25 @@ _PROVINCES = re.compile(r"\s+(?:provinces|governorates)\b", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?", re.I)  # FA-KES strips commas
 
 
+# "in northwestern Idlib": a side of a namesake city with no entry of its own (as "east
+# Aleppo" has) is a side of the governorate
+_SIDE_OF = re.compile(
+    r"\b(?:north|south|east|west)(?:ern)?\s+$|\b(?:north|south)-?(?:east|west)(?:ern)?\s+$",
+    re.I,
+)
+_CITY_AFTER = re.compile(r"(?:['’]?s)?\s+city\b", re.I)  # "Idlib city", "Idlibs city centre"
+
+
 def _provinces(
     text: str, found: list[tuple[int, int, tuple[str, ...]]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     out = list(found)
+    for n, (s, e, keys) in enumerate(out):
+        city = text[s:e].casefold().endswith("city") or _CITY_AFTER.match(text, e)
+        if _SIDE_OF.search(text, max(0, s - 16), s) and not city:
+            gov = _namesake_governorate(keys[0])
+            if gov is not None:
+                out[n] = (s, e, (gov,))
     for n in range(len(out) - 1, -1, -1):
         if not _PROVINCES.match(text, out[n][1]):
             continue

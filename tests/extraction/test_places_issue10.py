@@ -150,3 +150,13 @@ def test_names_listed_before_provinces_are_governorates():
     # "Idlib provinces Maaret al-Numan": province's, the apostrophe stripped
     assert keys("the market in Idlib provinces Maaret al-Numan")[0] == "idlib-governorate"
     assert keys("Raids hit Hama and Idlib city on Monday.") == ["hama", "idlib"]
+
+
+def test_a_side_of_a_namesake_city_is_its_governorate_unless_it_says_city():
+    assert keys("Warplanes struck a hospital in northwestern Idlib on Monday.") == [
+        "idlib-governorate"
+    ]
+    assert keys("Shells hit southern Daraa.") == ["daraa-governorate"]
+    assert keys("Shells hit northern Hama city.") == ["hama"]
+    # a side with an entry of its own keeps it
+    assert keys("Shells hit rebel-held east Aleppo.") == ["east-aleppo"]
