@@ -160,3 +160,14 @@ def test_a_side_of_a_namesake_city_is_its_governorate_unless_it_says_city():
     assert keys("Shells hit northern Hama city.") == ["hama"]
     # a side with an entry of its own keeps it
     assert keys("Shells hit rebel-held east Aleppo.") == ["east-aleppo"]
+
+
+def test_a_neighbourhood_named_with_its_kind_word_lies_in_the_city_named_after_it():
+    # two cities have a Zahraa district: the spelling with "neighborhood" no longer
+    # belongs to the Homs one alone
+    assert keys("Shells hit al-Zahraa neighborhood in Aleppo city.") == [
+        "jamiyat-al-zahraa",
+        "aleppo",
+    ]
+    assert keys("Shells hit al-Zahraa neighborhood in Homs city.") == ["al-zahra-homs", "homs"]
+    assert keys("Shells hit Salah Eddin neighborhood in Aleppo.") == ["salaheddine", "aleppo"]
