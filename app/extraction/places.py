@@ -62,7 +62,8 @@ _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 # "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
 _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
 _HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
-_HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b", re.I)
+# "Al-Shaar neighborhood" (not the gas field), but "the east Aleppo district of Marjeh"
+_HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b(?!\s+of\b)", re.I)
 _NO_HOOD = frozenset({"facility", "airport", "road", "region", "country", "governorate"})
 _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 

@@ -171,3 +171,9 @@ def test_a_neighbourhood_named_with_its_kind_word_lies_in_the_city_named_after_i
     ]
     assert keys("Shells hit al-Zahraa neighborhood in Homs city.") == ["al-zahra-homs", "homs"]
     assert keys("Shells hit Salah Eddin neighborhood in Aleppo.") == ["salaheddine", "aleppo"]
+
+
+def test_a_district_of_a_side_of_aleppo_is_aleppos_not_a_damascus_namesake():
+    text = "Airstrikes killed 12 civilians in the rebel-held east Aleppo district of Marjeh."
+    assert keys(text) == ["east-aleppo", "al-marjeh-aleppo"]
+    assert keys("A car bomb exploded near Marjeh Square in Damascus.") == ["marjeh", "damascus"]
