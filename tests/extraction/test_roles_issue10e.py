@@ -96,3 +96,13 @@ def test_a_group_named_with_organization_is_the_subject_of_the_verb_after_it() -
 def test_listed_target_nouns_owned_by_a_group_make_it_the_object() -> None:
     got = roles("Syrian army units on Monday targeted hideouts and depots of ISIL near Palmyra.")
     assert got == {"syrian-arab-army": "agent", "islamic-state": "target"}
+
+
+# arms named by their make or kind -------------------------------------------------------
+
+
+def test_a_regime_mig_is_the_air_force_and_turkish_howitzers_the_turkish_army() -> None:
+    got = roles("Rebels shot down a regime MiG warplane near Hama on Monday.")
+    assert got["syrian-air-force"] == "target"
+    got = roles("Turkish howitzers shelled IS positions near al-Bab on Monday.")
+    assert got == {"turkish-armed-forces": "agent", "islamic-state": "target"}
