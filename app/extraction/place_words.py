@@ -53,7 +53,14 @@ LOCATIVE = frozenset(
         "between",
         "and",
         "of",
+        "border",  # "provinces that border Iraq", "a town bordering Turkey"
+        "borders",
+        "bordering",
     ]
+)
+# Adjectives that may stand between such a word and the country: "in neighbouring Iraq"
+LOCATIVE_ADJECTIVES = frozenset(
+    ["neighbouring", "neighboring", "northern", "southern", "eastern", "western"]
 )
 
 # Words after a country's possessive that make it a place (docs/annotation.md §7)

@@ -41,6 +41,7 @@ from .place_words import (
     HELD_PARTS,
     INSTITUTIONS,
     LOCATIVE,
+    LOCATIVE_ADJECTIVES,
     NAMED_BUILDINGS,
 )
 from .registry import (
@@ -61,7 +62,8 @@ _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 # "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
 _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
 _HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
-_HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b", re.I)
+# "Al-Shaar neighborhood" (not the gas field), but "the east Aleppo district of Marjeh"
+_HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b(?!\s+of\b)", re.I)
 _NO_HOOD = frozenset({"facility", "airport", "road", "region", "country", "governorate"})
 _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 
@@ -226,6 +228,59 @@ def governorate_keys() -> dict[str, str]:
     return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
 
 
+def _namesake_governorate(key: str) -> str | None:
+    """The governorate a city or town is the namesake of (Idlib -> Idlib Governorate)."""
+    here = place_entry(key)
+    gov = governorate_keys().get(here.governorate) if here else None
+    if (
+        gov is not None
+        and here.kind in ("city", "town")
+        and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
+    ):
+        return gov
+    return None
+
+
+# "Hama and Idlib provinces", "Idlib provinces Maaret al-Numan" (province's, the
+# apostrophe stripped): each name before it is a governorate
+_PROVINCES = re.compile(r"\s+(?:provinces|governorates)\b", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?", re.I)  # FA-KES strips commas
+
+
+# "in northwestern Idlib": a side of a namesake city with no entry of its own (as "east
+# Aleppo" has) is a side of the governorate
+_SIDE_OF = re.compile(
+    r"\b(?:north|south|east|west)(?:ern)?\s+$|\b(?:north|south)-?(?:east|west)(?:ern)?\s+$",
+    re.I,
+)
+_CITY_AFTER = re.compile(r"(?:['’]?s)?\s+city\b", re.I)  # "Idlib city", "Idlibs city centre"
+
+
+def _provinces(
+    text: str, found: list[tuple[int, int, tuple[str, ...]]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    out = list(found)
+    for n, (s, e, keys) in enumerate(out):
+        city = text[s:e].casefold().endswith("city") or _CITY_AFTER.match(text, e)
+        if _SIDE_OF.search(text, max(0, s - 16), s) and not city:
+            gov = _namesake_governorate(keys[0])
+            if gov is not None:
+                out[n] = (s, e, (gov,))
+    for n in range(len(out) - 1, -1, -1):
+        if not _PROVINCES.match(text, out[n][1]):
+            continue
+        m = n
+        while True:
+            gov = _namesake_governorate(out[m][2][0])
+            if gov is None:
+                break
+            out[m] = (out[m][0], out[m][1], (gov,))
+            if m == 0 or not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
+                break
+            m -= 1
+    return out
+
+
 def _locators(
     toks, found: list[tuple[int, int, tuple[str, ...]]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -238,15 +293,13 @@ def _locators(
         if s - pe not in (1, 2):  # a space, or ", "
             continue
         prev, here = place_entry(pkeys[0]), place_entry(keys[0])
-        gov = governorate_keys().get(here.governorate) if here else None
+        gov = _namesake_governorate(keys[0])
         if (
             gov is not None
             and prev is not None
             and prev.kind not in ("governorate", "country")
             and prev.governorate == here.governorate
             and prev.key != here.key
-            and here.kind in ("city", "town")
-            and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
         ):
             out[n] = (s, e, (gov,))
     return out
@@ -265,6 +318,8 @@ def find_places(text: str) -> list[PlaceMention]:
         words = [t for t in toks[i : j + 1] if not t.article]
         lit = span_literal(words, possessive)
         before = toks[i - 1].text.casefold() if i else ""
+        if before in LOCATIVE_ADJECTIVES and i >= 2:
+            before = toks[i - 2].text.casefold()
         # "in Syria and Iraq": a country listed after one taken as a place is one too
         locative = (before in LOCATIVE and before != "and") or (
             before == "and" and last_country == i - 2
@@ -317,7 +372,7 @@ def find_places(text: str) -> list[PlaceMention]:
             if all(t.text.isupper() for t in toks[i : j + 1] if not t.article):
                 dateline = j
         i = j + 1
-    found = _locators(toks, found)
+    found = _provinces(text, _locators(toks, found))
     # One spelling, several places: go with the place named right after "in" ("the village
     # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names
     # favour.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.role_tokens import denial, low
+from app.extraction.role_tokens import denial, low, named
 from app.extraction.role_words import (
     ACCUSE,
     ACTION,
@@ -38,11 +38,6 @@ _BY_ADVERBS = frozenset(
 _SPONSORED = re.compile(r"-(?:backed|linked|led|affiliated|allied|aligned|supported)$")
 # where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
 _PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
-
-
-def _named(word: str) -> bool:
-    """A word of a name: capitalised, or after a lower-case article ("al-Assads")."""
-    return word[:1].isupper() or word[:3] in ("al-", "el-") and word[3:4].isupper()
 
 
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
@@ -105,8 +100,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             continue
         # "the fight against President Bashar al-Assads regime": the owner's name before a
         # bare head ("Assads" with the apostrophe stripped)
-        if k == i - 1 and _named(toks[k].group()) and w.endswith("s"):
-            while k >= 0 and _named(toks[k].group()) and i - k <= 4:
+        if k == i - 1 and named(toks[k].group()) and w.endswith("s"):
+            while k >= 0 and named(toks[k].group()) and i - k <= 4:
                 k -= 1
             skipped += 1
             continue
@@ -122,8 +117,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 skipped += 1
                 continue
             return None
+        # "positions of IS", "Nusra and IS", "gatherings and vehicles of ISIL"
         if ((w in HEADS or w in TARGET_NOUNS) and low(toks, k + 1) == "of") or (
-            w in ("and", "or") and k >= 1 and toks[k - 1].group()[:1].isupper()
+            w in ("and", "or")
+            and k >= 1
+            and (toks[k - 1].group()[:1].isupper() or low(toks, k - 1) in TARGET_NOUNS)
         ):
             k -= 2 if w in ("and", "or") else 1
             skipped += 1

@@ -18,7 +18,7 @@ HEADS = word_set(
     "servicemen operatives affiliates affiliate supporters alliance coalition partners "
     "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
     "investigators inspectors delegation experts officers agents cells terrorist takfiri "
-    "mercenaries"
+    "mercenaries organization organisation"
 )
 # irregular past forms and -s forms of verbs of action, which the -ed test misses
 ACTION = word_set(
@@ -81,7 +81,8 @@ PASSIVE_NEUTRAL = word_set(
     "backed supported led held controlled based allied linked affiliated known called "
     "considered described believed expected said reported seen thought designated listed "
     "banned outlawed named dubbed formed founded located deployed stationed involved joined "
-    "made composed"
+    "made composed concerned worried alarmed shocked saddened outraged determined committed "
+    "prepared convinced interested disappointed pleased"
 )
 HARM = word_set(
     "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "
@@ -145,6 +146,10 @@ APPOSED = word_set(
     "faction organisation organization movement outfit"
 )
 HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
+# the holder named after the place: "still under the control of government forces"
+HELD_BY = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(control|hands)\s+of\s+(?:the\s+)?$", re.I)
+# heads that name people, not arms: what they do decides, when the words after say it
+PEOPLE_HEADS = word_set("forces troops")
 LINKED = re.compile(r"-(linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
 HOLDING = word_set(
     "held controlled control controls holds hold run dominated besieged-held administered"

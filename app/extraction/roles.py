@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.role_object import object_role
-from app.extraction.role_tokens import denial, index_at, low, span, tokens
+from app.extraction.role_tokens import denial, index_at, low, named, span, tokens
 from app.extraction.role_words import (
     ACTION,
     APPOSED,
@@ -34,9 +34,11 @@ from app.extraction.role_words import (
     BELONGING,
     COPULA,
     DET,
+    FROM_VERBS,
     HARM,
     HEADS,
     HELD,
+    HELD_BY,
     HOLDING,
     ING_PREPOSITIONS,
     LINKED,
@@ -45,6 +47,7 @@ from app.extraction.role_words import (
     OWNED_DEEDS,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
+    PEOPLE_HEADS,
     PROCEDURE,
     REDUCED_BY,
     SIDES,
@@ -77,7 +80,9 @@ def actor_role(
     it when the first decides nothing ("the work of the regime ... brutality by the
     regime")."""
     role, why = _role(text, actor, start, end, others)
-    if role == "mentioned" and why.rule == "mentioned":
+    # a holder or sponsor may act later in the same claim ("government-controlled
+    # neighbourhoods ... the regime has hit rebel areas"): what it does there decides
+    if role == "mentioned" and why.rule in ("mentioned", "holder", "sponsor", "linked"):
         later = (
             m for m in mentions if m.key == actor.key and actor.start < m.start and m.end <= end
         )
@@ -108,6 +113,11 @@ def _role(
         return "mentioned", Why(
             "holder", held.start(), held.end(), held.group(1), "holds the place"
         )
+    held_by = HELD_BY.search(text, max(start, actor.start - 30), actor.start)
+    if held_by is not None:
+        return "mentioned", Why(
+            "holder", held_by.start(), held_by.end(), held_by.group(1), "holds the place"
+        )
     linked = LINKED.match(text, actor.end, end)
     if linked is not None:  # "Nusra-linked groups": the groups act, not Nusra
         return "mentioned", Why(
@@ -127,6 +137,10 @@ def _role(
         negated = denial(toks, j, j + 3)
         if negated is not None:  # "Coalition raids do not target civilians"
             return negated
+        if surface_words[-1] in PEOPLE_HEADS:  # "government forces were ambushed", "... control"
+            after = _after(text, toks, j, others)
+            if after is not None:
+                return after
         return "agent", Why("weapon", actor.start, actor.end, actor.surface, "owner of the attack")
     if before is not None and before[0] == "target" and before[1].rule == "object":
         return before  # "bombing IS targets": the object, whatever follows
@@ -275,9 +289,14 @@ def _after(
         a, b, cue = span(toks, k, k)
         return "mentioned", Why("sponsor", a, b, cue, "sponsors what follows; acts in nothing here")
     if k < n and low(toks, k) in HOLDING:  # "government held", "regime controlled areas"
+        deed = _holding_deed(toks, k)
+        if deed is not None:
+            return deed
         a, b, cue = span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
     k = _of_name(toks, k)
+    if low(toks, k) == "for" and low(toks, k + 2) == "part":  # "the regime for its part has"
+        k += 3
     aside = _speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
@@ -285,7 +304,7 @@ def _after(
         k += 1
     first = k
     while k < n and (
-        (low(toks, k) in AUX and low(toks, k) not in COPULA | {"has", "have", "had"})
+        (_adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
         or (low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX)
     ):
         k += 1  # "also", "reportedly", "on Tuesday morning"
@@ -296,13 +315,14 @@ def _after(
     if w in COPULA or w in ("has", "have", "had"):
         aux = k
         k += 1
-        while k < n and low(toks, k) in AUX - COPULA:
+        while k < n and _adverb(toks, k) and low(toks, k) not in COPULA:
             k += 1
         if low(toks, k) == "been":
             k += 1
         part = low(toks, k)
         if (w in COPULA or low(toks, aux + 1) == "been") and not part.endswith("ing"):
-            if part == "able" and low(toks, k + 1) == "to":  # "the regime was able to put"
+            # "the regime was able to put", "IS was prepared to demolish"
+            if part == "able" and low(toks, k + 1) == "to":
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "subject of a verb of action")
             if part in PASSIVE_AGENT:
@@ -348,6 +368,36 @@ def _after(
     return None
 
 
+def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
+    """A holder whose clause goes on with its deed: "Kurdish forces control much of the
+    province after capturing it", "IS controls most of the city besieging 200000 people".
+    Another clause ("but is battling") is another deed's."""
+    for m in range(k + 1, min(len(toks), k + 12)):
+        w = low(toks, m)
+        if w in _CLAUSE_BREAKS:
+            return None
+        if w.endswith("ing") and (w in HARM or w in FROM_VERBS):
+            a, b, cue = span(toks, k, m)
+            return "agent", Why("subject", a, b, cue, "holds what it took or besieges")
+    return None
+
+
+_CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
+
+
+# words in -ly that are no adverbs
+_LY_NOUNS = frozenset({"ally", "family", "assembly", "supply", "rally", "anomaly", "holy"})
+
+
+def _adverb(toks: list[re.Match[str]], k: int) -> bool:
+    """A word that changes nothing about who acts: an auxiliary, a time word, or an adverb
+    in -ly ("is currently carrying out", "have systematically targeted")."""
+    w = low(toks, k)
+    return w in AUX or (
+        len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS
+    )
+
+
 def _companions(toks: list[re.Match[str]], k: int) -> int | None:
     """The index after "its allies", "other militant groups", "its Western-supplied allies"
     or "rebel fighters" standing at toks[k] (after an "and"), or None."""
@@ -365,11 +415,7 @@ def _of_name(toks: list[re.Match[str]], k: int) -> int:
     if low(toks, k) != "of":
         return k
     m = k + 1
-    while (
-        m < len(toks)
-        and m - k <= 5
-        and (toks[m].group()[0].isupper() or toks[m].group()[0].isdigit())
-    ):
+    while m < len(toks) and m - k <= 5 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
         m += 1
     if low(toks, m) in ("nations", "countries", "states"):
         m += 1

@@ -2,7 +2,8 @@
 
 GeoNames knows few Syrian villages and city districts, and no larger gazetteer ships in
 a package. A name the text calls a place ("the village of Thalthana", "al-Khalidiye
-neighborhood", "the town of Ain Jara") is kept as an unlisted place when the same
+neighborhood", "the town of Ain Jara"), or names right before a Syrian gazetteer place
+("a raid on Maarzita in southern Idlib province"), is kept as an unlisted place when the same
 sentence places it: the nearest gazetteer place in the sentence gives its governorate
 (and, for a district of a city, the city); a sentence that names none goes on from the
 text just before it. A name nothing places is left out: a place without a governorate
@@ -47,6 +48,13 @@ _LIST = re.compile(
     rf"(?P<list>{_WORD}(?:\s+(?:and\s+)?{_WORD})+)"
 )
 _NAME_WORD = re.compile(_WORD)
+# "an air raid on Maarzita in southern Idlib province", "clashes in X near Aleppo": a name
+# placed by the gazetteer place right after it (checked in find_unlisted)
+_PLACED = re.compile(
+    rf"\b(?:in|on|near|at)\s+{_NAME}\s+(?:in|near|outside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+)
 
 
 def _listed(
@@ -138,6 +146,19 @@ def find_unlisted(
                 continue  # "the nearby Turkish town of Nusaybin": not in Syria
             kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
             named.setdefault(m.group("name"), []).append((start, end, kind))
+    starts = {p.start: p for p in places}
+    for m in _PLACED.finditer(text):
+        start, end = m.span("name")
+        near = starts.get(m.end())
+        e = place_entry(near.key) if near is not None else None
+        if (
+            e is not None
+            and e.governorate is not None
+            and e.country_code == "SY"
+            and _usable(m.group("name"))
+            and not _overlaps(taken, start, end)
+        ):
+            named.setdefault(m.group("name"), []).append((start, end, "town"))
     for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"
         kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
         for start, end in _listed(text, m.start("list"), m.end("list"), taken):

@@ -130,3 +130,50 @@ def test_a_neighbourhood_is_not_an_airport_or_gas_field_of_its_name():
     keys = [p.key for p in extract(text).places]
     assert "al-shaer-gas-field" not in keys and "aleppo-airport" not in keys
     assert {"al-shaar-in-aleppo", "bab-al-nairab-in-aleppo"} <= set(keys)
+
+
+def test_a_country_after_a_neighbouring_adjective_or_a_border_verb_is_a_place():
+    assert keys("IS seized towns in Syria and in neighbouring Iraq last year.") == [
+        "syria",
+        "iraq",
+    ]
+    assert keys("The provinces of Hasakeh and Deir Ezzor border Iraq.")[-1] == "iraq"
+    assert keys("Iraq sent aid.") == []
+
+
+def test_names_listed_before_provinces_are_governorates():
+    assert keys("Raids hit Hama Homs and Idlib provinces on Monday.") == [
+        "hama-governorate",
+        "homs-governorate",
+        "idlib-governorate",
+    ]
+    # "Idlib provinces Maaret al-Numan": province's, the apostrophe stripped
+    assert keys("the market in Idlib provinces Maaret al-Numan")[0] == "idlib-governorate"
+    assert keys("Raids hit Hama and Idlib city on Monday.") == ["hama", "idlib"]
+
+
+def test_a_side_of_a_namesake_city_is_its_governorate_unless_it_says_city():
+    assert keys("Warplanes struck a hospital in northwestern Idlib on Monday.") == [
+        "idlib-governorate"
+    ]
+    assert keys("Shells hit southern Daraa.") == ["daraa-governorate"]
+    assert keys("Shells hit northern Hama city.") == ["hama"]
+    # a side with an entry of its own keeps it
+    assert keys("Shells hit rebel-held east Aleppo.") == ["east-aleppo"]
+
+
+def test_a_neighbourhood_named_with_its_kind_word_lies_in_the_city_named_after_it():
+    # two cities have a Zahraa district: the spelling with "neighborhood" no longer
+    # belongs to the Homs one alone
+    assert keys("Shells hit al-Zahraa neighborhood in Aleppo city.") == [
+        "jamiyat-al-zahraa",
+        "aleppo",
+    ]
+    assert keys("Shells hit al-Zahraa neighborhood in Homs city.") == ["al-zahra-homs", "homs"]
+    assert keys("Shells hit Salah Eddin neighborhood in Aleppo.") == ["salaheddine", "aleppo"]
+
+
+def test_a_district_of_a_side_of_aleppo_is_aleppos_not_a_damascus_namesake():
+    text = "Airstrikes killed 12 civilians in the rebel-held east Aleppo district of Marjeh."
+    assert keys(text) == ["east-aleppo", "al-marjeh-aleppo"]
+    assert keys("A car bomb exploded near Marjeh Square in Damascus.") == ["marjeh", "damascus"]

@@ -86,3 +86,18 @@ def test_a_town_a_nationality_puts_abroad_is_not_filed_in_syria():
         "from Qamishli. Two people were hurt in Nusaybin, a witness said."
     )
     assert unlisted(text) == []
+
+
+def test_a_name_right_before_in_and_a_syrian_place_is_an_unlisted_place():
+    text = "An air raid on Kafr Zeitoun in southern Hama province killed two people."
+    assert [(p.surface, p.unlisted.governorate) for p in unlisted(text)] == [
+        ("Kafr Zeitoun", "Hama")
+    ]
+
+
+def test_a_name_before_a_place_abroad_or_a_month_is_no_unlisted_place():
+    for text in (
+        "Talks in Geneva in March failed to end the war.",
+        "Strikes hit targets in Mosul in northern Iraq on Monday.",
+    ):
+        assert unlisted(text) == []
