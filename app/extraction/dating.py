@@ -9,6 +9,10 @@
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
 4. anything else (background, another incident told without a date) has no date.
+
+In a timeline, a bare date heading ("July 2011 Bashar al-Assad sacks ...") dates its entry
+and the undated sentences after it; a sentence told again (a timeline repeated without its
+headings) keeps the date it got the first time.
 """
 
 from __future__ import annotations
@@ -77,6 +81,11 @@ _BACKGROUND_AGREEMENT = re.compile(
     r"resolution|talks)\s+(?:brokered|announced|signed|agreed|reached|declared|passed|adopted|"
     r"struck)\s+(?:[\w-]+\s+){0,8}?(?:(?:on|in|last)\s+(?:the\s+)?)?$",
     re.I,
+)
+# "Kurdish groups which had in 2013 declared autonomy": a relative clause in the past
+# perfect tells what came before the claim's event
+_EARLIER_CLAUSE = re.compile(
+    r"\b(?:which|who|that)\s+had\s+(?:\w+\s+){0,2}?(?:in|on|since)\s+$", re.I
 )
 # "opened an investigation into whether its strikes last week killed civilians": the date
 # of what is in question, not of the claim's event
@@ -176,6 +185,19 @@ _NEW_THREAD_REACH = 120  # characters into what is said
 # a date in the first words of a sentence opens a new incident ("On Saturday two women
 # were among eight people killed..."); elsewhere a date dates its own claim only
 _OPENING_DATE = 40
+# "July 2011 Bashar al-Assad sacks the governor ...": a timeline's heading, a date with its
+# year standing bare before the entry it dates (no "in", no "on"); the sentences of the
+# entry after it are told at that date (a caption without a full stop may run into the
+# heading: "... as anti-terror bulwark April 2013 Powerful Iran-backed ...")
+_HEADING = re.compile(r"\s+[A-Z]")
+_HEADING_YEAR = re.compile(r"\b(?:19|20)\d\d$")
+_NOT_HEADING = re.compile(
+    r"\b(?:in|on|of|since|until|till|from|by|before|after|during|to|and|or|between|through"
+    r"|throughout|early|late|mid|the|at|than|as of)\s+$",
+    re.I,
+)
+# a repeated entry may carry the caption before it ("<caption> Powerful Iran-backed ...")
+_TOLD_TAIL = 60
 _PRESENT = re.compile(
     r"(?<!-)\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
@@ -221,6 +243,7 @@ _NOT_ITS_DATE = (
     (_BACKGROUND_CLAUSE, 90),
     (_BACKGROUND_AGREEMENT, 90),
     (_QUESTIONED, 80),
+    (_EARLIER_CLAUSE, 40),
 )
 
 
@@ -323,6 +346,11 @@ class Dater:
         # the incident an event told elsewhere interrupted, and where it happened: the text
         # may come back to it ("In Aleppo ..." after an aside on Homs)
         self.left: tuple[DateMention, frozenset[str]] | None = None
+        # the heading of the timeline entry being read, if any
+        self.heading: DateMention | None = None
+        # what each claim said (without its heading) and the date it got: a page that
+        # repeats a timeline without its headings tells the same events again
+        self.told: dict[str, Dated] = {}
 
     def own(self, start: int, end: int) -> DateMention | None:
         """The date text[start:end] states for itself, if any."""
@@ -383,6 +411,21 @@ class Dater:
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
+    def _heading(self, start: int, end: int) -> DateMention | None:
+        """The date the claim opens with as a timeline heading ("2013 Jihadists expand")."""
+        return next(
+            (
+                d
+                for d in self.dates
+                if start <= d.start
+                and d.end <= end
+                and _HEADING_YEAR.search(d.surface)
+                and _HEADING.match(self.text, d.end)
+                and not _NOT_HEADING.search(self.text, max(start, d.start - 12), d.start)
+            ),
+            None,
+        )
+
     def date(
         self,
         start: int,
@@ -395,6 +438,39 @@ class Dater:
     ) -> Dated:
         """`where`: the governorates the claim names (an event told elsewhere than the
         incident, with nothing pointing back to it, is another incident)."""
+        heading = self._heading(start, end)
+        said = self.text[heading.end if heading else start : end].strip()
+        before = self.told.get(said) or next(
+            (v for k, v in self.told.items() if len(k) >= _TOLD_TAIL and said.endswith(k)), None
+        )
+        if heading is None and before is not None and before.date is not None:
+            d = before.date
+            why = Why("inherited", d.start, d.end, d.surface, "told before: " + _inherit_note(d))
+            return Dated(d, why)
+        if heading is not None:  # the entry is what follows its heading
+            self.heading = heading
+            start, content_from = heading.end, max(content_from, heading.end)
+        dated = self._date(
+            start,
+            end,
+            content_from=content_from,
+            continues_speaker=continues_speaker,
+            reports_event=reports_event,
+            where=where,
+        )
+        self.told.setdefault(said, dated)
+        return dated
+
+    def _date(
+        self,
+        start: int,
+        end: int,
+        *,
+        content_from: int,
+        continues_speaker: bool,
+        reports_event: bool,
+        where: frozenset[str],
+    ) -> Dated:
         text = self.text
         own = _own(text, start, end, self.dates, self.reference)
         war = since_war(text, start, end, self.reference) or self._war_toll(start, end)
@@ -429,6 +505,8 @@ class Dater:
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))
+        if self.heading is not None:  # the rest of a timeline entry
+            return self._inherited(self.heading, "the timeline heading")
         then = self._since_then(start, end) or self._at_the_time(start, end)
         if then is not None:
             return then
