@@ -90,7 +90,7 @@ _HEADING_YEAR = re.compile(r"(?:^|[.!?]\s+)$")
 _HEADING_ENTRY = re.compile(r"\s+[A-Z][a-z]")
 _BEFORE_YEAR = re.compile(
     r"\b(?:in|since|of|during|until|till|by|from|before|after|through|throughout)\s+"
-    r"(?:(?:early|late|mid-?|the\s+(?:beginning|end|middle)\s+of)\s*)?$",
+    r"(?:(?:early|late|mid-?|the\s+(?:beginning|end|middle)\s+of)\s*|the\s+)?$",
     re.I,
 )
 _BEFORE_DAY_BEFORE = re.compile(r"\bthe\s+day\s+before\s+$", re.I)
