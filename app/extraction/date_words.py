@@ -165,6 +165,7 @@ PRESENT = re.compile(
     r"(?<!-)\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
     r"fears?|accuses?|denies|deny|demands|insists|rejects|supports|backs|opposes|bears|says|"
+    r"excludes?|cooperates?|threatens?|"
     r"has been|have been|is being|are being|makes|means|now(?!\s+that))\b",
     re.I,
 )

@@ -1,5 +1,6 @@
-"""Issue 10, event dates in a timeline (docs/annotation.md §5): a date heading stands bare
-before the entry it dates, and a page may repeat the timeline without its headings."""
+"""Issue 10, event dates (docs/annotation.md §5) of fresh3's causes: in a timeline a date
+heading stands bare before the entry it dates, and a page may repeat the timeline without
+its headings; a state told in the present stands at the reference day."""
 
 from __future__ import annotations
 
@@ -65,3 +66,15 @@ def test_a_date_in_a_past_perfect_relative_clause_is_what_came_before() -> None:
     )
     x = run(text)
     assert dated(claim(x, text, "which had in 2014")) == (date(2016, 8, 9),) * 2
+
+
+def test_a_state_told_in_the_present_stands_at_the_reference_day() -> None:
+    text = (
+        "Rebels shelled the town of Mhardeh on Thursday killing two children, activists said. "
+        "The local truce excludes the Islamic State group. "
+        "Hunger threatens thousands of families in the besieged eastern districts."
+    )
+    x = run(text)
+    today = (date(2016, 8, 12),) * 2
+    assert dated(claim(x, text, "truce excludes")) == today
+    assert dated(claim(x, text, "Hunger threatens")) == today
