@@ -84,9 +84,13 @@ _BEFORE_MODIFIER = re.compile(r"\b(last|this|past|next)\s+$", re.I)
 _BEFORE_WEEK = re.compile(r"\b(?:(?:this|the)\s+past|last|past|the\s+last|this)\s+$", re.I)
 _BEFORE_WEEKEND = re.compile(r"\b(?:the|last|this|past)\s+$", re.I)
 _BEFORE_PERIOD = re.compile(r"\b(last|this|next|earlier\s+this|later\s+this)\s+$", re.I)
+# "... heavy shelling. 2013 Jihadists expand in the north": a timeline's heading, a year
+# standing bare at the head of a sentence before the entry it dates
+_HEADING_YEAR = re.compile(r"(?:^|[.!?]\s+)$")
+_HEADING_ENTRY = re.compile(r"\s+[A-Z][a-z]")
 _BEFORE_YEAR = re.compile(
     r"\b(?:in|since|of|during|until|till|by|from|before|after|through|throughout)\s+"
-    r"(?:(?:early|late|mid-?|the\s+(?:beginning|end|middle)\s+of)\s*)?$",
+    r"(?:(?:early|late|mid-?|the\s+(?:beginning|end|middle)\s+of)\s*|the\s+)?$",
     re.I,
 )
 _BEFORE_DAY_BEFORE = re.compile(r"\bthe\s+day\s+before\s+$", re.I)
@@ -382,7 +386,11 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
     for m in _NUMERIC.finditer(text):
         _numeric(found, m)
     for m in _YEAR.finditer(text):
-        if _before(_BEFORE_YEAR, text, m.start()) is not None:
+        heading = (
+            _before(_HEADING_YEAR, text, m.start()) is not None
+            and _HEADING_ENTRY.match(text, m.end()) is not None
+        )
+        if heading or _before(_BEFORE_YEAR, text, m.start()) is not None:
             y = int(m.group())
             part = _before(_YEAR_PART, text, m.start())
             if part is not None:  # "early 2011", "mid-2012": a third of the year

@@ -250,3 +250,16 @@ def test_a_day_an_event_continued_into_is_the_end_of_its_range():
     text = "The fighting flared up on Sunday and continued into Monday, activists said."
     d = one(text, ref, "Sunday and continued into Monday")
     assert (d.date_start, d.date_end, d.precision) == (date(2014, 6, 8), ref, "day")
+
+
+def test_a_year_naming_a_war_after_the_is_that_year():
+    text = "Israel took the plateau in the 1967 war and held it since."
+    d = one(text, date(2016, 8, 12), "1967")
+    assert (d.date_start, d.date_end, d.precision) == (date(1967, 1, 1), date(1967, 12, 31), "year")
+
+
+def test_a_bare_year_heading_a_sentence_is_a_date_a_count_is_not():
+    text = "Rebels held the town. 2015 Islamic State fighters capture it. 2000 people fled."
+    found = by_surface(text, date(2016, 8, 12))
+    assert found["2015"][0].date_start == date(2015, 1, 1)
+    assert "2000" not in found

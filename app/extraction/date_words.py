@@ -1,0 +1,201 @@
+"""The words and patterns the event-date rules read (app.extraction.dating): what makes a
+date background or a yardstick, what points back to an incident or opens a new thread,
+the tenses, and a timeline's headings."""
+
+from __future__ import annotations
+
+import re
+
+# "the deadliest attack since 2011": the date is a yardstick, not the event's
+COMPARED = re.compile(
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most \w+|fiercest"
+    r"|bloodiest|strongest|longest|latest|only|(?<!at )least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
+    re.I,
+)
+SINCE_WAR = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:Syrian\s+|"
+    r"Syrias\s+|countrys\s+|six-year\s+|\w+\s+)?(?:war|conflict|uprising|crisis|revolt|revolution)"
+    r"|(?:the\s+)?(?:Syrian\s+|Syrias\s+|Syria['’]s\s+)?(?:war|conflict|uprising|crisis|revolt|"
+    r"revolution)\s+"
+    r"(?:began|started|erupted|broke out))",
+    re.I,
+)
+IN_YEAR = re.compile(r"\s+in\s+((?:19|20)\d\d)\b")
+# "said on Tuesday": the day of a statement, which dates an incident only when nothing else
+# has (docs/annotation.md §5 rule 2)
+STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|told|tells|reported|announced|added|stated|confirmed|denied|claimed|"
+    r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+# "said the late Monday strike", "said Monday's attack killed": the date names the event
+# that follows it, not the day of the statement
+NAMES_EVENT = re.compile(
+    r"(?:['’]?s)?\s+(?:\w+\s+)?(?:air\s*strikes?|strikes?|attacks?|raids?|bombings?|blasts?|"
+    r"explosions?|shelling|massacre|assault|offensive|ambush|clashes)\b",
+    re.I,
+)
+# a date in a relative clause about something else: "the ceasefire that came into force
+# on September 12", "the coalition which launched an air war last September"
+BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w.-]+\s+){0,4}?(?:ceasefire|truce|deal|agreement|"
+    r"coalition|war|campaign|offensive|resolution|talks|conflict|uprising|revolt|protests?)\s+"
+    r"(?:that|which)\s+(?:[\w-]+\s+){0,8}?(?:(?:on|in|since|last)\s+(?:the\s+)?"
+    r"(?:(?:evening|morning|night|afternoon|early hours|eve)\s+of\s+)?)?$",
+    re.I,
+)
+# "zones under a deal brokered by Russia in May", "despite the ceasefire announced on July
+# 22": the date of the agreement, not of the claim's event (docs/annotation.md §5 rule 1)
+BACKGROUND_AGREEMENT = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w.-]+\s+){0,4}?(?:ceasefire|truce|deal|agreement|"
+    r"resolution|talks)\s+(?:brokered|announced|signed|agreed|reached|declared|passed|adopted|"
+    r"struck)\s+(?:[\w-]+\s+){0,8}?(?:(?:on|in|last)\s+(?:the\s+)?)?$",
+    re.I,
+)
+# "Kurdish groups which had in 2013 declared autonomy": a relative clause in the past
+# perfect tells what came before the claim's event
+EARLIER_CLAUSE = re.compile(
+    r"\b(?:which|who|that)\s+had\s+(?:\w+\s+){0,2}?(?:in|on|since)\s+$", re.I
+)
+# "opened an investigation into whether its strikes last week killed civilians": the date
+# of what is in question, not of the claim's event
+QUESTIONED = re.compile(r"\bwhether\b[^.;]*$", re.I)
+# "Since then more than 250,000 have been killed", "groups have since called for": from the
+# date the sentence before gave
+SINCE_THEN = re.compile(r"\bsince then\b|\b(?:have|has|had)\s+since\b", re.I)
+# "U.S. officials said at the time that ...", "at the time of the attack": the time of the
+# incident the text dated last, which the claims after it go on about
+AT_THE_TIME = re.compile(r"\bat the time\b(?!\s+of\s+writing)", re.I)
+# "broke out in 2011 and has since claimed 200,000 lives", "from 10 June to date": what the
+# claim counts runs from its date to the reference
+ON_SINCE = re.compile(
+    r"(?:\s*\([^()]{0,80}\))?\s+(?:\w+\s+){0,8}?(?:and\s+)?(?:(?:has|have|had)\s+since|"
+    r"(?:to date|until now|till now)\b)",
+    re.I,
+)
+# "The war which started in March 2011 (...) has killed 200000": the toll of the whole war,
+# from its start to the reference, like "since the war began"
+WAR_THAT_BEGAN = re.compile(
+    r"\b(?:war|conflict|uprising|crisis|revolt|revolution)\b[^.;]{0,30}?\b(?:which|that)\s+"
+    r"(?:first\s+)?(?:started|began|erupted|broke out)\s+(?:in\s+)?",
+    re.I,
+)
+HAS_TAKEN = re.compile(
+    r"[^.;]{0,120}?\b(?:has|have)\s+(?:\w+\s+)?(?:killed|claimed|left|caused|displaced|cost|"
+    r"forced|uprooted)\b",
+    re.I,
+)
+# A reaction to an incident ("condemned the attack", "denied it") happened some other time,
+# which an undated sentence does not tell (docs/annotation.md §5)
+REACTION = re.compile(
+    r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
+)
+# A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
+# all: it is no detail of the incident it is about. An accusation does take the incident's
+# day: whom it blames links it to the incident and to the denial answering it (issue 13);
+# one told in the present perfect ("The US has accused the regime of being behind the
+# attack", "an official has denied the attack") is a standing position, not that day's
+STANCE = re.compile(
+    r"\b(?:reject(?:ed|s|ing)|dismay|looking into)\b"
+    r"|\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?(?:accused|denied)\b",
+    re.I,
+)
+# Words that point back to an incident already told (one more word may qualify the noun:
+# "these heinous actions", "the Boukamal strike")
+BACK = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|some)\s+(?:(?:deadly|latest|suspected|alleged|twin|"
+    r"double|suicide|chemical|gas|car|truck|bomb|terrorist|air|aerial|same|initial|"
+    r"reported)\s+)*(?:(?!(?:the|a|an|this|that|these|those|its|their)\b)[a-z][\w-]*\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|raids?|"
+    r"massacre|toll|death toll|incident|assault|shelling|bombardment|killings?|victims|dead|"
+    r"wounded|injured|casualties|bombers?|attackers?|explosives?|convoy|operation|offensive|"
+    r"battle|clashes|fighting|ambush|siege|evacuation|deaths|carnage|tragedy|fatalities|"
+    r"bodies|corpses|scene|wreckage|actions?|crimes?|atrocit(?:y|ies)|aggression)\b"
+    r"|\b(?:a|the|gave a|put the)\s+(?:new\s+|higher\s+|final\s+)?(?:death\s+)?toll\b"
+    r"|\b(?:adding|added)\b",
+    re.I,
+)
+# Told as happening alongside the incident, or answering it: the incident's day, unless
+# what is told stands now ("Meantime, a food convoy is making its way to West Aleppo")
+ALONGSIDE = re.compile(
+    r"\b(?:meanwhile|meantime|at the same time|in response|(?:later|earlier) (?:in|on) the day|"
+    r"(?:later|earlier) that day|the same day|hours (?:later|earlier))\b",
+    re.I,
+)
+# "Meanwhile" ties no time: told elsewhere, what follows is another incident; "the same
+# day", "hours later" do tie it to the incident's day
+VAGUE_ALONGSIDE = ("meanwhile", "meantime")
+# Words that open a new thread: what follows is not the incident just told
+NEW_THREAD = re.compile(
+    r"\b(?:previously|elsewhere|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
+    r"recently|have long|has long|in a separate|in another|for (?:the )?(?:(?:more than|over|"
+    r"nearly|almost|about|some|the past|the last)\s+)?(?:\w+\s+)?(?:years|months|decades|"
+    r"a decade|weeks|a week|a year|a month)|(?:result of|during|throughout|over the course of)"
+    r"\s+the\s+(?:\w+-year\s+)?(?:war|conflict|crisis|civil war)"
+    r"|the\s+(?:\w+-year\s+)?(?:war|conflict|crisis)\s+(?:has|have|had)\b"
+    r"|toll\s+(?:from|of|in)\s+the\s+(?:\w+-year(?:-old)?\s+)?(?:civil\s+)?(?:war|conflict|crisis)"
+    # "in Syria's three-year war", "a month of infighting": a whole duration, no date
+    r"|\w+-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis)"
+    r"|(?:a|one|two|three|four|five|six|several)\s+(?:months?|years?)\s+of\s+(?:fighting|"
+    r"infighting|war|clashes|conflict|siege|bombardment)"
+    r")\b",
+    re.I,
+)
+# "The Observatory relies on a network of sources ... and says it determines whose planes
+# carry out raids": how a source works, a general statement tied to no time (§5 rule 5);
+# not in a relative clause about the speaker ("The Observatory, which relies on ...")
+METHOD = re.compile(r"(?<!which )(?<!who )\b(?:relies|rely) on\b|\bdetermines\b", re.I)
+# "the deadliest in the city for years": a yardstick, not another thread
+SUPERLATIVE = re.compile(
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most \w+)\b"
+    r"[^.;]*$",
+    re.I,
+)
+# "July 2011 Bashar al-Assad sacks the governor ...": a timeline's heading, a date with its
+# year standing bare before the entry it dates (no "in", no "on"); the sentences of the
+# entry after it are told at that date (a caption without a full stop may run into the
+# heading: "... as anti-terror bulwark April 2013 Powerful Iran-backed ...")
+HEADING = re.compile(r"\s+[A-Z]")
+HEADING_YEAR = re.compile(r"\b(?:19|20)\d\d$")
+NOT_HEADING = re.compile(
+    r"\b(?:in|on|of|since|until|till|from|by|before|after|during|to|and|or|between|through"
+    r"|throughout|early|late|mid|the|at|than|as of)\s+$",
+    re.I,
+)
+PRESENT = re.compile(
+    r"(?<!-)\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
+    r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
+    r"fears?|accuses?|denies|deny|demands|insists|rejects|supports|backs|opposes|bears|says|"
+    r"excludes?|cooperates?|threatens?|"
+    r"has been|have been|is being|are being|makes|means|now(?!\s+that))\b",
+    re.I,
+)
+# a speech verb in the present before what was said: the statement stands today
+PRESENT_CUE = re.compile(
+    r"\b(?:says|say|accuses|accuse|warns|warn|insists|insist|denies|deny|believes|believe|"
+    r"argues|argue|maintains|maintain|fears|fear|estimates|estimate)\b",
+    re.I,
+)
+# "is said to have died", "are believed to have fled": a past event, reported now
+HEARSAY = re.compile(
+    r"\s+(?:said|believed|reported|thought|understood|alleged|estimated|feared|known|"
+    r"presumed|suspected)\s+to\s+have\b",
+    re.I,
+)
+# "have been killed", "has been destroyed": an event told in the present perfect, which
+# dates nothing by itself (a state, "has been besieged", stands at the reference day)
+PERFECT_EVENT = re.compile(
+    r"\s+(?:\w+\s+)?(?:killed|wounded|injured|executed|destroyed|damaged|hit|targeted|"
+    r"struck|bombed|shelled|attacked|kidnapped|abducted|arrested|detained|captured|"
+    r"displaced|evacuated|launched|carried out|reported|recorded|documented)\b",
+    re.I,
+)
+PERFECT = ("has been", "have been")
+# "the situation will get worse": a prediction happens at no date yet
+FUTURE = re.compile(r"\b(?:will|shall|won't|wont)\b", re.I)
+PAST = re.compile(
+    r"(?<!-)\b(?:was|were|had|did|took|fled|fought|struck|left|came|began|broke|shot|led|held|"
+    r"drove|fell|rose|went|gave|made|saw|killed|wounded|injured|died|seized|captured|"
+    r"launched|attacked|hit|bombed|shelled|targeted|carried|caused|destroyed|damaged|fired|"
+    r"dropped|stormed)\b",
+    re.I,
+)
