@@ -32,7 +32,9 @@ ACTION = word_set(
     "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
     "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol slew aims"
+    "conduct operates operate patrols patrol slew aims "
+    # the present of headlines and timelines: "Assad sacks the governor", "Iran boosts support"
+    "sacks sack boosts boost expands expand agrees agree"
 )
 WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "

@@ -272,6 +272,8 @@ def _after(
                 k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
+        elif w in ("its", "their") and (end := _companions(toks, k)) is not None:
+            k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
         else:
             break
     if k < n and low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
@@ -399,11 +401,11 @@ def _adverb(toks: list[re.Match[str]], k: int) -> bool:
 
 
 def _companions(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "its allies", "other militant groups", "its Western-supplied allies"
-    or "rebel fighters" standing at toks[k] (after an "and"), or None."""
+    """The index after "its allies", "other militant groups", "its Arab and European allies"
+    or "rebel fighters" standing at toks[k], or None."""
     if low(toks, k) not in {"its", "their", "allied", "other"} | SIDES:
         return None
-    for m in range(k + 1, min(len(toks), k + 3)):
+    for m in range(k + 1, min(len(toks), k + 5)):
         if low(toks, m) in HEADS | {"allies", "groups"}:
             return m + 1
     return None

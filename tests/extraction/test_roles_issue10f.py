@@ -6,6 +6,32 @@ from __future__ import annotations
 
 from tests.extraction.test_roles_issue10b import roles
 
+# the present tense of headlines and timeline entries is a deed --------------------------
+
+
+def test_a_present_tense_verb_of_a_timeline_entry_makes_its_subject_the_agent() -> None:
+    got = roles("Assad sacks the defence minister after the bombing in Damascus.")
+    assert got["bashar-al-assad"] == "agent"
+
+
+def test_a_present_tense_verb_after_an_adverb_makes_its_subject_the_agent() -> None:
+    assert roles("Russia meanwhile boosts its air power at the Hmeimim base.")["russia"] == "agent"
+
+
+def test_parties_that_agree_to_a_truce_in_the_present_are_its_agents() -> None:
+    got = roles("Turkey and Russia agree to a ceasefire in Idlib province.")
+    assert got["turkey"] == "agent" and got["russia"] == "agent"
+
+
+def test_a_group_that_expands_in_a_region_is_the_agent() -> None:
+    assert roles("Jaish al-Islam expands in eastern Ghouta.")["jaish-al-islam"] == "agent"
+
+
+def test_an_unpunctuated_apposition_of_allies_does_not_hide_the_verb() -> None:
+    got = roles("Russia its Iranian and Lebanese allies launch a new offensive on Aleppo.")
+    assert got["russia"] == "agent"
+
+
 # an Israeli aircraft named in the singular is the Israeli military -----------------------
 
 
