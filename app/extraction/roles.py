@@ -42,6 +42,7 @@ from app.extraction.role_words import (
     HOLDING,
     ING_PREPOSITIONS,
     LINKED,
+    LOSING,
     MODALS,
     MODIFYING,
     OWNED_DEEDS,
@@ -339,6 +340,9 @@ def _after(
         # "has/have/had + participle", "has been advancing": active
         if part in PROCEDURE:
             return None
+        if part in LOSING:
+            a, b, cue = span(toks, aux, k)
+            return "target", Why("loser", a, b, cue, "subject of a verb of loss")
         if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
             a, b, cue = span(toks, aux, k)
             return "agent", Why("subject", a, b, cue, "subject of a verb of action")
@@ -353,6 +357,9 @@ def _after(
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in SPEECH or w in STATIVE or w in PROCEDURE:
         return None
+    if w in LOSING:
+        a, b, cue = span(toks, k, k)
+        return "target", Why("loser", a, b, cue, "subject of a verb of loss")
     if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
         return None
     if w == "to" and first == k and (low(toks, k + 1) in ACTION or low(toks, k + 1) in HARM):

@@ -32,6 +32,19 @@ def test_an_unpunctuated_apposition_of_allies_does_not_hide_the_verb() -> None:
     assert got["russia"] == "agent"
 
 
+# the subject of a verb of loss undergoes the event ---------------------------------------
+
+
+def test_the_subject_of_suffered_is_the_target() -> None:
+    got = roles("Jaish al-Fatah suffered heavy losses in the fighting near Idlib on Sunday.")
+    assert got["jaish-al-fatah"] == "target"
+
+
+def test_the_subject_of_has_sustained_is_the_target() -> None:
+    got = roles("Hezbollah has sustained a heavy toll in the battle for Qusayr.")
+    assert got["hezbollah"] == "target"
+
+
 # an Israeli aircraft named in the singular is the Israeli military -----------------------
 
 
