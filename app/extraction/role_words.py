@@ -98,8 +98,12 @@ HARM = word_set(
     "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
     "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
     "expelling ousting evicting executing ambushed engaged engaging blitzed pummeled pummelled "
-    "hammered battered blasted rocked"
+    "hammered battered blasted rocked tackle tackling"
 )
+# what a side forced on another ("forced the army to pull back"): it lost the fight, unlike
+# one forced to act ("pressure forcing the UN to act")
+FORCING = word_set("forced forcing forces")
+RETREAT = word_set("pull withdraw retreat flee leave abandon evacuate surrender")
 # what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
 TARGET_NOUNS = word_set(
     "positions position hideouts hideout gatherings gathering structures fortifications "

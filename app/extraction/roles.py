@@ -262,7 +262,7 @@ def _after(
             if other is not None:
                 k = index_at(toks, other.end)
             else:
-                while k < n and toks[k].group()[:1].isupper():
+                while k < n and named(toks[k].group()):  # "loyal to President al-Assad"
                     k += 1
         elif w in ("and", "or") and k + 1 < n:
             nxt = toks[k + 1].start()
@@ -273,6 +273,9 @@ def _after(
                 k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
+        elif w == "in" and low(toks, k + 1) in _JOINT and low(toks, k + 2) == "with":
+            # "the army in cooperation with the popular forces surrounded": its partner
+            k = _partner_end(toks, k + 3, others)
         elif w in ("its", "their") and (end := _companions(toks, k)) is not None:
             k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
         else:
@@ -416,6 +419,23 @@ def _companions(toks: list[re.Match[str]], k: int) -> int | None:
         if low(toks, m) in HEADS | {"allies", "groups"}:
             return m + 1
     return None
+
+
+_JOINT = frozenset({"cooperation", "coordination", "conjunction"})
+
+
+def _partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:
+    """The index after the partner named at toks[k] ("the popular forces", "Hezbollah")."""
+    if low(toks, k) in DET:
+        k += 1
+    other = next((o for o in others if k < len(toks) and o.start == toks[k].start()), None)
+    if other is not None:
+        k = index_at(toks, other.end)
+    else:
+        k = next((m for m in range(k, min(len(toks), k + 3)) if low(toks, m) in HEADS), k - 1) + 1
+    while low(toks, k) in HEADS:
+        k += 1
+    return k
 
 
 def _of_name(toks: list[re.Match[str]], k: int) -> int:

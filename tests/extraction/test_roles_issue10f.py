@@ -51,3 +51,45 @@ def test_the_subject_of_has_sustained_is_the_target() -> None:
 def test_a_single_israeli_drone_is_the_israeli_military_and_the_agent() -> None:
     got = roles("An Israeli drone struck a car near Quneitra killing two Hezbollah fighters.")
     assert got["israeli-military"] == "agent" and got["hezbollah"] == "target"
+
+
+# what stands between a subject and its verb ----------------------------------------------
+
+
+def test_forces_loyal_to_a_leader_named_with_al_are_the_subject_of_the_verb_after() -> None:
+    got = roles(
+        "Rebels said forces loyal to President Bashar al-Assad were accused of dropping "
+        "barrel bombs on Daraya."
+    )
+    assert got["syrian-arab-army"] == "agent"
+
+
+def test_a_partner_in_cooperation_with_does_not_hide_the_verb() -> None:
+    got = roles(
+        "The Syrian army in coordination with its allies attacked Jaish al-Islam positions "
+        "near Douma."
+    )
+    assert got["syrian-arab-army"] == "agent" and got["jaish-al-islam"] == "target"
+
+
+# objects of verbs that the verbs of harm missed ------------------------------------------
+
+
+def test_the_side_forced_to_pull_back_is_the_target() -> None:
+    got = roles("Heavy Nusra Front shelling forced the army to withdraw from Jisr al-Shughur.")
+    assert got["syrian-arab-army"] == "target"
+
+
+def test_a_party_forced_to_act_is_no_target() -> None:
+    got = roles("The shelling of Aleppo forced the UN to act on Monday, killing no one.")
+    assert got["un"] == "mentioned"
+
+
+def test_the_holder_of_territory_taken_is_the_target() -> None:
+    got = roles("Kurdish fighters have seized villages previously held by ISIS near Manbij.")
+    assert got["islamic-state"] == "target"
+
+
+def test_what_an_operation_is_to_tackle_is_its_target() -> None:
+    got = roles("Turkey sent tanks into Jarablus to tackle both ISIS and the YPG.")
+    assert got["islamic-state"] == "target" and got["ypg"] == "target"
