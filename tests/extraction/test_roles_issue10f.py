@@ -93,3 +93,8 @@ def test_the_holder_of_territory_taken_is_the_target() -> None:
 def test_what_an_operation_is_to_tackle_is_its_target() -> None:
     got = roles("Turkey sent tanks into Jarablus to tackle both ISIS and the YPG.")
     assert got["islamic-state"] == "target" and got["ypg"] == "target"
+
+
+def test_the_object_of_stormed_is_the_target() -> None:
+    got = roles("Government troops stormed Jaish al-Islam headquarters in Douma on Friday.")
+    assert got["syrian-arab-army"] == "agent" and got["jaish-al-islam"] == "target"
