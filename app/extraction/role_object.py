@@ -71,6 +71,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "many",
                 "president",
                 "both",
+                "ally",
+                "allies",
             )
             or _SPONSORED.search(w)
             or (w == "at" and low(toks, k + 1) == "least")

@@ -76,7 +76,7 @@ STATIVE = word_set(
 # ground ("the Security Council passed a resolution", "Russia promised a ceasefire",
 # "Britain and France have submitted evidence"); a party that agreed a ceasefire grants
 # it, but "a truce agreed by" two sponsors is theirs only as sponsors (NOT_AGENT_BY)
-PROCEDURE = word_set("passed promised informed submitted")
+PROCEDURE = word_set("passed promised informed submitted discussed discuss discusses")
 # passive participles whose subject is no target: "X is backed by", "X was accused of"
 PASSIVE_AGENT = word_set("accused blamed suspected responsible")
 PASSIVE_NEUTRAL = word_set(
@@ -170,7 +170,7 @@ NEGATIONS = word_set(
 ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
 NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
-    "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
+    "denied blamed hosted helped assisted brokered chaired drafted organized organised mediated proposed "
     "welcomed praised criticized criticised described called known founded authorized agreed "
     "authorised approved endorsed recognized recognised"
 )

@@ -124,6 +124,10 @@ def _role(
         return "mentioned", Why(
             "linked", linked.start(), linked.end(), linked.group(1), "others are linked to it"
         )
+    if low(toks, i - 1) == "with" and low(toks, j) in _AID:
+        # "the SDF is fighting with US support": sponsors it, as in "backed by the US"
+        a, b, cue = span(toks, i - 1, j)
+        return "mentioned", Why("sponsor", a, b, cue, "sponsors them")
     hit = _WEAPON_HIT.match(text, actor.end, end)
     if hit is not None:  # "a Russian military helicopter had been shot down"
         return "target", Why(
@@ -421,6 +425,7 @@ def _companions(toks: list[re.Match[str]], k: int) -> int | None:
     return None
 
 
+_AID = frozenset({"support", "backing", "help", "assistance", "air"})
 _JOINT = frozenset({"cooperation", "coordination", "conjunction"})
 
 

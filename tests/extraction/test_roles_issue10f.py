@@ -98,3 +98,26 @@ def test_what_an_operation_is_to_tackle_is_its_target() -> None:
 def test_the_object_of_stormed_is_the_target() -> None:
     got = roles("Government troops stormed Jaish al-Islam headquarters in Douma on Friday.")
     assert got["syrian-arab-army"] == "agent" and got["jaish-al-islam"] == "target"
+
+
+# sponsors and talkers do nothing the claim reports ---------------------------------------
+
+
+def test_a_sponsor_named_with_its_title_ally_is_mentioned() -> None:
+    got = roles("The push on Palmyra is led by Syrian troops and backed by ally Russia.")
+    assert got["syrian-arab-army"] == "agent" and got["russia"] == "mentioned"
+
+
+def test_the_helper_in_a_helped_by_phrase_is_mentioned() -> None:
+    got = roles("Regime forces helped by Iran stormed the town of Khan Tuman on Friday.")
+    assert got["iran"] == "mentioned"
+
+
+def test_an_actor_whose_support_a_fighter_has_is_mentioned() -> None:
+    got = roles("The YPG is advancing on Manbij with US support to cut the road to Raqqa.")
+    assert got["ypg"] == "agent" and got["united-states"] == "mentioned"
+
+
+def test_leaders_who_discussed_an_attack_are_mentioned() -> None:
+    got = roles("Erdogan and Putin discussed the attack on Idlib by telephone on Thursday.")
+    assert set(got.values()) == {"mentioned"}
