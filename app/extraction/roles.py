@@ -124,6 +124,9 @@ def _role(
         return "mentioned", Why(
             "linked", linked.start(), linked.end(), linked.group(1), "others are linked to it"
         )
+    if low(toks, i - 1) == "alongside":  # "fighting alongside regime forces": an ally
+        a, b, cue = span(toks, i - 1, i - 1)
+        return "mentioned", Why("mentioned", a, b, cue, "an ally of the one who acts")
     if low(toks, i - 1) == "with" and low(toks, j) in _AID:
         # "the SDF is fighting with US support": sponsors it, as in "backed by the US"
         a, b, cue = span(toks, i - 1, j)
@@ -390,8 +393,8 @@ def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | 
     Another clause ("but is battling") is another deed's."""
     for m in range(k + 1, min(len(toks), k + 12)):
         w = low(toks, m)
-        if w in _CLAUSE_BREAKS:
-            return None
+        if w in _CLAUSE_BREAKS and not (w == "since" and low(toks, m + 1).endswith("ing")):
+            return None  # "since routing the army" goes on with the holder's own deed
         if w.endswith("ing") and (w in HARM or w in FROM_VERBS):
             a, b, cue = span(toks, k, m)
             return "agent", Why("subject", a, b, cue, "holds what it took or besieges")

@@ -121,3 +121,13 @@ def test_an_actor_whose_support_a_fighter_has_is_mentioned() -> None:
 def test_leaders_who_discussed_an_attack_are_mentioned() -> None:
     got = roles("Erdogan and Putin discussed the attack on Idlib by telephone on Thursday.")
     assert set(got.values()) == {"mentioned"}
+
+
+def test_the_ally_one_fights_alongside_is_mentioned() -> None:
+    got = roles("Iraqi militias are fighting alongside government forces near Aleppo.")
+    assert got["syrian-arab-army"] == "mentioned"
+
+
+def test_a_holder_that_took_the_place_since_routing_its_enemy_is_the_agent() -> None:
+    got = roles("The SDF controls most of Raqqa province since routing IS fighters in October.")
+    assert got["sdf"] == "agent" and got["islamic-state"] == "target"
