@@ -131,6 +131,9 @@ def _role(
         # "the SDF is fighting with US support": sponsors it, as in "backed by the US"
         a, b, cue = span(toks, i - 1, j)
         return "mentioned", Why("sponsor", a, b, cue, "sponsors them")
+    hands = _AT_HANDS.search(text, max(start, actor.start - 40), actor.start)
+    if hands is not None:  # "killed at the hands of the Assad regime": the killer
+        return "agent", Why("by", hands.start(), hands.end(), hands.group().strip(), "the doer")
     hit = _WEAPON_HIT.match(text, actor.end, end)
     if hit is not None:  # "a Russian military helicopter had been shot down"
         return "target", Why(
@@ -182,6 +185,7 @@ _WEAPON_HIT = re.compile(
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
 )
+_AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
     r"[\s,\-–—]*(?:and|or|as well as|along with|but also|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",

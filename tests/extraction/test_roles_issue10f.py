@@ -131,3 +131,8 @@ def test_the_ally_one_fights_alongside_is_mentioned() -> None:
 def test_a_holder_that_took_the_place_since_routing_its_enemy_is_the_agent() -> None:
     got = roles("The SDF controls most of Raqqa province since routing IS fighters in October.")
     assert got["sdf"] == "agent" and got["islamic-state"] == "target"
+
+
+def test_the_actor_at_whose_hands_people_died_is_the_agent() -> None:
+    got = roles("Dozens of detainees died at the hands of the Assad regime in Saydnaya prison.")
+    assert got["syrian-government"] == "agent"
