@@ -15,6 +15,7 @@ from app.extraction.role_words import (
     DEEDS,
     DET,
     FIGHTING,
+    FORCING,
     FROM_VERBS,
     HARM,
     HEADS,
@@ -22,6 +23,7 @@ from app.extraction.role_words import (
     NUMBER_WORDS,
     OBJECT_OF_NOUN,
     OWNED_DEEDS,
+    RETREAT,
     SUFFERED_BY,
     TARGET_NOUNS,
     TOWARD,
@@ -68,6 +70,9 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "various",
                 "many",
                 "president",
+                "both",
+                "ally",
+                "allies",
             )
             or _SPONSORED.search(w)
             or (w == "at" and low(toks, k + 1) == "least")
@@ -150,6 +155,12 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             ),
             None,
         )
+        if prev in ("held", "controlled") and any(
+            low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k - 1)
+        ):  # "have taken territory formerly held by IS": taken from it
+            return "target", Why(
+                "object", toks[k - 1].start(), b, f"{prev} by", "what was taken was taken from it"
+            )
         if prev in SUFFERED_BY:
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
@@ -228,6 +239,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         )
     if w in HARM:
         return "target", Why("object", a, b, w, "the object of a verb of harm")
+    if w in FORCING and any(
+        low(toks, m) == "to" and low(toks, m + 1) in RETREAT for m in range(i + 1, i + 5)
+    ):
+        return "target", Why("object", a, b, w, "forced back")
     if w == "from" and any(low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
         return "target", Why("object", a, b, "from", "what was taken was taken from it")
     return None

@@ -32,7 +32,9 @@ ACTION = word_set(
     "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
     "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol slew aims"
+    "conduct operates operate patrols patrol slew aims "
+    # the present of headlines and timelines: "Assad sacks the governor", "Iran boosts support"
+    "sacks sack boosts boost expands expand agrees agree"
 )
 WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
@@ -74,7 +76,7 @@ STATIVE = word_set(
 # ground ("the Security Council passed a resolution", "Russia promised a ceasefire",
 # "Britain and France have submitted evidence"); a party that agreed a ceasefire grants
 # it, but "a truce agreed by" two sponsors is theirs only as sponsors (NOT_AGENT_BY)
-PROCEDURE = word_set("passed promised informed submitted")
+PROCEDURE = word_set("passed promised informed submitted discussed discuss discusses")
 # passive participles whose subject is no target: "X is backed by", "X was accused of"
 PASSIVE_AGENT = word_set("accused blamed suspected responsible")
 PASSIVE_NEUTRAL = word_set(
@@ -96,8 +98,12 @@ HARM = word_set(
     "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
     "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
     "expelling ousting evicting executing ambushed engaged engaging blitzed pummeled pummelled "
-    "hammered battered blasted rocked"
+    "hammered battered blasted rocked tackle tackling stormed storming"
 )
+# what a side forced on another ("forced the army to pull back"): it lost the fight, unlike
+# one forced to act ("pressure forcing the UN to act")
+FORCING = word_set("forced forcing forces")
+RETREAT = word_set("pull withdraw retreat flee leave abandon evacuate surrender")
 # what an attack is aimed at, owned by its target: "hideouts of ISIL", "positions of the YPG"
 TARGET_NOUNS = word_set(
     "positions position hideouts hideout gatherings gathering structures fortifications "
@@ -164,12 +170,16 @@ NEGATIONS = word_set(
 ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
 NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
-    "denied blamed hosted brokered chaired drafted organized organised mediated proposed "
+    "denied blamed hosted helped assisted brokered chaired drafted organized organised mediated proposed "
     "welcomed praised criticized criticised described called known founded authorized agreed "
     "authorised approved endorsed recognized recognised"
 )
 # what a "by" phrase has undergone, not done: "the losses suffered by Russian forces"
 SUFFERED_BY = word_set("suffered sustained experienced incurred endured")
+# verbs whose subject undergoes the event: "Daesh suffered a heavy toll", "Hezbollah has
+# sustained losses"; not "lost", whose subject often also did the claim's deed ("IS lost 13
+# fighters as it took the town")
+LOSING = SUFFERED_BY | word_set("suffers suffer sustains sustain")
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
 DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "

@@ -42,6 +42,7 @@ from app.extraction.role_words import (
     HOLDING,
     ING_PREPOSITIONS,
     LINKED,
+    LOSING,
     MODALS,
     MODIFYING,
     OWNED_DEEDS,
@@ -123,6 +124,16 @@ def _role(
         return "mentioned", Why(
             "linked", linked.start(), linked.end(), linked.group(1), "others are linked to it"
         )
+    if low(toks, i - 1) == "alongside":  # "fighting alongside regime forces": an ally
+        a, b, cue = span(toks, i - 1, i - 1)
+        return "mentioned", Why("mentioned", a, b, cue, "an ally of the one who acts")
+    if low(toks, i - 1) == "with" and low(toks, j) in _AID:
+        # "the SDF is fighting with US support": sponsors it, as in "backed by the US"
+        a, b, cue = span(toks, i - 1, j)
+        return "mentioned", Why("sponsor", a, b, cue, "sponsors them")
+    hands = _AT_HANDS.search(text, max(start, actor.start - 40), actor.start)
+    if hands is not None:  # "killed at the hands of the Assad regime": the killer
+        return "agent", Why("by", hands.start(), hands.end(), hands.group().strip(), "the doer")
     hit = _WEAPON_HIT.match(text, actor.end, end)
     if hit is not None:  # "a Russian military helicopter had been shot down"
         return "target", Why(
@@ -174,6 +185,7 @@ _WEAPON_HIT = re.compile(
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
 )
+_AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
     r"[\s,\-–—]*(?:and|or|as well as|along with|but also|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",
@@ -261,7 +273,7 @@ def _after(
             if other is not None:
                 k = index_at(toks, other.end)
             else:
-                while k < n and toks[k].group()[:1].isupper():
+                while k < n and named(toks[k].group()):  # "loyal to President al-Assad"
                     k += 1
         elif w in ("and", "or") and k + 1 < n:
             nxt = toks[k + 1].start()
@@ -272,6 +284,11 @@ def _after(
                 k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
+        elif w == "in" and low(toks, k + 1) in _JOINT and low(toks, k + 2) == "with":
+            # "the army in cooperation with the popular forces surrounded": its partner
+            k = _partner_end(toks, k + 3, others)
+        elif w in ("its", "their") and (end := _companions(toks, k)) is not None:
+            k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
         else:
             break
     if k < n and low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
@@ -337,6 +354,9 @@ def _after(
         # "has/have/had + participle", "has been advancing": active
         if part in PROCEDURE:
             return None
+        if part in LOSING:
+            a, b, cue = span(toks, aux, k)
+            return "target", Why("loser", a, b, cue, "subject of a verb of loss")
         if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
             a, b, cue = span(toks, aux, k)
             return "agent", Why("subject", a, b, cue, "subject of a verb of action")
@@ -351,6 +371,9 @@ def _after(
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in SPEECH or w in STATIVE or w in PROCEDURE:
         return None
+    if w in LOSING:
+        a, b, cue = span(toks, k, k)
+        return "target", Why("loser", a, b, cue, "subject of a verb of loss")
     if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
         return None
     if w == "to" and first == k and (low(toks, k + 1) in ACTION or low(toks, k + 1) in HARM):
@@ -374,8 +397,8 @@ def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | 
     Another clause ("but is battling") is another deed's."""
     for m in range(k + 1, min(len(toks), k + 12)):
         w = low(toks, m)
-        if w in _CLAUSE_BREAKS:
-            return None
+        if w in _CLAUSE_BREAKS and not (w == "since" and low(toks, m + 1).endswith("ing")):
+            return None  # "since routing the army" goes on with the holder's own deed
         if w.endswith("ing") and (w in HARM or w in FROM_VERBS):
             a, b, cue = span(toks, k, m)
             return "agent", Why("subject", a, b, cue, "holds what it took or besieges")
@@ -399,14 +422,32 @@ def _adverb(toks: list[re.Match[str]], k: int) -> bool:
 
 
 def _companions(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "its allies", "other militant groups", "its Western-supplied allies"
-    or "rebel fighters" standing at toks[k] (after an "and"), or None."""
+    """The index after "its allies", "other militant groups", "its Arab and European allies"
+    or "rebel fighters" standing at toks[k], or None."""
     if low(toks, k) not in {"its", "their", "allied", "other"} | SIDES:
         return None
-    for m in range(k + 1, min(len(toks), k + 3)):
+    for m in range(k + 1, min(len(toks), k + 5)):
         if low(toks, m) in HEADS | {"allies", "groups"}:
             return m + 1
     return None
+
+
+_AID = frozenset({"support", "backing", "help", "assistance", "air"})
+_JOINT = frozenset({"cooperation", "coordination", "conjunction"})
+
+
+def _partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:
+    """The index after the partner named at toks[k] ("the popular forces", "Hezbollah")."""
+    if low(toks, k) in DET:
+        k += 1
+    other = next((o for o in others if k < len(toks) and o.start == toks[k].start()), None)
+    if other is not None:
+        k = index_at(toks, other.end)
+    else:
+        k = next((m for m in range(k, min(len(toks), k + 3)) if low(toks, m) in HEADS), k - 1) + 1
+    while low(toks, k) in HEADS:
+        k += 1
+    return k
 
 
 def _of_name(toks: list[re.Match[str]], k: int) -> int:

@@ -183,7 +183,7 @@ class Derived(BaseModel):
         description="The rule that decided it. Claimant: attribution, according_to, anaphor, "
         "quote, descriptor, outlet, passive, comment. Event date: own, statement, inherited, "
         "present, since. Roles: subject, passive_subject, object, by, weapon, accused, party, "
-        "claimed, listed, holder, sponsor, media, mentioned."
+        "claimed, listed, loser, holder, sponsor, media, mentioned."
     )
     evidence: tuple[int, int] | None = Field(
         default=None,
