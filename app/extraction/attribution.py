@@ -185,8 +185,14 @@ _INVERTED_TAIL = re.compile(
     r"later|today|yesterday|with a|a|an|the\s+\w+\s+(?:of|for|at|in)|[A-Z]\w+day|in|at|from|"
     r"based|near|inside)\b"
 )
-# Nouns that end a locative or temporal phrase rather than modify a speaker.
-_NOT_MODIFIER = word_set(
+# Nouns of a deed: they end the clause before a speaker ("killed in a coalition *operation*
+# security sources said", FA-KES has no commas), never modify or open the speaker's phrase.
+_EVENT_NOUNS = word_set(
+    "operation operations offensive attack attacks raid raids strike strikes airstrike "
+    "airstrikes bombing shelling"
+)
+# Nouns that end a locative, temporal or event phrase rather than modify a speaker.
+_NOT_MODIFIER = _EVENT_NOUNS | word_set(
     "time day week month year morning night evening afternoon moment district city town "
     "village province area neighbourhood neighborhood suburb region country countryside"
 )

@@ -199,3 +199,13 @@ def test_a_four_word_denial_with_its_speaker_is_a_claim():
     c = claim(run(text), text, "Damascus denied")
     assert c.claimant is not None and c.claimant.key == "syrian-government"
     assert not [x for x in run("Fighting continued overnight there.").claims]
+
+
+def test_an_operation_before_unnamed_sources_is_not_their_name():
+    # unpunctuated: the deed's noun ends the clause; the coalition is no speaker here
+    text = (
+        "Fighting went on in the north on Monday. Jets hit 20 positions of the group near "
+        "Kilis in a joint coalition operation security sources said."
+    )
+    c = claim(run(text), text, "20 positions")
+    assert (c.claimant, c.claimant_text) == (None, "security sources")
