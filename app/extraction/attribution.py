@@ -42,7 +42,7 @@ class Attribution:
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces"
+    r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces|announce"
     r"|accused|accuses|denied|denies|added|adds|stated|states|confirmed|confirms|insisted"
     r"|alleged|alleges|warned|warns|noted|notes|explained|declared|declares|quoted|cited"
     r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
@@ -111,8 +111,16 @@ _EYEWITNESS = re.compile(
     re.I,
 )  # the subject of the sentence: "where an AFP photographer saw" is the outlet's
 _HELD_RESPONSIBLE = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?:fully\s+)?responsible\b", re.I)
+# the bare form reports speech in a present-tense narrative ("regime forces announce an
+# offensive"), not after a modal or "to"
+_BARE_VERBS = frozenset({"announce"})
+_MODAL = re.compile(r"\b(?:to|would|will|could|can|may|might|must|should|did|does|do|not)\s+$")
 _RENEWED_CALL = re.compile(r"\s+(?:its|their|his|her)\s+(?:calls?|demands?|appeals?)\b", re.I)
-_VERB_NOUN_OK = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w*day)?(?:\s+that\b|\s*[.:\"”]|\s*$)")
+# ... or before a clause of their own ("the regime declares it has full control")
+_VERB_NOUN_OK = re.compile(
+    r"(?:\s+(?:on\s+)?[A-Z]\w*day)?(?:\s+that\b|\s*[.:\"”]|\s*$"
+    r"|\s+(?:it|they|he|she|we)\s+(?:has|have|had|is|are|was|were|will|would)\b)"
+)
 # "said it had documented/counted": what the speaker recorded is what it said, and the
 # pronoun before the record verb is that same speaker
 _SAID_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}")
@@ -599,6 +607,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue  # "An AFP photographer saw ...", not "the city saw fighting"
         if verb in ("held", "holds") and not _HELD_RESPONSIBLE.match(sentence, m.end()):
             continue  # "held the regime responsible", not "held talks"
+        if verb in _BARE_VERBS and _MODAL.search(sentence, 0, m.start()):
+            continue  # "they would announce": a plan, not a speaker's present
         if verb == "renewed" and not _RENEWED_CALL.match(sentence, m.end()):
             continue
         if verb == "continued" and not re.search(r"[\"”]\s*$", sentence[: m.start()]):

@@ -209,3 +209,15 @@ def test_an_operation_before_unnamed_sources_is_not_their_name():
     )
     c = claim(run(text), text, "20 positions")
     assert (c.claimant, c.claimant_text) == (None, "security sources")
+
+
+def test_a_timeline_speaks_in_the_present_tense():
+    text = (
+        "March 3 2015 Syrian regime forces announce an offensive to retake Palmyra from the "
+        "jihadists. April 9 2015 The government declares it has retaken the ancient city. "
+        "May 2 2015 Rebels said they would announce a counter-offensive near Homs."
+    )
+    assert claimant(text, "offensive to retake") == ("syrian-arab-army", "attribution")
+    assert claimant(text, "ancient city") == ("syrian-government", "attribution")
+    # "would announce" is a plan: the speaker is who says so
+    assert claim(run(text), text, "counter-offensive").claimant_text == "Rebels"
