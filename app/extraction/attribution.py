@@ -390,8 +390,11 @@ def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] |
     if any(_gap_breaks(text, words[k].end(), words[k + 1].start()) for k in range(i, j)):
         return None
     head = i + 1 if words[i].group().lower() in _DETERMINERS and i < j else i
-    if any(_looks_verbal(w.group()) for w in words[i : j + 1]) or not _acceptable(
-        words[head].group()
+    # "The regime declares": a speaker when it is the whole opening (before a phrase's end it
+    # is the deed's: "attacks by the regime activists said")
+    whole = head == j and words[head].group().lower() == "regime"
+    if any(_looks_verbal(w.group()) for w in words[i : j + 1]) or not (
+        whole or _acceptable(words[head].group())
     ):  # "Meanwhile a source in Aleppo province told SANA": past the discourse word
         return None
     return words[i].start(), words[j].end()

@@ -221,3 +221,11 @@ def test_a_timeline_speaks_in_the_present_tense():
     assert claimant(text, "ancient city") == ("syrian-government", "attribution")
     # "would announce" is a plan: the speaker is who says so
     assert claim(run(text), text, "counter-offensive").claimant_text == "Rebels"
+
+
+def test_the_regime_opening_a_sentence_speaks():
+    text = (
+        "Rebels shelled the airport road on Friday. The regime declares it has reopened the "
+        "road to the airport."
+    )
+    assert claimant(text, "reopened the road") == ("syrian-government", "attribution")
