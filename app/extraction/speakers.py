@@ -145,7 +145,7 @@ _ORG_WORDS = word_set(
     "affairs rights federation committee committees society societies council office "
     "coordination ministry agency network commission institute center centre union "
     "association foundation command campaign organisation organization movement party "
-    "front brigade brigades forces army coalition observatory"
+    "front brigade brigades forces army military coalition observatory"
 )
 
 

@@ -229,3 +229,12 @@ def test_the_regime_opening_a_sentence_speaks():
         "road to the airport."
     )
     assert claimant(text, "reopened the road") == ("syrian-government", "attribution")
+
+
+def test_a_subheading_on_the_military_is_no_persons_name():
+    # a flattened page glues its subheading to the next sentence
+    text = (
+        "Rebels said jets shelled the market in Saraqeb on Sunday. Military Rejects Claims The "
+        "Syrian military source on Monday denied that the army had shelled the market."
+    )
+    assert claimant(text, "denied that") == ("syrian-arab-army", "attribution")
