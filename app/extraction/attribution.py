@@ -199,10 +199,16 @@ _EVENT_NOUNS = word_set(
     "operation operations offensive attack attacks raid raids strike strikes airstrike "
     "airstrikes bombing shelling"
 )
+# Nouns of a place not named: "medical workers in the rebel-held *area* said"
+_AREA_NOUNS = word_set(
+    "district city town village province area neighbourhood neighborhood suburb region "
+    "country countryside"
+)
 # Nouns that end a locative, temporal or event phrase rather than modify a speaker.
-_NOT_MODIFIER = _EVENT_NOUNS | word_set(
-    "time day week month year morning night evening afternoon moment district city town "
-    "village province area neighbourhood neighborhood suburb region country countryside"
+_NOT_MODIFIER = (
+    _EVENT_NOUNS
+    | _AREA_NOUNS
+    | word_set("time day week month year morning night evening afternoon moment")
 )
 _BE = word_set("be been being is are was were")
 _FINITE = word_set("is are was were has have had will would can could be been")
@@ -484,6 +490,24 @@ def _after_leading_place(
     return back
 
 
+def _before_area(
+    text: str, words: list[re.Match[str]], v: int
+) -> tuple[int, int, bool, bool] | None:
+    """ "medical workers in the rebel-held area said": an unnamed place where the speaker is
+    ("in the area", "in the besieged town") ends no speaker; the speaker is before it."""
+    k = v - 1
+    if k < 0 or words[k].group().lower() not in _AREA_NOUNS:
+        return None
+    k -= 1
+    while k >= 0 and v - k <= 4 and words[k].group().lower() not in _LOCATIVE_LEAD:
+        if words[k].group()[0].isupper():
+            return None  # "in Idlib province": a named place, read by _past_locative
+        k -= 1
+    if k < 1 or words[k].group().lower() not in _LOCATIVE_LEAD:
+        return None
+    return _backward(text, words, k)
+
+
 _DASH = re.compile(r"\s[-–—]\s")
 
 
@@ -507,7 +531,7 @@ def _speaker_of(
         if inverted:
             return "named", *inverted
     relative = _relative(text, words, v)
-    back = _backward(text, words, _before_aside(text, words, v))
+    back = _backward(text, words, _before_aside(text, words, v)) or _before_area(text, words, v)
     if back is not None and not back[2]:
         # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
         k = _word_at(words, back[0])

@@ -238,3 +238,11 @@ def test_a_subheading_on_the_military_is_no_persons_name():
         "Syrian military source on Monday denied that the army had shelled the market."
     )
     assert claimant(text, "denied that") == ("syrian-arab-army", "attribution")
+
+
+def test_speakers_in_an_unnamed_area_speak_before_it():
+    text = (
+        "Shelling killed six people in the east of the city on Monday a war monitor and "
+        "hospital staff in the besieged area said."
+    )
+    assert claimant(text, "Shelling killed") == ("sohr", "descriptor")
