@@ -41,6 +41,9 @@ class Attribution:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
+# what pictures show is told by whoever took or spread them: "Reuters photographs showed",
+# "Footage posted by activists showed"
+_PICTURES = r"(?i:photo(?:graph)?s|pictures|images|footage|videos?)"
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces|announce"
     r"|accused|accuses|denied|denies|added|adds|stated|states|confirmed|confirms|insisted"
@@ -56,7 +59,8 @@ _SPEECH = re.compile(
     r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?"
     r"(?:new |latest |updated |higher |lower |revised |final |different )?"
     r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"
-    r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report))\b"
+    r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report)"
+    rf"|{_PICTURES} show(?:ed|s))\b"
 )
 # participles that report the same speaker's words ("..., adding that", "claiming that"):
 # an attribution only when nothing else in the sentence is one
@@ -90,7 +94,10 @@ _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 # participles that put an aside between a speaker and the verb ("speaking at X said")
 _ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by"
+    rf"|{_PICTURES} (?:circulated|posted|shared|published|released) by)\s+"
+)
 # a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
 AND_SAYS = re.compile(r"and\s+(?:also\s+)?(says|adds|insists)\b")
 _PASSIVE = re.compile(
@@ -352,8 +359,8 @@ def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] |
         if i > first and _gap_breaks(text, words[i - 1].end(), words[i].start()):
             break
         w = words[i].group()
-        if last is not None and w.lower() in _DETERMINERS:
-            break  # "According to the Firat news agency | the SDF advanced"
+        if last is not None and (w.lower() in _DETERMINERS or _looks_verbal(w)):
+            break  # "According to the Firat news agency | the SDF advanced", "by activists | showed"
         if w.lower() in _CONNECTORS and last is not None:
             # "a correspondent at (the) Kuweires Military Airport"
             k = i + 1

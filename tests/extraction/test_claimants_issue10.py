@@ -246,3 +246,13 @@ def test_speakers_in_an_unnamed_area_speak_before_it():
         "hospital staff in the besieged area said."
     )
     assert claimant(text, "Shelling killed") == ("sohr", "descriptor")
+
+
+def test_pictures_are_told_by_who_took_or_spread_them():
+    text = (
+        "Jets struck Saraqeb on Monday. AFP photographs showed rescuers pulling a boy from "
+        "the rubble of a bakery. Footage posted by activists showed a crater near the school."
+    )
+    assert claimant(text, "pulling a boy") == ("afp", "attribution")
+    c = claim(run(text), text, "a crater")
+    assert (c.claimant, c.claimant_text) == (None, "activists")
