@@ -126,6 +126,11 @@ _NOT_NAME = frozenset(
         "Jordanian",
         "Saudi",
         "Local",
+        "Northern",  # "in Northern Homs FNA reports": a region, not a person's first name
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
         "Monday",
         "Tuesday",
         "Wednesday",

@@ -256,3 +256,11 @@ def test_pictures_are_told_by_who_took_or_spread_them():
     assert claimant(text, "pulling a boy") == ("afp", "attribution")
     c = claim(run(text), text, "a crater")
     assert (c.claimant, c.claimant_text) == (None, "activists")
+
+
+def test_a_region_before_an_agency_is_no_persons_name():
+    text = (
+        "Fighting went on near the dam. A rebel commander was killed in clashes with the army "
+        "in Northern Hama FNA reports."
+    )
+    assert claimant(text, "rebel commander") == ("fars-news-agency", "attribution")
