@@ -655,6 +655,9 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if prev in _BE:
             continue  # "the regime has been accused of ...": its subject is the accused
+        if prev == "and" and verb in _SPEECH_WORDS and (np := _forward(text, words, 0)):
+            # "The monitoring group was unable to confirm ... and said": the subject speaks
+            return Attribution("named", *np, start + m.start(), start + m.end())
         if (prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS) and (
             prev not in _AUX  # "have since called for"
         ):

@@ -264,3 +264,11 @@ def test_a_region_before_an_agency_is_no_persons_name():
         "in Northern Hama FNA reports."
     )
     assert claimant(text, "rebel commander") == ("fars-news-agency", "attribution")
+
+
+def test_and_said_after_a_first_verb_is_the_subjects_speech():
+    text = (
+        "The Britain-based monitoring group could not confirm the nature of the gas and said "
+        "it was unclear whose jets struck Saraqeb."
+    )
+    assert claimant(text, "unclear whose jets") == ("sohr", "descriptor")
