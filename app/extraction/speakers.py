@@ -282,6 +282,9 @@ def resolve(
     if words and words[-1].casefold() in PEOPLE and "of" not in words:
         # "Syrian opposition activists", not "a network of activists"
         return Speaker(None, "generic", f"{words[-1]!r}: people, nobody in particular")
+    if len(words) > 2 and words[0].casefold() in PEOPLE and words[1] in ("in", "inside"):
+        # "Activists in Damascus": where they are ("Damascus" also describes the government)
+        return Speaker(None, "generic", f"{words[0]!r}: people, nobody in particular")
     inside = [
         a
         for a in inside

@@ -272,3 +272,12 @@ def test_and_said_after_a_first_verb_is_the_subjects_speech():
         "it was unclear whose jets struck Saraqeb."
     )
     assert claimant(text, "unclear whose jets") == ("sohr", "descriptor")
+
+
+def test_people_in_the_capital_are_not_its_government():
+    text = (
+        "The Assad regime has stepped up its bombing of the capital. Residents in Damascus said "
+        "that jets have struck the Jobar district every night this week."
+    )
+    c = claim(run(text), text, "Jobar")
+    assert (c.claimant, c.claimant_text) == (None, "Residents in Damascus")
