@@ -281,3 +281,11 @@ def test_people_in_the_capital_are_not_its_government():
     )
     c = claim(run(text), text, "Jobar")
     assert (c.claimant, c.claimant_text) == (None, "Residents in Damascus")
+
+
+def test_syrian_officials_speak_for_the_government():
+    text = (
+        "Rebels shelled the town on Monday. Syrian officials say the shelling shows the "
+        "opposition does not respect the truce."
+    )
+    assert claimant(text, "shelling shows") == ("syrian-government", "descriptor")
