@@ -388,7 +388,16 @@ def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] |
 def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] | None:
     """The sentence opening before the verb, minus discourse words and a leading date."""
     i = 0
-    while i < v and (words[i].group() in _DISCOURSE or words[i].group().lower() in ("on", "in")):
+    # a leading date too: "December 22 2016 The regime declares" (a timeline's entry)
+    while i < v and (
+        words[i].group() in _DISCOURSE
+        or words[i].group().lower() in ("on", "in")
+        or (
+            words[i].group().isdigit()
+            and i
+            and (words[i - 1].group() in _CAP_STOP or words[i - 1].group().isdigit())
+        )
+    ):
         i += 1
     j = v - 1
     while j >= i and words[j].group().lower() in _AUX:

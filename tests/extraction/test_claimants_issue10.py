@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.extraction import extract
+from app.extraction.attribution import find_attribution
 from app.extraction.types import ClaimDraft, Extraction
 
 
@@ -289,3 +290,10 @@ def test_syrian_officials_speak_for_the_government():
         "opposition does not respect the truce."
     )
     assert claimant(text, "shelling shows") == ("syrian-government", "descriptor")
+
+
+def test_a_timeline_entry_speaks_past_its_date():
+    # the entry's date heading opens the sentence the speaker opens
+    text = "December 22 2016 The regime declares it has full control of the city."
+    found = find_attribution(text, 0, len(text))
+    assert found is not None and text[found.start : found.end] == "The regime"
