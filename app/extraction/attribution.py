@@ -44,6 +44,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
 # what pictures show is told by whoever took or spread them: "Reuters photographs showed",
 # "Footage posted by activists showed"
 _PICTURES = r"(?i:photo(?:graph)?s|pictures|images|footage|videos?)"
+# "declined to comment" is said too: the claim that someone would not speak is theirs
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces|announce"
     r"|accused|accuses|denied|denies|added|adds|stated|states|confirmed|confirms|insisted"
@@ -60,7 +61,7 @@ _SPEECH = re.compile(
     r"(?:new |latest |updated |higher |lower |revised |final |different )?"
     r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"
     r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report)"
-    rf"|{_PICTURES} show(?:ed|s))\b"
+    rf"|{_PICTURES} show(?:ed|s)|(?:declined|refused) to comment)\b"
 )
 # participles that report the same speaker's words ("..., adding that", "claiming that"):
 # an attribution only when nothing else in the sentence is one

@@ -297,3 +297,8 @@ def test_a_timeline_entry_speaks_past_its_date():
     text = "December 22 2016 The regime declares it has full control of the city."
     found = find_attribution(text, 0, len(text))
     assert found is not None and text[found.start : found.end] == "The regime"
+
+
+def test_declining_to_comment_is_the_speakers():
+    text = "Jets struck the village on Friday. A Russian Defence Ministry spokesman declined to comment."
+    assert claimant(text, "declined to comment") == ("russian-mod", "attribution")
