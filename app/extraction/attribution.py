@@ -665,6 +665,10 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if prev in _BE:
             continue  # "the regime has been accused of ...": its subject is the accused
+        if prev in ("not", "never") and verb not in ("said", "say", "says"):
+            # "Russia has not acknowledged any deaths": the outlet tells what it did not ("did
+            # not say how many" still reports what the speaker said)
+            continue
         if prev == "and" and verb in _SPEECH_WORDS and (np := _forward(text, words, 0)):
             # "The monitoring group was unable to confirm ... and said": the subject speaks
             return Attribution("named", *np, start + m.start(), start + m.end())

@@ -302,3 +302,11 @@ def test_a_timeline_entry_speaks_past_its_date():
 def test_declining_to_comment_is_the_speakers():
     text = "Jets struck the village on Friday. A Russian Defence Ministry spokesman declined to comment."
     assert claimant(text, "declined to comment") == ("russian-mod", "attribution")
+
+
+def test_what_a_speaker_has_not_acknowledged_is_the_outlets():
+    text = (
+        "Jets struck the market in Ariha on Friday. The coalition has never acknowledged any "
+        "civilian deaths from its raids on the town."
+    )
+    assert claimant(text, "never acknowledged") == ("reuters", "outlet")
