@@ -150,7 +150,7 @@ _SOURCE = word_set(
     "monitoring group groups observatory activist activists resident residents media state "
     "television tv agency news correspondent reporter reporters ministry army military "
     "command police commander commanders doctor doctors medic medics witness witnesses "
-    "opposition rebels rebel government authorities officer officers statement report "
+    "opposition rebels rebel government authorities authority officer officers statement report "
     "reports security medical local human rights war defence defense civil hospital network "
     "council coalition forces force general staff chief head director minister president "
     "leader leaders envoy diplomat diplomats analyst analysts expert experts member members "

@@ -310,3 +310,11 @@ def test_what_a_speaker_has_not_acknowledged_is_the_outlets():
         "civilian deaths from its raids on the town."
     )
     assert claimant(text, "never acknowledged") == ("reuters", "outlet")
+
+
+def test_a_name_after_a_quote_keeps_the_authority_he_heads():
+    text = (
+        'Jets struck Saraqeb at dawn. "The planes dropped barrels on the market" said Omar '
+        "Haddad head of Idlibs civil authority adding that nine people were killed."
+    )
+    assert claimant(text, "dropped barrels") == ("omar-haddad", "attribution")
