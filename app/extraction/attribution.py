@@ -41,8 +41,12 @@ class Attribution:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
+# what pictures show is told by whoever took or spread them: "Reuters photographs showed",
+# "Footage posted by activists showed"
+_PICTURES = r"(?i:photo(?:graph)?s|pictures|images|footage|videos?)"
+# "declined to comment" is said too: the claim that someone would not speak is theirs
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces"
+    r"\b(?:said|says|say|told|tells|claimed|claims|claiming|reported|reports|announced|announces|announce"
     r"|accused|accuses|denied|denies|added|adds|stated|states|confirmed|confirms|insisted"
     r"|alleged|alleges|warned|warns|noted|notes|explained|declared|declares|quoted|cited"
     r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
@@ -56,7 +60,8 @@ _SPEECH = re.compile(
     r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?"
     r"(?:new |latest |updated |higher |lower |revised |final |different )?"
     r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"
-    r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report))\b"
+    r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report)"
+    rf"|{_PICTURES} show(?:ed|s)|(?:declined|refused) to comment)\b"
 )
 # participles that report the same speaker's words ("..., adding that", "claiming that"):
 # an attribution only when nothing else in the sentence is one
@@ -90,7 +95,10 @@ _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 # participles that put an aside between a speaker and the verb ("speaking at X said")
 _ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by)\s+")
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by"
+    rf"|{_PICTURES} (?:circulated|posted|shared|published|released) by)\s+"
+)
 # a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
 AND_SAYS = re.compile(r"and\s+(?:also\s+)?(says|adds|insists)\b")
 _PASSIVE = re.compile(
@@ -111,8 +119,16 @@ _EYEWITNESS = re.compile(
     re.I,
 )  # the subject of the sentence: "where an AFP photographer saw" is the outlet's
 _HELD_RESPONSIBLE = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?:fully\s+)?responsible\b", re.I)
+# the bare form reports speech in a present-tense narrative ("regime forces announce an
+# offensive"), not after a modal or "to"
+_BARE_VERBS = frozenset({"announce"})
+_MODAL = re.compile(r"\b(?:to|would|will|could|can|may|might|must|should|did|does|do|not)\s+$")
 _RENEWED_CALL = re.compile(r"\s+(?:its|their|his|her)\s+(?:calls?|demands?|appeals?)\b", re.I)
-_VERB_NOUN_OK = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w*day)?(?:\s+that\b|\s*[.:\"”]|\s*$)")
+# ... or before a clause of their own ("the regime declares it has full control")
+_VERB_NOUN_OK = re.compile(
+    r"(?:\s+(?:on\s+)?[A-Z]\w*day)?(?:\s+that\b|\s*[.:\"”]|\s*$"
+    r"|\s+(?:it|they|he|she|we)\s+(?:has|have|had|is|are|was|were|will|would)\b)"
+)
 # "said it had documented/counted": what the speaker recorded is what it said, and the
 # pronoun before the record verb is that same speaker
 _SAID_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}")
@@ -134,7 +150,7 @@ _SOURCE = word_set(
     "monitoring group groups observatory activist activists resident residents media state "
     "television tv agency news correspondent reporter reporters ministry army military "
     "command police commander commanders doctor doctors medic medics witness witnesses "
-    "opposition rebels rebel government authorities officer officers statement report "
+    "opposition rebels rebel government authorities authority officer officers statement report "
     "reports security medical local human rights war defence defense civil hospital network "
     "council coalition forces force general staff chief head director minister president "
     "leader leaders envoy diplomat diplomats analyst analysts expert experts member members "
@@ -185,10 +201,22 @@ _INVERTED_TAIL = re.compile(
     r"later|today|yesterday|with a|a|an|the\s+\w+\s+(?:of|for|at|in)|[A-Z]\w+day|in|at|from|"
     r"based|near|inside)\b"
 )
-# Nouns that end a locative or temporal phrase rather than modify a speaker.
-_NOT_MODIFIER = word_set(
-    "time day week month year morning night evening afternoon moment district city town "
-    "village province area neighbourhood neighborhood suburb region country countryside"
+# Nouns of a deed: they end the clause before a speaker ("killed in a coalition *operation*
+# security sources said", FA-KES has no commas), never modify or open the speaker's phrase.
+_EVENT_NOUNS = word_set(
+    "operation operations offensive attack attacks raid raids strike strikes airstrike "
+    "airstrikes bombing shelling"
+)
+# Nouns of a place not named: "medical workers in the rebel-held *area* said"
+_AREA_NOUNS = word_set(
+    "district city town village province area neighbourhood neighborhood suburb region "
+    "country countryside"
+)
+# Nouns that end a locative, temporal or event phrase rather than modify a speaker.
+_NOT_MODIFIER = (
+    _EVENT_NOUNS
+    | _AREA_NOUNS
+    | word_set("time day week month year morning night evening afternoon moment")
 )
 _BE = word_set("be been being is are was were")
 _FINITE = word_set("is are was were has have had will would can could be been")
@@ -332,8 +360,8 @@ def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] |
         if i > first and _gap_breaks(text, words[i - 1].end(), words[i].start()):
             break
         w = words[i].group()
-        if last is not None and w.lower() in _DETERMINERS:
-            break  # "According to the Firat news agency | the SDF advanced"
+        if last is not None and (w.lower() in _DETERMINERS or _looks_verbal(w)):
+            break  # "According to the Firat news agency | the SDF advanced", "by activists | showed"
         if w.lower() in _CONNECTORS and last is not None:
             # "a correspondent at (the) Kuweires Military Airport"
             k = i + 1
@@ -361,7 +389,16 @@ def _forward(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] |
 def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] | None:
     """The sentence opening before the verb, minus discourse words and a leading date."""
     i = 0
-    while i < v and (words[i].group() in _DISCOURSE or words[i].group().lower() in ("on", "in")):
+    # a leading date too: "December 22 2016 The regime declares" (a timeline's entry)
+    while i < v and (
+        words[i].group() in _DISCOURSE
+        or words[i].group().lower() in ("on", "in")
+        or (
+            words[i].group().isdigit()
+            and i
+            and (words[i - 1].group() in _CAP_STOP or words[i - 1].group().isdigit())
+        )
+    ):
         i += 1
     j = v - 1
     while j >= i and words[j].group().lower() in _AUX:
@@ -376,8 +413,11 @@ def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] |
     if any(_gap_breaks(text, words[k].end(), words[k + 1].start()) for k in range(i, j)):
         return None
     head = i + 1 if words[i].group().lower() in _DETERMINERS and i < j else i
-    if any(_looks_verbal(w.group()) for w in words[i : j + 1]) or not _acceptable(
-        words[head].group()
+    # "The regime declares": a speaker when it is the whole opening (before a phrase's end it
+    # is the deed's: "attacks by the regime activists said")
+    whole = head == j and words[head].group().lower() == "regime"
+    if any(_looks_verbal(w.group()) for w in words[i : j + 1]) or not (
+        whole or _acceptable(words[head].group())
     ):  # "Meanwhile a source in Aleppo province told SANA": past the discourse word
         return None
     return words[i].start(), words[j].end()
@@ -467,6 +507,24 @@ def _after_leading_place(
     return back
 
 
+def _before_area(
+    text: str, words: list[re.Match[str]], v: int
+) -> tuple[int, int, bool, bool] | None:
+    """ "medical workers in the rebel-held area said": an unnamed place where the speaker is
+    ("in the area", "in the besieged town") ends no speaker; the speaker is before it."""
+    k = v - 1
+    if k < 0 or words[k].group().lower() not in _AREA_NOUNS:
+        return None
+    k -= 1
+    while k >= 0 and v - k <= 4 and words[k].group().lower() not in _LOCATIVE_LEAD:
+        if words[k].group()[0].isupper():
+            return None  # "in Idlib province": a named place, read by _past_locative
+        k -= 1
+    if k < 1 or words[k].group().lower() not in _LOCATIVE_LEAD:
+        return None
+    return _backward(text, words, k)
+
+
 _DASH = re.compile(r"\s[-–—]\s")
 
 
@@ -490,7 +548,7 @@ def _speaker_of(
         if inverted:
             return "named", *inverted
     relative = _relative(text, words, v)
-    back = _backward(text, words, _before_aside(text, words, v))
+    back = _backward(text, words, _before_aside(text, words, v)) or _before_area(text, words, v)
     if back is not None and not back[2]:
         # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
         k = _word_at(words, back[0])
@@ -593,6 +651,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue  # "An AFP photographer saw ...", not "the city saw fighting"
         if verb in ("held", "holds") and not _HELD_RESPONSIBLE.match(sentence, m.end()):
             continue  # "held the regime responsible", not "held talks"
+        if verb in _BARE_VERBS and _MODAL.search(sentence, 0, m.start()):
+            continue  # "they would announce": a plan, not a speaker's present
         if verb == "renewed" and not _RENEWED_CALL.match(sentence, m.end()):
             continue
         if verb == "continued" and not re.search(r"[\"”]\s*$", sentence[: m.start()]):
@@ -605,6 +665,13 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if prev in _BE:
             continue  # "the regime has been accused of ...": its subject is the accused
+        if prev in ("not", "never") and verb not in ("said", "say", "says"):
+            # "Russia has not acknowledged any deaths": the outlet tells what it did not ("did
+            # not say how many" still reports what the speaker said)
+            continue
+        if prev == "and" and verb in _SPEECH_WORDS and (np := _forward(text, words, 0)):
+            # "The monitoring group was unable to confirm ... and said": the subject speaks
+            return Attribution("named", *np, start + m.start(), start + m.end())
         if (prev in _DETERMINERS or prev in _CONNECTORS or prev in _PREPOSITIONS) and (
             prev not in _AUX  # "have since called for"
         ):

@@ -126,6 +126,11 @@ _NOT_NAME = frozenset(
         "Jordanian",
         "Saudi",
         "Local",
+        "Northern",  # "in Northern Homs FNA reports": a region, not a person's first name
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -145,7 +150,7 @@ _ORG_WORDS = word_set(
     "affairs rights federation committee committees society societies council office "
     "coordination ministry agency network commission institute center centre union "
     "association foundation command campaign organisation organization movement party "
-    "front brigade brigades forces army coalition observatory"
+    "front brigade brigades forces army military coalition observatory"
 )
 
 
@@ -277,6 +282,9 @@ def resolve(
     if words and words[-1].casefold() in PEOPLE and "of" not in words:
         # "Syrian opposition activists", not "a network of activists"
         return Speaker(None, "generic", f"{words[-1]!r}: people, nobody in particular")
+    if len(words) > 2 and words[0].casefold() in PEOPLE and words[1] in ("in", "inside"):
+        # "Activists in Damascus": where they are ("Damascus" also describes the government)
+        return Speaker(None, "generic", f"{words[0]!r}: people, nobody in particular")
     inside = [
         a
         for a in inside

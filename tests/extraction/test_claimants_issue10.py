@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.extraction import extract
+from app.extraction.attribution import find_attribution
 from app.extraction.types import ClaimDraft, Extraction
 
 
@@ -199,3 +200,121 @@ def test_a_four_word_denial_with_its_speaker_is_a_claim():
     c = claim(run(text), text, "Damascus denied")
     assert c.claimant is not None and c.claimant.key == "syrian-government"
     assert not [x for x in run("Fighting continued overnight there.").claims]
+
+
+def test_an_operation_before_unnamed_sources_is_not_their_name():
+    # unpunctuated: the deed's noun ends the clause; the coalition is no speaker here
+    text = (
+        "Fighting went on in the north on Monday. Jets hit 20 positions of the group near "
+        "Kilis in a joint coalition operation security sources said."
+    )
+    c = claim(run(text), text, "20 positions")
+    assert (c.claimant, c.claimant_text) == (None, "security sources")
+
+
+def test_a_timeline_speaks_in_the_present_tense():
+    text = (
+        "March 3 2015 Syrian regime forces announce an offensive to retake Palmyra from the "
+        "jihadists. April 9 2015 The government declares it has retaken the ancient city. "
+        "May 2 2015 Rebels said they would announce a counter-offensive near Homs."
+    )
+    assert claimant(text, "offensive to retake") == ("syrian-arab-army", "attribution")
+    assert claimant(text, "ancient city") == ("syrian-government", "attribution")
+    # "would announce" is a plan: the speaker is who says so
+    assert claim(run(text), text, "counter-offensive").claimant_text == "Rebels"
+
+
+def test_the_regime_opening_a_sentence_speaks():
+    text = (
+        "Rebels shelled the airport road on Friday. The regime declares it has reopened the "
+        "road to the airport."
+    )
+    assert claimant(text, "reopened the road") == ("syrian-government", "attribution")
+
+
+def test_a_subheading_on_the_military_is_no_persons_name():
+    # a flattened page glues its subheading to the next sentence
+    text = (
+        "Rebels said jets shelled the market in Saraqeb on Sunday. Military Rejects Claims The "
+        "Syrian military source on Monday denied that the army had shelled the market."
+    )
+    assert claimant(text, "denied that") == ("syrian-arab-army", "attribution")
+
+
+def test_speakers_in_an_unnamed_area_speak_before_it():
+    text = (
+        "Shelling killed six people in the east of the city on Monday a war monitor and "
+        "hospital staff in the besieged area said."
+    )
+    assert claimant(text, "Shelling killed") == ("sohr", "descriptor")
+
+
+def test_pictures_are_told_by_who_took_or_spread_them():
+    text = (
+        "Jets struck Saraqeb on Monday. AFP photographs showed rescuers pulling a boy from "
+        "the rubble of a bakery. Footage posted by activists showed a crater near the school."
+    )
+    assert claimant(text, "pulling a boy") == ("afp", "attribution")
+    c = claim(run(text), text, "a crater")
+    assert (c.claimant, c.claimant_text) == (None, "activists")
+
+
+def test_a_region_before_an_agency_is_no_persons_name():
+    text = (
+        "Fighting went on near the dam. A rebel commander was killed in clashes with the army "
+        "in Northern Hama FNA reports."
+    )
+    assert claimant(text, "rebel commander") == ("fars-news-agency", "attribution")
+
+
+def test_and_said_after_a_first_verb_is_the_subjects_speech():
+    text = (
+        "The Britain-based monitoring group could not confirm the nature of the gas and said "
+        "it was unclear whose jets struck Saraqeb."
+    )
+    assert claimant(text, "unclear whose jets") == ("sohr", "descriptor")
+
+
+def test_people_in_the_capital_are_not_its_government():
+    text = (
+        "The Assad regime has stepped up its bombing of the capital. Residents in Damascus said "
+        "that jets have struck the Jobar district every night this week."
+    )
+    c = claim(run(text), text, "Jobar")
+    assert (c.claimant, c.claimant_text) == (None, "Residents in Damascus")
+
+
+def test_syrian_officials_speak_for_the_government():
+    text = (
+        "Rebels shelled the town on Monday. Syrian officials say the shelling shows the "
+        "opposition does not respect the truce."
+    )
+    assert claimant(text, "shelling shows") == ("syrian-government", "descriptor")
+
+
+def test_a_timeline_entry_speaks_past_its_date():
+    # the entry's date heading opens the sentence the speaker opens
+    text = "December 22 2016 The regime declares it has full control of the city."
+    found = find_attribution(text, 0, len(text))
+    assert found is not None and text[found.start : found.end] == "The regime"
+
+
+def test_declining_to_comment_is_the_speakers():
+    text = "Jets struck the village on Friday. A Russian Defence Ministry spokesman declined to comment."
+    assert claimant(text, "declined to comment") == ("russian-mod", "attribution")
+
+
+def test_what_a_speaker_has_not_acknowledged_is_the_outlets():
+    text = (
+        "Jets struck the market in Ariha on Friday. The coalition has never acknowledged any "
+        "civilian deaths from its raids on the town."
+    )
+    assert claimant(text, "never acknowledged") == ("reuters", "outlet")
+
+
+def test_a_name_after_a_quote_keeps_the_authority_he_heads():
+    text = (
+        'Jets struck Saraqeb at dawn. "The planes dropped barrels on the market" said Omar '
+        "Haddad head of Idlibs civil authority adding that nine people were killed."
+    )
+    assert claimant(text, "dropped barrels") == ("omar-haddad", "attribution")
