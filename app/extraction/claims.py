@@ -23,6 +23,7 @@ from app.extraction.attribution import Attribution, find_attribution
 from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
+from app.extraction.date_words import ANOTHER_DEVELOPMENT, ON_SINCE
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.figure_lists import told_once
@@ -319,10 +320,17 @@ def _first_incident(
     probe = Dater(text, dates, reference)
     for u in units:
         d = probe.own(u.start, u.end)
-        if d is None or d.precision != "day" or (d.date_end - d.date_start).days >= 7:
+        if (
+            d is None
+            or d.precision != "day"
+            or (d.date_end - d.date_start).days >= 7
+            or ON_SINCE.match(text, d.end, u.end)  # "From 10 June to date": a range's start
+        ):
             continue
         counts = any(u.start <= q.start < u.end for q in ctx.quantities)
         if counts or event_cue(text[u.start : u.end]) is not None:
+            if ANOTHER_DEVELOPMENT.match(text, u.start):
+                return None
             return d
     return None
 

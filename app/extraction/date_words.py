@@ -124,6 +124,14 @@ ALONGSIDE = re.compile(
 # "Meanwhile" ties no time: told elsewhere, what follows is another incident; "the same
 # day", "hours later" do tie it to the incident's day
 VAGUE_ALONGSIDE = ("meanwhile", "meantime")
+# A sentence opening on these tells another development than the one before it ("Moreover
+# the army continued on Thursday ...", "In relevant developments in the province on
+# Tuesday ..."): the standfirst before it is not about what it dates
+ANOTHER_DEVELOPMENT = re.compile(
+    r"\W*(?:moreover|meanwhile|meantime|in the meantime|separately|elsewhere|in the same context"
+    r"|in (?:a |another |other )?(?:relevant|related|separate|other) developments?)\b",
+    re.I,
+)
 # Words that open a new thread: what follows is not the incident just told
 NEW_THREAD = re.compile(
     r"\b(?:previously|elsewhere|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
