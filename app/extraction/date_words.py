@@ -169,8 +169,9 @@ NOT_HEADING = re.compile(
     r"|throughout|early|late|mid|the|at|than|as of)\s+$",
     re.I,
 )
+# "IS" is the Islamic State, not a verb ("members of IS were killed")
 PRESENT = re.compile(
-    r"(?<!-)\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
+    r"(?<!-)\b(?!(?-i:IS)\b)(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
     r"fears?|accuses?|denies|deny|demands|insists|rejects|supports|backs|opposes|bears|says|"
     r"excludes?|cooperates?|threatens?|"

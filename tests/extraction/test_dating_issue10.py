@@ -181,3 +181,15 @@ def test_a_sources_method_is_undated() -> None:
     assert dated(claim(x, text, "determines which jets")) is None
     # a relative clause describing the speaker does not stop the claim going on
     assert dated(claim(x, text, "six of the dead")) == (date(2016, 8, 8),) * 2
+
+
+# "IS" is the group, not the verb -------------------------------------------------------
+
+
+def test_is_the_group_is_no_present_tense() -> None:
+    text = (
+        '"At least 20 members of IS were killed in air strikes targeting an IS training base '
+        'in Raqa" said the Syrian Observatory for Human Rights.'
+    )
+    # an undated strike told in the past: no date, not the reference day
+    assert dated(claim(run(text), text, "At least 20 members")) is None
