@@ -318,7 +318,13 @@ def _first_incident(
     """The day (or the few days) of the first incident the article dates (for a standfirst
     before it)."""
     probe = Dater(text, dates, reference)
+    lede: frozenset[str] | None = None  # where the first event told happened
     for u in units:
+        counts = any(u.start <= q.start < u.end for q in ctx.quantities)
+        if not counts and event_cue(text[u.start : u.end]) is None:
+            continue
+        where = _governorates([p for p in ctx.places if u.start <= p.start < u.end])
+        lede = where if lede is None else lede
         d = probe.own(u.start, u.end)
         if (
             d is None
@@ -327,11 +333,9 @@ def _first_incident(
             or ON_SINCE.match(text, d.end, u.end)  # "From 10 June to date": a range's start
         ):
             continue
-        counts = any(u.start <= q.start < u.end for q in ctx.quantities)
-        if counts or event_cue(text[u.start : u.end]) is not None:
-            if ANOTHER_DEVELOPMENT.match(text, u.start):
-                return None
-            return d
+        if ANOTHER_DEVELOPMENT.match(text, u.start) or (lede and where and lede.isdisjoint(where)):
+            return None  # another development, or an incident elsewhere than the lede's
+        return d
     return None
 
 

@@ -35,3 +35,15 @@ def test_the_start_of_a_range_to_date_is_no_incident_day() -> None:
         "raids against their positions and dozens were killed\" the Observatory's director said."
     )
     assert dated(claim(run(text), text, "At least 20 jihadists")) is None
+
+
+def test_an_incident_dated_elsewhere_than_the_lede_does_not_date_it() -> None:
+    text = (
+        "A woman was killed when terrorists fired two mortar shells on a village in the "
+        "countryside of Homs province. In Aleppo a source at the police command told SANA "
+        "that terrorists on Thursday fired a rocket shell on al-Midan neighborhood injuring "
+        "a child."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "A woman was killed")) is None
+    assert dated(claim(x, text, "al-Midan")) == THURSDAY
