@@ -100,6 +100,9 @@ STANCE = re.compile(
     r"|\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?(?:accused|denied)\b",
     re.I,
 )
+# "A military source denied the army had used any such weapons": a denial answers the
+# incident told, like the accusation it denies, and takes its day
+DENIAL = re.compile(r"\bdenied\b", re.I)
 # Words that point back to an incident already told (one more word may qualify the noun:
 # "these heinous actions", "the Boukamal strike")
 BACK = re.compile(

@@ -29,6 +29,7 @@ from app.extraction.date_words import (
     BACKGROUND_AGREEMENT,
     BACKGROUND_CLAUSE,
     COMPARED,
+    DENIAL,
     EARLIER_CLAUSE,
     FUTURE,
     HAS_TAKEN,
@@ -396,6 +397,11 @@ class Dater:
             r = self.reference
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
-        if incident is not None and reports_event and tense not in ("present", "future"):
+        answers = DENIAL.search(text, start, end) is not None
+        if (
+            incident is not None
+            and (reports_event or answers)
+            and tense not in ("present", "future")
+        ):
             return self._inherited(incident, "")
         return Dated(None, None)

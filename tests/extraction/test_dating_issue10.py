@@ -193,3 +193,16 @@ def test_is_the_group_is_no_present_tense() -> None:
     )
     # an undated strike told in the past: no date, not the reference day
     assert dated(claim(run(text), text, "At least 20 members")) is None
+
+
+# a denial answers the incident told ----------------------------------------------------
+
+
+def test_a_denial_takes_the_day_of_the_incident_it_answers() -> None:
+    text = (
+        "A suspected gas attack killed at least 58 people in the province of Idlib on "
+        "Tuesday, a war monitor said. A Syrian military source strongly denied the army had "
+        "used any such weapons."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "strongly denied")) == (date(2016, 8, 9),) * 2
