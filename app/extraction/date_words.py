@@ -101,8 +101,10 @@ STANCE = re.compile(
     re.I,
 )
 # "A military source denied the army had used any such weapons": a denial answers the
-# incident told, like the accusation it denies, and takes its day
+# incident told, like the accusation it denies, and takes its day; so does what a speaker
+# said about it ("Most of the town's streets had become empty a witness said")
 DENIAL = re.compile(r"\bdenied\b", re.I)
+SAID = re.compile(r"\b(?:said|told|telling|added|reported|noted|stated)\b", re.I)
 # Words that point back to an incident already told (one more word may qualify the noun:
 # "these heinous actions", "the Boukamal strike")
 BACK = re.compile(

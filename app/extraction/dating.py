@@ -49,6 +49,7 @@ from app.extraction.date_words import (
     PRESENT_CUE,
     QUESTIONED,
     REACTION,
+    SAID,
     SINCE_THEN,
     SINCE_WAR,
     STANCE,
@@ -404,4 +405,7 @@ class Dater:
             and tense not in ("present", "future")
         ):
             return self._inherited(incident, "")
+        said = SAID.search(text, start, end)
+        if incident is not None and said is not None and tense not in ("present", "future"):
+            return self._inherited(incident, said.group())  # a speaker's account of it
         return Dated(None, None)

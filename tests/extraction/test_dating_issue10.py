@@ -206,3 +206,13 @@ def test_a_denial_takes_the_day_of_the_incident_it_answers() -> None:
     )
     x = run(text)
     assert dated(claim(x, text, "strongly denied")) == (date(2016, 8, 9),) * 2
+
+
+def test_what_a_speaker_said_about_the_incident_takes_its_day() -> None:
+    text = (
+        "A suspected gas attack killed at least 58 people in the town of Khan Sheikhoun on "
+        "Tuesday, a war monitor said. Most of the town's streets had become empty a witness "
+        "said."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "streets had become empty")) == (date(2016, 8, 9),) * 2
