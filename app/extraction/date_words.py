@@ -101,10 +101,15 @@ STANCE = re.compile(
     re.I,
 )
 # "A military source denied the army had used any such weapons": a denial answers the
-# incident told, like the accusation it denies, and takes its day; so does what a speaker
-# said about it ("Most of the town's streets had become empty a witness said")
+# incident told, like the accusation it denies, and takes its day; so does an account of it,
+# what a speaker said or pictures showed ("Most of the town's streets had become empty a
+# witness said", "State television aired footage of wrecked shop fronts")
 DENIAL = re.compile(r"\bdenied\b", re.I)
-SAID = re.compile(r"\b(?:said|told|telling|added|reported|noted|stated)\b", re.I)
+ACCOUNT = re.compile(
+    r"\b(?:said|told|telling|added|reported|noted|stated|footage|pictures|photographs|images"
+    r"|videos?)\b",
+    re.I,
+)
 # Words that point back to an incident already told (one more word may qualify the noun:
 # "these heinous actions", "the Boukamal strike")
 BACK = re.compile(

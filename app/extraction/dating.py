@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.extraction.date_words import (
+    ACCOUNT,
     ALONGSIDE,
     AT_THE_TIME,
     BACK,
@@ -49,7 +50,6 @@ from app.extraction.date_words import (
     PRESENT_CUE,
     QUESTIONED,
     REACTION,
-    SAID,
     SINCE_THEN,
     SINCE_WAR,
     STANCE,
@@ -405,7 +405,7 @@ class Dater:
             and tense not in ("present", "future")
         ):
             return self._inherited(incident, "")
-        said = SAID.search(text, start, end)
-        if incident is not None and said is not None and tense not in ("present", "future"):
-            return self._inherited(incident, said.group())  # a speaker's account of it
+        account = ACCOUNT.search(text, start, end)
+        if incident is not None and account is not None and tense not in ("present", "future"):
+            return self._inherited(incident, account.group())  # an account of it
         return Dated(None, None)

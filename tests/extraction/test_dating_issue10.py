@@ -216,3 +216,13 @@ def test_what_a_speaker_said_about_the_incident_takes_its_day() -> None:
     )
     x = run(text)
     assert dated(claim(x, text, "streets had become empty")) == (date(2016, 8, 9),) * 2
+
+
+def test_pictures_of_the_incident_take_its_day() -> None:
+    text = (
+        "A car bomb killed at least eight people in the Damascus suburb of Jaramana on "
+        "Tuesday, state media said. State television aired footage of wrecked shop fronts "
+        "around the square and dozens of burned out vehicles."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "aired footage")) == (date(2016, 8, 9),) * 2
