@@ -100,11 +100,12 @@ STANCE = re.compile(
     r"|\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?(?:accused|denied)\b",
     re.I,
 )
-# "A military source denied the army had used any such weapons": a denial answers the
-# incident told, like the accusation it denies, and takes its day; so does an account of it,
-# what a speaker said or pictures showed ("Most of the town's streets had become empty a
-# witness said", "State television aired footage of wrecked shop fronts")
-DENIAL = re.compile(r"\bdenied\b", re.I)
+# "A military source denied the army had used any such weapons", "Many pointed their fingers
+# at the regime": a denial or a blame answers the incident told, like the accusation it
+# answers, and takes its day; so does an account of it, what a speaker said or pictures
+# showed ("Most of the town's streets had become empty a witness said", "State television
+# aired footage of wrecked shop fronts")
+ANSWER = re.compile(r"\b(?:denied|blamed|pointed (?:their|the|a) fingers?)\b", re.I)
 ACCOUNT = re.compile(
     r"\b(?:said|told|telling|added|reported|noted|stated|footage|pictures|photographs|images"
     r"|videos?)\b",

@@ -25,12 +25,12 @@ from datetime import date
 from app.extraction.date_words import (
     ACCOUNT,
     ALONGSIDE,
+    ANSWER,
     AT_THE_TIME,
     BACK,
     BACKGROUND_AGREEMENT,
     BACKGROUND_CLAUSE,
     COMPARED,
-    DENIAL,
     EARLIER_CLAUSE,
     FUTURE,
     HAS_TAKEN,
@@ -398,7 +398,7 @@ class Dater:
             r = self.reference
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
-        answers = DENIAL.search(text, start, end) is not None
+        answers = ANSWER.search(text, start, end) is not None
         if (
             incident is not None
             and (reports_event or answers)

@@ -226,3 +226,12 @@ def test_pictures_of_the_incident_take_its_day() -> None:
     )
     x = run(text)
     assert dated(claim(x, text, "aired footage")) == (date(2016, 8, 9),) * 2
+
+
+def test_blame_for_the_incident_takes_its_day() -> None:
+    text = (
+        "A suspected gas attack killed at least 58 people in the town of Khan Sheikhoun on "
+        "Tuesday, a war monitor said. Many pointed their fingers at the Syrian regime."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "pointed their fingers")) == (date(2016, 8, 9),) * 2
