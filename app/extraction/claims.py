@@ -23,6 +23,7 @@ from app.extraction.attribution import Attribution, find_attribution
 from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
+from app.extraction.date_words import ANOTHER_DEVELOPMENT, ON_SINCE
 from app.extraction.dating import Dater
 from app.extraction.events import event_cue
 from app.extraction.figure_lists import told_once
@@ -317,13 +318,24 @@ def _first_incident(
     """The day (or the few days) of the first incident the article dates (for a standfirst
     before it)."""
     probe = Dater(text, dates, reference)
+    lede: frozenset[str] | None = None  # where the first event told happened
     for u in units:
-        d = probe.own(u.start, u.end)
-        if d is None or d.precision != "day" or (d.date_end - d.date_start).days >= 7:
-            continue
         counts = any(u.start <= q.start < u.end for q in ctx.quantities)
-        if counts or event_cue(text[u.start : u.end]) is not None:
-            return d
+        if not counts and event_cue(text[u.start : u.end]) is None:
+            continue
+        where = _governorates([p for p in ctx.places if u.start <= p.start < u.end])
+        lede = where if lede is None else lede
+        d = probe.own(u.start, u.end)
+        if (
+            d is None
+            or d.precision != "day"
+            or (d.date_end - d.date_start).days >= 7
+            or ON_SINCE.match(text, d.end, u.end)  # "From 10 June to date": a range's start
+        ):
+            continue
+        if ANOTHER_DEVELOPMENT.match(text, u.start) or (lede and where and lede.isdisjoint(where)):
+            return None  # another development, or an incident elsewhere than the lede's
+        return d
     return None
 
 

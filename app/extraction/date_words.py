@@ -100,6 +100,17 @@ STANCE = re.compile(
     r"|\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?(?:accused|denied)\b",
     re.I,
 )
+# "A military source denied the army had used any such weapons", "Many pointed their fingers
+# at the regime": a denial or a blame answers the incident told, like the accusation it
+# answers, and takes its day; so does an account of it, what a speaker said or pictures
+# showed ("Most of the town's streets had become empty a witness said", "State television
+# aired footage of wrecked shop fronts")
+ANSWER = re.compile(r"\b(?:denied|blamed|pointed (?:their|the|a) fingers?)\b", re.I)
+ACCOUNT = re.compile(
+    r"\b(?:said|told|telling|added|reported|noted|stated|footage|pictures|photographs|images"
+    r"|videos?)\b",
+    re.I,
+)
 # Words that point back to an incident already told (one more word may qualify the noun:
 # "these heinous actions", "the Boukamal strike")
 BACK = re.compile(
@@ -124,6 +135,14 @@ ALONGSIDE = re.compile(
 # "Meanwhile" ties no time: told elsewhere, what follows is another incident; "the same
 # day", "hours later" do tie it to the incident's day
 VAGUE_ALONGSIDE = ("meanwhile", "meantime")
+# A sentence opening on these tells another development than the one before it ("Moreover
+# the army continued on Thursday ...", "In relevant developments in the province on
+# Tuesday ..."): the standfirst before it is not about what it dates
+ANOTHER_DEVELOPMENT = re.compile(
+    r"\W*(?:moreover|meanwhile|meantime|in the meantime|separately|elsewhere|in the same context"
+    r"|in (?:a |another |other )?(?:relevant|related|separate|other) developments?)\b",
+    re.I,
+)
 # Words that open a new thread: what follows is not the incident just told
 NEW_THREAD = re.compile(
     r"\b(?:previously|elsewhere|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"
@@ -161,8 +180,9 @@ NOT_HEADING = re.compile(
     r"|throughout|early|late|mid|the|at|than|as of)\s+$",
     re.I,
 )
+# "IS" is the Islamic State, not a verb ("members of IS were killed")
 PRESENT = re.compile(
-    r"(?<!-)\b(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
+    r"(?<!-)\b(?!(?-i:IS)\b)(?:is|are|remains?|continues?|controls?|holds?|lives?|faces?|needs?|lacks?|comes|"
     r"coincides?|considers?|includes?|houses|lies|sits|seeks?|wants?|plans?|aims?|hopes?|"
     r"fears?|accuses?|denies|deny|demands|insists|rejects|supports|backs|opposes|bears|says|"
     r"excludes?|cooperates?|threatens?|"

@@ -108,6 +108,8 @@ _SINCE_CLAUSE = re.compile(
 # "since the Council passed a resolution last year", "since it intervened a year ago": a
 # time counted back from the reference ends the clause "since" opened
 _SINCE_CLAUSE_BACK = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){1,12}?$", re.I)
+# a full stop not after a capital ("U.N.", "U.S." go on) before the next sentence
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’]?\s+(?=[A-Z\"“])")
 _COUNTED_BACK = re.compile(r"^last\b|\bago$", re.I)
 # "in August last year": that month of the year before the reference
 _MONTH_LAST_YEAR = re.compile(r"\s+(last|this)\s+year\b", re.I)
@@ -369,9 +371,12 @@ def _since(text: str, mention: DateMention, ref: date | None) -> DateMention:
     clause = (
         _SINCE_CLAUSE_BACK if _COUNTED_BACK.search(mention.surface) is not None else _SINCE_CLAUSE
     )
+    lo = max(0, mention.start - 90)
+    # "... civil war since March 2011. The U.N. in August said": a clause ends with its sentence
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, lo, mention.start)), default=lo)
     if (
         _before(_SINCE, text, mention.start) is None
-        and clause.search(text, max(0, mention.start - 90), mention.start) is None
+        and clause.search(text, lo, mention.start) is None
     ):
         return mention
     return DateMention(

@@ -11,7 +11,8 @@
 4. anything else (background, another incident told without a date) has no date.
 
 In a timeline, a bare date heading ("July 2011 Bashar al-Assad sacks ...") dates its entry
-and the undated sentences after it; a sentence told again (a timeline repeated without its
+and the undated sentences after it, up to where the entry ends (a sentence opening a new
+thread, "The conflict has left 320000 dead", is no part of it); a sentence told again (a timeline repeated without its
 headings) keeps the date it got the first time.
 """
 
@@ -22,7 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.extraction.date_words import (
+    ACCOUNT,
     ALONGSIDE,
+    ANSWER,
     AT_THE_TIME,
     BACK,
     BACKGROUND_AGREEMENT,
@@ -64,6 +67,9 @@ _NEW_THREAD_REACH = 120  # characters into what is said
 # a date in the first words of a sentence opens a new incident ("On Saturday two women
 # were among eight people killed..."); elsewhere a date dates its own claim only
 _OPENING_DATE = 40
+# a timeline entry runs a few short sentences after its heading; an undated sentence further
+# on is no part of it (the timeline has ended, or this entry is told without a heading)
+_ENTRY_REACH = 400
 # a repeated entry may carry the caption before it ("<caption> Powerful Iran-backed ...")
 _TOLD_TAIL = 60
 
@@ -344,8 +350,6 @@ class Dater:
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))
-        if self.heading is not None:  # the rest of a timeline entry
-            return self._inherited(self.heading, "the timeline heading")
         then = self._since_then(start, end) or self._at_the_time(start, end)
         if then is not None:
             return then
@@ -356,6 +360,10 @@ class Dater:
             text, max(start, fresh.start() - 60), fresh.start()
         ):
             return Dated(None, None)
+        if self.heading is not None and start - self.heading.end > _ENTRY_REACH:
+            self.heading = None  # the timeline has ended: the text goes on without headings
+        if self.heading is not None:  # the rest of a timeline entry
+            return self._inherited(self.heading, "the timeline heading")
         if METHOD.search(text, start, end):
             return Dated(None, None)
         tense = _tense(text, start, end, content_from)
@@ -390,6 +398,14 @@ class Dater:
             r = self.reference
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
-        if incident is not None and reports_event and tense not in ("present", "future"):
+        answers = ANSWER.search(text, start, end) is not None
+        if (
+            incident is not None
+            and (reports_event or answers)
+            and tense not in ("present", "future")
+        ):
             return self._inherited(incident, "")
+        account = ACCOUNT.search(text, start, end)
+        if incident is not None and account is not None and tense not in ("present", "future"):
+            return self._inherited(incident, account.group())  # an account of it
         return Dated(None, None)

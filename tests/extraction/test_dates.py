@@ -149,6 +149,17 @@ def test_since_a_clause_with_its_own_date_runs_to_the_reference():
     assert (d.date_start, d.date_end) == (date(2016, 8, 6), date(2016, 8, 6))
 
 
+def test_a_since_clause_ends_with_its_sentence():
+    ref = date(2014, 10, 10)
+    text = "Syria has been gripped by war since March 2011. The U.N. in August said 191000 died."
+    d = one(text, ref, "August")
+    assert (d.date_start, d.date_end) == (date(2014, 8, 1), date(2014, 8, 31))
+    # an abbreviation is no sentence end
+    text = "Strikes intensified since the U.N. envoy left the city in August."
+    d = one(text, ref, "August")
+    assert (d.date_start, d.date_end) == (date(2014, 8, 1), ref)
+
+
 def test_day_words_and_last_night():
     ref = date(2016, 8, 12)
     found = by_surface("Today, last night and the day before yesterday; tomorrow too.", ref)

@@ -181,3 +181,57 @@ def test_a_sources_method_is_undated() -> None:
     assert dated(claim(x, text, "determines which jets")) is None
     # a relative clause describing the speaker does not stop the claim going on
     assert dated(claim(x, text, "six of the dead")) == (date(2016, 8, 8),) * 2
+
+
+# "IS" is the group, not the verb -------------------------------------------------------
+
+
+def test_is_the_group_is_no_present_tense() -> None:
+    text = (
+        '"At least 20 members of IS were killed in air strikes targeting an IS training base '
+        'in Raqa" said the Syrian Observatory for Human Rights.'
+    )
+    # an undated strike told in the past: no date, not the reference day
+    assert dated(claim(run(text), text, "At least 20 members")) is None
+
+
+# a denial answers the incident told ----------------------------------------------------
+
+
+def test_a_denial_takes_the_day_of_the_incident_it_answers() -> None:
+    text = (
+        "A suspected gas attack killed at least 58 people in the province of Idlib on "
+        "Tuesday, a war monitor said. A Syrian military source strongly denied the army had "
+        "used any such weapons."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "strongly denied")) == (date(2016, 8, 9),) * 2
+
+
+def test_what_a_speaker_said_about_the_incident_takes_its_day() -> None:
+    text = (
+        "A suspected gas attack killed at least 58 people in the town of Khan Sheikhoun on "
+        "Tuesday, a war monitor said. Most of the town's streets had become empty a witness "
+        "said."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "streets had become empty")) == (date(2016, 8, 9),) * 2
+
+
+def test_pictures_of_the_incident_take_its_day() -> None:
+    text = (
+        "A car bomb killed at least eight people in the Damascus suburb of Jaramana on "
+        "Tuesday, state media said. State television aired footage of wrecked shop fronts "
+        "around the square and dozens of burned out vehicles."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "aired footage")) == (date(2016, 8, 9),) * 2
+
+
+def test_blame_for_the_incident_takes_its_day() -> None:
+    text = (
+        "A suspected gas attack killed at least 58 people in the town of Khan Sheikhoun on "
+        "Tuesday, a war monitor said. Many pointed their fingers at the Syrian regime."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "pointed their fingers")) == (date(2016, 8, 9),) * 2

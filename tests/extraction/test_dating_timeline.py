@@ -78,3 +78,25 @@ def test_a_state_told_in_the_present_stands_at_the_reference_day() -> None:
     today = (date(2016, 8, 12),) * 2
     assert dated(claim(x, text, "truce excludes")) == today
     assert dated(claim(x, text, "Hunger threatens")) == today
+
+
+def test_a_whole_war_told_in_an_entry_is_no_part_of_its_heading() -> None:
+    text = TIMELINE + (
+        " The conflict has left more than 320000 people dead according to the Syrian "
+        "Observatory for Human Rights."
+    )
+    assert dated(claim(run(text), text, "320000 people dead")) is None
+
+
+def test_a_heading_ends_with_its_entry() -> None:
+    after = (
+        " The long war has emptied whole towns of northern Syria, which lost most of their "
+        "people to the camps along the Turkish border and to the cities of the coast, and "
+        "aid agencies were unable to reach many of those who remained behind the front "
+        "lines, where food and fuel grew scarce through the winter and the spring. "
+        "Schools and clinics closed one after another as teachers and doctors left. "
+        "Rebels shelled the village of Kafr Nabl in Idlib province, killing two children, "
+        "residents said."
+    )
+    text = TIMELINE + after
+    assert dated(claim(run(text), text, "Kafr Nabl")) is None

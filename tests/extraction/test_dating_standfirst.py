@@ -1,0 +1,49 @@
+"""Event dates (docs/annotation.md §5 rule 3) of a standfirst: an undated lede takes the day
+of the first incident the article dates only when that incident is the one it tells."""
+
+from __future__ import annotations
+
+from tests.extraction.test_error_classes import REF, claim, dated, run
+
+THURSDAY = (REF.replace(day=11),) * 2
+
+
+def test_a_standfirst_takes_the_day_of_the_incident_dated_next() -> None:
+    text = (
+        "Over 100 militants were killed by the Syrian army who repelled an attack on Mallah "
+        "Farms in Aleppo countryside. The attack on Mallah Farms began on Thursday when "
+        "militants detonated two car bombs."
+    )
+    assert dated(claim(run(text), text, "Over 100 militants")) == THURSDAY
+
+
+def test_a_date_of_another_development_does_not_date_the_standfirst() -> None:
+    text = (
+        "Over 100 militants were killed by the Syrian army who repelled an attack on Mallah "
+        "Farms in Aleppo countryside. Moreover the Syrian army units continued on Thursday "
+        "targeting gatherings and vehicles of ISIL across the country inflicting heavy losses."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "Over 100 militants")) is None
+    assert dated(claim(x, text, "Moreover")) == THURSDAY
+
+
+def test_the_start_of_a_range_to_date_is_no_incident_day() -> None:
+    text = (
+        "At least 20 jihadists were killed in air strikes on a training base in Raqa, the "
+        'Observatory said. "From 10 June to date the Syrian air force really stepped up its '
+        "raids against their positions and dozens were killed\" the Observatory's director said."
+    )
+    assert dated(claim(run(text), text, "At least 20 jihadists")) is None
+
+
+def test_an_incident_dated_elsewhere_than_the_lede_does_not_date_it() -> None:
+    text = (
+        "A woman was killed when terrorists fired two mortar shells on a village in the "
+        "countryside of Homs province. In Aleppo a source at the police command told SANA "
+        "that terrorists on Thursday fired a rocket shell on al-Midan neighborhood injuring "
+        "a child."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "A woman was killed")) is None
+    assert dated(claim(x, text, "al-Midan")) == THURSDAY
