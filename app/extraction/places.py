@@ -33,6 +33,7 @@ from .normalize import (
     scan_cached,
     span_literal,
 )
+from .place_governorates import as_governorates
 from .place_words import (
     ABOUT_A_COUNTRY,
     COUNTRY_ADJUNCTS,
@@ -222,89 +223,6 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
 
-@per_registry()
-def governorate_keys() -> dict[str, str]:
-    """Governorate name -> its key."""
-    return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
-
-
-def _namesake_governorate(key: str) -> str | None:
-    """The governorate a city or town is the namesake of (Idlib -> Idlib Governorate)."""
-    here = place_entry(key)
-    gov = governorate_keys().get(here.governorate) if here else None
-    if (
-        gov is not None
-        and here.kind in ("city", "town")
-        and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
-    ):
-        return gov
-    return None
-
-
-# "Hama and Idlib provinces", "Idlib provinces Maaret al-Numan" (province's, the
-# apostrophe stripped): each name before it is a governorate
-_PROVINCES = re.compile(r"\s+(?:provinces|governorates)\b", re.I)
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?", re.I)  # FA-KES strips commas
-
-
-# "in northwestern Idlib": a side of a namesake city with no entry of its own (as "east
-# Aleppo" has) is a side of the governorate
-_SIDE_OF = re.compile(
-    r"\b(?:north|south|east|west)(?:ern)?\s+$|\b(?:north|south)-?(?:east|west)(?:ern)?\s+$",
-    re.I,
-)
-_CITY_AFTER = re.compile(r"(?:['’]?s)?\s+city\b", re.I)  # "Idlib city", "Idlibs city centre"
-
-
-def _provinces(
-    text: str, found: list[tuple[int, int, tuple[str, ...]]]
-) -> list[tuple[int, int, tuple[str, ...]]]:
-    out = list(found)
-    for n, (s, e, keys) in enumerate(out):
-        city = text[s:e].casefold().endswith("city") or _CITY_AFTER.match(text, e)
-        if _SIDE_OF.search(text, max(0, s - 16), s) and not city:
-            gov = _namesake_governorate(keys[0])
-            if gov is not None:
-                out[n] = (s, e, (gov,))
-    for n in range(len(out) - 1, -1, -1):
-        if not _PROVINCES.match(text, out[n][1]):
-            continue
-        m = n
-        while True:
-            gov = _namesake_governorate(out[m][2][0])
-            if gov is None:
-                break
-            out[m] = (out[m][0], out[m][1], (gov,))
-            if m == 0 or not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
-                break
-            m -= 1
-    return out
-
-
-def _locators(
-    toks, found: list[tuple[int, int, tuple[str, ...]]]
-) -> list[tuple[int, int, tuple[str, ...]]]:
-    """ "the city of Qamishli Hasaka": the namesake city of a governorate, right after a
-    place in that governorate, names the governorate (the comma the dataset stripped
-    said so)."""
-    out = list(found)
-    for n in range(1, len(out)):
-        (_, pe, pkeys), (s, e, keys) = out[n - 1], out[n]
-        if s - pe not in (1, 2):  # a space, or ", "
-            continue
-        prev, here = place_entry(pkeys[0]), place_entry(keys[0])
-        gov = _namesake_governorate(keys[0])
-        if (
-            gov is not None
-            and prev is not None
-            and prev.kind not in ("governorate", "country")
-            and prev.governorate == here.governorate
-            and prev.key != here.key
-        ):
-            out[n] = (s, e, (gov,))
-    return out
-
-
 def find_places(text: str) -> list[PlaceMention]:
     """Every gazetteer mention, in text order, non-overlapping, longest first."""
     index, prefixes, firsts = _index()
@@ -372,7 +290,7 @@ def find_places(text: str) -> list[PlaceMention]:
             if all(t.text.isupper() for t in toks[i : j + 1] if not t.article):
                 dateline = j
         i = j + 1
-    found = _provinces(text, _locators(toks, found))
+    found = as_governorates(text, toks, found)
     # One spelling, several places: go with the place named right after "in" ("the village
     # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names
     # favour.

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.normalize import slugify, word_set
-from app.extraction.places import governorate_keys
+from app.extraction.place_governorates import governorate_keys
 from app.extraction.registry import place_entry
 from app.extraction.types import ActorMention, PlaceMention, Unlisted
 
