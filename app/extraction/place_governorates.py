@@ -46,16 +46,42 @@ _SIDE_OF = re.compile(
     re.I,
 )
 _CITY_AFTER = re.compile(r"(?:['’]?s)?\s+city\b", re.I)  # "Idlib city", "Idlibs city centre"
+# "the countryside east of Aleppo" is the governorate's, as "the countryside of Aleppo" is
+_COUNTRYSIDE_SIDE = re.compile(
+    r"\bcountryside\s+(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# "the three provinces of Homs Idlib and Lattakia": each name listed after it
+_PROVINCES_OF = re.compile(r"\b(?:provinces|governorates)\s+of\s+(?:the\s+)?$", re.I)
+# "Deir Ezzor and neighbouring Raqqa province": a province's neighbour is a province
+_NEIGHBOURING = re.compile(r"\s+and\s+(?:the\s+)?neighbou?ring\s+", re.I)
 
 
 def _provinces(text: str, found: Found) -> Found:
     out = list(found)
     for n, (s, e, keys) in enumerate(out):
         city = text[s:e].casefold().endswith("city") or _CITY_AFTER.match(text, e)
-        if _SIDE_OF.search(text, max(0, s - 16), s) and not city:
+        side = _SIDE_OF.search(text, max(0, s - 16), s)
+        if not city and (side or _COUNTRYSIDE_SIDE.search(text, max(0, s - 40), s)):
             gov = _namesake_governorate(keys[0])
             if gov is not None:
                 out[n] = (s, e, (gov,))
+    for n in range(len(out)):
+        if not _PROVINCES_OF.search(text, max(0, out[n][0] - 30), out[n][0]):
+            continue
+        for m in range(n, len(out)):
+            if m > n and not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
+                break
+            gov = _namesake_governorate(out[m][2][0])
+            if gov is not None:
+                out[m] = (out[m][0], out[m][1], (gov,))
+    for n in range(1, len(out)):
+        (_, pe, pkeys), (s, _, keys) = out[n - 1], out[n]
+        here = place_entry(keys[0])
+        if here.kind == "governorate" and _NEIGHBOURING.fullmatch(text, pe, s):
+            gov = _namesake_governorate(pkeys[0])
+            if gov is not None:
+                out[n - 1] = (out[n - 1][0], pe, (gov,))
     for n in range(len(out) - 1, -1, -1):
         if not _PROVINCES.match(text, out[n][1]):
             continue

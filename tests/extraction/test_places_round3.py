@@ -1,0 +1,25 @@
+"""Places, round 3 (docs/annotation.md §7): each rule pinned by a sentence of its pattern."""
+
+from __future__ import annotations
+
+from app.extraction.places import find_places
+
+
+def keys(text: str) -> list[str]:
+    return [m.key for m in find_places(text)]
+
+
+def test_the_countryside_on_one_side_of_a_city_is_its_governorate():
+    text = "areas including al-Sukkari and Janah al-Salama in the countryside east of Aleppo."
+    assert keys(text)[-1] == "aleppo-governorate"
+
+
+def test_names_listed_after_provinces_of_are_governorates():
+    text = "The town links the three provinces of Homs Idlib and Lattakia."
+    assert keys(text) == ["homs-governorate", "idlib-governorate", "latakia-governorate"]
+
+
+def test_a_province_neighbouring_a_named_province_is_a_province_too():
+    text = "civilians killed in Deir Ezzor and neighbouring Raqqa province where the SDF fights"
+    assert keys(text) == ["deir-ez-zor-governorate", "raqqa-governorate"]
+    assert keys("between Deir Ezzor and Raqqa") == ["deir-ez-zor", "raqqa"]
