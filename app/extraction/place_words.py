@@ -7,6 +7,8 @@ institution's or a person's name.
 
 from __future__ import annotations
 
+import re
+
 from app.extraction.normalize import word_set
 
 # A name right before one of these names the building or the street, after a person, an
@@ -139,3 +141,17 @@ ABOUT_A_COUNTRY = frozenset(
 # Adjectives between a country's possessive and the place it names: "Syrias rebel-held
 # Idlib province", "Syrias divided northeastern city"
 HELD_PARTS = frozenset(["held", "controlled", "dominated", "torn"])
+
+# A seat of government standing for its state is no place (§7: "Turkey shelled" is an
+# actor): "whether Damascus is adhering to its commitments", "its Damascus ally", "called
+# on Damascus to give inspectors access". Only after the name; "in Damascus said" is not.
+STATE_ACTS = re.compile(
+    r"\s+(?:(?:has|have|had|is|was|would|will|must|has\s+been)\s+)?(?:\w+ly\s+)?"
+    r"(?:denied|denies|deny|insists|insisted|accused|accuses|agreed|agrees|rejected|rejects|"
+    r"refused|refuses|adhering|adhered|complied|complies|complying|blamed|blames|responded|"
+    r"warned|warns|demanded|demands|vowed|vows|ally|allies)\b",
+    re.I,
+)
+STATE_ASKED = re.compile(
+    r"\b(?:called|calls|calling|urged|urges|urging|pressed|presses|pressing)\s+(?:on\s+)?$", re.I
+)

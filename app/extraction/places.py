@@ -44,6 +44,8 @@ from .place_words import (
     LOCATIVE,
     LOCATIVE_ADJECTIVES,
     NAMED_BUILDINGS,
+    STATE_ACTS,
+    STATE_ASKED,
 )
 from .registry import (
     actor_entries,
@@ -123,6 +125,29 @@ def _index() -> tuple[dict[str, _Target], frozenset[str], frozenset[str]]:
         t.places.sort(key=lambda c: -place_rank(c.key))
         t.contested = k in contested
     return index, key_prefixes(index), first_words(index)
+
+
+@per_registry()
+def _seats() -> frozenset[str]:
+    """Cities that are a state's seat of government: "<name> government" is an actor."""
+    index = _index()[0]
+    out = set()
+    for e in place_entries():
+        if e.kind == "city":
+            t = index.get(normalize_key(f"{e.name} government"))
+            if t is not None and t.actor_literals:
+                out.add(e.key)
+    return frozenset(out)
+
+
+def _stands_for_state(text: str, toks, i: int, j: int, key: str) -> bool:
+    """A seat of government used as its state: "called on Damascus to", "Damascus denied"."""
+    if key not in _seats() or (i and toks[i - 1].text.casefold() in LOCATIVE):
+        return False
+    start, end = toks[i].start, toks[j].end
+    return bool(STATE_ACTS.match(text, end)) or bool(
+        STATE_ASKED.search(text, max(0, start - 20), start) and text.startswith(" to ", end)
+    )
 
 
 @per_registry()
@@ -273,6 +298,7 @@ def find_places(text: str) -> list[PlaceMention]:
         )
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
+        as_state = keys[0] is not _BLOCK and _stands_for_state(text, toks, i, j, keys[0])
         # "QAMISHLI, Syria (AP)": a dateline's country only says where its city is
         in_dateline = (
             dateline == i - 1 and keys[0] is not _BLOCK and place_entry(keys[0]).kind == "country"
@@ -281,6 +307,7 @@ def find_places(text: str) -> list[PlaceMention]:
             keys[0] is not _BLOCK
             and not named_building
             and not de_facto
+            and not as_state
             and not in_dateline
             and not _not_a_place(toks, i, j, keys, possessive)
         ):

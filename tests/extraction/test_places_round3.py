@@ -23,3 +23,16 @@ def test_a_province_neighbouring_a_named_province_is_a_province_too():
     text = "civilians killed in Deir Ezzor and neighbouring Raqqa province where the SDF fights"
     assert keys(text) == ["deir-ez-zor-governorate", "raqqa-governorate"]
     assert keys("between Deir Ezzor and Raqqa") == ["deir-ez-zor", "raqqa"]
+
+
+def test_a_seat_of_government_standing_for_its_state_is_no_place():
+    text = (
+        "Britain called on Damascus to give U.N. inspectors access to the site. Moscow "
+        "defended its Damascus ally. Inspectors asked whether Damascus is adhering to its "
+        "commitments."
+    )
+    assert keys(text) == []
+    assert keys("Activists in Damascus said the road to Damascus was cut") == [
+        "damascus",
+        "damascus",
+    ]
