@@ -34,6 +34,7 @@ from .normalize import (
     span_literal,
 )
 from .place_governorates import as_governorates
+from .place_skeletons import skeleton_matches
 from .place_words import (
     ABOUT_A_COUNTRY,
     COUNTRY_ADJUNCTS,
@@ -317,6 +318,14 @@ def find_places(text: str) -> list[PlaceMention]:
             if all(t.text.isupper() for t in toks[i : j + 1] if not t.article):
                 dateline = j
         i = j + 1
+    first = {t.start: k for k, t in enumerate(toks)}
+    covered = set()
+    for s, e, _ in found:
+        k = first[s]
+        while k < len(toks) and toks[k].start < e:
+            covered.add(k)
+            k += 1
+    found = sorted(found + skeleton_matches(toks, found, covered))
     found = as_governorates(text, toks, found)
     # One spelling, several places: go with the place named right after "in" ("the village
     # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names

@@ -36,3 +36,28 @@ def test_a_seat_of_government_standing_for_its_state_is_no_place():
         "damascus",
         "damascus",
     ]
+
+
+def test_a_lone_word_spelling_a_places_consonants_is_that_place():
+    text = (
+        "Regime forces also shelled the towns of Arbin Kafarbatna Jisreen with heavy "
+        "artillery. Rocket shells fell on al-Foaa and Kafrya in Idleb countryside."
+    )
+    assert keys(text) == [
+        "arbin",
+        "kafr-batna",
+        "jisreen",
+        "al-fuaa",
+        "kafraya",
+        "idlib-governorate",
+    ]
+    text = "Mortar attacks on al-Sqeilbiyeh city and al-Jaberiyeh village in Hama province"
+    assert keys(text)[0] == "as-suqaylibiyah"
+
+
+def test_a_consonant_spelling_is_refused_without_a_place_nearby_or_a_place_cue():
+    # "Russia Direct" is a medium; Zebdin is not Zabadani (Zebdin ends in a consonant);
+    # "Kafrya" with no place near it says nothing of which Kafraya it is
+    assert keys("an interview from Russia Direct on US strikes") == ["russia"]
+    assert "zabadani" not in keys("in the farms of Zebdin town in al-Mleiha area of Damascus")
+    assert keys("Kafrya was shelled") == []
