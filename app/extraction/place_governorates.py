@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .normalize import normalize_key
 from .registry import per_registry, place_entries, place_entry
 
 Found = list[tuple[int, int, tuple[str, ...]]]
@@ -18,6 +19,24 @@ Found = list[tuple[int, int, tuple[str, ...]]]
 def governorate_keys() -> dict[str, str]:
     """Governorate name -> its key."""
     return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
+
+
+@per_registry()
+def _city_governorates() -> frozenset[str]:
+    """Governorates that are their city alone: "Damascus countryside" is another one (Rif
+    Dimashq), so "eastern Damascus" is a side of the city."""
+    countrysides = {
+        normalize_key(a): e.key
+        for e in place_entries()
+        if e.kind == "governorate"
+        for a in e.aliases
+    }
+    return frozenset(
+        e.key
+        for e in place_entries()
+        if e.kind == "governorate"
+        and countrysides.get(normalize_key(f"{e.name} countryside"), e.key) != e.key
+    )
 
 
 def _namesake_governorate(key: str) -> str | None:
@@ -64,7 +83,7 @@ def _provinces(text: str, found: Found) -> Found:
         side = _SIDE_OF.search(text, max(0, s - 16), s)
         if not city and (side or _COUNTRYSIDE_SIDE.search(text, max(0, s - 40), s)):
             gov = _namesake_governorate(keys[0])
-            if gov is not None:
+            if gov is not None and (not side or gov not in _city_governorates()):
                 out[n] = (s, e, (gov,))
     for n in range(len(out)):
         if not _PROVINCES_OF.search(text, max(0, out[n][0] - 30), out[n][0]):

@@ -61,3 +61,10 @@ def test_a_consonant_spelling_is_refused_without_a_place_nearby_or_a_place_cue()
     assert keys("an interview from Russia Direct on US strikes") == ["russia"]
     assert "zabadani" not in keys("in the farms of Zebdin town in al-Mleiha area of Damascus")
     assert keys("Kafrya was shelled") == []
+
+
+def test_a_side_of_a_city_that_is_its_own_governorate_is_the_city():
+    # Damascus Governorate is the city; its countryside is Rif Dimashq
+    text = "airstrikes targeting the districts of Qaboun and Barzah in eastern Damascus"
+    assert keys(text) == ["qaboun", "barzeh", "damascus"]
+    assert keys("in northwestern Idlib") == ["idlib-governorate"]
