@@ -17,6 +17,11 @@ from app.extraction.normalize import word_set
 # hospitals and schools do take their place's name: "Sayyida Zeinab shrine", "Azaz
 # hospital".)
 NAMED_BUILDINGS = frozenset({"mosque", "church", "street", "square"})
+# After a place name and more name words, these name a building after a person, not a
+# place: "the Akrameh al-Makhzumi school", "Khalid ibn al-Walid mosque"
+PERSONS_BUILDINGS = frozenset(
+    {"school", "schools", "hospital", "mosque", "church", "street", "square", "stadium"}
+)
 # A place name before these names an institution, not a place the claim is about:
 # "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
 INSTITUTIONS = frozenset({"police", "prison", "university"})

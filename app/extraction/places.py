@@ -45,6 +45,7 @@ from .place_words import (
     LOCATIVE,
     LOCATIVE_ADJECTIVES,
     NAMED_BUILDINGS,
+    PERSONS_BUILDINGS,
     STATE_ACTS,
     STATE_ASKED,
 )
@@ -72,14 +73,29 @@ _NO_HOOD = frozenset({"facility", "airport", "road", "region", "country", "gover
 _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 
 
-def _names_a_building(toks, j: int) -> bool:
+def _names_a_building(toks, i: int, j: int) -> bool:
     nxt = [t.text.casefold() for t in toks[j + 1 : j + 3]]
     return bool(nxt) and (
         nxt[0] in NAMED_BUILDINGS
         or nxt[0] in INSTITUTIONS
         or nxt[0] == "central"
         and nxt[1:] == ["prison"]
+        or i > 0
+        and toks[i - 1].text.casefold() == "the"
+        and _in_a_persons_name(toks, j)
     )
+
+
+def _in_a_persons_name(toks, j: int) -> bool:
+    """ "the Akrameh al-Makhzumi school": a place name with a family name after it, then a
+    building, names the building after a person (after "the": "in Aleppo al-Razi
+    hospital", commas lost, is Aleppo)."""
+    k = j + 1
+    while k < len(toks) and toks[k].joined and (toks[k].article or toks[k].capital):
+        k += 1
+    between = toks[j + 1 : k]
+    named = any(t.article for t in between) and any(t.capital and not t.article for t in between)
+    return named and k < len(toks) and toks[k].text.casefold() in PERSONS_BUILDINGS
 
 
 @dataclass(slots=True)
@@ -294,7 +310,7 @@ def find_places(text: str) -> list[PlaceMention]:
             ):
                 i, (j, keys, possessive) = k, inner
                 break
-        named_building = _names_a_building(toks, j) or (
+        named_building = _names_a_building(toks, i, j) or (
             i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in GIVEN_NAMES
         )
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus

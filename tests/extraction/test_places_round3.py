@@ -68,3 +68,10 @@ def test_a_side_of_a_city_that_is_its_own_governorate_is_the_city():
     text = "airstrikes targeting the districts of Qaboun and Barzah in eastern Damascus"
     assert keys(text) == ["qaboun", "barzeh", "damascus"]
     assert keys("in northwestern Idlib") == ["idlib-governorate"]
+
+
+def test_a_place_name_with_a_family_name_before_a_building_is_a_persons_name():
+    text = "Two explosions near the Akrameh al-Makhzumi school caused deaths"
+    assert keys(text) == []
+    assert keys("wounded were taken to the Azaz hospital") == ["azaz"]
+    assert keys("shelling in Aleppo al-Razi hospital") == ["aleppo"]
