@@ -266,7 +266,8 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
 
 
 def find_places(text: str) -> list[PlaceMention]:
-    """Every gazetteer mention, in text order, non-overlapping, longest first."""
+    """Every gazetteer mention, in text order, non-overlapping, longest first; only a
+    city named at the end of its part and then "city" is also a mention of its own."""
     index, prefixes, firsts = _index()
     toks = scan_cached(text)
 
@@ -372,4 +373,22 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         best = max(keys, key=lambda k: (governorate_of(k) == within, support[governorate_of(k)]))
         out.append(PlaceMention(best, s, e, text[s:e]))
+        city = _city_named_last(text, s, e, best)
+        if city is not None:
+            out.append(city)
     return out
+
+
+_THEN_CITY = re.compile(r"\s+city\b", re.I)
+
+
+def _city_named_last(text: str, s: int, e: int, key: str) -> PlaceMention | None:
+    """ "the eastern neighborhoods of Aleppo city": a part of a city whose name ends with
+    the city's, then "city", names the city too (§7 lists both)."""
+    parent = place_entry(place_entry(key).parent or "")
+    if parent is None or parent.kind != "city" or not _THEN_CITY.match(text, e):
+        return None
+    for name in (parent.name, *parent.aliases):
+        if len(name) < e - s and text[e - len(name) - 1 : e].casefold() == f" {name.casefold()}":
+            return PlaceMention(parent.key, e - len(name), e, text[e - len(name) : e])
+    return None

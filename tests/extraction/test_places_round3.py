@@ -75,3 +75,9 @@ def test_a_place_name_with_a_family_name_before_a_building_is_a_persons_name():
     assert keys(text) == []
     assert keys("wounded were taken to the Azaz hospital") == ["azaz"]
     assert keys("shelling in Aleppo al-Razi hospital") == ["aleppo"]
+
+
+def test_a_part_of_a_city_followed_by_city_names_the_city_too():
+    text = "terrorists in the eastern neighborhoods of Aleppo city fired rocket shells"
+    assert keys(text) == ["east-aleppo", "aleppo"]
+    assert keys("weapons brought into eastern neighbourhoods of Aleppo.") == ["east-aleppo"]
