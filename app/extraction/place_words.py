@@ -65,6 +65,11 @@ LOCATIVE = frozenset(
         "bordering",
     ]
 )
+# Of those, "with" places a country only after a noun of place: "the border with Jordan",
+# "the frontier with Iraq"; "joint operations with Russia" uses it as a state
+PLACE_NOUN_BEFORE = {
+    "with": frozenset(["border", "borders", "frontier", "crossing", "crossings", "boundary"]),
+}
 # Adjectives that may stand between such a word and the country: "in neighbouring Iraq"
 LOCATIVE_ADJECTIVES = frozenset(
     ["neighbouring", "neighboring", "northern", "southern", "eastern", "western"]

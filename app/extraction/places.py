@@ -46,6 +46,7 @@ from .place_words import (
     LOCATIVE_ADJECTIVES,
     NAMED_BUILDINGS,
     PERSONS_BUILDINGS,
+    PLACE_NOUN_BEFORE,
     STATE_ACTS,
     STATE_ASKED,
 )
@@ -281,6 +282,11 @@ def find_places(text: str) -> list[PlaceMention]:
         before = toks[i - 1].text.casefold() if i else ""
         if before in LOCATIVE_ADJECTIVES and i >= 2:
             before = toks[i - 2].text.casefold()
+        # "the border with Iraq", "the north of Syria"; not "operations with Russia"
+        if before in PLACE_NOUN_BEFORE and (
+            i < 2 or toks[i - 2].text.casefold() not in PLACE_NOUN_BEFORE[before]
+        ):
+            before = ""
         # "in Syria and Iraq": a country listed after one taken as a place is one too
         locative = (before in LOCATIVE and before != "and") or (
             before == "and" and last_country == i - 2

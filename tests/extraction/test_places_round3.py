@@ -81,3 +81,10 @@ def test_a_part_of_a_city_followed_by_city_names_the_city_too():
     text = "terrorists in the eastern neighborhoods of Aleppo city fired rocket shells"
     assert keys(text) == ["east-aleppo", "aleppo"]
     assert keys("weapons brought into eastern neighbourhoods of Aleppo.") == ["east-aleppo"]
+
+
+def test_a_country_after_with_is_a_place_only_after_a_border():
+    text = "the minister proposed joint operations with Russia against the common enemy"
+    assert keys(text) == []
+    assert keys("clashes near the border with Iraq") == ["iraq"]
+    assert keys("a key border crossing with Turkey at Kasab") == ["turkey", "kessab"]
