@@ -168,12 +168,6 @@ def _stands_for_state(text: str, toks, i: int, j: int, key: str) -> bool:
     )
 
 
-@per_registry()
-def _country_keys() -> frozenset[str]:
-    """Folded single-word names of countries ("in Syria and Iraq": Iraq is a place too)."""
-    return frozenset(normalize_key(e.name) for e in place_entries() if e.kind == "country")
-
-
 def is_place_name(name: str) -> bool:
     """Is this exactly a gazetteer spelling? (Keeps place names out of uncurated actors.)"""
     t = _index()[0].get(normalize_key(name))
