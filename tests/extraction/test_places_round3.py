@@ -88,3 +88,9 @@ def test_a_country_after_with_is_a_place_only_after_a_border():
     assert keys(text) == []
     assert keys("clashes near the border with Iraq") == ["iraq"]
     assert keys("a key border crossing with Turkey at Kasab") == ["turkey", "kessab"]
+
+
+def test_the_eastern_parts_of_aleppo_are_east_aleppo():
+    text = "Around 200000 people lived in rebel-held eastern parts of Aleppo"
+    assert keys(text) == ["east-aleppo"]
+    assert keys("shells hit western parts of Aleppo") == ["west-aleppo"]
