@@ -7,6 +7,8 @@ institution's or a person's name.
 
 from __future__ import annotations
 
+import re
+
 from app.extraction.normalize import word_set
 
 # A name right before one of these names the building or the street, after a person, an
@@ -15,6 +17,11 @@ from app.extraction.normalize import word_set
 # hospitals and schools do take their place's name: "Sayyida Zeinab shrine", "Azaz
 # hospital".)
 NAMED_BUILDINGS = frozenset({"mosque", "church", "street", "square"})
+# After a place name and more name words, these name a building after a person, not a
+# place: "the Akrameh al-Makhzumi school", "Khalid ibn al-Walid mosque"
+PERSONS_BUILDINGS = frozenset(
+    {"school", "schools", "hospital", "mosque", "church", "street", "square", "stadium"}
+)
 # A place name before these names an institution, not a place the claim is about:
 # "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
 INSTITUTIONS = frozenset({"police", "prison", "university"})
@@ -58,6 +65,11 @@ LOCATIVE = frozenset(
         "bordering",
     ]
 )
+# Of those, "with" places a country only after a noun of place: "the border with Jordan",
+# "the frontier with Iraq"; "joint operations with Russia" uses it as a state
+PLACE_NOUN_BEFORE = {
+    "with": frozenset(["border", "borders", "frontier", "crossing", "crossings", "boundary"]),
+}
 # Adjectives that may stand between such a word and the country: "in neighbouring Iraq"
 LOCATIVE_ADJECTIVES = frozenset(
     ["neighbouring", "neighboring", "northern", "southern", "eastern", "western"]
@@ -139,3 +151,17 @@ ABOUT_A_COUNTRY = frozenset(
 # Adjectives between a country's possessive and the place it names: "Syrias rebel-held
 # Idlib province", "Syrias divided northeastern city"
 HELD_PARTS = frozenset(["held", "controlled", "dominated", "torn"])
+
+# A seat of government standing for its state is no place (§7: "Turkey shelled" is an
+# actor): "whether Damascus is adhering to its commitments", "its Damascus ally", "called
+# on Damascus to give inspectors access". Only after the name; "in Damascus said" is not.
+STATE_ACTS = re.compile(
+    r"\s+(?:(?:has|have|had|is|was|would|will|must|has\s+been)\s+)?(?:\w+ly\s+)?"
+    r"(?:denied|denies|deny|insists|insisted|accused|accuses|agreed|agrees|rejected|rejects|"
+    r"refused|refuses|adhering|adhered|complied|complies|complying|blamed|blames|responded|"
+    r"warned|warns|demanded|demands|vowed|vows|ally|allies)\b",
+    re.I,
+)
+STATE_ASKED = re.compile(
+    r"\b(?:called|calls|calling|urged|urges|urging|pressed|presses|pressing)\s+(?:on\s+)?$", re.I
+)

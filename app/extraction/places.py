@@ -33,6 +33,8 @@ from .normalize import (
     scan_cached,
     span_literal,
 )
+from .place_governorates import as_governorates
+from .place_skeletons import skeleton_matches
 from .place_words import (
     ABOUT_A_COUNTRY,
     COUNTRY_ADJUNCTS,
@@ -43,6 +45,10 @@ from .place_words import (
     LOCATIVE,
     LOCATIVE_ADJECTIVES,
     NAMED_BUILDINGS,
+    PERSONS_BUILDINGS,
+    PLACE_NOUN_BEFORE,
+    STATE_ACTS,
+    STATE_ASKED,
 )
 from .registry import (
     actor_entries,
@@ -68,14 +74,29 @@ _NO_HOOD = frozenset({"facility", "airport", "road", "region", "country", "gover
 _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 
 
-def _names_a_building(toks, j: int) -> bool:
+def _names_a_building(toks, i: int, j: int) -> bool:
     nxt = [t.text.casefold() for t in toks[j + 1 : j + 3]]
     return bool(nxt) and (
         nxt[0] in NAMED_BUILDINGS
         or nxt[0] in INSTITUTIONS
         or nxt[0] == "central"
         and nxt[1:] == ["prison"]
+        or i > 0
+        and toks[i - 1].text.casefold() == "the"
+        and _in_a_persons_name(toks, j)
     )
+
+
+def _in_a_persons_name(toks, j: int) -> bool:
+    """ "the Akrameh al-Makhzumi school": a place name with a family name after it, then a
+    building, names the building after a person (after "the": "in Aleppo al-Razi
+    hospital", commas lost, is Aleppo)."""
+    k = j + 1
+    while k < len(toks) and toks[k].joined and (toks[k].article or toks[k].capital):
+        k += 1
+    between = toks[j + 1 : k]
+    named = any(t.article for t in between) and any(t.capital and not t.article for t in between)
+    return named and k < len(toks) and toks[k].text.casefold() in PERSONS_BUILDINGS
 
 
 @dataclass(slots=True)
@@ -125,9 +146,26 @@ def _index() -> tuple[dict[str, _Target], frozenset[str], frozenset[str]]:
 
 
 @per_registry()
-def _country_keys() -> frozenset[str]:
-    """Folded single-word names of countries ("in Syria and Iraq": Iraq is a place too)."""
-    return frozenset(normalize_key(e.name) for e in place_entries() if e.kind == "country")
+def _seats() -> frozenset[str]:
+    """Cities that are a state's seat of government: "<name> government" is an actor."""
+    index = _index()[0]
+    out = set()
+    for e in place_entries():
+        if e.kind == "city":
+            t = index.get(normalize_key(f"{e.name} government"))
+            if t is not None and t.actor_literals:
+                out.add(e.key)
+    return frozenset(out)
+
+
+def _stands_for_state(text: str, toks, i: int, j: int, key: str) -> bool:
+    """A seat of government used as its state: "called on Damascus to", "Damascus denied"."""
+    if key not in _seats() or (i and toks[i - 1].text.casefold() in LOCATIVE):
+        return False
+    start, end = toks[i].start, toks[j].end
+    return bool(STATE_ACTS.match(text, end)) or bool(
+        STATE_ASKED.search(text, max(0, start - 20), start) and text.startswith(" to ", end)
+    )
 
 
 def is_place_name(name: str) -> bool:
@@ -222,91 +260,9 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
 
-@per_registry()
-def governorate_keys() -> dict[str, str]:
-    """Governorate name -> its key."""
-    return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
-
-
-def _namesake_governorate(key: str) -> str | None:
-    """The governorate a city or town is the namesake of (Idlib -> Idlib Governorate)."""
-    here = place_entry(key)
-    gov = governorate_keys().get(here.governorate) if here else None
-    if (
-        gov is not None
-        and here.kind in ("city", "town")
-        and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
-    ):
-        return gov
-    return None
-
-
-# "Hama and Idlib provinces", "Idlib provinces Maaret al-Numan" (province's, the
-# apostrophe stripped): each name before it is a governorate
-_PROVINCES = re.compile(r"\s+(?:provinces|governorates)\b", re.I)
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?", re.I)  # FA-KES strips commas
-
-
-# "in northwestern Idlib": a side of a namesake city with no entry of its own (as "east
-# Aleppo" has) is a side of the governorate
-_SIDE_OF = re.compile(
-    r"\b(?:north|south|east|west)(?:ern)?\s+$|\b(?:north|south)-?(?:east|west)(?:ern)?\s+$",
-    re.I,
-)
-_CITY_AFTER = re.compile(r"(?:['’]?s)?\s+city\b", re.I)  # "Idlib city", "Idlibs city centre"
-
-
-def _provinces(
-    text: str, found: list[tuple[int, int, tuple[str, ...]]]
-) -> list[tuple[int, int, tuple[str, ...]]]:
-    out = list(found)
-    for n, (s, e, keys) in enumerate(out):
-        city = text[s:e].casefold().endswith("city") or _CITY_AFTER.match(text, e)
-        if _SIDE_OF.search(text, max(0, s - 16), s) and not city:
-            gov = _namesake_governorate(keys[0])
-            if gov is not None:
-                out[n] = (s, e, (gov,))
-    for n in range(len(out) - 1, -1, -1):
-        if not _PROVINCES.match(text, out[n][1]):
-            continue
-        m = n
-        while True:
-            gov = _namesake_governorate(out[m][2][0])
-            if gov is None:
-                break
-            out[m] = (out[m][0], out[m][1], (gov,))
-            if m == 0 or not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
-                break
-            m -= 1
-    return out
-
-
-def _locators(
-    toks, found: list[tuple[int, int, tuple[str, ...]]]
-) -> list[tuple[int, int, tuple[str, ...]]]:
-    """ "the city of Qamishli Hasaka": the namesake city of a governorate, right after a
-    place in that governorate, names the governorate (the comma the dataset stripped
-    said so)."""
-    out = list(found)
-    for n in range(1, len(out)):
-        (_, pe, pkeys), (s, e, keys) = out[n - 1], out[n]
-        if s - pe not in (1, 2):  # a space, or ", "
-            continue
-        prev, here = place_entry(pkeys[0]), place_entry(keys[0])
-        gov = _namesake_governorate(keys[0])
-        if (
-            gov is not None
-            and prev is not None
-            and prev.kind not in ("governorate", "country")
-            and prev.governorate == here.governorate
-            and prev.key != here.key
-        ):
-            out[n] = (s, e, (gov,))
-    return out
-
-
 def find_places(text: str) -> list[PlaceMention]:
-    """Every gazetteer mention, in text order, non-overlapping, longest first."""
+    """Every gazetteer mention, in text order, non-overlapping, longest first; only a
+    city named at the end of its part and then "city" is also a mention of its own."""
     index, prefixes, firsts = _index()
     toks = scan_cached(text)
 
@@ -320,6 +276,11 @@ def find_places(text: str) -> list[PlaceMention]:
         before = toks[i - 1].text.casefold() if i else ""
         if before in LOCATIVE_ADJECTIVES and i >= 2:
             before = toks[i - 2].text.casefold()
+        # "the border with Iraq", "the north of Syria"; not "operations with Russia"
+        if before in PLACE_NOUN_BEFORE and (
+            i < 2 or toks[i - 2].text.casefold() not in PLACE_NOUN_BEFORE[before]
+        ):
+            before = ""
         # "in Syria and Iraq": a country listed after one taken as a place is one too
         locative = (before in LOCATIVE and before != "and") or (
             before == "and" and last_country == i - 2
@@ -350,11 +311,12 @@ def find_places(text: str) -> list[PlaceMention]:
             ):
                 i, (j, keys, possessive) = k, inner
                 break
-        named_building = _names_a_building(toks, j) or (
+        named_building = _names_a_building(toks, i, j) or (
             i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in GIVEN_NAMES
         )
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"
+        as_state = keys[0] is not _BLOCK and _stands_for_state(text, toks, i, j, keys[0])
         # "QAMISHLI, Syria (AP)": a dateline's country only says where its city is
         in_dateline = (
             dateline == i - 1 and keys[0] is not _BLOCK and place_entry(keys[0]).kind == "country"
@@ -363,6 +325,7 @@ def find_places(text: str) -> list[PlaceMention]:
             keys[0] is not _BLOCK
             and not named_building
             and not de_facto
+            and not as_state
             and not in_dateline
             and not _not_a_place(toks, i, j, keys, possessive)
         ):
@@ -372,7 +335,15 @@ def find_places(text: str) -> list[PlaceMention]:
             if all(t.text.isupper() for t in toks[i : j + 1] if not t.article):
                 dateline = j
         i = j + 1
-    found = _provinces(text, _locators(toks, found))
+    first = {t.start: k for k, t in enumerate(toks)}
+    covered = set()
+    for s, e, _ in found:
+        k = first[s]
+        while k < len(toks) and toks[k].start < e:
+            covered.add(k)
+            k += 1
+    found = sorted(found + skeleton_matches(toks, found, covered))
+    found = as_governorates(text, toks, found)
     # One spelling, several places: go with the place named right after "in" ("the village
     # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names
     # favour.
@@ -402,4 +373,22 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         best = max(keys, key=lambda k: (governorate_of(k) == within, support[governorate_of(k)]))
         out.append(PlaceMention(best, s, e, text[s:e]))
+        city = _city_named_last(text, s, e, best)
+        if city is not None:
+            out.append(city)
     return out
+
+
+_THEN_CITY = re.compile(r"\s+city\b", re.I)
+
+
+def _city_named_last(text: str, s: int, e: int, key: str) -> PlaceMention | None:
+    """ "the eastern neighborhoods of Aleppo city": a part of a city whose name ends with
+    the city's, then "city", names the city too (§7 lists both)."""
+    parent = place_entry(place_entry(key).parent or "")
+    if parent is None or parent.kind != "city" or not _THEN_CITY.match(text, e):
+        return None
+    for name in (parent.name, *parent.aliases):
+        if len(name) < e - s and text[e - len(name) - 1 : e].casefold() == f" {name.casefold()}":
+            return PlaceMention(parent.key, e - len(name), e, text[e - len(name) : e])
+    return None

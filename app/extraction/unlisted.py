@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.normalize import slugify, word_set
-from app.extraction.places import governorate_keys
+from app.extraction.place_governorates import governorate_keys
 from app.extraction.registry import place_entry
 from app.extraction.types import ActorMention, PlaceMention, Unlisted
 
@@ -29,6 +29,7 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+(?:(?:al|el)-)?{_WORD}){{0,2}})"
 _KIND_WORDS = {
     "village": "village",
     "town": "town",
+    "city": "city",
     "neighborhood": "neighbourhood",
     "neighbourhood": "neighbourhood",
     "district": "neighbourhood",
@@ -36,7 +37,9 @@ _KIND_WORDS = {
     "suburb": "neighbourhood",
     "camp": "facility",
 }
-_KIND = r"(?P<kind>villages?|towns?|neighbou?rhoods?|districts?|quarters?|suburbs?|camps?)"
+_KIND = (
+    r"(?P<kind>villages?|towns?|city|cities|neighbou?rhoods?|districts?|quarters?|suburbs?|camps?)"
+)
 # "the village of X", "X village"
 _CUES = (
     re.compile(rf"\b{_KIND}\s+of\s+{_NAME}"),
@@ -44,10 +47,18 @@ _CUES = (
 )
 # "the villages of A B and C": names in a row, some known to the gazetteer, some not
 _LIST = re.compile(
-    rf"\b(?P<kind>villages|towns|neighbou?rhoods|districts)\s+of\s+"
+    rf"\b(?P<kind>villages|towns|cities|neighbou?rhoods|districts)\s+of\s+"
     rf"(?P<list>{_WORD}(?:\s+(?:and\s+)?{_WORD})+)"
 )
 _NAME_WORD = re.compile(_WORD)
+
+
+def _kind(word: str) -> str:
+    """The place kind of a kind word, singular or plural ("cities" -> city)."""
+    w = word.casefold()
+    return _KIND_WORDS[w[:-3] + "y" if w.endswith("ies") else w.removesuffix("s")]
+
+
 # "an air raid on Maarzita in southern Idlib province", "clashes in X near Aleppo": a name
 # placed by the gazetteer place right after it (checked in find_unlisted)
 _PLACED = re.compile(
@@ -144,7 +155,7 @@ def find_unlisted(
                 continue
             if _FOREIGN.search(text, max(0, m.start() - 20), m.start("kind")):
                 continue  # "the nearby Turkish town of Nusaybin": not in Syria
-            kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
+            kind = _kind(m.group("kind"))
             named.setdefault(m.group("name"), []).append((start, end, kind))
     starts = {p.start: p for p in places}
     for m in _PLACED.finditer(text):
@@ -160,7 +171,7 @@ def find_unlisted(
         ):
             named.setdefault(m.group("name"), []).append((start, end, "town"))
     for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"
-        kind = _KIND_WORDS[m.group("kind").casefold().rstrip("s")]
+        kind = _kind(m.group("kind"))
         for start, end in _listed(text, m.start("list"), m.end("list"), taken):
             if _usable(text[start:end]):
                 named.setdefault(text[start:end], []).append((start, end, kind))

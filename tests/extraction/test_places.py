@@ -32,7 +32,9 @@ def check_spans(text: str) -> None:
         assert text[m.start : m.end] == m.surface
         assert place_entry(m.key) is not None
     for a, b in zip(ms, ms[1:], strict=False):
-        assert a.end <= b.start  # in order and never overlapping
+        # in order and never overlapping, but for a city named at the end of its part
+        # ("the eastern neighborhoods of Aleppo city")
+        assert a.end <= b.start or (a.start < b.start and a.end == b.end)
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))

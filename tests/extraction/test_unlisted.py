@@ -101,3 +101,13 @@ def test_a_name_before_a_place_abroad_or_a_month_is_no_unlisted_place():
         "Strikes hit targets in Mosul in northern Iraq on Monday.",
     ):
         assert unlisted(text) == []
+
+
+def test_a_name_the_text_calls_a_city_is_an_unlisted_city():
+    text = (
+        "In Quneitra one civilian was killed by rocket and mortar shells fired by terrorists "
+        "on Khan Arnabeh and al-Baath cities."
+    )
+    [p] = unlisted(text)
+    assert p.surface == "al-Baath" and p.unlisted is not None
+    assert (p.unlisted.kind, p.unlisted.governorate) == ("city", "Quneitra")

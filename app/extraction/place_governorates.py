@@ -1,0 +1,143 @@
+"""Which mentions of a namesake city name its governorate (docs/annotation.md §7).
+
+"Idlib" alone is the city; "Hama and Idlib provinces", "in northwestern Idlib" and "the
+city of Qamishli Hasaka" (a comma the dataset stripped) name the governorate. Works on
+the spans places.find_places has matched, before one key is chosen for each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import normalize_key
+from .registry import per_registry, place_entries, place_entry
+
+Found = list[tuple[int, int, tuple[str, ...]]]
+
+
+@per_registry()
+def governorate_keys() -> dict[str, str]:
+    """Governorate name -> its key."""
+    return {e.governorate: e.key for e in place_entries() if e.kind == "governorate"}
+
+
+@per_registry()
+def _city_governorates() -> frozenset[str]:
+    """Governorates that are their city alone: "Damascus countryside" is another one (Rif
+    Dimashq), so "eastern Damascus" is a side of the city."""
+    countrysides = {
+        normalize_key(a): e.key
+        for e in place_entries()
+        if e.kind == "governorate"
+        for a in e.aliases
+    }
+    return frozenset(
+        e.key
+        for e in place_entries()
+        if e.kind == "governorate"
+        and countrysides.get(normalize_key(f"{e.name} countryside"), e.key) != e.key
+    )
+
+
+def _namesake_governorate(key: str) -> str | None:
+    """The governorate a city or town is the namesake of (Idlib -> Idlib Governorate)."""
+    here = place_entry(key)
+    gov = governorate_keys().get(here.governorate) if here else None
+    if (
+        gov is not None
+        and here.kind in ("city", "town")
+        and place_entry(gov).name.casefold().removeprefix("al-") in here.name.casefold()
+    ):
+        return gov
+    return None
+
+
+# "Hama and Idlib provinces", "Idlib provinces Maaret al-Numan" (province's, the
+# apostrophe stripped): each name before it is a governorate
+_PROVINCES = re.compile(r"\s+(?:provinces|governorates)\b", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?", re.I)  # FA-KES strips commas
+
+
+# "in northwestern Idlib": a side of a namesake city with no entry of its own (as "east
+# Aleppo" has) is a side of the governorate
+_SIDE_OF = re.compile(
+    r"\b(?:north|south|east|west)(?:ern)?\s+$|\b(?:north|south)-?(?:east|west)(?:ern)?\s+$",
+    re.I,
+)
+_CITY_AFTER = re.compile(r"(?:['’]?s)?\s+city\b", re.I)  # "Idlib city", "Idlibs city centre"
+# "the countryside east of Aleppo" is the governorate's, as "the countryside of Aleppo" is
+_COUNTRYSIDE_SIDE = re.compile(
+    r"\bcountryside\s+(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# "the three provinces of Homs Idlib and Lattakia": each name listed after it
+_PROVINCES_OF = re.compile(r"\b(?:provinces|governorates)\s+of\s+(?:the\s+)?$", re.I)
+# "Deir Ezzor and neighbouring Raqqa province": a province's neighbour is a province
+_NEIGHBOURING = re.compile(r"\s+and\s+(?:the\s+)?neighbou?ring\s+", re.I)
+
+
+def _provinces(text: str, found: Found) -> Found:
+    out = list(found)
+    for n, (s, e, keys) in enumerate(out):
+        city = text[s:e].casefold().endswith("city") or _CITY_AFTER.match(text, e)
+        side = _SIDE_OF.search(text, max(0, s - 16), s)
+        if not city and (side or _COUNTRYSIDE_SIDE.search(text, max(0, s - 40), s)):
+            gov = _namesake_governorate(keys[0])
+            if gov is not None and (not side or gov not in _city_governorates()):
+                out[n] = (s, e, (gov,))
+    for n in range(len(out)):
+        if not _PROVINCES_OF.search(text, max(0, out[n][0] - 30), out[n][0]):
+            continue
+        for m in range(n, len(out)):
+            if m > n and not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
+                break
+            gov = _namesake_governorate(out[m][2][0])
+            if gov is not None:
+                out[m] = (out[m][0], out[m][1], (gov,))
+    for n in range(1, len(out)):
+        (_, pe, pkeys), (s, _, keys) = out[n - 1], out[n]
+        here = place_entry(keys[0])
+        if here.kind == "governorate" and _NEIGHBOURING.fullmatch(text, pe, s):
+            gov = _namesake_governorate(pkeys[0])
+            if gov is not None:
+                out[n - 1] = (out[n - 1][0], pe, (gov,))
+    for n in range(len(out) - 1, -1, -1):
+        if not _PROVINCES.match(text, out[n][1]):
+            continue
+        m = n
+        while True:
+            gov = _namesake_governorate(out[m][2][0])
+            if gov is None:
+                break
+            out[m] = (out[m][0], out[m][1], (gov,))
+            if m == 0 or not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
+                break
+            m -= 1
+    return out
+
+
+def _locators(toks, found: Found) -> Found:
+    """ "the city of Qamishli Hasaka": the namesake city of a governorate, right after a
+    place in that governorate, names the governorate (the comma the dataset stripped
+    said so)."""
+    out = list(found)
+    for n in range(1, len(out)):
+        (_, pe, pkeys), (s, e, keys) = out[n - 1], out[n]
+        if s - pe not in (1, 2):  # a space, or ", "
+            continue
+        prev, here = place_entry(pkeys[0]), place_entry(keys[0])
+        gov = _namesake_governorate(keys[0])
+        if (
+            gov is not None
+            and prev is not None
+            and prev.kind not in ("governorate", "country")
+            and prev.governorate == here.governorate
+            and prev.key != here.key
+        ):
+            out[n] = (s, e, (gov,))
+    return out
+
+
+def as_governorates(text: str, toks, found: Found) -> Found:
+    """`found` with the namesake cities that name their governorate replaced by it."""
+    return _provinces(text, _locators(toks, found))
