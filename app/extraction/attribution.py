@@ -70,6 +70,9 @@ _CALLED_OK = re.compile(r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:for|on|upon)\b")
 # verbs by which an outlet passes on what a speaker named before said
 _CHANNEL_VERBS = frozenset({"reported", "reports"})
 _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
+# a verb of a relative clause governs no sentence: "X said citing medical sources *who
+# described* it as a gas attack" is X's
+_IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by"
@@ -173,6 +176,7 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             m.group() in _RECORD_VERBS
             and _SAID_IT.fullmatch(sentence, finite[n - 1].end(), m.start())
         )
+        and not _IN_RELATIVE.search(sentence, 0, m.start())
     ]
     if (
         closing
