@@ -33,6 +33,7 @@ _CLOSES_SENTENCE = re.compile(r"[.!?][\"”]\s+[A-Z\"“]")
 # "he said" is the last person who spoke, never a government or a state, nor a person
 # the article only talks about
 _PERSONAL = re.compile(r"(?:he|she)$", re.I)
+_PLURAL = re.compile(r"\b[a-z]+[^su]s$")  # "medical sources", "activists"
 # "X is believed to", "are thought to": the outlet's own claim, hedged (not hearsay)
 _OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood|said(?=\s+to\b))\b", re.I)
 _SPEAKING = ("person", "monitor", "media", "international_org", "government", "state")
@@ -205,9 +206,14 @@ def claimant_of(
     if _PRONOUN.match(phrase.strip()):
         source = phrase.strip().lower().startswith("the source") and ctx.source is not None
         personal = _PERSONAL.match(phrase.strip()) is not None
-        # "it said" is no person: not the spokesman who spoke last, but his organisation
+        # "it said" is no person: not the spokesman who spoke last, but his organisation;
+        # nor the people who spoke last ("medical sources reported ... it said": the monitor)
         impersonal = phrase.strip().lower() in ("it", "the statement", "the report") and (
-            voice is not None and voice.actor is not None and voice.actor.kind == "person"
+            voice is not None
+            and (
+                (voice.actor is not None and voice.actor.kind == "person")
+                or (voice.actor is None and _PLURAL.search(voice.text or "") is not None)
+            )
         )
         if voice is not None and not source and not impersonal:
             note = f"{phrase!r} is the previous speaker"

@@ -33,3 +33,13 @@ def test_a_verb_in_a_relative_clause_does_not_govern_the_sentence():
         "Rights said citing medical sources who described it as a sign of a gas attack."
     )
     assert claimant(text, "choked")[0] == "sohr"
+
+
+def test_it_is_not_the_people_who_spoke_last_but_the_organisation():
+    text = (
+        "The Syrian Observatory for Human Rights said 58 people were killed in the town. "
+        "The Observatory said medical sources in the town reported symptoms including "
+        "fainting and vomiting. The victims were mostly civilians it said and included at "
+        "least 11 children."
+    )
+    assert claimant(text, "mostly civilians") == ("sohr", "it")
