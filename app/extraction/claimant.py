@@ -204,7 +204,8 @@ def claimant_of(
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.cited or attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
-        source = phrase.strip().lower().startswith("the source") and ctx.source is not None
+        sources = phrase.strip().lower().startswith("the source")
+        source = sources and ctx.source is not None
         personal = _PERSONAL.match(phrase.strip()) is not None
         # "it said" is no person: not the spokesman who spoke last, but his organisation;
         # nor the people who spoke last ("medical sources reported ... it said": the monitor)
@@ -215,6 +216,15 @@ def claimant_of(
                 or (voice.actor is None and _PLURAL.search(voice.text or "") is not None)
             )
         )
+        # "FNA reports ... the sources said": a medium passes on its sources, it is none
+        if (
+            sources
+            and not source
+            and voice is not None
+            and voice.actor is not None
+            and voice.actor.kind == "media"
+        ):
+            return None, phrase, Why("anaphor", attr.start, attr.end, cue)
         if voice is not None and not source and not impersonal:
             note = f"{phrase!r} is the previous speaker"
             return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)

@@ -43,3 +43,12 @@ def test_it_is_not_the_people_who_spoke_last_but_the_organisation():
         "least 11 children."
     )
     assert claimant(text, "mostly civilians") == ("sohr", "it")
+
+
+def test_the_sources_are_not_the_agency_that_passes_them_on():
+    text = (
+        "A commander of the Nusra Front was killed in clashes with the army in Northern Homs "
+        "FNA reports. Syrian jets bombed ISIL positions in Jubb al-Jarrah killing several "
+        "militants the sources said."
+    )
+    assert claimant(text, "Jubb al-Jarrah") == (None, "the sources")
