@@ -74,8 +74,14 @@ _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 # described* it as a gas attack" is X's
 _IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
+# "according to breaking reports", "reports emerged that": reports, nobody named ("according
+# to media reports" names the media)
+_UNNAMED_REPORTS = (
+    r"[Aa]ccording to (?:(?:breaking|unconfirmed|initial|early|earlier|some|conflicting|recent|"
+    r"several|other|previous) )?reports\b(?! (?:by|from|of|in)\b)|\b[Rr]eports (?:emerged|surfaced)"
+)
 _ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by"
+    rf"\b(?!{_UNNAMED_REPORTS})(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by"
     rf"|{_PICTURES} (?:circulated|posted|shared|published|released) by)\s+"
 )
 # a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
@@ -84,7 +90,8 @@ _PASSIVE = re.compile(
     r"\b(?:it\s+)?(?:was|is|were|are|has\s+(?:also\s+)?been|had\s+(?:also\s+)?been)\s+"
     r"(?:reportedly\s+|also\s+)?"
     r"(?:reported|claimed(?!\s+(?:by|responsibility))|believed|alleged|said)\b"
-    r"|\breports\s+(?:say|said|suggest|indicate)",
+    r"|\breports\s+(?:say|said|suggest|indicate)"
+    rf"|(?-i:{_UNNAMED_REPORTS})",
     re.I,
 )
 # "reports", "claims", "states", "estimate" are verbs only before "that" or at the end of

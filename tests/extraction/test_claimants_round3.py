@@ -52,3 +52,18 @@ def test_the_sources_are_not_the_agency_that_passes_them_on():
         "militants the sources said."
     )
     assert claimant(text, "Jubb al-Jarrah") == (None, "the sources")
+
+
+def test_reports_with_nobody_named_are_unattributed():
+    text = (
+        "According to breaking reports ISIS fighters fled the thermal power plant east of "
+        "Aleppo. On Saturday reports emerged that Daesh had been trying to break the "
+        "frontline near the Tabqa dam."
+    )
+    assert claim(run(text), text, "thermal power").claimant_why.rule == "passive"
+    assert claim(run(text), text, "Tabqa dam").claimant_why.rule == "passive"
+
+
+def test_according_to_media_reports_names_the_media():
+    text = "Over 100 militants were killed in clashes in the Damascus suburbs according to media reports."
+    assert claimant(text, "militants") == (None, "media reports")
