@@ -232,6 +232,10 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         ):
             continue
         found = speaker_of(text, words, v, end, told=verb in ("told", "tells"))
+        if found is None and verb in ("saw", "witnessed") and (np := phrase_from(text, words, 0)):
+            # "An AFP correspondent in the village where one of the hospitals was hit saw":
+            # the reporter the sentence opens with
+            found = "named", *np
         if found is not None:
             kind, a, b = found
             return Attribution(kind, a, b, start + m.start(), start + m.end())

@@ -67,3 +67,11 @@ def test_reports_with_nobody_named_are_unattributed():
 def test_according_to_media_reports_names_the_media():
     text = "Over 100 militants were killed in clashes in the Damascus suburbs according to media reports."
     assert claimant(text, "militants") == (None, "media reports")
+
+
+def test_a_reporter_who_saw_speaks_past_a_long_place_phrase():
+    text = (
+        "An AFP correspondent in the village of Deir Sharqi where one of the hospitals was "
+        "hit saw extensive damage and wards buried in rubble."
+    )
+    assert claimant(text, "extensive damage") == ("afp", "An AFP correspondent")
