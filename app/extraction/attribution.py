@@ -73,6 +73,10 @@ _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 # a verb of a relative clause governs no sentence: "X said citing medical sources *who
 # described* it as a gas attack" is X's
 _IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")
+# ... nor does one of the speech reported: "They said *the two leaders had also emphasised*"
+_REPORTED_SUBJECT = re.compile(
+    r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,5}(?:had|has|have|would|will)\s+(?:also\s+)?"
+)
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 # "according to breaking reports", "reports emerged that": reports, nobody named ("according
 # to media reports" names the media)
@@ -184,6 +188,10 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             and _SAID_IT.fullmatch(sentence, finite[n - 1].end(), m.start())
         )
         and not _IN_RELATIVE.search(sentence, 0, m.start())
+        and not (
+            finite[n - 1].group() in SPEECH_WORDS
+            and _REPORTED_SUBJECT.fullmatch(sentence, finite[n - 1].end(), m.start())
+        )
     ]
     if (
         closing

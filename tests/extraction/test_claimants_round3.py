@@ -75,3 +75,11 @@ def test_a_reporter_who_saw_speaks_past_a_long_place_phrase():
         "hit saw extensive damage and wards buried in rubble."
     )
     assert claimant(text, "extensive damage") == ("afp", "An AFP correspondent")
+
+
+def test_a_verb_of_the_speech_reported_does_not_govern_the_sentence():
+    text = (
+        "Erdogan and Putin discussed the attack by phone Turkish officials said. They said "
+        "the two leaders had also emphasised the importance of the ceasefire."
+    )
+    assert claimant(text, "two leaders") == ("turkey", "Turkish officials")
