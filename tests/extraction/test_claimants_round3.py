@@ -83,3 +83,11 @@ def test_a_verb_of_the_speech_reported_does_not_govern_the_sentence():
         "the two leaders had also emphasised the importance of the ceasefire."
     )
     assert claimant(text, "two leaders") == ("turkey", "Turkish officials")
+
+
+def test_a_states_presidential_sources_speak_for_the_state():
+    text = (
+        "Erdogan and Putin discussed the suspected attack by phone Turkish presidential "
+        "sources said."
+    )
+    assert claimant(text, "suspected attack") == ("turkey", "Turkish presidential sources")
