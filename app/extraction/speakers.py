@@ -438,6 +438,9 @@ def _described(
                     entry.key, entry.name, entry.kind, True, start, end, text[start:end]
                 )
                 return Speaker(m, "descriptor", f"{text[start:end]!r} is {entry.name}")
+        # the first descriptor decides: "a correspondent at the Kuweires Military Airport"
+        # is nobody in particular when no medium is named, never the army named before
+        break
     return Speaker(None, "generic")
 
 

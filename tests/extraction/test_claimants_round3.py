@@ -91,3 +91,12 @@ def test_a_states_presidential_sources_speak_for_the_state():
         "sources said."
     )
     assert claimant(text, "suspected attack") == ("turkey", "Turkish presidential sources")
+
+
+def test_the_first_descriptor_decides_who_a_description_is():
+    text = (
+        "The Tiger Forces captured every village of the plains today. According to a "
+        "battlefield correspondent at the Kuweires Military Airport sappers are now clearing "
+        "the mines left in the villages."
+    )
+    assert claimant(text, "sappers")[0] is None
