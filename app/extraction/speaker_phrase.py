@@ -270,16 +270,25 @@ def _after_leading_place(
 ) -> tuple[int, int, bool, bool]:
     """ "what happened in Khan Sheikhoun UN special envoy Staffan de Mistura said": with the
     commas stripped, the place that ends the clause before runs into the speaker's phrase;
-    the speaker starts after it."""
+    the speaker starts after it. So does the place a verb ends on before lowercase source
+    words: "preparing to attack Turkey security sources said" (a place that modifies them
+    is written with its adjective, "Turkish security sources")."""
     k = word_at(words, back[0])
-    if k is None or k == 0 or words[k - 1].group().lower() not in _LOCATIVE_LEAD | {"of"}:
+    if k is None or k == 0:
+        return back
+    before = words[k - 1].group()
+    locative = before.lower() in _LOCATIVE_LEAD | {"of"}
+    verb = (
+        not locative and before.islower() and before not in DETERMINERS | CONNECTORS | PREPOSITIONS
+    )
+    if not (locative or verb):
         return back
     inside = [w for w in words[k:] if w.end() <= back[1]]
     for n in range(min(3, len(inside) - 1), 0, -1):  # the longest place name first
         if is_place_name(text[inside[0].start() : inside[n - 1].end()]):
-            rest = inside[n]
-            if acceptable(rest.group()):  # "west of Raqqa local media reported"
-                return rest.start(), back[1], back[2], back[3]
+            rest = inside[n].group()
+            if acceptable(rest) and not (verb and not rest.islower()):
+                return inside[n].start(), back[1], back[2], back[3]  # "west of Raqqa local media"
             return back
     return back
 

@@ -100,3 +100,11 @@ def test_the_first_descriptor_decides_who_a_description_is():
         "the mines left in the villages."
     )
     assert claimant(text, "sappers")[0] is None
+
+
+def test_a_place_a_verb_ends_on_is_not_part_of_the_speaker():
+    text = (
+        "Turkish artillery hit rocket launchers which were preparing to attack Turkey "
+        "security sources said on Monday."
+    )
+    assert claimant(text, "rocket launchers") == (None, "security sources")
