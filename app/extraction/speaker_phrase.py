@@ -326,6 +326,20 @@ def _before_aside(text: str, words: list[re.Match[str]], v: int) -> int:
     return k if k is not None and k > 0 else v
 
 
+def _aside_before(words: list[re.Match[str]], k: int) -> int | None:
+    """The participle of an aside that runs up to words[k], however long: "John Kerry
+    *speaking* alongside his Russian counterpart during a meeting in New York insisted"."""
+    for j in range(k - 2, max(0, k - _LONG_RELATIVE) - 1, -1):
+        w = words[j].group().lower()
+        if w in SPEECH_WORDS:
+            return None
+        if w in _ASIDE and words[j + 1].group().lower() in CONNECTORS | PREPOSITIONS | {
+            "alongside"
+        }:
+            return j
+    return None
+
+
 def speaker_of(
     text: str, words: list[re.Match[str]], v: int, end: int, told: bool
 ) -> tuple[AttributionKind, int, int] | None:
@@ -338,14 +352,9 @@ def speaker_of(
     if back is not None and not back[2]:
         # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
         k = word_at(words, back[0])
-        aside = (
-            k is not None
-            and k >= 2
-            and words[k - 1].group().lower() in CONNECTORS | PREPOSITIONS | {"alongside"}
-            and words[k - 2].group().lower() in _ASIDE
-        )
-        if aside:
-            back = _backward(text, words, k - 2) or back
+        aside = _aside_before(words, k) if k is not None else None
+        if aside is not None:
+            back = _backward(text, words, aside) or back
     if back is not None and not back[2]:
         back = _past_locative(text, words, back)
         back = _after_leading_place(text, words, back)

@@ -108,3 +108,12 @@ def test_a_place_a_verb_ends_on_is_not_part_of_the_speaker():
         "security sources said on Monday."
     )
     assert claimant(text, "rocket launchers") == (None, "security sources")
+
+
+def test_a_long_aside_after_the_speaker_is_stepped_over():
+    text = (
+        "On Tuesday US Secretary of State John Kerry speaking alongside his Russian "
+        "counterpart Sergei Lavrov during a bleak meeting of the support group ministers in "
+        "New York insisted the ceasefire was not dead."
+    )
+    assert claimant(text, "ceasefire")[0] == "john-kerry"
