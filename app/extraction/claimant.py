@@ -33,6 +33,10 @@ _CLOSES_SENTENCE = re.compile(r"[.!?][\"”]\s+[A-Z\"“]")
 # "he said" is the last person who spoke, never a government or a state, nor a person
 # the article only talks about
 _PERSONAL = re.compile(r"(?:he|she)$", re.I)
+# "Another five civilians were killed", "And 313 people died": the count goes on
+_MORE = re.compile(
+    r"(?:Another|A further|And)\s+(?:\w+\s+)?(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
 _PLURAL = re.compile(r"\b[a-z]+[^su]s$")  # "medical sources", "activists"
 # "X is believed to", "are thought to": the outlet's own claim, hedged (not hearsay)
 _OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood|said(?=\s+to\b))\b", re.I)
@@ -197,6 +201,9 @@ def claimant_of(
                     voice.text,
                     Why("quote", note="goes on with the previous speaker"),
                 )
+        if voice is not None and _MORE.match(text, u.start):
+            note = "adds to the count the previous speaker gave"
+            return voice.actor, voice.text, Why("anaphor", note=note)
         return None, None, Why("none")
     if attr.kind == "passive":
         if _OWN_HEDGE.search(text, attr.start, (attr.cue_end or attr.end) + 3):

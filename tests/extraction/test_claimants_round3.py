@@ -117,3 +117,12 @@ def test_a_long_aside_after_the_speaker_is_stepped_over():
         "New York insisted the ceasefire was not dead."
     )
     assert claimant(text, "ceasefire")[0] == "john-kerry"
+
+
+def test_another_count_right_after_a_speaker_is_still_theirs():
+    text = (
+        "The Syrian Observatory for Human Rights said nine civilians were killed in the "
+        "Qaterji neighbourhood of Aleppo. Another five civilians were killed in two other "
+        "districts."
+    )
+    assert claimant(text, "Another five")[0] == "sohr"
