@@ -89,7 +89,9 @@ _ACCORDING = re.compile(
     rf"|{_PICTURES} (?:circulated|posted|shared|published|released) by)\s+"
 )
 # a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
-AND_SAYS = re.compile(r"and\s+(?:also\s+)?(says|adds|insists)\b")
+AND_SAYS = re.compile(
+    r"and\s+(?:also\s+)?(says|adds|insists|denies|dismisses|rejects|accuses|blames)\b"
+)
 _PASSIVE = re.compile(
     r"\b(?:it\s+)?(?:was|is|were|are|has\s+(?:also\s+)?been|had\s+(?:also\s+)?been)\s+"
     r"(?:reportedly\s+|also\s+)?"

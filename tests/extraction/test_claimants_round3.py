@@ -126,3 +126,12 @@ def test_another_count_right_after_a_speaker_is_still_theirs():
         "districts."
     )
     assert claimant(text, "Another five")[0] == "sohr"
+
+
+def test_and_dismisses_after_the_subjects_deed_is_the_subjects_claim():
+    text = (
+        "Russia has not acknowledged any civilian deaths from its strikes in Syria and "
+        "dismisses the observatorys reporting as biased."
+    )
+    assert claimant(text, "dismisses")[0] == "russia"
+    assert claimant(text, "not acknowledged")[0] == "reuters"
