@@ -135,3 +135,8 @@ def test_and_dismisses_after_the_subjects_deed_is_the_subjects_claim():
     )
     assert claimant(text, "dismisses")[0] == "russia"
     assert claimant(text, "not acknowledged")[0] == "reuters"
+
+
+def test_the_al_mayadeen_broadcaster_is_al_mayadeen_tv():
+    text = "According to the Al Mayadeen broadcaster the clashes in the Damascus suburbs are still underway."
+    assert claimant(text, "clashes")[0] == "al-mayadeen-tv"
