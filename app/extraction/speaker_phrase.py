@@ -52,6 +52,9 @@ _INVERTED_TAIL = re.compile(
     r"later|today|yesterday|with a|a|an|the\s+\w+\s+(?:of|for|at|in)|[A-Z]\w+day|in|at|from|"
     r"based|near|inside)\b"
 )
+_WEEKDAYS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
 _MAX_NP = 14
 _LONG_RELATIVE = 32  # words a relative clause may run when nothing else names the speaker
 
@@ -69,6 +72,18 @@ def _acronym_before(text: str, words: list[re.Match[str]], v: int) -> int:
     return v
 
 
+def _before_adjuncts(words: list[re.Match[str]], i: int) -> int:
+    """The index of the last word of a speaker ending at words[i] or before the auxiliaries
+    and the day between it and the verb: "The United Nations *on Tuesday* called for"."""
+    while i >= 0 and words[i].group().lower() in AUX:
+        i -= 1
+    if i >= 1 and words[i].group() in _WEEKDAYS and words[i - 1].group().lower() == "on":
+        i -= 2
+        while i >= 0 and words[i].group().lower() in AUX:
+            i -= 1
+    return i
+
+
 def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, bool, bool] | None:
     """(start, end, is_anaphor, closed) of the noun phrase ending before words[v].
 
@@ -78,9 +93,7 @@ def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
     be the tail of a longer speaker ("Activists in northern rural *Homs* said").
     """
     acronym = _acronym_before(text, words, v) < v
-    i = v - 2 if acronym else v - 1
-    while i >= 0 and words[i].group().lower() in AUX:
-        i -= 1
+    i = _before_adjuncts(words, v - 2 if acronym else v - 1)
     if i < 0 or (not acronym and gap_breaks(text, words[i].end(), words[v].start())):
         return None
     if words[i].group().lower() in PRONOUNS:
@@ -182,9 +195,7 @@ def _opening(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int] |
         )
     ):
         i += 1
-    j = v - 1
-    while j >= i and words[j].group().lower() in AUX:
-        j -= 1
+    j = max(i - 1, _before_adjuncts(words, v - 1))
     if (
         j < i
         or j - i + 1 > MAX_OPENING

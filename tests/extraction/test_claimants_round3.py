@@ -140,3 +140,11 @@ def test_and_dismisses_after_the_subjects_deed_is_the_subjects_claim():
 def test_the_al_mayadeen_broadcaster_is_al_mayadeen_tv():
     text = "According to the Al Mayadeen broadcaster the clashes in the Damascus suburbs are still underway."
     assert claimant(text, "clashes")[0] == "al-mayadeen-tv"
+
+
+def test_the_day_between_the_speaker_and_the_verb_is_not_the_speakers():
+    text = (
+        "The United Nations on Tuesday called for an urgent ceasefire in Aleppo where two "
+        "million people lack clean water."
+    )
+    assert claimant(text, "urgent ceasefire") == ("un", "The United Nations")
