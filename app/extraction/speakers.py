@@ -327,7 +327,7 @@ _ORG_HEADS = {
     "committee": "other", "committees": "other", "council": "other", "group": "other",
     "organisation": "other", "organization": "other", "centre": "other", "center": "other",
     "governorate": "government", "command": "government", "directorate": "government",
-    "institute": "other", "commission": "other",
+    "institute": "other", "commission": "other", "administration": "government",
 }  # fmt: skip
 # "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
 _LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)

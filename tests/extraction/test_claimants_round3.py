@@ -148,3 +148,11 @@ def test_the_day_between_the_speaker_and_the_verb_is_not_the_speakers():
         "million people lack clean water."
     )
     assert claimant(text, "urgent ceasefire") == ("un", "The United Nations")
+
+
+def test_an_administration_named_by_its_place_is_a_named_speaker():
+    text = (
+        "The civil administration of Idlib on Thursday announced the full mobilisation of the "
+        "emergency medical services after a wave of airstrikes."
+    )
+    assert claimant(text, "mobilisation")[0] == "civil-administration-of-idlib"
