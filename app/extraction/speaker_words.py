@@ -49,7 +49,8 @@ _SOURCE = word_set(
     "lawyer campaigner campaigners monitors observer observers child children boy girl "
     "father mother survivor survivors rescuer relatives locals villagers refugee refugees "
     "staff employee employees worker personnel delegate delegates dispatch dispatches conflict "
-    "militia militias faction factions commission inquiry committee panel mission"
+    "militia militias faction factions commission inquiry committee panel mission humanitarian "
+    "regional"
 )
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.N.", "U.S." up to their last dot
 _PARTICLES = word_set("al el bin ibn abu abd de van von")

@@ -156,3 +156,11 @@ def test_an_administration_named_by_its_place_is_a_named_speaker():
         "emergency medical services after a wave of airstrikes."
     )
     assert claimant(text, "mobilisation")[0] == "civil-administration-of-idlib"
+
+
+def test_a_regional_humanitarian_coordinator_is_one_speaker_phrase():
+    text = (
+        "On Tuesday Kevin Kennedy OCHAs regional humanitarian coordinator for Syria said that "
+        "the attacks on the aid convoy were inexcusable."
+    )
+    assert claimant(text, "inexcusable")[0] == "kevin-kennedy"
