@@ -160,7 +160,8 @@ def test_an_administration_named_by_its_place_is_a_named_speaker():
 
 def test_a_regional_humanitarian_coordinator_is_one_speaker_phrase():
     text = (
-        "On Tuesday Kevin Kennedy OCHAs regional humanitarian coordinator for Syria said that "
-        "the attacks on the aid convoy were inexcusable."
+        "The attacks on the aid convoy in Urum al-Kubra were inexcusable and showed a blatant "
+        "disregard for the lives of aid workers Kevin Kennedy OCHAs regional humanitarian "
+        "coordinator for Syria said."
     )
     assert claimant(text, "inexcusable")[0] == "kevin-kennedy"
