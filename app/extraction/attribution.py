@@ -49,7 +49,7 @@ _SPEECH = re.compile(
     r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
     r"|slammed|urged|urges|blamed|blames|vowed|vows|threatened|pledged|demanded|demands"
     r"|proposed|proposes|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|estimate|believes"
-    r"|believe|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
+    r"|believe|expects|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
     r"|pointed out|underlined|underscored|lamented|refuted|refutes|saw|witnessed|held|holds|renewed"

@@ -165,3 +165,11 @@ def test_a_regional_humanitarian_coordinator_is_one_speaker_phrase():
         "coordinator for Syria said."
     )
     assert claimant(text, "inexcusable")[0] == "kevin-kennedy"
+
+
+def test_what_an_agency_expects_is_its_claim():
+    text = (
+        "WFP expects the situation to deteriorate further in the coming weeks when the food "
+        "stock in Madaya is depleted."
+    )
+    assert claimant(text, "deteriorate")[0] == "wfp"
