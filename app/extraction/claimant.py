@@ -37,6 +37,9 @@ _PERSONAL = re.compile(r"(?:he|she)$", re.I)
 _MORE = re.compile(
     r"(?:Another|A further|And)\s+(?:\w+\s+)?(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
+_REPORTER_AFTER = re.compile(
+    r"\s+(?:correspondents?|photographers?|reporters?|journalists?|cameram[ae]n)\b", re.I
+)
 _PLURAL = re.compile(r"\b[a-z]+[^su]s$")  # "medical sources", "activists"
 # "X is believed to", "are thought to": the outlet's own claim, hedged (not hearsay)
 _OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood|said(?=\s+to\b))\b", re.I)
@@ -344,6 +347,8 @@ def _previous_actor(ctx: Context, at: int, impersonal: bool = False) -> ActorMen
     (`impersonal`: not a person)."""
     i = bisect_left(ctx.starts, at)
     for a in reversed(ctx.actors[max(0, i - 12) : i]):
+        if _REPORTER_AFTER.match(ctx.text, a.end):
+            continue  # "An AFP correspondent saw": the channel, not who "it" is
         if a.kind in _SPEAKING and not (impersonal and a.kind == "person"):
             return a
     return None

@@ -173,3 +173,14 @@ def test_what_an_agency_expects_is_its_claim():
         "stock in Madaya is depleted."
     )
     assert claimant(text, "deteriorate")[0] == "wfp"
+
+
+def test_it_is_not_the_agency_whose_reporter_saw():
+    text = (
+        "Air strikes hit two hospitals in Idlib province on Thursday the Syrian Observatory for "
+        "Human Rights said. An AFP correspondent in the village saw extensive damage. It was "
+        "the third time in a week that medical facilities in the province were hit. Russian "
+        "aircraft carried out four raids at dawn on a hospital on the outskirts of the village "
+        "it said."
+    )
+    assert claimant(text, "four raids")[0] == "sohr"
