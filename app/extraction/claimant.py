@@ -33,6 +33,14 @@ _CLOSES_SENTENCE = re.compile(r"[.!?][\"”]\s+[A-Z\"“]")
 # "he said" is the last person who spoke, never a government or a state, nor a person
 # the article only talks about
 _PERSONAL = re.compile(r"(?:he|she)$", re.I)
+# "Another five civilians were killed", "And 313 people died": the count goes on
+_MORE = re.compile(
+    r"(?:Another|A further|And)\s+(?:\w+\s+)?(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+_REPORTER_AFTER = re.compile(
+    r"\s+(?:correspondents?|photographers?|reporters?|journalists?|cameram[ae]n)\b", re.I
+)
+_PLURAL = re.compile(r"\b[a-z]+[^su]s$")  # "medical sources", "activists"
 # "X is believed to", "are thought to": the outlet's own claim, hedged (not hearsay)
 _OWN_HEDGE = re.compile(r"\b(?:believed|thought|understood|said(?=\s+to\b))\b", re.I)
 _SPEAKING = ("person", "monitor", "media", "international_org", "government", "state")
@@ -196,6 +204,9 @@ def claimant_of(
                     voice.text,
                     Why("quote", note="goes on with the previous speaker"),
                 )
+        if voice is not None and _MORE.match(text, u.start):
+            note = "adds to the count the previous speaker gave"
+            return voice.actor, voice.text, Why("anaphor", note=note)
         return None, None, Why("none")
     if attr.kind == "passive":
         if _OWN_HEDGE.search(text, attr.start, (attr.cue_end or attr.end) + 3):
@@ -203,12 +214,27 @@ def claimant_of(
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.cited or attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
-        source = phrase.strip().lower().startswith("the source") and ctx.source is not None
+        sources = phrase.strip().lower().startswith("the source")
+        source = sources and ctx.source is not None
         personal = _PERSONAL.match(phrase.strip()) is not None
-        # "it said" is no person: not the spokesman who spoke last, but his organisation
+        # "it said" is no person: not the spokesman who spoke last, but his organisation;
+        # nor the people who spoke last ("medical sources reported ... it said": the monitor)
         impersonal = phrase.strip().lower() in ("it", "the statement", "the report") and (
-            voice is not None and voice.actor is not None and voice.actor.kind == "person"
+            voice is not None
+            and (
+                (voice.actor is not None and voice.actor.kind == "person")
+                or (voice.actor is None and _PLURAL.search(voice.text or "") is not None)
+            )
         )
+        # "FNA reports ... the sources said": a medium passes on its sources, it is none
+        if (
+            sources
+            and not source
+            and voice is not None
+            and voice.actor is not None
+            and voice.actor.kind == "media"
+        ):
+            return None, phrase, Why("anaphor", attr.start, attr.end, cue)
         if voice is not None and not source and not impersonal:
             note = f"{phrase!r} is the previous speaker"
             return voice.actor, voice.text, Why("anaphor", attr.start, attr.end, cue, note)
@@ -321,6 +347,8 @@ def _previous_actor(ctx: Context, at: int, impersonal: bool = False) -> ActorMen
     (`impersonal`: not a person)."""
     i = bisect_left(ctx.starts, at)
     for a in reversed(ctx.actors[max(0, i - 12) : i]):
+        if _REPORTER_AFTER.match(ctx.text, a.end):
+            continue  # "An AFP correspondent saw": the channel, not who "it" is
         if a.kind in _SPEAKING and not (impersonal and a.kind == "person"):
             return a
     return None

@@ -327,7 +327,7 @@ _ORG_HEADS = {
     "committee": "other", "committees": "other", "council": "other", "group": "other",
     "organisation": "other", "organization": "other", "centre": "other", "center": "other",
     "governorate": "government", "command": "government", "directorate": "government",
-    "institute": "other", "commission": "other",
+    "institute": "other", "commission": "other", "administration": "government",
 }  # fmt: skip
 # "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
 _LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)
@@ -438,6 +438,9 @@ def _described(
                     entry.key, entry.name, entry.kind, True, start, end, text[start:end]
                 )
                 return Speaker(m, "descriptor", f"{text[start:end]!r} is {entry.name}")
+        # the first descriptor decides: "a correspondent at the Kuweires Military Airport"
+        # is nobody in particular when no medium is named, never the army named before
+        break
     return Speaker(None, "generic")
 
 
