@@ -214,6 +214,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         negated = denial(toks, max(0, k - 3), k)
         if negated is not None:  # "do not target his regime", "were not authorized by"
             return negated
+    if w in ("with", "against") and (fight := _killed_fighting(toks, k)) is not None:
+        return "agent", Why(
+            "party", toks[fight].start(), b, f"killed in {low(toks, fight)} {w}", "the killer"
+        )
     if w in ("between", "among", "with") and prev in FIGHTING:
         return "agent" if w != "with" else "target", Why(
             "party", a, b, f"{prev} {w}", "a party to the fighting"
@@ -245,4 +249,26 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         return "target", Why("object", a, b, w, "forced back")
     if w == "from" and any(low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
         return "target", Why("object", a, b, "from", "what was taken was taken from it")
+    return None
+
+
+_HURT_IN = frozenset({"killed", "wounded", "injured", "died", "dead", "hurt"})
+
+
+def _killed_fighting(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index of the fight in "fighters killed in clashes with X", "killed in battles
+    (Saturday) against X" that ends at toks[k] ("with"/"against"): X killed them."""
+    m = k - 1
+    if low(toks, m) == ")":  # a bracketed aside: "battles (Saturday) against"
+        while m > 0 and low(toks, m) != "(":
+            m -= 1
+        m -= 1
+    if low(toks, m) not in FIGHTING:
+        return None
+    fight = m
+    m -= 1
+    while m >= 0 and fight - m <= 3 and low(toks, m) not in ("in", "during"):
+        m -= 1  # "in the fierce clashes"
+    if low(toks, m) in ("in", "during") and low(toks, m - 1) in _HURT_IN:
+        return fight
     return None

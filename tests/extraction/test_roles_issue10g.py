@@ -19,3 +19,26 @@ def test_forces_loyal_to_the_president_named_in_full_are_the_army() -> None:
 def test_the_presidents_forces_are_the_army_and_act() -> None:
     got = roles("The Syrian opposition says President Bashar al-Assads forces staged the attack.")
     assert got["syrian-arab-army"] == "agent"
+
+
+# the other party of the fight its victims were killed in ----------------------------------
+
+
+def test_fighters_killed_in_clashes_with_a_group_were_killed_by_it() -> None:
+    got = roles(
+        "21 opposition fighters have been killed in clashes with the Daesh group on Monday."
+    )
+    assert got["islamic-state"] == "agent"
+
+
+def test_a_bracketed_aside_does_not_hide_the_fight_against() -> None:
+    got = roles(
+        "The number of Al-Nusra Front fighters killed in battles (Saturday) against ISIL in "
+        "the town of Markada has risen to 39."
+    )
+    assert got == {"al-nusra-front": "target", "islamic-state": "agent"}
+
+
+def test_clashes_with_a_group_without_victims_still_make_it_the_target() -> None:
+    got = roles("The Kurdish YPG militia clashed with Islamic State fighters near Kobani.")
+    assert got["islamic-state"] == "target"
