@@ -339,7 +339,7 @@ def _after(
         part = low(toks, k)
         if (w in COPULA or low(toks, aux + 1) == "been") and not part.endswith("ing"):
             # "the regime was able to put", "IS was prepared to demolish"
-            if part == "able" and low(toks, k + 1) == "to":
+            if part == "able" and low(toks, k + 1) == "to" or _raised_deed(toks, k):
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "subject of a verb of action")
             if part in PASSIVE_AGENT:
@@ -389,6 +389,30 @@ def _after(
         a, b, cue = span(toks, first, k)  # "the army and its allies will renege"
         return "agent", Why("subject", a, b, cue, "subject of a verb after a modal")
     return None
+
+
+# "IS is known to hire", "the Council is expected to hold a meeting": the deed is the subject's
+_RAISING = frozenset({"known", "believed", "said", "thought", "expected", "prepared", "reported"})
+
+
+def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
+    """Does the participle at toks[k] go on with "to" and the subject's own deed ("was
+    prepared to demolish", "were thought to be negotiating"), not a state or a passive ("is
+    believed to be among", "are believed to have been killed", "is believed to refer")?"""
+    if low(toks, k) not in _RAISING or low(toks, k + 1) != "to":
+        return False
+    m = k + 2
+    while _adverb(toks, m) and low(toks, m) not in COPULA | {"have"}:
+        m += 1
+    if low(toks, m) == "be":
+        return low(toks, m + 1).endswith("ing")
+    if low(toks, m) == "have":
+        m += 1
+    w = low(toks, m)
+    return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
+
+
+_NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
 
 
 def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:

@@ -42,3 +42,21 @@ def test_a_bracketed_aside_does_not_hide_the_fight_against() -> None:
 def test_clashes_with_a_group_without_victims_still_make_it_the_target() -> None:
     got = roles("The Kurdish YPG militia clashed with Islamic State fighters near Kobani.")
     assert got["islamic-state"] == "target"
+
+
+# "is known to", "is expected to": the deed after them is the subject's --------------------
+
+
+def test_a_group_known_to_hire_fighters_is_the_agent() -> None:
+    got = roles("The Islamic State is known to hire fighters across the region.")
+    assert got["islamic-state"] == "agent"
+
+
+def test_a_council_expected_to_hold_a_meeting_is_the_agent() -> None:
+    got = roles("The Security Council is expected to hold a meeting on Wednesday.")
+    assert got["un-security-council"] == "agent"
+
+
+def test_a_group_believed_to_refer_to_something_does_nothing() -> None:
+    got = roles("The Khorasan Group is believed to refer to a cell of Al-Qaeda veterans.")
+    assert got["khorasan-group"] == "mentioned"
