@@ -32,7 +32,7 @@ from app.extraction.role_words import (
 )
 from app.extraction.types import ActorRole, Why
 
-_PARTICLES = frozenset({"out", "off", "down", "up", "over"})
+_PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
 )

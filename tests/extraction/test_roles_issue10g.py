@@ -60,3 +60,32 @@ def test_a_council_expected_to_hold_a_meeting_is_the_agent() -> None:
 def test_a_group_believed_to_refer_to_something_does_nothing() -> None:
     got = roles("The Khorasan Group is believed to refer to a cell of Al-Qaeda veterans.")
     assert got["khorasan-group"] == "mentioned"
+
+
+# words of deeds the lists missed -----------------------------------------------------------
+
+
+def test_bombs_left_behind_by_a_group_are_its_deed() -> None:
+    got = roles("A unit is removing dozens of roadside bombs left behind by Daesh near Palmyra.")
+    assert got["islamic-state"] == "agent"
+
+
+def test_the_present_begins_of_a_timeline_is_a_deed() -> None:
+    assert roles("The regime begins to retake territory around Aleppo.") == {
+        "syrian-government": "agent"
+    }
+
+
+def test_a_group_that_has_withdrawn_acted() -> None:
+    got = roles("ISIL has withdrawn from much of the north of Syria.")
+    assert got["islamic-state"] == "agent"
+
+
+def test_a_group_losing_ground_is_the_target() -> None:
+    got = roles("Daesh is losing ground to two separate offensives in Deir Ezzor.")
+    assert got["islamic-state"] == "target"
+
+
+def test_envoys_of_an_organisation_act_for_it() -> None:
+    got = roles("Two U.N. envoys went to Damascus last week to negotiate the access accord.")
+    assert got["un"] == "agent"
