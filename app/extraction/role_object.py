@@ -11,6 +11,7 @@ from app.extraction.role_tokens import denial, low, named
 from app.extraction.role_words import (
     ACCUSE,
     ACTION,
+    APPOSED,
     BELONGING,
     DEEDS,
     DET,
@@ -40,6 +41,8 @@ _BY_ADVERBS = frozenset(
 _SPONSORED = re.compile(r"-(?:backed|linked|led|affiliated|allied|aligned|supported)$")
 # where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
 _PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
+# where the adjectives of a descriptor ("the Takfiri group") stop
+_STOPS = _PHRASE_STOPS | DET | WEAPONS | FIGHTING | ACCUSE | {"and", "or", "as", "in"}
 
 
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
@@ -89,6 +92,13 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
             k -= 1
+            skipped += 1
+            continue
+        # "the Takfiri group ISIL", "the jihadist militia IS": a descriptor before the name
+        if w in APPOSED and k == i - 1:
+            k -= 1
+            while k >= 0 and i - k <= 4 and low(toks, k).isalpha() and low(toks, k) not in _STOPS:
+                k -= 1
             skipped += 1
             continue
         # "killed terrorists affiliated to al-Nusra", "fighters belonging to IS"

@@ -89,3 +89,16 @@ def test_a_group_losing_ground_is_the_target() -> None:
 def test_envoys_of_an_organisation_act_for_it() -> None:
     got = roles("Two U.N. envoys went to Damascus last week to negotiate the access accord.")
     assert got["un"] == "agent"
+
+
+# a descriptor noun before a name ----------------------------------------------------------
+
+
+def test_the_object_of_a_verb_named_with_a_descriptor_before_it_is_the_target() -> None:
+    got = roles("The army killed 20 members of the jihadist group IS near Palmyra.")
+    assert got["islamic-state"] == "target"
+
+
+def test_a_confrontation_with_a_described_group_makes_it_the_target() -> None:
+    got = roles("Kurdish forces are now in direct confrontation with the Takfiri group ISIL.")
+    assert got["islamic-state"] == "target"
