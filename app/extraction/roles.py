@@ -351,8 +351,11 @@ def _after(
                 a, b, cue = span(toks, aux, k)
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
             return None
-        # "has/have/had + participle", "has been advancing": active
-        if part in PROCEDURE:
+        # "has/have/had + participle", "has been advancing": active; "has documented the
+        # killing of", "has warned": speech, no deed ("has claimed the attack" is one)
+        if part in PROCEDURE or (
+            part in SPEECH and not part.startswith("claim") and not _truce(toks, k)
+        ):
             return None
         if part in LOSING:
             a, b, cue = span(toks, aux, k)
@@ -369,6 +372,9 @@ def _after(
     ):
         a, b, cue = span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
+    if _truce(toks, k):  # "the regime announced a ceasefire": it grants it
+        a, b, cue = span(toks, k, k)
+        return "agent", Why("subject", a, b, cue, "declares the truce it grants")
     if w in SPEECH or w in STATIVE or w in PROCEDURE:
         return None
     if w in LOSING:
@@ -389,6 +395,17 @@ def _after(
         a, b, cue = span(toks, first, k)  # "the army and its allies will renege"
         return "agent", Why("subject", a, b, cue, "subject of a verb after a modal")
     return None
+
+
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "ceasefires", "truces"})
+
+
+def _truce(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] "announced"/"declared" with a ceasefire as its object ("declared the
+    ceasefire over", "announced a 48-hour truce")?"""
+    return low(toks, k) in ("announced", "announces", "declared", "declares") and any(
+        low(toks, m) in _TRUCES for m in range(k + 1, k + 4)
+    )
 
 
 # "IS is known to hire", "the Council is expected to hold a meeting": the deed is the subject's

@@ -102,3 +102,19 @@ def test_the_object_of_a_verb_named_with_a_descriptor_before_it_is_the_target() 
 def test_a_confrontation_with_a_described_group_makes_it_the_target() -> None:
     got = roles("Kurdish forces are now in direct confrontation with the Takfiri group ISIL.")
     assert got["islamic-state"] == "target"
+
+
+# speech is no deed, but a declared truce is ------------------------------------------------
+
+
+def test_a_monitor_that_has_documented_killings_is_no_agent() -> None:
+    got = roles(
+        'The Observatory "has documented the killing of 5812 civilians in barrel bombings" '
+        "over the past year, Rami Abdel Rahman said."
+    )
+    assert got.get("sohr", "mentioned") == "mentioned"
+
+
+def test_an_army_that_declared_the_ceasefire_over_is_its_agent() -> None:
+    got = roles("State media said the Syrian Army had declared the ceasefire over on Monday.")
+    assert got["syrian-arab-army"] == "agent"
