@@ -175,7 +175,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
             )
-        if deed is None and prev in ("is", "was", "are", "were"):
+        if deed is None and prev in ("is", "was", "are", "were", "be"):
             # "One offensive against it is by Syrian regime forces": the deed named before
             deed = next(
                 (
@@ -242,7 +242,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     if (
         w in TOWARD
         and (w not in ("on", "upon") or prev in OBJECT_OF_NOUN or prev in HARM)
-        and (w != "at" or prev in ("fire", "fired", "firing", "aimed", "shots"))
+        and (w != "at" or prev in WEAPONS | {"fire", "fired", "firing", "aimed", "shots"})
     ):
         return "target", Why(
             "object",

@@ -108,13 +108,23 @@ def test_a_confrontation_with_a_described_group_makes_it_the_target() -> None:
 
 
 def test_a_monitor_that_has_documented_killings_is_no_agent() -> None:
-    got = roles(
-        'The Observatory "has documented the killing of 5812 civilians in barrel bombings" '
-        "over the past year, Rami Abdel Rahman said."
-    )
-    assert got.get("sohr", "mentioned") == "mentioned"
+    got = roles('The Observatory "has documented the killing of 5812 civilians in air raids".')
+    assert got == {"sohr": "mentioned"}
 
 
 def test_an_army_that_declared_the_ceasefire_over_is_its_agent() -> None:
     got = roles("State media said the Syrian Army had declared the ceasefire over on Monday.")
     assert got["syrian-arab-army"] == "agent"
+
+
+# by phrases and objects of fire ----------------------------------------------------------
+
+
+def test_an_attack_believed_to_be_by_jets_is_theirs() -> None:
+    got = roles("A gas attack believed to be by Syrian government jets killed 58 people in Idlib.")
+    assert got["syrian-air-force"] == "agent"
+
+
+def test_what_missiles_are_fired_at_is_the_target() -> None:
+    got = roles("The United States fired missiles at a Syrian army base on Friday.")
+    assert got["syrian-arab-army"] == "target"
