@@ -94,6 +94,15 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             k -= 1
             skipped += 1
             continue
+        # "two men from (Lebanese Shia group) Hezbollah": a bracketed aside before the name
+        if w == ")" and k == i - 1:
+            m = k - 1
+            while m >= 0 and k - m <= 6 and low(toks, m) != "(":
+                m -= 1
+            if low(toks, m) == "(":
+                k = m - 1
+                skipped += 1
+                continue
         # "the Takfiri group ISIL", "the jihadist militia IS": a descriptor before the name
         if w in APPOSED and k == i - 1:
             k -= 1
@@ -257,6 +266,9 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         low(toks, m) == "to" and low(toks, m + 1) in RETREAT for m in range(i + 1, i + 5)
     ):
         return "target", Why("object", a, b, w, "forced back")
+    # "rocket attacks from Daesh"; "came under fire from" a rights group is criticism
+    if w == "from" and prev in WEAPONS | OWNED_DEEDS and prev != "fire":
+        return "agent", Why("by", toks[k - 1].start(), b, f"{prev} from", "where attacks come from")
     if w == "from" and any(low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
         return "target", Why("object", a, b, "from", "what was taken was taken from it")
     return None

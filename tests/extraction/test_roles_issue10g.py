@@ -128,3 +128,20 @@ def test_an_attack_believed_to_be_by_jets_is_theirs() -> None:
 def test_what_missiles_are_fired_at_is_the_target() -> None:
     got = roles("The United States fired missiles at a Syrian army base on Friday.")
     assert got["syrian-arab-army"] == "target"
+
+
+def test_the_group_attacks_come_from_is_their_agent() -> None:
+    got = roles(
+        "The province of Kilis has faced a spate of rocket attacks from DAESH in recent months."
+    )
+    assert got["islamic-state"] == "agent"
+
+
+def test_fire_from_a_rights_group_is_criticism() -> None:
+    got = roles("The U.S.-led coalition came under fire from Human Rights Watch over the raid.")
+    assert got["human-rights-watch"] == "mentioned"
+
+
+def test_a_bracketed_description_does_not_hide_the_verb_before_a_name() -> None:
+    got = roles("An Israeli plane hit a car killing two men from (Lebanese Shia group) Hezbollah.")
+    assert got["hezbollah"] == "target"
