@@ -409,7 +409,8 @@ def _describes_speaker(attr: Attribution, a: ActorMention, speaker: ActorMention
 
 _DESCRIPTOR_NOUNS = re.compile(
     r"\s*(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
-    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated)\s+(?:group\s+)?$",
+    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated)"
+    r"\s+(?:group\s+)?$",
     re.I,
 )
 
@@ -444,7 +445,8 @@ def _describes_after(text: str, a: ActorMention, b: ActorMention) -> bool:
     between = text[a.end : b.start]
     if _BRANCH_OF.fullmatch(between):
         return True
-    return between.strip() in ("", "the") and _OWNS.match(text, b.end) is not None
+    # "Al-Nusra Front Al-Qaedas Syrian affiliate", "al-Nusra (Qaeda branch in the Levant)"
+    return between.strip() in ("", "the", "(") and _OWNS.match(text, b.end) is not None
 
 
 _VICTIM = re.compile(

@@ -145,3 +145,19 @@ def test_fire_from_a_rights_group_is_criticism() -> None:
 def test_a_bracketed_description_does_not_hide_the_verb_before_a_name() -> None:
     got = roles("An Israeli plane hit a car killing two men from (Lebanese Shia group) Hezbollah.")
     assert got["hezbollah"] == "target"
+
+
+# a descriptor is not an actor ----------------------------------------------------------------
+
+
+def test_a_bracketed_branch_of_describes_the_group_before_it() -> None:
+    got = roles(
+        "A woman was killed when al-Nusra Front (Qaeda branch in the Levant) terrorists fired "
+        "two mortar shells on Ain al-Dananeer village."
+    )
+    assert got == {"al-nusra-front": "agent"}
+
+
+def test_an_affiliated_adjective_describes_the_group_after_it() -> None:
+    got = roles("A commander of the al-Qaeda-affiliated al-Nusra Front was killed near Homs.")
+    assert "al-qaeda" not in got
