@@ -260,7 +260,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             f"{prev} {w}".strip(),
             "the object of an attack",
         )
-    if w in HARM:
+    if w in HARM and not _named_deed(toks, k):
         return "target", Why("object", a, b, w, "the object of a verb of harm")
     if w in FORCING and any(
         low(toks, m) == "to" and low(toks, m + 1) in RETREAT for m in range(i + 1, i + 5)
@@ -294,3 +294,15 @@ def _killed_fighting(toks: list[re.Match[str]], k: int) -> int | None:
     if low(toks, m) in ("in", "during") and low(toks, m - 1) in _HURT_IN:
         return fight
     return None
+
+
+def _named_deed(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] a noun of attack after its determiner ("the attack", "the 2013 Ghouta
+    attack"), so that a name after it starts another clause ("Following the 2013 Ghouta
+    attack the Syrian government joined the convention"), not its object?"""
+    if low(toks, k) not in WEAPONS:
+        return False
+    m = k - 1
+    while m >= 0 and k - m <= 3 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
+        m -= 1
+    return low(toks, m) in DET

@@ -161,3 +161,19 @@ def test_a_bracketed_branch_of_describes_the_group_before_it() -> None:
 def test_an_affiliated_adjective_describes_the_group_after_it() -> None:
     got = roles("A commander of the al-Qaeda-affiliated al-Nusra Front was killed near Homs.")
     assert "al-qaeda" not in got
+
+
+# a noun of attack is no verb ---------------------------------------------------------------
+
+
+def test_a_name_after_the_noun_attack_starts_its_own_clause() -> None:
+    got = roles(
+        "Following the 2013 Ghouta attack the Syrian government joined the Chemical Weapons "
+        "Convention."
+    )
+    assert got["syrian-government"] == "agent"
+
+
+def test_the_verb_strike_still_has_an_object() -> None:
+    got = roles("Russian jets strike IS positions near Palmyra.")
+    assert got["islamic-state"] == "target"
