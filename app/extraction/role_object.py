@@ -33,6 +33,7 @@ from app.extraction.role_words import (
 )
 from app.extraction.types import ActorRole, Why
 
+_QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
@@ -79,6 +80,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             )
             or _SPONSORED.search(w)
             or (w == "at" and low(toks, k + 1) == "least")
+            or w in _QUOTES
         ):
             k -= 1
             skipped += 1
@@ -88,7 +90,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         if (
             w.isalpha()
             and (toks[k].group().islower() or w.endswith(("ian", "ish", "ese")))
-            and low(toks, k - 1) in DET
+            and (
+                low(toks, k - 1) in DET | _QUOTES
+                # "strikes against seasoned Al-Qaeda veterans", not "warns against new US"
+                or (low(toks, k - 1) == "against" and low(toks, k - 2) in OBJECT_OF_NOUN | HARM)
+            )
             and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
             k -= 1

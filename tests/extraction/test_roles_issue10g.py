@@ -177,3 +177,16 @@ def test_a_name_after_the_noun_attack_starts_its_own_clause() -> None:
 def test_the_verb_strike_still_has_an_object() -> None:
     got = roles("Russian jets strike IS positions near Palmyra.")
     assert got["islamic-state"] == "target"
+
+
+# quotes and adjectives before the object of an attack ---------------------------------------
+
+
+def test_a_quoted_description_of_the_target_keeps_it_the_target() -> None:
+    got = roles('The US carried out eight strikes against "seasoned Al-Qaeda veterans" in Aleppo.')
+    assert got["al-qaeda"] == "target"
+
+
+def test_warning_against_strikes_does_not_make_their_owner_a_target() -> None:
+    got = roles("Moscow warns against new US missile strikes on Syria.")
+    assert got.get("united-states", got.get("us-military")) == "agent"
