@@ -463,10 +463,12 @@ def _adverb(toks: list[re.Match[str]], k: int) -> bool:
 
 
 def _companions(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "its allies", "other militant groups", "its Arab and European allies"
-    or "rebel fighters" standing at toks[k], or None."""
+    """The index after "its allies", "other militant groups", "its Arab and European allies",
+    "international partners" or "rebel fighters" standing at toks[k], or None."""
     if low(toks, k) not in {"its", "their", "allied", "other"} | SIDES:
-        return None
+        # "the government and international partners continue": one plain adjective
+        partners = low(toks, k + 1) in ("allies", "partners") and toks[k].group().islower()
+        return k + 2 if partners else None
     for m in range(k + 1, min(len(toks), k + 5)):
         if low(toks, m) in HEADS | {"allies", "groups"}:
             return m + 1

@@ -190,3 +190,10 @@ def test_a_quoted_description_of_the_target_keeps_it_the_target() -> None:
 def test_warning_against_strikes_does_not_make_their_owner_a_target() -> None:
     got = roles("Moscow warns against new US missile strikes on Syria.")
     assert got.get("united-states", got.get("us-military")) == "agent"
+
+
+def test_partners_named_with_an_adjective_do_not_hide_the_verb() -> None:
+    got = roles(
+        "The government and international partners continue fighting against the Islamic State."
+    )
+    assert got == {"syrian-government": "agent", "islamic-state": "target"}
