@@ -33,6 +33,7 @@ from app.extraction.role_words import (
 )
 from app.extraction.types import ActorRole, Why
 
+_SOME = frozenset({"most", "some", "many", "all", "several"})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
@@ -117,10 +118,14 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             skipped += 1
             continue
         # "killed terrorists affiliated to al-Nusra", "fighters belonging to IS"
-        if w == "to" and low(toks, k - 1) in BELONGING and low(toks, k - 2) in HEADS | TARGET_NOUNS:
-            k -= 3
-            skipped += 1
-            continue
+        if w == "to" and low(toks, k - 1) in BELONGING:
+            # "targeted terrorists most of them affiliated to al-Nusra"
+            some = low(toks, k - 2) == "them" and low(toks, k - 3) == "of"
+            head = k - 5 if some and low(toks, k - 4) in _SOME else k - 2
+            if low(toks, head) in HEADS | TARGET_NOUNS:
+                k = head - 1
+                skipped += 1
+                continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
         if (w == "for" and low(toks, k - 1) in TARGET_NOUNS) or (
             w == "from" and low(toks, k - 1) in HEADS

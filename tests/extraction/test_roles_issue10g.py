@@ -197,3 +197,10 @@ def test_partners_named_with_an_adjective_do_not_hide_the_verb() -> None:
         "The government and international partners continue fighting against the Islamic State."
     )
     assert got == {"syrian-government": "agent", "islamic-state": "target"}
+
+
+def test_fighters_most_of_them_affiliated_to_a_group_make_it_the_target() -> None:
+    got = roles(
+        "An army unit targeted terrorists most of them affiliated to al-Nusra Front near Daraa."
+    )
+    assert got == {"syrian-arab-army": "agent", "al-nusra-front": "target"}
