@@ -107,6 +107,7 @@ _CHANNEL = re.compile(
 # what may stand between "told" and the one told, which is a channel, not a speaker
 # the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
 # a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
+_SPEAKS = re.compile(r"\s+(?:also\s+)?(?:said|says|added|adds)\b", re.I)
 _TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
 
 
@@ -359,6 +360,10 @@ def _content_actors(
             continue  # "the Britain-based monitor": where it is based, not who acts
         if a.kind == "media" and _CHANNEL.match(text, a.end):
             continue  # "Reuters quoted X as saying", "SANA reported citing a source"
+        if _SPEAKS.match(text, a.end, u.end) and not any(
+            q.start <= a.start < q.end for q in ctx.quantities
+        ):  # "the Observatory said citing medical sources": a speaker, not "two soldiers said"
+            continue
         if is_category(a.surface):
             continue
         if n + 1 < len(mentions) and (

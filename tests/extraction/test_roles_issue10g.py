@@ -204,3 +204,21 @@ def test_fighters_most_of_them_affiliated_to_a_group_make_it_the_target() -> Non
         "An army unit targeted terrorists most of them affiliated to al-Nusra Front near Daraa."
     )
     assert got == {"syrian-arab-army": "agent", "al-nusra-front": "target"}
+
+
+# a speaker of the claim's words is not what it is about ------------------------------------
+
+
+def test_a_monitor_that_said_citing_sources_is_no_content_actor() -> None:
+    got = roles(
+        "The attack caused many people to choke the Syrian Observatory for Human Rights said "
+        "citing medical sources who described it as a sign of a gas attack."
+    )
+    assert "sohr" not in got
+
+
+def test_counted_soldiers_before_said_are_still_the_target() -> None:
+    got = roles(
+        "The blast killed a nurse and two soldiers said Observatory director Rami Abdel Rahman."
+    )
+    assert got["syrian-arab-army"] == "target"
