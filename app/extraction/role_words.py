@@ -65,7 +65,7 @@ SPEECH = word_set(
     "believe expressed considered described welcomed praised criticised criticized rejected "
     "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
     "wants wanted deny tell claim report announce state confirm warn note explain declare "
-    "insist urge condemn accuse blame stress argue documented recorded counted"
+    "insist urge condemn accuse blame stress argue documented recorded counted commented"
 )
 STATIVE = word_set(
     "is are was were be been remains remain remained seems seemed appears appeared has have had "

@@ -222,3 +222,11 @@ def test_counted_soldiers_before_said_are_still_the_target() -> None:
         "The blast killed a nurse and two soldiers said Observatory director Rami Abdel Rahman."
     )
     assert got["syrian-arab-army"] == "target"
+
+
+def test_a_group_that_commented_is_a_speaker_not_an_agent() -> None:
+    got = roles(
+        '"Regime and Russian forces have violated human rights law" the Syrian Network for '
+        "Human Rights commented."
+    )
+    assert "snhr" not in got or got["snhr"] != "agent"
