@@ -163,6 +163,9 @@ def subject_role(
     ):
         a, b, cue = span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
+    if w in ("bears", "bear", "bore") and "responsibility" in (low(toks, k + 1), low(toks, k + 2)):
+        a, b, cue = span(toks, k, k)  # "the regime bears primary responsibility"
+        return "agent", Why("accused", a, b, cue, "the accused of an accusation")
     if _truce(toks, k):  # "the regime announced a ceasefire": it grants it
         a, b, cue = span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "declares the truce it grants")

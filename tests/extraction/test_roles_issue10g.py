@@ -230,3 +230,8 @@ def test_a_group_that_commented_is_a_speaker_not_an_agent() -> None:
         "Human Rights commented."
     )
     assert "snhr" not in got or got["snhr"] != "agent"
+
+
+def test_a_party_that_bears_responsibility_is_the_accused() -> None:
+    got = roles("The regime of Assad bears primary responsibility for the attack, Mogherini said.")
+    assert got["syrian-government"] == "agent"
