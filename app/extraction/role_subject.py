@@ -75,6 +75,13 @@ def subject_role(
                 k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
+        elif (other := next((o for o in others if o.start == toks[k].start()), None)) and low(
+            toks, index_at(toks, other.end)
+        ) in (
+            "and",
+            "or",
+        ):  # "Nusra Front Jaish al-Fateh and other groups attacked": an unpunctuated list
+            k = index_at(toks, other.end)
         elif w == "in" and low(toks, k + 1) in _JOINT and low(toks, k + 2) == "with":
             # "the army in cooperation with the popular forces surrounded": its partner
             k = _partner_end(toks, k + 3, others)
@@ -136,6 +143,13 @@ def subject_role(
             if part in PASSIVE_AGENT:
                 a, b, cue = span(toks, aux, k)
                 return "agent", Why("accused", a, b, cue, "the accused of an accusation")
+            if (
+                part == "involved"
+                and low(toks, k + 1) == "in"
+                and any(low(toks, m) in WEAPONS for m in (k + 2, k + 3))
+            ):  # "groups were involved in the attack": its doers
+                a, b, cue = span(toks, aux, k + 1)
+                return "agent", Why("subject", a, b, cue, "took part in the attack")
             if part in PASSIVE_NEUTRAL:
                 return None
             if part.endswith("ed") or part in HARM:
@@ -259,7 +273,7 @@ def _adverb(toks: list[re.Match[str]], k: int) -> bool:
 def _companions(toks: list[re.Match[str]], k: int) -> int | None:
     """The index after "its allies", "other militant groups", "its Arab and European allies",
     "international partners" or "rebel fighters" standing at toks[k], or None."""
-    if low(toks, k) not in {"its", "their", "allied", "other"} | SIDES:
+    if low(toks, k) not in {"its", "their", "allied", "other", "a", "several", "many"} | SIDES:
         # "the government and international partners continue": one plain adjective
         partners = low(toks, k + 1) in ("allies", "partners") and toks[k].group().islower()
         return k + 2 if partners else None

@@ -235,3 +235,19 @@ def test_a_group_that_commented_is_a_speaker_not_an_agent() -> None:
 def test_a_party_that_bears_responsibility_is_the_accused() -> None:
     got = roles("The regime of Assad bears primary responsibility for the attack, Mogherini said.")
     assert got["syrian-government"] == "agent"
+
+
+# an unpunctuated list of parties to an attack ------------------------------------------------
+
+
+def test_groups_listed_without_commas_that_were_involved_in_the_attack_are_its_agents() -> None:
+    got = roles(
+        "Nusra Front (Qaeda branch in the Levant) Jaish al-Fateh and a number of terrorist "
+        "groups were involved in the attack on Aleppo on Sunday."
+    )
+    assert got == {"al-nusra-front": "agent", "jaish-al-fatah": "agent"}
+
+
+def test_states_listed_without_commas_share_the_verb() -> None:
+    got = roles("Russia Turkey and Iran agreed a deal on Idlib in May.")
+    assert got == {"russia": "agent", "turkey": "agent", "iran": "agent"}
