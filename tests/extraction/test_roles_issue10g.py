@@ -251,3 +251,18 @@ def test_groups_listed_without_commas_that_were_involved_in_the_attack_are_its_a
 def test_states_listed_without_commas_share_the_verb() -> None:
     got = roles("Russia Turkey and Iran agreed a deal on Idlib in May.")
     assert got == {"russia": "agent", "turkey": "agent", "iran": "agent"}
+
+
+# a denied accusation keeps its accused -------------------------------------------------------
+
+
+def test_planes_that_had_not_carried_out_strikes_are_still_the_accused() -> None:
+    got = roles(
+        "Moscow said on Tuesday that Russian planes had not carried out air strikes on Idlib."
+    )
+    assert got["russian-air-force"] == "agent"
+
+
+def test_a_denied_shelling_still_has_no_agent() -> None:
+    got = roles("The Syrian government has not shelled the town of Maarat al-Numan.")
+    assert got["syrian-government"] == "mentioned"
