@@ -108,6 +108,7 @@ _CHANNEL = re.compile(
 # what may stand between "told" and the one told, which is a channel, not a speaker
 # the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
 # a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
+_SPEAKS = re.compile(r"\s+(?:also\s+)?(?:said|says|added|adds|commented)\b", re.I)
 _TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
 
 
@@ -371,6 +372,10 @@ def _content_actors(
             continue  # "the Britain-based monitor": where it is based, not who acts
         if a.kind == "media" and _CHANNEL.match(text, a.end):
             continue  # "Reuters quoted X as saying", "SANA reported citing a source"
+        if _SPEAKS.match(text, a.end, u.end) and not any(
+            q.start <= a.start < q.end for q in ctx.quantities
+        ):  # "the Observatory said citing medical sources": a speaker, not "two soldiers said"
+            continue
         if is_category(a.surface):
             continue
         if n + 1 < len(mentions) and (
@@ -421,7 +426,8 @@ def _describes_speaker(attr: Attribution, a: ActorMention, speaker: ActorMention
 
 _DESCRIPTOR_NOUNS = re.compile(
     r"\s*(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
-    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated)\s+(?:group\s+)?$",
+    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated)"
+    r"\s+(?:group\s+)?$",
     re.I,
 )
 
@@ -456,7 +462,8 @@ def _describes_after(text: str, a: ActorMention, b: ActorMention) -> bool:
     between = text[a.end : b.start]
     if _BRANCH_OF.fullmatch(between):
         return True
-    return between.strip() in ("", "the") and _OWNS.match(text, b.end) is not None
+    # "Al-Nusra Front Al-Qaedas Syrian affiliate", "al-Nusra (Qaeda branch in the Levant)"
+    return between.strip() in ("", "the", "(") and _OWNS.match(text, b.end) is not None
 
 
 _VICTIM = re.compile(

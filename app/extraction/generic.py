@@ -156,13 +156,15 @@ def widen(text: str, actors: list[ActorMention]) -> list[ActorMention]:
     out = []
     for a in actors:
         words = _words(a.surface)
+        # a person's forces are named by the surname: "President Bashar al-Assad's forces"
+        names = (words, words[-1:]) if a.kind == "person" else (words,)
         k = bisect_left(starts, a.end)
         hit = None
         for length in (1, 2, 3):
             head = tuple(_word(t) for t in toks[k : k + length])
             if len(head) < length or not all(t.joined for t in toks[k : k + length]):
                 break
-            key = rules.phrases.get(words + head)
+            key = next((key for w in names if (key := rules.phrases.get(w + head))), None)
             if key is not None:
                 hit = (key, toks[k + length - 1].end)
         hit = hit or _led(toks, k, a.key)
@@ -211,11 +213,12 @@ _SYRIAN_RULE = word_set("assad assads regime government damascus")
 
 
 def _loyal(words: list[str], i: int) -> bool:
-    """Do words[i:] read "forces loyal to ... Assad/the regime/the government"?"""
+    """Do words[i:] read "forces loyal to ... Assad/the regime/the government"? ("forces
+    loyal to Syrian President Bashar al-Assad" puts "assad" five words on)"""
     return (
         words[i] in _LOYAL_HEADS
         and words[i + 1 : i + 3] == ["loyal", "to"]
-        and any(w in _SYRIAN_RULE for w in words[i + 3 : i + 7])
+        and any(w in _SYRIAN_RULE for w in words[i + 3 : i + 8])
     )
 
 

@@ -11,6 +11,7 @@ from app.extraction.role_tokens import denial, low, named
 from app.extraction.role_words import (
     ACCUSE,
     ACTION,
+    APPOSED,
     BELONGING,
     DEEDS,
     DET,
@@ -32,7 +33,9 @@ from app.extraction.role_words import (
 )
 from app.extraction.types import ActorRole, Why
 
-_PARTICLES = frozenset({"out", "off", "down", "up", "over"})
+_SOME = frozenset({"most", "some", "many", "all", "several"})
+_QUOTES = frozenset({'"', "“", "”"})
+_PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
 )
@@ -40,6 +43,8 @@ _BY_ADVERBS = frozenset(
 _SPONSORED = re.compile(r"-(?:backed|linked|led|affiliated|allied|aligned|supported)$")
 # where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
 _PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
+# where the adjectives of a descriptor ("the Takfiri group") stop
+_STOPS = _PHRASE_STOPS | DET | WEAPONS | FIGHTING | ACCUSE | {"and", "or", "as", "in"}
 
 
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
@@ -76,6 +81,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             )
             or _SPONSORED.search(w)
             or (w == "at" and low(toks, k + 1) == "least")
+            or w in _QUOTES
         ):
             k -= 1
             skipped += 1
@@ -85,17 +91,41 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         if (
             w.isalpha()
             and (toks[k].group().islower() or w.endswith(("ian", "ish", "ese")))
-            and low(toks, k - 1) in DET
+            and (
+                low(toks, k - 1) in DET | _QUOTES
+                # "strikes against seasoned Al-Qaeda veterans", not "warns against new US"
+                or (low(toks, k - 1) == "against" and low(toks, k - 2) in OBJECT_OF_NOUN | HARM)
+            )
             and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
             k -= 1
             skipped += 1
             continue
-        # "killed terrorists affiliated to al-Nusra", "fighters belonging to IS"
-        if w == "to" and low(toks, k - 1) in BELONGING and low(toks, k - 2) in HEADS | TARGET_NOUNS:
-            k -= 3
+        # "two men from (Lebanese Shia group) Hezbollah": a bracketed aside before the name
+        if w == ")" and k == i - 1:
+            m = k - 1
+            while m >= 0 and k - m <= 6 and low(toks, m) != "(":
+                m -= 1
+            if low(toks, m) == "(":
+                k = m - 1
+                skipped += 1
+                continue
+        # "the Takfiri group ISIL", "the jihadist militia IS": a descriptor before the name
+        if w in APPOSED and k == i - 1:
+            k -= 1
+            while k >= 0 and i - k <= 4 and low(toks, k).isalpha() and low(toks, k) not in _STOPS:
+                k -= 1
             skipped += 1
             continue
+        # "killed terrorists affiliated to al-Nusra", "fighters belonging to IS"
+        if w == "to" and low(toks, k - 1) in BELONGING:
+            # "targeted terrorists most of them affiliated to al-Nusra"
+            some = low(toks, k - 2) == "them" and low(toks, k - 3) == "of"
+            head = k - 5 if some and low(toks, k - 4) in _SOME else k - 2
+            if low(toks, head) in HEADS | TARGET_NOUNS:
+                k = head - 1
+                skipped += 1
+                continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
         if (w == "for" and low(toks, k - 1) in TARGET_NOUNS) or (
             w == "from" and low(toks, k - 1) in HEADS
@@ -165,7 +195,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
             )
-        if deed is None and prev in ("is", "was", "are", "were"):
+        if deed is None and prev in ("is", "was", "are", "were", "be"):
             # "One offensive against it is by Syrian regime forces": the deed named before
             deed = next(
                 (
@@ -214,6 +244,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         negated = denial(toks, max(0, k - 3), k)
         if negated is not None:  # "do not target his regime", "were not authorized by"
             return negated
+    if w in ("with", "against") and (fight := _killed_fighting(toks, k)) is not None:
+        return "agent", Why(
+            "party", toks[fight].start(), b, f"killed in {low(toks, fight)} {w}", "the killer"
+        )
     if w in ("between", "among", "with") and prev in FIGHTING:
         return "agent" if w != "with" else "target", Why(
             "party", a, b, f"{prev} {w}", "a party to the fighting"
@@ -228,7 +262,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     if (
         w in TOWARD
         and (w not in ("on", "upon") or prev in OBJECT_OF_NOUN or prev in HARM)
-        and (w != "at" or prev in ("fire", "fired", "firing", "aimed", "shots"))
+        and (w != "at" or prev in WEAPONS | {"fire", "fired", "firing", "aimed", "shots"})
     ):
         return "target", Why(
             "object",
@@ -237,12 +271,49 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             f"{prev} {w}".strip(),
             "the object of an attack",
         )
-    if w in HARM:
+    if w in HARM and not _named_deed(toks, k):
         return "target", Why("object", a, b, w, "the object of a verb of harm")
     if w in FORCING and any(
         low(toks, m) == "to" and low(toks, m + 1) in RETREAT for m in range(i + 1, i + 5)
     ):
         return "target", Why("object", a, b, w, "forced back")
+    # "rocket attacks from Daesh"; "came under fire from" a rights group is criticism
+    if w == "from" and prev in WEAPONS | OWNED_DEEDS and prev != "fire":
+        return "agent", Why("by", toks[k - 1].start(), b, f"{prev} from", "where attacks come from")
     if w == "from" and any(low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
         return "target", Why("object", a, b, "from", "what was taken was taken from it")
     return None
+
+
+_HURT_IN = frozenset({"killed", "wounded", "injured", "died", "dead", "hurt"})
+
+
+def _killed_fighting(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index of the fight in "fighters killed in clashes with X", "killed in battles
+    (Saturday) against X" that ends at toks[k] ("with"/"against"): X killed them."""
+    m = k - 1
+    if low(toks, m) == ")":  # a bracketed aside: "battles (Saturday) against"
+        while m > 0 and low(toks, m) != "(":
+            m -= 1
+        m -= 1
+    if low(toks, m) not in FIGHTING:
+        return None
+    fight = m
+    m -= 1
+    while m >= 0 and fight - m <= 3 and low(toks, m) not in ("in", "during"):
+        m -= 1  # "in the fierce clashes"
+    if low(toks, m) in ("in", "during") and low(toks, m - 1) in _HURT_IN:
+        return fight
+    return None
+
+
+def _named_deed(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] a noun of attack after its determiner ("the attack", "the 2013 Ghouta
+    attack"), so that a name after it starts another clause ("Following the 2013 Ghouta
+    attack the Syrian government joined the convention"), not its object?"""
+    if low(toks, k) not in WEAPONS:
+        return False
+    m = k - 1
+    while m >= 0 and k - m <= 3 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
+        m -= 1
+    return low(toks, m) in DET

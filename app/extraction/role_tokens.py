@@ -35,12 +35,17 @@ def span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
     return toks[a].start(), toks[b].end(), " ".join(t.group() for t in toks[a : b + 1])
 
 
+_ACCUSED_DEEDS = frozenset({"carried", "use", "used"})
+
+
 def denial(toks: list[re.Match[str]], a: int, b: int) -> tuple[ActorRole, Why] | None:
     """A "not"/"never" among toks[a:b]: the verb there denies the deed, so no one does
-    it or suffers it."""
+    it or suffers it. A denial of having carried out or used something ("Russian planes had
+    not carried out strikes", "the army does not use them") answers an accusation: its
+    subject stays the accused, the agent (as in "denied the army had used gas")."""
     for m in range(a, min(b, len(toks))):
         w = low(toks, m)
-        if w in NEGATIONS:
+        if w in NEGATIONS and not any(low(toks, x) in _ACCUSED_DEEDS for x in range(m + 1, m + 6)):
             return "mentioned", Why(
                 "negated", toks[m].start(), toks[m].end(), toks[m].group(), "the deed is denied"
             )

@@ -18,13 +18,13 @@ HEADS = word_set(
     "servicemen operatives affiliates affiliate supporters alliance coalition partners "
     "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
     "investigators inspectors delegation experts officers agents cells terrorist takfiri "
-    "mercenaries organization organisation"
+    "mercenaries organization organisation envoys envoy diplomats monitors observers"
 )
 # irregular past forms and -s forms of verbs of action, which the -ed test misses
 ACTION = word_set(
     "began begun took taken fled fought struck hit shot led held drove fell rose went gave made "
     "sent brought built left came ran won lost broke sought set put cut spread withdrew overran "
-    "retook overtook "
+    "retook overtook withdrawn overthrown "
     "undertook swept kept stood threw beat bore leads lead "
     "launches launch backs back supports support targets attacks continues continue seeks "
     "tries try plans plan uses use runs run sends send deploys deploy arms arm funds fund "
@@ -34,7 +34,7 @@ ACTION = word_set(
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
     "conduct operates operate patrols patrol slew aims "
     # the present of headlines and timelines: "Assad sacks the governor", "Iran boosts support"
-    "sacks sack boosts boost expands expand agrees agree"
+    "sacks sack boosts boost expands expand agrees agree begins starts"
 )
 WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "
@@ -65,7 +65,7 @@ SPEECH = word_set(
     "believe expressed considered described welcomed praised criticised criticized rejected "
     "acknowledged admitted vowed pledged threatened demanded asked hopes hoped fears feared "
     "wants wanted deny tell claim report announce state confirm warn note explain declare "
-    "insist urge condemn accuse blame stress argue"
+    "insist urge condemn accuse blame stress argue documented recorded counted commented"
 )
 STATIVE = word_set(
     "is are was were be been remains remain remained seems seemed appears appeared has have had "
@@ -121,7 +121,8 @@ SIDES = word_set("rebel opposition insurgent jihadist islamist militant extremis
 REDUCED_BY = word_set("in during")
 # a fight whose parties follow "between"/"with": "clashes between A and B"
 FIGHTING = word_set(
-    "clashes clash clashed fighting battles battle fight fought clashing war conflict"
+    "clashes clash clashed fighting battles battle fight fought clashing war conflict "
+    "confrontation confrontations"
 )
 # "terrorists affiliated to X": X owns the fighters a verb acts on
 BELONGING = word_set("affiliated belonging loyal linked allied attached")
@@ -179,7 +180,7 @@ SUFFERED_BY = word_set("suffered sustained experienced incurred endured")
 # verbs whose subject undergoes the event: "Daesh suffered a heavy toll", "Hezbollah has
 # sustained losses"; not "lost", whose subject often also did the claim's deed ("IS lost 13
 # fighters as it took the town")
-LOSING = SUFFERED_BY | word_set("suffers suffer sustains sustain")
+LOSING = SUFFERED_BY | word_set("suffers suffer sustains sustain losing")
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
 DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "

@@ -15,9 +15,8 @@ Read from the words around the mention, without a parser:
   subjects of speech, states of being), and both sides of a denied deed ("coalition raids
   do not target the regime", "strikes not authorized by the Security Council").
 
-Between a subject and its verb the rules step over what does not change who acts: "and
-its allies", "loyal to Assad", "affiliated to it", adverbs, time words ("on Tuesday
-morning"), quotes and modals ("will storm").
+The words before a mention are read in app.extraction.role_object (it is their object),
+the words after it in app.extraction.role_subject (it is their subject).
 """
 
 from __future__ import annotations
@@ -26,45 +25,24 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.role_object import object_role
-from app.extraction.role_tokens import denial, index_at, low, named, span, tokens
+from app.extraction.role_subject import subject_role
+from app.extraction.role_tokens import denial, index_at, low, span, tokens
 from app.extraction.role_words import (
-    ACTION,
-    APPOSED,
-    AUX,
-    BELONGING,
-    COPULA,
     DET,
-    FROM_VERBS,
-    HARM,
     HEADS,
     HELD,
     HELD_BY,
-    HOLDING,
     ING_PREPOSITIONS,
     LINKED,
-    LOSING,
-    MODALS,
-    MODIFYING,
     OWNED_DEEDS,
-    PASSIVE_AGENT,
-    PASSIVE_NEUTRAL,
     PEOPLE_HEADS,
-    PROCEDURE,
-    REDUCED_BY,
-    SIDES,
-    SPEECH,
     SPONSOR_SURFACE,
-    SPONSORING,
-    STATIVE,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
 
 _REACH = 400  # characters either side of a mention that its role is read from
-
-
-def _verbish(w: str) -> bool:
-    return w.endswith("ed") or w in HARM or w in STATIVE or w in SPEECH
+_AID = frozenset({"support", "backing", "help", "assistance", "air"})
 
 
 def actor_role(
@@ -149,13 +127,13 @@ def _role(
         if negated is not None:  # "Coalition raids do not target civilians"
             return negated
         if surface_words[-1] in PEOPLE_HEADS:  # "government forces were ambushed", "... control"
-            after = _after(text, toks, j, others)
+            after = subject_role(text, toks, j, others)
             if after is not None:
                 return after
         return "agent", Why("weapon", actor.start, actor.end, actor.surface, "owner of the attack")
     if before is not None and before[0] == "target" and before[1].rule == "object":
         return before  # "bombing IS targets": the object, whatever follows
-    after = _after(text, toks, j, others)
+    after = subject_role(text, toks, j, others)
     if after is not None:
         return after
     if before is not None:
@@ -249,228 +227,3 @@ def counted_roles(
                 )
                 break
     return out
-
-
-def _after(
-    text: str, toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]
-) -> tuple[ActorRole, Why] | None:
-    """The role the words after the mention give it (it is their subject)."""
-    n = len(toks)
-    # the rest of its noun phrase: "fighters", "(SAA)", "and its allies", "and Iran"
-    while k < n:
-        w = low(toks, k)
-        if w in HEADS or w in ("s", "’s", "'s"):
-            k += 1
-        elif w == "(":
-            while k < n and toks[k].group() != ")":
-                k += 1
-            k += 1
-        elif w in BELONGING and low(toks, k + 1) in ("to", "with"):
-            k += 2  # "forces loyal to Assad launched", "groups affiliated to it targeted"
-            if low(toks, k) in ("the", "it", "them"):
-                k += 1
-            other = next((o for o in others if o.start == toks[k].start()), None) if k < n else None
-            if other is not None:
-                k = index_at(toks, other.end)
-            else:
-                while k < n and named(toks[k].group()):  # "loyal to President al-Assad"
-                    k += 1
-        elif w in ("and", "or") and k + 1 < n:
-            nxt = toks[k + 1].start()
-            other = next((o for o in others if o.start == nxt), None)
-            if other is not None:
-                k = index_at(toks, other.end)
-            elif (end := _companions(toks, k + 1)) is not None:
-                k = end  # "and its allies", "regime and rebel fighters", "and other groups"
-            else:
-                break
-        elif w == "in" and low(toks, k + 1) in _JOINT and low(toks, k + 2) == "with":
-            # "the army in cooperation with the popular forces surrounded": its partner
-            k = _partner_end(toks, k + 3, others)
-        elif w in ("its", "their") and (end := _companions(toks, k)) is not None:
-            k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
-        else:
-            break
-    if k < n and low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
-        for m in range(k + 1, min(n, k + 6)):
-            if low(toks, m) in APPOSED:
-                k = m + 1
-                break
-    if k < n and low(toks, k) in WEAPONS | OWNED_DEEDS:
-        negated = denial(toks, k + 1, k + 4)
-        if negated is not None:
-            return negated
-        a, b, cue = span(toks, k, k)
-        return "agent", Why("weapon", a, b, cue, "owner of the attack")
-    if k < n and low(toks, k) in SPONSORING and low(toks, k + 1) not in AUX | {"by"}:
-        a, b, cue = span(toks, k, k)
-        return "mentioned", Why("sponsor", a, b, cue, "sponsors what follows; acts in nothing here")
-    if k < n and low(toks, k) in HOLDING:  # "government held", "regime controlled areas"
-        deed = _holding_deed(toks, k)
-        if deed is not None:
-            return deed
-        a, b, cue = span(toks, k, k)
-        return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
-    k = _of_name(toks, k)
-    if low(toks, k) == "for" and low(toks, k + 2) == "part":  # "the regime for its part has"
-        k += 3
-    aside = _speech_aside(toks, k)
-    if aside is not None:  # "The army units the source added clashed with terrorists"
-        k = aside
-    if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
-        k += 1
-    first = k
-    while k < n and (
-        (_adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
-        or (low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX)
-    ):
-        k += 1  # "also", "reportedly", "on Tuesday morning"
-    negated = denial(toks, first, k + 3)
-    if negated is not None:  # "coalition operations do not target his regime": no deed
-        return negated
-    w = low(toks, k)
-    if w in COPULA or w in ("has", "have", "had"):
-        aux = k
-        k += 1
-        while k < n and _adverb(toks, k) and low(toks, k) not in COPULA:
-            k += 1
-        if low(toks, k) == "been":
-            k += 1
-        part = low(toks, k)
-        if (w in COPULA or low(toks, aux + 1) == "been") and not part.endswith("ing"):
-            # "the regime was able to put", "IS was prepared to demolish"
-            if part == "able" and low(toks, k + 1) == "to":
-                a, b, cue = span(toks, aux, k + 1)
-                return "agent", Why("subject", a, b, cue, "subject of a verb of action")
-            if part in PASSIVE_AGENT:
-                a, b, cue = span(toks, aux, k)
-                return "agent", Why("accused", a, b, cue, "the accused of an accusation")
-            if part in PASSIVE_NEUTRAL:
-                return None
-            if part.endswith("ed") or part in HARM:
-                a, b, cue = span(toks, aux, k)
-                return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
-            return None
-        # "has/have/had + participle", "has been advancing": active
-        if part in PROCEDURE:
-            return None
-        if part in LOSING:
-            a, b, cue = span(toks, aux, k)
-            return "target", Why("loser", a, b, cue, "subject of a verb of loss")
-        if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
-            a, b, cue = span(toks, aux, k)
-            return "agent", Why("subject", a, b, cue, "subject of a verb of action")
-        return None
-    if k >= n or k - first > 3:
-        return None
-    if w in ("claimed", "claims", "claiming") and any(
-        low(toks, m) in WEAPONS | {"responsibility", "bombing", "blast", "killing"}
-        for m in range(k + 1, min(n, k + 4))
-    ):
-        a, b, cue = span(toks, k, k)
-        return "agent", Why("claimed", a, b, cue, "claimed the attack")
-    if w in SPEECH or w in STATIVE or w in PROCEDURE:
-        return None
-    if w in LOSING:
-        a, b, cue = span(toks, k, k)
-        return "target", Why("loser", a, b, cue, "subject of a verb of loss")
-    if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
-        return None
-    if w == "to" and first == k and (low(toks, k + 1) in ACTION or low(toks, k + 1) in HARM):
-        a, b, cue = span(toks, k, k + 1)  # "allowed ISIS to retake the city"
-        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
-    if w in HARM and w.endswith("ed") and first == k and low(toks, k + 1) in REDUCED_BY:
-        a, b, cue = span(toks, k, k + 1)  # "IS fighters killed in an airstrike"
-        return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
-    if _verbish(w) or w in ACTION or (w.endswith("ing") and first != k):
-        a, b, cue = span(toks, k, k)
-        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
-    if any(low(toks, m) in MODALS for m in range(first, k)) and w.isalpha():
-        a, b, cue = span(toks, first, k)  # "the army and its allies will renege"
-        return "agent", Why("subject", a, b, cue, "subject of a verb after a modal")
-    return None
-
-
-def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
-    """A holder whose clause goes on with its deed: "Kurdish forces control much of the
-    province after capturing it", "IS controls most of the city besieging 200000 people".
-    Another clause ("but is battling") is another deed's."""
-    for m in range(k + 1, min(len(toks), k + 12)):
-        w = low(toks, m)
-        if w in _CLAUSE_BREAKS and not (w == "since" and low(toks, m + 1).endswith("ing")):
-            return None  # "since routing the army" goes on with the holder's own deed
-        if w.endswith("ing") and (w in HARM or w in FROM_VERBS):
-            a, b, cue = span(toks, k, m)
-            return "agent", Why("subject", a, b, cue, "holds what it took or besieges")
-    return None
-
-
-_CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
-
-
-# words in -ly that are no adverbs
-_LY_NOUNS = frozenset({"ally", "family", "assembly", "supply", "rally", "anomaly", "holy"})
-
-
-def _adverb(toks: list[re.Match[str]], k: int) -> bool:
-    """A word that changes nothing about who acts: an auxiliary, a time word, or an adverb
-    in -ly ("is currently carrying out", "have systematically targeted")."""
-    w = low(toks, k)
-    return w in AUX or (
-        len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS
-    )
-
-
-def _companions(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "its allies", "other militant groups", "its Arab and European allies"
-    or "rebel fighters" standing at toks[k], or None."""
-    if low(toks, k) not in {"its", "their", "allied", "other"} | SIDES:
-        return None
-    for m in range(k + 1, min(len(toks), k + 5)):
-        if low(toks, m) in HEADS | {"allies", "groups"}:
-            return m + 1
-    return None
-
-
-_AID = frozenset({"support", "backing", "help", "assistance", "air"})
-_JOINT = frozenset({"cooperation", "coordination", "conjunction"})
-
-
-def _partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:
-    """The index after the partner named at toks[k] ("the popular forces", "Hezbollah")."""
-    if low(toks, k) in DET:
-        k += 1
-    other = next((o for o in others if k < len(toks) and o.start == toks[k].start()), None)
-    if other is not None:
-        k = index_at(toks, other.end)
-    else:
-        k = next((m for m in range(k, min(len(toks), k + 3)) if low(toks, m) in HEADS), k - 1) + 1
-    while low(toks, k) in HEADS:
-        k += 1
-    return k
-
-
-def _of_name(toks: list[re.Match[str]], k: int) -> int:
-    """The index after a naming "of" phrase standing at toks[k] ("the government of President
-    Bashar Assad", "the coalition of 68 nations"), or k when there is none."""
-    if low(toks, k) != "of":
-        return k
-    m = k + 1
-    while m < len(toks) and m - k <= 5 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
-        m += 1
-    if low(toks, m) in ("nations", "countries", "states"):
-        m += 1
-    return m if m > k + 1 else k
-
-
-def _speech_aside(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "the source (also) added" standing at toks[k], if it does."""
-    m = k
-    if low(toks, m) in ("the", "a", "an"):
-        m += 1
-    if low(toks, m) not in ("source", "sources", "official", "officials", "spokesman", "monitor"):
-        return None
-    m += 1
-    while low(toks, m) in ("also", "further", "then"):
-        m += 1
-    return m + 1 if low(toks, m) in ("said", "added", "says", "adds", "noted") else None
