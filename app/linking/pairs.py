@@ -28,7 +28,11 @@ ANAPHOR_REACH = 700
 # exactly this far, app.services.linking_index)
 ONSET_WINDOW = 60
 THRESHOLD_WITHIN = 4.0
-SAME_ARTICLE = 0.5
+# what being told in one article adds (when nothing sets two claims apart): with the same
+# day and governorate, enough for a kind of event that goes with the other's (a strike's
+# toll, the statement of the group that launched the assault), as an article tells one
+# incident and its aspects; not enough alone without a shared day
+SAME_ARTICLE = 0.75
 # share of word pairs two claims of different sources have in common above which they are
 # one text told twice (a wire copy, one statement quoted again): that is evidence of one
 # incident in itself, as strong as naming the same day

@@ -185,6 +185,16 @@ def _linked(records: list[ClaimRecord]) -> set[tuple[int, int]]:
     return {(link.a.id, link.b.id) for link in link_within_source(records)}
 
 
+def test_a_claim_of_the_lede_s_day_and_place_joins_its_incident_by_the_article_alone() -> None:
+    """Within one article, a claim on the lede's day at the article's place, of a kind that
+    goes with the lede's (the toll of a strike), is about the lede's incident though it
+    does not point back at it."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    toll = "Five children were among twenty people killed, the monitor said."
+    first, second = _article(lede, toll)
+    assert _linked([first, replace(second, event_type="casualties")]) == {(1, 2)}
+
+
 def test_a_claim_that_turns_to_another_incident_is_not_joined_to_it_by_its_article() -> None:
     """A "Meanwhile" (after a dateline or a headline's words, too) opens another incident:
     the same day and governorate and kind of event are not enough to make it the one the
@@ -304,7 +314,8 @@ def test_a_toll_reported_on_the_day_of_the_attack_is_closer_than_one_reported_la
 def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_before() -> None:
     """ "Five of the dead were children", "the death toll rose": a claim about the victims
     of the incident its article just told refers back to it, as "the attack" does, though
-    its own kind of event (casualties) only goes with the strike."""
+    its own kind of event (casualties) only goes with the strike and it gives no day (so
+    that the article alone would not join it: a claim of the same day would be)."""
     lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
     for toll, linked in (
         ("The monitor said five of the dead were children.", True),
@@ -313,5 +324,6 @@ def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_b
         ("The monitor said five children were among twenty people.", False),
     ):
         first, second = _article(lede, toll)
-        pair = [first, replace(second, event_type="casualties")]
+        undated = {"date_start": None, "date_end": None, "precision": None, "date_rule": None}
+        pair = [first, replace(second, event_type="casualties", **undated)]
         assert (_linked(pair) == {(1, 2)}) is linked, toll
