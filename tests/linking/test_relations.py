@@ -195,6 +195,25 @@ def test_a_claim_of_the_lede_s_day_and_place_joins_its_incident_by_the_article_a
     assert _linked([first, replace(second, event_type="casualties")]) == {(1, 2)}
 
 
+def test_a_reference_back_does_not_overrule_a_claim_s_own_date() -> None:
+    """ "The worst attack was ... in August 2013": words that could point back at the
+    incident told before do not join a claim that dates itself to another time; undated,
+    the same words refer back to it."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    recalled = (
+        "The worst attack was what a UN report said was a sarin attack in August 2013 on "
+        "the Damascus suburb of Ghouta that killed hundreds."
+    )
+    first, second = _article(lede, recalled)
+    august = {
+        "date_start": date(2013, 8, 1), "date_end": date(2013, 8, 31),
+        "precision": "month", "date_rule": "own",
+    }  # fmt: skip
+    assert _linked([first, replace(second, **august)]) == set()
+    undated = {"date_start": None, "date_end": None, "precision": None, "date_rule": None}
+    assert _linked([first, replace(second, **undated)]) == {(1, 2)}
+
+
 def test_a_claim_that_turns_to_another_incident_is_not_joined_to_it_by_its_article() -> None:
     """A "Meanwhile" (after a dateline or a headline's words, too) opens another incident:
     the same day and governorate and kind of event are not enough to make it the one the
