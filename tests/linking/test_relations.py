@@ -151,6 +151,30 @@ def test_a_part_given_without_a_number_does_not_hide_a_new_toll() -> None:
     assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
 
 
+def test_the_same_claimant_s_new_toll_within_its_earlier_wording_is_an_update() -> None:
+    """The monitor's "at least 58 people" on Tuesday, its 86 dead on Wednesday: the later
+    count is allowed by the earlier wording, but it is the same claimant's new figure (the
+    guideline's 'updates'), not one count told twice."""
+    sohr = Claimant("actor:136", "SOHR", 136, "monitor", (136,))
+    first = _claim(
+        1,
+        "The attack killed at least 58 people including 11 children, the monitor said.",
+        claimant=sohr,
+        published=date(2016, 6, 3),
+        figures=(Figure("killed", 58, 58, None, "at_least", False, "at least 58", None, None),),
+    )
+    later = _claim(
+        2,
+        "The death toll from the attack has risen to 86, the monitor said.",
+        claimant=sohr,
+        published=date(2016, 6, 4),
+        figures=(_figure("killed", 86),),
+    )
+    link = link_pair(first, later)
+    assert link is not None and link.kind == "updates", link and link.reason
+    assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
+
+
 HAMA = PlaceRef(70, "Hama", "governorate", (70, 1), 70, (70,))
 HAMA_CITY = PlaceRef(71, "Hama", "city", (71, 70, 1), 70, (70,))
 KAFR_ZITA = PlaceRef(72, "Kafr Zita", "town", (72, 70, 1), 70, (70,))
