@@ -20,15 +20,21 @@ ANAPHOR = re.compile(
     r"dead|victims|wounded|casualties|(?:death )?toll)\b",
     re.IGNORECASE,
 )
-# what a reference back ('the attack') cannot overrule: two named places, two kinds of event
+# what a reference back ('the attack') cannot overrule: two named places, two kinds of event;
+# nor, for a claim dated by its own words, two dates (`_firm`)
 _FIRM = ("different places", "different kinds")
+_DATES = ("different dates", "not dated")
 # how close (characters) a later claim of the same article must follow one it refers back to
 ANAPHOR_REACH = 700
 # days apart two claims' onsets of one siege or closure may be (the linking index searches
 # exactly this far, app.services.linking_index)
 ONSET_WINDOW = 60
 THRESHOLD_WITHIN = 4.0
-SAME_ARTICLE = 0.5
+# what being told in one article adds (when nothing sets two claims apart): with the same
+# day and governorate, enough for a kind of event that goes with the other's (a strike's
+# toll, the statement of the group that launched the assault), as an article tells one
+# incident and its aspects; not enough alone without a shared day
+SAME_ARTICLE = 0.75
 # share of word pairs two claims of different sources have in common above which they are
 # one text told twice (a wire copy, one statement quoted again): that is evidence of one
 # incident in itself, as strong as naming the same day
@@ -155,7 +161,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
                     links.append(relate(a, b, m))
                 continue
             m = evidence(a, b)
-            if a is referred and m.blocked and not m.blocked.startswith(_FIRM):
+            if a is referred and m.blocked and not _firm(m.blocked, b):
                 m = Match()
                 m.add(2.5, None, f"'{back}' refers back to it")
                 m.add(1.5, None, "in the same article, just before")
@@ -169,6 +175,13 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
             if m.same:
                 links.append(relate(a, b, m))
     return links
+
+
+def _firm(blocked: str, b: ClaimRecord) -> bool:
+    """What a reference back cannot overrule: two named places, two kinds of event, or a
+    date the referring claim gives in its own words ("in August 2013")."""
+    own_date = b.dated and b.date_rule == "own"
+    return blocked.startswith(_FIRM) or (own_date and blocked.startswith(_DATES))
 
 
 def _apart(a: ClaimRecord, b: ClaimRecord) -> bool:

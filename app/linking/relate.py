@@ -145,6 +145,17 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
     )
 
 
+def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
+    """Counts one claimant gives with different numbers in two articles, though the
+    wordings allow each other ("at least 58", then 86): its revision all the same."""
+    out = []
+    for fa in facts.compared(a):
+        for fb in facts.compared(b):
+            if fa.kind == fb.kind and None not in (fa.value, fb.value) and fa.value != fb.value:
+                out.append((fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)}"))
+    return out
+
+
 def _toll(r: ClaimRecord) -> float:
     return max((facts.interval(f)[0] for f in facts.compared(r)), default=0.0)
 
@@ -249,6 +260,11 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
     differ, why, values = _differences(a, b)
     detail["values"] = values
     figures = [d for d in differ if d in facts.COMPARED]
+    if not differ and not independent(a, b) and a.source_key != b.source_key:
+        for kind, words in _revised(a, b):
+            differ.append(kind)
+            figures.append(kind)
+            why.append(words)
     if figures and not independent(a, b) and len(differ) == len(figures):
         if a.source_key == b.source_key:
             # one claimant giving two counts in one article is counting two groups

@@ -151,6 +151,30 @@ def test_a_part_given_without_a_number_does_not_hide_a_new_toll() -> None:
     assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
 
 
+def test_the_same_claimant_s_new_toll_within_its_earlier_wording_is_an_update() -> None:
+    """The monitor's "at least 58 people" on Tuesday, its 86 dead on Wednesday: the later
+    count is allowed by the earlier wording, but it is the same claimant's new figure (the
+    guideline's 'updates'), not one count told twice."""
+    sohr = Claimant("actor:136", "SOHR", 136, "monitor", (136,))
+    first = _claim(
+        1,
+        "The attack killed at least 58 people including 11 children, the monitor said.",
+        claimant=sohr,
+        published=date(2016, 6, 3),
+        figures=(Figure("killed", 58, 58, None, "at_least", False, "at least 58", None, None),),
+    )
+    later = _claim(
+        2,
+        "The death toll from the attack has risen to 86, the monitor said.",
+        claimant=sohr,
+        published=date(2016, 6, 4),
+        figures=(_figure("killed", 86),),
+    )
+    link = link_pair(first, later)
+    assert link is not None and link.kind == "updates", link and link.reason
+    assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
+
+
 HAMA = PlaceRef(70, "Hama", "governorate", (70, 1), 70, (70,))
 HAMA_CITY = PlaceRef(71, "Hama", "city", (71, 70, 1), 70, (70,))
 KAFR_ZITA = PlaceRef(72, "Kafr Zita", "town", (72, 70, 1), 70, (70,))
@@ -183,6 +207,35 @@ def _article(*texts: str, **fields: object) -> list[ClaimRecord]:
 
 def _linked(records: list[ClaimRecord]) -> set[tuple[int, int]]:
     return {(link.a.id, link.b.id) for link in link_within_source(records)}
+
+
+def test_a_claim_of_the_lede_s_day_and_place_joins_its_incident_by_the_article_alone() -> None:
+    """Within one article, a claim on the lede's day at the article's place, of a kind that
+    goes with the lede's (the toll of a strike), is about the lede's incident though it
+    does not point back at it."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    toll = "Five children were among twenty people killed, the monitor said."
+    first, second = _article(lede, toll)
+    assert _linked([first, replace(second, event_type="casualties")]) == {(1, 2)}
+
+
+def test_a_reference_back_does_not_overrule_a_claim_s_own_date() -> None:
+    """ "The worst attack was ... in August 2013": words that could point back at the
+    incident told before do not join a claim that dates itself to another time; undated,
+    the same words refer back to it."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    recalled = (
+        "The worst attack was what a UN report said was a sarin attack in August 2013 on "
+        "the Damascus suburb of Ghouta that killed hundreds."
+    )
+    first, second = _article(lede, recalled)
+    august = {
+        "date_start": date(2013, 8, 1), "date_end": date(2013, 8, 31),
+        "precision": "month", "date_rule": "own",
+    }  # fmt: skip
+    assert _linked([first, replace(second, **august)]) == set()
+    undated = {"date_start": None, "date_end": None, "precision": None, "date_rule": None}
+    assert _linked([first, replace(second, **undated)]) == {(1, 2)}
 
 
 def test_a_claim_that_turns_to_another_incident_is_not_joined_to_it_by_its_article() -> None:
@@ -304,7 +357,8 @@ def test_a_toll_reported_on_the_day_of_the_attack_is_closer_than_one_reported_la
 def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_before() -> None:
     """ "Five of the dead were children", "the death toll rose": a claim about the victims
     of the incident its article just told refers back to it, as "the attack" does, though
-    its own kind of event (casualties) only goes with the strike."""
+    its own kind of event (casualties) only goes with the strike and it gives no day (so
+    that the article alone would not join it: a claim of the same day would be)."""
     lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
     for toll, linked in (
         ("The monitor said five of the dead were children.", True),
@@ -313,5 +367,6 @@ def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_b
         ("The monitor said five children were among twenty people.", False),
     ):
         first, second = _article(lede, toll)
-        pair = [first, replace(second, event_type="casualties")]
+        undated = {"date_start": None, "date_end": None, "precision": None, "date_rule": None}
+        pair = [first, replace(second, event_type="casualties", **undated)]
         assert (_linked(pair) == {(1, 2)}) is linked, toll
