@@ -29,17 +29,22 @@ from tests.conftest import create_database, drop_database
 FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 
 
+def _claim_keys(session: Session) -> dict[int, str]:
+    """Each claim's id -> a key that does not depend on import order (source hash, start)."""
+    return {
+        cid: f"{sha}:{start}"
+        for cid, sha, start in session.execute(
+            sa.select(Claim.id, Source.content_sha256, Claim.char_start).join(
+                Source, Source.id == Claim.source_id
+            )
+        ).all()
+    }
+
+
 def snapshot(engine: Engine) -> tuple[set, set]:
     """(events as (frozenset of claim keys, grade, claimant count), relations as tuples)."""
     with Session(engine) as session:
-        keys = {
-            cid: f"{sha}:{start}"
-            for cid, sha, start in session.execute(
-                sa.select(Claim.id, Source.content_sha256, Claim.char_start).join(
-                    Source, Source.id == Claim.source_id
-                )
-            ).all()
-        }
+        keys = _claim_keys(session)
         members: dict[int, set[str]] = {}
         for claim_id, event_id in session.execute(
             sa.select(EventClaim.claim_id, EventClaim.event_id)
@@ -92,14 +97,7 @@ def _stored(engine: Engine, pairs: set[tuple[str, str]]) -> dict[str, str]:
     """For each claim pair (keys), the relation row one database holds (direct or through
     the event, with its reason), and for each of their claims the key of its event."""
     with Session(engine) as session:
-        keys = {
-            cid: f"{sha}:{start}"
-            for cid, sha, start in session.execute(
-                sa.select(Claim.id, Source.content_sha256, Claim.char_start).join(
-                    Source, Source.id == Claim.source_id
-                )
-            ).all()
-        }
+        keys = _claim_keys(session)
         wanted = {k for pair in pairs for k in pair}
         ids = [cid for cid, key in keys.items() if key in wanted]
         out = {}
