@@ -168,6 +168,19 @@ def bounded(text: str) -> list[tuple]:
             [("killed", 4, 4, False)],
         ),
         (
+            "Shells hit the village claiming the lives of a man and a woman.",
+            [("killed", 2, 2, False)],
+        ),
+        # a count and one person listed stay two figures
+        (
+            "Warplanes bombed a refugee camp killing five women and a child.",
+            [("killed", 5, 5, False), ("killed", 1, 1, False)],
+        ),
+        (
+            "An airstrike hit a village on Tuesday killing a woman and nine children.",
+            [("killed", 1, 1, False), ("killed", 9, 9, False)],
+        ),
+        (
             "A girl was killed and a woman was injured.",
             [("killed", 1, 1, False), ("injured", 1, 1, False)],
         ),
