@@ -29,7 +29,7 @@ GASES = word_set("gas gases chlorine sarin chemical chemicals toxic poison poiso
 OTHER_FATES = word_set("missing abducted kidnapped detained arrested captured")
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
 # killed")
-NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
+NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced", "martyrs": "killed"}
 FIGHTERS = word_set(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "

@@ -127,6 +127,8 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return int(value), False, i + 1
     if low == "several" and nxt in ("dozen", "hundred", "thousand"):
         return None, True, i + 2  # "several dozen dead"
+    if low == "many" and nxt == "more":
+        return None, True, i + 2  # "three civilians were killed and many more injured"
     if low in VAGUE:
         # "tens of thousands", "hundreds of thousands"
         if nxt == "of" and i + 2 < len(toks) and toks.low[i + 2] in VAGUE:

@@ -62,7 +62,7 @@ _NUMBER_WORDS = (
     frozenset(UNITS)
     | frozenset(TENS)
     | VAGUE
-    | {"a", "an", "another", "half", "several", "the", "his", "her", "its", "their"}
+    | {"a", "an", "another", "half", "several", "many", "the", "his", "her", "its", "their"}
     | frozenset(f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10)
 )
 _RANGE_GLUE = ("-", "–", " - ", " to ")

@@ -191,6 +191,16 @@ def bounded(text: str) -> list[tuple]:
             [("killed", 100, None, False)],
         ),
         ("The SDF eliminated 12 Islamic State militants.", [("killed", 12, 12, False)]),
+        # "many more" is a vague count; martyrs are dead
+        (
+            "Three civilians were killed and many more injured in mortar shelling.",
+            [("killed", 3, 3, False), ("injured", None, None, False)],
+        ),
+        (
+            "Airstrikes hit the city killing three civilians and wounding many more.",
+            [("killed", 3, 3, False), ("injured", None, None, False)],
+        ),
+        ("A car bomb went off in Latakia leaving 5 martyrs.", [("killed", 5, 5, False)]),
         # two sides' dead stay two figures
         (
             "The fighting claimed the lives of 129 loyalists and 116 rebels.",
