@@ -18,7 +18,7 @@ _QUOTES = frozenset('"“”')
 # verbs whose object, when it is people, is dead (things are no count: "lost two tanks")
 _TOOK_LIVES = frozenset({"claimed", "claiming", "lost", "losing"})
 # "the death toll from [...] has risen to 86": how far back "toll" may stand.
-_TOLL_REACH = 16
+_TOLL_REACH = 20
 
 
 # "killing and injuring scores", "several dozen dead and wounded": one count, two fates

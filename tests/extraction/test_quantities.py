@@ -191,6 +191,12 @@ def bounded(text: str) -> list[tuple]:
             [("killed", 100, None, False)],
         ),
         ("The SDF eliminated 12 Islamic State militants.", [("killed", 12, 12, False)]),
+        # "toll" far before the number it rose to
+        (
+            "The death toll from a Syrian government raid on an Islamic State stronghold "
+            "in eastern Syria has risen to 18 a monitor said.",
+            [("killed", 18, 18, False)],
+        ),
         # "many more" is a vague count; martyrs are dead
         (
             "Three civilians were killed and many more injured in mortar shelling.",
