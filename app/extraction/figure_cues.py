@@ -92,6 +92,12 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
             if noun_at is not None:
                 n, stop = end, min(end + FOLLOW_REACH, len(toks))
                 continue
+        # an aside in brackets is no clause boundary: "two members of Syrias (pro-regime
+        # militia) National Defence Forces were killed"
+        if toks.low[n] == "(" and ")" in toks.low[n + 1 : stop]:
+            aside = toks.low.index(")", n + 1) + 1 - n
+            n, stop = n + aside, min(stop + aside, len(toks))
+            continue
         if toks.is_punct(n) or (toks.is_num(n) and toks.low[n - 1] not in APPOSITION):
             return None, False
         low = toks.low[n]

@@ -197,6 +197,11 @@ def bounded(text: str) -> list[tuple]:
             "in eastern Syria has risen to 18 a monitor said.",
             [("killed", 18, 18, False)],
         ),
+        # an aside in brackets does not cut the count from its predicate
+        (
+            "Two members of Syrias (pro-regime militia) National Defence Forces were killed.",
+            [("killed", 2, 2, False)],
+        ),
         # "many more" is a vague count; martyrs are dead
         (
             "Three civilians were killed and many more injured in mortar shelling.",
