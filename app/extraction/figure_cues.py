@@ -57,7 +57,7 @@ def fate_of_whole(toks: Toks, at: int) -> str | None:
 _COUNT_START = frozenset(UNITS) | frozenset(TENS) | VAGUE | {"many", "a", "an", "another"}
 
 
-def _startscount_at(toks: Toks, k: int) -> bool:
+def _starts_count(toks: Toks, k: int) -> bool:
     if k >= len(toks):
         return False
     return (
@@ -106,11 +106,11 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
         kind = fate_of(low)
         # "killing 2 children injuring 9 others": a verb right before a count is that
         # count's, not this one's
-        if kind and _startscount_at(toks, n + 1) and (low.endswith("ing") or verb_before):
+        if kind and _starts_count(toks, n + 1) and (low.endswith("ing") or verb_before):
             return None, False
         # "An AFP photographer ... saw the bodies of four children": likewise a noun whose
         # "of" introduces a count
-        if low in OF_CUES and toks.low[n + 1 : n + 2] == ["of"] and _startscount_at(toks, n + 2):
+        if low in OF_CUES and toks.low[n + 1 : n + 2] == ["of"] and _starts_count(toks, n + 2):
             return None, False
         if kind == "injured" and low.startswith("suffer") and _suffers_want(toks, n + 1):
             kind = "other"
