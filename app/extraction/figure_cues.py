@@ -8,7 +8,16 @@ Used by quantities.py.
 from __future__ import annotations
 
 from app.extraction.count_heads import FOLLOW_REACH, PARTITIVE, noun_phrase
-from app.extraction.count_words import AUX, EXTRA, GASES, OF_CUES, PEOPLE, WANTS, fate_of
+from app.extraction.count_words import (
+    AUX,
+    EXTRA,
+    GASES,
+    OF_CUES,
+    PEOPLE,
+    RELATIVE,
+    WANTS,
+    fate_of,
+)
 from app.extraction.normalize import word_set
 from app.extraction.numbers import TENS, UNITS, VAGUE, Toks, number, qualifier
 
@@ -145,6 +154,30 @@ def _fate_of_number(toks: Toks, q: int) -> str | None:
     if window[at + 1 : at + 2] != ["of"]:
         return None
     return next((f for w in window[at + 2 :] if (f := fate_of(w)) is not None), None)
+
+
+# how far back a participle may govern a list of counts
+_CLAUSE_REACH = 20
+
+
+def clause_verb(toks: Toks, q: int) -> str | None:
+    """The fate of a count listed after "and" under a participle further back in its
+    clause: "killing two men from (Lebanese Shia group) Hezballah and three men from the
+    pro-regime popular committees"."""
+    if q < 2 or toks.low[q - 1] != "and":
+        return None
+    n = q - 2
+    while n >= max(0, q - _CLAUSE_REACH):
+        low = toks.low[n]
+        if low == ")" and "(" in toks.low[max(0, n - 8) : n]:
+            n = max(0, n - 8) + toks.low[max(0, n - 8) : n].index("(") - 1
+            continue
+        if toks.is_punct(n) and low not in _QUOTES or low in RELATIVE:
+            return None
+        if (fate := fate_of(low)) is not None:
+            return fate if low.endswith("ing") else None
+        n -= 1
+    return None
 
 
 def preceding_cue(toks: Toks, q: int) -> str | None:

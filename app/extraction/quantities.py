@@ -35,6 +35,7 @@ from app.extraction.count_heads import FATE_ADJECTIVES, count_at, counts_things,
 from app.extraction.count_words import PEOPLE, count_kind, fate_of
 from app.extraction.figure_cues import (
     APPOSITION,
+    clause_verb,
     fate_of_whole,
     following_cue,
     paired_cue,
@@ -124,6 +125,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             cue = before or cue
         if cue is None and noun_at is not None and toks.low[noun_at - 1] in FATE_ADJECTIVES:
             cue = fate_of(toks.low[noun_at - 1])
+        cue = cue or clause_verb(toks, q)
         subset = (q > 0 and toks.low[q - 1] in APPOSITION) or "them" in toks.low[j:np_end]
         if subset and last_kind is None and q >= 2 and toks.low[q - 2] in PEOPLE:
             # "killing civilians including three children": of a whole not counted, the part

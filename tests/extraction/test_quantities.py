@@ -202,6 +202,12 @@ def bounded(text: str) -> list[tuple]:
             "Two members of Syrias (pro-regime militia) National Defence Forces were killed.",
             [("killed", 2, 2, False)],
         ),
+        # a count listed after "and" under a participle further back in its clause
+        (
+            "An Israeli plane hit a car killing two men from (Lebanese Shia group) Hezballah "
+            "and three men from the pro-regime popular committees in the town.",
+            [("killed", 2, 2, False), ("killed", 3, 3, False)],
+        ),
         # "many more" is a vague count; martyrs are dead
         (
             "Three civilians were killed and many more injured in mortar shelling.",
