@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.extraction.count_words import (
     AUX,
     EXTRA,
+    FIGHTERS,
     NOT_PEOPLE,
     ONE,
     ONE_PERSON,
@@ -18,9 +19,11 @@ from app.extraction.count_words import (
     UNIT_NOUNS,
     fate_of,
 )
+from app.extraction.normalize import word_set
 from app.extraction.numbers import UNITS, VAGUE, Toks, number
 
 FOLLOW_REACH = 8
+_NOT_FIGHTING = word_set("civilians families residents")
 PARTITIVE = [[w, "of", "them"] for w in ("most", "many", "some", "all")]
 
 
@@ -139,6 +142,13 @@ def noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
                 k + 1 < len(toks) and toks.low[k + 1] in PEOPLE and not fate_of(toks.low[k + 1])
             ):
                 k += 1
+            # "thousands of fighters and civilians": a mixed crowd is no force
+            if (
+                toks.low[k] in FIGHTERS
+                and toks.low[k + 1 : k + 2] == ["and"]
+                and toks.low[k + 2 : k + 3] in ([w] for w in _NOT_FIGHTING)
+            ):
+                k += 2
             return k, k + 1
         if low == "of" and (vague or (k + 1 < len(toks) and toks.low[k + 1] == "them")):
             k += 1

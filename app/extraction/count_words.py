@@ -19,7 +19,8 @@ INJURED = word_set(
     "suffocation harm suffered suffering"
 )
 DISPLACED = word_set(
-    "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
+    "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled "
+    "shuttled bussed"
 )
 # what people suffer that is no injury: "1100 children are suffering acute malnutrition"
 WANTS = word_set("malnutrition hunger starvation famine shortages shortage dehydration")

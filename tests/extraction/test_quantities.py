@@ -208,6 +208,11 @@ def bounded(text: str) -> list[tuple]:
             "and three men from the pro-regime popular committees in the town.",
             [("killed", 2, 2, False), ("killed", 3, 3, False)],
         ),
+        # fighters and civilians moved out together are displaced, not a force
+        (
+            "Idlib has ballooned with thousands of fighters and civilians shuttled out of Aleppo.",
+            [("displaced", None, None, False)],
+        ),
         # "many more" is a vague count; martyrs are dead
         (
             "Three civilians were killed and many more injured in mortar shelling.",
