@@ -126,6 +126,7 @@ def test_fakes_style_snippets(text, expected):
         "Wed 05 Apr 2017 the army displayed two US-made anti-tank missiles.",
         "Russian jets flew 468 sorties in 24 hours.",
         "the seventh senior insurgent leader to die",
+        "Rebels advance. 2013 Jihadists notably al-Nusra Front expand in the north.",
     ],
 )
 def test_not_counts_of_people(text):
