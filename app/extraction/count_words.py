@@ -19,7 +19,8 @@ INJURED = word_set(
     "suffocation harm suffered suffering"
 )
 DISPLACED = word_set(
-    "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled"
+    "fled flee flees fleeing displaced displacing evacuated evacuating uprooted exodus expelled "
+    "shuttled bussed"
 )
 # what people suffer that is no injury: "1100 children are suffering acute malnutrition"
 WANTS = word_set("malnutrition hunger starvation famine shortages shortage dehydration")
@@ -29,7 +30,7 @@ GASES = word_set("gas gases chlorine sarin chemical chemicals toxic poison poiso
 OTHER_FATES = word_set("missing abducted kidnapped detained arrested captured")
 # people whose name says their fate, unless a predicate says otherwise ("20 evacuees were
 # killed")
-NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced"}
+NOUN_FATES = {"evacuees": "displaced", "refugees": "displaced", "martyrs": "killed"}
 FIGHTERS = word_set(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from app.extraction.count_words import ONE
+from app.extraction.normalize import word_set
 from app.extraction.types import QuantityMention
 
 # "10 children and 13 rebels were among 48 people": parts of a count given after them
@@ -40,17 +41,29 @@ def _one(q: QuantityMention) -> bool:
     return q.surface.split(" ", 1)[0].casefold() in ONE
 
 
+# "two brothers and their mother": one family
+_KIN = word_set("his her their")
+
+
+def _kin(q: QuantityMention) -> bool:
+    return q.surface.split(" ", 1)[0].casefold() in _KIN
+
+
 def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMention]:
     """A list of victims is one figure: "a nurse a hospital employee and two soldiers"
-    were killed is 4 killed."""
+        were killed is 4 killed, "a man and a woman" 2. Two counts of which only one is a
+        person stay two figures ("five women and a child", "a woman and nine children") unless
+    the person is kin of the others ("two brothers and their mother")."""
     out: list[QuantityMention] = []
+    merged = False  # is out[-1] already a list of several counts?
     for c in counts:
         prev = out[-1] if out else None
         if (
             prev is not None
             and prev.what == c.what
             and prev.subset == c.subset
-            and (_one(prev) or _one(c))  # "129 loyalists and 116 rebels" stay two figures
+            # "129 loyalists and 116 rebels" stay two figures
+            and (_one(prev) and (_one(c) or merged) or _kin(c))
             and text[prev.end : c.start].strip(" ,") in ("", "and")
             and prev.qualifier is None
             and c.qualifier is None
@@ -62,8 +75,10 @@ def merge_lists(text: str, counts: list[QuantityMention]) -> list[QuantityMentio
                 c.what, total, False, None, text[prev.start : c.end], prev.start, c.end,
                 value_min=total, value_max=total, subset=c.subset, why=prev.why,
             )  # fmt: skip
+            merged = True
         else:
             out.append(c)
+            merged = False
     return out
 
 

@@ -127,6 +127,8 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return int(value), False, i + 1
     if low == "several" and nxt in ("dozen", "hundred", "thousand"):
         return None, True, i + 2  # "several dozen dead"
+    if low == "many" and nxt == "more":
+        return None, True, i + 2  # "three civilians were killed and many more injured"
     if low in VAGUE:
         # "tens of thousands", "hundreds of thousands"
         if nxt == "of" and i + 2 < len(toks) and toks.low[i + 2] in VAGUE:
@@ -212,9 +214,13 @@ def is_date_or_measure(toks: Toks, i: int, j: int) -> bool:
         return True
     if after in UNIT_NOUNS or after.endswith("-year-old"):
         return True
-    # a bare 19xx/20xx is a year unless people follow it directly
+    # a bare 19xx/20xx is a year unless people follow it directly; a timeline's entry
+    # starts with one ("2013 Jihadists notably al-Nusra Front expand in the north")
     low = toks.low[i]
-    return len(low) == 4 and low[:2] in ("19", "20") and low.isdigit() and after not in PEOPLE
+    if not (len(low) == 4 and low[:2] in ("19", "20") and low.isdigit()):
+        return False
+    entry = (i == 0 or toks.low[i - 1] in (".", "!", "?")) and toks.text(j)[:1].isupper()
+    return entry or after not in PEOPLE
 
 
 _LOWER_BOUND = frozenset({"at_least", "over"})

@@ -126,6 +126,7 @@ def test_fakes_style_snippets(text, expected):
         "Wed 05 Apr 2017 the army displayed two US-made anti-tank missiles.",
         "Russian jets flew 468 sorties in 24 hours.",
         "the seventh senior insurgent leader to die",
+        "Rebels advance. 2013 Jihadists notably al-Nusra Front expand in the north.",
     ],
 )
 def test_not_counts_of_people(text):
@@ -168,6 +169,19 @@ def bounded(text: str) -> list[tuple]:
             [("killed", 4, 4, False)],
         ),
         (
+            "Shells hit the village claiming the lives of a man and a woman.",
+            [("killed", 2, 2, False)],
+        ),
+        # a count and one person listed stay two figures
+        (
+            "Warplanes bombed a refugee camp killing five women and a child.",
+            [("killed", 5, 5, False), ("killed", 1, 1, False)],
+        ),
+        (
+            "An airstrike hit a village on Tuesday killing a woman and nine children.",
+            [("killed", 1, 1, False), ("killed", 9, 9, False)],
+        ),
+        (
             "A girl was killed and a woman was injured.",
             [("killed", 1, 1, False), ("injured", 1, 1, False)],
         ),
@@ -178,6 +192,38 @@ def bounded(text: str) -> list[tuple]:
             [("killed", 100, None, False)],
         ),
         ("The SDF eliminated 12 Islamic State militants.", [("killed", 12, 12, False)]),
+        # "toll" far before the number it rose to
+        (
+            "The death toll from a Syrian government raid on an Islamic State stronghold "
+            "in eastern Syria has risen to 18 a monitor said.",
+            [("killed", 18, 18, False)],
+        ),
+        # an aside in brackets does not cut the count from its predicate
+        (
+            "Two members of Syrias (pro-regime militia) National Defence Forces were killed.",
+            [("killed", 2, 2, False)],
+        ),
+        # a count listed after "and" under a participle further back in its clause
+        (
+            "An Israeli plane hit a car killing two men from (Lebanese Shia group) Hezballah "
+            "and three men from the pro-regime popular committees in the town.",
+            [("killed", 2, 2, False), ("killed", 3, 3, False)],
+        ),
+        # fighters and civilians moved out together are displaced, not a force
+        (
+            "Idlib has ballooned with thousands of fighters and civilians shuttled out of Aleppo.",
+            [("displaced", None, None, False)],
+        ),
+        # "many more" is a vague count; martyrs are dead
+        (
+            "Three civilians were killed and many more injured in mortar shelling.",
+            [("killed", 3, 3, False), ("injured", None, None, False)],
+        ),
+        (
+            "Airstrikes hit the city killing three civilians and wounding many more.",
+            [("killed", 3, 3, False), ("injured", None, None, False)],
+        ),
+        ("A car bomb went off in Latakia leaving 5 martyrs.", [("killed", 5, 5, False)]),
         # two sides' dead stay two figures
         (
             "The fighting claimed the lives of 129 loyalists and 116 rebels.",
