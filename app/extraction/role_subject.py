@@ -116,7 +116,7 @@ def subject_role(
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
     if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
-        k += 1
+        k = _past_composition(toks, k + 1)
     first = k
     while k < n and (
         (_adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
@@ -252,6 +252,31 @@ def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | 
             a, b, cue = span(toks, k, m)
             return "agent", Why("subject", a, b, cue, "holds what it took or besieges")
     return None
+
+
+_COMPOSING = frozenset({"includes", "include", "consists", "consist", "comprises", "comprise"})
+
+
+def _past_composition(toks: list[re.Match[str]], k: int) -> int:
+    """The index of the main verb after a relative clause telling what the subject is made
+    of ("the SDF which consists of Kurdish fighters but also includes Arab units launched an
+    operation": "launched"), or k when the clause at toks[k] is no such clause."""
+    m = k
+    while _adverb(toks, m):
+        m += 1
+    if low(toks, m) not in _COMPOSING:
+        return k
+    for v in range(m + 1, min(len(toks), m + 20)):
+        w = low(toks, v)
+        if w in ("who", "which", "that"):
+            break
+        if w in _COMPOSING or not toks[v].group().islower() or low(toks, v - 1) in DET:
+            continue
+        if w in ACTION | COPULA | {"has", "have", "had"} or (
+            w.endswith("ed") and w not in PASSIVE_NEUTRAL and low(toks, v + 1) != "by"
+        ):
+            return v
+    return k
 
 
 _CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})

@@ -1,0 +1,33 @@
+"""Issue 10, error class 4 (actors and roles), eighth pass (errors of dev, fresh, fresh2 and
+fresh3): each cause fixed is pinned by a sentence written on its pattern (docs/annotation.md
+§6), run through the whole extraction."""
+
+from __future__ import annotations
+
+from tests.extraction.test_roles_issue10b import roles
+
+# a relative clause saying what the subject is made of --------------------------------------
+
+
+def test_a_clause_of_what_a_force_consists_of_does_not_hide_its_verb() -> None:
+    got = roles(
+        "In November 2016 the SDF which mainly consists of Kurdish fighters but also includes "
+        "Arab units launched an operation to seize Raqqa."
+    )
+    assert got["sdf"] == "agent"
+
+
+def test_a_clause_of_what_a_force_includes_does_not_hide_its_passive() -> None:
+    got = roles("The SDF, which includes Arab units, was attacked by IS on Monday.")
+    assert got == {"sdf": "target", "islamic-state": "agent"}
+
+
+# the groups a fight is against, named after "including" ----------------------------------
+
+
+def test_a_group_included_among_those_fought_against_is_the_target() -> None:
+    got = roles(
+        "ISIL has been fighting a war against rebels including the Al-Qaeda affiliate "
+        "Al-Nusra Front since January."
+    )
+    assert got == {"islamic-state": "agent", "al-nusra-front": "target"}
