@@ -33,6 +33,7 @@ from app.extraction.role_words import (
     SPEECH,
     SPONSORING,
     STATIVE,
+    TARGET_NOUNS,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, Why
@@ -89,6 +90,9 @@ def subject_role(
             k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
         else:
             break
+    owned = _owned_hit(toks, k)
+    if owned is not None:  # "ISILs sites and military vehicles were targeted"
+        return owned
     if k < n and low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
         for m in range(k + 1, min(n, k + 6)):
             if low(toks, m) in APPOSED:
@@ -251,6 +255,31 @@ def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | 
         if w.endswith("ing") and (w in HARM or w in FROM_VERBS):
             a, b, cue = span(toks, k, m)
             return "agent", Why("subject", a, b, cue, "holds what it took or besieges")
+    return None
+
+
+def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
+    """Its sites, positions or vehicles at toks[k] hit in a passive ("ISILs sites and military
+    vehicles loaded with ammunition were targeted"): it is the target."""
+    if not (
+        low(toks, k) in TARGET_NOUNS
+        or (low(toks, k) in ("and", "or") and low(toks, k - 1) in TARGET_NOUNS)
+    ):
+        return None
+    for m in range(k + 1, min(len(toks), k + 10)):
+        w = low(toks, m)
+        if w in _CLAUSE_BREAKS - {"and"} or w in SPEECH or w == "that":
+            return None
+        if w in COPULA and w not in ("be", "being"):
+            v = m + 1
+            while _adverb(toks, v) and low(toks, v) not in COPULA:
+                v += 1
+            if low(toks, v) == "been":
+                v += 1
+            if low(toks, v) in HARM and (low(toks, v).endswith("ed") or low(toks, v) in ACTION):
+                a, b, cue = span(toks, m, v)
+                return "target", Why("passive_subject", a, b, cue, "what it owns was hit")
+            return None
     return None
 
 

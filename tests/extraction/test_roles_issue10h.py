@@ -31,3 +31,14 @@ def test_a_group_included_among_those_fought_against_is_the_target() -> None:
         "Al-Nusra Front since January."
     )
     assert got == {"islamic-state": "agent", "al-nusra-front": "target"}
+
+
+# what a group owns hit in a passive ---------------------------------------------------------
+
+
+def test_a_groups_sites_and_vehicles_targeted_make_it_the_target() -> None:
+    got = roles(
+        "ISILs sites and military vehicles loaded with ammunition were targeted by the Syrian "
+        "army aircraft near the town of Khneifes."
+    )
+    assert got["islamic-state"] == "target"
