@@ -42,3 +42,21 @@ def test_a_groups_sites_and_vehicles_targeted_make_it_the_target() -> None:
         "army aircraft near the town of Khneifes."
     )
     assert got["islamic-state"] == "target"
+
+
+# "pro-" and "anti-" a side of the war: someone else's allegiance --------------------------
+
+
+def test_a_side_named_after_pro_or_anti_is_no_actor() -> None:
+    got = roles(
+        "Eleven civilians including a journalist for pro-opposition television were killed "
+        "in Eastern Ghouta on Sunday."
+    )
+    assert "syrian-opposition" not in got
+    got = roles("Much of Idlib is controlled by the anti-Assad rebels.")
+    assert "bashar-al-assad" not in got
+
+
+def test_a_foreign_sponsor_after_pro_is_still_named() -> None:
+    got = roles("Pro-Turkey Syrian rebels are preparing an operation to oust HTS from Idlib.")
+    assert got["turkey"] == "mentioned"
