@@ -60,3 +60,13 @@ def test_a_side_named_after_pro_or_anti_is_no_actor() -> None:
 def test_a_foreign_sponsor_after_pro_is_still_named() -> None:
     got = roles("Pro-Turkey Syrian rebels are preparing an operation to oust HTS from Idlib.")
     assert got["turkey"] == "mentioned"
+
+
+def test_pro_regime_before_a_unit_the_text_names_adds_no_regime() -> None:
+    got = roles(
+        "Two members of the (pro-regime militia) National Defence Forces were killed when an "
+        "Israeli drone targeted their car."
+    )
+    assert got == {"national-defence-forces": "target", "israeli-military": "agent"}
+    got = roles("An Israeli airstrike killed five pro-regime forces on Wednesday.")
+    assert got["syrian-arab-army"] == "target"
