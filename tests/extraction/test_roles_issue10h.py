@@ -70,3 +70,15 @@ def test_pro_regime_before_a_unit_the_text_names_adds_no_regime() -> None:
     assert got == {"national-defence-forces": "target", "israeli-military": "agent"}
     got = roles("An Israeli airstrike killed five pro-regime forces on Wednesday.")
     assert got["syrian-arab-army"] == "target"
+
+
+# a sponsor named with "-backed" outside its alias -----------------------------------------
+
+
+def test_a_capital_backing_a_force_is_its_sponsor() -> None:
+    got = roles(
+        "Turkey launched an operation in Aleppo province to tackle both IS and "
+        "Washington-backed Kurdish militias."
+    )
+    assert got["united-states"] == "mentioned"
+    assert got["islamic-state"] == "target"
