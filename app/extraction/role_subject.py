@@ -319,8 +319,11 @@ def _adverb(toks: list[re.Match[str]], k: int) -> bool:
     """A word that changes nothing about who acts: an auxiliary, a time word, or an adverb
     in -ly ("is currently carrying out", "have systematically targeted")."""
     w = low(toks, k)
-    return w in AUX or (
-        len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS
+    at_times = (w, low(toks, k + 1)) == ("at", "times") or (low(toks, k - 1), w) == ("at", "times")
+    return (
+        w in AUX
+        or at_times  # "have at times sought to encircle"
+        or (len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS)
     )
 
 

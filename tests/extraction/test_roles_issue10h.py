@@ -82,3 +82,14 @@ def test_a_capital_backing_a_force_is_its_sponsor() -> None:
     )
     assert got["united-states"] == "mentioned"
     assert got["islamic-state"] == "target"
+
+
+# "at times" between the subject and its verb ----------------------------------------------
+
+
+def test_at_times_does_not_hide_the_verb() -> None:
+    got = roles(
+        "In the countryside both government and rebel forces have at times sought to "
+        "encircle their opponents and besiege them."
+    )
+    assert got["syrian-arab-army"] == "agent"
