@@ -93,3 +93,14 @@ def test_at_times_does_not_hide_the_verb() -> None:
         "encircle their opponents and besiege them."
     )
     assert got["syrian-arab-army"] == "agent"
+
+
+# a monitor that has documented the killings is their reporter -----------------------------
+
+
+def test_a_monitor_that_has_documented_killings_is_no_content_actor() -> None:
+    got = roles(
+        'The Observatory "has documented the killing of 5812 civilians in barrel bombings and '
+        '(other) air raids" over the past year.'
+    )
+    assert "sohr" not in got
