@@ -159,6 +159,14 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
         if toks[i].text[0].islower() and foreign_before(toks, i, actor.key):
             i = j + 1  # "Jordanian state TV" is not Syrian state media
             continue
+        if (
+            actor.key in _SIDES
+            and i > 0
+            and toks[i].hyphen
+            and toks[i - 1].text.casefold() in _LEANING
+        ):
+            i = j + 1  # "pro-opposition television", "anti-Assad rebels": someone else
+            continue
         s, e = toks[i].start, toks[j].end - (1 if possessive else 0)
         found.append(ActorMention(actor.key, actor.name, actor.kind, True, s, e, text[s:e]))
         covered[i : j + 1] = [True] * (j + 1 - i)
@@ -166,6 +174,11 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
     found += _uncurated(text, toks, covered)
     found.sort(key=lambda m: m.start)
     return _merge(text, found)
+
+
+# the sides of the war, which "pro-" and "anti-" turn into someone else's allegiance
+_SIDES = frozenset({"syrian-government", "syrian-opposition", "bashar-al-assad"})
+_LEANING = frozenset({"pro", "anti"})
 
 
 def _merge(text: str, found: list[ActorMention]) -> list[ActorMention]:

@@ -108,7 +108,10 @@ _CHANNEL = re.compile(
 # what may stand between "told" and the one told, which is a channel, not a speaker
 # the one a speaker told ("told Reuters", "telling AFP"); after a bare "to" only a medium or
 # a person ("speaking to AFP"), not a state ("pointed to Russian responsibility")
-_SPEAKS = re.compile(r"\s+(?:also\s+)?(?:said|says|added|adds|commented)\b", re.I)
+_SPEAKS = re.compile(
+    r"\s+[\"“]?(?:also\s+)?(?:said|says|added|adds|commented|(?:has\s+|had\s+)?documented)\b",
+    re.I,
+)
 _TOLD = re.compile(r"\b(told\s+(?:the\s+)?|telling\s+)$|\bto\s+(?:the\s+)?$", re.I)
 
 

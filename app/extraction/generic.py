@@ -267,7 +267,7 @@ def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
     nxt = toks[i + 1].text.casefold() if i + 1 < len(toks) and toks[i + 1].joined else ""
     if prev in rules.blockers or _indefinite(toks, i):
         return False
-    if prev == "anti" and t.hyphen:  # "anti-government protests" are against it, not it
+    if prev in ("anti", "pro") and t.hyphen:  # "anti-government protests", "pro-regime militia"
         return False
     # "Army of Conquest", "Coalition for ...": part of a name the registry lacks
     return not (t.capital and nxt in ("of", "for") and i > 0 and not toks[i - 1].capital)

@@ -113,7 +113,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         # "the Takfiri group ISIL", "the jihadist militia IS": a descriptor before the name
         if w in APPOSED and k == i - 1:
             k -= 1
-            while k >= 0 and i - k <= 4 and low(toks, k).isalpha() and low(toks, k) not in _STOPS:
+            while k >= 0 and i - k <= 4 and _wordy(low(toks, k)) and low(toks, k) not in _STOPS:
                 k -= 1
             skipped += 1
             continue
@@ -240,6 +240,13 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         if hurt is not None:
             cue = f"{low(toks, hurt)} ... including"
             return "target", Why("counted", toks[hurt].start(), b, cue, "among the victims")
+        # "a war against rebels including Al-Nusra Front": one of those fought
+        against = next(
+            (m for m in range(k - 2, max(-1, k - 5), -1) if low(toks, m) == "against"), None
+        )
+        if against is not None:
+            cue = "against ... including"
+            return "target", Why("object", toks[against].start(), b, cue, "the object of an attack")
     if w in HARM or w in ACTION or w.endswith("ed"):
         negated = denial(toks, max(0, k - 3), k)
         if negated is not None:  # "do not target his regime", "were not authorized by"
@@ -317,3 +324,8 @@ def _named_deed(toks: list[re.Match[str]], k: int) -> bool:
     while m >= 0 and k - m <= 3 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
         m -= 1
     return low(toks, m) in DET
+
+
+def _wordy(w: str) -> bool:
+    """A word, hyphenated or not ("Al-Qaeda" in "the Al-Qaeda affiliate")."""
+    return w.replace("-", "").isalpha()

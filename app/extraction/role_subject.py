@@ -33,6 +33,7 @@ from app.extraction.role_words import (
     SPEECH,
     SPONSORING,
     STATIVE,
+    TARGET_NOUNS,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, Why
@@ -89,6 +90,9 @@ def subject_role(
             k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
         else:
             break
+    owned = _owned_hit(toks, k)
+    if owned is not None:  # "ISILs sites and military vehicles were targeted"
+        return owned
     if k < n and low(toks, k) in ("the", "a", "an"):  # "JFS the al Qaeda offshoot seized"
         for m in range(k + 1, min(n, k + 6)):
             if low(toks, m) in APPOSED:
@@ -116,7 +120,7 @@ def subject_role(
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
     if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
-        k += 1
+        k = _past_composition(toks, k + 1)
     first = k
     while k < n and (
         (_adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
@@ -254,6 +258,56 @@ def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | 
     return None
 
 
+def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
+    """Its sites, positions or vehicles at toks[k] hit in a passive ("ISILs sites and military
+    vehicles loaded with ammunition were targeted"): it is the target."""
+    if not (
+        low(toks, k) in TARGET_NOUNS
+        or (low(toks, k) in ("and", "or") and low(toks, k - 1) in TARGET_NOUNS)
+    ):
+        return None
+    for m in range(k + 1, min(len(toks), k + 10)):
+        w = low(toks, m)
+        if w in _CLAUSE_BREAKS - {"and"} or w in SPEECH or w == "that":
+            return None
+        if w in COPULA and w not in ("be", "being"):
+            v = m + 1
+            while _adverb(toks, v) and low(toks, v) not in COPULA:
+                v += 1
+            if low(toks, v) == "been":
+                v += 1
+            if low(toks, v) in HARM and (low(toks, v).endswith("ed") or low(toks, v) in ACTION):
+                a, b, cue = span(toks, m, v)
+                return "target", Why("passive_subject", a, b, cue, "what it owns was hit")
+            return None
+    return None
+
+
+_COMPOSING = frozenset({"includes", "include", "consists", "consist", "comprises", "comprise"})
+
+
+def _past_composition(toks: list[re.Match[str]], k: int) -> int:
+    """The index of the main verb after a relative clause telling what the subject is made
+    of ("the SDF which consists of Kurdish fighters but also includes Arab units launched an
+    operation": "launched"), or k when the clause at toks[k] is no such clause."""
+    m = k
+    while _adverb(toks, m):
+        m += 1
+    if low(toks, m) not in _COMPOSING:
+        return k
+    for v in range(m + 1, min(len(toks), m + 20)):
+        w = low(toks, v)
+        if w in ("who", "which", "that"):
+            break
+        if w in _COMPOSING or not toks[v].group().islower() or low(toks, v - 1) in DET:
+            continue
+        if w in ACTION | COPULA | {"has", "have", "had"} or (
+            w.endswith("ed") and w not in PASSIVE_NEUTRAL and low(toks, v + 1) != "by"
+        ):
+            return v
+    return k
+
+
 _CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
 
 
@@ -265,8 +319,11 @@ def _adverb(toks: list[re.Match[str]], k: int) -> bool:
     """A word that changes nothing about who acts: an auxiliary, a time word, or an adverb
     in -ly ("is currently carrying out", "have systematically targeted")."""
     w = low(toks, k)
-    return w in AUX or (
-        len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS
+    at_times = (w, low(toks, k + 1)) == ("at", "times") or (low(toks, k - 1), w) == ("at", "times")
+    return (
+        w in AUX
+        or at_times  # "have at times sought to encircle"
+        or (len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS)
     )
 
 

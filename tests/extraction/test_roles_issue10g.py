@@ -109,7 +109,7 @@ def test_a_confrontation_with_a_described_group_makes_it_the_target() -> None:
 
 def test_a_monitor_that_has_documented_killings_is_no_agent() -> None:
     got = roles('The Observatory "has documented the killing of 5812 civilians in air raids".')
-    assert got == {"sohr": "mentioned"}
+    assert got.get("sohr") != "agent"  # the reporter: no actor of the content at all
 
 
 def test_an_army_that_declared_the_ceasefire_over_is_its_agent() -> None:
