@@ -24,7 +24,7 @@ from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
 from app.extraction.date_words import ANOTHER_DEVELOPMENT, ON_SINCE
-from app.extraction.dating import Dater
+from app.extraction.dating import Dater, is_heading
 from app.extraction.events import event_cue
 from app.extraction.figure_lists import told_once
 from app.extraction.generic import is_category
@@ -147,6 +147,23 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
     return bool(nxt and (_BARE_DATE.match(following) or _CREDIT.match(following)))
 
 
+def _entries(text: str, sents: Sequence[Sentence], dates: Sequence[DateMention]) -> list[Sentence]:
+    """Sentences cut where a timeline heading opens a new entry mid-sentence: a timeline
+    or caption written without a full stop runs into the next dated entry ("... violated
+    by regime forces in some areas March 15 2017 Amid continuing violence ...")."""
+    out: list[Sentence] = []
+    for s in sents:
+        start = s.start
+        for d in sorted(dates, key=lambda d: d.start):
+            if start < d.start < s.end and is_heading(text, d, start):
+                a, b = trim(text, start, d.start)
+                if a < b:
+                    out.append(Sentence(a, b, s.paragraph))
+                start = d.start
+        out.append(Sentence(start, s.end, s.paragraph))
+    return out
+
+
 def find_claims(
     text: str,
     *,
@@ -163,7 +180,7 @@ def find_claims(
 ) -> list[ClaimDraft]:
     ctx = Context(text, actors, places, quantities)
     usable = [d for d in dates if d not in exclude_dates]
-    sents = sentences(text)
+    sents = _entries(text, sentences(text), usable)
     units: list[Unit] = []
     seen: set[str] = set()
     for n, s in enumerate(sents):
