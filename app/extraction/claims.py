@@ -43,6 +43,10 @@ from app.extraction.types import (
 )
 
 _MIN_WORDS = 5
+# an entry told before, that a repeated timeline runs into the next one, is a whole caption
+# or sentence, not a few words that many sentences open with
+_MIN_ENTRY = 40
+_NEXT_ENTRY = re.compile(r"\s+[A-Z]")
 # "the correspondent said", "our reporter": the outlet's own, when no agency is named
 _REPORTER = re.compile(r"(?:the|our|a|an)\s+(?:\w+\s+)?(?:correspondent|reporter)s?$", re.I)
 _BYLINE = re.compile(r"^By\s+[A-Z]")
@@ -161,6 +165,24 @@ def _entries(text: str, sents: Sequence[Sentence], dates: Sequence[DateMention])
                     out.append(Sentence(a, b, s.paragraph))
                 start = d.start
         out.append(Sentence(start, s.end, s.paragraph))
+    return _told_again(text, out)
+
+
+def _told_again(text: str, sents: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences cut after an entry told before whole: a page that repeats its timeline
+    without the headings runs a caption into the next entry ("Assad accused of releasing
+    extremist prisoners ... bulwark Powerful Iran-backed ... militia says ...")."""
+    told: list[str] = []
+    out: list[Sentence] = []
+    for s in sents:
+        said = text[s.start : s.end]
+        k = next((k for k in told if said.startswith(k) and _NEXT_ENTRY.match(said, len(k))), "")
+        if k:
+            out.append(Sentence(s.start, s.start + len(k), s.paragraph))
+            s = Sentence(*trim(text, s.start + len(k), s.end), s.paragraph)
+        out.append(s)
+        if len(said) >= _MIN_ENTRY:
+            told.append(said)
     return out
 
 

@@ -26,3 +26,25 @@ def test_a_heading_inside_a_sentence_starts_a_new_claim() -> None:
     assert TIMELINE[entry.start :].startswith("March 15 2017 At least")
     assert dated(entry) == (date(2017, 3, 15), date(2017, 3, 15))
     assert dated(before) != dated(entry)
+
+
+REPEATED = (
+    "At least 72 people were killed in a suspected gas attack on a rebel-held town in Idlib "
+    "province on Tuesday, a monitor said. "
+    "2013 Jihadists of the al-Nusra Front expand in the north at the expense of rebels. "
+    "Assad accused of freeing extremist prisoners to portray his regime as a bulwark "
+    "April 2013 Lebanese Shia militia Hizballah says it is fighting alongside regime forces. "
+    "Timeline "
+    "Jihadists of the al-Nusra Front expand in the north at the expense of rebels. "
+    "Assad accused of freeing extremist prisoners to portray his regime as a bulwark "
+    "Lebanese Shia militia Hizballah says it is fighting alongside regime forces. "
+)
+
+
+def test_a_caption_told_before_whole_ends_where_it_ended_then() -> None:
+    x = run(REPEATED)
+    second = REPEATED.rindex("Assad accused")
+    caption = "Assad accused of freeing extremist prisoners to portray his regime as a bulwark"
+    spans = {(c.start, c.end) for c in x.claims}
+    assert all(not (c.start <= second < c.end) or c.end == second + len(caption) for c in x.claims)
+    assert (REPEATED.rindex("Lebanese Shia"), len(REPEATED.rstrip())) in spans
