@@ -204,7 +204,7 @@ def find_claims(
     usable = [d for d in dates if d not in exclude_dates]
     sents = _entries(text, sentences(text), usable)
     units: list[Unit] = []
-    seen: set[str] = set()
+    previous = ""
     for n, s in enumerate(sents):
         if s.end <= header_end:
             continue
@@ -214,9 +214,11 @@ def find_claims(
         if _skip(text, s, nxt):
             continue
         words = text[s.start : s.end]
-        if words in seen:  # flattened pages repeat the lede
+        # a flattened page may print the lede twice in a row; a passage told again further
+        # on (a timeline repeated without its headings) is claimed again
+        if words == previous:
             continue
-        seen.add(words)
+        previous = words
         units += [
             Unit(a, b, s.paragraph, s.start) for a, b in split_by_claimant(text, s.start, s.end)
         ]

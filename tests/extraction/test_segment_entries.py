@@ -48,3 +48,21 @@ def test_a_caption_told_before_whole_ends_where_it_ended_then() -> None:
     spans = {(c.start, c.end) for c in x.claims}
     assert all(not (c.start <= second < c.end) or c.end == second + len(caption) for c in x.claims)
     assert (REPEATED.rindex("Lebanese Shia"), len(REPEATED.rstrip())) in spans
+
+
+def test_a_passage_told_again_further_on_is_claimed_again_a_doubled_lede_once() -> None:
+    lede = "A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday, TV said. "
+    entry = "The regime repressed the demonstrations in Damascus and Daraa by force. "
+    text = (
+        "At least 72 people were killed in a suspected gas attack on a town in Idlib "
+        "province on Tuesday, a monitor said. "
+        + lede
+        + lede
+        + "March 15 2011 Protests demand freedom for political prisoners. "
+        + entry
+        + "Timeline Protests demand freedom for political prisoners. "
+        + entry
+    )
+    x = run(text)
+    assert len([c for c in x.claims if "Jaramana" in text[c.start : c.end]]) == 1
+    assert len([c for c in x.claims if "repressed" in text[c.start : c.end]]) == 2
