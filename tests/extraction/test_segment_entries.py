@@ -66,3 +66,9 @@ def test_a_passage_told_again_further_on_is_claimed_again_a_doubled_lede_once() 
     x = run(text)
     assert len([c for c in x.claims if "Jaramana" in text[c.start : c.end]]) == 1
     assert len([c for c in x.claims if "repressed" in text[c.start : c.end]]) == 2
+
+
+def test_a_headline_passive_accused_of_names_the_accused_not_a_speaker() -> None:
+    x = run(REPEATED)
+    caption = next(c for c in x.claims if REPEATED[c.start :].startswith("Assad accused"))
+    assert caption.claimant_why.rule == "outlet"
