@@ -2,7 +2,8 @@
 
 A sentence ends at ".", "!" or "?" (with any closing quote or bracket) before a capital,
 a digit, an opening quote or a dash (or right before a capitalised word when a lower-case
-word ends the sentence and the space was lost: "irresolution.For his part"), unless the full stop closes an abbreviation ("Lt.",
+word ends the sentence and the space was lost: "irresolution.For his part"; or before a
+sentence opener whose capital was lost: "... a UN report says. the coalition"), unless the full stop closes an abbreviation ("Lt.",
 "U.S.", "Gen.") or an initial. Line breaks end a sentence only where the writer ended a
 line: after closing punctuation, before an empty line or a list item. A line wrapped by hand inside a
 sentence ("Most of the city is not\\n    destroyed.") joins the next one, as in reader
@@ -55,6 +56,8 @@ _END = re.compile(
     r"[.!?]+[\"”’)\]]*(?=\s+(?:[\"“(\[‘-]?\s*[A-Z0-9]|pic\.twitter|https?:))|[.!?]+[\"”’)\]]*\s*$"
     # no space after the stop, as in FA-KES: "... irresolution.For his part"
     r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
+    # a stop before a word in lower case, where the capital was lost ("... says. the coalition")
+    r"|(?<=[a-z]{3})[.!?](?=\s+(?:the|this|these|they|it|he|she|we|but)\s)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")

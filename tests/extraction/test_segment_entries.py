@@ -72,3 +72,17 @@ def test_a_headline_passive_accused_of_names_the_accused_not_a_speaker() -> None
     x = run(REPEATED)
     caption = next(c for c in x.claims if REPEATED[c.start :].startswith("Assad accused"))
     assert caption.claimant_why.rule == "outlet"
+
+
+def test_a_stop_before_a_lower_case_sentence_opener_ends_the_sentence() -> None:
+    from app.extraction.segment import sentences
+
+    text = (
+        "Some 50 civilians were killed in coalition airstrikes a UN report says. "
+        "the coalition continued airstrikes against ISIL on a near daily basis. "
+        "Aleppo saw raids in recent weeks in the worst fighting of the war. with hundreds "
+        "killed since the truce broke down."
+    )
+    said = [text[s.start : s.end] for s in sentences(text)]
+    assert said[1].startswith("the coalition continued")
+    assert said[2].endswith("truce broke down.")  # "with" goes on the sentence
