@@ -86,3 +86,18 @@ def test_a_stop_before_a_lower_case_sentence_opener_ends_the_sentence() -> None:
     said = [text[s.start : s.end] for s in sentences(text)]
     assert said[1].startswith("the coalition continued")
     assert said[2].endswith("truce broke down.")  # "with" goes on the sentence
+
+
+def test_according_to_after_a_word_in_lower_case_opens_a_sentence_without_a_stop() -> None:
+    from app.extraction.segment import sentences
+
+    text = (
+        "Six civilians were killed on Thursday in rocket attacks on Aleppo city "
+        "According to a police source two people were killed in Homs. "
+        "Airstrikes Against IS Help Assad Former US Ambassador According to the UN official "
+        "the economy continues to decline."
+    )
+    said = [text[s.start : s.end] for s in sentences(text)]
+    assert said[0].endswith("Aleppo city")
+    assert said[1].startswith("According to a police source")
+    assert len(said) == 3  # not after a run-in headline's capitalised word
