@@ -60,7 +60,8 @@ _BARE_DATE = re.compile(
     r"^\W*(?:[A-Z][a-z]+\.?\s+\d{1,2}\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\W*$"
 )
 _FURNITURE = re.compile(
-    r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via)\b"
+    r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via"
+    r"|SUBSCRIBE|Subscribe|Copyright|Privacy Policy|Terms of Use)\b"
 )
 # a photo caption's tail ("... in Meles, Idlib province, Syria August 6 2016.")
 _CAPTION_TAIL = re.compile(

@@ -101,3 +101,16 @@ def test_according_to_after_a_word_in_lower_case_opens_a_sentence_without_a_stop
     assert said[0].endswith("Aleppo city")
     assert said[1].startswith("According to a police source")
     assert len(said) == 3  # not after a run-in headline's capitalised word
+
+
+def test_a_channels_subscription_and_legal_links_are_no_claims() -> None:
+    text = (
+        "At least 72 people were killed in a suspected gas attack on a town in Idlib "
+        "province on Tuesday, a monitor said. "
+        "SUBSCRIBE TRT World on Youtube Subscribe to our Youtube channel for all the latest "
+        "reporting from around the world. "
+        "TRT World Watch Live TV Schedule Where to Watch Connect with TRT World Careers "
+        "Press Releases Contact Us Legal Terms of Use Privacy Policy Cookie Policy"
+    )
+    x = run(text)
+    assert [text[c.start : c.end][:8] for c in x.claims] == ["At least"]
