@@ -10,7 +10,7 @@ keeps a :class:`Why`.
 
 Skipped: the header, questions, fragments under five words, bylines, captions and
 credits, page furniture, the writer's first-person opinion, unattributed speculation,
-and background that names no actor, place, figure or event.
+what a source did not say, and background that names no actor, place, figure or event.
 """
 
 from __future__ import annotations
@@ -76,6 +76,11 @@ _LEAD_IN = re.compile(
 _ENCYCLOPEDIC = re.compile(
     r"(?<!where )\b(?:[\w-]+\s+)(?:is|are|was|were)\s+(?:located|situated)\b"
     r"|\b(?:is|was)\s+home\s+to\b"
+)
+# "It did not say whether any fighters were also killed": what a source left unsaid
+_UNSAID = re.compile(
+    r"^\W*(?:but\s+)?(?:it|he|she|they)\s+(?:did|could|would)\s+not\s+say\s+(?:whether|if)\b",
+    re.I,
 )
 _OPINION = re.compile(
     r"\bI(?:\s+am|['’]m)?\s+(?:think|bet|suspect|believe|guess|hope|feel|sure)\b"
@@ -145,7 +150,7 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
         return True
     if _CAPTION.search(words) or _CREDIT.search(words) or _FURNITURE.search(words):
         return True
-    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words):
+    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words) or _UNSAID.match(words):
         return True
     following = text[nxt.start : nxt.end] if nxt else ""
     # A caption is followed by its date line or credit ("... border. July 27 2016.")

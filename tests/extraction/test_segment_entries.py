@@ -114,3 +114,12 @@ def test_a_channels_subscription_and_legal_links_are_no_claims() -> None:
     )
     x = run(text)
     assert [text[c.start : c.end][:8] for c in x.claims] == ["At least"]
+
+
+def test_what_a_source_did_not_say_is_no_claim() -> None:
+    text = (
+        "Coalition aircraft killed 12 civilians in a raid on a village near Raqqa on Monday, "
+        "the ministry said. It did not say whether any Daesh fighters were also killed."
+    )
+    x = run(text)
+    assert [text[c.start : c.end][:9] for c in x.claims] == ["Coalition"]
