@@ -24,7 +24,8 @@ from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
 from app.extraction.date_words import ANOTHER_DEVELOPMENT, ON_SINCE
-from app.extraction.dating import Dater, is_heading
+from app.extraction.dating import Dater
+from app.extraction.entries import entries
 from app.extraction.events import event_cue
 from app.extraction.figure_lists import told_once
 from app.extraction.generic import is_category
@@ -43,10 +44,6 @@ from app.extraction.types import (
 )
 
 _MIN_WORDS = 5
-# an entry told before, that a repeated timeline runs into the next one, is a whole caption
-# or sentence, not a few words that many sentences open with
-_MIN_ENTRY = 40
-_NEXT_ENTRY = re.compile(r"\s+[A-Z]")
 # "the correspondent said", "our reporter": the outlet's own, when no agency is named
 _REPORTER = re.compile(r"(?:the|our|a|an)\s+(?:\w+\s+)?(?:correspondent|reporter)s?$", re.I)
 _BYLINE = re.compile(r"^By\s+[A-Z]")
@@ -157,41 +154,6 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
     return bool(nxt and (_BARE_DATE.match(following) or _CREDIT.match(following)))
 
 
-def _entries(text: str, sents: Sequence[Sentence], dates: Sequence[DateMention]) -> list[Sentence]:
-    """Sentences cut where a timeline heading opens a new entry mid-sentence: a timeline
-    or caption written without a full stop runs into the next dated entry ("... violated
-    by regime forces in some areas March 15 2017 Amid continuing violence ...")."""
-    out: list[Sentence] = []
-    for s in sents:
-        start = s.start
-        for d in sorted(dates, key=lambda d: d.start):
-            if start < d.start < s.end and is_heading(text, d, start):
-                a, b = trim(text, start, d.start)
-                if a < b:
-                    out.append(Sentence(a, b, s.paragraph))
-                start = d.start
-        out.append(Sentence(start, s.end, s.paragraph))
-    return _told_again(text, out)
-
-
-def _told_again(text: str, sents: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences cut after an entry told before whole: a page that repeats its timeline
-    without the headings runs a caption into the next entry ("Assad accused of releasing
-    extremist prisoners ... bulwark Powerful Iran-backed ... militia says ...")."""
-    told: list[str] = []
-    out: list[Sentence] = []
-    for s in sents:
-        said = text[s.start : s.end]
-        k = next((k for k in told if said.startswith(k) and _NEXT_ENTRY.match(said, len(k))), "")
-        if k:
-            out.append(Sentence(s.start, s.start + len(k), s.paragraph))
-            s = Sentence(*trim(text, s.start + len(k), s.end), s.paragraph)
-        out.append(s)
-        if len(said) >= _MIN_ENTRY:
-            told.append(said)
-    return out
-
-
 def find_claims(
     text: str,
     *,
@@ -208,7 +170,7 @@ def find_claims(
 ) -> list[ClaimDraft]:
     ctx = Context(text, actors, places, quantities)
     usable = [d for d in dates if d not in exclude_dates]
-    sents = _entries(text, sentences(text), usable)
+    sents = entries(text, sentences(text), usable)
     units: list[Unit] = []
     previous = ""
     for n, s in enumerate(sents):
