@@ -126,6 +126,8 @@ _VERB_NOUN_OK = re.compile(
 _SAID_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}")
 _RECORD_VERBS = frozenset({"documented", "recorded", "counted"})
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
+# "Assad accused of releasing prisoners": a headline's passive, its subject is the accused
+_ACCUSED_OF = re.compile(r"\s+of\b")
 # "strikes claimed more than 100 lives": claimed = killed
 _CLAIMED_HARM = re.compile(
     r"\s+(?:(?:at least|more than|over|nearly|some|about|around|up to|almost)\s+)?"
@@ -205,6 +207,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
     for m in ordered:
         verb = m.group()
         if _NOT_SPEECH_AFTER.match(sentence, m.end()) or _CLAIMED_HARM.match(sentence, m.end()):
+            continue
+        if verb == "accused" and _ACCUSED_OF.match(sentence, m.end()):
             continue
         if verb.startswith("claim") and _CLAIMED_DEED.match(sentence, m.end()):
             continue  # "claimed the attack": responsibility, reported by the outlet

@@ -10,7 +10,7 @@ keeps a :class:`Why`.
 
 Skipped: the header, questions, fragments under five words, bylines, captions and
 credits, page furniture, the writer's first-person opinion, unattributed speculation,
-and background that names no actor, place, figure or event.
+what a source did not say, and background that names no actor, place, figure or event.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, un
 from app.extraction.clauses import split_by_claimant
 from app.extraction.date_words import ANOTHER_DEVELOPMENT, ON_SINCE
 from app.extraction.dating import Dater
+from app.extraction.entries import entries
 from app.extraction.events import event_cue
 from app.extraction.figure_lists import told_once
 from app.extraction.generic import is_category
@@ -56,7 +57,8 @@ _BARE_DATE = re.compile(
     r"^\W*(?:[A-Z][a-z]+\.?\s+\d{1,2}\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\W*$"
 )
 _FURNITURE = re.compile(
-    r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via)\b"
+    r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via"
+    r"|SUBSCRIBE|Subscribe|Copyright|Privacy Policy|Terms of Use)\b"
 )
 # a photo caption's tail ("... in Meles, Idlib province, Syria August 6 2016.")
 _CAPTION_TAIL = re.compile(
@@ -71,6 +73,11 @@ _LEAD_IN = re.compile(
 _ENCYCLOPEDIC = re.compile(
     r"(?<!where )\b(?:[\w-]+\s+)(?:is|are|was|were)\s+(?:located|situated)\b"
     r"|\b(?:is|was)\s+home\s+to\b"
+)
+# "It did not say whether any fighters were also killed": what a source left unsaid
+_UNSAID = re.compile(
+    r"^\W*(?:but\s+)?(?:it|he|she|they)\s+(?:did|could|would)\s+not\s+say\s+(?:whether|if)\b",
+    re.I,
 )
 _OPINION = re.compile(
     r"\bI(?:\s+am|['’]m)?\s+(?:think|bet|suspect|believe|guess|hope|feel|sure)\b"
@@ -143,7 +150,7 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
         return True
     if _CAPTION.search(words) or _CREDIT.search(words) or _FURNITURE.search(words):
         return True
-    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words):
+    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words) or _UNSAID.match(words):
         return True
     following = text[nxt.start : nxt.end] if nxt else ""
     # A caption is followed by its date line or credit ("... border. July 27 2016.")
@@ -166,9 +173,9 @@ def find_claims(
 ) -> list[ClaimDraft]:
     ctx = Context(text, actors, places, quantities)
     usable = [d for d in dates if d not in exclude_dates]
-    sents = sentences(text)
+    sents = entries(text, sentences(text), usable)
     units: list[Unit] = []
-    seen: set[str] = set()
+    previous = ""
     for n, s in enumerate(sents):
         if s.end <= header_end:
             continue
@@ -178,9 +185,11 @@ def find_claims(
         if _skip(text, s, nxt):
             continue
         words = text[s.start : s.end]
-        if words in seen:  # flattened pages repeat the lede
+        # a flattened page may print the lede twice in a row; a passage told again further
+        # on (a timeline repeated without its headings) is claimed again
+        if words == previous:
             continue
-        seen.add(words)
+        previous = words
         units += [
             Unit(a, b, s.paragraph, s.start) for a, b in split_by_claimant(text, s.start, s.end)
         ]

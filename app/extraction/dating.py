@@ -123,6 +123,16 @@ def _own(
     )
 
 
+def is_heading(text: str, d: DateMention, start: int = 0) -> bool:
+    """Does d stand as a timeline heading at or after `start` ("2013 Jihadists expand")?"""
+    return (
+        start <= d.start
+        and bool(HEADING_YEAR.search(d.surface))
+        and HEADING.match(text, d.end) is not None
+        and not NOT_HEADING.search(text, max(start, d.start - 12), d.start)
+    )
+
+
 def since_war(text: str, start: int, end: int, reference: date | None) -> DateMention | None:
     """ "since the war began": from the start of the war (March 2011) to the reference."""
     m = SINCE_WAR.search(text, start, end)
@@ -259,16 +269,7 @@ class Dater:
     def _heading(self, start: int, end: int) -> DateMention | None:
         """The date the claim opens with as a timeline heading ("2013 Jihadists expand")."""
         return next(
-            (
-                d
-                for d in self.dates
-                if start <= d.start
-                and d.end <= end
-                and HEADING_YEAR.search(d.surface)
-                and HEADING.match(self.text, d.end)
-                and not NOT_HEADING.search(self.text, max(start, d.start - 12), d.start)
-            ),
-            None,
+            (d for d in self.dates if d.end <= end and is_heading(self.text, d, start)), None
         )
 
     def date(

@@ -2,7 +2,9 @@
 
 A sentence ends at ".", "!" or "?" (with any closing quote or bracket) before a capital,
 a digit, an opening quote or a dash (or right before a capitalised word when a lower-case
-word ends the sentence and the space was lost: "irresolution.For his part"), unless the full stop closes an abbreviation ("Lt.",
+word ends the sentence and the space was lost: "irresolution.For his part"; or before a
+sentence opener whose capital was lost: "... a UN report says. the coalition"; or with no
+stop at all before "According to" after a word in lower case), unless the full stop closes an abbreviation ("Lt.",
 "U.S.", "Gen.") or an initial. Line breaks end a sentence only where the writer ended a
 line: after closing punctuation, before an empty line or a list item. A line wrapped by hand inside a
 sentence ("Most of the city is not\\n    destroyed.") joins the next one, as in reader
@@ -55,6 +57,11 @@ _END = re.compile(
     r"[.!?]+[\"”’)\]]*(?=\s+(?:[\"“(\[‘-]?\s*[A-Z0-9]|pic\.twitter|https?:))|[.!?]+[\"”’)\]]*\s*$"
     # no space after the stop, as in FA-KES: "... irresolution.For his part"
     r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
+    # a stop before a word in lower case, where the capital was lost ("... says. the coalition")
+    r"|(?<=[a-z]{3})[.!?](?=\s+(?:the|this|these|they|it|he|she|we|but)\s)"
+    # no stop at all before "According to", which opens a sentence ("... in Aleppo city
+    # According to a source at the police command two people were killed")
+    r"|(?<=[a-z])(?=\s+According\s+to\b)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -96,11 +103,15 @@ def _spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group()[0] == ".":
+        if m.group()[:1] == ".":
             word = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
             w = word.group(1).lower() if word else ""
             if w.rstrip(".") in _ABBREVIATIONS or len(w) == 1 or _INITIALS.fullmatch(w):
                 continue  # "Lt. Gen.", "U.S.", "J. Smith"
+        elif not m.group():
+            word = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
+            if word is None or not word.group(1).islower():
+                continue  # a headline run in ("Former US Ambassador According to ...")
         out.append((start, m.end()))
         start = m.end()
     if start < len(text):
