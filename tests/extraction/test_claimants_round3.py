@@ -9,17 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from app.extraction import extract
-from app.extraction.types import ClaimDraft, Extraction
+from app.extraction.types import Extraction
+from tests.extraction.test_error_classes import claim
 
 
 def run(text: str) -> Extraction:
     return extract(text, published=date(2017, 4, 5), outlet="reuters")
-
-
-def claim(x: Extraction, text: str, snippet: str) -> ClaimDraft:
-    found = [c for c in x.claims if snippet in text[c.start : c.end]]
-    assert len(found) == 1, [text[c.start : c.end] for c in x.claims]
-    return found[0]
 
 
 def claimant(text: str, snippet: str) -> tuple[str | None, str | None]:
