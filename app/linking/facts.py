@@ -185,6 +185,45 @@ def recalls(r: ClaimRecord) -> Cue | None:
     return _find(_RECALLED, r)
 
 
+# words that make a claim a general statement about many incidents, not a report of one:
+# what happens often or over years ("have often been targeted", "has repeatedly accused",
+# "has been attempting to seize it for more than two years", "throughout the conflict")
+_GENERAL = re.compile(
+    r"\b(?:often|repeatedly|frequently|occasionally|regularly|routinely|persistently|"
+    r"usually|as usual|time and again|"
+    r"(?:has|have) been (?:attempting|trying|seeking)|"
+    r"for (?:more than |over |nearly |almost )?(?:\w+ )?(?:years|months)\b|"
+    r"throughout the (?:\w+ )?(?:conflict|war|crisis)|"
+    r"(?:in|during) the (?:\w+ )?(?:\w+ )?(?:war|conflict)\b(?! (?:zone|area|in|on|against))|"
+    r"(?:earlier|previous|prior|past) (?:attacks|strikes|bombings|raids|massacres|incidents))",
+    re.IGNORECASE,
+)
+
+
+# a count over a period rather than of one incident: "have killed dozens in recent days",
+# "six days of bombing have killed", "since March", "earlier this month"
+_CUMULATIVE = re.compile(
+    r"\b(?:in (?:the )?recent (?:days|weeks|months)|"
+    r"(?:over|in|during|for) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years)|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:days|weeks|months) of|"
+    r"since (?:the (?:start|beginning|outbreak)|early|late|mid|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"20\d\d)|earlier this (?:month|year)|this (?:month|year))\b",
+    re.IGNORECASE,
+)
+
+
+def cumulative(r: ClaimRecord) -> Cue | None:
+    """Words that make a claim's count one over a period (a campaign, a month, the war),
+    not the toll of one incident. Only for claims that give a count."""
+    return _find(_CUMULATIVE, r) if r.counted else None
+
+
+def background(r: ClaimRecord) -> Cue | None:
+    """Words that make a claim background: earlier incidents, or many of them."""
+    return recalls(r) or _find(_GENERAL, r)
+
+
 def one_more_place(r: ClaimRecord) -> Cue | None:
     """A claim telling one more place an attack hit: its toll is a part of the attack's."""
     return _find(_ONE_MORE_PLACE, r)

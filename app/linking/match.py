@@ -184,6 +184,11 @@ def _names(r: ClaimRecord, kinds: bool = False) -> str:
 
 
 def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    for r in (a, b):
+        cue = facts.cumulative(r)
+        if cue is not None:
+            m.blocked = f"not dated as an incident (a count over a period: '{cue.words}')"
+            return
     wa, wb = a.window, b.window
     if wa is None or wb is None:
         m.blocked = "not dated as an incident"
@@ -290,6 +295,12 @@ def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
 def evidence(a: ClaimRecord, b: ClaimRecord) -> Match:
     """All the evidence that `a` and `b` report one incident, or why they cannot."""
     m = Match()
+    for r in (a, b):
+        cue = facts.background(r)
+        if cue is not None and r.date_rule != "own":
+            # no date of its own, and words that set it in earlier or many incidents
+            m.blocked = f"background ('{cue.words}'), not an incident"
+            return m
     for step in (type_evidence, date_evidence, place_evidence):
         step(a, b, m)
         if m.blocked:

@@ -370,3 +370,66 @@ def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_b
         undated = {"date_start": None, "date_end": None, "precision": None, "date_rule": None}
         pair = [first, replace(second, event_type="casualties", **undated)]
         assert (_linked(pair) == {(1, 2)}) is linked, toll
+
+
+def test_a_general_statement_about_many_incidents_is_not_the_article_s_news() -> None:
+    """What happens often or over years ("have often been targeted", "has been attempting
+    to seize it for two years") is background, in its article and across articles, unless
+    the claim dates itself."""
+    news = "Rockets with chemical agents hit Kafr Zita on Friday, activists said."
+    kw = {"event_type": "chemical_attack"}
+    for general in (
+        "The volunteers have often been targeted by government strikes as they rescue others.",
+        "Government forces have been attempting to seize the town for more than two years.",
+        "Rebel towns have been hit by chemical attacks throughout the conflict.",
+    ):
+        assert facts.background(_claim(1, general)) is not None, general
+        assert _linked(_article(news, general, **kw)) == set(), general
+        other = _claim(2, general, date_rule="inherited", event_type="chemical_attack")
+        assert link_pair(_claim(1, news, event_type="chemical_attack"), other) is None, general
+    plain = "Rebel towns were hit by chemical attacks, activists said."
+    assert facts.background(_claim(1, plain)) is None
+    assert _linked(_article(news, plain, **kw)) == {(1, 2)}
+
+
+def test_a_count_over_days_or_months_is_not_the_toll_of_one_incident() -> None:
+    """ "Six days of bombing have killed dozens", "57 killed in recent days": a campaign's
+    count is no incident's toll, so it neither joins the day's strike nor contradicts its
+    toll; a toll "in the past 24 hours" is an incident's."""
+    strike = _claim(
+        1, "Air strikes killed 12 people in Douma on Friday.", figures=(_figure("killed", 12),)
+    )
+    for text in (
+        "Six days of heavy bombing have killed 40 people in the region.",
+        "In recent days 57 civilians have been killed in the region.",
+        "Strikes have killed 40 people in the region since March.",
+    ):
+        period = _claim(2, text, figures=(_figure("killed", 40),), date_rule="inherited")
+        assert facts.cumulative(period) is not None, text
+        assert link_pair(strike, period) is None, text
+    day = _claim(
+        2, "Air strikes killed 40 people in the past 24 hours.", figures=(_figure("killed", 40),)
+    )
+    assert facts.cumulative(day) is None
+    assert link_pair(strike, day) is not None
+
+
+def test_a_denial_contradicts_only_an_accusation_of_the_party_it_clears() -> None:
+    """ "Russia denied involvement" does not contradict "the government was responsible":
+    the accusation is of another party; it contradicts an accusation of Russia, or one
+    that names no culprit."""
+    russia = ActorRef(9, "Russia", "agent", "state", (9,))
+    government = ActorRef(6, "Syrian government", "agent", "state", (6,))
+    denial = _claim(
+        1,
+        "Russia denied any involvement in the strike.",
+        claimant=Claimant("actor:9", "Russia", 9, "state", (9,)),
+        actors=(replace(russia, role="claimant"),),
+    )
+    accusing = "Western states said the {} was responsible for the strike."
+    of_government = _claim(2, accusing.format("government"), actors=(government,))
+    of_russia = _claim(2, accusing.format("Russian air force"), actors=(russia,))
+    no_culprit = _claim(2, "Activists accused warplanes of the strike.", actors=())
+    assert link_pair(denial, of_government).kind != "contradicts"
+    assert link_pair(denial, of_russia).kind == "contradicts"
+    assert link_pair(denial, no_culprit).kind == "contradicts"
