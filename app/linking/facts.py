@@ -75,6 +75,21 @@ def allows(a: Figure, b: Figure) -> bool:
     return la <= hb and lb <= ha
 
 
+# how far apart two counts of one kind may be and still be two counts of one thing: beyond
+# this factor (129 and 13, 48 and 1, "hundreds of thousands" and "hundreds") one counts a
+# part, a campaign or the war, the other an incident, far more often than they dispute
+SCOPE_FACTOR = 5.0
+
+
+def same_scope(a: Figure, b: Figure) -> bool:
+    """Whether two counts are close enough to be of one thing: the larger's lowest reading
+    is within SCOPE_FACTOR of the smaller's highest. A count of none ("no one was killed")
+    is of any scope: it denies the other."""
+    (la, ha), (lb, hb) = interval(a), interval(b)
+    low, high = (la, hb) if la > hb else (lb, ha)
+    return high == 0 or low <= SCOPE_FACTOR * high
+
+
 def similar(a: Figure, b: Figure) -> bool:
     """Both wordings allow one count and they are of one size: "at least 2" allows
     "nearly 1,000" but is no evidence that both count the same dead."""

@@ -92,7 +92,7 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
             if fa.kind != fb.kind or fa.kind in seen:
                 continue
             values.setdefault(fa.kind, {"a": facts.wording(fa), "b": facts.wording(fb)})
-            if not facts.allows(fa, fb) and not _a_part(a, fa, b, fb):
+            if not facts.allows(fa, fb) and facts.same_scope(fa, fb) and not _a_part(a, fa, b, fb):
                 seen.add(fa.kind)
                 differ.append(fa.kind)
                 values[fa.kind] = {"a": facts.wording(fa), "b": facts.wording(fb)}
@@ -120,6 +120,16 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
         differ.append("control")
         why.append(control)
     return differ, why, values
+
+
+def _scopes(a: ClaimRecord, b: ClaimRecord) -> list[str]:
+    """Counts of one kind the two claims give that are too far apart to be of one thing."""
+    return [
+        f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)}"
+        for fa in facts.compared(a)
+        for fb in facts.compared(b)
+        if fa.kind == fb.kind and not facts.same_scope(fa, fb)
+    ]
 
 
 def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
@@ -301,6 +311,15 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
         return Link(
             a, b, "contradicts", f"{same_event} Cannot both be true: " + "; ".join(why) + ".",
             tuple(m.agree), tuple(differ), detail,
+        )  # fmt: skip
+    scopes = _scopes(a, b)
+    if scopes:
+        return Link(
+            a, b, "related",
+            f"{same_event} Counts too far apart to be of one thing ({'; '.join(scopes)}): "
+            "one most likely counts a part, a campaign or the war, the other an incident; "
+            "neither a contradiction nor a corroboration.",
+            tuple(m.agree), (), detail,
         )  # fmt: skip
     agreed = _agreements(a, b, m)
     if agreed and independent(a, b):

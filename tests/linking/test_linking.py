@@ -519,10 +519,10 @@ def test_claims_at_two_different_towns_of_one_event_are_not_set_against_each_oth
                 2, source_id=2, source_key="b", outlet="etilaf", places=(village,),
                 claimant=Claimant("outlet:etilaf", "etilaf"),
                 figures=(_figure("killed", 3, None, "three medics"),), **common)  # fmt: skip
-    c = _record("Government forces say two people were killed in Aleppo.", 3, source_id=3,
+    c = _record("Government forces say four people were killed in Aleppo.", 3, source_id=3,
                 source_key="c", outlet="sana", places=(city,),
                 claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
-                figures=(_figure("killed", 2, None, "two people"),), **common)  # fmt: skip
+                figures=(_figure("killed", 4, None, "four people"),), **common)  # fmt: skip
     assert [x.kind for x in relate_within_event([a, b], [])] == []
     # a district inside the city it is set against: one place, so the tolls clash
     assert [x.kind for x in relate_within_event([a, c], [])] == ["contradicts"]
@@ -601,18 +601,18 @@ def test_the_toll_of_one_more_place_an_attack_also_hit_is_a_part_of_it() -> None
         claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
         figures=(_figure("killed", 8, None, "Eight civilians"),), **common,
     )  # fmt: skip
-    also = "Al-Jaberiyeh neighborhood was also targeted by the shelling where a woman was killed."
+    also = "Al-Jaberiyeh neighborhood was also targeted by the shelling where three were killed."
     part = _record(
         also, 2, source_id=2, source_key="b", outlet="sana",
         claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
-        figures=(_figure("killed", 1, None, "a woman"),), **common,
+        figures=(_figure("killed", 3, None, "three"),), **common,
     )  # fmt: skip
     link = link_pair(monitor, part)
     assert link is not None and link.kind != "contradicts", link.reason
     whole = _record(
         also.replace("was also targeted", "was targeted"), 3, source_id=3, source_key="c",
         outlet="sana", claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
-        figures=(_figure("killed", 1, None, "a woman"),), **common,
+        figures=(_figure("killed", 3, None, "three"),), **common,
     )  # fmt: skip
     other = link_pair(monitor, whole)
     assert other is not None and other.kind == "contradicts", other.reason

@@ -433,3 +433,18 @@ def test_a_denial_contradicts_only_an_accusation_of_the_party_it_clears() -> Non
     assert link_pair(denial, of_government).kind != "contradicts"
     assert link_pair(denial, of_russia).kind == "contradicts"
     assert link_pair(denial, no_culprit).kind == "contradicts"
+
+
+def test_counts_an_order_of_magnitude_apart_are_of_different_scopes() -> None:
+    """129 dead against 13, "hundreds of thousands" against "hundreds": one counts a part, a
+    campaign or the war, the other an incident; the pair is related, neither contradiction
+    nor corroboration. 58 against "some 80", or "at least 12" against none, still clash."""
+    a = _claim(1, "Air strikes on Homs killed 129 people on Friday, the monitor said.",
+               figures=(_figure("killed", 129),))  # fmt: skip
+    for other, kind in ((13, "related"), (58, "contradicts"), (0, "contradicts")):
+        text = f"State media said the raids on the city left {other} dead."
+        b = _claim(2, text, figures=(_figure("killed", other),))
+        link = link_pair(a, b)
+        assert link is not None and link.kind == kind, other
+    assert facts.same_scope(_figure("killed", 1300), _figure("killed", 494))
+    assert not facts.same_scope(_figure("killed", 48), _figure("killed", 1))
