@@ -448,3 +448,22 @@ def test_counts_an_order_of_magnitude_apart_are_of_different_scopes() -> None:
         assert link is not None and link.kind == kind, other
     assert facts.same_scope(_figure("killed", 1300), _figure("killed", 494))
     assert not facts.same_scope(_figure("killed", 48), _figure("killed", 1))
+
+
+def test_an_undated_claim_is_about_the_days_just_before_its_article() -> None:
+    """A daily round-up's undated claim ("20 civilians were killed in rocket attacks") is of
+    its day or the days just before, not of a strike dated five days earlier elsewhere."""
+    undated = _claim(
+        2,
+        "Twenty civilians were killed in rocket attacks on the city.",
+        date_start=None,
+        date_end=None,
+        precision=None,
+        date_rule=None,
+        published=date(2016, 6, 8),
+    )
+    for day, linked in ((date(2016, 6, 6), True), (date(2016, 6, 3), False)):
+        dated = _claim(
+            1, "Rocket attacks hit the city, activists said.", date_start=day, date_end=day
+        )
+        assert (link_pair(dated, undated) is not None) is linked, day
