@@ -212,6 +212,20 @@ def quoted(r: ClaimRecord) -> list[str]:
     return [m.group(1).strip().lower() for m in re.finditer(r"[“\"]([^”\"]{3,60})[”\"]", r.text)]
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:['’]?s)?\b")
+
+
+def weekdays(r: ClaimRecord) -> dict[int, str]:
+    """The days of the week a claim names ("killed Saturday", "Tuesday's strike"), as
+    date.weekday() numbers with the words: capitalised, as English always writes them."""
+    if "weekdays" not in r.memo:
+        r.memo["weekdays"] = {
+            _WEEKDAYS.index(m.group(1)): m.group(0) for m in _WEEKDAY.finditer(r.text)
+        }
+    return r.memo["weekdays"]  # type: ignore[no-any-return]
+
+
 # --- when a state began (sieges, closures) --------------------------------------------
 
 _NUMBER = {

@@ -643,3 +643,57 @@ def test_the_countryside_of_a_governorate_is_not_the_city_of_its_name() -> None:
     m = evidence(city, province_wide)
     assert m.blocked is None
     assert "Aleppo and Aleppo governorate share a governorate" in m.evidence[-1]
+
+
+IDLIB_GOV = 41
+KHAN_SHEIKHOUN = PlaceRef(40, "Khan Sheikhoun", "town", (40, IDLIB_GOV, 1), IDLIB_GOV, (IDLIB_GOV,))
+IDLIB = PlaceRef(42, "Idlib", "city", (42, IDLIB_GOV, 1), IDLIB_GOV, (IDLIB_GOV,), namesake=True)
+
+
+def _khan_sheikhoun_lede(day: date) -> ClaimRecord:
+    text = (
+        "Warplanes releasing toxic gas targeted Tuesday the town of Khan Sheikhoun in Idlib "
+        "northwestern Syria massacring dozens of people and injuring hundreds."
+    )
+    return _record(
+        text, 1, start=105, source_id=1, outlet="Asharq Al-Awsat", published=date(2017, 4, 5),
+        event_type="chemical_attack", date_start=day, date_end=day, precision="day",
+        date_rule="own", places=(KHAN_SHEIKHOUN, IDLIB),
+    )  # fmt: skip
+
+
+def _undated_article() -> list[ClaimRecord]:
+    """Two claims of an Ahram article with no dateline and no date in its text."""
+    fields: dict[str, object] = {
+        "source_id": 2, "source_key": "s2", "outlet": "Al-Ahram", "published": None,
+        "claimant": Claimant("outlet:al-ahram", "Al-Ahram"),
+    }  # fmt: skip
+    toll = _record(
+        "The death toll from a suspected chemical weapons attack on a rebel-held Syrian town "
+        "has risen to 86 30 of them children a monitoring group said on Wednesday.",
+        2, start=52, event_type="chemical_attack", places=(KHAN_SHEIKHOUN,),
+        places_inherited=True, **fields,
+    )  # fmt: skip
+    vowed = _record(
+        "Rebel groups led by former Al-Qaeda affiliate Fateh al-Sham Front vowed revenge for "
+        "Tuesdays strike in the town of Khan Sheikhun in Idlib province in the northwest.",
+        3, start=695, event_type="airstrike", places=(KHAN_SHEIKHOUN,), **fields,
+    )  # fmt: skip
+    return [toll, vowed]
+
+
+def test_an_article_that_gives_no_date_is_dated_by_the_weekday_it_names() -> None:
+    """An article with no dateline and no date in its words ("Tuesday's strike in the town
+    of Khan Sheikhun") meets another article's claim dated to a Tuesday at that town; its
+    own claims are told as of one day; a claim dated to another weekday stays apart."""
+    toll, vowed = _undated_article()
+    assert toll.dateless and vowed.dateless and toll.window is None
+    link = link_pair(_khan_sheikhoun_lede(date(2017, 4, 4)), vowed)
+    assert link is not None
+    assert any("'Tuesdays'" in e for e in link.detail["same_event"])
+    assert link_pair(_khan_sheikhoun_lede(date(2017, 4, 5)), vowed) is None
+    assert evidence(toll, _khan_sheikhoun_lede(date(2017, 4, 4))).blocked == (
+        "not dated as an incident"
+    )
+    within = link_within_source([toll, vowed])
+    assert [(x.a.id, x.b.id) for x in within] == [(2, 3)]
