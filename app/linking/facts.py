@@ -133,6 +133,15 @@ _DENIAL = re.compile(
     r"(?:did|does|do) not (?:carry out|use|target|possess|have)|nothing to do with|staged)\b",
     re.IGNORECASE,
 )
+# a denial that names another culprit instead: the gas came from "a rebel chemical
+# weapons depot" or "a 'terrorist' stockpile" the strike hit, the attack was "a provocation"
+_OTHER_CULPRIT = re.compile(
+    r"\b(?:(?:rebel|terrorist|militant|insurgent|opposition|jihadist)(?:s?['’])?[\"”]?"
+    r"(?:\s+(?:chemical|weapons?|arms|ammunition|munitions?|toxic|gas|poison|storage)){0,3}"
+    r"\s+(?:depots?|stockpiles?|warehouses?|workshops?|arsenals?)|"
+    r"(?:a|the)\s+(?:\w+\s+)?provocation)\b",
+    re.IGNORECASE,
+)
 _ACCUSATION = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
     r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible)\b",
@@ -192,6 +201,11 @@ def one_more_place(r: ClaimRecord) -> Cue | None:
 
 def denial(r: ClaimRecord) -> Cue | None:
     return _find(_DENIAL, r)
+
+
+def other_culprit(r: ClaimRecord) -> Cue | None:
+    """Words that put the deed on someone else than the accused: a denial in all but name."""
+    return _find(_OTHER_CULPRIT, r)
 
 
 def accusation(r: ClaimRecord) -> Cue | None:

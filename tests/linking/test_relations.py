@@ -370,3 +370,32 @@ def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_b
         undated = {"date_start": None, "date_end": None, "precision": None, "date_rule": None}
         pair = [first, replace(second, event_type="casualties", **undated)]
         assert (_linked(pair) == {(1, 2)}) is linked, toll
+
+
+def test_a_rebel_depot_blamed_for_the_gas_contradicts_the_accusation() -> None:
+    """Hollande blames the regime's forces; Moscow says the strike hit a "terrorist"
+    stockpile: a denial that names another culprit, without a word of denial."""
+    hollande = _claim(
+        1,
+        "For his part French President Francois Hollande directly blamed Syrian regime forces "
+        "for the attack",
+        claimant=Claimant("actor:214", "Francois Hollande", 214, "person", (214, 215)),
+        event_type="chemical_attack",
+    )
+    moscow = _claim(
+        2,
+        "But Moscow which holds a veto defended its Damascus ally saying that while Syrian "
+        'aircraft had carried out a strike the chemicals were part of a "terrorist" stockpile '
+        'of "toxic substances" that had been hit on the ground.',
+        claimant=Claimant("actor:22", "Russia", 22, "state", (22,)),
+        actors=(AIR_FORCE,),
+    )
+    one_event = Match()
+    one_event.evidence.append("in one event through the claims that link them")
+    link = relate(hollande, moscow, one_event)
+    assert link.kind == "contradicts"
+    assert set(link.differ) == {"denial", "actors"}
+    assert link.detail["values"]["denial"]["words"] == 'terrorist" stockpile'
+    # destroying a government's own stockpile is no culprit named
+    deal = replace(moscow, text="Syria agreed to destroy its chemical weapons stockpile in 2013.")
+    assert relate(hollande, deal, one_event).kind != "contradicts"
