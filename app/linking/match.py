@@ -206,7 +206,12 @@ def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     elif _reported_that_day(a, b) or _reported_that_day(b, a):
         # "the monitor said on Wednesday" of the attack another claim dates to Wednesday:
         # closer than a statement some days after it, not as close as two incident dates
-        m.add(0.5, "date", f"reported the day it happened ({_when(a)} / {_when(b)})")
+        if a.source_key == b.source_key and not _aside(a) and not _aside(b):
+            # one article's statement of the day ("Hague said", its present tense) and its
+            # incident of that day: its news of one day, as close as two claims dated alike
+            m.add(1.5, "date", f"told in one article of the day it happened ({_when(a)})")
+        else:
+            m.add(0.5, "date", f"reported the day it happened ({_when(a)} / {_when(b)})")
     else:
         m.add(0.25, "date", f"dates compatible ({_when(a)} / {_when(b)})")
 
@@ -244,6 +249,11 @@ def weekday_dated(r: ClaimRecord) -> bool:
 def one_day_at(r: ClaimRecord) -> bool:
     """Dated to one day at a place it names: what a `weekday_dated` claim is compared with."""
     return bool(r.window and not r.broad and r.precision == "day" and r.date_start == r.date_end)
+
+
+def _aside(r: ClaimRecord) -> bool:
+    """Turning to another incident or recalling earlier ones: not its article's news."""
+    return bool(facts.turns_away(r) or facts.recalls(r))
 
 
 def _reported_that_day(x: ClaimRecord, y: ClaimRecord) -> bool:

@@ -697,3 +697,36 @@ def test_an_article_that_gives_no_date_is_dated_by_the_weekday_it_names() -> Non
     )
     within = link_within_source([toll, vowed])
     assert [(x.a.id, x.b.id) for x in within] == [(2, 3)]
+
+
+def test_a_statement_of_the_day_joins_its_article_s_incident_of_that_day() -> None:
+    """Hague's reaction, dated by the article's present tense to the day the article dates
+    the gas attack, is that day's news of the same article: as close as two claims dated
+    alike. A claim recalling earlier attacks ("have used sarin before") is not."""
+    rif = PlaceRef(70, "Rif Dimashq", "governorate", (70, 1), 70, (70,))
+    assad = ActorRef(6, "Syrian government", "mentioned", "government", (6,))
+    day = date(2013, 8, 21)
+    fields: dict[str, object] = {
+        "source_id": 3, "source_key": "s3", "outlet": "Reuters", "published": day,
+        "date_start": day, "date_end": day, "precision": "day", "places": (rif,),
+        "places_inherited": True, "actors": (assad,),
+    }  # fmt: skip
+    attack = _record(
+        "Syrias opposition accused government forces of gassing hundreds of people on "
+        "Wednesday by firing rockets that released deadly fumes over Damascus suburbs.",
+        1, start=120, event_type="chemical_attack", date_rule="own", **fields,
+    )  # fmt: skip
+    hague = _record(
+        "I hope this will wake up some who have supported the Assad regime to realize its "
+        "murderous and barbaric nature Foreign Secretary William Hague said on a visit to Paris.",
+        2, start=900, date_rule="present", **fields,
+    )  # fmt: skip
+    before = _record(
+        "The United States and European allies believe Assads forces have used small amounts "
+        "of sarin before hence the current U.S. position.",
+        3, start=1400, date_rule="present", **fields,
+    )  # fmt: skip
+    assert hague.window is not None and hague.window[2] == "reported"
+    links = link_within_source([attack, hague, before])
+    assert [(x.a.id, x.b.id) for x in links] == [(1, 2)]
+    assert "told in one article of the day it happened" in links[0].reason
