@@ -148,6 +148,15 @@ _DENIAL = re.compile(
     r"(?:did|does|do) not (?:carry out|use|target|possess|have)|nothing to do with|staged)\b",
     re.IGNORECASE,
 )
+# a denial that names another culprit instead: the gas came from "a rebel chemical
+# weapons depot" or "a 'terrorist' stockpile" the strike hit, the attack was "a provocation"
+_OTHER_CULPRIT = re.compile(
+    r"\b(?:(?:rebel|terrorist|militant|insurgent|opposition|jihadist)(?:s?['’])?[\"”]?"
+    r"(?:\s+(?:chemical|weapons?|arms|ammunition|munitions?|toxic|gas|poison|storage)){0,3}"
+    r"\s+(?:depots?|stockpiles?|warehouses?|workshops?|arsenals?)|"
+    r"(?:a|the)\s+(?:\w+\s+)?provocation)\b",
+    re.IGNORECASE,
+)
 _ACCUSATION = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
     r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible)\b",
@@ -248,6 +257,11 @@ def denial(r: ClaimRecord) -> Cue | None:
     return _find(_DENIAL, r)
 
 
+def other_culprit(r: ClaimRecord) -> Cue | None:
+    """Words that put the deed on someone else than the accused: a denial in all but name."""
+    return _find(_OTHER_CULPRIT, r)
+
+
 def accusation(r: ClaimRecord) -> Cue | None:
     return _find(_ACCUSATION, r)
 
@@ -264,6 +278,20 @@ def update_cue(r: ClaimRecord) -> Cue | None:
 def quoted(r: ClaimRecord) -> list[str]:
     """Phrases a claim quotes ("you claim ... “early october”"), lower-cased."""
     return [m.group(1).strip().lower() for m in re.finditer(r"[“\"]([^”\"]{3,60})[”\"]", r.text)]
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:['’]?s)?\b")
+
+
+def weekdays(r: ClaimRecord) -> dict[int, str]:
+    """The days of the week a claim names ("killed Saturday", "Tuesday's strike"), as
+    date.weekday() numbers with the words: capitalised, as English always writes them."""
+    if "weekdays" not in r.memo:
+        r.memo["weekdays"] = {
+            _WEEKDAYS.index(m.group(1)): m.group(0) for m in _WEEKDAY.finditer(r.text)
+        }
+    return r.memo["weekdays"]  # type: ignore[no-any-return]
 
 
 # --- when a state began (sieges, closures) --------------------------------------------

@@ -131,6 +131,12 @@ class ClaimRecord:
         return self.date_start is not None and self.date_end is not None
 
     @property
+    def dateless(self) -> bool:
+        """Undated in an article that gives no date at all (no dateline, no day any claim
+        of it dates): nothing says when, so only the days of the week it names can."""
+        return not self.dated and self.published is None
+
+    @property
     def incident_dated(self) -> bool:
         """Dated closely enough to be an incident (a day, a week, 'early October')."""
         return (

@@ -106,11 +106,13 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
         if oa.latest < ob.earliest or ob.latest < oa.earliest:
             differ.append("date")
             why.append(f"when it began: {_onset_words(a, oa)}, but {_onset_words(b, ob)}")
-    da, db = facts.denial(a), facts.denial(b)
+    da, db = _denial(a), _denial(b)
     denier, cue = (a, da) if da else (b, db)
     other = b if denier is a else a
     if bool(da) != bool(db) and independent(a, b) and _accuses(other, denier):
         differ.append("denial")
+        if facts.denial(denier) is None:
+            differ.append("actors")  # it names another culprit
         values["denial"] = {"by": "a" if denier is a else "b", "words": cue.words}  # type: ignore[union-attr]
         why.append(
             f"{denier.label()} denies ('{cue.words}') what {other.label()} asserts"  # type: ignore[union-attr]
@@ -130,6 +132,11 @@ def _scopes(a: ClaimRecord, b: ClaimRecord) -> list[str]:
         for fb in facts.compared(b)
         if fa.kind == fb.kind and not facts.same_scope(fa, fb)
     ]
+
+
+def _denial(r: ClaimRecord) -> facts.Cue | None:
+    """Words denying the deed, or putting it on another culprit ("a rebel depot")."""
+    return facts.denial(r) or facts.other_culprit(r)
 
 
 def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:

@@ -467,3 +467,32 @@ def test_an_undated_claim_is_about_the_days_just_before_its_article() -> None:
             1, "Rocket attacks hit the city, activists said.", date_start=day, date_end=day
         )
         assert (link_pair(dated, undated) is not None) is linked, day
+
+
+def test_a_rebel_depot_blamed_for_the_gas_contradicts_the_accusation() -> None:
+    """Hollande blames the regime's forces; Moscow says the strike hit a "terrorist"
+    stockpile: a denial that names another culprit, without a word of denial."""
+    hollande = _claim(
+        1,
+        "For his part French President Francois Hollande directly blamed Syrian regime forces "
+        "for the attack",
+        claimant=Claimant("actor:214", "Francois Hollande", 214, "person", (214, 215)),
+        event_type="chemical_attack",
+    )
+    moscow = _claim(
+        2,
+        "But Moscow which holds a veto defended its Damascus ally saying that while Syrian "
+        'aircraft had carried out a strike the chemicals were part of a "terrorist" stockpile '
+        'of "toxic substances" that had been hit on the ground.',
+        claimant=Claimant("actor:22", "Russia", 22, "state", (22,)),
+        actors=(AIR_FORCE,),
+    )
+    one_event = Match()
+    one_event.evidence.append("in one event through the claims that link them")
+    link = relate(hollande, moscow, one_event)
+    assert link.kind == "contradicts"
+    assert set(link.differ) == {"denial", "actors"}
+    assert link.detail["values"]["denial"]["words"] == 'terrorist" stockpile'
+    # destroying a government's own stockpile is no culprit named
+    deal = replace(moscow, text="Syria agreed to destroy its chemical weapons stockpile in 2013.")
+    assert relate(hollande, deal, one_event).kind != "contradicts"
