@@ -179,13 +179,10 @@ def _toll(r: ClaimRecord) -> float:
 
 def _accuses(other: ClaimRecord, denier: ClaimRecord) -> bool:
     """Whether `other` asserts what `denier` denies: it names the denier's side (or the
-    party the denial clears) as the agent, or, naming no agent, it accuses someone. A claim
-    that names another party as the agent asserts nothing the denial clears ("Russia
-    denies involvement" against "the government was responsible")."""
+    party the denial clears) as the agent, or it accuses someone."""
     cleared = set(denier.claimant.chain) | {x.side for x in denier.role_actors("agent")}
-    accused = {x.side for x in other.role_actors("agent")}
-    if accused:
-        return bool(cleared & accused)
+    if cleared & {x.side for x in other.role_actors("agent")}:
+        return True
     return facts.accusation(other) is not None
 
 
