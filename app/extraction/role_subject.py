@@ -184,6 +184,10 @@ def subject_role(
     if w in ("bears", "bear", "bore") and "responsibility" in (low(toks, k + 1), low(toks, k + 2)):
         a, b, cue = span(toks, k, k)  # "the regime bears primary responsibility"
         return "agent", Why("accused", a, b, cue, "the accused of an accusation")
+    if w in PASSIVE_AGENT and first == k and low(toks, k + 1) in ("of", "for"):
+        # a reduced passive: "Assad accused of releasing prisoners", "fighters blamed for"
+        a, b, cue = span(toks, k, k + 1)
+        return "agent", Why("accused", a, b, cue, "the accused of an accusation")
     if _truce(toks, k):  # "the regime announced a ceasefire": it grants it
         a, b, cue = span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "declares the truce it grants")
