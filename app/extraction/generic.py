@@ -59,7 +59,8 @@ def _rules() -> _Rules:
 def is_category(surface: str) -> bool:
     """A name for a kind of fighter ("rebels", "militants"), not for one actor."""
     words = surface.casefold().split()
-    if words and words[0] in ("the", "a", "an", "some", "other", "many"):
+    # "the extremists" that refer back to one actor (_the_kind) name that actor
+    if words and words[0] in ("a", "an", "some", "other", "many"):
         words = words[1:]
     return " ".join(words) in _rules().categories
 
@@ -134,7 +135,7 @@ def find_generic(
             out.append(_mention(text, "syrian-arab-army", toks[i].start, toks[i].end))
             i += 1
             continue
-        group = _the_group(toks, words, i, named)
+        group = _the_group(toks, words, i, named) or _the_kind(toks, words, i, named)
         if group is not None:
             out.append(_mention(text, group, toks[i - 1].start, toks[i].end))
             i += 1
@@ -242,6 +243,29 @@ def _the_group(
     kinds = [(key, e.kind) for start, key in named if start < at and (e := actor_entry(key))]
     bodies = [(key, kind) for key, kind in kinds if kind in _BODIES]
     return bodies[-1][0] if bodies and bodies[-1][1] in _ARMED else None
+
+
+# nouns for the kind of an actor that, after "the", refer back to one actor of that kind
+_KIND_NOUNS = {"jihadists": "jihadist_group", "extremists": "jihadist_group"}
+
+
+def _the_kind(
+    toks: tuple[Token, ...], words: list[str], i: int, named: Sequence[tuple[int, str]]
+) -> str | None:
+    """ "the extremists have since lost most of the territory": the actor of that kind the
+    article has named most often before it (the latest on a tie), as "the group" refers back;
+    bare "jihadists" or "extremists" name no one (a category, docs/annotation.md §6)."""
+    kind = _KIND_NOUNS.get(words[i])
+    if kind is None or i == 0 or words[i - 1] != "the" or not toks[i].joined:
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.capital:  # "the jihadists Jabhat al-Nusra"
+        return None
+    at = toks[i].start
+    seen = [
+        key for start, key in named if start < at and (e := actor_entry(key)) and e.kind == kind
+    ]
+    return max(reversed(seen), key=seen.count) if seen else None
 
 
 def _side(word: str, rules: _Rules) -> bool:

@@ -25,3 +25,33 @@ def test_fighters_accused_of_atrocities_inside_a_clause_are_the_accused() -> Non
 def test_a_name_that_accuses_another_of_a_deed_is_not_accused() -> None:
     got = roles("Russia accused the rebels of staging the attack.")
     assert got.get("russia") != "agent"
+
+
+# "the extremists", "the jihadists" refer back to the jihadist group the article names -------
+
+
+def _claim_roles(text: str, start: str) -> dict[str, str]:
+    from app.extraction import extract
+
+    claim = next(c for c in extract(text).claims if text[c.start :].startswith(start))
+    return {a.actor.key: a.role for a in claim.actors if a.role != "claimant"}
+
+
+def test_the_extremists_are_the_jihadist_group_named_most_before() -> None:
+    text = (
+        "Islamic State fighters seized the town in 2014. Al-Nusra Front fought IS there. "
+        "The US-led coalition has stepped up its battle against the extremists this month."
+    )
+    got = _claim_roles(text, "The US-led coalition")
+    assert got["islamic-state"] == "target"
+    assert "al-nusra-front" not in got
+
+
+def test_bare_jihadists_name_no_one() -> None:
+    text = "Islamic State fighters seized the town. Jihadists shelled the army on Monday."
+    assert "islamic-state" not in _claim_roles(text, "Jihadists")
+
+
+def test_the_jihadists_with_no_jihadist_group_named_before_name_no_one() -> None:
+    text = "The army shelled the town on Monday. The jihadists hit back with rockets."
+    assert _claim_roles(text, "The jihadists") == {}
