@@ -98,7 +98,8 @@ HARM = word_set(
     "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
     "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
     "expelling ousting evicting executing ambushed engaged engaging blitzed pummeled pummelled "
-    "hammered battered blasted rocked tackle tackling stormed storming"
+    "hammered battered blasted rocked tackle tackling stormed storming eradicate eradicated "
+    "eradicating"
 )
 # what a side forced on another ("forced the army to pull back"): it lost the fight, unlike
 # one forced to act ("pressure forcing the UN to act")

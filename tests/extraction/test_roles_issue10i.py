@@ -55,3 +55,14 @@ def test_bare_jihadists_name_no_one() -> None:
 def test_the_jihadists_with_no_jihadist_group_named_before_name_no_one() -> None:
     text = "The army shelled the town on Monday. The jihadists hit back with rockets."
     assert _claim_roles(text, "The jihadists") == {}
+
+
+# eradicating is a verb of harm ---------------------------------------------------------------
+
+
+def test_the_group_a_coalition_aims_to_eradicate_is_its_target() -> None:
+    got = roles(
+        "Some 50 civilians have been killed in airstrikes conducted by a US-led coalition that "
+        "aims to eradicate Islamic State (IS) extremists, a UN report says."
+    )
+    assert got["islamic-state"] == "target"
