@@ -191,6 +191,9 @@ def subject_role(
     if _truce(toks, k):  # "the regime announced a ceasefire": it grants it
         a, b, cue = span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "declares the truce it grants")
+    if w in _SEEMING and _raised_deed(toks, k):
+        a, b, cue = span(toks, k, k + 1)
+        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
     if w in SPEECH or w in STATIVE or w in PROCEDURE:
         return None
     if w in LOSING:
@@ -226,13 +229,15 @@ def _truce(toks: list[re.Match[str]], k: int) -> bool:
 
 # "IS is known to hire", "the Council is expected to hold a meeting": the deed is the subject's
 _RAISING = frozenset({"known", "believed", "said", "thought", "expected", "prepared", "reported"})
+# "the U.S. seems to have gotten things wrong", "the coalition appears to have failed"
+_SEEMING = frozenset({"seems", "seemed", "seem", "appears", "appeared", "appear"})
 
 
 def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
     """Does the participle at toks[k] go on with "to" and the subject's own deed ("was
     prepared to demolish", "were thought to be negotiating"), not a state or a passive ("is
     believed to be among", "are believed to have been killed", "is believed to refer")?"""
-    if low(toks, k) not in _RAISING or low(toks, k + 1) != "to":
+    if low(toks, k) not in _RAISING | _SEEMING or low(toks, k + 1) != "to":
         return False
     m = k + 2
     while _adverb(toks, m) and low(toks, m) not in COPULA | {"have"}:

@@ -66,3 +66,16 @@ def test_the_group_a_coalition_aims_to_eradicate_is_its_target() -> None:
         "aims to eradicate Islamic State (IS) extremists, a UN report says."
     )
     assert got["islamic-state"] == "target"
+
+
+# "seems to"/"appears to" raise the subject of the deed that follows --------------------------
+
+
+def test_a_subject_that_seems_to_have_done_a_deed_is_its_agent() -> None:
+    got = roles("The U.S.-led coalition appears to have failed to check the building it struck.")
+    assert got["us-led-coalition"] == "agent"
+
+
+def test_a_subject_that_seems_to_be_something_is_no_agent() -> None:
+    got = roles("The U.S.-led coalition seems to be a reluctant partner in Syria.")
+    assert got.get("us-led-coalition") != "agent"
