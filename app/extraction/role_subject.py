@@ -155,11 +155,11 @@ def subject_role(
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "took part in the attack")
             if part in PASSIVE_NEUTRAL:
-                return None
+                return _conjoined_deed(toks, k)
             if part.endswith("ed") or part in HARM:
                 a, b, cue = span(toks, aux, k)
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
-            return None
+            return _conjoined_deed(toks, k)
         # "has/have/had + participle", "has been advancing": active; "has documented the
         # killing of", "has warned": speech, no deed ("has claimed the attack" is one)
         if part in PROCEDURE or (
@@ -194,7 +194,9 @@ def subject_role(
     if w in _SEEMING and _raised_deed(toks, k):
         a, b, cue = span(toks, k, k + 1)
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
-    if w in SPEECH or w in STATIVE or w in PROCEDURE:
+    if w in STATIVE:
+        return _conjoined_deed(toks, k)
+    if w in SPEECH or w in PROCEDURE:
         return None
     if w in LOSING:
         a, b, cue = span(toks, k, k)
@@ -318,6 +320,31 @@ def _past_composition(toks: list[re.Match[str]], k: int) -> int:
 
 
 _CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
+# words that start another clause, with a subject of its own
+_SUBORDINATE = frozenset({"which", "who", "that", "where", "when", "while", "as", "since", "but"})
+
+
+def _conjoined_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
+    """The deed of a second predicate its subject shares, after a first that tells a state:
+    "Hezbollah is a close ally of the government and has dispatched fighters", "IS militants
+    are firmly in control of Raqa and have secured large swathes of territory"."""
+    for m in range(k + 1, min(len(toks), k + 16)):
+        w = low(toks, m)
+        if w in _SUBORDINATE or w in SPEECH or toks[m].group() in ('"', "“", "”"):
+            return None
+        if w != "and" or low(toks, m + 1) not in ("has", "have", "had"):
+            continue
+        v = m + 2
+        while _adverb(toks, v) and low(toks, v) not in COPULA:
+            v += 1
+        deed = low(toks, v)
+        if deed in PROCEDURE | SPEECH | LOSING | COPULA or not (
+            deed.endswith(("ed", "en")) or deed in HARM or deed in ACTION
+        ):
+            return None
+        a, b, cue = span(toks, m, v)
+        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+    return None
 
 
 # words in -ly that are no adverbs

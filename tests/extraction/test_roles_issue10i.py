@@ -79,3 +79,23 @@ def test_a_subject_that_seems_to_have_done_a_deed_is_its_agent() -> None:
 def test_a_subject_that_seems_to_be_something_is_no_agent() -> None:
     got = roles("The U.S.-led coalition seems to be a reluctant partner in Syria.")
     assert got.get("us-led-coalition") != "agent"
+
+
+# a second predicate shares the subject of a first that tells a state -------------------------
+
+
+def test_an_ally_that_has_also_sent_fighters_is_their_agent() -> None:
+    got = roles(
+        "Lebanons Hezbollah is a close ally of the Syrian government and has sent fighters to "
+        "bolster the army against the uprising."
+    )
+    assert got["hezbollah"] == "agent"
+    assert got["syrian-government"] == "mentioned"
+
+
+def test_a_second_predicate_after_a_relative_clause_is_not_the_subjects() -> None:
+    got = roles(
+        "Hezbollah is an ally of the Syrian army which lost the town and has launched a "
+        "counter-attack."
+    )
+    assert got.get("hezbollah") != "agent"
