@@ -134,7 +134,10 @@ def subject_role(
     if w in COPULA or w in ("has", "have", "had"):
         aux = k
         k += 1
-        while k < n and _adverb(toks, k) and low(toks, k) not in COPULA:
+        while k < n and (
+            (_adverb(toks, k) and low(toks, k) not in COPULA)
+            or (low(toks, k) == "since" and _participle(low(toks, k + 1)))
+        ):  # "have since lost": "since" an adverb
             k += 1
         if low(toks, k) == "been":
             k += 1
@@ -166,7 +169,7 @@ def subject_role(
             part in SPEECH and not part.startswith("claim") and not _truce(toks, k)
         ):
             return None
-        if part in LOSING:
+        if part in LOSING or _lost(toks, k):
             a, b, cue = span(toks, aux, k)
             return "target", Why("loser", a, b, cue, "subject of a verb of loss")
         if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
@@ -198,7 +201,7 @@ def subject_role(
         return _conjoined_deed(toks, k)
     if w in SPEECH or w in PROCEDURE:
         return None
-    if w in LOSING:
+    if w in LOSING or _lost(toks, k):
         a, b, cue = span(toks, k, k)
         return "target", Why("loser", a, b, cue, "subject of a verb of loss")
     if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
@@ -250,6 +253,19 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
         m += 1
     w = low(toks, m)
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
+
+
+def _participle(w: str) -> bool:
+    return w.endswith(("ed", "en")) or w in ACTION
+
+
+def _lost(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] "lost" with no deed of its subject's own after it? "IS lost 28 fighters",
+    "the extremists have since lost most of the territory" are losses; in "ISIL lost 13 of its
+    fighters as it took control of Markada" the loss is the price of its deed."""
+    if low(toks, k) != "lost":
+        return False
+    return not any(low(toks, m) in _SUBORDINATE for m in range(k + 1, min(len(toks), k + 10)))
 
 
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})

@@ -179,8 +179,8 @@ NOT_AGENT_BY = word_set(
 # what a "by" phrase has undergone, not done: "the losses suffered by Russian forces"
 SUFFERED_BY = word_set("suffered sustained experienced incurred endured")
 # verbs whose subject undergoes the event: "Daesh suffered a heavy toll", "Hezbollah has
-# sustained losses"; not "lost", whose subject often also did the claim's deed ("IS lost 13
-# fighters as it took the town")
+# sustained losses"; "lost" only when no deed of its subject follows (role_subject._lost:
+# "IS lost 13 fighters as it took the town")
 LOSING = SUFFERED_BY | word_set("suffers suffer sustains sustain losing")
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
 DEEDS = word_set(

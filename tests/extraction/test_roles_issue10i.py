@@ -99,3 +99,24 @@ def test_a_second_predicate_after_a_relative_clause_is_not_the_subjects() -> Non
         "counter-attack."
     )
     assert got.get("hezbollah") != "agent"
+
+
+# "lost" is a loss unless a deed of the loser's own follows -----------------------------------
+
+
+def test_a_group_that_lost_fighters_is_the_target() -> None:
+    assert roles("The IS lost at least 28 jihadist fighters in the battle, he said.") == {
+        "islamic-state": "target"
+    }
+
+
+def test_a_group_that_has_since_lost_territory_is_the_target() -> None:
+    got = roles("Islamic State has since lost most of the territory it once held in the east.")
+    assert got["islamic-state"] == "target"
+
+
+def test_a_group_that_lost_fighters_as_it_took_a_town_is_the_agent() -> None:
+    got = roles(
+        "The monitor said ISIL lost 13 of its fighters as it took total control of Markada."
+    )
+    assert got["islamic-state"] == "agent"
