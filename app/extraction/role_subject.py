@@ -16,6 +16,7 @@ from app.extraction.role_words import (
     AUX,
     BELONGING,
     COPULA,
+    DEEDS,
     DET,
     FROM_VERBS,
     HARM,
@@ -98,7 +99,10 @@ def subject_role(
             if low(toks, m) in APPOSED:
                 k = m + 1
                 break
-    if k < n and low(toks, k) in WEAPONS | OWNED_DEEDS:
+    owned = k and _possessive(toks, k - 1)
+    if owned:
+        k = _past_adjectives(toks, k)  # "Assads most horrible massacres"
+    if k < n and (low(toks, k) in WEAPONS | OWNED_DEEDS or owned and low(toks, k) in DEEDS):
         negated = denial(toks, k + 1, k + 4)
         if negated is not None:
             return negated
@@ -253,6 +257,30 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
         m += 1
     w = low(toks, m)
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
+
+
+def _possessive(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] an owner in the possessive, the apostrophe kept or not ("Assad's",
+    "Assads", "the Assad regimes")?"""
+    raw = toks[k].group()
+    w = raw.lower()
+    return (
+        raw.endswith(("'s", "’s"))
+        or (w.endswith("s") and w[:-1] in HEADS and w not in HEADS)
+        or (raw[:1].isupper() and w.endswith("s") and not w.endswith("ss") and w not in HEADS)
+    )
+
+
+def _past_adjectives(toks: list[re.Match[str]], k: int) -> int:
+    """The index of a noun of attack after up to three adjectives at toks[k] ("most horrible
+    massacres", "random attacks"), or k when none follows them."""
+    for m in range(k, min(len(toks), k + 4)):
+        w = low(toks, m)
+        if w in WEAPONS | OWNED_DEEDS | DEEDS:
+            return m
+        if not toks[m].group().islower() or _participle(w) or w in HARM | AUX | STATIVE | SPEECH:
+            return k
+    return k
 
 
 def _participle(w: str) -> bool:

@@ -120,3 +120,24 @@ def test_a_group_that_lost_fighters_as_it_took_a_town_is_the_agent() -> None:
         "The monitor said ISIL lost 13 of its fighters as it took total control of Markada."
     )
     assert got["islamic-state"] == "agent"
+
+
+# the owner of an attack in the possessive, adjectives between; "not only" denies nothing ----
+
+
+def test_the_owner_of_massacres_named_with_adjectives_between_is_the_agent() -> None:
+    got = roles(
+        "The world chose to remain silent over one of Assads most horrible massacres "
+        "committed not only against the people of Raqqa but against all humanity."
+    )
+    assert got["bashar-al-assad"] == "agent"
+
+
+def test_an_owner_with_an_apostrophe_and_an_adjective_is_the_agent() -> None:
+    got = roles("Dozens of civilians died in Russia's relentless bombardment of Idlib on Monday.")
+    assert got["russia"] == "agent"
+
+
+def test_not_only_is_no_denial_of_the_deed() -> None:
+    got = roles("Syrian regime forces shelled not only the town but also its outskirts on Monday.")
+    assert got["syrian-arab-army"] == "agent"
