@@ -14,6 +14,7 @@ from app.extraction.role_words import (
     APPOSED,
     BELONGING,
     DEEDS,
+    DESCRIBED,
     DET,
     FIGHTING,
     FORCING,
@@ -39,8 +40,6 @@ _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
 )
-# "Western-backed al-Qaida terrorists": an adjective of the name, whatever its case
-_SPONSORED = re.compile(r"-(?:backed|linked|led|affiliated|allied|aligned|supported)$")
 # where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
 _PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
 # where the adjectives of a descriptor ("the Takfiri group") stop
@@ -79,7 +78,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "ally",
                 "allies",
             )
-            or _SPONSORED.search(w)
+            or DESCRIBED.search(w)  # "Western-backed al-Qaida terrorists"
             or (w == "at" and low(toks, k + 1) == "least")
             or w in _QUOTES
         ):

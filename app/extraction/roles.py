@@ -37,6 +37,7 @@ from app.extraction.role_words import (
     OWNED_DEEDS,
     PEOPLE_HEADS,
     SPONSOR_SURFACE,
+    SPONSORED_AFTER,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
@@ -82,7 +83,7 @@ def _role(
     if sponsor is not None:  # "Turkish-backed rebels": the sponsor, as in "backed by Turkey"
         at = actor.start + sponsor.start(1)
         return "mentioned", Why("sponsor", at, actor.end, sponsor.group(1), "sponsors them")
-    backing = _BACKED_AFTER.match(text, actor.end, end)
+    backing = SPONSORED_AFTER.match(text, actor.end, end)
     if backing is not None:  # "Washington-backed Kurdish militias": as "US-backed"
         return "mentioned", Why(
             "sponsor", actor.start, backing.end(), backing.group(1), "sponsors them"
@@ -168,7 +169,6 @@ _WEAPON_HIT = re.compile(
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
 )
-_BACKED_AFTER = re.compile(r"-(backed|sponsored|funded|supported|brokered)\b", re.I)
 _AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"

@@ -141,3 +141,18 @@ def test_an_owner_with_an_apostrophe_and_an_adjective_is_the_agent() -> None:
 def test_not_only_is_no_denial_of_the_deed() -> None:
     got = roles("Syrian regime forces shelled not only the town but also its outskirts on Monday.")
     assert got["syrian-arab-army"] == "agent"
+
+
+# one list of the participles by which a name describes another actor ------------------------
+
+
+def test_every_sponsoring_or_linking_participle_describes_the_name_after_it() -> None:
+    from app.extraction.role_words import DESCRIBED, LINKED, SPONSOR_SURFACE
+
+    assert all(DESCRIBED.search(f"gulf-{w}") for w in ("funded", "mediated", "inspired", "run"))
+    assert SPONSOR_SURFACE.search("Russian-mediated") and not LINKED.match("-backed")
+
+
+def test_a_funded_adjective_before_a_name_leaves_the_name_the_object() -> None:
+    got = roles("The army killed dozens of Gulf-funded Nusra Front terrorists in Idlib on Monday.")
+    assert got["al-nusra-front"] == "target"
