@@ -156,3 +156,19 @@ def test_every_sponsoring_or_linking_participle_describes_the_name_after_it() ->
 def test_a_funded_adjective_before_a_name_leaves_the_name_the_object() -> None:
     got = roles("The army killed dozens of Gulf-funded Nusra Front terrorists in Idlib on Monday.")
     assert got["al-nusra-front"] == "target"
+
+
+# "the YPG-dominated SDF": the dominant part only describes the whole ------------------------
+
+
+def test_a_dominated_adjective_names_no_actor_of_its_own() -> None:
+    got = roles("The YPG-dominated SDF seized three villages near Manbij on Thursday.")
+    assert got == {"sdf": "agent"}
+
+
+def test_a_dominant_part_with_its_acronym_only_describes_the_whole() -> None:
+    got = roles(
+        "The Peoples Protection Units (YPG) dominated Syrian Democratic Forces have seized "
+        "three villages near Manbij."
+    )
+    assert got == {"sdf": "agent"}
