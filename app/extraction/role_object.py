@@ -35,6 +35,7 @@ from app.extraction.role_words import (
 from app.extraction.types import ActorRole, Why
 
 _SOME = frozenset({"most", "some", "many", "all", "several"})
+_NAMELY = frozenset({"mainly", "namely", "especially", "particularly", "notably", "chiefly"})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
@@ -98,6 +99,13 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
             k -= 1
+            skipped += 1
+            continue
+        # "accuse countries mainly the USA": a member named of a plain noun takes its place
+        if w in _NAMELY and k >= 1 and toks[k - 1].group().islower():
+            k -= 1
+            while k >= 0 and toks[k].group().islower() and low(toks, k) not in _STOPS:
+                k -= 1  # "foreign states"
             skipped += 1
             continue
         # "two men from (Lebanese Shia group) Hezbollah": a bracketed aside before the name

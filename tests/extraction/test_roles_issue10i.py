@@ -172,3 +172,14 @@ def test_a_dominant_part_with_its_acronym_only_describes_the_whole() -> None:
         "three villages near Manbij."
     )
     assert got == {"sdf": "agent"}
+
+
+# "countries, mainly the USA and Turkey": the members named take the noun's place ------------
+
+
+def test_members_named_after_mainly_take_the_role_of_the_noun_before() -> None:
+    got = roles(
+        "Damascus accuses foreign states mainly the USA Turkey and Qatar of arming the "
+        "terrorist groups in the country."
+    )
+    assert got == {"united-states": "agent", "turkey": "agent", "qatar": "agent"}
