@@ -35,6 +35,7 @@ from app.extraction.role_words import (
 from app.extraction.types import ActorRole, Why
 
 _SOME = frozenset({"most", "some", "many", "all", "several"})
+_JOINING = frozenset({"joined", "join", "joins", "joining"})
 _NAMELY = frozenset({"mainly", "namely", "especially", "particularly", "notably", "chiefly"})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
@@ -81,6 +82,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             )
             or DESCRIBED.search(w)  # "Western-backed al-Qaida terrorists"
             or (w == "at" and low(toks, k + 1) == "least")
+            or w.endswith(("'s", "’s"))  # "with the army’s Tiger Forces": a determiner
             or w in _QUOTES
         ):
             k -= 1
@@ -262,6 +264,9 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         return "agent", Why(
             "party", toks[fight].start(), b, f"killed in {low(toks, fight)} {w}", "the killer"
         )
+    if w == "with" and prev == "forces" and low(toks, k - 2) in _JOINING:
+        # "Hezbollah joined forces with the army's Tiger Forces": a partner in the deed
+        return "agent", Why("party", toks[k - 2].start(), b, "joined forces with", "a partner")
     if w in ("between", "among", "with") and prev in FIGHTING:
         return "agent" if w != "with" else "target", Why(
             "party", a, b, f"{prev} {w}", "a party to the fighting"

@@ -52,7 +52,7 @@ def subject_role(
     # the rest of its noun phrase: "fighters", "(SAA)", "and its allies", "and Iran"
     while k < n:
         w = low(toks, k)
-        if w in HEADS or w in ("s", "’s", "'s"):
+        if w in HEADS or w in ("s", "’s", "'s") or w in _QUOTES:  # "“Tiger Forces” and"
             k += 1
         elif w == "(":
             while k < n and toks[k].group() != ")":
@@ -225,6 +225,7 @@ def subject_role(
     return None
 
 
+_QUOTES = frozenset({'"', "“", "”"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "ceasefires", "truces"})
 
 

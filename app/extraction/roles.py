@@ -126,7 +126,15 @@ def _role(
     before = object_role(text, toks, i)
     if before is not None and before[1].rule == "by":
         return before  # "a village controlled by IS killing civilians": the by phrase decides
-    if surface_words and surface_words[-1] in WEAPONS | OWNED_DEEDS and len(surface_words) > 1:
+    # "government forces", "Russian strikes": owners of arms; not a name that ends in
+    # "Forces" ("the National Defence Forces has fighters"), which only its words decide
+    named = actor.surface.split()[-1][:1].isupper()
+    if (
+        surface_words
+        and surface_words[-1] in WEAPONS | OWNED_DEEDS
+        and len(surface_words) > 1
+        and not (named and surface_words[-1] in PEOPLE_HEADS)
+    ):
         if before is not None and before[0] in ("target", "mentioned"):
             return before
         negated = denial(toks, j, j + 3)

@@ -183,3 +183,35 @@ def test_members_named_after_mainly_take_the_role_of_the_noun_before() -> None:
         "terrorist groups in the country."
     )
     assert got == {"united-states": "agent", "turkey": "agent", "qatar": "agent"}
+
+
+# a name ending in "Forces" owns no attack by its last word ----------------------------------
+
+
+def test_a_named_force_that_only_has_fighters_is_mentioned() -> None:
+    got = roles("The National Defence Forces has fighters operating throughout Syria.")
+    assert got == {"national-defence-forces": "mentioned"}
+
+
+def test_members_of_a_named_force_killed_in_a_list_are_not_its_agent() -> None:
+    got = roles(
+        "IS killed 270 security guards employees and members of the paramilitary National "
+        "Defence Forces during an assault on a gas field in Homs."
+    )
+    assert got.get("national-defence-forces") != "agent"
+
+
+def test_a_quoted_named_force_and_its_allies_act() -> None:
+    got = roles(
+        "The Syrian Arab Army’s “Tiger Forces” and their allies have captured every village "
+        "in the Al-Safira Plains."
+    )
+    assert got["tiger-forces"] == "agent"
+
+
+def test_the_partner_forces_are_joined_with_is_an_agent() -> None:
+    got = roles(
+        "Hezbollah joined forces with the army’s Tiger Forces in a bid to close the breach "
+        "near Aleppo."
+    )
+    assert got == {"hezbollah": "agent", "tiger-forces": "agent"}
