@@ -215,3 +215,19 @@ def test_the_partner_forces_are_joined_with_is_an_agent() -> None:
         "near Aleppo."
     )
     assert got == {"hezbollah": "agent", "tiger-forces": "agent"}
+
+
+# a state named by its adjective with its support, allies, deals or attacks -----------------
+
+
+def test_russian_support_names_russia_as_a_sponsor() -> None:
+    got = roles("With Russian support the regime begins to retake territory near Aleppo.")
+    assert got == {"russia": "mentioned", "syrian-government": "agent"}
+
+
+def test_iranian_allies_listed_with_an_agent_are_iran_acting() -> None:
+    got = roles(
+        "Terrorism swept the region with the direct support of Assad and his Iranian allies, "
+        "the coalition said."
+    )
+    assert got["iran"] == got["bashar-al-assad"]
