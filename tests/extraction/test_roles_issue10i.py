@@ -231,3 +231,16 @@ def test_iranian_allies_listed_with_an_agent_are_iran_acting() -> None:
         "the coalition said."
     )
     assert got["iran"] == got["bashar-al-assad"]
+
+
+# a seat of government standing for its state is that state's actor ---------------------------
+
+
+def test_a_capital_standing_for_its_state_is_the_government() -> None:
+    got = roles("Britain called on Damascus to give U.N. inspectors access to the site.")
+    assert got["syrian-government"] == "mentioned"
+
+
+def test_a_capital_where_speakers_are_is_no_actor() -> None:
+    got = roles("Activists in Damascus said the regime shelled Douma on Monday.")
+    assert got == {"syrian-government": "agent"}
