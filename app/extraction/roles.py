@@ -198,7 +198,10 @@ def coordinated_roles(
         j = k
         while j + 1 < n and _COORDINATION.fullmatch(text, actors[j].end, actors[j + 1].start):
             j += 1
-        if j > k:
+        # names side by side with no "and" or comma anywhere are no list ("Hezbollah SOHR
+        # An Israeli airstrike": keywords before a lede)
+        gaps = [text[actors[m].end : actors[m + 1].start] for m in range(k, j)]
+        if j > k and not all(g.strip() == "" for g in gaps):
             members = range(k, j + 1)
             decided = [
                 out[m] for m in members if out[m][0] != "mentioned" and out[m][1].rule != "holder"

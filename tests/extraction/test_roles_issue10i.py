@@ -244,3 +244,19 @@ def test_a_capital_standing_for_its_state_is_the_government() -> None:
 def test_a_capital_where_speakers_are_is_no_actor() -> None:
     got = roles("Activists in Damascus said the regime shelled Douma on Monday.")
     assert got == {"syrian-government": "agent"}
+
+
+# names side by side with no "and" or comma are no list --------------------------------------
+
+
+def test_keywords_before_a_lede_do_not_share_its_agents_role() -> None:
+    got = roles(
+        "Israeli airstrike Hezbollah SOHR An Israeli airstrike on a village in the Golan "
+        "killed five pro-regime fighters on Wednesday a monitoring group said."
+    )
+    assert got.get("hezbollah") != "agent"
+
+
+def test_an_unpunctuated_list_with_its_and_still_shares_the_verb() -> None:
+    got = roles("Hezbollah Harakat al-Nujaba and the Quds brigade joined the assault on Aleppo.")
+    assert got["hezbollah"] == "agent"
