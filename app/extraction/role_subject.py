@@ -161,6 +161,9 @@ def subject_role(
             ):  # "groups were involved in the attack": its doers
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "took part in the attack")
+            if part in ("a", "an", "the") and (m := _force_doing(toks, k)) is not None:
+                a, b, cue = span(toks, aux, m)  # "have been a key force battling the extremists"
+                return "agent", Why("subject", a, b, cue, "the force that does it")
             if part in PASSIVE_NEUTRAL:
                 return _conjoined_deed(toks, k)
             if part.endswith("ed") or part in HARM:
@@ -258,6 +261,18 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
         m += 1
     w = low(toks, m)
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
+
+
+def _force_doing(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index of a verb of harm in -ing right after the predicate noun phrase at toks[k]
+    ("a key force battling", "the main group fighting"), or None."""
+    for m in range(k + 1, min(len(toks), k + 5)):
+        w = low(toks, m)
+        if w.endswith("ing"):
+            return m if w in HARM else None
+        if not toks[m].group().islower():
+            return None
+    return None
 
 
 def _possessive(toks: list[re.Match[str]], k: int) -> bool:

@@ -260,3 +260,18 @@ def test_keywords_before_a_lede_do_not_share_its_agents_role() -> None:
 def test_an_unpunctuated_list_with_its_and_still_shares_the_verb() -> None:
     got = roles("Hezbollah Harakat al-Nujaba and the Quds brigade joined the assault on Aleppo.")
     assert got["hezbollah"] == "agent"
+
+
+# "X has been a key force battling Y": the predicate's participle is X's deed ----------------
+
+
+def test_a_subject_that_is_the_force_battling_a_group_is_its_agent() -> None:
+    got = roles(
+        "Kurdish YPG fighters have been a key force battling Islamic State in northern Syria."
+    )
+    assert got == {"ypg": "agent", "islamic-state": "target"}
+
+
+def test_a_subject_that_is_a_force_with_no_deed_stays_mentioned() -> None:
+    got = roles("The YPG has been a key force in northern Syria since 2012, the monitor said.")
+    assert got.get("ypg") != "agent"
