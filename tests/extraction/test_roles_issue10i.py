@@ -275,3 +275,16 @@ def test_a_subject_that_is_the_force_battling_a_group_is_its_agent() -> None:
 def test_a_subject_that_is_a_force_with_no_deed_stays_mentioned() -> None:
     got = roles("The YPG has been a key force in northern Syria since 2012, the monitor said.")
     assert got.get("ypg") != "agent"
+
+
+# "Syrian rebels" are the Syrian opposition; bare "rebels" stay a category --------------------
+
+
+def test_syrian_rebels_are_the_syrian_opposition() -> None:
+    got = roles("The government and its ally Russia have blamed Syrian rebels for the attack.")
+    assert got["syrian-opposition"] == "agent"
+
+
+def test_bare_rebels_name_no_actor() -> None:
+    got = roles("The government and its ally Russia have blamed rebels for the attack.")
+    assert "syrian-opposition" not in got
