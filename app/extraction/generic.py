@@ -131,6 +131,11 @@ def find_generic(
                 out.append(_mention(text, shared, toks[i].start, toks[i].end))
                 i += 1
                 continue
+        owner = _predicated(words, i, rules)
+        if owner is not None:  # "whether the raid was Syrian or Russian"
+            out.append(_mention(text, owner, toks[i].start, toks[i].end))
+            i += 1
+            continue
         if _loyal(words, i):  # "the forces loyal to President Bashar al-Assad"
             out.append(_mention(text, "syrian-arab-army", toks[i].start, toks[i].end))
             i += 1
@@ -207,6 +212,29 @@ def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rule
             if len(head) == length and (key := rules.phrases.get((words[i], *head))) is not None:
                 return key
     return None
+
+
+_COPULA = word_set("was were is are")
+_CLAUSE_START = word_set("whether if that said say says")
+
+
+def _predicated(words: list[str], i: int, rules: _Rules) -> str | None:
+    """The owner a state's adjective names when it is said of an attack or aircraft after
+    "was"/"were" ("whether the raid was Syrian or Russian", "if the planes involved in the
+    attack were Syrian"): the head noun the clause opens with ("the planes"), or None."""
+    k = i - 1
+    while k >= 0 and (words[k] in ("or", "and") or words[k] in rules.firsts):
+        k -= 1  # "Syrian or Russian": back over the other adjectives
+    if k < 0 or words[k] not in _COPULA or words[i] not in rules.firsts:
+        return None
+    opening = next((m for m in range(k - 1, max(-1, k - 9), -1) if words[m] in _CLAUSE_START), None)
+    if opening is None:
+        return None
+    m = opening + 1
+    while m < k and words[m] in ("the", "a", "an"):
+        m += 1
+    head = words[m]
+    return rules.phrases.get((words[i], head)) or rules.phrases.get((words[i], head + "s"))
 
 
 _LOYAL_HEADS = word_set("forces troops fighters militias militiamen soldiers units")

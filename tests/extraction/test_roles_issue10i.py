@@ -288,3 +288,18 @@ def test_syrian_rebels_are_the_syrian_opposition() -> None:
 def test_bare_rebels_name_no_actor() -> None:
     got = roles("The government and its ally Russia have blamed rebels for the attack.")
     assert "syrian-opposition" not in got
+
+
+# a state's adjective said of an attack or aircraft names its owner ---------------------------
+
+
+def test_planes_said_to_be_syrian_name_the_syrian_air_force() -> None:
+    got = roles(
+        "The monitor said it was unclear if the planes involved in the attack were Syrian or "
+        "Russian."
+    )
+    assert got == {"syrian-air-force": "mentioned", "russian-air-force": "mentioned"}
+
+
+def test_a_people_said_to_be_syrian_name_no_actor() -> None:
+    assert roles("The monitor said most of the dead in the attack on Idlib were Syrian.") == {}
