@@ -166,7 +166,8 @@ def subject_role(
                 return "agent", Why("subject", a, b, cue, "the force that does it")
             if part in PASSIVE_NEUTRAL:
                 return _conjoined_deed(toks, k)
-            if part.endswith("ed") or part in HARM:
+            if part.endswith("ed") or part in HARM or (part, low(toks, k + 1)) == ("put", "under"):
+                # "IS is put under further pressure": undergoes it, as a passive of harm
                 a, b, cue = span(toks, aux, k)
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
             return _conjoined_deed(toks, k)

@@ -303,3 +303,14 @@ def test_planes_said_to_be_syrian_name_the_syrian_air_force() -> None:
 
 def test_a_people_said_to_be_syrian_name_no_actor() -> None:
     assert roles("The monitor said most of the dead in the attack on Idlib were Syrian.") == {}
+
+
+# "is put under pressure": the subject undergoes it ------------------------------------------
+
+
+def test_a_group_put_under_pressure_is_the_target() -> None:
+    got = roles(
+        "The Islamic State group is put under further pressure in its remaining strongholds "
+        "by Kurdish forces."
+    )
+    assert got["islamic-state"] == "target"
