@@ -120,6 +120,7 @@ def subject_role(
     k = _of_name(toks, k)
     if low(toks, k) == "for" and low(toks, k + 2) == "part":  # "the regime for its part has"
         k += 3
+    k = _time_phrase_end(toks, k)  # "Turkish military since the beginning ... have been"
     aside = _speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
@@ -262,6 +263,22 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
         m += 1
     w = low(toks, m)
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
+
+
+_TIME_PREPOSITIONS = frozenset({"since", "during", "throughout", "after", "before"})
+
+
+def _time_phrase_end(toks: list[re.Match[str]], k: int) -> int:
+    """The index of the auxiliary after a time phrase between a subject and its verb
+    ("Turkish military since the beginning of the operation have been taking"), or k."""
+    if low(toks, k) not in _TIME_PREPOSITIONS:
+        return k
+    for m in range(k + 2, min(len(toks), k + 7)):
+        if low(toks, m) in COPULA | {"has", "have", "had"}:
+            return m
+        if not toks[m].group().islower():
+            return k
+    return k
 
 
 def _force_doing(toks: list[re.Match[str]], k: int) -> int | None:

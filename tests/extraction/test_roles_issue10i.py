@@ -314,3 +314,14 @@ def test_a_group_put_under_pressure_is_the_target() -> None:
         "by Kurdish forces."
     )
     assert got["islamic-state"] == "target"
+
+
+# a time phrase between a subject and its verb -------------------------------------------------
+
+
+def test_a_time_phrase_between_subject_and_verb_leaves_the_subject_acting() -> None:
+    got = roles(
+        "The Turkish military since the beginning of the operation have been shelling YPG "
+        "positions near Afrin."
+    )
+    assert got["turkish-armed-forces"] == "agent"
