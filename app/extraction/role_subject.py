@@ -9,6 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.role_phrase import (
+    JOINT,
+    adverb,
+    companions,
+    of_name,
+    participle,
+    partner_end,
+    past_adjectives,
+    past_composition,
+    possessive,
+    speech_aside,
+    time_phrase_end,
+)
 from app.extraction.role_tokens import denial, index_at, low, named, span
 from app.extraction.role_words import (
     ACTION,
@@ -17,7 +30,6 @@ from app.extraction.role_words import (
     BELONGING,
     COPULA,
     DEEDS,
-    DET,
     FROM_VERBS,
     HARM,
     HEADS,
@@ -30,7 +42,6 @@ from app.extraction.role_words import (
     PASSIVE_NEUTRAL,
     PROCEDURE,
     REDUCED_BY,
-    SIDES,
     SPEECH,
     SPONSORING,
     STATIVE,
@@ -73,7 +84,7 @@ def subject_role(
             other = next((o for o in others if o.start == nxt), None)
             if other is not None:
                 k = index_at(toks, other.end)
-            elif (end := _companions(toks, k + 1)) is not None:
+            elif (end := companions(toks, k + 1)) is not None:
                 k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
@@ -84,10 +95,10 @@ def subject_role(
             "or",
         ):  # "Nusra Front Jaish al-Fateh and other groups attacked": an unpunctuated list
             k = index_at(toks, other.end)
-        elif w == "in" and low(toks, k + 1) in _JOINT and low(toks, k + 2) == "with":
+        elif w == "in" and low(toks, k + 1) in JOINT and low(toks, k + 2) == "with":
             # "the army in cooperation with the popular forces surrounded": its partner
-            k = _partner_end(toks, k + 3, others)
-        elif w in ("its", "their") and (end := _companions(toks, k)) is not None:
+            k = partner_end(toks, k + 3, others)
+        elif w in ("its", "their") and (end := companions(toks, k)) is not None:
             k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
         else:
             break
@@ -99,9 +110,9 @@ def subject_role(
             if low(toks, m) in APPOSED:
                 k = m + 1
                 break
-    owned = k and _possessive(toks, k - 1)
+    owned = k and possessive(toks, k - 1)
     if owned:
-        k = _past_adjectives(toks, k)  # "Assads most horrible massacres"
+        k = past_adjectives(toks, k)  # "Assads most horrible massacres"
     if k < n and (low(toks, k) in WEAPONS | OWNED_DEEDS or owned and low(toks, k) in DEEDS):
         negated = denial(toks, k + 1, k + 4)
         if negated is not None:
@@ -117,18 +128,18 @@ def subject_role(
             return deed
         a, b, cue = span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
-    k = _of_name(toks, k)
+    k = of_name(toks, k)
     if low(toks, k) == "for" and low(toks, k + 2) == "part":  # "the regime for its part has"
         k += 3
-    k = _time_phrase_end(toks, k)  # "Turkish military since the beginning ... have been"
-    aside = _speech_aside(toks, k)
+    k = time_phrase_end(toks, k)  # "Turkish military since the beginning ... have been"
+    aside = speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
     if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
-        k = _past_composition(toks, k + 1)
+        k = past_composition(toks, k + 1)
     first = k
     while k < n and (
-        (_adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
+        (adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
         or (low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX)
     ):
         k += 1  # "also", "reportedly", "on Tuesday morning"
@@ -140,8 +151,8 @@ def subject_role(
         aux = k
         k += 1
         while k < n and (
-            (_adverb(toks, k) and low(toks, k) not in COPULA)
-            or (low(toks, k) == "since" and _participle(low(toks, k + 1)))
+            (adverb(toks, k) and low(toks, k) not in COPULA)
+            or (low(toks, k) == "since" and participle(low(toks, k + 1)))
         ):  # "have since lost": "since" an adverb
             k += 1
         if low(toks, k) == "been":
@@ -255,7 +266,7 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
     if low(toks, k) not in _RAISING | _SEEMING or low(toks, k + 1) != "to":
         return False
     m = k + 2
-    while _adverb(toks, m) and low(toks, m) not in COPULA | {"have"}:
+    while adverb(toks, m) and low(toks, m) not in COPULA | {"have"}:
         m += 1
     if low(toks, m) == "be":
         return low(toks, m + 1).endswith("ing")
@@ -263,22 +274,6 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
         m += 1
     w = low(toks, m)
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
-
-
-_TIME_PREPOSITIONS = frozenset({"since", "during", "throughout", "after", "before"})
-
-
-def _time_phrase_end(toks: list[re.Match[str]], k: int) -> int:
-    """The index of the auxiliary after a time phrase between a subject and its verb
-    ("Turkish military since the beginning of the operation have been taking"), or k."""
-    if low(toks, k) not in _TIME_PREPOSITIONS:
-        return k
-    for m in range(k + 2, min(len(toks), k + 7)):
-        if low(toks, m) in COPULA | {"has", "have", "had"}:
-            return m
-        if not toks[m].group().islower():
-            return k
-    return k
 
 
 def _force_doing(toks: list[re.Match[str]], k: int) -> int | None:
@@ -291,34 +286,6 @@ def _force_doing(toks: list[re.Match[str]], k: int) -> int | None:
         if not toks[m].group().islower():
             return None
     return None
-
-
-def _possessive(toks: list[re.Match[str]], k: int) -> bool:
-    """Is toks[k] an owner in the possessive, the apostrophe kept or not ("Assad's",
-    "Assads", "the Assad regimes")?"""
-    raw = toks[k].group()
-    w = raw.lower()
-    return (
-        raw.endswith(("'s", "’s"))
-        or (w.endswith("s") and w[:-1] in HEADS and w not in HEADS)
-        or (raw[:1].isupper() and w.endswith("s") and not w.endswith("ss") and w not in HEADS)
-    )
-
-
-def _past_adjectives(toks: list[re.Match[str]], k: int) -> int:
-    """The index of a noun of attack after up to three adjectives at toks[k] ("most horrible
-    massacres", "random attacks"), or k when none follows them."""
-    for m in range(k, min(len(toks), k + 4)):
-        w = low(toks, m)
-        if w in WEAPONS | OWNED_DEEDS | DEEDS:
-            return m
-        if not toks[m].group().islower() or _participle(w) or w in HARM | AUX | STATIVE | SPEECH:
-            return k
-    return k
-
-
-def _participle(w: str) -> bool:
-    return w.endswith(("ed", "en")) or w in ACTION
 
 
 def _lost(toks: list[re.Match[str]], k: int) -> bool:
@@ -361,7 +328,7 @@ def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | Non
             return None
         if w in COPULA and w not in ("be", "being"):
             v = m + 1
-            while _adverb(toks, v) and low(toks, v) not in COPULA:
+            while adverb(toks, v) and low(toks, v) not in COPULA:
                 v += 1
             if low(toks, v) == "been":
                 v += 1
@@ -370,31 +337,6 @@ def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | Non
                 return "target", Why("passive_subject", a, b, cue, "what it owns was hit")
             return None
     return None
-
-
-_COMPOSING = frozenset({"includes", "include", "consists", "consist", "comprises", "comprise"})
-
-
-def _past_composition(toks: list[re.Match[str]], k: int) -> int:
-    """The index of the main verb after a relative clause telling what the subject is made
-    of ("the SDF which consists of Kurdish fighters but also includes Arab units launched an
-    operation": "launched"), or k when the clause at toks[k] is no such clause."""
-    m = k
-    while _adverb(toks, m):
-        m += 1
-    if low(toks, m) not in _COMPOSING:
-        return k
-    for v in range(m + 1, min(len(toks), m + 20)):
-        w = low(toks, v)
-        if w in ("who", "which", "that"):
-            break
-        if w in _COMPOSING or not toks[v].group().islower() or low(toks, v - 1) in DET:
-            continue
-        if w in ACTION | COPULA | {"has", "have", "had"} or (
-            w.endswith("ed") and w not in PASSIVE_NEUTRAL and low(toks, v + 1) != "by"
-        ):
-            return v
-    return k
 
 
 _CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
@@ -413,7 +355,7 @@ def _conjoined_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] 
         if w != "and" or low(toks, m + 1) not in ("has", "have", "had"):
             continue
         v = m + 2
-        while _adverb(toks, v) and low(toks, v) not in COPULA:
+        while adverb(toks, v) and low(toks, v) not in COPULA:
             v += 1
         deed = low(toks, v)
         if deed in PROCEDURE | SPEECH | LOSING | COPULA or not (
@@ -423,75 +365,3 @@ def _conjoined_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] 
         a, b, cue = span(toks, m, v)
         return "agent", Why("subject", a, b, cue, "subject of a verb of action")
     return None
-
-
-# words in -ly that are no adverbs
-_LY_NOUNS = frozenset({"ally", "family", "assembly", "supply", "rally", "anomaly", "holy"})
-
-
-def _adverb(toks: list[re.Match[str]], k: int) -> bool:
-    """A word that changes nothing about who acts: an auxiliary, a time word, or an adverb
-    in -ly ("is currently carrying out", "have systematically targeted")."""
-    w = low(toks, k)
-    at_times = (w, low(toks, k + 1)) == ("at", "times") or (low(toks, k - 1), w) == ("at", "times")
-    return (
-        w in AUX
-        or at_times  # "have at times sought to encircle"
-        or (len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS)
-    )
-
-
-def _companions(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "its allies", "other militant groups", "its Arab and European allies",
-    "international partners" or "rebel fighters" standing at toks[k], or None."""
-    if low(toks, k) not in {"its", "their", "allied", "other", "a", "several", "many"} | SIDES:
-        # "the government and international partners continue": one plain adjective
-        partners = low(toks, k + 1) in ("allies", "partners") and toks[k].group().islower()
-        return k + 2 if partners else None
-    for m in range(k + 1, min(len(toks), k + 5)):
-        if low(toks, m) in HEADS | {"allies", "groups"}:
-            return m + 1
-    return None
-
-
-_JOINT = frozenset({"cooperation", "coordination", "conjunction"})
-
-
-def _partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:
-    """The index after the partner named at toks[k] ("the popular forces", "Hezbollah")."""
-    if low(toks, k) in DET:
-        k += 1
-    other = next((o for o in others if k < len(toks) and o.start == toks[k].start()), None)
-    if other is not None:
-        k = index_at(toks, other.end)
-    else:
-        k = next((m for m in range(k, min(len(toks), k + 3)) if low(toks, m) in HEADS), k - 1) + 1
-    while low(toks, k) in HEADS:
-        k += 1
-    return k
-
-
-def _of_name(toks: list[re.Match[str]], k: int) -> int:
-    """The index after a naming "of" phrase standing at toks[k] ("the government of President
-    Bashar Assad", "the coalition of 68 nations"), or k when there is none."""
-    if low(toks, k) != "of":
-        return k
-    m = k + 1
-    while m < len(toks) and m - k <= 5 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
-        m += 1
-    if low(toks, m) in ("nations", "countries", "states"):
-        m += 1
-    return m if m > k + 1 else k
-
-
-def _speech_aside(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "the source (also) added" standing at toks[k], if it does."""
-    m = k
-    if low(toks, m) in ("the", "a", "an"):
-        m += 1
-    if low(toks, m) not in ("source", "sources", "official", "officials", "spokesman", "monitor"):
-        return None
-    m += 1
-    while low(toks, m) in ("also", "further", "then"):
-        m += 1
-    return m + 1 if low(toks, m) in ("said", "added", "says", "adds", "noted") else None
