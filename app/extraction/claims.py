@@ -390,9 +390,9 @@ def _content_actors(
             continue
         if is_category(a.surface):
             continue
-        if n + 1 < len(mentions) and (
-            _describes(text, a, mentions[n + 1])
-            or _POSSESSIVE.fullmatch(text, a.end, mentions[n + 1].start)
+        nxt = _next_other(mentions, n)
+        if nxt is not None and (
+            _describes(text, a, nxt) or _POSSESSIVE.fullmatch(text, a.end, nxt.start)
         ):
             continue  # "the Syrian Arab Army's Tiger Forces" is about the Tiger Forces
         if n and _describes_after(text, mentions[n - 1], a):
@@ -437,11 +437,26 @@ def _describes_speaker(attr: Attribution, a: ActorMention, speaker: ActorMention
 
 
 _DESCRIPTOR_NOUNS = re.compile(
-    r"\s*(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
-    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated)"
-    r"\s+(?:group\s+)?$",
+    r"[\s)-]*(?:\([^()]{1,12}\)\s*)?"  # "Peoples Protection Units (YPG) dominated"
+    r"(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
+    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated|"
+    r"dominated|-dominated)"  # "the YPG-dominated SDF": the YPG is part of the SDF
+    r"[\s-]+(?:group\s+)?$",
     re.I,
 )
+
+
+def _next_other(mentions: Sequence[ActorMention], n: int) -> ActorMention | None:
+    """The mention after mentions[n], past the same actor's acronym right after it ("the
+    Peoples Protection Units (YPG) dominated SDF": the SDF)."""
+    m = n + 1
+    while (
+        m < len(mentions)
+        and mentions[m].key == mentions[n].key
+        and mentions[m].start - mentions[m - 1].end <= 3
+    ):
+        m += 1
+    return mentions[m] if m < len(mentions) else None
 
 
 def _describes(text: str, a: ActorMention, b: ActorMention) -> bool:

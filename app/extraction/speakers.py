@@ -20,6 +20,7 @@ from functools import cache
 from app.extraction.normalize import slugify, word_set
 from app.extraction.places import find_places, is_place_name
 from app.extraction.registry import DATA_DIR, actor_entry
+from app.extraction.role_words import DESCRIBED
 from app.extraction.types import ActorMention
 
 
@@ -190,7 +191,7 @@ def _person_name(
         if (
             word in _NOT_NAME
             or (word.endswith("s") and word[:-1] in ("Observatory",))
-            or _LINKED.search(word)  # "Daesh-linked" describes the name after it
+            or DESCRIBED.search(word)  # "Daesh-linked" describes the name after it
         ):
             if (hit := flush()) is not None:
                 return hit
@@ -276,7 +277,7 @@ def resolve(
     inside = [
         a
         for a in inside
-        if a.end <= end and not located(text, a) and not _LINKED.match(text, a.end)
+        if a.end <= end and not located(text, a) and not DESCRIBED.match(text, a.end)
     ]
     words = text[start:end].split()
     if words and words[-1].casefold() in PEOPLE and "of" not in words:
@@ -329,8 +330,6 @@ _ORG_HEADS = {
     "governorate": "government", "command": "government", "directorate": "government",
     "institute": "other", "commission": "other", "administration": "government",
 }  # fmt: skip
-# "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
-_LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)
 # "opposition activists said": people of that side, nobody in particular
 PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
 _SYRIA = re.compile(r"\s*Syria\s*")
@@ -353,7 +352,7 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
     phrase = text[start:end]
     words = phrase.split()
     lead = 1 if words and words[0].casefold() in ("the", "a", "an") else 0
-    while lead < len(words) and (_LINKED.search(words[lead]) or _BASED.search(words[lead])):
+    while lead < len(words) and (DESCRIBED.search(words[lead]) or _BASED.search(words[lead])):
         lead += 1  # "the Daesh-linked Aamaq news agency" is Aamaq news agency
     head = len(words) - 1
     if (of := _HEAD_OF.search(phrase)) is not None:
