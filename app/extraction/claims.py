@@ -81,8 +81,11 @@ _UNSAID = re.compile(
 )
 _OPINION = re.compile(
     r"\bI(?:\s+am|['’]m)?\s+(?:think|bet|suspect|believe|guess|hope|feel|sure)\b"
-    r"|\bin my (?:opinion|view)\b|\byou (?:should|will|might|may|can)\b|\bI\s+(?:have|had|was)\b"
+    r"|\bin my (?:opinion|view)\b|\byou (?:should|will|might|may|can)\b"
 )
+# the writer telling their own story ("When I went in April ..."); in a quotation it is a
+# witness's account ('"I was coming out of school when the shell hit"'), a claim
+_FIRST_PERSON = re.compile(r"\bI\s+(?:have|had|was)\b")
 _SPECULATION = re.compile(
     r"\b(?:would|should|could|might|must)\b|\bit is (?:very |quite |highly )?"
     r"(?:likely|possible|probable)\b|\b(?:probably|perhaps|maybe)\b|^\W*If\b"
@@ -213,7 +216,9 @@ def find_claims(
             why = Why(why.rule, why.start, why.end, why.cue, "the outlet's own reporter")
         sentence = text[u.start : u.end]
         named = attr is not None and attr.kind != "passive"
-        if _OPINION.search(sentence) and not named:
+        # a quotation's sentence is its speaker's, not the writer's, whatever it names
+        spoken = named or why.rule == "quote"
+        if _OPINION.search(sentence) and not named or _FIRST_PERSON.search(sentence) and not spoken:
             continue
         if not named and why.rule in ("outlet", "comment") and _SPECULATION.search(sentence):
             continue
@@ -243,7 +248,7 @@ def find_claims(
         scored = [q for q in counts if q.what != "other"]  # "One man ran": no figure
         if kind == "other" and _ENCYCLOPEDIC.search(sentence) and not scored and not named:
             continue
-        if kind == "other" and not scored and not content and not in_places and not named:
+        if kind == "other" and not scored and not content and not in_places and not spoken:
             continue
         voice = (
             Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None

@@ -1,0 +1,49 @@
+"""Claims, round 5: segmentation, claimant and hedge causes of the development sets'
+class-2, class-7 and hedge errors.
+
+Each sentence is written on the pattern (FA-KES style: commas and apostrophes stripped) and
+runs through the whole extraction, registry and gazetteer included.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.extraction import extract
+from app.extraction.types import Extraction
+from tests.extraction.test_error_classes import claim, no_claim
+
+
+def run(text: str) -> Extraction:
+    return extract(text, published=date(2017, 4, 5), outlet="reuters")
+
+
+def test_a_quotation_s_sentence_is_a_claim_even_when_it_names_nothing():
+    text = (
+        'Valerie Amos told the Security Council on Tuesday: "The situation in Syria keeps '
+        "getting worse. Unemployment now exceeds 54 per cent. The appeal is less than half "
+        'funded."'
+    )
+    x = run(text)
+    c = claim(x, text, "Unemployment now exceeds")
+    assert c.claimant_why.rule == "quote"
+    claim(x, text, "less than half funded")
+
+
+def test_a_witness_telling_their_own_story_in_a_quotation_is_a_claim():
+    text = (
+        'Ahmad a 12-year-old boy wounded in Douma told AFP: "The shell hit the street '
+        'outside. I was coming out of school when it hit."'
+    )
+    claim(run(text), text, "I was coming out of school")
+
+
+def test_the_writer_s_own_story_and_a_speaker_s_hope_stay_out():
+    text = (
+        "When I was in Aleppo in April the university was working normally. "
+        '"The war goes on" the UN official said. "I hope for the sake of the people of '
+        'Syria that a solution is found soon."'
+    )
+    x = run(text)
+    no_claim(x, text, "When I was")
+    no_claim(x, text, "I hope")
