@@ -106,6 +106,8 @@ _HEDGE = re.compile(
     r"|a reported|the reported)\b",
     re.I,
 )
+# "claimed responsibility", "claimed lives"; "claimed by X", "were reported by the Observatory":
+# someone named, not the unattributed "it was reported"
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
@@ -129,7 +131,10 @@ def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
     """The first hedge word of text[start:end], as a Why; None when nothing hedges it."""
     end = len(text) if end is None else end
     for m in _HEDGE.finditer(text, start, end):
-        if m.group().lower().startswith("claim") and _NOT_HEDGE_AFTER.match(text, m.end()):
+        word = m.group().lower()
+        if (word.startswith("claim") or word.endswith("reported")) and _NOT_HEDGE_AFTER.match(
+            text, m.end()
+        ):
             continue
         if m.group() == "May":  # the month
             continue

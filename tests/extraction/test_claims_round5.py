@@ -47,3 +47,14 @@ def test_the_writer_s_own_story_and_a_speaker_s_hope_stay_out():
     x = run(text)
     no_claim(x, text, "When I was")
     no_claim(x, text, "I hope")
+
+
+def test_reported_by_a_named_source_is_no_hedge():
+    text = (
+        "Civilian casualties from government bombardment were reported by the Syrian "
+        "Observatory for Human Rights in the al-Sekkari neighbourhood of Aleppo. Civilian "
+        "casualties were also reported in the al-Merja neighbourhood of Aleppo."
+    )
+    x = run(text)
+    assert not claim(x, text, "reported by the Syrian").hedged
+    assert claim(x, text, "also reported").hedged  # reported by nobody named
