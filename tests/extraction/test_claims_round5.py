@@ -58,3 +58,18 @@ def test_reported_by_a_named_source_is_no_hedge():
     x = run(text)
     assert not claim(x, text, "reported by the Syrian").hedged
     assert claim(x, text, "also reported").hedged  # reported by nobody named
+
+
+def test_a_speech_verb_in_a_relative_clause_of_the_opening_is_no_attribution():
+    text = (
+        "The government which denied its forces were behind the Ghouta attack also agreed to "
+        "hand over its stockpile of chemical weapons. The strikes benefit Kurdish groups "
+        'which had in 2013 declared "autonomous administrations" in northern Syria. The '
+        "deaths in Deir Ezzor on Wednesday prompted outrage from the opposition Syrian "
+        "National Coalition which described the incident as a heinous crime."
+    )
+    x = run(text)
+    assert claim(x, text, "also agreed").claimant_why.rule == "outlet"
+    assert claim(x, text, "benefit Kurdish").claimant_why.rule == "outlet"
+    c = claim(x, text, "heinous crime")  # late in the sentence: the clause is its point
+    assert c.claimant is not None and c.claimant.key == "syrian-national-coalition"
