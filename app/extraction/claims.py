@@ -158,7 +158,7 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
         return True
     if _CAPTION.search(words) or _CREDIT.search(words) or _FURNITURE.search(words):
         return True
-    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words) or _UNSAID.match(words):
+    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words):
         return True
     following = text[nxt.start : nxt.end] if nxt else ""
     # A caption is followed by its date line or credit ("... border. July 27 2016.")
@@ -199,7 +199,11 @@ def find_claims(
             continue
         previous = words
         units += [
-            Unit(a, b, s.paragraph, s.start) for a, b in split_by_claimant(text, s.start, s.end)
+            Unit(a, b, s.paragraph, s.start)
+            for a, b in split_by_claimant(text, s.start, s.end)
+            if not _UNSAID.match(
+                text[a:b]
+            )  # also a part cut off: "... said | but it could not say"
         ]
     dater = Dater(text, usable, reference, _first_incident(text, units, usable, reference, ctx))
     claims: list[ClaimDraft] = []

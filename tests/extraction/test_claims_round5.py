@@ -73,3 +73,13 @@ def test_a_speech_verb_in_a_relative_clause_of_the_opening_is_no_attribution():
     assert claim(x, text, "benefit Kurdish").claimant_why.rule == "outlet"
     c = claim(x, text, "heinous crime")  # late in the sentence: the clause is its point
     assert c.claimant is not None and c.claimant.key == "syrian-national-coalition"
+
+
+def test_what_a_source_left_unsaid_is_no_claim_when_cut_off_a_sentence_either():
+    text = (
+        "On Saturday an air raid on another hospital in Idlib had wounded five people the "
+        "Observatory said but it could not say whether the raid was Syrian or Russian."
+    )
+    x = run(text)
+    claim(x, text, "wounded five people")
+    no_claim(x, text, "could not say")
