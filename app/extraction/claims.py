@@ -198,12 +198,11 @@ def find_claims(
         if words == previous:
             continue
         previous = words
+        # what a source left unsaid, also in a part cut off ("... said | but it could not say")
         units += [
             Unit(a, b, s.paragraph, s.start)
             for a, b in split_by_claimant(text, s.start, s.end)
-            if not _UNSAID.match(
-                text[a:b]
-            )  # also a part cut off: "... said | but it could not say"
+            if not _UNSAID.match(text[a:b])
         ]
     dater = Dater(text, usable, reference, _first_incident(text, units, usable, reference, ctx))
     claims: list[ClaimDraft] = []
