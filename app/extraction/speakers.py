@@ -414,9 +414,10 @@ def _described(
     for d in _descriptors():
         if not (bare & d.words) or (d.needs and not bare & d.needs):
             continue
-        head = words[-1]
-        if head not in d.words and head.removesuffix("s") in d.words:
-            break  # a plural ("humanitarian groups said"): nobody in particular
+        if not set(words) & d.words:
+            # a plural ("humanitarian groups said", "monitors and sources on the ground
+            # said"): nobody in particular
+            break
         at = bisect_left(starts, start)
         before = _echoing(
             [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated], bare

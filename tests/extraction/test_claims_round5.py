@@ -83,3 +83,15 @@ def test_what_a_source_left_unsaid_is_no_claim_when_cut_off_a_sentence_either():
     x = run(text)
     claim(x, text, "wounded five people")
     no_claim(x, text, "could not say")
+
+
+def test_a_plural_descriptor_anywhere_in_the_phrase_is_nobody_in_particular():
+    from app.extraction.speakers import resolve
+
+    text = (
+        "The Syrian Observatory for Human Rights said 20 people died. Shelling went on "
+        "monitors and sources said."
+    )
+    at = text.index("monitors and sources")
+    who = resolve(text, at, at + len("monitors and sources"), [], [])
+    assert (who.actor, who.how) == (None, "generic")
