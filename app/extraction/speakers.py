@@ -414,10 +414,8 @@ def _described(
     for d in _descriptors():
         if not (bare & d.words) or (d.needs and not bare & d.needs):
             continue
-        if not set(words) & d.words:
-            # a plural ("humanitarian groups said", "monitors and sources on the ground
-            # said"): nobody in particular
-            break
+        if _plural(words, d.words):
+            break  # "humanitarian groups said": nobody in particular
         at = bisect_left(starts, start)
         before = _echoing(
             [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated], bare
@@ -443,6 +441,17 @@ def _described(
         # is nobody in particular when no medium is named, never the army named before
         break
     return Speaker(None, "generic")
+
+
+def _plural(words: list[str], singular: frozenset[str]) -> bool:
+    """Do the phrase's descriptor words stand in the plural, as its head or joined to
+    another ("monitors and sources on the ground")? A plural before a noun is a possessive
+    whose apostrophe was stripped ("the monitors director")."""
+    found = [i for i, w in enumerate(words) if w in singular or w.removesuffix("s") in singular]
+    last = len(words) - 1
+    return bool(found) and all(
+        words[i] not in singular and (i == last or words[i + 1] in ("and", "or")) for i in found
+    )
 
 
 def _echoing(candidates: list[ActorMention], bare: set[str]) -> list[ActorMention]:

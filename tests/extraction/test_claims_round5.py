@@ -95,3 +95,20 @@ def test_a_plural_descriptor_anywhere_in_the_phrase_is_nobody_in_particular():
     at = text.index("monitors and sources")
     who = resolve(text, at, at + len("monitors and sources"), [], [])
     assert (who.actor, who.how) == (None, "generic")
+
+
+def test_sources_on_the_ground_closing_a_but_sentence_tell_all_of_it():
+    text = (
+        "The Syrian Observatory for Human Rights said 20 people died in Idlib. Ankara has "
+        "massed forces and tanks on its border with Syria but the assault has yet to begin "
+        "in earnest monitors and sources on the ground said."
+    )
+    x = run(text)
+    c = claim(x, text, "Ankara has massed")
+    assert "yet to begin" in text[c.start : c.end]  # one claim, not cut at "but"
+    assert c.claimant is None and c.claimant_text == "monitors and sources"
+
+
+def test_the_monitors_director_is_still_the_monitor():
+    text = "Twenty people died in the raid the monitors director told AFP."
+    assert claim(run(text), text, "the raid").claimant.key == "sohr"
