@@ -23,6 +23,7 @@ from app.extraction.speaker_words import (
     PREPOSITIONS,
     SPEECH_WORDS,
     TOKEN,
+    acceptable,
 )
 
 
@@ -266,6 +267,23 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             kind, a, b = found
             return Attribution(kind, a, b, start + m.start(), start + m.end())
     return (_according(text, start, words, according) if opens else None) or unnamed
+
+
+_INTRODUCING = frozenset({"said", "says", "added", "adds", "stated", "explained"})
+
+
+def lead_in(text: str, start: int, end: int, attr: Attribution) -> bool:
+    """Is text[start:end] nothing but a speaker and a closing verb ("Director of the Levant
+    Institute (LISA) Sami Nader said.")? The colon before what was said was lost: the
+    sentence introduces the next one."""
+    if attr.kind != "named" or text[attr.cue_end : end].strip(" .:") != "":
+        return False
+    if text[attr.cue_start : attr.cue_end].lower() not in _INTRODUCING:
+        return False  # "A ministry spokesman declined to comment.": a claim of its own
+    words = [w.group() for w in TOKEN.finditer(text, start, attr.cue_start)]
+    return bool(words) and all(
+        acceptable(w) or w.lower() in CONNECTORS | DETERMINERS for w in words
+    )
 
 
 def coordinated(text: str, start: int, cut: int) -> Attribution | None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from app.extraction.attribution import Attribution, find_attribution
+from app.extraction.attribution import Attribution, find_attribution, lead_in
 from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
@@ -208,14 +208,22 @@ def find_claims(
     claims: list[ClaimDraft] = []
     voice: Voice | None = None
     last_end = -1
+    introduced: tuple[ActorMention | None, str | None, Why] | None = None
     for u in units:
         in_comments = body_end is not None and u.start >= body_end
         follows = voice is not None and text[last_end : u.start].strip(' "”“\n') == ""
         attr = unit_attribution(text, u, ctx)
         claimant, claimant_text, why = claimant_of(text, u, attr, ctx, voice if follows else None)
+        said, introduced = introduced, None
+        if attr is not None and not in_comments and lead_in(text, u.start, u.end, attr):
+            introduced = claimant, claimant_text, why  # "X said." introduces what follows
+            continue
         if in_comments:  # a reader comment is its anonymous writer's, whoever it quotes
             claimant, claimant_text = None, None
             why = Why("comment", note="a reader comment: its writer is anonymous")
+        elif why.rule == "none" and said is not None:
+            claimant, claimant_text = said[0], said[1]
+            why = Why("quote", said[2].start, said[2].end, said[2].cue, "introduced by 'X said.'")
         elif why.rule == "none":
             claimant, claimant_text = outlet_actor, outlet
             why = Why("outlet", note=f"nobody is named: {outlet or 'the outlet'} speaks")

@@ -112,3 +112,18 @@ def test_sources_on_the_ground_closing_a_but_sentence_tell_all_of_it():
 def test_the_monitors_director_is_still_the_monitor():
     text = "Twenty people died in the raid the monitors director told AFP."
     assert claim(run(text), text, "the raid").claimant.key == "sohr"
+
+
+def test_a_speaker_and_said_alone_introduce_the_next_sentence():
+    text = (
+        "Many experts saw the attack as a message to Moscow. Director of the Levant Institute "
+        "for Strategic Affairs (LISA) Sami Nader said. This crime will constitute a turning "
+        "point in the war because it has embarrassed the Russians. Two people were slightly "
+        "hurt in Nusaybin a witness said. The attack was claimed by Daesh."
+    )
+    x = run(text)
+    no_claim(x, text, "Sami Nader said")
+    c = claim(x, text, "This crime")
+    assert c.claimant_text == "Sami Nader"
+    assert claim(x, text, "slightly hurt").claimant_text == "a witness"  # content, then speaker
+    assert claim(x, text, "claimed by Daesh").claimant_why.rule == "outlet"
