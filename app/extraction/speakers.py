@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from app.extraction.generic import qualified_away, syrian
 from app.extraction.normalize import slugify, word_set
 from app.extraction.places import find_places, is_place_name
 from app.extraction.registry import DATA_DIR, actor_entry
@@ -417,19 +418,27 @@ def _described(
         if _plural(words, d.words):
             break  # "humanitarian groups said": nobody in particular
         at = bisect_left(starts, start)
-        before = _echoing(
-            [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated], bare
-        )
-        after = _echoing(
-            [a for a in actors[at:] if a.kind in d.kinds and a.curated and a.start >= end],
-            bare & d.words,
-        )
+        away = qualified_away(bare)  # "Jordanian state TV": no Syrian actor
+
+        def fits(a: ActorMention, d: _Descriptor = d, away: bool = away) -> bool:
+            return a.kind in d.kinds and a.curated and not (away and syrian(a.key))
+
+        before = _echoing([a for a in reversed(actors[:at]) if fits(a)], bare)
+        after = _echoing([a for a in actors[at:] if fits(a) and a.start >= end], bare & d.words)
         found = (
             before[0] if before else (after[0] if after and after[0].start - end < 600 else None)
         )
         if found is not None:
             note = f"{text[start:end]!r} refers to {found.name}, named at {found.start}"
             return Speaker(_at(found, start, end, text), "descriptor", note)
+        if away:
+            # the default is Syria's ("state TV" is SANA); "Jordanian state TV" is another
+            # country's medium, one the registry lacks
+            if "media" in d.kinds and words[-1] in d.words:
+                name = re.sub(r"^(?:the|a|an)\s+", "", text[start:end], flags=re.I)
+                m = ActorMention(slugify(name), name, "media", False, start, end, name)
+                return Speaker(m, "named", f"{name!r}: another country's medium")
+            break
         if d.default and (not d.default_when or bare & d.default_when):
             entry = actor_entry(d.default)
             if entry is not None:

@@ -127,3 +127,17 @@ def test_a_speaker_and_said_alone_introduce_the_next_sentence():
     assert c.claimant_text == "Sami Nader"
     assert claim(x, text, "slightly hurt").claimant_text == "a witness"  # content, then speaker
     assert claim(x, text, "claimed by Daesh").claimant_why.rule == "outlet"
+
+
+def test_another_country_s_state_tv_is_not_syrian_state_media():
+    text = (
+        "Jordanian war planes carried out bombing raids against Islamic State targets on "
+        "Thursday Jordanian state TV reported without giving the location. Rebels shelled "
+        "Aleppo on Friday state TV reported."
+    )
+    x = run(text)
+    c = claim(x, text, "Jordanian war planes")
+    assert c.claimant is not None and c.claimant.key == "jordanian-state-tv"
+    assert not c.claimant.curated
+    c = claim(x, text, "Rebels shelled")
+    assert c.claimant is not None and c.claimant.key == "syrian-state-media"
