@@ -333,7 +333,9 @@ _ORG_HEADS = {
 # "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
 _LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)
 # "opposition activists said": people of that side, nobody in particular
-PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
+PEOPLE = word_set(
+    "activists residents witnesses medics doctors rescuers locals volunteers minority community"
+)
 _SYRIA = re.compile(r"\s*Syria\s*")
 # an acronym after the name it abbreviates: "... Commission SRGC", "... (SRGC)", "[SRGC]"
 _ACRONYM_AFTER = re.compile(r"\s+[(\[]?[A-Z]{2,}[)\]]?\s*$")

@@ -141,3 +141,12 @@ def test_another_country_s_state_tv_is_not_syrian_state_media():
     assert not c.claimant.curated
     c = claim(x, text, "Rebels shelled")
     assert c.claimant is not None and c.claimant.key == "syrian-state-media"
+
+
+def test_a_minority_or_community_is_nobody_in_particular_whoever_it_belongs_to():
+    text = (
+        "Israels own significant Druze minority has expressed concern that their brethren in "
+        "Syria would be targeted by rebels there."
+    )
+    c = claim(run(text), text, "expressed concern")
+    assert c.claimant is None and c.claimant_text == "Israels own significant Druze minority"
