@@ -109,6 +109,7 @@ _HEDGE = re.compile(
 # "claimed responsibility", "claimed lives"; "claimed by X", "were reported by the Observatory":
 # someone named, not the unattributed "it was reported"
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
+_REPORTS = re.compile(r"reports?\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
@@ -286,6 +287,15 @@ def find_claims(
             where=_governorates(in_places),
         )
         hedge = is_hedged(text, u.start, u.end)
+        if (
+            attr is not None
+            and named
+            and hedge is not None
+            and hedge.start == attr.cue_start
+            and _REPORTS.match(hedge.cue)
+        ):
+            # "The newspaper al-Safir reports that ...": the speaker's verb, a plain report
+            hedge = is_hedged(text, hedge.end, u.end)
         if attr is not None and attr.kind == "passive" and hedge is None:
             hedge = Why("hedge", attr.start, attr.cue_end or attr.end, "it was reported")
         roles = coordinated_roles(

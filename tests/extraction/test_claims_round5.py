@@ -150,3 +150,13 @@ def test_a_minority_or_community_is_nobody_in_particular_whoever_it_belongs_to()
     )
     c = claim(run(text), text, "expressed concern")
     assert c.claimant is None and c.claimant_text == "Israels own significant Druze minority"
+
+
+def test_a_named_medium_that_reports_that_is_no_hedge_but_reports_that_alone_are():
+    text = (
+        "The leftist Lebanese newspaper al-Safir reports that the army is attempting to open "
+        "the road to Aleppo. Amid reports that the army advanced rebels fled the town of Bab."
+    )
+    x = run(text)
+    assert not claim(x, text, "al-Safir reports").hedged
+    assert claim(x, text, "Amid reports").hedged
