@@ -92,7 +92,7 @@ _SPECULATION = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:reportedly|apparently|allegedly|alleged|purportedly|purported|suspected|unconfirmed"
-    r"|claim(?:s|ed|ing)?|accus(?:e|ed|es)|blam(?:ed|es|ing)"
+    r"|claim(?:s|ed|ing)?|accus(?:e|ed|es|ing)|blam(?:ed|es|ing)"
     r"|(?:has|have|had) (?:also )?been reported|reports emerged"
     r"|not in a position to|did not know whether|if (?:it is |it was )?confirmed"
     r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
@@ -110,6 +110,9 @@ _HEDGE = re.compile(
 # someone named, not the unattributed "it was reported"
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 _REPORTS = re.compile(r"reports?\b", re.I)
+# "a pretext for accusing", "by blaming": a gerund after a preposition names an act, nobody's
+# accusation
+_GERUND_AFTER = re.compile(r"\b(?:for|of|by|from|without|in|at)\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
@@ -138,6 +141,10 @@ def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
         ):
             continue
         if m.group() == "May":  # the month
+            continue
+        if word.endswith("ing") and _GERUND_AFTER.search(
+            text, max(start, m.start() - 12), m.start()
+        ):
             continue
         return Why("hedge", m.start(), m.end(), m.group())
     return None

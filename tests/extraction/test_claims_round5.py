@@ -160,3 +160,16 @@ def test_a_named_medium_that_reports_that_is_no_hedge_but_reports_that_alone_are
     x = run(text)
     assert not claim(x, text, "al-Safir reports").hedged
     assert claim(x, text, "Amid reports").hedged
+
+
+def test_accusing_hedges_but_not_as_a_gerund_after_a_preposition():
+    from app.extraction.claims import is_hedged
+
+    assert is_hedged(
+        "Activists said regime planes were flying over the area accusing the forces loyal to "
+        "President Bashar al-Assad of using chemical agents."
+    )
+    assert not is_hedged(
+        "The aim of these actions is to forge another pretext for accusing the Syrian "
+        "government of using chemical weapons."
+    )
