@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.attribution import AND_SAYS, coordinated, find_attribution
+from app.extraction.attribution import AND_SAYS, Attribution, coordinated, find_attribution
 
 _CUT = re.compile(r"(?:[;,]\s*|\s+)(?:however|but|while|whereas|although|though|yet)\s+|;\s+", re.I)
 # "Many blamed the Syrian regime which denied any responsibility": the accused answers in a
@@ -84,7 +84,16 @@ def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
             or speaker.kind == "passive"
             or speaker.start - m.end() > _SPEAKER_WITHIN
             or speaker.cue_start < speaker.start
+            or _trailing(text, m.end(), end, speaker)
         ):
             continue
         return [(start, left_end), *split_by_claimant(text, right_start, end)]
     return [(start, end)]
+
+
+def _trailing(text: str, cut: int, end: int, speaker: Attribution) -> bool:
+    """ "A but B monitors and sources on the ground said.": an attribution that closes the
+    sentence after words of its own content tells all of it, not the part after the cut."""
+    return not _fewer_words(text, cut, speaker.start, 3) and _fewer_words(
+        text, speaker.cue_end, end, 3
+    )

@@ -301,16 +301,26 @@ def _side(word: str, rules: _Rules) -> bool:
     return word == "opposition" or word in rules.categories
 
 
+def qualified_away(words: set[str]) -> bool:
+    """Does one of the (lowercase) words make a noun someone else's than Syria's ("Jordanian
+    state TV", "Russian military sources", "opposition military sources")?"""
+    return bool(words & _rules().blockers)
+
+
 def foreign_before(toks: tuple[Token, ...], i: int, key: str) -> bool:
     """Does another country's adjective qualify the generic name at toks[i] ("Jordanian
     state TV", "Iraqi government forces")? Names of Syrian actors only, by their key."""
     if i == 0 or not toks[i].joined:
         return False
+    return syrian(key) and qualified_away({_word(toks[i - 1])})
+
+
+def syrian(key: str) -> bool:
+    """Is the registry actor a Syrian one (its key or its parent's says so)?"""
     entry = actor_entry(key)
-    syrian = entry is not None and (
-        key.startswith("syrian") or entry.parent and entry.parent.startswith("syrian")
+    return entry is not None and (
+        key.startswith("syrian") or bool(entry.parent and entry.parent.startswith("syrian"))
     )
-    return bool(syrian) and _word(toks[i - 1]) in _rules().blockers
 
 
 def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
