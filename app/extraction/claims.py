@@ -191,7 +191,6 @@ def find_claims(
     usable = [d for d in dates if d not in exclude_dates]
     sents = entries(text, sentences(text), usable)
     units: list[Unit] = []
-    previous = ""
     for n, s in enumerate(sents):
         if s.end <= header_end:
             continue
@@ -200,12 +199,8 @@ def find_claims(
         nxt = sents[n + 1] if n + 1 < len(sents) else None
         if _skip(text, s, nxt):
             continue
-        words = text[s.start : s.end]
-        # a flattened page may print the lede twice in a row; a passage told again further
-        # on (a timeline repeated without its headings) is claimed again
-        if words == previous:
-            continue
-        previous = words
+        # a lede printed twice in a row is claimed twice, as the gold does (only the
+        # headline repeated at the start is no claim, docs/annotation.md §2)
         # what a source left unsaid, also in a part cut off ("... said | but it could not say")
         units += [
             Unit(a, b, s.paragraph, s.start)
