@@ -173,3 +173,17 @@ def test_accusing_hedges_but_not_as_a_gerund_after_a_preposition():
         "The aim of these actions is to forge another pretext for accusing the Syrian "
         "government of using chemical weapons."
     )
+
+
+def test_x_said_a_and_y_said_b_is_two_claims():
+    text = (
+        "The observatory reported that 56 civilians were killed in strikes near Manbij on "
+        "July 19 and Colonel Chris Garver said there was sufficient credible evidence of "
+        "civilian victims to warrant a probe. Fighting went on in Manbij the monitor said and "
+        "medics said."
+    )
+    x = run(text)
+    first = claim(x, text, "56 civilians")
+    assert "Garver" not in text[first.start : first.end]
+    assert claim(x, text, "credible evidence").claimant_text == "Colonel Chris Garver"
+    claim(x, text, "medics said")  # one claim: the second speaker adds nothing of its own
