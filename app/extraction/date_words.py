@@ -219,3 +219,6 @@ PAST = re.compile(
     r"dropped|stormed)\b",
     re.I,
 )
+# "control Hasaka after capturing it in 2015": the clause tells what led to the state the
+# main clause asserts, and its date is that cause's ("since shortly after" opens a range)
+ASIDE = re.compile(r"(?<!since )(?<!shortly )\b(?:after|following)\b", re.I)

@@ -26,6 +26,7 @@ from app.extraction.date_words import (
     ACCOUNT,
     ALONGSIDE,
     ANSWER,
+    ASIDE,
     AT_THE_TIME,
     BACK,
     BACKGROUND_AGREEMENT,
@@ -263,6 +264,16 @@ class Dater:
         self.incident, self.where = None, where
         return Dated(None, None)
 
+    def _in_aside(self, start: int, content_from: int, d: DateMention) -> bool:
+        """Does d stand in an "after"/"following" clause hung on a present state ("Kurdish
+        forces control much of Hasaka after capturing it in 2015", "the road has been cut
+        following fighting that erupted on Thursday")? It dates the cause, not the state,
+        which stands at the reference day (docs/annotation.md §5 rules 1 and 4)."""
+        asides = list(ASIDE.finditer(self.text, content_from, d.start))
+        if not asides:
+            return False
+        return _tense(self.text, start, asides[0].start(), content_from) == "present"
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -330,6 +341,8 @@ class Dater:
             )
         if own is not None and (own.date_end - own.date_start).days > MAX_EVENT_SPAN_DAYS:
             own = None  # "since 1970": the background of a whole era, not an event's date
+        if own is not None and self._in_aside(start, content_from, own):
+            own = None
         if own is not None:
             stated = _stated(text, start, own)
             opening = own.start - start <= _OPENING_DATE
