@@ -222,3 +222,12 @@ PAST = re.compile(
 # "control Hasaka after capturing it in 2015": the clause tells what led to the state the
 # main clause asserts, and its date is that cause's ("since shortly after" opens a range)
 ASIDE = re.compile(r"(?<!since )(?<!shortly )\b(?:after|following)\b", re.I)
+# "Government forces have also taken territory": the present perfect tells no event of a day
+# gone by, so it is no detail of an incident dated before the reference day ("is said to
+# have died" is no finite verb)
+HAS_DONE = re.compile(
+    r"(?<!\bto )\b(?:has|have)\s+(?:(?:also|now|already|long|repeatedly|since|not|in turn)\s+)?"
+    r"(?!been\b)(?:[a-z]+ed|taken|made|led|held|fled|seen|grown|left|lost|won|begun|fallen|"
+    r"given|brought|built|sought|shown|become|done|gone|come|risen|spread|struck|hit|cut)\b",
+    re.I,
+)

@@ -34,6 +34,7 @@ from app.extraction.date_words import (
     COMPARED,
     EARLIER_CLAUSE,
     FUTURE,
+    HAS_DONE,
     HAS_TAKEN,
     HEADING,
     HEADING_YEAR,
@@ -153,7 +154,9 @@ def since_war(text: str, start: int, end: int, reference: date | None) -> DateMe
 
 
 def _tense(text: str, start: int, end: int, content_from: int) -> str:
-    """present | past | future | unknown: the first finite verb of the content decides."""
+    """present | past | future | perfect | unknown: the first finite verb of the content
+    decides ("have taken" is a present perfect only with no present verb beside it: "have
+    entered and are advancing" is a present state)."""
     present = PRESENT.search(text, content_from, end)
     if present and (
         HEARSAY.match(text, present.end())  # "is said to have died": past
@@ -165,6 +168,9 @@ def _tense(text: str, start: int, end: int, content_from: int) -> str:
     first = min((m.start() for m in (present, past) if m), default=end)
     if future and future.start() < first:
         return "future"
+    perfect = HAS_DONE.search(text, content_from, end)
+    if perfect and perfect.start() < first and present is None:
+        return "perfect"
     if present and (past is None or present.start() < past.start()):
         return "present"
     if past:
@@ -273,6 +279,11 @@ class Dater:
         if not asides:
             return False
         return _tense(self.text, start, asides[0].start(), content_from) == "present"
+
+    def _before_today(self, d: DateMention) -> bool:
+        """Is d over before the reference day? A present perfect ("has caused", "have
+        fled") cannot tell an event of a day gone by: it is no detail of that incident."""
+        return self.reference is not None and d.date_end < self.reference
 
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
@@ -413,13 +424,14 @@ class Dater:
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
         answers = ANSWER.search(text, start, end) is not None
+        account = ACCOUNT.search(text, start, end)
         if (
             incident is not None
             and (reports_event or answers)
             and tense not in ("present", "future")
+            and not (tense == "perfect" and account is None and self._before_today(incident))
         ):
             return self._inherited(incident, "")
-        account = ACCOUNT.search(text, start, end)
         if incident is not None and account is not None and tense not in ("present", "future"):
             return self._inherited(incident, account.group())  # an account of it
         return Dated(None, None)

@@ -254,3 +254,24 @@ def test_a_date_after_after_on_a_present_state_dates_the_cause_not_the_state() -
     # an event told in the past keeps the date of its "after" clause
     text = "Rebels withdrew from the village after heavy clashes on Wednesday, activists said."
     assert dated(claim(run(text), text, "withdrew")) == (date(2016, 8, 10),) * 2
+
+
+# a present perfect is no detail of an incident of a day gone by -------------------------
+
+
+def test_a_present_perfect_does_not_go_on_about_an_incident_of_an_earlier_day() -> None:
+    text = (
+        "Government jets struck the town of Saraqeb on Thursday killing four people. "
+        "Rebel shelling has also killed three civilians in the nearby town of Binnish."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "Saraqeb")) == (date(2016, 8, 11),) * 2
+    assert dated(claim(x, text, "has also killed")) is None
+    # told on the reference day, the incident is still the news the perfect tells
+    today = text.replace("on Thursday", "on Friday")
+    assert dated(claim(run(today), today, "has also killed")) == (REF, REF)
+    # in what a speaker said, the perfect is relative to the speech, which the incident dates
+    said = text.replace("Rebel shelling", '"Rebel shelling').replace(
+        "Binnish.", 'Binnish" a monitor said.'
+    )
+    assert dated(claim(run(said), said, "has also killed")) == (date(2016, 8, 11),) * 2
