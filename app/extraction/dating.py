@@ -355,7 +355,8 @@ class Dater:
         if own is not None and self._in_aside(start, content_from, own):
             own = None
         if own is not None:
-            stated = _stated(text, start, own)
+            # "On Tuesday the ministry said that ...": a date before what is said dates the saying
+            stated = _stated(text, start, own) or own.end <= content_from
             opening = own.start - start <= _OPENING_DATE
             if (
                 reports_event

@@ -275,3 +275,19 @@ def test_a_present_perfect_does_not_go_on_about_an_incident_of_an_earlier_day() 
         "Binnish.", 'Binnish" a monitor said.'
     )
     assert dated(claim(run(said), said, "has also killed")) == (date(2016, 8, 11),) * 2
+
+
+# "The Observatory on Thursday said that ...": the date of the saying opens no incident ---
+
+
+def test_a_date_in_the_leading_attribution_dates_the_saying_not_a_new_incident() -> None:
+    text = (
+        "A car bomb killed 12 people in the town of Azaz on Wednesday, activists said. "
+        "The Observatory on Thursday said that the bomb had been hidden in a vegetable truck. "
+        "Medics said the wounded included four children."
+    )
+    x = run(text)
+    c = claim(x, text, "vegetable truck")
+    assert dated(c) == (date(2016, 8, 11),) * 2 and c.date_why.rule == "statement"
+    # the incident told after it is still Wednesday's bombing
+    assert dated(claim(x, text, "the wounded")) == (date(2016, 8, 10),) * 2
