@@ -8,7 +8,7 @@ import re
 
 # "the deadliest attack since 2011": the date is a yardstick, not the event's
 COMPARED = re.compile(
-    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most \w+|fiercest"
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most (?!of\b)\w+|fiercest"
     r"|bloodiest|strongest|longest|latest|only|(?<!at )least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
     re.I,
 )
@@ -165,7 +165,7 @@ NEW_THREAD = re.compile(
 METHOD = re.compile(r"(?<!which )(?<!who )\b(?:relies|rely) on\b|\bdetermines\b", re.I)
 # "the deadliest in the city for years": a yardstick, not another thread
 SUPERLATIVE = re.compile(
-    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most \w+)\b"
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most (?!of\b)\w+)\b"
     r"[^.;]*$",
     re.I,
 )

@@ -291,3 +291,14 @@ def test_a_date_in_the_leading_attribution_dates_the_saying_not_a_new_incident()
     assert dated(c) == (date(2016, 8, 11),) * 2 and c.date_why.rule == "statement"
     # the incident told after it is still Wednesday's bombing
     assert dated(claim(x, text, "the wounded")) == (date(2016, 8, 10),) * 2
+
+
+# "most of" is a quantity, not a superlative that makes "since" a yardstick ----------------
+
+
+def test_most_of_does_not_make_a_since_date_a_yardstick() -> None:
+    text = "IS jihadists control most of the province of Deir Ezzor since routing troops in July."
+    assert dated(claim(run(text), text, "routing troops")) == (date(2016, 7, 1), REF)
+    # a superlative still does: "the most intense shelling since July" dates nothing
+    text = "It was the most intense shelling of Deir Ezzor since July, activists said."
+    assert dated(claim(run(text), text, "most intense")) is None
