@@ -358,12 +358,17 @@ class Dater:
             # "On Tuesday the ministry said that ...": a date before what is said dates the saying
             stated = _stated(text, start, own) or own.end <= content_from
             opening = own.start - start <= _OPENING_DATE
+            # an incident dated only to its month ("documented 270 killed during April")
+            # is gone on about when none is told yet; it never replaces one of a day
             if (
                 reports_event
                 and not REACTION.search(text, start, end)  # "condemned Monday's attack"
-                and own.precision in ("day", "week")
-                and (own.date_end - own.date_start).days < 7
-                and (self.incident is None or self.tentative or (opening and not stated))
+                and own.precision in ("day", "week", "month")
+                and (own.date_end - own.date_start).days < (31 if own.precision == "month" else 7)
+                and (
+                    self.incident is None
+                    or (own.precision != "month" and (self.tentative or (opening and not stated)))
+                )
             ):
                 self.incident = own
                 self.tentative = stated

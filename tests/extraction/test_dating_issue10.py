@@ -302,3 +302,21 @@ def test_most_of_does_not_make_a_since_date_a_yardstick() -> None:
     # a superlative still does: "the most intense shelling since July" dates nothing
     text = "It was the most intense shelling of Deir Ezzor since July, activists said."
     assert dated(claim(run(text), text, "most intense")) is None
+
+
+# an incident dated to its month is gone on about too -----------------------------------
+
+
+def test_an_incident_dated_to_a_month_is_gone_on_about_when_none_is_told_yet() -> None:
+    text = (
+        "The Syrian Institute of Justice said it had documented 270 civilians killed by "
+        "Russian and regime bombing in Aleppo during April. The regime and Russian attacks "
+        "targeted 517 civilian homes and six hospitals the Institute said. On Thursday "
+        "government jets struck the town of Saraqeb killing four people. Rescuers said two "
+        "children were among the dead."
+    )
+    x = run(text)
+    april = (date(2016, 4, 1), date(2016, 4, 30))
+    assert dated(claim(x, text, "517 civilian homes")) == april
+    # an incident dated to a day, told later, replaces it
+    assert dated(claim(x, text, "among the dead")) == (date(2016, 8, 11),) * 2
