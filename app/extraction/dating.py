@@ -1,11 +1,15 @@
 """The event date of each claim, and why (docs/annotation.md §5).
 
 1. a date the claim states is its date (the most precise one; "since March 2011" and "the
-   war which began in March 2011 has killed" are the range up to the reference day; a date only compared with, "the deadliest attack since
-   2011", dates nothing);
+   war which began in March 2011 has killed" are the range up to the reference day; a date
+   only compared with, "the deadliest attack since 2011", dates nothing; one in an
+   "after"/"following" clause hung on a present state dates the cause, not the state; one
+   before what a speaker says, "X on Thursday said that", is the saying's);
 2. a claim that goes on about the incident a dated claim reported ("the attack", "the
    toll", the same speaker going on) takes that incident's date; "at the time" goes back to
-   the incident the text dated last;
+   the incident the text dated last; an incident dated to a month is one too while no other
+   is told; a present perfect told by the text ("has also killed") is no detail of an
+   incident of a day before the reference;
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
 4. anything else (background, another incident told without a date) has no date.
