@@ -29,6 +29,7 @@ from datetime import date
 from app.extraction.date_words import (
     ACCOUNT,
     ALONGSIDE,
+    ANOTHER_DEVELOPMENT,
     ANSWER,
     ASIDE,
     AT_THE_TIME,
@@ -361,7 +362,10 @@ class Dater:
         if own is not None:
             # "On Tuesday the ministry said that ...": a date before what is said dates the saying
             stated = _stated(text, start, own) or own.end <= content_from
-            opening = own.start - start <= _OPENING_DATE
+            # "Meanwhile a source said an army unit destroyed last night a car bomb": a
+            # sentence that says it tells another development opens a new incident
+            aside = bool(ANOTHER_DEVELOPMENT.match(text, start))
+            opening = own.start - start <= _OPENING_DATE or aside
             # an incident dated only to its month ("documented 270 killed during April")
             # is gone on about when none is told yet; it never replaces one of a day
             if (
@@ -374,10 +378,12 @@ class Dater:
                     or (own.precision != "month" and (self.tentative or (opening and not stated)))
                 )
             ):
+                # an aside keeps the incident it interrupts to go back to when the text
+                # moves on elsewhere
+                self.left = (self.incident, self.where) if aside and self.incident else None
                 self.incident = own
                 self.tentative = stated
                 self.where = where
-                self.left = None
             since = own.date_end != own.date_start and (
                 on is not None
                 or own == war
@@ -422,6 +428,12 @@ class Dater:
         elsewhere = bool(reports_event and where and self.where and where.isdisjoint(self.where))
         vague = back is None or back.group().lower() in VAGUE_ALONGSIDE
         if incident is not None and elsewhere and vague and tense not in ("present", "future"):
+            if self.left is not None and not self.left[1]:
+                # the aside is over: the text goes back to the incident it interrupted, a
+                # round-up told in no one place ("army units killed terrorists on Tuesday")
+                back_to, self.where = self.left
+                self.incident, self.left = back_to, None
+                return self._inherited(back_to, "")
             return self._elsewhere(incident, where)  # "In Homs ...", "Meanwhile ... in Homs"
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"

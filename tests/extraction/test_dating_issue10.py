@@ -320,3 +320,20 @@ def test_an_incident_dated_to_a_month_is_gone_on_about_when_none_is_told_yet() -
     assert dated(claim(x, text, "517 civilian homes")) == april
     # an incident dated to a day, told later, replaces it
     assert dated(claim(x, text, "among the dead")) == (date(2016, 8, 11),) * 2
+
+
+# "Meanwhile ... last night": another development opens its incident, an aside ----------
+
+
+def test_another_development_opens_an_incident_and_the_round_up_is_gone_back_to() -> None:
+    text = (
+        "Army units killed dozens of terrorists in several provinces on Tuesday, a military "
+        "source said. Meanwhile a source in Aleppo province said an army unit destroyed last "
+        "night a car packed with explosives near the Zahraa neighborhood. The car was "
+        "completely destroyed before it reached the neighborhood the source said. In Hasaka "
+        "the air force carried out strikes against IS hideouts killing 20 terrorists."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "completely destroyed")) == (date(2016, 8, 11),) * 2
+    # told elsewhere, the round-up of Tuesday (no one place) is taken up again
+    assert dated(claim(x, text, "In Hasaka")) == (date(2016, 8, 9),) * 2
