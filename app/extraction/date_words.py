@@ -88,7 +88,11 @@ HAS_TAKEN = re.compile(
 # A reaction to an incident ("condemned the attack", "denied it") happened some other time,
 # which an undated sentence does not tell (docs/annotation.md §5)
 REACTION = re.compile(
-    r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
+    r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|appalled|deplor(?:ed|es|ing)"
+    r"|outrage|with concern|(?:is|are|was|were)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned"
+    # an evaluation said of it ("This was horrific"), not the adjective of the event
+    r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:horrific|appalling|horrifying))\b",
+    re.I,
 )
 # A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
 # all: it is no detail of the incident it is about. An accusation does take the incident's

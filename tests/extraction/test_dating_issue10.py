@@ -337,3 +337,20 @@ def test_another_development_opens_an_incident_and_the_round_up_is_gone_back_to(
     assert dated(claim(x, text, "completely destroyed")) == (date(2016, 8, 11),) * 2
     # told elsewhere, the round-up of Tuesday (no one place) is taken up again
     assert dated(claim(x, text, "In Hasaka")) == (date(2016, 8, 9),) * 2
+
+
+# concern and a judgement said of an incident are reactions, at their own time --------------
+
+
+def test_concern_and_a_judgement_of_the_incident_are_reactions() -> None:
+    text = (
+        "A gas attack killed 70 people in the town of Khan Sheikhoun on Thursday, activists "
+        "said. The OPCW said it is seriously concerned about the attack. The UN envoy said "
+        "this was horrific and called for a meeting of the Security Council."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "seriously concerned")) == (REF, REF)  # a present state
+    assert dated(claim(x, text, "was horrific")) is None
+    # "horrific" qualifying the event is no reaction
+    text = "A horrific attack killed 70 people in the town of Khan Sheikhoun on Thursday."
+    assert dated(claim(run(text), text, "horrific")) == (date(2016, 8, 11),) * 2
