@@ -8,8 +8,10 @@
 2. a claim that goes on about the incident a dated claim reported ("the attack", "the
    toll", the same speaker going on) takes that incident's date; "at the time" goes back to
    the incident the text dated last; an incident dated to a month is one too while no other
-   is told; a present perfect told by the text ("has also killed") is no detail of an
-   incident of a day before the reference;
+   is told; "Meanwhile ... last night" opens an aside, after which the text may go back to
+   a round-up it interrupted; a present perfect told by the text ("has also killed") is no
+   detail of an incident of a day before the reference, nor is a reaction ("is concerned
+   about the attack", "this was horrific");
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
 4. anything else (background, another incident told without a date) has no date.
