@@ -223,9 +223,6 @@ PAST = re.compile(
     r"dropped|stormed)\b",
     re.I,
 )
-# "control Hasaka after capturing it in 2015": the clause tells what led to the state the
-# main clause asserts, and its date is that cause's ("since shortly after" opens a range)
-ASIDE = re.compile(r"(?<!since )(?<!shortly )\b(?:after|following)\b", re.I)
 # "Government forces have also taken territory": the present perfect tells no event of a day
 # gone by, so it is no detail of an incident dated before the reference day ("is said to
 # have died" is no finite verb)

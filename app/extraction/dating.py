@@ -33,7 +33,6 @@ from app.extraction.date_words import (
     ALONGSIDE,
     ANOTHER_DEVELOPMENT,
     ANSWER,
-    ASIDE,
     AT_THE_TIME,
     BACK,
     BACKGROUND_AGREEMENT,
@@ -277,16 +276,6 @@ class Dater:
         self.incident, self.where = None, where
         return Dated(None, None)
 
-    def _in_aside(self, start: int, content_from: int, d: DateMention) -> bool:
-        """Does d stand in an "after"/"following" clause hung on a present state ("Kurdish
-        forces control much of Hasaka after capturing it in 2015", "the road has been cut
-        following fighting that erupted on Thursday")? It dates the cause, not the state,
-        which stands at the reference day (docs/annotation.md §5 rules 1 and 4)."""
-        asides = list(ASIDE.finditer(self.text, content_from, d.start))
-        if not asides:
-            return False
-        return _tense(self.text, start, asides[0].start(), content_from) == "present"
-
     def _before_today(self, d: DateMention) -> bool:
         """Is d over before the reference day? A present perfect ("has caused", "have
         fled") cannot tell an event of a day gone by: it is no detail of that incident."""
@@ -359,8 +348,6 @@ class Dater:
             )
         if own is not None and (own.date_end - own.date_start).days > MAX_EVENT_SPAN_DAYS:
             own = None  # "since 1970": the background of a whole era, not an event's date
-        if own is not None and self._in_aside(start, content_from, own):
-            own = None
         if own is not None:
             # "On Tuesday the ministry said that ...": a date before what is said dates the saying
             stated = _stated(text, start, own) or own.end <= content_from

@@ -240,25 +240,6 @@ def test_blame_for_the_incident_takes_its_day() -> None:
 # "after"/"following" hung on a present state: the date is the cause's --------------------
 
 
-def test_a_date_after_after_on_a_present_state_dates_the_cause_not_the_state() -> None:
-    text = (
-        "Government jets struck the town of Saraqeb on Thursday killing four people, "
-        "activists said. Kurdish forces control much of Hasaka province after capturing "
-        "vast areas from IS in 2015. The only road out of the town has been cut following "
-        "fierce fighting that erupted on Wednesday."
-    )
-    x = run(text)
-    for snippet in ("control much of Hasaka", "has been cut"):
-        c = claim(x, text, snippet)
-        assert dated(c) == (REF, REF) and c.date_why.rule == "present"
-    # an event told in the past keeps the date of its "after" clause
-    text = "Rebels withdrew from the village after heavy clashes on Wednesday, activists said."
-    assert dated(claim(run(text), text, "withdrew")) == (date(2016, 8, 10),) * 2
-
-
-# a present perfect is no detail of an incident of a day gone by -------------------------
-
-
 def test_a_present_perfect_does_not_go_on_about_an_incident_of_an_earlier_day() -> None:
     text = (
         "Government jets struck the town of Saraqeb on Thursday killing four people. "
