@@ -32,7 +32,7 @@ from .normalize import (
     slugify,
     span_literal,
 )
-from .places import find_places, is_place_name
+from .places import find_places, is_place_name, state_seats
 from .registry import actor_entries, common_word, contested_keys, per_registry, uncurated_rules
 from .types import ActorEntry, ActorMention, AliasEntry
 
@@ -179,6 +179,18 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
 # the sides of the war, which "pro-" and "anti-" turn into someone else's allegiance
 _SIDES = frozenset({"syrian-government", "syrian-opposition", "bashar-al-assad"})
 _LEANING = frozenset({"pro", "anti"})
+
+
+def seat_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
+    """A seat of government standing for its state ("whether Damascus is adhering to its
+    commitments"): the actor that "<seat> government" names."""
+    out = []
+    for start, end, name in state_seats(text):
+        found = find_actors(f"{name} government", on=on)
+        if len(found) == 1:
+            a = found[0]
+            out.append(ActorMention(a.key, a.name, a.kind, True, start, end, text[start:end]))
+    return out
 
 
 def _merge(text: str, found: list[ActorMention]) -> list[ActorMention]:

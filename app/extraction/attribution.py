@@ -23,6 +23,7 @@ from app.extraction.speaker_words import (
     PREPOSITIONS,
     SPEECH_WORDS,
     TOKEN,
+    acceptable,
 )
 
 
@@ -76,6 +77,15 @@ _IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")
 # ... nor does one of the speech reported: "They said *the two leaders had also emphasised*"
 _REPORTED_SUBJECT = re.compile(
     r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,5}(?:had|has|have|would|will)\s+(?:also\s+)?"
+)
+# ... nor one right after a relative pronoun in the sentence's opening: the clause describes
+# one of the sentence's first participants by what it once said, and the sentence tells
+# something else of it ("The government *which denied* its forces were behind the attack
+# also agreed to ...", "The strikes benefit Kurdish groups *which had in 2013 declared*
+# autonomy"); a relative clause late in a long sentence may carry its point ("... prompted
+# outrage from the Coalition which described the incident as a heinous crime")
+_SUBJECT_RELATIVE = re.compile(
+    r"\b(?:who|which)\s+(?:(?:has|have|had|also|\w+ly|in\s+\d{4}|on\s+[A-Z]\w*day)\s+){0,3}$"
 )
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 # "according to breaking reports", "reports emerged that": reports, nobody named ("according
@@ -234,6 +244,9 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if prev in BE:
             continue  # "the regime has been accused of ...": its subject is the accused
+        rel = _SUBJECT_RELATIVE.search(sentence, 0, m.start())
+        if rel and len(TOKEN.findall(sentence, 0, rel.start())) <= MAX_OPENING:
+            continue
         if prev in ("not", "never") and verb not in ("said", "say", "says"):
             # "Russia has not acknowledged any deaths": the outlet tells what it did not ("did
             # not say how many" still reports what the speaker said)
@@ -254,6 +267,23 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             kind, a, b = found
             return Attribution(kind, a, b, start + m.start(), start + m.end())
     return (_according(text, start, words, according) if opens else None) or unnamed
+
+
+_INTRODUCING = frozenset({"said", "says", "added", "adds", "stated", "explained"})
+
+
+def lead_in(text: str, start: int, end: int, attr: Attribution) -> bool:
+    """Is text[start:end] nothing but a speaker and a closing verb ("Director of the Levant
+    Institute (LISA) Sami Nader said.")? The colon before what was said was lost: the
+    sentence introduces the next one."""
+    if attr.kind != "named" or text[attr.cue_end : end].strip(" .:") != "":
+        return False
+    if text[attr.cue_start : attr.cue_end].lower() not in _INTRODUCING:
+        return False  # "A ministry spokesman declined to comment.": a claim of its own
+    words = [w.group() for w in TOKEN.finditer(text, start, attr.cue_start)]
+    return bool(words) and all(
+        acceptable(w) or w.lower() in CONNECTORS | DETERMINERS for w in words
+    )
 
 
 def coordinated(text: str, start: int, cut: int) -> Attribution | None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from app.extraction.attribution import Attribution, find_attribution
+from app.extraction.attribution import Attribution, find_attribution, lead_in
 from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
@@ -81,15 +81,18 @@ _UNSAID = re.compile(
 )
 _OPINION = re.compile(
     r"\bI(?:\s+am|['’]m)?\s+(?:think|bet|suspect|believe|guess|hope|feel|sure)\b"
-    r"|\bin my (?:opinion|view)\b|\byou (?:should|will|might|may|can)\b|\bI\s+(?:have|had|was)\b"
+    r"|\bin my (?:opinion|view)\b|\byou (?:should|will|might|may|can)\b"
 )
+# the writer telling their own story ("When I went in April ..."); in a quotation it is a
+# witness's account ('"I was coming out of school when the shell hit"'), a claim
+_FIRST_PERSON = re.compile(r"\bI\s+(?:have|had|was)\b")
 _SPECULATION = re.compile(
     r"\b(?:would|should|could|might|must)\b|\bit is (?:very |quite |highly )?"
     r"(?:likely|possible|probable)\b|\b(?:probably|perhaps|maybe)\b|^\W*If\b"
 )
 _HEDGE = re.compile(
     r"\b(?:reportedly|apparently|allegedly|alleged|purportedly|purported|suspected|unconfirmed"
-    r"|claim(?:s|ed|ing)?|accus(?:e|ed|es)|blam(?:ed|es|ing)"
+    r"|claim(?:s|ed|ing)?|accus(?:e|ed|es|ing)|blam(?:ed|es|ing)"
     r"|(?:has|have|had) (?:also )?been reported|reports emerged"
     r"|not in a position to|did not know whether|if (?:it is |it was )?confirmed"
     r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
@@ -103,7 +106,13 @@ _HEDGE = re.compile(
     r"|a reported|the reported)\b",
     re.I,
 )
+# "claimed responsibility", "claimed lives"; "claimed by X", "were reported by the Observatory":
+# someone named, not the unattributed "it was reported"
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
+_REPORTS = re.compile(r"reports?\b", re.I)
+# "a pretext for accusing", "by blaming": a gerund after a preposition names an act, nobody's
+# accusation
+_GERUND_AFTER = re.compile(r"\b(?:for|of|by|from|without|in|at)\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+[\"“]?")
 # a medium passing on what someone else said
 _CHANNEL = re.compile(
@@ -126,9 +135,16 @@ def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
     """The first hedge word of text[start:end], as a Why; None when nothing hedges it."""
     end = len(text) if end is None else end
     for m in _HEDGE.finditer(text, start, end):
-        if m.group().lower().startswith("claim") and _NOT_HEDGE_AFTER.match(text, m.end()):
+        word = m.group().lower()
+        if (word.startswith("claim") or word.endswith("reported")) and _NOT_HEDGE_AFTER.match(
+            text, m.end()
+        ):
             continue
         if m.group() == "May":  # the month
+            continue
+        if word.endswith("ing") and _GERUND_AFTER.search(
+            text, max(start, m.start() - 12), m.start()
+        ):
             continue
         return Why("hedge", m.start(), m.end(), m.group())
     return None
@@ -150,7 +166,7 @@ def _skip(text: str, s: Sentence, nxt: Sentence | None) -> bool:
         return True
     if _CAPTION.search(words) or _CREDIT.search(words) or _FURNITURE.search(words):
         return True
-    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words) or _UNSAID.match(words):
+    if _CAPTION_TAIL.search(words) or _LEAD_IN.match(words):
         return True
     following = text[nxt.start : nxt.end] if nxt else ""
     # A caption is followed by its date line or credit ("... border. July 27 2016.")
@@ -175,7 +191,6 @@ def find_claims(
     usable = [d for d in dates if d not in exclude_dates]
     sents = entries(text, sentences(text), usable)
     units: list[Unit] = []
-    previous = ""
     for n, s in enumerate(sents):
         if s.end <= header_end:
             continue
@@ -184,27 +199,34 @@ def find_claims(
         nxt = sents[n + 1] if n + 1 < len(sents) else None
         if _skip(text, s, nxt):
             continue
-        words = text[s.start : s.end]
-        # a flattened page may print the lede twice in a row; a passage told again further
-        # on (a timeline repeated without its headings) is claimed again
-        if words == previous:
-            continue
-        previous = words
+        # a lede printed twice in a row is claimed twice, as the gold does (only the
+        # headline repeated at the start is no claim, docs/annotation.md §2)
+        # what a source left unsaid, also in a part cut off ("... said | but it could not say")
         units += [
-            Unit(a, b, s.paragraph, s.start) for a, b in split_by_claimant(text, s.start, s.end)
+            Unit(a, b, s.paragraph, s.start)
+            for a, b in split_by_claimant(text, s.start, s.end)
+            if not _UNSAID.match(text[a:b])
         ]
     dater = Dater(text, usable, reference, _first_incident(text, units, usable, reference, ctx))
     claims: list[ClaimDraft] = []
     voice: Voice | None = None
     last_end = -1
+    introduced: tuple[ActorMention | None, str | None, Why] | None = None
     for u in units:
         in_comments = body_end is not None and u.start >= body_end
         follows = voice is not None and text[last_end : u.start].strip(' "”“\n') == ""
         attr = unit_attribution(text, u, ctx)
         claimant, claimant_text, why = claimant_of(text, u, attr, ctx, voice if follows else None)
+        said, introduced = introduced, None
+        if attr is not None and not in_comments and lead_in(text, u.start, u.end, attr):
+            introduced = claimant, claimant_text, why  # "X said." introduces what follows
+            continue
         if in_comments:  # a reader comment is its anonymous writer's, whoever it quotes
             claimant, claimant_text = None, None
             why = Why("comment", note="a reader comment: its writer is anonymous")
+        elif why.rule == "none" and said is not None:
+            claimant, claimant_text = said[0], said[1]
+            why = Why("quote", said[2].start, said[2].end, said[2].cue, "introduced by 'X said.'")
         elif why.rule == "none":
             claimant, claimant_text = outlet_actor, outlet
             why = Why("outlet", note=f"nobody is named: {outlet or 'the outlet'} speaks")
@@ -213,7 +235,9 @@ def find_claims(
             why = Why(why.rule, why.start, why.end, why.cue, "the outlet's own reporter")
         sentence = text[u.start : u.end]
         named = attr is not None and attr.kind != "passive"
-        if _OPINION.search(sentence) and not named:
+        # a quotation's sentence is its speaker's, not the writer's, whatever it names
+        spoken = named or why.rule == "quote"
+        if _OPINION.search(sentence) and not named or _FIRST_PERSON.search(sentence) and not spoken:
             continue
         if not named and why.rule in ("outlet", "comment") and _SPECULATION.search(sentence):
             continue
@@ -243,7 +267,7 @@ def find_claims(
         scored = [q for q in counts if q.what != "other"]  # "One man ran": no figure
         if kind == "other" and _ENCYCLOPEDIC.search(sentence) and not scored and not named:
             continue
-        if kind == "other" and not scored and not content and not in_places and not named:
+        if kind == "other" and not scored and not content and not in_places and not spoken:
             continue
         voice = (
             Voice(claimant, claimant_text, why) if why.rule not in ("outlet", "comment") else None
@@ -265,6 +289,15 @@ def find_claims(
             where=_governorates(in_places),
         )
         hedge = is_hedged(text, u.start, u.end)
+        if (
+            attr is not None
+            and named
+            and hedge is not None
+            and hedge.start == attr.cue_start
+            and _REPORTS.match(hedge.cue)
+        ):
+            # "The newspaper al-Safir reports that ...": the speaker's verb, a plain report
+            hedge = is_hedged(text, hedge.end, u.end)
         if attr is not None and attr.kind == "passive" and hedge is None:
             hedge = Why("hedge", attr.start, attr.cue_end or attr.end, "it was reported")
         roles = coordinated_roles(
@@ -390,9 +423,9 @@ def _content_actors(
             continue
         if is_category(a.surface):
             continue
-        if n + 1 < len(mentions) and (
-            _describes(text, a, mentions[n + 1])
-            or _POSSESSIVE.fullmatch(text, a.end, mentions[n + 1].start)
+        nxt = _next_other(mentions, n)
+        if nxt is not None and (
+            _describes(text, a, nxt) or _POSSESSIVE.fullmatch(text, a.end, nxt.start)
         ):
             continue  # "the Syrian Arab Army's Tiger Forces" is about the Tiger Forces
         if n and _describes_after(text, mentions[n - 1], a):
@@ -437,11 +470,26 @@ def _describes_speaker(attr: Attribution, a: ActorMention, speaker: ActorMention
 
 
 _DESCRIPTOR_NOUNS = re.compile(
-    r"\s*(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
-    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated)"
-    r"\s+(?:group\s+)?$",
+    r"[\s)-]*(?:\([^()]{1,12}\)\s*)?"  # "Peoples Protection Units (YPG) dominated"
+    r"(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
+    r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated|"
+    r"dominated|-dominated)"  # "the YPG-dominated SDF": the YPG is part of the SDF
+    r"[\s-]+(?:group\s+)?$",
     re.I,
 )
+
+
+def _next_other(mentions: Sequence[ActorMention], n: int) -> ActorMention | None:
+    """The mention after mentions[n], past the same actor's acronym right after it ("the
+    Peoples Protection Units (YPG) dominated SDF": the SDF)."""
+    m = n + 1
+    while (
+        m < len(mentions)
+        and mentions[m].key == mentions[n].key
+        and mentions[m].start - mentions[m - 1].end <= 3
+    ):
+        m += 1
+    return mentions[m] if m < len(mentions) else None
 
 
 def _describes(text: str, a: ActorMention, b: ActorMention) -> bool:

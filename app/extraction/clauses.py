@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.attribution import AND_SAYS, coordinated, find_attribution
+from app.extraction.attribution import AND_SAYS, Attribution, coordinated, find_attribution
 
 _CUT = re.compile(r"(?:[;,]\s*|\s+)(?:however|but|while|whereas|although|though|yet)\s+|;\s+", re.I)
 # "Many blamed the Syrian regime which denied any responsibility": the accused answers in a
@@ -21,6 +21,10 @@ RELATIVE_DENIAL = re.compile(
     r"(denied|denies|rejected|rejects|refuted|dismissed)\b",
     re.I,
 )
+# "The observatory reported that 56 civilians were killed | and Colonel Chris Garver said
+# there was evidence": a second speaker named right after "and", with a verb of its own
+_AND = re.compile(r"\s+and\s+")
+_AND_SPEAKER_WITHIN = 5  # characters from "and" to the second speaker's first word
 _AND_SAYS_CUT = re.compile(rf"\s(?={AND_SAYS.pattern})")
 _WITH_SAYING = re.compile(r"\s+(?=with\s+[^.;\"“”]{2,90}?\s(?:saying|adding|reporting)\b)")
 _MIN_WORDS = 5
@@ -70,6 +74,8 @@ def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
         speaker = find_attribution(text, m.end(), min(end, m.end() + _WINDOW))
         if speaker is not None and speaker.kind == "named" and speaker.start == m.end() + 5:
             return [(start, m.start()), *split_by_claimant(text, m.end(), end)]
+    if (cut := _second_speaker(text, start, end)) is not None:
+        return [(start, cut[0]), *split_by_claimant(text, cut[1], end)]
     for m in _CUT.finditer(text, start, end):
         left_end = m.start()
         right_start = m.start() + len(m.group()) - len(m.group().lstrip(" ;,"))
@@ -84,7 +90,45 @@ def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
             or speaker.kind == "passive"
             or speaker.start - m.end() > _SPEAKER_WITHIN
             or speaker.cue_start < speaker.start
+            or _trailing(text, m.end(), end, speaker)
         ):
             continue
         return [(start, left_end), *split_by_claimant(text, right_start, end)]
     return [(start, end)]
+
+
+def _trailing(text: str, cut: int, end: int, speaker: Attribution) -> bool:
+    """ "A but B monitors and sources on the ground said.": an attribution that closes the
+    sentence after words of its own content tells all of it, not the part after the cut."""
+    return not _fewer_words(text, cut, speaker.start, 3) and _fewer_words(
+        text, speaker.cue_end, end, 3
+    )
+
+
+def _second_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end of the first claim, start of the second) when text[start:end] is "X said A and
+    Y said B": both speakers named, each with a finite verb, the second right after "and"
+    and saying something after its verb ("... and medics said." is one claim)."""
+    first = None
+    for m in _AND.finditer(text, start, end):
+        if _fewer_words(text, start, m.start(), _MIN_WORDS):
+            continue
+        if _fewer_words(text, m.end(), end, _MIN_WORDS - 1):
+            break
+        second = find_attribution(text, m.end(), min(end, m.end() + _WINDOW))
+        if (
+            second is None
+            or second.kind != "named"
+            or second.start - m.end() > _AND_SPEAKER_WITHIN
+            or second.cue_start < second.start
+            or text[second.cue_start : second.cue_end].endswith("ing")  # "... saying": X's own
+            or _fewer_words(text, second.cue_end, end, 3)
+        ):
+            continue
+        first = first or find_attribution(text, start, m.start())
+        if first is None or first.kind == "passive" or first.end > m.start():
+            return None
+        if text[first.start : first.end].lower() == text[second.start : second.end].lower():
+            continue
+        return m.start(), m.end()
+    return None

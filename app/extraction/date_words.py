@@ -8,7 +8,7 @@ import re
 
 # "the deadliest attack since 2011": the date is a yardstick, not the event's
 COMPARED = re.compile(
-    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most \w+|fiercest"
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|highest|lowest|most (?!of\b)\w+|fiercest"
     r"|bloodiest|strongest|longest|latest|only|(?<!at )least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
     re.I,
 )
@@ -88,7 +88,11 @@ HAS_TAKEN = re.compile(
 # A reaction to an incident ("condemned the attack", "denied it") happened some other time,
 # which an undated sentence does not tell (docs/annotation.md §5)
 REACTION = re.compile(
-    r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|outrage|with concern)\b", re.I
+    r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|horrified|appalled|deplor(?:ed|es|ing)"
+    r"|outrage|with concern|(?:is|are|was|were)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned"
+    # an evaluation said of it ("This was horrific"), not the adjective of the event
+    r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:horrific|appalling|horrifying))\b",
+    re.I,
 )
 # A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
 # all: it is no detail of the incident it is about. An accusation does take the incident's
@@ -165,7 +169,7 @@ NEW_THREAD = re.compile(
 METHOD = re.compile(r"(?<!which )(?<!who )\b(?:relies|rely) on\b|\bdetermines\b", re.I)
 # "the deadliest in the city for years": a yardstick, not another thread
 SUPERLATIVE = re.compile(
-    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most \w+)\b"
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most (?!of\b)\w+)\b"
     r"[^.;]*$",
     re.I,
 )
@@ -217,5 +221,14 @@ PAST = re.compile(
     r"drove|fell|rose|went|gave|made|saw|killed|wounded|injured|died|seized|captured|"
     r"launched|attacked|hit|bombed|shelled|targeted|carried|caused|destroyed|damaged|fired|"
     r"dropped|stormed)\b",
+    re.I,
+)
+# "Government forces have also taken territory": the present perfect tells no event of a day
+# gone by, so it is no detail of an incident dated before the reference day ("is said to
+# have died" is no finite verb)
+HAS_DONE = re.compile(
+    r"(?<!\bto )\b(?:has|have)\s+(?:(?:also|now|already|long|repeatedly|since|not|in turn)\s+)?"
+    r"(?!been\b)(?:[a-z]+ed|taken|made|led|held|fled|seen|grown|left|lost|won|begun|fallen|"
+    r"given|brought|built|sought|shown|become|done|gone|come|risen|spread|struck|hit|cut)\b",
     re.I,
 )

@@ -1,11 +1,17 @@
 """The event date of each claim, and why (docs/annotation.md §5).
 
 1. a date the claim states is its date (the most precise one; "since March 2011" and "the
-   war which began in March 2011 has killed" are the range up to the reference day; a date only compared with, "the deadliest attack since
-   2011", dates nothing);
+   war which began in March 2011 has killed" are the range up to the reference day; a date
+   only compared with, "the deadliest attack since 2011", dates nothing; one in an
+   "after"/"following" clause hung on a present state dates the cause, not the state; one
+   before what a speaker says, "X on Thursday said that", is the saying's);
 2. a claim that goes on about the incident a dated claim reported ("the attack", "the
    toll", the same speaker going on) takes that incident's date; "at the time" goes back to
-   the incident the text dated last;
+   the incident the text dated last; an incident dated to a month is one too while no other
+   is told; "Meanwhile ... last night" opens an aside, after which the text may go back to
+   a round-up it interrupted; a present perfect told by the text ("has also killed") is no
+   detail of an incident of a day before the reference, nor is a reaction ("is concerned
+   about the attack", "this was horrific");
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
 4. anything else (background, another incident told without a date) has no date.
@@ -25,6 +31,7 @@ from datetime import date
 from app.extraction.date_words import (
     ACCOUNT,
     ALONGSIDE,
+    ANOTHER_DEVELOPMENT,
     ANSWER,
     AT_THE_TIME,
     BACK,
@@ -33,6 +40,7 @@ from app.extraction.date_words import (
     COMPARED,
     EARLIER_CLAUSE,
     FUTURE,
+    HAS_DONE,
     HAS_TAKEN,
     HEADING,
     HEADING_YEAR,
@@ -152,7 +160,9 @@ def since_war(text: str, start: int, end: int, reference: date | None) -> DateMe
 
 
 def _tense(text: str, start: int, end: int, content_from: int) -> str:
-    """present | past | future | unknown: the first finite verb of the content decides."""
+    """present | past | future | perfect | unknown: the first finite verb of the content
+    decides ("have taken" is a present perfect only with no present verb beside it: "have
+    entered and are advancing" is a present state)."""
     present = PRESENT.search(text, content_from, end)
     if present and (
         HEARSAY.match(text, present.end())  # "is said to have died": past
@@ -164,6 +174,9 @@ def _tense(text: str, start: int, end: int, content_from: int) -> str:
     first = min((m.start() for m in (present, past) if m), default=end)
     if future and future.start() < first:
         return "future"
+    perfect = HAS_DONE.search(text, content_from, end)
+    if perfect and perfect.start() < first and present is None:
+        return "perfect"
     if present and (past is None or present.start() < past.start()):
         return "present"
     if past:
@@ -263,6 +276,11 @@ class Dater:
         self.incident, self.where = None, where
         return Dated(None, None)
 
+    def _before_today(self, d: DateMention) -> bool:
+        """Is d over before the reference day? A present perfect ("has caused", "have
+        fled") cannot tell an event of a day gone by: it is no detail of that incident."""
+        return self.reference is not None and d.date_end < self.reference
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -331,19 +349,30 @@ class Dater:
         if own is not None and (own.date_end - own.date_start).days > MAX_EVENT_SPAN_DAYS:
             own = None  # "since 1970": the background of a whole era, not an event's date
         if own is not None:
-            stated = _stated(text, start, own)
-            opening = own.start - start <= _OPENING_DATE
+            # "On Tuesday the ministry said that ...": a date before what is said dates the saying
+            stated = _stated(text, start, own) or own.end <= content_from
+            # "Meanwhile a source said an army unit destroyed last night a car bomb": a
+            # sentence that says it tells another development opens a new incident
+            aside = bool(ANOTHER_DEVELOPMENT.match(text, start))
+            opening = own.start - start <= _OPENING_DATE or aside
+            # an incident dated only to its month ("documented 270 killed during April")
+            # is gone on about when none is told yet; it never replaces one of a day
             if (
                 reports_event
                 and not REACTION.search(text, start, end)  # "condemned Monday's attack"
-                and own.precision in ("day", "week")
-                and (own.date_end - own.date_start).days < 7
-                and (self.incident is None or self.tentative or (opening and not stated))
+                and own.precision in ("day", "week", "month")
+                and (own.date_end - own.date_start).days < (31 if own.precision == "month" else 7)
+                and (
+                    self.incident is None
+                    or (own.precision != "month" and (self.tentative or (opening and not stated)))
+                )
             ):
+                # an aside keeps the incident it interrupts to go back to when the text
+                # moves on elsewhere
+                self.left = (self.incident, self.where) if aside and self.incident else None
                 self.incident = own
                 self.tentative = stated
                 self.where = where
-                self.left = None
             since = own.date_end != own.date_start and (
                 on is not None
                 or own == war
@@ -388,6 +417,12 @@ class Dater:
         elsewhere = bool(reports_event and where and self.where and where.isdisjoint(self.where))
         vague = back is None or back.group().lower() in VAGUE_ALONGSIDE
         if incident is not None and elsewhere and vague and tense not in ("present", "future"):
+            if self.left is not None and not self.left[1]:
+                # the aside is over: the text goes back to the incident it interrupted, a
+                # round-up told in no one place ("army units killed terrorists on Tuesday")
+                back_to, self.where = self.left
+                self.incident, self.left = back_to, None
+                return self._inherited(back_to, "")
             return self._elsewhere(incident, where)  # "In Homs ...", "Meanwhile ... in Homs"
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
@@ -400,13 +435,14 @@ class Dater:
             d = DateMention(r, r, "day", start, start, "")
             return Dated(d, Why("present", note="a present state: dated to the reference day"))
         answers = ANSWER.search(text, start, end) is not None
+        account = ACCOUNT.search(text, start, end)
         if (
             incident is not None
             and (reports_event or answers)
             and tense not in ("present", "future")
+            and not (tense == "perfect" and account is None and self._before_today(incident))
         ):
             return self._inherited(incident, "")
-        account = ACCOUNT.search(text, start, end)
         if incident is not None and account is not None and tense not in ("present", "future"):
             return self._inherited(incident, account.group())  # an account of it
         return Dated(None, None)

@@ -59,7 +59,8 @@ def _rules() -> _Rules:
 def is_category(surface: str) -> bool:
     """A name for a kind of fighter ("rebels", "militants"), not for one actor."""
     words = surface.casefold().split()
-    if words and words[0] in ("the", "a", "an", "some", "other", "many"):
+    # "the extremists" that refer back to one actor (_the_kind) name that actor
+    if words and words[0] in ("a", "an", "some", "other", "many"):
         words = words[1:]
     return " ".join(words) in _rules().categories
 
@@ -130,11 +131,16 @@ def find_generic(
                 out.append(_mention(text, shared, toks[i].start, toks[i].end))
                 i += 1
                 continue
+        owner = _predicated(words, i, rules)
+        if owner is not None:  # "whether the raid was Syrian or Russian"
+            out.append(_mention(text, owner, toks[i].start, toks[i].end))
+            i += 1
+            continue
         if _loyal(words, i):  # "the forces loyal to President Bashar al-Assad"
             out.append(_mention(text, "syrian-arab-army", toks[i].start, toks[i].end))
             i += 1
             continue
-        group = _the_group(toks, words, i, named)
+        group = _the_group(toks, words, i, named) or _the_kind(toks, words, i, named)
         if group is not None:
             out.append(_mention(text, group, toks[i - 1].start, toks[i].end))
             i += 1
@@ -208,6 +214,29 @@ def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rule
     return None
 
 
+_COPULA = word_set("was were is are")
+_CLAUSE_START = word_set("whether if that said say says")
+
+
+def _predicated(words: list[str], i: int, rules: _Rules) -> str | None:
+    """The owner a state's adjective names when it is said of an attack or aircraft after
+    "was"/"were" ("whether the raid was Syrian or Russian", "if the planes involved in the
+    attack were Syrian"): the head noun the clause opens with ("the planes"), or None."""
+    k = i - 1
+    while k >= 0 and (words[k] in ("or", "and") or words[k] in rules.firsts):
+        k -= 1  # "Syrian or Russian": back over the other adjectives
+    if k < 0 or words[k] not in _COPULA or words[i] not in rules.firsts:
+        return None
+    opening = next((m for m in range(k - 1, max(-1, k - 9), -1) if words[m] in _CLAUSE_START), None)
+    if opening is None:
+        return None
+    m = opening + 1
+    while m < k and words[m] in ("the", "a", "an"):
+        m += 1
+    head = words[m]
+    return rules.phrases.get((words[i], head)) or rules.phrases.get((words[i], head + "s"))
+
+
 _LOYAL_HEADS = word_set("forces troops fighters militias militiamen soldiers units")
 _SYRIAN_RULE = word_set("assad assads regime government damascus")
 
@@ -244,9 +273,38 @@ def _the_group(
     return bodies[-1][0] if bodies and bodies[-1][1] in _ARMED else None
 
 
+# nouns for the kind of an actor that, after "the", refer back to one actor of that kind
+_KIND_NOUNS = {"jihadists": "jihadist_group", "extremists": "jihadist_group"}
+
+
+def _the_kind(
+    toks: tuple[Token, ...], words: list[str], i: int, named: Sequence[tuple[int, str]]
+) -> str | None:
+    """ "the extremists have since lost most of the territory": the actor of that kind the
+    article has named most often before it (the latest on a tie), as "the group" refers back;
+    bare "jihadists" or "extremists" name no one (a category, docs/annotation.md §6)."""
+    kind = _KIND_NOUNS.get(words[i])
+    if kind is None or i == 0 or words[i - 1] != "the" or not toks[i].joined:
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.capital:  # "the jihadists Jabhat al-Nusra"
+        return None
+    at = toks[i].start
+    seen = [
+        key for start, key in named if start < at and (e := actor_entry(key)) and e.kind == kind
+    ]
+    return max(reversed(seen), key=seen.count) if seen else None
+
+
 def _side(word: str, rules: _Rules) -> bool:
     """Does the word name the other side of a fight ("rebel", "opposition")?"""
     return word == "opposition" or word in rules.categories
+
+
+def qualified_away(words: set[str]) -> bool:
+    """Does one of the (lowercase) words make a noun someone else's than Syria's ("Jordanian
+    state TV", "Russian military sources", "opposition military sources")?"""
+    return bool(words & _rules().blockers)
 
 
 def foreign_before(toks: tuple[Token, ...], i: int, key: str) -> bool:
@@ -254,11 +312,15 @@ def foreign_before(toks: tuple[Token, ...], i: int, key: str) -> bool:
     state TV", "Iraqi government forces")? Names of Syrian actors only, by their key."""
     if i == 0 or not toks[i].joined:
         return False
+    return syrian(key) and qualified_away({_word(toks[i - 1])})
+
+
+def syrian(key: str) -> bool:
+    """Is the registry actor a Syrian one (its key or its parent's says so)?"""
     entry = actor_entry(key)
-    syrian = entry is not None and (
-        key.startswith("syrian") or entry.parent and entry.parent.startswith("syrian")
+    return entry is not None and (
+        key.startswith("syrian") or bool(entry.parent and entry.parent.startswith("syrian"))
     )
-    return bool(syrian) and _word(toks[i - 1]) in _rules().blockers
 
 
 def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:

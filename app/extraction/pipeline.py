@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from app.extraction.actors import find_actors
+from app.extraction.actors import find_actors, seat_actors
 from app.extraction.boilerplate import find_body_end
 from app.extraction.claims import find_claims
 from app.extraction.dates import find_dates
@@ -28,7 +28,7 @@ from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 
 _SPEAKING_KINDS = ("media", "monitor")
 # "(outlawed in Russia)": a publisher's legal notice, not where anything happens
@@ -145,9 +145,8 @@ def _extract(
     places = sorted(places + find_unlisted(text, places, actors), key=lambda p: p.start)
     actors = sorted(
         actors
-        + find_generic(
-            text, [(a.start, a.end) for a in actors], [(a.start, a.key) for a in actors]
-        ),
+        + find_generic(text, [(a.start, a.end) for a in actors], [(a.start, a.key) for a in actors])
+        + seat_actors(text, on=reference),
         key=lambda a: a.start,
     )
     dates = find_dates(text, reference=reference)

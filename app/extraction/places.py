@@ -168,6 +168,20 @@ def _stands_for_state(text: str, toks, i: int, j: int, key: str) -> bool:
     )
 
 
+def state_seats(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each seat of government that stands for its state in text
+    ("whether Damascus is adhering", "called on Damascus to"): no place, an actor."""
+    toks = scan_cached(text)
+    index = _index()[0]
+    out = []
+    for i, t in enumerate(toks):
+        target = index.get(normalize_key(t.text))
+        key = target.places[0].key if target is not None and target.places else None
+        if key is not None and _stands_for_state(text, toks, i, i, key):
+            out.append((t.start, t.end, place_entry(key).name))
+    return out
+
+
 def is_place_name(name: str) -> bool:
     """Is this exactly a gazetteer spelling? (Keeps place names out of uncurated actors.)"""
     t = _index()[0].get(normalize_key(name))

@@ -14,6 +14,7 @@ from app.extraction.role_words import (
     APPOSED,
     BELONGING,
     DEEDS,
+    DESCRIBED,
     DET,
     FIGHTING,
     FORCING,
@@ -34,13 +35,13 @@ from app.extraction.role_words import (
 from app.extraction.types import ActorRole, Why
 
 _SOME = frozenset({"most", "some", "many", "all", "several"})
+_JOINING = frozenset({"joined", "join", "joins", "joining"})
+_NAMELY = frozenset({"mainly", "namely", "especially", "particularly", "notably", "chiefly"})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
 )
-# "Western-backed al-Qaida terrorists": an adjective of the name, whatever its case
-_SPONSORED = re.compile(r"-(?:backed|linked|led|affiliated|allied|aligned|supported)$")
 # where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
 _PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
 # where the adjectives of a descriptor ("the Takfiri group") stop
@@ -79,8 +80,9 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "ally",
                 "allies",
             )
-            or _SPONSORED.search(w)
+            or DESCRIBED.search(w)  # "Western-backed al-Qaida terrorists"
             or (w == "at" and low(toks, k + 1) == "least")
+            or w.endswith(("'s", "’s"))  # "with the army’s Tiger Forces": a determiner
             or w in _QUOTES
         ):
             k -= 1
@@ -99,6 +101,13 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             and w not in HARM | WEAPONS | TOWARD | HEADS | TARGET_NOUNS
         ):
             k -= 1
+            skipped += 1
+            continue
+        # "accuse countries mainly the USA": a member named of a plain noun takes its place
+        if w in _NAMELY and k >= 1 and toks[k - 1].group().islower():
+            k -= 1
+            while k >= 0 and toks[k].group().islower() and low(toks, k) not in _STOPS:
+                k -= 1  # "foreign states"
             skipped += 1
             continue
         # "two men from (Lebanese Shia group) Hezbollah": a bracketed aside before the name
@@ -255,6 +264,9 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         return "agent", Why(
             "party", toks[fight].start(), b, f"killed in {low(toks, fight)} {w}", "the killer"
         )
+    if w == "with" and prev == "forces" and low(toks, k - 2) in _JOINING:
+        # "Hezbollah joined forces with the army's Tiger Forces": a partner in the deed
+        return "agent", Why("party", toks[k - 2].start(), b, "joined forces with", "a partner")
     if w in ("between", "among", "with") and prev in FIGHTING:
         return "agent" if w != "with" else "target", Why(
             "party", a, b, f"{prev} {w}", "a party to the fighting"

@@ -9,6 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.role_phrase import (
+    JOINT,
+    adverb,
+    companions,
+    of_name,
+    participle,
+    partner_end,
+    past_adjectives,
+    past_composition,
+    possessive,
+    speech_aside,
+    time_phrase_end,
+)
 from app.extraction.role_tokens import denial, index_at, low, named, span
 from app.extraction.role_words import (
     ACTION,
@@ -16,7 +29,7 @@ from app.extraction.role_words import (
     AUX,
     BELONGING,
     COPULA,
-    DET,
+    DEEDS,
     FROM_VERBS,
     HARM,
     HEADS,
@@ -29,7 +42,6 @@ from app.extraction.role_words import (
     PASSIVE_NEUTRAL,
     PROCEDURE,
     REDUCED_BY,
-    SIDES,
     SPEECH,
     SPONSORING,
     STATIVE,
@@ -51,7 +63,7 @@ def subject_role(
     # the rest of its noun phrase: "fighters", "(SAA)", "and its allies", "and Iran"
     while k < n:
         w = low(toks, k)
-        if w in HEADS or w in ("s", "’s", "'s"):
+        if w in HEADS or w in ("s", "’s", "'s") or w in _QUOTES:  # "“Tiger Forces” and"
             k += 1
         elif w == "(":
             while k < n and toks[k].group() != ")":
@@ -72,7 +84,7 @@ def subject_role(
             other = next((o for o in others if o.start == nxt), None)
             if other is not None:
                 k = index_at(toks, other.end)
-            elif (end := _companions(toks, k + 1)) is not None:
+            elif (end := companions(toks, k + 1)) is not None:
                 k = end  # "and its allies", "regime and rebel fighters", "and other groups"
             else:
                 break
@@ -83,10 +95,10 @@ def subject_role(
             "or",
         ):  # "Nusra Front Jaish al-Fateh and other groups attacked": an unpunctuated list
             k = index_at(toks, other.end)
-        elif w == "in" and low(toks, k + 1) in _JOINT and low(toks, k + 2) == "with":
+        elif w == "in" and low(toks, k + 1) in JOINT and low(toks, k + 2) == "with":
             # "the army in cooperation with the popular forces surrounded": its partner
-            k = _partner_end(toks, k + 3, others)
-        elif w in ("its", "their") and (end := _companions(toks, k)) is not None:
+            k = partner_end(toks, k + 3, others)
+        elif w in ("its", "their") and (end := companions(toks, k)) is not None:
             k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
         else:
             break
@@ -98,7 +110,10 @@ def subject_role(
             if low(toks, m) in APPOSED:
                 k = m + 1
                 break
-    if k < n and low(toks, k) in WEAPONS | OWNED_DEEDS:
+    owned = k and possessive(toks, k - 1)
+    if owned:
+        k = past_adjectives(toks, k)  # "Assads most horrible massacres"
+    if k < n and (low(toks, k) in WEAPONS | OWNED_DEEDS or owned and low(toks, k) in DEEDS):
         negated = denial(toks, k + 1, k + 4)
         if negated is not None:
             return negated
@@ -113,17 +128,18 @@ def subject_role(
             return deed
         a, b, cue = span(toks, k, k)
         return "mentioned", Why("holder", a, b, cue, "holds the place; acts in nothing here")
-    k = _of_name(toks, k)
+    k = of_name(toks, k)
     if low(toks, k) == "for" and low(toks, k + 2) == "part":  # "the regime for its part has"
         k += 3
-    aside = _speech_aside(toks, k)
+    k = time_phrase_end(toks, k)  # "Turkish military since the beginning ... have been"
+    aside = speech_aside(toks, k)
     if aside is not None:  # "The army units the source added clashed with terrorists"
         k = aside
     if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
-        k = _past_composition(toks, k + 1)
+        k = past_composition(toks, k + 1)
     first = k
     while k < n and (
-        (_adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
+        (adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
         or (low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX)
     ):
         k += 1  # "also", "reportedly", "on Tuesday morning"
@@ -134,7 +150,10 @@ def subject_role(
     if w in COPULA or w in ("has", "have", "had"):
         aux = k
         k += 1
-        while k < n and _adverb(toks, k) and low(toks, k) not in COPULA:
+        while k < n and (
+            (adverb(toks, k) and low(toks, k) not in COPULA)
+            or (low(toks, k) == "since" and participle(low(toks, k + 1)))
+        ):  # "have since lost": "since" an adverb
             k += 1
         if low(toks, k) == "been":
             k += 1
@@ -154,19 +173,23 @@ def subject_role(
             ):  # "groups were involved in the attack": its doers
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "took part in the attack")
+            if part in ("a", "an", "the") and (m := _force_doing(toks, k)) is not None:
+                a, b, cue = span(toks, aux, m)  # "have been a key force battling the extremists"
+                return "agent", Why("subject", a, b, cue, "the force that does it")
             if part in PASSIVE_NEUTRAL:
-                return None
-            if part.endswith("ed") or part in HARM:
+                return _conjoined_deed(toks, k)
+            if part.endswith("ed") or part in HARM or (part, low(toks, k + 1)) == ("put", "under"):
+                # "IS is put under further pressure": undergoes it, as a passive of harm
                 a, b, cue = span(toks, aux, k)
                 return "target", Why("passive_subject", a, b, cue, "subject of a passive verb")
-            return None
+            return _conjoined_deed(toks, k)
         # "has/have/had + participle", "has been advancing": active; "has documented the
         # killing of", "has warned": speech, no deed ("has claimed the attack" is one)
         if part in PROCEDURE or (
             part in SPEECH and not part.startswith("claim") and not _truce(toks, k)
         ):
             return None
-        if part in LOSING:
+        if part in LOSING or _lost(toks, k):
             a, b, cue = span(toks, aux, k)
             return "target", Why("loser", a, b, cue, "subject of a verb of loss")
         if part.endswith(("ed", "en", "ing")) or part in HARM or part in ACTION:
@@ -184,12 +207,21 @@ def subject_role(
     if w in ("bears", "bear", "bore") and "responsibility" in (low(toks, k + 1), low(toks, k + 2)):
         a, b, cue = span(toks, k, k)  # "the regime bears primary responsibility"
         return "agent", Why("accused", a, b, cue, "the accused of an accusation")
+    if w in PASSIVE_AGENT and first == k and low(toks, k + 1) in ("of", "for"):
+        # a reduced passive: "Assad accused of releasing prisoners", "fighters blamed for"
+        a, b, cue = span(toks, k, k + 1)
+        return "agent", Why("accused", a, b, cue, "the accused of an accusation")
     if _truce(toks, k):  # "the regime announced a ceasefire": it grants it
         a, b, cue = span(toks, k, k)
         return "agent", Why("subject", a, b, cue, "declares the truce it grants")
-    if w in SPEECH or w in STATIVE or w in PROCEDURE:
+    if w in _SEEMING and _raised_deed(toks, k):
+        a, b, cue = span(toks, k, k + 1)
+        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+    if w in STATIVE:
+        return _conjoined_deed(toks, k)
+    if w in SPEECH or w in PROCEDURE:
         return None
-    if w in LOSING:
+    if w in LOSING or _lost(toks, k):
         a, b, cue = span(toks, k, k)
         return "target", Why("loser", a, b, cue, "subject of a verb of loss")
     if w in MODIFYING and first == k:  # "groups affiliated to Jaish al-Fateh": a modifier
@@ -209,6 +241,7 @@ def subject_role(
     return None
 
 
+_QUOTES = frozenset({'"', "“", "”"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "ceasefires", "truces"})
 
 
@@ -222,16 +255,18 @@ def _truce(toks: list[re.Match[str]], k: int) -> bool:
 
 # "IS is known to hire", "the Council is expected to hold a meeting": the deed is the subject's
 _RAISING = frozenset({"known", "believed", "said", "thought", "expected", "prepared", "reported"})
+# "the U.S. seems to have gotten things wrong", "the coalition appears to have failed"
+_SEEMING = frozenset({"seems", "seemed", "seem", "appears", "appeared", "appear"})
 
 
 def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
     """Does the participle at toks[k] go on with "to" and the subject's own deed ("was
     prepared to demolish", "were thought to be negotiating"), not a state or a passive ("is
     believed to be among", "are believed to have been killed", "is believed to refer")?"""
-    if low(toks, k) not in _RAISING or low(toks, k + 1) != "to":
+    if low(toks, k) not in _RAISING | _SEEMING or low(toks, k + 1) != "to":
         return False
     m = k + 2
-    while _adverb(toks, m) and low(toks, m) not in COPULA | {"have"}:
+    while adverb(toks, m) and low(toks, m) not in COPULA | {"have"}:
         m += 1
     if low(toks, m) == "be":
         return low(toks, m + 1).endswith("ing")
@@ -239,6 +274,27 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
         m += 1
     w = low(toks, m)
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
+
+
+def _force_doing(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index of a verb of harm in -ing right after the predicate noun phrase at toks[k]
+    ("a key force battling", "the main group fighting"), or None."""
+    for m in range(k + 1, min(len(toks), k + 5)):
+        w = low(toks, m)
+        if w.endswith("ing"):
+            return m if w in HARM else None
+        if not toks[m].group().islower():
+            return None
+    return None
+
+
+def _lost(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] "lost" with no deed of its subject's own after it? "IS lost 28 fighters",
+    "the extremists have since lost most of the territory" are losses; in "ISIL lost 13 of its
+    fighters as it took control of Markada" the loss is the price of its deed."""
+    if low(toks, k) != "lost":
+        return False
+    return not any(low(toks, m) in _SUBORDINATE for m in range(k + 1, min(len(toks), k + 10)))
 
 
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
@@ -272,7 +328,7 @@ def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | Non
             return None
         if w in COPULA and w not in ("be", "being"):
             v = m + 1
-            while _adverb(toks, v) and low(toks, v) not in COPULA:
+            while adverb(toks, v) and low(toks, v) not in COPULA:
                 v += 1
             if low(toks, v) == "been":
                 v += 1
@@ -283,101 +339,29 @@ def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | Non
     return None
 
 
-_COMPOSING = frozenset({"includes", "include", "consists", "consist", "comprises", "comprise"})
-
-
-def _past_composition(toks: list[re.Match[str]], k: int) -> int:
-    """The index of the main verb after a relative clause telling what the subject is made
-    of ("the SDF which consists of Kurdish fighters but also includes Arab units launched an
-    operation": "launched"), or k when the clause at toks[k] is no such clause."""
-    m = k
-    while _adverb(toks, m):
-        m += 1
-    if low(toks, m) not in _COMPOSING:
-        return k
-    for v in range(m + 1, min(len(toks), m + 20)):
-        w = low(toks, v)
-        if w in ("who", "which", "that"):
-            break
-        if w in _COMPOSING or not toks[v].group().islower() or low(toks, v - 1) in DET:
-            continue
-        if w in ACTION | COPULA | {"has", "have", "had"} or (
-            w.endswith("ed") and w not in PASSIVE_NEUTRAL and low(toks, v + 1) != "by"
-        ):
-            return v
-    return k
-
-
 _CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
+# words that start another clause, with a subject of its own
+_SUBORDINATE = frozenset({"which", "who", "that", "where", "when", "while", "as", "since", "but"})
 
 
-# words in -ly that are no adverbs
-_LY_NOUNS = frozenset({"ally", "family", "assembly", "supply", "rally", "anomaly", "holy"})
-
-
-def _adverb(toks: list[re.Match[str]], k: int) -> bool:
-    """A word that changes nothing about who acts: an auxiliary, a time word, or an adverb
-    in -ly ("is currently carrying out", "have systematically targeted")."""
-    w = low(toks, k)
-    at_times = (w, low(toks, k + 1)) == ("at", "times") or (low(toks, k - 1), w) == ("at", "times")
-    return (
-        w in AUX
-        or at_times  # "have at times sought to encircle"
-        or (len(w) > 4 and w.endswith("ly") and toks[k].group().islower() and w not in _LY_NOUNS)
-    )
-
-
-def _companions(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "its allies", "other militant groups", "its Arab and European allies",
-    "international partners" or "rebel fighters" standing at toks[k], or None."""
-    if low(toks, k) not in {"its", "their", "allied", "other", "a", "several", "many"} | SIDES:
-        # "the government and international partners continue": one plain adjective
-        partners = low(toks, k + 1) in ("allies", "partners") and toks[k].group().islower()
-        return k + 2 if partners else None
-    for m in range(k + 1, min(len(toks), k + 5)):
-        if low(toks, m) in HEADS | {"allies", "groups"}:
-            return m + 1
+def _conjoined_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
+    """The deed of a second predicate its subject shares, after a first that tells a state:
+    "Hezbollah is a close ally of the government and has dispatched fighters", "IS militants
+    are firmly in control of Raqa and have secured large swathes of territory"."""
+    for m in range(k + 1, min(len(toks), k + 16)):
+        w = low(toks, m)
+        if w in _SUBORDINATE or w in SPEECH or toks[m].group() in ('"', "“", "”"):
+            return None
+        if w != "and" or low(toks, m + 1) not in ("has", "have", "had"):
+            continue
+        v = m + 2
+        while adverb(toks, v) and low(toks, v) not in COPULA:
+            v += 1
+        deed = low(toks, v)
+        if deed in PROCEDURE | SPEECH | LOSING | COPULA or not (
+            deed.endswith(("ed", "en")) or deed in HARM or deed in ACTION
+        ):
+            return None
+        a, b, cue = span(toks, m, v)
+        return "agent", Why("subject", a, b, cue, "subject of a verb of action")
     return None
-
-
-_JOINT = frozenset({"cooperation", "coordination", "conjunction"})
-
-
-def _partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:
-    """The index after the partner named at toks[k] ("the popular forces", "Hezbollah")."""
-    if low(toks, k) in DET:
-        k += 1
-    other = next((o for o in others if k < len(toks) and o.start == toks[k].start()), None)
-    if other is not None:
-        k = index_at(toks, other.end)
-    else:
-        k = next((m for m in range(k, min(len(toks), k + 3)) if low(toks, m) in HEADS), k - 1) + 1
-    while low(toks, k) in HEADS:
-        k += 1
-    return k
-
-
-def _of_name(toks: list[re.Match[str]], k: int) -> int:
-    """The index after a naming "of" phrase standing at toks[k] ("the government of President
-    Bashar Assad", "the coalition of 68 nations"), or k when there is none."""
-    if low(toks, k) != "of":
-        return k
-    m = k + 1
-    while m < len(toks) and m - k <= 5 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
-        m += 1
-    if low(toks, m) in ("nations", "countries", "states"):
-        m += 1
-    return m if m > k + 1 else k
-
-
-def _speech_aside(toks: list[re.Match[str]], k: int) -> int | None:
-    """The index after "the source (also) added" standing at toks[k], if it does."""
-    m = k
-    if low(toks, m) in ("the", "a", "an"):
-        m += 1
-    if low(toks, m) not in ("source", "sources", "official", "officials", "spokesman", "monitor"):
-        return None
-    m += 1
-    while low(toks, m) in ("also", "further", "then"):
-        m += 1
-    return m + 1 if low(toks, m) in ("said", "added", "says", "adds", "noted") else None

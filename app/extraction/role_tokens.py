@@ -36,6 +36,7 @@ def span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
 
 
 _ACCUSED_DEEDS = frozenset({"carried", "use", "used"})
+_ADDING = frozenset({"only", "just", "merely"})  # "not only ... but also": an addition
 
 
 def denial(toks: list[re.Match[str]], a: int, b: int) -> tuple[ActorRole, Why] | None:
@@ -45,6 +46,8 @@ def denial(toks: list[re.Match[str]], a: int, b: int) -> tuple[ActorRole, Why] |
     subject stays the accused, the agent (as in "denied the army had used gas")."""
     for m in range(a, min(b, len(toks))):
         w = low(toks, m)
+        if w in NEGATIONS and low(toks, m + 1) in _ADDING:
+            continue  # "committed not only against the people of Raqqa": no denial
         if w in NEGATIONS and not any(low(toks, x) in _ACCUSED_DEEDS for x in range(m + 1, m + 6)):
             return "mentioned", Why(
                 "negated", toks[m].start(), toks[m].end(), toks[m].group(), "the deed is denied"

@@ -98,7 +98,8 @@ HARM = word_set(
     "shot downed down intercepted pursued chased crushed defeating punish punished hunted "
     "destroying flush flushed flushing dislodge dislodged dislodging repelling routing "
     "expelling ousting evicting executing ambushed engaged engaging blitzed pummeled pummelled "
-    "hammered battered blasted rocked tackle tackling stormed storming"
+    "hammered battered blasted rocked tackle tackling stormed storming eradicate eradicated "
+    "eradicating"
 )
 # what a side forced on another ("forced the army to pull back"): it lost the fight, unlike
 # one forced to act ("pressure forcing the UN to act")
@@ -157,13 +158,28 @@ HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
 HELD_BY = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(control|hands)\s+of\s+(?:the\s+)?$", re.I)
 # heads that name people, not arms: what they do decides, when the words after say it
 PEOPLE_HEADS = word_set("forces troops")
-LINKED = re.compile(r"-(linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
 HOLDING = word_set(
     "held controlled control controls holds hold run dominated besieged-held administered"
 )
-# a participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire"
+# The one list of the participles that make a name describe another actor, not act itself.
+# A participle right after a name that makes it a sponsor: "a US-Russia brokered ceasefire",
+# "Turkish-backed rebels" (a sponsor is mentioned, docs/annotation.md §6)
 SPONSORING = word_set("brokered backed sponsored funded supported mediated")
-SPONSOR_SURFACE = re.compile(r"[-\s](backed|sponsored|funded|supported|brokered)$", re.I)
+# ... that ties the name to those who act: "Nusra-linked groups", "IS-inspired attackers"
+LINKING = word_set("linked affiliated allied aligned inspired leaning")
+# ... either, or the one who leads or runs them ("US-led", "Daesh-run"): the name only
+# describes the actor after it ("the Daesh-linked Aamaq news agency")
+DESCRIBING = SPONSORING | LINKING | word_set("led run")
+
+
+def _either(words: frozenset[str]) -> str:
+    return "|".join(sorted(words))
+
+
+SPONSOR_SURFACE = re.compile(rf"[-\s]({_either(SPONSORING)})$", re.I)
+SPONSORED_AFTER = re.compile(rf"-({_either(SPONSORING)})\b", re.I)  # "Washington-backed"
+LINKED = re.compile(rf"-({_either(LINKING)})\b", re.I)
+DESCRIBED = re.compile(rf"-(?:{_either(DESCRIBING)})\b", re.I)
 NEGATIONS = word_set(
     "not never no don't doesn't didn't won't wouldn't cannot can't couldn't isn't aren't wasn't "
     "weren't hasn't haven't hadn't dont doesnt didnt wont cant couldnt isnt arent wasnt werent"
@@ -178,8 +194,8 @@ NOT_AGENT_BY = word_set(
 # what a "by" phrase has undergone, not done: "the losses suffered by Russian forces"
 SUFFERED_BY = word_set("suffered sustained experienced incurred endured")
 # verbs whose subject undergoes the event: "Daesh suffered a heavy toll", "Hezbollah has
-# sustained losses"; not "lost", whose subject often also did the claim's deed ("IS lost 13
-# fighters as it took the town")
+# sustained losses"; "lost" only when no deed of its subject follows (role_subject._lost:
+# "IS lost 13 fighters as it took the town")
 LOSING = SUFFERED_BY | word_set("suffers suffer sustains sustain losing")
 # nouns of a deed whose "by" phrase is its doer ("the use of toxic gas by the regime")
 DEEDS = word_set(

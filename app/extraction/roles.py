@@ -37,6 +37,7 @@ from app.extraction.role_words import (
     OWNED_DEEDS,
     PEOPLE_HEADS,
     SPONSOR_SURFACE,
+    SPONSORED_AFTER,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
@@ -82,7 +83,7 @@ def _role(
     if sponsor is not None:  # "Turkish-backed rebels": the sponsor, as in "backed by Turkey"
         at = actor.start + sponsor.start(1)
         return "mentioned", Why("sponsor", at, actor.end, sponsor.group(1), "sponsors them")
-    backing = _BACKED_AFTER.match(text, actor.end, end)
+    backing = SPONSORED_AFTER.match(text, actor.end, end)
     if backing is not None:  # "Washington-backed Kurdish militias": as "US-backed"
         return "mentioned", Why(
             "sponsor", actor.start, backing.end(), backing.group(1), "sponsors them"
@@ -125,7 +126,15 @@ def _role(
     before = object_role(text, toks, i)
     if before is not None and before[1].rule == "by":
         return before  # "a village controlled by IS killing civilians": the by phrase decides
-    if surface_words and surface_words[-1] in WEAPONS | OWNED_DEEDS and len(surface_words) > 1:
+    # "government forces", "Russian strikes": owners of arms; not a name that ends in
+    # "Forces" ("the National Defence Forces has fighters"), which only its words decide
+    named = actor.surface.split()[-1][:1].isupper()
+    if (
+        surface_words
+        and surface_words[-1] in WEAPONS | OWNED_DEEDS
+        and len(surface_words) > 1
+        and not (named and surface_words[-1] in PEOPLE_HEADS)
+    ):
         if before is not None and before[0] in ("target", "mentioned"):
             return before
         negated = denial(toks, j, j + 3)
@@ -168,7 +177,6 @@ _WEAPON_HIT = re.compile(
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
 )
-_BACKED_AFTER = re.compile(r"-(backed|sponsored|funded|supported|brokered)\b", re.I)
 _AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
@@ -190,7 +198,10 @@ def coordinated_roles(
         j = k
         while j + 1 < n and _COORDINATION.fullmatch(text, actors[j].end, actors[j + 1].start):
             j += 1
-        if j > k:
+        # names side by side with no "and" or comma anywhere are no list ("Hezbollah SOHR
+        # An Israeli airstrike": keywords before a lede)
+        gaps = [text[actors[m].end : actors[m + 1].start] for m in range(k, j)]
+        if j > k and not all(g.strip() == "" for g in gaps):
             members = range(k, j + 1)
             decided = [
                 out[m] for m in members if out[m][0] != "mentioned" and out[m][1].rule != "holder"

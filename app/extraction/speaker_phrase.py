@@ -308,16 +308,18 @@ def _before_area(
     text: str, words: list[re.Match[str]], v: int
 ) -> tuple[int, int, bool, bool] | None:
     """ "medical workers in the rebel-held area said": an unnamed place where the speaker is
-    ("in the area", "in the besieged town") ends no speaker; the speaker is before it."""
+    ("in the area", "in the besieged town", "on the ground") ends no speaker; the speaker
+    is before it."""
     k = v - 1
     if k < 0 or words[k].group().lower() not in AREA_NOUNS:
         return None
     k -= 1
-    while k >= 0 and v - k <= 4 and words[k].group().lower() not in _LOCATIVE_LEAD:
+    leads = _LOCATIVE_LEAD | {"on"}
+    while k >= 0 and v - k <= 4 and words[k].group().lower() not in leads:
         if words[k].group()[0].isupper():
             return None  # "in Idlib province": a named place, read by _past_locative
         k -= 1
-    if k < 1 or words[k].group().lower() not in _LOCATIVE_LEAD:
+    if k < 1 or words[k].group().lower() not in leads:
         return None
     return _backward(text, words, k)
 

@@ -89,7 +89,7 @@ _EVENT_NOUNS = word_set(
 # Nouns of a place not named: "medical workers in the rebel-held *area* said"
 AREA_NOUNS = word_set(
     "district city town village province area neighbourhood neighborhood suburb region "
-    "country countryside"
+    "country countryside ground"
 )
 # Nouns that end a locative, temporal or event phrase rather than modify a speaker.
 _NOT_MODIFIER = (

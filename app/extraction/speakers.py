@@ -17,9 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from app.extraction.generic import qualified_away, syrian
 from app.extraction.normalize import slugify, word_set
 from app.extraction.places import find_places, is_place_name
 from app.extraction.registry import DATA_DIR, actor_entry
+from app.extraction.role_words import DESCRIBED
 from app.extraction.types import ActorMention
 
 
@@ -190,7 +192,7 @@ def _person_name(
         if (
             word in _NOT_NAME
             or (word.endswith("s") and word[:-1] in ("Observatory",))
-            or _LINKED.search(word)  # "Daesh-linked" describes the name after it
+            or DESCRIBED.search(word)  # "Daesh-linked" describes the name after it
         ):
             if (hit := flush()) is not None:
                 return hit
@@ -276,7 +278,7 @@ def resolve(
     inside = [
         a
         for a in inside
-        if a.end <= end and not located(text, a) and not _LINKED.match(text, a.end)
+        if a.end <= end and not located(text, a) and not DESCRIBED.match(text, a.end)
     ]
     words = text[start:end].split()
     if words and words[-1].casefold() in PEOPLE and "of" not in words:
@@ -329,10 +331,10 @@ _ORG_HEADS = {
     "governorate": "government", "command": "government", "directorate": "government",
     "institute": "other", "commission": "other", "administration": "government",
 }  # fmt: skip
-# "the Daesh-linked Aamaq news agency", "Russian-backed forces": the actor only describes
-_LINKED = re.compile(r"-(?:linked|backed|affiliated|allied|run|led|funded|supported)\b", re.I)
 # "opposition activists said": people of that side, nobody in particular
-PEOPLE = word_set("activists residents witnesses medics doctors rescuers locals volunteers")
+PEOPLE = word_set(
+    "activists residents witnesses medics doctors rescuers locals volunteers minority community"
+)
 _SYRIA = re.compile(r"\s*Syria\s*")
 # an acronym after the name it abbreviates: "... Commission SRGC", "... (SRGC)", "[SRGC]"
 _ACRONYM_AFTER = re.compile(r"\s+[(\[]?[A-Z]{2,}[)\]]?\s*$")
@@ -353,7 +355,7 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
     phrase = text[start:end]
     words = phrase.split()
     lead = 1 if words and words[0].casefold() in ("the", "a", "an") else 0
-    while lead < len(words) and (_LINKED.search(words[lead]) or _BASED.search(words[lead])):
+    while lead < len(words) and (DESCRIBED.search(words[lead]) or _BASED.search(words[lead])):
         lead += 1  # "the Daesh-linked Aamaq news agency" is Aamaq news agency
     head = len(words) - 1
     if (of := _HEAD_OF.search(phrase)) is not None:
@@ -414,23 +416,30 @@ def _described(
     for d in _descriptors():
         if not (bare & d.words) or (d.needs and not bare & d.needs):
             continue
-        head = words[-1]
-        if head not in d.words and head.removesuffix("s") in d.words:
-            break  # a plural ("humanitarian groups said"): nobody in particular
+        if _plural(words, d.words):
+            break  # "humanitarian groups said": nobody in particular
         at = bisect_left(starts, start)
-        before = _echoing(
-            [a for a in reversed(actors[:at]) if a.kind in d.kinds and a.curated], bare
-        )
-        after = _echoing(
-            [a for a in actors[at:] if a.kind in d.kinds and a.curated and a.start >= end],
-            bare & d.words,
-        )
+        away = qualified_away(bare)  # "Jordanian state TV": no Syrian actor
+
+        def fits(a: ActorMention, d: _Descriptor = d, away: bool = away) -> bool:
+            return a.kind in d.kinds and a.curated and not (away and syrian(a.key))
+
+        before = _echoing([a for a in reversed(actors[:at]) if fits(a)], bare)
+        after = _echoing([a for a in actors[at:] if fits(a) and a.start >= end], bare & d.words)
         found = (
             before[0] if before else (after[0] if after and after[0].start - end < 600 else None)
         )
         if found is not None:
             note = f"{text[start:end]!r} refers to {found.name}, named at {found.start}"
             return Speaker(_at(found, start, end, text), "descriptor", note)
+        if away:
+            # the default is Syria's ("state TV" is SANA); "Jordanian state TV" is another
+            # country's medium, one the registry lacks
+            if "media" in d.kinds and words[-1] in d.words:
+                name = re.sub(r"^(?:the|a|an)\s+", "", text[start:end], flags=re.I)
+                m = ActorMention(slugify(name), name, "media", False, start, end, name)
+                return Speaker(m, "named", f"{name!r}: another country's medium")
+            break
         if d.default and (not d.default_when or bare & d.default_when):
             entry = actor_entry(d.default)
             if entry is not None:
@@ -442,6 +451,17 @@ def _described(
         # is nobody in particular when no medium is named, never the army named before
         break
     return Speaker(None, "generic")
+
+
+def _plural(words: list[str], singular: frozenset[str]) -> bool:
+    """Do the phrase's descriptor words stand in the plural, as its head or joined to
+    another ("monitors and sources on the ground")? A plural before a noun is a possessive
+    whose apostrophe was stripped ("the monitors director")."""
+    found = [i for i, w in enumerate(words) if w in singular or w.removesuffix("s") in singular]
+    last = len(words) - 1
+    return bool(found) and all(
+        words[i] not in singular and (i == last or words[i + 1] in ("and", "or")) for i in found
+    )
 
 
 def _echoing(candidates: list[ActorMention], bare: set[str]) -> list[ActorMention]:

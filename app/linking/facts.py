@@ -75,6 +75,21 @@ def allows(a: Figure, b: Figure) -> bool:
     return la <= hb and lb <= ha
 
 
+# how far apart two counts of one kind may be and still be two counts of one thing: beyond
+# this factor (129 and 13, 48 and 1, "hundreds of thousands" and "hundreds") one counts a
+# part, a campaign or the war, the other an incident, far more often than they dispute
+SCOPE_FACTOR = 5.0
+
+
+def same_scope(a: Figure, b: Figure) -> bool:
+    """Whether two counts are close enough to be of one thing: the larger's lowest reading
+    is within SCOPE_FACTOR of the smaller's highest. A count of none ("no one was killed")
+    is of any scope: it denies the other."""
+    (la, ha), (lb, hb) = interval(a), interval(b)
+    low, high = (la, hb) if la > hb else (lb, ha)
+    return high == 0 or low <= SCOPE_FACTOR * high
+
+
 def similar(a: Figure, b: Figure) -> bool:
     """Both wordings allow one count and they are of one size: "at least 2" allows
     "nearly 1,000" but is no evidence that both count the same dead."""
@@ -133,6 +148,15 @@ _DENIAL = re.compile(
     r"(?:did|does|do) not (?:carry out|use|target|possess|have)|nothing to do with|staged)\b",
     re.IGNORECASE,
 )
+# a denial that names another culprit instead: the gas came from "a rebel chemical
+# weapons depot" or "a 'terrorist' stockpile" the strike hit, the attack was "a provocation"
+_OTHER_CULPRIT = re.compile(
+    r"\b(?:(?:rebel|terrorist|militant|insurgent|opposition|jihadist)(?:s?['’])?[\"”]?"
+    r"(?:\s+(?:chemical|weapons?|arms|ammunition|munitions?|toxic|gas|poison|storage)){0,3}"
+    r"\s+(?:depots?|stockpiles?|warehouses?|workshops?|arsenals?)|"
+    r"(?:a|the)\s+(?:\w+\s+)?provocation)\b",
+    re.IGNORECASE,
+)
 _ACCUSATION = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
     r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible)\b",
@@ -185,6 +209,45 @@ def recalls(r: ClaimRecord) -> Cue | None:
     return _find(_RECALLED, r)
 
 
+# words that make a claim a general statement about many incidents, not a report of one:
+# what happens often or over years ("have often been targeted", "has repeatedly accused",
+# "has been attempting to seize it for more than two years", "throughout the conflict")
+_GENERAL = re.compile(
+    r"\b(?:often|repeatedly|frequently|occasionally|regularly|routinely|persistently|"
+    r"usually|as usual|time and again|"
+    r"(?:has|have) been (?:attempting|trying|seeking)|"
+    r"for (?:more than |over |nearly |almost )?(?:\w+ )?(?:years|months)\b|"
+    r"throughout the (?:\w+ )?(?:conflict|war|crisis)|"
+    r"(?:in|during) the (?:\w+ )?(?:\w+ )?(?:war|conflict)\b(?! (?:zone|area|in|on|against))|"
+    r"(?:earlier|previous|prior|past) (?:attacks|strikes|bombings|raids|massacres|incidents))",
+    re.IGNORECASE,
+)
+
+
+# a count over a period rather than of one incident: "have killed dozens in recent days",
+# "six days of bombing have killed", "since March", "earlier this month"
+_CUMULATIVE = re.compile(
+    r"\b(?:in (?:the )?recent (?:days|weeks|months)|"
+    r"(?:over|in|during|for) the (?:past|last) (?:few |several |\w+ )?(?:days|weeks|months|years)|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:days|weeks|months) of|"
+    r"since (?:the (?:start|beginning|outbreak)|early|late|mid|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"20\d\d)|earlier this (?:month|year)|this (?:month|year))\b",
+    re.IGNORECASE,
+)
+
+
+def cumulative(r: ClaimRecord) -> Cue | None:
+    """Words that make a claim's count one over a period (a campaign, a month, the war),
+    not the toll of one incident. Only for claims that give a count."""
+    return _find(_CUMULATIVE, r) if r.counted else None
+
+
+def background(r: ClaimRecord) -> Cue | None:
+    """Words that make a claim background: earlier incidents, or many of them."""
+    return recalls(r) or _find(_GENERAL, r)
+
+
 def one_more_place(r: ClaimRecord) -> Cue | None:
     """A claim telling one more place an attack hit: its toll is a part of the attack's."""
     return _find(_ONE_MORE_PLACE, r)
@@ -192,6 +255,11 @@ def one_more_place(r: ClaimRecord) -> Cue | None:
 
 def denial(r: ClaimRecord) -> Cue | None:
     return _find(_DENIAL, r)
+
+
+def other_culprit(r: ClaimRecord) -> Cue | None:
+    """Words that put the deed on someone else than the accused: a denial in all but name."""
+    return _find(_OTHER_CULPRIT, r)
 
 
 def accusation(r: ClaimRecord) -> Cue | None:
@@ -210,6 +278,20 @@ def update_cue(r: ClaimRecord) -> Cue | None:
 def quoted(r: ClaimRecord) -> list[str]:
     """Phrases a claim quotes ("you claim ... “early october”"), lower-cased."""
     return [m.group(1).strip().lower() for m in re.finditer(r"[“\"]([^”\"]{3,60})[”\"]", r.text)]
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:['’]?s)?\b")
+
+
+def weekdays(r: ClaimRecord) -> dict[int, str]:
+    """The days of the week a claim names ("killed Saturday", "Tuesday's strike"), as
+    date.weekday() numbers with the words: capitalised, as English always writes them."""
+    if "weekdays" not in r.memo:
+        r.memo["weekdays"] = {
+            _WEEKDAYS.index(m.group(1)): m.group(0) for m in _WEEKDAY.finditer(r.text)
+        }
+    return r.memo["weekdays"]  # type: ignore[no-any-return]
 
 
 # --- when a state began (sieges, closures) --------------------------------------------

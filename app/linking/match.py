@@ -18,6 +18,9 @@ from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windo
 THRESHOLD = 3.0
 # two stated date ranges this many days long or shorter that overlap are close evidence
 OVERLAP_CLOSE = 3
+# a day of the week named in an article that gives no date, against the day another
+# article's claim dates the incident to (app.linking.match._dateless_evidence)
+WEEKDAY = 0.5
 # two claimants' tolls that agree and both run to hundreds weigh more: many incidents
 # kill a dozen, few kill hundreds
 LARGE_TOLL = 100
@@ -184,9 +187,14 @@ def _names(r: ClaimRecord, kinds: bool = False) -> str:
 
 
 def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    for r in (a, b):
+        cue = facts.cumulative(r)
+        if cue is not None:
+            m.blocked = f"not dated as an incident (a count over a period: '{cue.words}')"
+            return
     wa, wb = a.window, b.window
     if wa is None or wb is None:
-        m.blocked = "not dated as an incident"
+        _dateless_evidence(a, b, m)
         return
     if not windows_overlap(a, b):
         m.blocked = f"different dates ({date_text(a)} / {date_text(b)})"
@@ -203,9 +211,54 @@ def date_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     elif _reported_that_day(a, b) or _reported_that_day(b, a):
         # "the monitor said on Wednesday" of the attack another claim dates to Wednesday:
         # closer than a statement some days after it, not as close as two incident dates
-        m.add(0.5, "date", f"reported the day it happened ({_when(a)} / {_when(b)})")
+        if a.source_key == b.source_key and not _aside(a) and not _aside(b):
+            # one article's statement of the day ("Hague said", its present tense) and its
+            # incident of that day: its news of one day, as close as two claims dated alike
+            m.add(1.5, "date", f"told in one article of the day it happened ({_when(a)})")
+        else:
+            m.add(0.5, "date", f"reported the day it happened ({_when(a)} / {_when(b)})")
     else:
         m.add(0.25, "date", f"dates compatible ({_when(a)} / {_when(b)})")
+
+
+def _dateless_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    """Claims of an article that gives no date at all (`ClaimRecord.dateless`): among
+    themselves, told as of one day, as the claims of a dated article share its date;
+    with another article's claim, only when both name their town, district or site and
+    one names the day of the week the other dates to one day ("killed Saturday", "Tuesday's
+    strike"): one day in seven, as weak as a statement made the day it happened, so the
+    place and the kind of event must do the rest (`weekday_dated`)."""
+    if a.dateless and b.dateless and a.source_key == b.source_key:
+        m.add(1.5, "date", "neither dated: their article gives no date")
+        return
+    for x, y in ((a, b), (b, a)):
+        if weekday_dated(x) and one_day_at(y):
+            words = facts.weekdays(x).get(y.date_start.weekday())  # type: ignore[union-attr]
+            if words:
+                m.add(
+                    WEEKDAY,
+                    "date",
+                    f"'{words}' (in an article that gives no date) is {date_text(y)}'s weekday",
+                )
+                return
+    m.blocked = "not dated as an incident"
+
+
+def weekday_dated(r: ClaimRecord) -> bool:
+    """Of an article that gives no date, at a place it names, naming a day of the week:
+    what a claim needs to be compared with another article's claims without a date (the
+    linking index files it under its places for all days)."""
+    return r.dateless and not r.broad and bool(facts.weekdays(r))
+
+
+def one_day_at(r: ClaimRecord) -> bool:
+    """Dated to one day at a place it names: what a `weekday_dated` claim is compared with."""
+    return bool(r.window and not r.broad and r.precision == "day" and r.date_start == r.date_end)
+
+
+def _aside(r: ClaimRecord) -> bool:
+    """Turning to another incident or recalling earlier ones: not its article's news."""
+    return bool(facts.turns_away(r) or facts.recalls(r))
 
 
 def _reported_that_day(x: ClaimRecord, y: ClaimRecord) -> bool:
@@ -290,6 +343,12 @@ def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
 def evidence(a: ClaimRecord, b: ClaimRecord) -> Match:
     """All the evidence that `a` and `b` report one incident, or why they cannot."""
     m = Match()
+    for r in (a, b):
+        cue = facts.background(r)
+        if cue is not None and r.date_rule != "own":
+            # no date of its own, and words that set it in earlier or many incidents
+            m.blocked = f"background ('{cue.words}'), not an incident"
+            return m
     for step in (type_evidence, date_evidence, place_evidence):
         step(a, b, m)
         if m.blocked:

@@ -95,7 +95,7 @@ def link_pair(a: ClaimRecord, b: ClaimRecord) -> Link | None:
         return None
     a, b = orient(a, b)
     m = evidence(a, b)
-    if m.blocked == "not dated as an incident":
+    if m.blocked and m.blocked.startswith("not dated as an incident"):
         m = _period_copy(a, b) or m
     if not m.same and m.blocked is None and (sim := similarity(a, b)) >= SHARED_WORDING:
         m.add(1.5, None, f"told in the same words ({sim:.0%} of word pairs shared)")

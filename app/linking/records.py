@@ -15,7 +15,7 @@ from typing import Any
 INCIDENT_MAX_DAYS = 10
 # how long before a statement or a publication the incident it reports may be
 REPORT_LAG = timedelta(days=3)
-PUBLISHED_LAG = timedelta(days=7)
+PUBLISHED_LAG = timedelta(days=3)
 # A day this close to the first one there is (a document "published" in year 1) has no
 # window: the lags and the index's margins before it would fall off the calendar.
 EARLIEST_WINDOW = date.min + timedelta(days=366)
@@ -131,6 +131,12 @@ class ClaimRecord:
         return self.date_start is not None and self.date_end is not None
 
     @property
+    def dateless(self) -> bool:
+        """Undated in an article that gives no date at all (no dateline, no day any claim
+        of it dates): nothing says when, so only the days of the week it names can."""
+        return not self.dated and self.published is None
+
+    @property
     def incident_dated(self) -> bool:
         """Dated closely enough to be an incident (a day, a week, 'early October')."""
         return (
@@ -142,7 +148,7 @@ class ClaimRecord:
 
         A claim's own date is the incident's ("stated"). A date that is the statement's
         ("the monitor said on Wednesday") or the article's present tense allows the few
-        days before it ("reported"); an undated claim, the week before publication
+        days before it ("reported"); an undated claim, the three days before publication (a daily round-up's undated claims are of its day or the one before)
         ("published"). Periods longer than INCIDENT_MAX_DAYS are no incident (None).
         """
         first = self.date_start if self.incident_dated else self.published

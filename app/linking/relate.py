@@ -92,7 +92,7 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
             if fa.kind != fb.kind or fa.kind in seen:
                 continue
             values.setdefault(fa.kind, {"a": facts.wording(fa), "b": facts.wording(fb)})
-            if not facts.allows(fa, fb) and not _a_part(a, fa, b, fb):
+            if not facts.allows(fa, fb) and facts.same_scope(fa, fb) and not _a_part(a, fa, b, fb):
                 seen.add(fa.kind)
                 differ.append(fa.kind)
                 values[fa.kind] = {"a": facts.wording(fa), "b": facts.wording(fb)}
@@ -106,11 +106,13 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
         if oa.latest < ob.earliest or ob.latest < oa.earliest:
             differ.append("date")
             why.append(f"when it began: {_onset_words(a, oa)}, but {_onset_words(b, ob)}")
-    da, db = facts.denial(a), facts.denial(b)
+    da, db = _denial(a), _denial(b)
     denier, cue = (a, da) if da else (b, db)
     other = b if denier is a else a
     if bool(da) != bool(db) and independent(a, b) and _accuses(other, denier):
         differ.append("denial")
+        if facts.denial(denier) is None:
+            differ.append("actors")  # it names another culprit
         values["denial"] = {"by": "a" if denier is a else "b", "words": cue.words}  # type: ignore[union-attr]
         why.append(
             f"{denier.label()} denies ('{cue.words}') what {other.label()} asserts"  # type: ignore[union-attr]
@@ -120,6 +122,21 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
         differ.append("control")
         why.append(control)
     return differ, why, values
+
+
+def _scopes(a: ClaimRecord, b: ClaimRecord) -> list[str]:
+    """Counts of one kind the two claims give that are too far apart to be of one thing."""
+    return [
+        f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)}"
+        for fa in facts.compared(a)
+        for fb in facts.compared(b)
+        if fa.kind == fb.kind and not facts.same_scope(fa, fb)
+    ]
+
+
+def _denial(r: ClaimRecord) -> facts.Cue | None:
+    """Words denying the deed, or putting it on another culprit ("a rebel depot")."""
+    return facts.denial(r) or facts.other_culprit(r)
 
 
 def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
@@ -298,6 +315,15 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
         return Link(
             a, b, "contradicts", f"{same_event} Cannot both be true: " + "; ".join(why) + ".",
             tuple(m.agree), tuple(differ), detail,
+        )  # fmt: skip
+    scopes = _scopes(a, b)
+    if scopes:
+        return Link(
+            a, b, "related",
+            f"{same_event} Counts too far apart to be of one thing ({'; '.join(scopes)}): "
+            "one most likely counts a part, a campaign or the war, the other an incident; "
+            "neither a contradiction nor a corroboration.",
+            tuple(m.agree), (), detail,
         )  # fmt: skip
     agreed = _agreements(a, b, m)
     if agreed and independent(a, b):

@@ -94,8 +94,9 @@ class ClaimSlot(SQLModel, table=True):
     onset (kind 2), or, placed nowhere and dated by its own words to one day, under each
     family of its event type (kind 3; `area_id` is then the family), by the first day it may
     be on; or, dated to a period too long to be an incident, under its governorates and
-    regions by the period (kind 4). A new claim's candidates are a few index range scans
-    (app/services/linking_index.py)."""
+    regions by the period (kind 4); or, in an article that gives no date at all and naming a
+    day of the week, under each specific place it names for all days (kind 5). A new claim's
+    candidates are a few index range scans (app/services/linking_index.py)."""
 
     __tablename__ = "claim_slot"
     __table_args__ = (

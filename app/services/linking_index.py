@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from app.linking import ClaimRecord
 from app.linking.facts import onset
-from app.linking.match import families, one_day
+from app.linking.match import families, one_day, one_day_at, weekday_dated
 from app.linking.pairs import ONSET_WINDOW
 from app.linking.records import INCIDENT_MAX_DAYS
 from app.models.event import ClaimSlot
@@ -34,8 +34,13 @@ from app.services.claim_records import Gazetteer
 # (app.linking.match), and looks for them under every place and area of that day (such
 # claims are rare: a dozen in the FA-KES dev half); a claim dated to a period too long to
 # be an incident under its areas, by the period, where only a copy over the very same days
-# looks for it (app.linking.pairs.same_period).
-PLACE, BROAD, ONSET, NOWHERE, PERIOD = 0, 1, 2, 3, 4
+# looks for it (app.linking.pairs.same_period); a claim of an article that gives no date
+# at all naming its place and a day of the week (app.linking.match.weekday_dated) under its
+# places, for all days: another article's claim at that place dated to one day looks for
+# it there, and it looks for them under every day of its places (such articles are rare:
+# two of 59 in the relations dev gold; the weekday then decides, app.linking.match).
+PLACE, BROAD, ONSET, NOWHERE, PERIOD, DATELESS = 0, 1, 2, 3, 4, 5
+ALL_DAYS = (date.min, date.max)
 
 
 def _areas(record: ClaimRecord) -> list[int]:
@@ -71,6 +76,12 @@ def slots(record: ClaimRecord) -> list[dict[str, Any]]:
             {"claim_id": record.id, "kind": PERIOD, "area_id": a,
              "day_start": record.date_start, "day_end": record.date_end}
             for a in _areas(record)
+        ]  # fmt: skip
+    elif weekday_dated(record):
+        rows += [
+            {"claim_id": record.id, "kind": DATELESS, "area_id": p.id,
+             "day_start": ALL_DAYS[0], "day_end": ALL_DAYS[1]}
+            for p in record.places
         ]  # fmt: skip
     o = onset(record)
     if o is not None:
@@ -115,6 +126,12 @@ def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
     elif record.dated and not record.incident_dated:
         first: date = record.date_start  # type: ignore[assignment]
         out.append((PERIOD, _areas(record), first, first, record.date_end))  # type: ignore[arg-type]
+    elif weekday_dated(record):
+        near = sorted({i for p in record.places for i in places.compatible(p)})
+        out.append((PLACE, near, ALL_DAYS[0], ALL_DAYS[1], ALL_DAYS[0]))
+    if one_day_at(record):
+        near = sorted({i for p in record.places for i in places.compatible(p)})
+        out.append((DATELESS, near, ALL_DAYS[0], ALL_DAYS[1], ALL_DAYS[0]))
     o = onset(record)
     if o is not None:
         reach = timedelta(days=ONSET_WINDOW)  # onsets further apart are not compared

@@ -235,3 +235,103 @@ def test_blame_for_the_incident_takes_its_day() -> None:
     )
     x = run(text)
     assert dated(claim(x, text, "pointed their fingers")) == (date(2016, 8, 9),) * 2
+
+
+# "after"/"following" hung on a present state: the date is the cause's --------------------
+
+
+def test_a_present_perfect_does_not_go_on_about_an_incident_of_an_earlier_day() -> None:
+    text = (
+        "Government jets struck the town of Saraqeb on Thursday killing four people. "
+        "Rebel shelling has also killed three civilians in the nearby town of Binnish."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "Saraqeb")) == (date(2016, 8, 11),) * 2
+    assert dated(claim(x, text, "has also killed")) is None
+    # told on the reference day, the incident is still the news the perfect tells
+    today = text.replace("on Thursday", "on Friday")
+    assert dated(claim(run(today), today, "has also killed")) == (REF, REF)
+    # in what a speaker said, the perfect is relative to the speech, which the incident dates
+    said = text.replace("Rebel shelling", '"Rebel shelling').replace(
+        "Binnish.", 'Binnish" a monitor said.'
+    )
+    assert dated(claim(run(said), said, "has also killed")) == (date(2016, 8, 11),) * 2
+
+
+# "The Observatory on Thursday said that ...": the date of the saying opens no incident ---
+
+
+def test_a_date_in_the_leading_attribution_dates_the_saying_not_a_new_incident() -> None:
+    text = (
+        "A car bomb killed 12 people in the town of Azaz on Wednesday, activists said. "
+        "The Observatory on Thursday said that the bomb had been hidden in a vegetable truck. "
+        "Medics said the wounded included four children."
+    )
+    x = run(text)
+    c = claim(x, text, "vegetable truck")
+    assert dated(c) == (date(2016, 8, 11),) * 2 and c.date_why.rule == "statement"
+    # the incident told after it is still Wednesday's bombing
+    assert dated(claim(x, text, "the wounded")) == (date(2016, 8, 10),) * 2
+
+
+# "most of" is a quantity, not a superlative that makes "since" a yardstick ----------------
+
+
+def test_most_of_does_not_make_a_since_date_a_yardstick() -> None:
+    text = "IS jihadists control most of the province of Deir Ezzor since routing troops in July."
+    assert dated(claim(run(text), text, "routing troops")) == (date(2016, 7, 1), REF)
+    # a superlative still does: "the most intense shelling since July" dates nothing
+    text = "It was the most intense shelling of Deir Ezzor since July, activists said."
+    assert dated(claim(run(text), text, "most intense")) is None
+
+
+# an incident dated to its month is gone on about too -----------------------------------
+
+
+def test_an_incident_dated_to_a_month_is_gone_on_about_when_none_is_told_yet() -> None:
+    text = (
+        "The Syrian Institute of Justice said it had documented 270 civilians killed by "
+        "Russian and regime bombing in Aleppo during April. The regime and Russian attacks "
+        "targeted 517 civilian homes and six hospitals the Institute said. On Thursday "
+        "government jets struck the town of Saraqeb killing four people. Rescuers said two "
+        "children were among the dead."
+    )
+    x = run(text)
+    april = (date(2016, 4, 1), date(2016, 4, 30))
+    assert dated(claim(x, text, "517 civilian homes")) == april
+    # an incident dated to a day, told later, replaces it
+    assert dated(claim(x, text, "among the dead")) == (date(2016, 8, 11),) * 2
+
+
+# "Meanwhile ... last night": another development opens its incident, an aside ----------
+
+
+def test_another_development_opens_an_incident_and_the_round_up_is_gone_back_to() -> None:
+    text = (
+        "Army units killed dozens of terrorists in several provinces on Tuesday, a military "
+        "source said. Meanwhile a source in Aleppo province said an army unit destroyed last "
+        "night a car packed with explosives near the Zahraa neighborhood. The car was "
+        "completely destroyed before it reached the neighborhood the source said. In Hasaka "
+        "the air force carried out strikes against IS hideouts killing 20 terrorists."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "completely destroyed")) == (date(2016, 8, 11),) * 2
+    # told elsewhere, the round-up of Tuesday (no one place) is taken up again
+    assert dated(claim(x, text, "In Hasaka")) == (date(2016, 8, 9),) * 2
+
+
+# concern and a judgement said of an incident are reactions, at their own time --------------
+
+
+def test_concern_and_a_judgement_of_the_incident_are_reactions() -> None:
+    text = (
+        "A gas attack killed 70 people in the town of Khan Sheikhoun on Thursday, activists "
+        "said. The OPCW said it is seriously concerned about the attack. The UN envoy said "
+        "this was horrific and called for a meeting of the Security Council."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "seriously concerned")) == (REF, REF)  # a present state
+    assert dated(claim(x, text, "was horrific")) is None
+    # "horrific" qualifying the event is no reaction
+    text = "A horrific attack killed 70 people in the town of Khan Sheikhoun on Thursday."
+    assert dated(claim(run(text), text, "horrific")) == (date(2016, 8, 11),) * 2

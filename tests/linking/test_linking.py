@@ -519,10 +519,10 @@ def test_claims_at_two_different_towns_of_one_event_are_not_set_against_each_oth
                 2, source_id=2, source_key="b", outlet="etilaf", places=(village,),
                 claimant=Claimant("outlet:etilaf", "etilaf"),
                 figures=(_figure("killed", 3, None, "three medics"),), **common)  # fmt: skip
-    c = _record("Government forces say two people were killed in Aleppo.", 3, source_id=3,
+    c = _record("Government forces say four people were killed in Aleppo.", 3, source_id=3,
                 source_key="c", outlet="sana", places=(city,),
                 claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
-                figures=(_figure("killed", 2, None, "two people"),), **common)  # fmt: skip
+                figures=(_figure("killed", 4, None, "four people"),), **common)  # fmt: skip
     assert [x.kind for x in relate_within_event([a, b], [])] == []
     # a district inside the city it is set against: one place, so the tolls clash
     assert [x.kind for x in relate_within_event([a, c], [])] == ["contradicts"]
@@ -601,18 +601,18 @@ def test_the_toll_of_one_more_place_an_attack_also_hit_is_a_part_of_it() -> None
         claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
         figures=(_figure("killed", 8, None, "Eight civilians"),), **common,
     )  # fmt: skip
-    also = "Al-Jaberiyeh neighborhood was also targeted by the shelling where a woman was killed."
+    also = "Al-Jaberiyeh neighborhood was also targeted by the shelling where three were killed."
     part = _record(
         also, 2, source_id=2, source_key="b", outlet="sana",
         claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
-        figures=(_figure("killed", 1, None, "a woman"),), **common,
+        figures=(_figure("killed", 3, None, "three"),), **common,
     )  # fmt: skip
     link = link_pair(monitor, part)
     assert link is not None and link.kind != "contradicts", link.reason
     whole = _record(
         also.replace("was also targeted", "was targeted"), 3, source_id=3, source_key="c",
         outlet="sana", claimant=Claimant("actor:1", "SANA", 1, "media", (1,)),
-        figures=(_figure("killed", 1, None, "a woman"),), **common,
+        figures=(_figure("killed", 3, None, "three"),), **common,
     )  # fmt: skip
     other = link_pair(monitor, whole)
     assert other is not None and other.kind == "contradicts", other.reason
@@ -643,3 +643,90 @@ def test_the_countryside_of_a_governorate_is_not_the_city_of_its_name() -> None:
     m = evidence(city, province_wide)
     assert m.blocked is None
     assert "Aleppo and Aleppo governorate share a governorate" in m.evidence[-1]
+
+
+IDLIB_GOV = 41
+KHAN_SHEIKHOUN = PlaceRef(40, "Khan Sheikhoun", "town", (40, IDLIB_GOV, 1), IDLIB_GOV, (IDLIB_GOV,))
+IDLIB = PlaceRef(42, "Idlib", "city", (42, IDLIB_GOV, 1), IDLIB_GOV, (IDLIB_GOV,), namesake=True)
+
+
+def _khan_sheikhoun_lede(day: date) -> ClaimRecord:
+    text = (
+        "Warplanes releasing toxic gas targeted Tuesday the town of Khan Sheikhoun in Idlib "
+        "northwestern Syria massacring dozens of people and injuring hundreds."
+    )
+    return _record(
+        text, 1, start=105, source_id=1, outlet="Asharq Al-Awsat", published=date(2017, 4, 5),
+        event_type="chemical_attack", date_start=day, date_end=day, precision="day",
+        date_rule="own", places=(KHAN_SHEIKHOUN, IDLIB),
+    )  # fmt: skip
+
+
+def _undated_article() -> list[ClaimRecord]:
+    """Two claims of an Ahram article with no dateline and no date in its text."""
+    fields: dict[str, object] = {
+        "source_id": 2, "source_key": "s2", "outlet": "Al-Ahram", "published": None,
+        "claimant": Claimant("outlet:al-ahram", "Al-Ahram"),
+    }  # fmt: skip
+    toll = _record(
+        "The death toll from a suspected chemical weapons attack on a rebel-held Syrian town "
+        "has risen to 86 30 of them children a monitoring group said on Wednesday.",
+        2, start=52, event_type="chemical_attack", places=(KHAN_SHEIKHOUN,),
+        places_inherited=True, **fields,
+    )  # fmt: skip
+    vowed = _record(
+        "Rebel groups led by former Al-Qaeda affiliate Fateh al-Sham Front vowed revenge for "
+        "Tuesdays strike in the town of Khan Sheikhun in Idlib province in the northwest.",
+        3, start=695, event_type="airstrike", places=(KHAN_SHEIKHOUN,), **fields,
+    )  # fmt: skip
+    return [toll, vowed]
+
+
+def test_an_article_that_gives_no_date_is_dated_by_the_weekday_it_names() -> None:
+    """An article with no dateline and no date in its words ("Tuesday's strike in the town
+    of Khan Sheikhun") meets another article's claim dated to a Tuesday at that town; its
+    own claims are told as of one day; a claim dated to another weekday stays apart."""
+    toll, vowed = _undated_article()
+    assert toll.dateless and vowed.dateless and toll.window is None
+    link = link_pair(_khan_sheikhoun_lede(date(2017, 4, 4)), vowed)
+    assert link is not None
+    assert any("'Tuesdays'" in e for e in link.detail["same_event"])
+    assert link_pair(_khan_sheikhoun_lede(date(2017, 4, 5)), vowed) is None
+    assert evidence(toll, _khan_sheikhoun_lede(date(2017, 4, 4))).blocked == (
+        "not dated as an incident"
+    )
+    within = link_within_source([toll, vowed])
+    assert [(x.a.id, x.b.id) for x in within] == [(2, 3)]
+
+
+def test_a_statement_of_the_day_joins_its_article_s_incident_of_that_day() -> None:
+    """Hague's reaction, dated by the article's present tense to the day the article dates
+    the gas attack, is that day's news of the same article: as close as two claims dated
+    alike. A claim recalling earlier attacks ("have used sarin before") is not."""
+    rif = PlaceRef(70, "Rif Dimashq", "governorate", (70, 1), 70, (70,))
+    assad = ActorRef(6, "Syrian government", "mentioned", "government", (6,))
+    day = date(2013, 8, 21)
+    fields: dict[str, object] = {
+        "source_id": 3, "source_key": "s3", "outlet": "Reuters", "published": day,
+        "date_start": day, "date_end": day, "precision": "day", "places": (rif,),
+        "places_inherited": True, "actors": (assad,),
+    }  # fmt: skip
+    attack = _record(
+        "Syrias opposition accused government forces of gassing hundreds of people on "
+        "Wednesday by firing rockets that released deadly fumes over Damascus suburbs.",
+        1, start=120, event_type="chemical_attack", date_rule="own", **fields,
+    )  # fmt: skip
+    hague = _record(
+        "I hope this will wake up some who have supported the Assad regime to realize its "
+        "murderous and barbaric nature Foreign Secretary William Hague said on a visit to Paris.",
+        2, start=900, date_rule="present", **fields,
+    )  # fmt: skip
+    before = _record(
+        "The United States and European allies believe Assads forces have used small amounts "
+        "of sarin before hence the current U.S. position.",
+        3, start=1400, date_rule="present", **fields,
+    )  # fmt: skip
+    assert hague.window is not None and hague.window[2] == "reported"
+    links = link_within_source([attack, hague, before])
+    assert [(x.a.id, x.b.id) for x in links] == [(1, 2)]
+    assert "told in one article of the day it happened" in links[0].reason

@@ -370,3 +370,108 @@ def test_the_dead_or_the_toll_of_a_later_claim_refer_back_to_the_incident_told_b
         undated = {"date_start": None, "date_end": None, "precision": None, "date_rule": None}
         pair = [first, replace(second, event_type="casualties", **undated)]
         assert (_linked(pair) == {(1, 2)}) is linked, toll
+
+
+def test_a_general_statement_about_many_incidents_is_not_the_article_s_news() -> None:
+    """What happens often or over years ("have often been targeted", "has been attempting
+    to seize it for two years") is background, in its article and across articles, unless
+    the claim dates itself."""
+    news = "Rockets with chemical agents hit Kafr Zita on Friday, activists said."
+    kw = {"event_type": "chemical_attack"}
+    for general in (
+        "The volunteers have often been targeted by government strikes as they rescue others.",
+        "Government forces have been attempting to seize the town for more than two years.",
+        "Rebel towns have been hit by chemical attacks throughout the conflict.",
+    ):
+        assert facts.background(_claim(1, general)) is not None, general
+        assert _linked(_article(news, general, **kw)) == set(), general
+        other = _claim(2, general, date_rule="inherited", event_type="chemical_attack")
+        assert link_pair(_claim(1, news, event_type="chemical_attack"), other) is None, general
+    plain = "Rebel towns were hit by chemical attacks, activists said."
+    assert facts.background(_claim(1, plain)) is None
+    assert _linked(_article(news, plain, **kw)) == {(1, 2)}
+
+
+def test_a_count_over_days_or_months_is_not_the_toll_of_one_incident() -> None:
+    """ "Six days of bombing have killed dozens", "57 killed in recent days": a campaign's
+    count is no incident's toll, so it neither joins the day's strike nor contradicts its
+    toll; a toll "in the past 24 hours" is an incident's."""
+    strike = _claim(
+        1, "Air strikes killed 12 people in Douma on Friday.", figures=(_figure("killed", 12),)
+    )
+    for text in (
+        "Six days of heavy bombing have killed 40 people in the region.",
+        "In recent days 57 civilians have been killed in the region.",
+        "Strikes have killed 40 people in the region since March.",
+    ):
+        period = _claim(2, text, figures=(_figure("killed", 40),), date_rule="inherited")
+        assert facts.cumulative(period) is not None, text
+        assert link_pair(strike, period) is None, text
+    day = _claim(
+        2, "Air strikes killed 40 people in the past 24 hours.", figures=(_figure("killed", 40),)
+    )
+    assert facts.cumulative(day) is None
+    assert link_pair(strike, day) is not None
+
+
+def test_counts_an_order_of_magnitude_apart_are_of_different_scopes() -> None:
+    """129 dead against 13, "hundreds of thousands" against "hundreds": one counts a part, a
+    campaign or the war, the other an incident; the pair is related, neither contradiction
+    nor corroboration. 58 against "some 80", or "at least 12" against none, still clash."""
+    a = _claim(1, "Air strikes on Homs killed 129 people on Friday, the monitor said.",
+               figures=(_figure("killed", 129),))  # fmt: skip
+    for other, kind in ((13, "related"), (58, "contradicts"), (0, "contradicts")):
+        text = f"State media said the raids on the city left {other} dead."
+        b = _claim(2, text, figures=(_figure("killed", other),))
+        link = link_pair(a, b)
+        assert link is not None and link.kind == kind, other
+    assert facts.same_scope(_figure("killed", 1300), _figure("killed", 494))
+    assert not facts.same_scope(_figure("killed", 48), _figure("killed", 1))
+
+
+def test_an_undated_claim_is_about_the_days_just_before_its_article() -> None:
+    """A daily round-up's undated claim ("20 civilians were killed in rocket attacks") is of
+    its day or the days just before, not of a strike dated five days earlier elsewhere."""
+    undated = _claim(
+        2,
+        "Twenty civilians were killed in rocket attacks on the city.",
+        date_start=None,
+        date_end=None,
+        precision=None,
+        date_rule=None,
+        published=date(2016, 6, 8),
+    )
+    for day, linked in ((date(2016, 6, 6), True), (date(2016, 6, 3), False)):
+        dated = _claim(
+            1, "Rocket attacks hit the city, activists said.", date_start=day, date_end=day
+        )
+        assert (link_pair(dated, undated) is not None) is linked, day
+
+
+def test_a_rebel_depot_blamed_for_the_gas_contradicts_the_accusation() -> None:
+    """Hollande blames the regime's forces; Moscow says the strike hit a "terrorist"
+    stockpile: a denial that names another culprit, without a word of denial."""
+    hollande = _claim(
+        1,
+        "For his part French President Francois Hollande directly blamed Syrian regime forces "
+        "for the attack",
+        claimant=Claimant("actor:214", "Francois Hollande", 214, "person", (214, 215)),
+        event_type="chemical_attack",
+    )
+    moscow = _claim(
+        2,
+        "But Moscow which holds a veto defended its Damascus ally saying that while Syrian "
+        'aircraft had carried out a strike the chemicals were part of a "terrorist" stockpile '
+        'of "toxic substances" that had been hit on the ground.',
+        claimant=Claimant("actor:22", "Russia", 22, "state", (22,)),
+        actors=(AIR_FORCE,),
+    )
+    one_event = Match()
+    one_event.evidence.append("in one event through the claims that link them")
+    link = relate(hollande, moscow, one_event)
+    assert link.kind == "contradicts"
+    assert set(link.differ) == {"denial", "actors"}
+    assert link.detail["values"]["denial"]["words"] == 'terrorist" stockpile'
+    # destroying a government's own stockpile is no culprit named
+    deal = replace(moscow, text="Syria agreed to destroy its chemical weapons stockpile in 2013.")
+    assert relate(hollande, deal, one_event).kind != "contradicts"

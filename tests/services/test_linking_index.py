@@ -117,3 +117,38 @@ def test_a_city_named_as_its_province_may_mean_the_province(session: Session) ->
     other = claim(3, "Government jets struck in Douma on Tuesday.", douma)
     nearby = claim(4, "Government jets pounded the town on Tuesday.", saqba)
     assert link_pair(other, nearby) is None
+
+
+def test_a_claim_of_an_article_without_a_date_is_found_either_way(session: Session) -> None:
+    """A claim of an article that gives no date at all, naming its place and a day of the
+    week, is filed for all days under its places: another article's claim there dated to
+    one day finds it, and it finds that claim, whichever is imported first; a claim at a
+    place of another governorate, or naming no day of the week, is not found."""
+    places = gazetteer(session)
+    by_name = {(r.name, r.kind): i for i, r in places.rows.items()}
+    town = places.ref(by_name[("Khan Sheikhoun", "town")])
+    idlib = places.ref(by_name[("Idlib", "city")])
+    douma = places.ref(by_name[("Douma", "city")])
+    day = date(2017, 4, 4)
+
+    def claim(n: int, text: str, place: PlaceRef, dated: bool) -> ClaimRecord:
+        return ClaimRecord(
+            id=n, key=f"s{n}:0000000", source_id=n, source_key=f"s{n}", outlet=f"outlet{n}",
+            published=day if dated else None, start=0, end=len(text), text=text,
+            claimant=Claimant(f"actor:{90 + n}", f"speaker {n}", 90 + n), hedged=False,
+            in_comments=False, event_type="airstrike", date_start=day if dated else None,
+            date_end=day if dated else None, precision="day" if dated else None,
+            date_rule="own" if dated else None, places=(place,),
+        )  # fmt: skip
+
+    dated = claim(1, "Warplanes struck Khan Sheikhoun in Idlib on Tuesday.", town, True)
+    undated = claim(2, "Rebels vowed revenge for Tuesdays strike on Khan Sheikhun.", town, False)
+    assert link_pair(dated, undated) is not None
+    for x, y in ((dated, undated), (undated, dated)):
+        assert x.id in set(MemoryIndex(slots(x)).candidates(y, places))
+    province = claim(3, "Rebels vowed revenge for Tuesdays strike in Idlib.", idlib, False)
+    assert 1 in set(MemoryIndex(slots(dated)).candidates(province, places))
+    no_day = claim(5, "Rebels vowed revenge for the strike on Khan Sheikhun.", town, False)
+    assert not slots(no_day) and 1 not in set(MemoryIndex(slots(dated)).candidates(no_day, places))
+    far = claim(4, "Rebels vowed revenge for Tuesdays strike on Douma.", douma, False)
+    assert 4 not in set(MemoryIndex(slots(far)).candidates(dated, places))
