@@ -148,8 +148,9 @@ class ClaimRecord:
 
         A claim's own date is the incident's ("stated"). A date that is the statement's
         ("the monitor said on Wednesday") or the article's present tense allows the few
-        days before it ("reported"); an undated claim, the three days before publication (a daily round-up's undated claims are of its day or the one before)
-        ("published"). Periods longer than INCIDENT_MAX_DAYS are no incident (None).
+        days before it ("reported"); an undated claim, the three days before publication
+        ("published": a daily round-up's undated claims are of its day or the one before).
+        Periods longer than INCIDENT_MAX_DAYS are no incident (None).
         """
         first = self.date_start if self.incident_dated else self.published
         if first is not None and first < EARLIEST_WINDOW:
