@@ -223,12 +223,19 @@ def run_import(
     except DatabaseFault as fault:
         report.seconds = time.perf_counter() - started
         report.failed.append({"location": "(import stopped)", "reason": fault.detail})
+        unrecorded = ""
         try:  # a full disk may refuse this too; the next import then marks it interrupted
             _finish(engine, report, "stopped")
         except DBAPIError:
-            log.warning("could not record that import run %s stopped", report.import_run_id)
+            # said in the fault's one line, not in a second one before it
+            unrecorded = (
+                f"; import run {report.import_run_id} could not be marked stopped"
+                " (the next import marks it interrupted)"
+            )
         imported = report.added + report.superseded
-        raise type(fault)(f"{fault.detail}: {imported} documents imported, the rest not") from None
+        raise type(fault)(
+            f"{fault.detail}: {imported} documents imported, the rest not{unrecorded}"
+        ) from None
     report.seconds = time.perf_counter() - started
     _finish(engine, report, "finished")
     return report
