@@ -110,6 +110,9 @@ def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
             return [*out, (PLACE, everywhere, day, day, day), (BROAD, everywhere, day, day, day)]
     if not record.places:
         return out
+    # the places a specifically placed claim's candidates may be at (every probe below
+    # that is not by area looks there)
+    near = [] if record.broad else sorted({i for p in record.places for i in places.compatible(p)})
     w = record.window
     if w is not None:
         lo, hi, last = w[0] - timedelta(days=INCIDENT_MAX_DAYS), w[1], w[0]
@@ -118,7 +121,6 @@ def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
             inside = sorted({i for a in areas for i in places.below(a)})
             out += [(PLACE, inside, lo, hi, last), (BROAD, areas, lo, hi, last)]
         else:
-            near = sorted({i for p in record.places for i in places.compatible(p)})
             out += [
                 (PLACE, near, lo, hi, last),
                 (BROAD, _areas(record), lo, hi, last),
@@ -127,10 +129,8 @@ def windows(record: ClaimRecord, places: Gazetteer) -> list[Probe]:
         first: date = record.date_start  # type: ignore[assignment]
         out.append((PERIOD, _areas(record), first, first, record.date_end))  # type: ignore[arg-type]
     elif weekday_dated(record):
-        near = sorted({i for p in record.places for i in places.compatible(p)})
         out.append((PLACE, near, ALL_DAYS[0], ALL_DAYS[1], ALL_DAYS[0]))
     if one_day_at(record):
-        near = sorted({i for p in record.places for i in places.compatible(p)})
         out.append((DATELESS, near, ALL_DAYS[0], ALL_DAYS[1], ALL_DAYS[0]))
     o = onset(record)
     if o is not None:
