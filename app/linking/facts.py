@@ -219,7 +219,9 @@ _GENERAL = re.compile(
     r"for (?:more than |over |nearly |almost )?(?:\w+ )?(?:years|months)\b|"
     r"throughout the (?:\w+ )?(?:conflict|war|crisis)|"
     r"(?:in|during) the (?:\w+ )?(?:\w+ )?(?:war|conflict)\b(?! (?:zone|area|in|on|against))|"
-    r"(?:earlier|previous|prior|past) (?:attacks|strikes|bombings|raids|massacres|incidents))",
+    # (_RECALLED, which `background` asks first, has "earlier/previous/prior" with the rest)
+    r"(?:earlier|previous|prior) (?:bombings|raids)|"
+    r"past (?:attacks|strikes|bombings|raids|massacres|incidents))",
     re.IGNORECASE,
 )
 
