@@ -461,7 +461,10 @@ def write_results(path: Path, text: str) -> None:
     if start == -1:
         new = old.rstrip() + "\n\n" + text + "\n"
     else:
-        end = old.find("\n## ", start + len(SECTION))
+        # the run's own table ends at the next heading: the notes kept under it (### ...)
+        # and the sections after it stay as they are
+        ends = [e for h in ("\n## ", "\n### ") if (e := old.find(h, start + len(SECTION))) != -1]
+        end = min(ends, default=-1)
         new = old[:start] + text + ("\n" + old[end + 1 :] if end != -1 else "\n")
     path.write_text(new, encoding="utf-8")
 
