@@ -73,14 +73,16 @@ class Template:
     figures: tuple[tuple[Any, ...], ...]  # claim_figure rows (FIGURE_COLUMNS) less claim_id
     actors: tuple[tuple[int, str, int | None, int | None], ...]
     places: tuple[tuple[int, int, int], ...]
-    terms: tuple[str, str]  # the full-text index row, as stored on this database
+    terms: tuple[str, str, str]  # the full-text index row, as stored on this database
 
 
 def templates(conn: sa.Connection) -> list[Template]:
     """The profile's claims with this database's actor and place ids (a link whose slug
     the database does not know is left out)."""
     actor = {r.slug: r.id for r in conn.execute(sa.text("SELECT slug, id FROM actor"))}
-    place = {r.slug: r.id for r in conn.execute(sa.text("SELECT slug, id FROM place"))}
+    rows = conn.execute(sa.text("SELECT slug, id, governorate FROM place")).all()
+    place = {r.slug: r.id for r in rows}
+    governorate = {r.slug: r.governorate for r in rows}
     dialect = conn.dialect.name
     out = []
     for t in load_profile():
@@ -104,7 +106,12 @@ def templates(conn: sa.Connection) -> list[Template]:
                     (actor[slug], role, s, e) for slug, role, s, e in t["actors"] if slug in actor
                 ),
                 places=tuple((place[slug], s, e) for slug, s, e in t["places"] if slug in place),
-                terms=search.stored_terms(dialect, t["text"]),
+                terms=(
+                    *search.stored_terms(dialect, t["text"]),
+                    search.stored_areas(
+                        dialect, [governorate[slug] for slug, _, _ in t["places"] if slug in place]
+                    ),
+                ),
             )
         )
     return out
@@ -199,7 +206,7 @@ class _Batch:
     actor_links: list[tuple[Any, ...]] = field(default_factory=list)
     place_links: list[tuple[Any, ...]] = field(default_factory=list)
     figures: list[tuple[Any, ...]] = field(default_factory=list)
-    index: list[tuple[int, str, str]] = field(default_factory=list)
+    index: list[tuple[int, str, str, str]] = field(default_factory=list)
 
 
 def _source(batch: _Batch, sid: int, first_claim: int, drawn: list[Template], anchor: Template,

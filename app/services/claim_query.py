@@ -142,21 +142,26 @@ def _probe_places(ids: set[int], f: ClaimFilters, claim_id: Any) -> ColumnElemen
 
 
 def _places_and_text(
-    session: Session, f: ClaimFilters, place_sets: list[set[int]], postgres: bool
+    session: Session,
+    f: ClaimFilters,
+    place_sets: list[set[int]],
+    postgres: bool,
+    areas: set[str] | None = None,
 ) -> list[ColumnElement[bool]]:
-    """The place filters and `q`. On SQLite a place filter is probed from the full-text
+    """The place filters and `q` (narrowed to the governorates `areas` in the full-text
+    index itself, app.services.search). On SQLite a place filter is probed from the full-text
     matches when that is the shorter walk (see PROBE_BOUND). On PostgreSQL, with `q`, the
     links stay `IN` lists, hashed against the matches: probes sought each place id in the
     links of each match and found the matches by walking claim_fts whole (Homs + besieged
     at 1M: 4 s), and ANY(ARRAY) walked the links' claims checking each one's terms (565
     ms, against 250). The dates go on whichever carries them."""
-    found = search.matching(session, f.q) if f.q else None
+    found = search.matching(session, f.q, areas) if f.q else None
     if found is None:
         return ([sa.false()] if f.q else []) + [
             _in_places(ids, f, postgres=postgres) for ids in place_sets
         ]
     matched, claim_id = found
-    hits = search.hits(session, f.q or "", PROBE_BOUND) if place_sets and not postgres else 0
+    hits = search.hits(session, f.q or "", PROBE_BOUND, areas) if place_sets and not postgres else 0
     conds = []
     for ids in place_sets:
         if hits and _more_links(session, ids, hits):
@@ -289,7 +294,17 @@ def _conditions(
         allowed = PRECISIONS[: PRECISIONS.index(f.max_date_precision) + 1]
         conds.append(Claim.event_date_precision.in_(allowed))
     place_sets = [names.places]
-    if names.governorates is not None:
+    # with words to search, the governorates are the full-text index's (its `areas`):
+    # one index lookup for both, where the links would be probed match by match. Not on
+    # PostgreSQL with an event type: the links by place and type are then the narrower
+    # walk, and PostgreSQL reads every row the index lookup finds (1M claims: q=killed +
+    # Hama + shelling 29 ms by the links, 141 ms by the index; bench/RESULTS.md)
+    areas = (
+        names.governorates
+        if f.q and search.parse(f.q) and not (postgres and f.event_type)
+        else None
+    )
+    if names.governorates is not None and areas is None:
         place_sets.append(
             set(
                 session.execute(
@@ -304,7 +319,7 @@ def _conditions(
     driver = _merge(session, f, names.actors, places) if drive and not postgres else None
     if driver is not None and driver.link is ClaimPlace:
         places = [p for p in places if p is not driver.ids]
-    conds += _places_and_text(session, f, places, postgres)
+    conds += _places_and_text(session, f, places, postgres, areas)
     if names.actors is not None and (driver is None or driver.link is not ClaimActor):
         conds.append(_naming_actors(names.actors, f.actor_role, f, postgres=postgres))
     if names.claimants is not None:

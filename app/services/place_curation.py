@@ -19,7 +19,7 @@ from app.errors import InvalidParameter, NotFound
 from app.extraction.normalize import normalize_key, slugify
 from app.models import Place, PlaceAlias
 from app.models.entity_corrections import PlaceCreate, PlacePatch
-from app.services import resolve, revisions
+from app.services import resolve, revisions, search
 
 MAX_DEPTH = 64
 EDITABLE = ("name", "kind", "lat", "lon", "geo_precision")
@@ -85,8 +85,8 @@ def _governorate(session: Session, place: Place | None, parent: Place) -> str | 
     return None
 
 
-def _regovern(session: Session, place: Place) -> None:
-    """The places inside `place` lie in its governorate now."""
+def _regovern(session: Session, place: Place) -> set[int]:
+    """The places inside `place` lie in its governorate now (their ids are returned)."""
     todo, seen = [place.id], {place.id}
     while todo:
         children = (
@@ -100,6 +100,7 @@ def _regovern(session: Session, place: Place) -> None:
         seen.update(todo)
         for child in children:
             child.governorate = place.governorate
+    return seen
 
 
 def _check_spellings(session: Session, names: list[str]) -> None:
@@ -152,7 +153,8 @@ def correct(
             raise _bad("parent", f"{parent.name!r} is not inside a governorate.")
         if parent.id != place.parent_id:
             place.parent_id, place.governorate = parent.id, governorate or reached
-            _regovern(session, place)
+            # the claims at the place and inside it are searched under its governorate now
+            search.reindex_places(session, _regovern(session, place))
             changed.append("parent")
     names = (
         list(patch.aliases or ())

@@ -27,6 +27,7 @@ from app.extraction.normalize import normalize_key
 from app.extraction.registry import actor_entries, place_entries
 from app.extraction.types import ActorEntry, AliasEntry
 from app.models import Actor, ActorAlias, Place, PlaceAlias
+from app.services import search
 from app.services.upsert import insert_ignore
 
 # the columns a corrected field stands for
@@ -120,9 +121,14 @@ def _file_under_governorates(session: Session) -> None:
         session.execute(sa.update(Place), updates)
 
 
+def _governorates(session: Session) -> dict[int, str | None]:
+    return {i: g for i, g in session.execute(sa.select(Place.id, Place.governorate))}
+
+
 def sync_reference(session: Session) -> dict[str, int]:
     """Bring curated actors and places up to the shipped data. The caller commits."""
     places = place_entries()
+    filed = _governorates(session)
     place_ids = _sync_rows(
         session,
         Place,
@@ -142,6 +148,9 @@ def sync_reference(session: Session) -> dict[str, int]:
         {p.key: p.parent for p in places},
     )
     _file_under_governorates(session)
+    now = _governorates(session)
+    # the claims at a place whose governorate changed are searched under the new one
+    search.reindex_places(session, [i for i, g in filed.items() if now.get(i) != g])
     own = _own_aliases(session, Place)
     _sync_aliases(
         session,

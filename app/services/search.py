@@ -9,6 +9,13 @@ in Python, and each engine indexes the result as is (the `claim_fts` table: FTS5
 literals). Queries are parsed here and translated into each engine's syntax, so both see
 identical terms.
 
+The index also files each claim under the governorates of its places (`areas`, one token
+per governorate name: `area_token`), so that a text query narrowed to a governorate is
+one index lookup instead of a probe into the place links of every match (issue #15: q=
+besieged + governorate=Homs at a million claims). Whoever changes a claim's places, or a
+place's governorate, writes the claim's areas again (`write_index`, `refresh_areas`,
+`reindex_places`).
+
 Query grammar (README "Search"):
 
 - `word`: the word or another form of it (terrorist finds terrorists; see `stem`).
@@ -31,7 +38,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from app.models import Claim
+from app.models import Claim, ClaimPlace, Place
 
 _TOKEN = re.compile(r"[^\W_]+")
 _CHUNK = re.compile(r'"([^"]*)"?|([^\s"]+)')
@@ -39,7 +46,9 @@ MAX_WORD = 100  # longer runs of letters are not words (and PostgreSQL caps lexe
 _VOWEL = re.compile(r"[aeiouy]")
 _UNDOUBLE = re.compile(r"([bcdfghjkmnpqrtvwx])\1$")  # stopp -> stop; l, s, z stay (kill)
 
-FTS = sa.table("claim_fts", sa.column("claim_id"), sa.column("words"), sa.column("stems"))
+FTS = sa.table(
+    "claim_fts", sa.column("claim_id"), sa.column("words"), sa.column("stems"), sa.column("areas")
+)
 
 
 def words(text: str) -> list[str]:
@@ -73,6 +82,12 @@ def index_row(claim_id: int, text: str) -> dict[str, Any]:
     return {"claim_id": claim_id, "words": found, "stems": [stem(w) for w in found]}
 
 
+def area_token(governorate: str) -> str:
+    """A governorate's name as one index term: its letters and digits ("Deir ez-Zor" ->
+    "deirezzor"), which a query's words cannot be confused with (they are in `stems`)."""
+    return "".join(words(governorate))
+
+
 def _tsvector(terms: list[str]) -> str:
     """A tsvector literal: each term with its positions (PostgreSQL caps them at 16383)."""
     at: dict[str, list[int]] = {}
@@ -90,25 +105,96 @@ def stored_terms(dialect: str, text: str) -> tuple[str, str]:
     return " ".join(found["words"]), " ".join(found["stems"])
 
 
-def insert_index(conn: sa.Connection, rows: list[tuple[int, str, str]]) -> None:
-    """Add index rows (claim id, words, stems) already in stored_terms' form (a bulk
-    writer computes them once per distinct text); the claims must not be indexed yet."""
+def stored_areas(dialect: str, governorates: Iterable[str | None]) -> str:
+    """The `areas` column of a claim whose places lie in `governorates`, as stored."""
+    tokens = sorted({area_token(g) for g in governorates if g} - {""})
+    if dialect == "postgresql":  # no positions, as migration 0015's array_to_tsvector
+        return " ".join(f"'{t}'" for t in tokens)
+    return " ".join(tokens)
+
+
+BATCH = 5000  # claims per statement when many are (re)indexed at once
+_GOVERNORATES = (
+    sa.select(ClaimPlace.claim_id, Place.governorate)
+    .join(Place, Place.id == ClaimPlace.place_id)
+    .where(ClaimPlace.claim_id.in_(sa.bindparam("ids", expanding=True)))
+)
+
+
+def _governorates(conn: sa.Connection, ids: list[int]) -> dict[int, set[str]]:
+    """The governorates of each claim's places (claims with none are left out)."""
+    found: dict[int, set[str]] = {}
+    for start in range(0, len(ids), BATCH):
+        for claim_id, governorate in conn.execute(
+            _GOVERNORATES, {"ids": ids[start : start + BATCH]}
+        ):
+            if governorate:
+                found.setdefault(claim_id, set()).add(governorate)
+    return found
+
+
+def insert_index(conn: sa.Connection, rows: list[tuple[int, str, str, str]]) -> None:
+    """Add index rows (claim id, words, stems, areas) already in stored_terms' and
+    stored_areas' form (a bulk writer computes them once per distinct text); the claims
+    must not be indexed yet."""
     if not rows:
         return
     if conn.dialect.name == "postgresql":
         sql = (
-            "INSERT INTO claim_fts (claim_id, words, stems) "
-            "VALUES (%s, CAST(%s AS tsvector), CAST(%s AS tsvector))"
+            "INSERT INTO claim_fts (claim_id, words, stems, areas) VALUES "
+            "(%s, CAST(%s AS tsvector), CAST(%s AS tsvector), CAST(%s AS tsvector))"
         )
     else:
-        sql = "INSERT INTO claim_fts (rowid, words, stems) VALUES (?, ?, ?)"
+        sql = "INSERT INTO claim_fts (rowid, words, stems, areas) VALUES (?, ?, ?, ?)"
     conn.exec_driver_sql(sql, rows)
 
 
 def write_index(conn: sa.Connection, claims: Iterable[tuple[int, str]]) -> None:
-    """Index the claims (id, text) given; they must not be indexed yet."""
+    """Index the claims (id, text) given, filed under the governorates of their places as
+    stored now (write the place links first); they must not be indexed yet."""
     dialect = conn.dialect.name
-    insert_index(conn, [(i, *stored_terms(dialect, text)) for i, text in claims])
+    claims = list(claims)
+    areas = _governorates(conn, [i for i, _ in claims])
+    insert_index(
+        conn,
+        [
+            (i, *stored_terms(dialect, text), stored_areas(dialect, areas.get(i, ())))
+            for i, text in claims
+        ],
+    )
+
+
+def refresh_areas(conn: sa.Connection, claim_ids: list[int]) -> None:
+    """File the claims under the governorates of their places again (after their places,
+    or those places' governorates, changed)."""
+    dialect = conn.dialect.name
+    areas = _governorates(conn, claim_ids)
+    rows = [(stored_areas(dialect, areas.get(i, ())), i) for i in claim_ids]
+    if not rows:
+        return
+    if dialect == "postgresql":
+        sql = "UPDATE claim_fts SET areas = CAST(%s AS tsvector) WHERE claim_id = %s"
+    else:
+        sql = "UPDATE claim_fts SET areas = ? WHERE rowid = ?"
+    conn.exec_driver_sql(sql, rows)
+
+
+def reindex_places(session: Session, place_ids: Iterable[int]) -> None:
+    """The claims at these places, filed again (their governorate changed)."""
+    ids = sorted(set(place_ids))
+    if not ids:
+        return
+    session.flush()  # the places' new governorates, as _governorates reads them
+    conn = session.connection()
+    claims = sorted(
+        set(
+            conn.execute(
+                sa.select(ClaimPlace.claim_id).where(ClaimPlace.place_id.in_(ids))
+            ).scalars()
+        )
+    )
+    for start in range(0, len(claims), BATCH):
+        refresh_areas(conn, claims[start : start + BATCH])
 
 
 def clear_index(session: Session, claim_ids: sa.ScalarSelect[Any]) -> None:
@@ -147,37 +233,49 @@ def parse(q: str) -> list[list[Term]]:
     return groups
 
 
-def _fts5(groups: list[list[Term]]) -> str:
+def _fts5(groups: list[list[Term]], areas: list[str]) -> str:
     def one(t: Term) -> str:
         return f'{t.column} : "{" ".join(t.terms)}"' + (" *" if t.prefix else "")
 
-    return " AND ".join("(" + " OR ".join(one(t) for t in g) + ")" for g in groups)
+    ands = ["(" + " OR ".join(one(t) for t in g) + ")" for g in groups]
+    if areas:
+        ands.append("(" + " OR ".join(f'areas : "{a}"' for a in areas) + ")")
+    return " AND ".join(ands)
 
 
-def _postgres(groups: list[list[Term]]) -> ColumnElement[bool]:
+def _postgres(groups: list[list[Term]], areas: list[str]) -> ColumnElement[bool]:
     def one(t: Term) -> ColumnElement[bool]:
         query = " <-> ".join(f"'{w}'" for w in t.terms) + (":*" if t.prefix else "")
         return FTS.c[t.column].op("@@")(sa.cast(sa.literal(query), postgresql.TSQUERY))
 
-    return sa.and_(*(sa.or_(*(one(t) for t in g)) for g in groups))
+    ands = [sa.or_(*(one(t) for t in g)) for g in groups]
+    if areas:
+        query = " | ".join(f"'{a}'" for a in areas)
+        ands.append(FTS.c.areas.op("@@")(sa.cast(sa.literal(query), postgresql.TSQUERY)))
+    return sa.and_(*ands)
 
 
-def matching(session: Session, q: str) -> tuple[sa.Select[Any], ColumnElement[Any]] | None:
-    """The ids of the claims matching `q`, as a select from the index and its id column (a
-    caller may narrow it further); None for a query with no words."""
+def matching(
+    session: Session, q: str, governorates: Iterable[str] | None = None
+) -> tuple[sa.Select[Any], ColumnElement[Any]] | None:
+    """The ids of the claims matching `q` (and, if given, at a place in one of
+    `governorates`), as a select from the index and its id column (a caller may narrow it
+    further); None for a query with no words."""
     groups = parse(q)
     if not groups:
         return None
+    areas = sorted({area_token(g) for g in governorates or ()})
     if session.get_bind().dialect.name == "postgresql":
-        return sa.select(FTS.c.claim_id).where(_postgres(groups)), FTS.c.claim_id
+        return sa.select(FTS.c.claim_id).where(_postgres(groups, areas)), FTS.c.claim_id
     key = sa.literal_column("claim_fts.rowid")
-    match = sa.text("claim_fts MATCH :match").bindparams(match=_fts5(groups))
+    match = sa.text("claim_fts MATCH :match").bindparams(match=_fts5(groups, areas))
     return sa.select(key).select_from(FTS).where(match), key
 
 
-def hits(session: Session, q: str, bound: int) -> int:
-    """How many claims `q` matches, counting at most `bound` (from the index alone)."""
-    found = matching(session, q)
+def hits(session: Session, q: str, bound: int, governorates: Iterable[str] | None = None) -> int:
+    """How many claims `q` matches (in `governorates`, if given), counting at most `bound`
+    (from the index alone)."""
+    found = matching(session, q, governorates)
     if found is None:
         return 0
     limited = found[0].limit(bound).subquery()

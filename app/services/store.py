@@ -381,7 +381,6 @@ def write_extraction(
         .all()
     )
     claims = list(zip(claim_ids, extraction.claims, strict=True))
-    search.write_index(conn, [(i, source.text[c.start : c.end]) for i, c in claims])
     _insert(
         conn,
         ClaimFigure.__table__,
@@ -389,4 +388,6 @@ def write_extraction(
     )
     _insert(conn, ClaimActor.__table__, [r for i, c in claims for r in _actor_links(i, c, actors)])
     _insert(conn, ClaimPlace.__table__, [r for i, c in claims for r in _place_links(i, c, places)])
+    # after the places: the index files each claim under their governorates
+    search.write_index(conn, [(i, source.text[c.start : c.end]) for i, c in claims])
     return len(claim_ids)

@@ -69,8 +69,24 @@ POSTGRES_0002_UP = [
 ]
 
 
+def _write_index(conn: sa.Connection, claims: list[tuple[int, str]]) -> None:
+    """Index rows as this revision's table holds them (words, stems: revision 0015 adds
+    the governorates)."""
+    from app.services.search import stored_terms
+
+    if conn.dialect.name == "postgresql":
+        sql = (
+            "INSERT INTO claim_fts (claim_id, words, stems) "
+            "VALUES (%s, CAST(%s AS tsvector), CAST(%s AS tsvector))"
+        )
+    else:
+        sql = "INSERT INTO claim_fts (rowid, words, stems) VALUES (?, ?, ?)"
+    rows = [(i, *stored_terms(conn.dialect.name, text)) for i, text in claims]
+    if rows:
+        conn.exec_driver_sql(sql, rows)
+
+
 def upgrade() -> None:
-    from app.services.search import write_index
 
     conn = op.get_bind()
     sqlite = conn.dialect.name == "sqlite"
@@ -84,7 +100,7 @@ def upgrade() -> None:
         .order_by(claim.c.id)
         .limit(BATCH)
     ).all():
-        write_index(conn, [(row.id, row.text) for row in batch])
+        _write_index(conn, [(row.id, row.text) for row in batch])
         last = batch[-1].id
 
 
