@@ -199,6 +199,40 @@ _ONE_MORE_PLACE = re.compile(
 )
 
 
+# a count given as one more group than another count, or as a part of one: "21 others
+# died", "17 other civilians were injured", "another 15 terrorists", "two more soldiers"
+# (the claim's first number: in "six were killed and 34 others injured" the others are
+# the injured beside its own dead), "two militiamen were also killed", "13 rebels were
+# among the dead"
+_COUNTED = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several)"
+_ONE_MORE = re.compile(
+    rf"\b(?:{_COUNTED} others?\b|another {_COUNTED}\b|{_COUNTED} more\b(?! than))", re.IGNORECASE
+)
+_NUMBER_BEFORE = re.compile(rf"\b{_COUNTED}\b|\b(?:one|a dozen)\b", re.IGNORECASE)
+_A_PART = re.compile(
+    r"\b(?:(?:was|were|have been|has been) also (?:killed|injured|wounded|hurt|executed)|"
+    r"also (?:killed|died|injured|wounded)|"
+    r"(?:were|was) among (?:the |those )?(?:dead|killed|victims|casualties|injured|wounded)|"
+    r"among (?:the )?(?:dead|victims|casualties) (?:were|was))\b",
+    re.IGNORECASE,
+)
+
+
+def added(r: ClaimRecord) -> Cue | None:
+    """Words that make a claim's count one more group than, or a part of, another count:
+    not a toll to set against another for the same incident."""
+    if not r.counted:
+        return None
+    key = "added"
+    if key not in r.memo:
+        found = _A_PART.search(r.text)
+        more = _ONE_MORE.search(r.text)
+        if found is None and more and not _NUMBER_BEFORE.search(r.text, 0, more.start()):
+            found = more
+        r.memo[key] = Cue(found.group(0), r.start + found.start()) if found else None
+    return r.memo[key]  # type: ignore[no-any-return]
+
+
 def turns_away(r: ClaimRecord) -> Cue | None:
     """Words that open a claim on another incident than its article told before it."""
     return _find(_TURN, r)

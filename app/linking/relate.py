@@ -134,6 +134,14 @@ def _scopes(a: ClaimRecord, b: ClaimRecord) -> list[str]:
     ]
 
 
+def _other_groups(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """The words of a claim counting one more group or a part ("21 others died") when
+    both count the same kind of thing (facts.added)."""
+    kinds = {f.kind for f in facts.compared(a)} & {f.kind for f in facts.compared(b)}
+    cue = (facts.added(a) or facts.added(b)) if kinds else None
+    return f"'{cue.words}'" if cue else None
+
+
 def _denial(r: ClaimRecord) -> facts.Cue | None:
     """Words denying the deed, or putting it on another culprit ("a rebel depot")."""
     return facts.denial(r) or facts.other_culprit(r)
@@ -145,7 +153,11 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
     on the bus"), or a count at a place inside the larger claim's ("2 killed in Salah
     Eddin" within "8 killed in the west of the city"), or the count of one more place an
     attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed"). A part
-    given without a number ("including several children") allows any count: no part."""
+    given without a number ("including several children") allows any count: no part.
+    Nor is a count either claim gives as one more group or as a part ("21 others died",
+    "13 rebels were among the dead") the same count as the other's."""
+    if facts.added(a) or facts.added(b):
+        return True
     (small, fs), (large, fl) = sorted(((a, fa), (b, fb)), key=lambda x: facts.interval(x[1]))
     if any(
         f.kind == fs.kind and f is not fl and f.value is not None and facts.allows(f, fs)
@@ -164,8 +176,11 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
 
 def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
     """Counts one claimant gives with different numbers in two articles, though the
-    wordings allow each other ("at least 58", then 86): its revision all the same."""
-    out = []
+    wordings allow each other ("at least 58", then 86): its revision all the same. Not a
+    count given as one more group or a part of another (facts.added)."""
+    out: list[tuple[str, str]] = []
+    if facts.added(a) or facts.added(b):
+        return out
     for fa in facts.compared(a):
         for fb in facts.compared(b):
             if fa.kind == fb.kind and None not in (fa.value, fb.value) and fa.value != fb.value:
@@ -315,6 +330,14 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
         return Link(
             a, b, "contradicts", f"{same_event} Cannot both be true: " + "; ".join(why) + ".",
             tuple(m.agree), tuple(differ), detail,
+        )  # fmt: skip
+    groups = _other_groups(a, b)
+    if groups:
+        return Link(
+            a, b, "related",
+            f"{same_event} One count is of another group or a part ({groups}): neither a "
+            "contradiction nor a corroboration.",
+            tuple(m.agree), (), detail,
         )  # fmt: skip
     scopes = _scopes(a, b)
     if scopes:

@@ -475,3 +475,44 @@ def test_a_rebel_depot_blamed_for_the_gas_contradicts_the_accusation() -> None:
     # destroying a government's own stockpile is no culprit named
     deal = replace(moscow, text="Syria agreed to destroy its chemical weapons stockpile in 2013.")
     assert relate(hollande, deal, one_event).kind != "contradicts"
+
+
+def test_a_count_of_others_or_of_a_part_is_not_set_against_a_toll() -> None:
+    """ "21 others died in strikes on the east of the city" counts more dead beside another
+    count, "13 rebels were among the dead" a part, "two militiamen were also killed" one more
+    group: none is the incident's toll, so against a toll of 10 the pair is related, neither
+    contradiction nor update. In "six were killed and 34 others injured" the others are the
+    injured beside its own dead: its six still clash with another outlet's eight."""
+    bus = _claim(
+        1,
+        "Ten civilians were killed when regime airstrikes hit a bus near Homs.",
+        figures=(_figure("killed", 10),),
+    )
+    for text, value in (
+        (
+            "21 others died in intense strikes on several neighbourhoods in the east of the city.",
+            21,
+        ),
+        ("Five women and 13 rebels from the six families were among the dead.", 13),
+        ("Two pro-regime militiamen were also killed.", 2),
+    ):
+        other = _claim(2, text, figures=(_figure("killed", value),))
+        assert facts.added(other) is not None, text
+        link = link_pair(bus, other)
+        assert link is not None and link.kind == "related", text
+        assert "another group or a part" in link.reason
+        same_voice = replace(other, claimant=bus.claimant)
+        assert relate(bus, same_voice, evidence(bus, same_voice)).kind == "related", text
+    eight = _claim(
+        1,
+        "Eight civilians were killed on Thursday in rebel fire on Homs.",
+        figures=(_figure("killed", 8),),
+    )
+    six = _claim(
+        2,
+        "Six civilians were killed on Thursday and 34 others were injured in rocket attacks.",
+        figures=(_figure("killed", 6), _figure("injured", 34)),
+    )
+    assert facts.added(six) is None
+    link = link_pair(eight, six)
+    assert link is not None and link.kind == "contradicts"
