@@ -238,6 +238,20 @@ def turns_away(r: ClaimRecord) -> Cue | None:
     return _find(_TURN, r)
 
 
+# of those words, the ones that say so outright: what follows is another incident
+_SEPARATE = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}?(?:separately|in (?:a )?separate (?:incidents?|attacks?|strikes?|"
+    r"developments?|clashes)|in (?:another|other) (?:incidents?|attacks?))\b",
+    re.IGNORECASE,
+)
+
+
+def separate(r: ClaimRecord) -> Cue | None:
+    """Words opening a claim on another incident, said outright ("Separately", "In a
+    separate attack"): it is not the incident its article told before it."""
+    return _find(_SEPARATE, r)
+
+
 def recalls(r: ClaimRecord) -> Cue | None:
     """Words that set a claim in earlier incidents: background, not the article's news."""
     return _find(_RECALLED, r)

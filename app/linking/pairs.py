@@ -140,6 +140,8 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
         # by its own evidence: neither its article nor a reference back joins them; one
         # that recalls earlier incidents, neither to what came before nor after it
         turn = not b.in_comments and bool(facts.turns_away(b) or b.id in recalled)
+        # one that says outright it tells another incident is not linked to them at all
+        apart = not b.in_comments and facts.separate(b) is not None
         if back and not b.in_comments and not turn:
             for a in reversed(ordered[:j]):
                 if b.start - a.end > ANAPHOR_REACH:
@@ -152,7 +154,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
                     referred = a
                     break
         for a in ordered[:j]:
-            if a.in_comments and b.in_comments:
+            if a.in_comments and b.in_comments or apart and not a.in_comments:
                 continue
             if a.in_comments or b.in_comments:
                 comment, claim = (a, b) if a.in_comments else (b, a)

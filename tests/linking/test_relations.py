@@ -249,6 +249,21 @@ def test_a_claim_that_turns_to_another_incident_is_not_joined_to_it_by_its_artic
         assert _linked(_article(lede, goes_on.replace("A rocket", turn))) == set(), turn
 
 
+def test_a_claim_that_says_it_tells_a_separate_incident_is_not_joined_to_what_came_before() -> None:
+    """ "Separately two militants were killed in clashes in the same area": even at the
+    lede's own place and day, it is another incident, where a "Meanwhile" claim with that
+    evidence of its own is still joined."""
+    lede = "Four Turkish soldiers were killed in an attack near Kafr Zita on Friday."
+    other = "{} two militants were killed in clashes in Kafr Zita on Friday."
+    first, second = _article(lede, other.format("Meanwhile"), event_type="casualties")
+    placed = replace(second, places=first.places, places_inherited=False, date_rule="own")
+    assert _linked([first, placed]) == {(1, 2)}
+    for words in ("Separately", "In a separate attack", "Hama Separately"):
+        apart = replace(placed, text=other.format(words))
+        assert facts.separate(apart) is not None, words
+        assert _linked([first, apart]) == set(), words
+
+
 def test_a_claim_recalling_earlier_incidents_is_not_joined_to_the_articles_news() -> None:
     """A claim set in earlier incidents ("have used sarin before", "has previously said")
     is background, before or after the news in its article; a denial "not in the past and
