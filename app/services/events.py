@@ -130,16 +130,19 @@ def rebuild(session: Session) -> dict[str, int]:
     links: list[Link] = []
     for group in by_source.values():
         links += link_within_source(group)
-    seen: set[tuple[int, int]] = set()
+    # each pair once, where the first of its claims in key order that finds the other
+    # found it: a pair is skipped when the claim before finds this one (its turn came
+    # first), which the index answers, so no set of every pair compared is kept (at a
+    # million claims, hundreds of millions of pairs: it outgrew 24 GB)
     for r in sorted(records.values(), key=lambda r: r.key):
+        done: set[int] = set()
         for cid in index.candidates(r, places):
             other = records[cid]
-            if other.source_id == r.source_id:
+            if cid in done or other.source_id == r.source_id:
                 continue
-            pair = (min(r.id, other.id), max(r.id, other.id))
-            if pair in seen:
+            done.add(cid)
+            if other.key < r.key and index.finds(other, r.id, places):
                 continue
-            seen.add(pair)
             link = link_pair(r, other) if r.key <= other.key else link_pair(other, r)
             if link is not None:
                 links.append(link)

@@ -200,17 +200,38 @@ class MemoryIndex:
 
     def __init__(self, slot_rows: list[dict[str, Any]]) -> None:
         index: dict[tuple[int, int], list[tuple[date, date, int]]] = defaultdict(list)
+        filed: dict[int, list[tuple[int, int, date, date]]] = defaultdict(list)
         for row in slot_rows:
             index[(row["kind"], row["area_id"])].append(
                 (row["day_start"], row["day_end"], row["claim_id"])
             )
+            filed[row["claim_id"]].append(
+                (row["kind"], row["area_id"], row["day_start"], row["day_end"])
+            )
         for entries in index.values():
             entries.sort()
         self._index = index
+        self._filed = filed
+        self._windows: dict[int, list[Probe]] = {}
+
+    def _probes(self, record: ClaimRecord, places: Gazetteer) -> list[Probe]:
+        found = self._windows.get(record.id)
+        if found is None:
+            found = self._windows[record.id] = windows(record, places)
+        return found
+
+    def finds(self, record: ClaimRecord, other: int, places: Gazetteer) -> bool:
+        """Whether `other` lies in one of `record`'s windows (`candidates` yields it)."""
+        filed = self._filed.get(other, ())
+        for kind, areas, lo, hi, last in self._probes(record, places):
+            for k, area, start, end in filed:
+                if k == kind and lo <= start <= hi and end >= last and area in areas:
+                    return True
+        return False
 
     def candidates(self, record: ClaimRecord, places: Gazetteer) -> Iterator[int]:
         """Claim ids in `record`'s windows, window by window, area by area, by first day."""
-        for kind, areas, lo, hi, last in windows(record, places):
+        for kind, areas, lo, hi, last in self._probes(record, places):
             for area in areas:
                 entries = self._index.get((kind, area), [])
                 i = bisect.bisect_left(entries, (lo,))

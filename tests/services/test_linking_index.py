@@ -48,6 +48,9 @@ def test_batched_scans_find_what_one_scan_per_window_finds(fresh_url: str) -> No
             for r in group:
                 assert batched[r.id] == set(index.candidates(r, places)), r.key
                 found_any += len(batched[r.id] - {r.id})
+                # what `rebuild` asks instead of keeping every pair it compared
+                for other in records.values():
+                    assert index.finds(r, other.id, places) == (other.id in batched[r.id])
         assert found_any > 100  # neighbours across articles were there to be found
 
     engine.dispose()
