@@ -193,8 +193,7 @@ def reindex_places(session: Session, place_ids: Iterable[int]) -> None:
             ).scalars()
         )
     )
-    for start in range(0, len(claims), BATCH):
-        refresh_areas(conn, claims[start : start + BATCH])
+    refresh_areas(conn, claims)  # (_governorates reads them BATCH at a time)
 
 
 def clear_index(session: Session, claim_ids: sa.ScalarSelect[Any]) -> None:
