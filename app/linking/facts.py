@@ -69,10 +69,50 @@ def interval(f: Figure) -> tuple[float, float]:
 
 
 def allows(a: Figure, b: Figure) -> bool:
-    """Whether both wordings can be true of one count."""
-    la, ha = interval(a)
-    lb, hb = interval(b)
+    """Whether both wordings can be true of one count. A word for a count ("dozens",
+    "scores") is an early, loose reading: it disputes a count far below it ("dozens" and
+    5, or none), never a larger one ("dozens" wounded, then 140) nor one just below its
+    letter ("scores of volunteers" and "around 20")."""
+    la, ha = _loose(a)
+    lb, hb = _loose(b)
     return la <= hb and lb <= ha
+
+
+def _loose(f: Figure) -> tuple[float, float]:
+    lo, hi = interval(f)
+    if f.value is None or f.qualifier == "vague":
+        return (lo / 2, float("inf"))
+    return (lo, hi)
+
+
+# who a count is of, by its head noun: fighters and civilians are never one count
+_FIGHTERS = re.compile(
+    r"\b(?:terrorists?|militants?|rebels?|fighters?|soldiers?|troops|gunmen|jihadists?|"
+    r"insurgents?|mercenar(?:y|ies)|servicemen|loyalists|policemen|(?:pro-\w+ )?forces)$",
+    re.IGNORECASE,
+)
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|children|child|women|woman|kids|babies|infants|students|pupils|"
+    r"residents|worshippers|patients|refugees|(?:aid |relief )?workers|volunteers)$",
+    re.IGNORECASE,
+)
+
+
+def group(f: Figure) -> str | None:
+    """ "fighters" or "civilians" when the figure's own words say whose count it is
+    ("scores of terrorists", "38 civilians"); None for people in general."""
+    words = f.surface.strip(" .,;:\"'")
+    if _FIGHTERS.search(words):
+        return "fighters"
+    if _CIVILIANS.search(words):
+        return "civilians"
+    return None
+
+
+def same_group(a: Figure, b: Figure) -> bool:
+    """Whether two counts can be of the same people: not fighters and civilians."""
+    ga, gb = group(a), group(b)
+    return ga is None or gb is None or ga == gb
 
 
 # how far apart two counts of one kind may be and still be two counts of one thing: beyond
@@ -145,7 +185,11 @@ _DENIAL = re.compile(
     r"(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|reports?|allegations?|"
     r"accusations?|charges?)|"
     r"(?:never|not) (?:used|carried out|targeted|conducted)|"
-    r"(?:did|does|do) not (?:carry out|use|target|possess|have)|nothing to do with|staged)\b",
+    r"(?:did|does|do) not (?:carry out|use|target|possess|have)|nothing to do with|"
+    # "staged" as made up ("the attack was staged", "staged footage"), not "Daesh militants
+    # have staged counterattacks" (carried out)
+    r"(?:is|are|was|were|be|been|being) (?:\w+ )?staged|"
+    r"staged (?:videos?|footage|scenes?|incidents?|events?|provocations?|photos?|pictures?))\b",
     re.IGNORECASE,
 )
 # a denial that names another culprit instead: the gas came from "a rebel chemical
@@ -434,6 +478,20 @@ def controller_claim(r: ClaimRecord) -> tuple[str, Cue] | None:
     held = _find(_HOLDS, r)
     if held:
         return "holds", held
-    if r.event_type == "capture_territory" and r.role_actors("agent"):
+    if r.event_type == "capture_territory" and r.role_actors("agent") and not _find(_TAKEN, r):
         return "gains", Cue(r.event_type, r.start)
     return None
+
+
+# people captured, not a place: "15 terrorists were captured", "captured dozens of fighters"
+_PEOPLE = (
+    r"(?:terrorists?|militants?|rebels?|fighters?|soldiers?|troops|gunmen|jihadists?|"
+    r"insurgents?|members|civilians|people|prisoners|hostages|officers?|pilots?)"
+)
+_TAKEN = re.compile(
+    rf"\b{_PEOPLE} (?:were|was|have been|had been|being) (?:\w+ )?(?:captured|taken prisoner|"
+    rf"taken captive|arrested|detained|seized)|\b(?:captured|arrested|detained|seized) "
+    rf"(?:(?:\d+|several|dozens of|scores of|a number of|some|two|three|four|five|ten) )?"
+    rf"(?:\w+ )?{_PEOPLE}\b",
+    re.IGNORECASE,
+)

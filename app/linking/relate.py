@@ -92,7 +92,12 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
             if fa.kind != fb.kind or fa.kind in seen:
                 continue
             values.setdefault(fa.kind, {"a": facts.wording(fa), "b": facts.wording(fb)})
-            if not facts.allows(fa, fb) and facts.same_scope(fa, fb) and not _a_part(a, fa, b, fb):
+            if (
+                not facts.allows(fa, fb)
+                and facts.same_scope(fa, fb)
+                and facts.same_group(fa, fb)
+                and not _a_part(a, fa, b, fb)
+            ):
                 seen.add(fa.kind)
                 differ.append(fa.kind)
                 values[fa.kind] = {"a": facts.wording(fa), "b": facts.wording(fb)}

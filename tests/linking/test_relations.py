@@ -531,3 +531,75 @@ def test_a_count_of_others_or_of_a_part_is_not_set_against_a_toll() -> None:
     assert facts.added(six) is None
     link = link_pair(eight, six)
     assert link is not None and link.kind == "contradicts"
+
+
+def _said(kind: str, value: int | None, surface: str, qualifier: str | None = None) -> Figure:
+    return Figure(kind, value, value, value, qualifier, False, surface, None, None)
+
+
+def test_a_word_for_a_count_disputes_only_a_count_far_below_it() -> None:
+    """ "Dozens" wounded on the day and 140 counted by the hospitals, or "scores of
+    volunteers" and "around 20": a word for a count is a loose early reading, not a dispute
+    of a larger or a near count. It still disputes one far below it, or none."""
+    dozens = _said("injured", None, "dozens", "vague")
+    assert facts.allows(dozens, _said("injured", 140, "140"))
+    assert facts.allows(_said("killed", None, "scores of volunteers", "vague"),
+                        _said("killed", 20, "around 20", "about"))  # fmt: skip
+    assert not facts.allows(dozens, _said("injured", 5, "five"))
+    assert not facts.allows(dozens, _said("injured", 0, "no one"))
+    bombing = _claim(1, "A bomb killed 44 people and wounded dozens on Wednesday in Homs.",
+                     figures=(_said("injured", None, "dozens", "vague"),))  # fmt: skip
+    hospitals = _claim(2, "Hospitals received 44 bodies and 140 injured people, doctors said.",
+                       figures=(_said("injured", 140, "140 injured"),))  # fmt: skip
+    link = link_pair(bombing, hospitals)
+    assert link is not None and link.kind != "contradicts"
+    few = replace(hospitals, text="Hospitals received five injured people, doctors said.",
+                  figures=(_said("injured", 5, "five injured"),))  # fmt: skip
+    link = link_pair(bombing, few)
+    assert link is not None and link.kind == "contradicts"
+
+
+def test_a_count_of_fighters_is_not_set_against_a_count_of_civilians() -> None:
+    """ "Dozens of terrorists" eliminated and "five civilians" killed in the same offensive
+    are counts of different people: never a contradiction. "Dozens of civilians" against
+    five civilians still is one."""
+    fighters = _said("killed", None, "dozens of terrorists", "vague")
+    civilians = _said("killed", 5, "Five civilians")
+    assert facts.group(fighters) == "fighters" and facts.group(civilians) == "civilians"
+    assert facts.group(_said("killed", 38, "38 people")) is None
+    assert not facts.same_group(fighters, civilians)
+    army = _claim(1, "Army units restored control, eliminating dozens of terrorists.",
+                  figures=(fighters,))  # fmt: skip
+    monitor = _claim(2, "Five civilians have been killed in the offensive on Homs.",
+                     figures=(civilians,))  # fmt: skip
+    link = link_pair(army, monitor)
+    assert link is not None and link.kind != "contradicts"
+    dozens = replace(army, text="Army shelling killed dozens of civilians in Homs.",
+                     figures=(_said("killed", None, "dozens of civilians", "vague"),))  # fmt: skip
+    link = link_pair(dozens, monitor)
+    assert link is not None and link.kind == "contradicts"
+
+
+def test_staged_denies_only_as_made_up() -> None:
+    """ "The attack was staged" denies it; "Daesh militants have staged counterattacks"
+    says they carried them out."""
+    for text, denies in (
+        ("The ministry said the chemical attack was staged by the White Helmets.", True),
+        ("State TV said the footage was completely staged.", True),
+        ("Officials dismissed it as staged footage.", True),
+        ("Daesh militants have staged counterattacks but the rebels kept momentum.", False),
+        ("The rebels staged a surprise assault on the base.", False),
+    ):
+        assert (facts.denial(_claim(1, text)) is not None) is denies, text
+
+
+def test_fighters_captured_is_not_a_place_taken() -> None:
+    """ "Another 15 terrorists were captured during the failed offensive" has the army take
+    prisoners, not a place: it does not dispute who holds the ground."""
+    prisoners = _claim(1, "Another 15 terrorists were captured by the army during the offensive.",
+                       event_type="capture_territory")  # fmt: skip
+    assert facts.controller_claim(prisoners) is None
+    seized = replace(prisoners, text="The army captured 15 fighters near the town.")
+    assert facts.controller_claim(seized) is None
+    town = replace(prisoners, text="The army captured the town of Homs on Sunday.")
+    assert facts.controller_claim(town) == ("gains", facts.Cue("capture_territory", 0))
