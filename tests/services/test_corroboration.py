@@ -12,7 +12,7 @@ from app.config import PROJECT_ROOT
 from app.db import make_engine, migrate
 from app.importer import run_import
 from app.ingest import RawDocument, read_documents
-from app.models import Claim, Source
+from app.models import Actor, Claim, Source
 from app.models.event import ClaimRelation, Event, EventClaim
 
 FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
@@ -63,5 +63,45 @@ def test_two_outlets_corroborate_the_khan_sheikhoun_toll(fresh_url: str) -> None
             assert event.source_count == 2 and event.claimant_count >= 2
             by = {f["claimant"]: f["value"] for f in event.figures["killed"]["by_claimant"]}
             assert by.get("Syrian Observatory for Human Rights") == "at least 72", by
+    finally:
+        engine.dispose()
+
+
+def test_a_police_command_quoted_by_sana_is_the_government_s_voice(fresh_url: str) -> None:
+    """SANA's toll for a day's rocket fire on Aleppo and "a source at Aleppo Police
+    Command" giving the figures of some of its neighbourhoods (FA-KES dev 1926479084): the
+    police command is a state body, one voice with SANA, so its smaller figures neither
+    contradict nor corroborate SANA's; before, it counted as an independent claimant and
+    its 19 injured "contradicted" SANA's 72."""
+    [doc] = [
+        d
+        for d in read_documents([FAKES_DEV], preset="fakes")
+        if isinstance(d, RawDocument) and d.external_id == "1926479084"
+    ]
+    migrate(fresh_url)
+    engine = make_engine(fresh_url)
+    try:
+        report = run_import([doc], origin="police command test", engine=engine)
+        assert report.added == 1 and not report.failed
+        with Session(engine) as session:
+            police = _claim(session, "1926479084", "A source at Aleppo Police Command")
+            chain = []
+            actor = session.get(Actor, police.claimant_id)
+            while actor is not None:
+                chain.append(actor.name)
+                actor = session.get(Actor, actor.parent_id) if actor.parent_id else None
+            assert chain[0] == "Aleppo Police Command", chain
+            assert chain[-1] == "Syrian government", chain
+            kinds = {
+                r.kind: r.reason
+                for r in session.execute(
+                    sa.select(ClaimRelation).where(
+                        (ClaimRelation.claim_a_id == police.id)
+                        | (ClaimRelation.claim_b_id == police.id)
+                    )
+                ).scalars()
+            }
+            assert kinds, "the police command's claim is linked to its article's toll"
+            assert "contradicts" not in kinds and "corroborates" not in kinds, kinds
     finally:
         engine.dispose()
