@@ -28,6 +28,7 @@ import argparse
 import gc
 import json
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -118,8 +119,14 @@ def built(url: str, claims: int) -> dict[str, object]:
         "rebuild_seconds": round(rebuilt, 1),
         "relations": summary["relations"],
         "events": summary["events"],
+        "peak_resident_mb": _peak_mb(),
         "load_average": _load(),
     }
+
+
+def _peak_mb() -> int:
+    """The process's largest resident set so far (Linux reports it in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def _collector() -> list[float]:
