@@ -188,7 +188,13 @@ def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
         return out
     for fa in facts.compared(a):
         for fb in facts.compared(b):
-            if fa.kind == fb.kind and None not in (fa.value, fb.value) and fa.value != fb.value:
+            if (
+                fa.kind == fb.kind
+                and None not in (fa.value, fb.value)
+                and fa.value != fb.value
+                and facts.same_scope(fa, fb)
+                and facts.same_group(fa, fb)
+            ):
                 out.append((fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)}"))
     return out
 

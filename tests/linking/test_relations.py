@@ -173,6 +173,13 @@ def test_the_same_claimant_s_new_toll_within_its_earlier_wording_is_an_update() 
     link = link_pair(first, later)
     assert link is not None and link.kind == "updates", link and link.reason
     assert (link.a.id, link.b.id) == (1, 2) and link.differ == ("killed",)
+    # three commanders killed in an earlier strike, or the dozens of fighters of another:
+    # the same ministry's counts of different scopes or groups, not its revision
+    for value, surface in ((3, "three senior commanders"), (40, "about 40 civilians")):
+        other = replace(later, figures=(_said("killed", value, surface),))
+        fighters = replace(first, figures=(_said("killed", 80, "up to 80 fighters"),))
+        link = link_pair(fighters, other)
+        assert link is not None and link.kind == "related", (surface, link and link.reason)
 
 
 HAMA = PlaceRef(70, "Hama", "governorate", (70, 1), 70, (70,))
