@@ -29,14 +29,53 @@ COMPARED = ("killed", "injured", "displaced")
 
 def compared(r: ClaimRecord) -> tuple[Figure, ...]:
     """The total a claim gives for each kind: "31 killed, including 10 on the bus" is a
-    toll of 31; the 10 is a part of it, whether or not extraction marked it so."""
+    toll of 31; the 10 is a part of it, whether or not extraction marked it so. Counts
+    listed together ("killing a woman and nine children") add up to the toll (10)."""
     if "compared" not in r.memo:
         best: dict[str, Figure] = {}
-        for f in r.counted:
-            if f.kind in COMPARED and (f.kind not in best or size(f) > size(best[f.kind])):
+        counted = [f for f in r.counted if f.kind in COMPARED]
+        for f in counted + _listed(r, counted):
+            if f.kind not in best or size(f) > size(best[f.kind]):
                 best[f.kind] = f
         r.memo["compared"] = tuple(best[k] for k in COMPARED if k in best)
     return r.memo["compared"]  # type: ignore[no-any-return]
+
+
+# nothing but a comma or "and" between two counts: one list ("five women and a child")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
+
+
+def _listed(r: ClaimRecord, counted: list[Figure]) -> list[Figure]:
+    """The sum of each run of exact counts of one kind listed together, as one figure."""
+    out: list[Figure] = []
+    run: list[Figure] = []
+    placed = sorted((f for f in counted if f.start is not None and f.end is not None),
+                    key=lambda f: f.start)  # type: ignore[arg-type,return-value]  # fmt: skip
+
+    def close() -> None:
+        if len(run) > 1:
+            total = sum(f.value for f in run)  # type: ignore[misc]
+            first, last = run[0], run[-1]
+            words = r.text[first.start - r.start : last.end - r.start]  # type: ignore[operator]
+            out.append(Figure(first.kind, total, total, total, None, False, words,
+                              first.start, last.end))  # fmt: skip
+        run.clear()
+
+    for f in placed:
+        exact = f.value is not None and f.qualifier is None
+        prev = run[-1] if run else None
+        joined = (
+            prev is not None
+            and exact
+            and prev.kind == f.kind
+            and _LIST_JOIN.fullmatch(r.text[prev.end - r.start : f.start - r.start]) is not None  # type: ignore[operator]
+        )
+        if not joined:
+            close()
+        if exact:
+            run.append(f)
+    close()
+    return out
 
 
 def interval(f: Figure) -> tuple[float, float]:
@@ -101,7 +140,11 @@ _CIVILIANS = re.compile(
 def group(f: Figure) -> str | None:
     """ "fighters" or "civilians" when the figure's own words say whose count it is
     ("scores of terrorists", "38 civilians"); None for people in general."""
-    words = f.surface.strip(" .,;:\"'")
+    parts = {_group(part) for part in _LIST_JOIN.split(f.surface.strip(" .,;:\"'"))}
+    return parts.pop() if len(parts) == 1 else None  # a list of both is of people
+
+
+def _group(words: str) -> str | None:
     if _FIGHTERS.search(words):
         return "fighters"
     if _CIVILIANS.search(words):

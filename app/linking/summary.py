@@ -178,7 +178,9 @@ def summarize(members: list[ClaimRecord], edges: list[Edge]) -> EventSummary:
     for kind in FIGURE_KINDS:
         rows = []
         for m in members:
-            for f in m.counted:
+            # a claim's toll, not its parts: "a woman and nine children" is 10 killed
+            given = facts.compared(m) if kind in facts.COMPARED else m.counted
+            for f in given:
                 if f.kind == kind:
                     rows.append(
                         {

@@ -147,9 +147,14 @@ class FigureByClaimant(BaseModel):
 
 
 class FigureRange(BaseModel):
-    min: int | None
-    max: int | None
-    by_claimant: list[FigureByClaimant]
+    min: int | None = Field(description="The lowest count any member claim gives.")
+    max: int | None = Field(description="The highest count any member claim gives.")
+    by_claimant: list[FigureByClaimant] = Field(
+        description="Each member claim's count of this kind, with its claimant, outlet and "
+        "span: for killed, injured and displaced the claim's total (counts it lists together "
+        "added up, 'a woman and nine children' is 10; a part of its own total left out), "
+        "for fighters each figure it gives."
+    )
 
 
 class EventClaimant(BaseModel):

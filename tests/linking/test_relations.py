@@ -11,6 +11,7 @@ from app.linking.match import Match, evidence
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
 from app.linking.relate import relate
+from app.linking.summary import Edge, summarize
 
 HOMS = PlaceRef(60, "Homs", "city", (60, 61, 1), 61, (61,))
 ARMY = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
@@ -610,3 +611,43 @@ def test_fighters_captured_is_not_a_place_taken() -> None:
     assert facts.controller_claim(seized) is None
     town = replace(prisoners, text="The army captured the town of Homs on Sunday.")
     assert facts.controller_claim(town) == ("gains", facts.Cue("capture_territory", 0))
+
+
+def test_counts_listed_together_add_up_to_the_toll() -> None:
+    """ "Killing a woman and nine children" is a toll of 10: against the monitor's 10 dead
+    it agrees, and the event's figures give the claim's 10, not its 1 and 9. A part of the
+    claim's own total ("including 10 on the bus") and counts of two kinds stay apart."""
+    woman = _said("killed", 1, "a woman")
+    children = _said("killed", 9, "nine children")
+    text = "An airstrike hit the village on Tuesday killing a woman and nine children."
+    woman = replace(woman, start=text.index("a woman"), end=text.index("a woman") + 7)
+    children = replace(
+        children, start=text.index("nine children"), end=text.index("nine children") + 13
+    )
+    village = _claim(1, text, figures=(woman, children))
+    [total] = facts.compared(village)
+    assert (total.value, total.surface) == (10, "a woman and nine children")
+    assert facts.group(total) == "civilians"
+    monitor = _claim(2, "Ten people were killed in the strike on Homs, the monitor said.",
+                     figures=(_said("killed", 10, "Ten people"),))  # fmt: skip
+    link = link_pair(village, monitor)
+    assert link is not None and link.kind == "corroborates", link and link.reason
+    summary = summarize([village, monitor], [Edge(1, 2, link.kind)])
+    rows = {r["claim_id"]: r["value"] for r in summary.figures["killed"]["by_claimant"]}
+    assert rows == {1: "10", 2: "10"}
+    assert (summary.figures["killed"]["min"], summary.figures["killed"]["max"]) == (10, 10)
+    text = "The strike killed 12 people and injured 30 others."
+    twelve = _said("killed", 12, "12 people")
+    thirty = _said("injured", 30, "30 others")
+    two_kinds = _claim(
+        3,
+        text,
+        figures=(
+            replace(twelve, start=text.index("12"), end=text.index("12") + 9),
+            replace(thirty, start=text.index("30"), end=text.index("30") + 9),
+        ),
+    )
+    assert [(f.kind, f.value) for f in facts.compared(two_kinds)] == [
+        ("killed", 12),
+        ("injured", 30),
+    ]
