@@ -81,8 +81,12 @@ def _said(voice: str) -> str:
     return voice.split(":", 2)[2]  # text:<article>:<words>
 
 
-def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], dict[str, Any]]:
-    """Fields on which the claims cannot both be right, sentences saying why, and the values."""
+def _differences(
+    a: ClaimRecord, b: ClaimRecord, apart: facts.Cue | None
+) -> tuple[list[str], list[str], dict[str, Any]]:
+    """Fields on which the claims cannot both be right, sentences saying why, and the
+    values. `apart`: one claim counts one more group or a part (facts.added), so its counts
+    are not set against the other's; a denial or who holds a place still is."""
     differ: list[str] = []
     why: list[str] = []
     values: dict[str, Any] = {}
@@ -93,7 +97,8 @@ def _differences(a: ClaimRecord, b: ClaimRecord) -> tuple[list[str], list[str], 
                 continue
             values.setdefault(fa.kind, {"a": facts.wording(fa), "b": facts.wording(fb)})
             if (
-                not facts.allows(fa, fb)
+                apart is None
+                and not facts.allows(fa, fb)
                 and facts.same_scope(fa, fb)
                 and facts.same_group(fa, fb)
                 and not _a_part(a, fa, b, fb)
@@ -139,12 +144,11 @@ def _scopes(a: ClaimRecord, b: ClaimRecord) -> list[str]:
     ]
 
 
-def _other_groups(a: ClaimRecord, b: ClaimRecord) -> str | None:
+def _other_groups(a: ClaimRecord, b: ClaimRecord, apart: facts.Cue | None) -> str | None:
     """The words of a claim counting one more group or a part ("21 others died") when
-    both count the same kind of thing (facts.added)."""
+    both count the same kind of thing."""
     kinds = {f.kind for f in facts.compared(a)} & {f.kind for f in facts.compared(b)}
-    cue = (facts.added(a) or facts.added(b)) if kinds else None
-    return f"'{cue.words}'" if cue else None
+    return f"'{apart.words}'" if apart and kinds else None
 
 
 def _denial(r: ClaimRecord) -> facts.Cue | None:
@@ -158,11 +162,7 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
     on the bus"), or a count at a place inside the larger claim's ("2 killed in Salah
     Eddin" within "8 killed in the west of the city"), or the count of one more place an
     attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed"). A part
-    given without a number ("including several children") allows any count: no part.
-    Nor is a count either claim gives as one more group or as a part ("21 others died",
-    "13 rebels were among the dead") the same count as the other's."""
-    if facts.added(a) or facts.added(b):
-        return True
+    given without a number ("including several children") allows any count: no part."""
     (small, fs), (large, fl) = sorted(((a, fa), (b, fb)), key=lambda x: facts.interval(x[1]))
     if any(
         f.kind == fs.kind and f is not fl and f.value is not None and facts.allows(f, fs)
@@ -181,11 +181,8 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
 
 def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
     """Counts one claimant gives with different numbers in two articles, though the
-    wordings allow each other ("at least 58", then 86): its revision all the same. Not a
-    count given as one more group or a part of another (facts.added)."""
+    wordings allow each other ("at least 58", then 86): its revision all the same."""
     out: list[tuple[str, str]] = []
-    if facts.added(a) or facts.added(b):
-        return out
     for fa in facts.compared(a):
         for fb in facts.compared(b):
             if (
@@ -300,10 +297,13 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
             (),
             detail,
         )
-    differ, why, values = _differences(a, b)
+    # a count of one more group or of a part ("21 others died", "13 rebels were among the
+    # dead") is not the other claim's count: neither disputed nor revised
+    apart = facts.added(a) or facts.added(b)
+    differ, why, values = _differences(a, b, apart)
     detail["values"] = values
     figures = [d for d in differ if d in facts.COMPARED]
-    if not differ and not independent(a, b) and a.source_key != b.source_key:
+    if not differ and not apart and not independent(a, b) and a.source_key != b.source_key:
         for kind, words in _revised(a, b):
             differ.append(kind)
             figures.append(kind)
@@ -342,7 +342,7 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
             a, b, "contradicts", f"{same_event} Cannot both be true: " + "; ".join(why) + ".",
             tuple(m.agree), tuple(differ), detail,
         )  # fmt: skip
-    groups = _other_groups(a, b)
+    groups = _other_groups(a, b, apart)
     if groups:
         return Link(
             a, b, "related",
