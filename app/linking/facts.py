@@ -5,6 +5,7 @@ holds a place. Each reading returns the words it rests on, so a reason can quote
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,7 +34,10 @@ def compared(r: ClaimRecord) -> tuple[Figure, ...]:
     listed together ("killing a woman and nine children") add up to the toll (10)."""
     if "compared" not in r.memo:
         best: dict[str, Figure] = {}
-        counted = [f for f in r.counted if f.kind in COMPARED]
+        # one count given as both killed and injured ("killed and injured five civilians")
+        # is of casualties, neither kind's
+        spans = Counter((f.start, f.end) for f in r.counted if f.start is not None)
+        counted = [f for f in r.counted if f.kind in COMPARED and spans[(f.start, f.end)] < 2]
         for f in counted + _listed(r, counted):
             if f.kind not in best or size(f) > size(best[f.kind]):
                 best[f.kind] = f

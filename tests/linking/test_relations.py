@@ -651,3 +651,22 @@ def test_counts_listed_together_add_up_to_the_toll() -> None:
         ("killed", 12),
         ("injured", 30),
     ]
+
+
+def test_one_count_of_the_killed_and_injured_is_neither_kind_s() -> None:
+    """ "Rocket shells killed and injured five civilians" counts casualties: extraction
+    gives the one span as both killed and injured, and neither is set against another
+    outlet's 17 injured or 3 killed."""
+    text = "A number of rocket shells killed and injured five civilians in the city."
+    at = text.index("five civilians")
+    span = {"start": at, "end": at + len("five civilians")}
+    both = tuple(
+        replace(_said(kind, 5, "five civilians"), **span) for kind in ("killed", "injured")
+    )
+    shells = _claim(1, text, figures=both)
+    assert facts.compared(shells) == ()
+    police = _claim(2, "Three children were killed and 17 people injured by the shells.",
+                    figures=(_said("killed", 3, "Three children"),
+                             _said("injured", 17, "17 people")))  # fmt: skip
+    link = link_pair(shells, police)
+    assert link is not None and link.kind != "contradicts", link.reason
