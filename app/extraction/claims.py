@@ -364,13 +364,15 @@ def _first_incident(
     """The day (or the few days) of the first incident the article dates (for a standfirst
     before it)."""
     probe = Dater(text, dates, reference)
-    lede: frozenset[str] | None = None  # where the first event told happened
+    # where the first event told happened: the first governorates an event's sentence names
+    # (the lede may name none: "The bomber was on a motorcycle", then "in Hasakah city")
+    lede: frozenset[str] = frozenset()
     for u in units:
         counts = any(u.start <= q.start < u.end for q in ctx.quantities)
         if not counts and event_cue(text[u.start : u.end]) is None:
             continue
         where = _governorates([p for p in ctx.places if u.start <= p.start < u.end])
-        lede = where if lede is None else lede
+        lede = lede or where
         d = probe.own(u.start, u.end)
         if (
             d is None

@@ -47,3 +47,20 @@ def test_an_incident_dated_elsewhere_than_the_lede_does_not_date_it() -> None:
     x = run(text)
     assert dated(claim(x, text, "A woman was killed")) is None
     assert dated(claim(x, text, "al-Midan")) == THURSDAY
+
+
+def test_a_lede_that_names_no_place_is_placed_by_the_sentence_that_goes_on_about_it() -> None:
+    """The lede ("The bomber was on a motorcycle") names no place; the next sentence puts
+    the bombing in Hasakah city. An incident dated much further on in another governorate
+    (the siege of Manbij "on Thursday") is not the lede's: before, the lede's empty place
+    let any later date through."""
+    text = (
+        "The bomber was on a motorcycle when he attacked a crowd outside a bakery. "
+        '"A suicide bomber on a motorcycle blew himself up in the Salihiah neighbourhood of '
+        'Hasakah city" the monitor said adding that 15 of the wounded were in critical '
+        "condition. Thousands have fled the city of Manbij in Aleppo province after the "
+        "Syrian Democratic Forces besieged it on Thursday and killed 20 jihadists."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "The bomber was on a motorcycle")) is None
+    assert dated(claim(x, text, "Thousands have fled")) == THURSDAY
