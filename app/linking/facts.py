@@ -53,8 +53,12 @@ def _listed(r: ClaimRecord, counted: list[Figure]) -> list[Figure]:
     """The sum of each run of exact counts of one kind listed together, as one figure."""
     out: list[Figure] = []
     run: list[Figure] = []
-    placed = sorted((f for f in counted if f.start is not None and f.end is not None),
-                    key=lambda f: f.start)  # type: ignore[arg-type,return-value]  # fmt: skip
+    # counts with their span inside the claim's, in text order
+    placed = sorted(
+        (f for f in counted if f.start is not None and f.end is not None
+         and r.start <= f.start and f.end <= r.end),
+        key=lambda f: f.start or 0,
+    )  # fmt: skip
 
     def close() -> None:
         if len(run) > 1:
