@@ -132,10 +132,11 @@ def _loose(f: Figure) -> tuple[float, float]:
     return (lo, hi)
 
 
+# words for armed men, in a count's words or as what was captured
+_ARMED = r"terrorists?|militants?|rebels?|fighters?|soldiers?|troops|gunmen|jihadists?|insurgents?"
 # who a count is of, by its head noun: fighters and civilians are never one count
 _FIGHTERS = re.compile(
-    r"\b(?:terrorists?|militants?|rebels?|fighters?|soldiers?|troops|gunmen|jihadists?|"
-    r"insurgents?|mercenar(?:y|ies)|servicemen|loyalists|policemen|(?:pro-\w+ )?forces)$",
+    rf"\b(?:{_ARMED}|mercenar(?:y|ies)|servicemen|loyalists|policemen|(?:pro-\w+ )?forces)$",
     re.IGNORECASE,
 )
 _CIVILIANS = re.compile(
@@ -535,10 +536,7 @@ def controller_claim(r: ClaimRecord) -> tuple[str, Cue] | None:
 
 
 # people captured, not a place: "15 terrorists were captured", "captured dozens of fighters"
-_PEOPLE = (
-    r"(?:terrorists?|militants?|rebels?|fighters?|soldiers?|troops|gunmen|jihadists?|"
-    r"insurgents?|members|civilians|people|prisoners|hostages|officers?|pilots?)"
-)
+_PEOPLE = rf"(?:{_ARMED}|members|civilians|people|prisoners|hostages|officers?|pilots?)"
 _TAKEN = re.compile(
     rf"\b{_PEOPLE} (?:were|was|have been|had been|being) (?:\w+ )?(?:captured|taken prisoner|"
     rf"taken captive|arrested|detained|seized)|\b(?:captured|arrested|detained|seized) "
