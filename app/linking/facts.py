@@ -167,6 +167,12 @@ def same_group(a: Figure, b: Figure) -> bool:
     return ga is None or gb is None or ga == gb
 
 
+def one_thing(a: Figure, b: Figure) -> bool:
+    """Whether two counts can be of one thing, to dispute or revise: of one scope
+    (same_scope) and of the same people (same_group)."""
+    return same_scope(a, b) and same_group(a, b)
+
+
 # how far apart two counts of one kind may be and still be two counts of one thing: beyond
 # this factor (129 and 13, 48 and 1, "hundreds of thousands" and "hundreds") one counts a
 # part, a campaign or the war, the other an incident, far more often than they dispute

@@ -99,8 +99,7 @@ def _differences(
             if (
                 apart is None
                 and not facts.allows(fa, fb)
-                and facts.same_scope(fa, fb)
-                and facts.same_group(fa, fb)
+                and facts.one_thing(fa, fb)
                 and not _a_part(a, fa, b, fb)
             ):
                 seen.add(fa.kind)
@@ -189,8 +188,7 @@ def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
                 fa.kind == fb.kind
                 and None not in (fa.value, fb.value)
                 and fa.value != fb.value
-                and facts.same_scope(fa, fb)
-                and facts.same_group(fa, fb)
+                and facts.one_thing(fa, fb)
             ):
                 out.append((fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)}"))
     return out
