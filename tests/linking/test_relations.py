@@ -19,8 +19,17 @@ AIR_FORCE = ActorRef(7, "Syrian Arab Air Force", "agent", "armed_forces", (7, 5,
 RUSSIAN_AIR = ActorRef(8, "Russian Aerospace Forces", "agent", "armed_forces", (8, 9))
 
 
-def _figure(kind: str, value: int, subset: bool = False) -> Figure:
-    return Figure(kind, value, value, value, None, subset, str(value), None, None)
+def _figure(
+    kind: str,
+    value: int | None,
+    surface: str | None = None,
+    qualifier: str | None = None,
+    *,
+    subset: bool = False,
+) -> Figure:
+    """A figure as extraction gives it: its words default to the number."""
+    words = str(value) if surface is None else surface
+    return Figure(kind, value, value, value, qualifier, subset, words, None, None)
 
 
 def _claim(n: int, text: str, **fields: object) -> ClaimRecord:
@@ -177,8 +186,8 @@ def test_the_same_claimant_s_new_toll_within_its_earlier_wording_is_an_update() 
     # three commanders killed in an earlier strike, or the dozens of fighters of another:
     # the same ministry's counts of different scopes or groups, not its revision
     for value, surface in ((3, "three senior commanders"), (40, "about 40 civilians")):
-        other = replace(later, figures=(_said("killed", value, surface),))
-        fighters = replace(first, figures=(_said("killed", 80, "up to 80 fighters"),))
+        other = replace(later, figures=(_figure("killed", value, surface),))
+        fighters = replace(first, figures=(_figure("killed", 80, "up to 80 fighters"),))
         link = link_pair(fighters, other)
         assert link is not None and link.kind == "related", (surface, link and link.reason)
 
@@ -541,28 +550,24 @@ def test_a_count_of_others_or_of_a_part_is_not_set_against_a_toll() -> None:
     assert link is not None and link.kind == "contradicts"
 
 
-def _said(kind: str, value: int | None, surface: str, qualifier: str | None = None) -> Figure:
-    return Figure(kind, value, value, value, qualifier, False, surface, None, None)
-
-
 def test_a_word_for_a_count_disputes_only_a_count_far_below_it() -> None:
     """ "Dozens" wounded on the day and 140 counted by the hospitals, or "scores of
     volunteers" and "around 20": a word for a count is a loose early reading, not a dispute
     of a larger or a near count. It still disputes one far below it, or none."""
-    dozens = _said("injured", None, "dozens", "vague")
-    assert facts.allows(dozens, _said("injured", 140, "140"))
-    assert facts.allows(_said("killed", None, "scores of volunteers", "vague"),
-                        _said("killed", 20, "around 20", "about"))  # fmt: skip
-    assert not facts.allows(dozens, _said("injured", 5, "five"))
-    assert not facts.allows(dozens, _said("injured", 0, "no one"))
+    dozens = _figure("injured", None, "dozens", "vague")
+    assert facts.allows(dozens, _figure("injured", 140, "140"))
+    assert facts.allows(_figure("killed", None, "scores of volunteers", "vague"),
+                        _figure("killed", 20, "around 20", "about"))  # fmt: skip
+    assert not facts.allows(dozens, _figure("injured", 5, "five"))
+    assert not facts.allows(dozens, _figure("injured", 0, "no one"))
     bombing = _claim(1, "A bomb killed 44 people and wounded dozens on Wednesday in Homs.",
-                     figures=(_said("injured", None, "dozens", "vague"),))  # fmt: skip
+                     figures=(_figure("injured", None, "dozens", "vague"),))  # fmt: skip
     hospitals = _claim(2, "Hospitals received 44 bodies and 140 injured people, doctors said.",
-                       figures=(_said("injured", 140, "140 injured"),))  # fmt: skip
+                       figures=(_figure("injured", 140, "140 injured"),))  # fmt: skip
     link = link_pair(bombing, hospitals)
     assert link is not None and link.kind != "contradicts"
     few = replace(hospitals, text="Hospitals received five injured people, doctors said.",
-                  figures=(_said("injured", 5, "five injured"),))  # fmt: skip
+                  figures=(_figure("injured", 5, "five injured"),))  # fmt: skip
     link = link_pair(bombing, few)
     assert link is not None and link.kind == "contradicts"
 
@@ -571,10 +576,10 @@ def test_a_count_of_fighters_is_not_set_against_a_count_of_civilians() -> None:
     """ "Dozens of terrorists" eliminated and "five civilians" killed in the same offensive
     are counts of different people: never a contradiction. "Dozens of civilians" against
     five civilians still is one."""
-    fighters = _said("killed", None, "dozens of terrorists", "vague")
-    civilians = _said("killed", 5, "Five civilians")
+    fighters = _figure("killed", None, "dozens of terrorists", "vague")
+    civilians = _figure("killed", 5, "Five civilians")
     assert facts.group(fighters) == "fighters" and facts.group(civilians) == "civilians"
-    assert facts.group(_said("killed", 38, "38 people")) is None
+    assert facts.group(_figure("killed", 38, "38 people")) is None
     assert not facts.same_group(fighters, civilians)
     army = _claim(1, "Army units restored control, eliminating dozens of terrorists.",
                   figures=(fighters,))  # fmt: skip
@@ -583,7 +588,7 @@ def test_a_count_of_fighters_is_not_set_against_a_count_of_civilians() -> None:
     link = link_pair(army, monitor)
     assert link is not None and link.kind != "contradicts"
     dozens = replace(army, text="Army shelling killed dozens of civilians in Homs.",
-                     figures=(_said("killed", None, "dozens of civilians", "vague"),))  # fmt: skip
+                     figures=(_figure("killed", None, "dozens of civilians", "vague"),))  # fmt: skip
     link = link_pair(dozens, monitor)
     assert link is not None and link.kind == "contradicts"
 
@@ -617,8 +622,8 @@ def test_counts_listed_together_add_up_to_the_toll() -> None:
     """ "Killing a woman and nine children" is a toll of 10: against the monitor's 10 dead
     it agrees, and the event's figures give the claim's 10, not its 1 and 9. A part of the
     claim's own total ("including 10 on the bus") and counts of two kinds stay apart."""
-    woman = _said("killed", 1, "a woman")
-    children = _said("killed", 9, "nine children")
+    woman = _figure("killed", 1, "a woman")
+    children = _figure("killed", 9, "nine children")
     text = "An airstrike hit the village on Tuesday killing a woman and nine children."
     woman = replace(woman, start=text.index("a woman"), end=text.index("a woman") + 7)
     children = replace(
@@ -629,7 +634,7 @@ def test_counts_listed_together_add_up_to_the_toll() -> None:
     assert (total.value, total.surface) == (10, "a woman and nine children")
     assert facts.group(total) == "civilians"
     monitor = _claim(2, "Ten people were killed in the strike on Homs, the monitor said.",
-                     figures=(_said("killed", 10, "Ten people"),))  # fmt: skip
+                     figures=(_figure("killed", 10, "Ten people"),))  # fmt: skip
     link = link_pair(village, monitor)
     assert link is not None and link.kind == "corroborates", link and link.reason
     summary = summarize([village, monitor], [Edge(1, 2, link.kind)])
@@ -637,8 +642,8 @@ def test_counts_listed_together_add_up_to_the_toll() -> None:
     assert rows == {1: "10", 2: "10"}
     assert (summary.figures["killed"]["min"], summary.figures["killed"]["max"]) == (10, 10)
     text = "The strike killed 12 people and injured 30 others."
-    twelve = _said("killed", 12, "12 people")
-    thirty = _said("injured", 30, "30 others")
+    twelve = _figure("killed", 12, "12 people")
+    thirty = _figure("injured", 30, "30 others")
     two_kinds = _claim(
         3,
         text,
@@ -661,12 +666,12 @@ def test_one_count_of_the_killed_and_injured_is_neither_kind_s() -> None:
     at = text.index("five civilians")
     span = {"start": at, "end": at + len("five civilians")}
     both = tuple(
-        replace(_said(kind, 5, "five civilians"), **span) for kind in ("killed", "injured")
+        replace(_figure(kind, 5, "five civilians"), **span) for kind in ("killed", "injured")
     )
     shells = _claim(1, text, figures=both)
     assert facts.compared(shells) == ()
     police = _claim(2, "Three children were killed and 17 people injured by the shells.",
-                    figures=(_said("killed", 3, "Three children"),
-                             _said("injured", 17, "17 people")))  # fmt: skip
+                    figures=(_figure("killed", 3, "Three children"),
+                             _figure("injured", 17, "17 people")))  # fmt: skip
     link = link_pair(shells, police)
     assert link is not None and link.kind != "contradicts", link.reason
