@@ -161,6 +161,27 @@ def _group(words: str) -> str | None:
     return None
 
 
+# counts of a part of the people hit, by their head noun: a count of children, women,
+# aid workers or rescuers is part of a toll of people or civilians, not a rival toll
+_PART = re.compile(
+    r"\b(?:children|child|kids|babies|infants|women|woman|girls|boys|students|pupils|"
+    r"(?:aid |relief |health |medical )?workers|volunteers|rescuers|medics|paramedics|doctors|"
+    r"nurses|journalists|staff|employees|drivers)$",
+    re.IGNORECASE,
+)
+
+
+def narrower(small: Figure, large: Figure) -> bool:
+    """Whether `small` counts a part of the people `large` counts: its own words name a
+    part ("25 children", "12 aid workers and drivers") and the other's do not."""
+
+    def part(f: Figure) -> bool:
+        pieces = _LIST_JOIN.split(f.surface.strip(" .,;:\"'"))
+        return all(_PART.search(piece) for piece in pieces)
+
+    return part(small) and not part(large)
+
+
 def same_group(a: Figure, b: Figure) -> bool:
     """Whether two counts can be of the same people: not fighters and civilians."""
     ga, gb = group(a), group(b)
@@ -384,7 +405,8 @@ _CUMULATIVE = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:days|weeks|months) of|"
     r"since (?:the (?:start|beginning|outbreak)|early|late|mid|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"20\d\d)|earlier this (?:month|year)|this (?:month|year))\b",
+    r"20\d\d)|earlier this (?:month|year)|this (?:month|year)|"
+    r"(?:killed|died|dead) (?:in|during) (?:the|syria'?s) (?:\w+ )?(?:conflict|war))\b",
     re.IGNORECASE,
 )
 
@@ -398,6 +420,34 @@ def cumulative(r: ClaimRecord) -> Cue | None:
 def background(r: ClaimRecord) -> Cue | None:
     """Words that make a claim background: earlier incidents, or many of them."""
     return recalls(r) or _find(_GENERAL, r)
+
+
+# which side of a front the people hit are on, by the words for the area ("opposition-held
+# Aleppo", "government-controlled districts") or for who fired on it (the rebels' rockets,
+# and state media's "terrorist" shells, land on government areas): in a divided city, a
+# raid on one side and shells on the other are two attacks on one day
+_OPPOSITION_SIDE = re.compile(
+    r"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b", re.IGNORECASE
+)
+_GOVERNMENT_SIDE = re.compile(
+    r"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)|rebels? (?:fired|launched)|"
+    r"(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling))\b",
+    re.IGNORECASE,
+)
+
+
+def front(r: ClaimRecord) -> Cue | None:
+    """The side of the front a claim's incident is on: a Cue whose words say it, read as
+    "opposition" or "government" by `front_side`; None when it says neither or both."""
+    opp, gov = _find(_OPPOSITION_SIDE, r), _find(_GOVERNMENT_SIDE, r)
+    return (opp or gov) if bool(opp) != bool(gov) else None
+
+
+def front_side(r: ClaimRecord) -> str | None:
+    cue = front(r)
+    if cue is None:
+        return None
+    return "opposition" if _OPPOSITION_SIDE.search(cue.words) else "government"
 
 
 def one_more_place(r: ClaimRecord) -> Cue | None:

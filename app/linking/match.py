@@ -105,6 +105,13 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
             else:
                 m.blocked = "placed nowhere"
         return
+    sa, sb = facts.front_side(a), facts.front_side(b)
+    if sa and sb and sa != sb:
+        m.blocked = (
+            f"different places (the {sa} side, '{facts.front(a).words}' / "  # type: ignore[union-attr]
+            f"the {sb} side, '{facts.front(b).words}')"  # type: ignore[union-attr]
+        )
+        return
     if not (a.broad or b.broad):
         best: tuple[float, str] | None = None
         for p in a.places:

@@ -126,7 +126,8 @@ def _differences(
         why.append(
             f"{denier.label()} denies ('{cue.words}') what {other.label()} asserts"  # type: ignore[union-attr]
         )
-    control = _control(a, b)
+    # a claimant telling of its own gain and of an attack it foiled tells two actions
+    control = _control(a, b) if independent(a, b) else None
     if control:
         differ.append("control")
         why.append(control)
@@ -168,7 +169,7 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
         for f in large.figures
     ):
         return True
-    if facts.one_more_place(small) is not None:
+    if facts.one_more_place(small) is not None or facts.narrower(fs, fl):
         return True
     return bool(
         small.places

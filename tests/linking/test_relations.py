@@ -675,3 +675,82 @@ def test_one_count_of_the_killed_and_injured_is_neither_kind_s() -> None:
                              _figure("injured", 17, "17 people")))  # fmt: skip
     link = link_pair(shells, police)
     assert link is not None and link.kind != "contradicts", link.reason
+
+
+def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_attacks() -> None:
+    """ "Air raids on the opposition-held part of Aleppo killed 13" and "8 killed in
+    government-held Aleppo" the same day are two attacks, whose tolls dispute nothing;
+    "rebels fired rockets on Damascus" hit the government's side of it."""
+    raids = _claim(1, "Air raids by regime forces on the opposition-held part of Homs killed "
+                      "13 civilians on Monday.", figures=(_figure("killed", 13),))  # fmt: skip
+    assert facts.front_side(raids) == "opposition"
+    for text in (
+        "Eight civilians were killed in government-held Homs on Monday.",
+        "In retaliation rebels fired rockets on Homs killing eight civilians on Monday.",
+        "Terrorist rocket shells on Homs killed eight civilians on Monday.",
+    ):
+        shells = _claim(2, text, figures=(_figure("killed", 8),), actors=())
+        assert facts.front_side(shells) == "government", text
+        assert evidence(raids, shells).blocked.startswith("different places"), text
+        assert link_pair(raids, shells) is None, text
+    # one side named, or both in one claim, sets nothing apart
+    same_side = _claim(2, "Regime raids on rebel-held Homs killed eight people on Monday.",
+                       figures=(_figure("killed", 8),))  # fmt: skip
+    link = link_pair(raids, same_side)
+    assert link is not None and link.kind == "contradicts"
+    both = _claim(3, "Shells hit rebel-held and government-held districts of Homs.")
+    assert facts.front(both) is None
+
+
+def test_a_count_of_children_or_aid_workers_is_part_of_a_toll_not_a_rival_toll() -> None:
+    """UNICEF's "25 children" and the monitor's toll of 47, "12 aid workers and drivers"
+    and "around 20 people": a part of the dead, not another count of them. Counts of a
+    part larger than the toll still clash."""
+    toll = _claim(1, "The monitor reported the airstrikes with a death toll of 47.",
+                  figures=(_figure("killed", 47),))  # fmt: skip
+    for surface, value in (("25 children", 25), ("12 aid workers and drivers", 12)):
+        part = _claim(2, f"Airstrikes killed {surface} in the town, the agency said.",
+                      figures=(_figure("killed", value, surface),))  # fmt: skip
+        assert facts.narrower(part.figures[0], toll.figures[0]), surface
+        link = link_pair(toll, part)
+        assert link is not None and link.kind != "contradicts", surface
+    more = _claim(2, "Airstrikes killed 60 children in the town, the agency said.",
+                  figures=(_figure("killed", 60, "60 children"),))  # fmt: skip
+    link = link_pair(toll, more)
+    assert link is not None and link.kind == "contradicts"
+    people = _claim(2, "Airstrikes killed 25 people in the town, the agency said.",
+                    figures=(_figure("killed", 25, "25 people"),))  # fmt: skip
+    link = link_pair(toll, people)
+    assert link is not None and link.kind == "contradicts"
+
+
+def test_one_claimant_s_gain_and_the_attack_it_foiled_are_not_a_dispute_over_control() -> None:
+    """The army taking positions and the army foiling an attack, both in its own words, are
+    two actions; an independent claimant saying the taker's attack was repelled disputes
+    the gain."""
+    army = Claimant("actor:6", "Syrian Arab Army", 5, "armed_forces", (5, 6))
+    took = _claim(1, "Army units established control over the hills after killing 100 terrorists.",
+                  event_type="capture_territory", claimant=army)  # fmt: skip
+    foiled = _claim(2, "Army units foiled an attack launched by terrorist groups near Homs.",
+                    event_type="battle", claimant=army)  # fmt: skip
+    assert facts.controller_claim(took)[0] == "gains"
+    assert facts.controller_claim(foiled)[0] == "repelled"
+    link = link_pair(took, foiled)
+    assert link is None or "control" not in link.differ
+    other = replace(foiled, claimant=Claimant("outlet:outlet 2", "outlet 2"))
+    link = link_pair(took, other)
+    assert link is not None and "control" in link.differ
+
+
+def test_a_toll_of_the_whole_war_is_not_an_incident_s() -> None:
+    """ "The downing brought the toll for Russian soldiers killed in the Syrian conflict to
+    18" counts the war, not the downing's five."""
+    war = _claim(1, "The downing brought the toll for Russian soldiers killed in the Syrian "
+                    "conflict to 18.", figures=(_figure("killed", 18),))  # fmt: skip
+    assert facts.cumulative(war) is not None
+    day = _claim(2, "Five Russian soldiers were killed when the helicopter was downed.",
+                 figures=(_figure("killed", 5),))  # fmt: skip
+    assert link_pair(war, day) is None
+    deadliest = _claim(3, "The raid killed 50 people, the deadliest attack in the war.",
+                       figures=(_figure("killed", 50),))  # fmt: skip
+    assert facts.cumulative(deadliest) is None
