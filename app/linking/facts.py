@@ -147,14 +147,32 @@ _CIVILIANS = re.compile(
 
 
 def group(f: Figure) -> str | None:
-    """ "fighters" or "civilians" when the figure's own words say whose count it is
-    ("scores of terrorists", "38 civilians"); None for people in general."""
+    """ "civilians" or "fighters" (of the state, of armed groups, or either) when the
+    figure's own words say whose count it is ("38 civilians", "30 regime soldiers",
+    "scores of terrorists"); None for people in general."""
     parts = {_group(part) for part in _LIST_JOIN.split(f.surface.strip(" .,;:\"'"))}
     return parts.pop() if len(parts) == 1 else None  # a list of both is of people
 
 
+# which side armed men counted are on, by their head noun or the word before it: the
+# state's soldiers and the armed groups' fighters are never one count
+_STATE_MEN = re.compile(
+    r"\b(?:(?:regime|government|pro-government|army|loyalist)\s+\w+|soldiers?|troops|"
+    r"servicemen|policemen|loyalists)$",
+    re.IGNORECASE,
+)
+_ARMED_GROUPS = re.compile(
+    r"\b(?:(?:opposition|rebel|jihadist|islamist|daesh|isis|isil|nusra)\s+\w+|terrorists?|"
+    r"militants?|rebels?|gunmen|jihadists?|insurgents?|mercenar(?:y|ies))$",
+    re.IGNORECASE,
+)
+
+
 def _group(words: str) -> str | None:
     if _FIGHTERS.search(words):
+        state, armed = _STATE_MEN.search(words), _ARMED_GROUPS.search(words)
+        if bool(state) != bool(armed):
+            return "fighters of the state" if state else "fighters of armed groups"
         return "fighters"
     if _CIVILIANS.search(words):
         return "civilians"
@@ -183,9 +201,12 @@ def narrower(small: Figure, large: Figure) -> bool:
 
 
 def same_group(a: Figure, b: Figure) -> bool:
-    """Whether two counts can be of the same people: not fighters and civilians."""
+    """Whether two counts can be of the same people: not fighters and civilians, nor the
+    state's soldiers and the armed groups' fighters."""
     ga, gb = group(a), group(b)
-    return ga is None or gb is None or ga == gb
+    if ga is None or gb is None or ga == gb:
+        return True
+    return "fighters" in (ga, gb) and ga.startswith("fighters") and gb.startswith("fighters")
 
 
 def one_thing(a: Figure, b: Figure) -> bool:
@@ -448,6 +469,22 @@ def front_side(r: ClaimRecord) -> str | None:
     if cue is None:
         return None
     return "opposition" if _OPPOSITION_SIDE.search(cue.words) else "government"
+
+
+# a toll its own words give for several attacks or places (a day's raids "in and around
+# the city", "three explosions", "in 11 towns"): a smaller count of one of them is its part
+_SEVERAL = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|multiple|"
+    r"a (?:series|string|wave) of) (?:\w+ )?(?:explosions|blasts|bombings|attacks|strikes|raids|"
+    r"air ?strikes|air raids|car bombs|towns|villages|districts|neighbou?rhoods|areas|"
+    r"provinces|locations)|in and around|across the (?:province|country|city|region))\b",
+    re.IGNORECASE,
+)
+
+
+def several(r: ClaimRecord) -> Cue | None:
+    """Words that make a claim's count a total over several attacks or places."""
+    return _find(_SEVERAL, r)
 
 
 def one_more_place(r: ClaimRecord) -> Cue | None:

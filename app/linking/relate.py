@@ -161,27 +161,40 @@ def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
     larger claim also gives as a part ("31 killed, including 10 on the bus" and "10 killed
     on the bus"), or a count at a place inside the larger claim's ("2 killed in Salah
     Eddin" within "8 killed in the west of the city"), or the count of one more place an
-    attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed"). A part
-    given without a number ("including several children") allows any count: no part."""
+    attack "also" hit ("Al-Jaberiyeh was also targeted ... a woman was killed"), or a count
+    of a part of the people ("25 children" of a toll of 47), or any smaller count against
+    a toll the larger claim gives for several attacks or places (`facts.several`), unless
+    the smaller names a place holding the larger's. A part given without a number
+    ("including several children") allows any count: no part."""
     (small, fs), (large, fl) = sorted(((a, fa), (b, fb)), key=lambda x: facts.interval(x[1]))
     if any(
         f.kind == fs.kind and f is not fl and f.value is not None and facts.allows(f, fs)
         for f in large.figures
     ):
         return True
-    if facts.one_more_place(small) is not None or facts.narrower(fs, fl):
+    if (
+        facts.one_more_place(small) is not None
+        or facts.narrower(fs, fl)
+        or (
+            facts.several(large) is not None
+            and (small.places_inherited or not _wider(small, large))
+        )
+    ):
         return True
-    return bool(
-        small.places
-        and large.places
-        and not small.places_inherited
-        and all(any(q.id != p.id and q.id in p.chain for q in large.places) for p in small.places)
+    return not small.places_inherited and _wider(large, small)
+
+
+def _wider(x: ClaimRecord, y: ClaimRecord) -> bool:
+    """Whether `x` names a place that holds each of `y`'s (the city, of its districts)."""
+    return bool(x.places and y.places) and all(
+        any(p.id != q.id and p.id in q.chain for p in x.places) for q in y.places
     )
 
 
 def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
     """Counts one claimant gives with different numbers in two articles, though the
-    wordings allow each other ("at least 58", then 86): its revision all the same."""
+    wordings allow each other ("at least 58", then 86): its revision all the same. A
+    count of a part of the other's (`_a_part`) revises nothing."""
     out: list[tuple[str, str]] = []
     for fa in facts.compared(a):
         for fb in facts.compared(b):
@@ -190,6 +203,7 @@ def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
                 and None not in (fa.value, fb.value)
                 and fa.value != fb.value
                 and facts.one_thing(fa, fb)
+                and not _a_part(a, fa, b, fb)
             ):
                 out.append((fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)}"))
     return out

@@ -578,7 +578,8 @@ def test_a_count_of_fighters_is_not_set_against_a_count_of_civilians() -> None:
     five civilians still is one."""
     fighters = _figure("killed", None, "dozens of terrorists", "vague")
     civilians = _figure("killed", 5, "Five civilians")
-    assert facts.group(fighters) == "fighters" and facts.group(civilians) == "civilians"
+    assert facts.group(fighters) == "fighters of armed groups"
+    assert facts.group(civilians) == "civilians"
     assert facts.group(_figure("killed", 38, "38 people")) is None
     assert not facts.same_group(fighters, civilians)
     army = _claim(1, "Army units restored control, eliminating dozens of terrorists.",
@@ -754,3 +755,50 @@ def test_a_toll_of_the_whole_war_is_not_an_incident_s() -> None:
     deadliest = _claim(3, "The raid killed 50 people, the deadliest attack in the war.",
                        figures=(_figure("killed", 50),))  # fmt: skip
     assert facts.cumulative(deadliest) is None
+
+
+def test_a_smaller_count_is_part_of_a_toll_of_several_attacks_or_places() -> None:
+    """ "Six civilians were killed in three explosions" and the four a motorcycle bomb
+    killed, "more than 30 killed in and around the city" and the ten on the bus: a total
+    and one of its parts, no dispute; nor is the part the same claimant's new figure."""
+    for text in (
+        "Nine civilians were killed on Saturday in three explosions in Homs.",
+        "Raids killed nine people in and around the city of Homs on Friday.",
+        "Strikes killed nine people in 11 towns of Homs province on Friday.",
+    ):
+        total = _claim(1, text, figures=(_figure("killed", 9),))
+        assert facts.several(total) is not None, text
+        one = _claim(2, "A motorcycle bomb killed four people at the entrance of the village.",
+                     figures=(_figure("killed", 4),))  # fmt: skip
+        link = link_pair(total, one)
+        assert link is not None and link.kind != "contradicts", text
+        same_voice = replace(one, claimant=total.claimant)
+        link = link_pair(total, same_voice)
+        assert link is not None and link.kind not in ("contradicts", "updates"), text
+    single = _claim(1, "An airstrike killed nine people in Homs on Friday.",
+                    figures=(_figure("killed", 9),))  # fmt: skip
+    assert facts.several(single) is None
+    link = link_pair(single, _claim(2, "The strike killed four people in Homs.",
+                                    figures=(_figure("killed", 4),)))  # fmt: skip
+    assert link is not None and link.kind in ("contradicts", "related")
+
+
+def test_the_state_s_soldiers_and_the_armed_groups_fighters_are_different_dead() -> None:
+    """ "30 regime soldiers" (the attackers' claim) and "at least 38 opposition fighters"
+    (the monitor's) count different men; two counts of soldiers, or soldiers and
+    fighters of no named side, are still compared."""
+    soldiers = _figure("killed", 30, "30 regime soldiers")
+    rebels = _figure("killed", 38, "at least 38 opposition fighters", "at_least")
+    assert facts.group(soldiers) == "fighters of the state"
+    assert facts.group(rebels) == "fighters of armed groups"
+    assert facts.group(_figure("killed", 9, "nine terrorists")) == "fighters of armed groups"
+    assert facts.group(_figure("killed", 9, "nine fighters")) == "fighters"
+    assert not facts.same_group(soldiers, rebels)
+    assert facts.same_group(soldiers, _figure("killed", 12, "12 soldiers"))
+    assert facts.same_group(rebels, _figure("killed", 12, "12 fighters"))
+    a = _claim(1, "Aamaq claimed Daesh fighters killed 30 regime soldiers in the attack.",
+               figures=(soldiers,))  # fmt: skip
+    b = _claim(2, "The Observatory said at least 38 opposition fighters were killed.",
+               figures=(rebels,))  # fmt: skip
+    link = link_pair(a, b)
+    assert link is None or link.kind != "contradicts"
