@@ -325,11 +325,16 @@ _UPDATE = re.compile(
 # to earlier ones ("have used small amounts of sarin before", "has previously said")
 _TURN = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:meanwhile|elsewhere|separately|in (?:a )?separate|"
+    r"(?:earlier|later) in the day|"
     r"in (?:another|other) (?:incidents?|attacks?|developments?))\b",
     re.IGNORECASE,
 )
 _RECALLED = re.compile(
     r"\b(?:previously|"
+    r"at the (?:start|beginning|outset|onset) of (?:the |syria'?s )(?:\w+ )?"
+    r"(?:war|conflict|uprising|revolution|crisis)|"
+    r"(?:it|this) (?:was|is|marks|marked) the (?:second|third|fourth|fifth|sixth|\w+th|"
+    r"\d+(?:nd|rd|th)) (?:time|such \w+)|"
     r"(?:earlier|previous|prior) (?:attacks|incidents|strikes|massacres)|"
     r"(?<!not )in the past\b(?! (?:\w+ )?(?:hours?|days?|weeks?|months?|years?|24|48)\b)|"
     r"before(?= *(?:[,;.]|hence\b|but\b|$)))",
@@ -384,7 +389,8 @@ def turns_away(r: ClaimRecord) -> Cue | None:
 
 # of those words, the ones that say so outright: what follows is another incident
 _SEPARATE = re.compile(
-    r"^(?:[\w'’-]+\s+){0,3}?(?:separately|in (?:a )?separate (?:incidents?|attacks?|strikes?|"
+    r"^(?:[\w'’-]+\s+){0,3}?(?:separately|(?:earlier|later) in the day|"
+    r"in (?:a )?separate (?:incidents?|attacks?|strikes?|"
     r"developments?|clashes)|in (?:another|other) (?:incidents?|attacks?))\b",
     re.IGNORECASE,
 )

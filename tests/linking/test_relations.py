@@ -275,7 +275,7 @@ def test_a_claim_that_says_it_tells_a_separate_incident_is_not_joined_to_what_ca
     first, second = _article(lede, other.format("Meanwhile"), event_type="casualties")
     placed = replace(second, places=first.places, places_inherited=False, date_rule="own")
     assert _linked([first, placed]) == {(1, 2)}
-    for words in ("Separately", "In a separate attack", "Hama Separately"):
+    for words in ("Separately", "In a separate attack", "Hama Separately", "Earlier in the day"):
         apart = replace(placed, text=other.format(words))
         assert facts.separate(apart) is not None, words
         assert _linked([first, apart]) == set(), words
@@ -802,3 +802,17 @@ def test_the_state_s_soldiers_and_the_armed_groups_fighters_are_different_dead()
                figures=(rebels,))  # fmt: skip
     link = link_pair(a, b)
     assert link is None or link.kind != "contradicts"
+
+
+def test_a_count_of_earlier_times_or_the_war_s_start_is_background() -> None:
+    """ "It was the third time in less than a week that medical facilities had been hit"
+    and "Hama was briefly in rebel hands at the start of Syria's revolution" recall other
+    incidents; "struck the hospital for the second time on Tuesday" tells this one."""
+    for text, recalled in (
+        ("It was the third time in less than a week that medical facilities in the "
+         "province had been hit.", True),
+        ("Hama city was briefly in rebel hands at the start of Syria's revolution.", True),
+        ("Warplanes struck the hospital for the second time on Tuesday.", False),
+        ("The start of the offensive was announced on Tuesday.", False),
+    ):  # fmt: skip
+        assert (facts.recalls(_claim(1, text)) is not None) is recalled, text
