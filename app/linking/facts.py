@@ -493,6 +493,32 @@ def several(r: ClaimRecord) -> Cue | None:
     return _find(_SEVERAL, r)
 
 
+# the part of the country a claim's own words put it in ("in northern Syria"), and the
+# governorates that part can mean (generously: a border governorate is in both parts)
+_REGION = re.compile(
+    r"\b(north|south|east|west)?-?(north|south|east|west)(?:ern)? syria\b|"
+    r"\b(?:the )?(north|south|east|west)?-?(north|south|east|west)(?:ern)? of (?:the country|syria)\b",
+    re.IGNORECASE,
+)
+_PARTS: dict[str, frozenset[str]] = {
+    "north": frozenset({"Aleppo", "Idlib", "Raqqa", "Al-Hasakah", "Hama", "Latakia"}),
+    "south": frozenset({"Daraa", "As-Suwayda", "Quneitra", "Rif Dimashq", "Damascus"}),
+    "east": frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah", "Homs"}),
+    "west": frozenset({"Latakia", "Tartus", "Homs", "Hama", "Idlib"}),
+}
+
+
+def outside_region(text: str, governorate: str) -> str | None:
+    """The words putting a claim in a part of Syria that `governorate` is not in ("in
+    northern Syria", of a claim whose article is about Deir ez-Zor); None when it names no
+    part, or one that holds the governorate. "Northwest" holds what north or west hold."""
+    for found in _REGION.finditer(text):
+        parts = [p.lower() for p in found.groups() if p]
+        if parts and not any(governorate in _PARTS[p] for p in parts):
+            return found.group(0)
+    return None
+
+
 def one_more_place(r: ClaimRecord) -> Cue | None:
     """A claim telling one more place an attack hit: its toll is a part of the attack's."""
     return _find(_ONE_MORE_PLACE, r)

@@ -94,6 +94,13 @@ def _nested(p: PlaceRef, q: PlaceRef) -> bool:
 def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     """The same place, one inside the other, or (for a claim placed only by its
     governorate or by its article) the same governorate."""
+    for x, y in ((a, b), (b, a)):
+        if x.places_inherited or not x.places:
+            # "in northern Syria", against a claim at Albu Kamal
+            words = {facts.outside_region(x.text, p.governorate or "?") for p in y.places}
+            if y.places and all(p.governorate for p in y.places) and None not in words:
+                m.blocked = f"different places ('{words.pop()}' / {_names(y)})"
+                return
     if not a.places or not b.places:
         # placed nowhere, not even by its article (at most "Syria"): it could be any
         # incident in the country, so another article's claim is compared with it only

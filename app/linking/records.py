@@ -33,6 +33,8 @@ class PlaceRef:
     areas: tuple[int, ...] = ()
     # a city named as its governorate ("Idlib", "Aleppo"): the name may be the province's
     namesake: bool = False
+    # its governorate's name (None: the country, or a place outside any governorate)
+    governorate: str | None = None
 
     @property
     def specific(self) -> bool:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.linking import ClaimRecord
+from app.linking import ClaimRecord, facts
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
 from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
 
@@ -95,7 +95,7 @@ class Gazetteer:
             ref = PlaceRef(r.id, r.name, r.kind, tuple(chain), gov)
             self._refs[place_id] = PlaceRef(
                 r.id, r.name, r.kind, tuple(chain), gov, tuple(sorted(self.areas(ref))),
-                self._namesake(r.id),
+                self._namesake(r.id), r.governorate,
             )  # fmt: skip
         return self._refs[place_id]
 
@@ -260,6 +260,9 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
         # "Khan Sheikhoun in Idlib province": the town is where it happened
         own = [p for p in own if p.specific] or own
         inherited = not own and primary is not None and places.rows[primary].kind != "country"
+        if inherited and places.rows[primary].governorate:
+            # "in northern Syria" in an article about Deir ez-Zor: somewhere else
+            inherited = facts.outside_region(c.text, places.rows[primary].governorate) is None
         refs = own or ([places.ref(primary)] if inherited else [])
         out[c.id] = ClaimRecord(
             id=c.id,

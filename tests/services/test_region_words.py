@@ -1,0 +1,73 @@
+"""A claim that puts itself "in northern Syria" does not stand at its article's place when
+that place is elsewhere (FA-KES dev articles 1924058145 and 1924058146, through the real
+import, on SQLite and PostgreSQL): Daily Sabah's article on coalition strikes around
+Albu Kamal (Deir ez-Zor) ends with an airstrike "in northern Syria" on a village the
+gazetteer does not know; its toll of 10 is no rival of the Albu Kamal tolls."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.config import PROJECT_ROOT
+from app.db import make_engine, migrate
+from app.importer import run_import
+from app.ingest import RawDocument, read_documents
+from app.linking import facts
+from app.models import Claim, Source
+from app.models.event import ClaimRelation
+from app.services.claim_records import load_records
+
+FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
+ARTICLES = {"1924058145", "1924058146"}
+
+
+def test_words_for_a_part_of_syria() -> None:
+    assert facts.outside_region("On Tuesday in northern Syria an airstrike", "Deir ez-Zor")
+    assert facts.outside_region("in the east of the country", "Daraa")
+    assert facts.outside_region("in northwest Syria", "Deir ez-Zor")
+    for text, governorate in (
+        ("in northern Syria", "Aleppo"),
+        ("in northwestern Syria", "Hama"),
+        ("in southern Syria", "Daraa"),
+        ("in Syria", "Daraa"),
+    ):
+        assert facts.outside_region(text, governorate) is None, text
+
+
+def test_a_claim_in_northern_syria_is_not_at_its_article_s_deir_ez_zor_town(
+    fresh_url: str,
+) -> None:
+    docs = [
+        d
+        for d in read_documents([FAKES_DEV], preset="fakes")
+        if isinstance(d, RawDocument) and d.external_id in ARTICLES
+    ]
+    assert len(docs) == 2
+    migrate(fresh_url)
+    engine = make_engine(fresh_url)
+    try:
+        report = run_import(docs, origin="region test", engine=engine)
+        assert report.added == 2 and not report.failed
+        with Session(engine) as session:
+            north = session.execute(
+                sa.select(Claim).where(Claim.text.startswith("On Tuesday in northern Syria"))
+            ).scalar_one()
+            ids = set(session.execute(sa.select(Claim.id)).scalars())
+            records = load_records(session, ids)
+            assert records[north.id].places == ()
+            inherited = [r for r in records.values() if r.places_inherited]
+            assert inherited and all(r.places[0].governorate == "Deir ez-Zor" for r in inherited)
+            related = session.execute(
+                sa.select(ClaimRelation.kind, ClaimRelation.reason).where(
+                    sa.or_(
+                        ClaimRelation.claim_a_id == north.id, ClaimRelation.claim_b_id == north.id
+                    ),
+                    ClaimRelation.kind == "contradicts",
+                )
+            ).all()
+            assert related == []
+            sources = session.execute(sa.select(sa.func.count()).select_from(Source)).scalar()
+            assert sources == 2
+    finally:
+        engine.dispose()
