@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from app.linking.records import ClaimRecord, Figure
@@ -38,11 +38,43 @@ def compared(r: ClaimRecord) -> tuple[Figure, ...]:
         # is of casualties, neither kind's
         spans = Counter((f.start, f.end) for f in r.counted if f.start is not None)
         counted = [f for f in r.counted if f.kind in COMPARED and spans[(f.start, f.end)] < 2]
+        counted = _scoped(r, counted)
         for f in counted + _listed(r, counted):
             if f.kind not in best or size(f) > size(best[f.kind]):
                 best[f.kind] = f
         r.memo["compared"] = tuple(best[k] for k in COMPARED if k in best)
     return r.memo["compared"]  # type: ignore[no-any-return]
+
+
+# what may stand between a count with "at least" and a bare count of another kind that
+# the "at least" reaches too ("at least seven people were killed and 20 wounded")
+_SAME_BOUND = re.compile(
+    r"\s*(?:\w+\s+){0,3}and\s+(?:\w+\s+)?",
+    re.IGNORECASE,
+)
+_LOWER_BOUNDS = ("at_least", "over")
+
+
+def _scoped(r: ClaimRecord, counted: list[Figure]) -> list[Figure]:
+    """Counts with the lower bound that reaches them: in "at least seven people were killed
+    and 20 wounded" the 20 is at least 20 too."""
+    out = []
+    prev: Figure | None = None
+    for f in sorted(counted, key=lambda f: f.start if f.start is not None else -1):
+        if (
+            prev is not None
+            and f.qualifier is None
+            and f.value is not None
+            and prev.kind != f.kind
+            and prev.qualifier in _LOWER_BOUNDS
+            and prev.end is not None
+            and f.start is not None
+            and _SAME_BOUND.fullmatch(r.text[prev.end - r.start : f.start - r.start]) is not None
+        ):
+            f = replace(f, qualifier=prev.qualifier, max=None)
+        out.append(f)
+        prev = f
+    return out
 
 
 # nothing but a comma or "and" between two counts: one list ("five women and a child")

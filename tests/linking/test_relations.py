@@ -816,3 +816,22 @@ def test_a_count_of_earlier_times_or_the_war_s_start_is_background() -> None:
         ("The start of the offensive was announced on Tuesday.", False),
     ):  # fmt: skip
         assert (facts.recalls(_claim(1, text)) is not None) is recalled, text
+
+
+def test_at_least_reaches_the_count_joined_to_it() -> None:
+    """ "At least seven people were killed and 20 wounded": the 20 is at least 20, so
+    another claim's 19 wounded and at least four killed does not clash with it; a count
+    with its own words, or after more than a few words, keeps them."""
+    text = "At least seven people were killed and 20 wounded when a blast hit a bus."
+    killed = Figure("killed", 7, 7, 7, "at_least", False, "At least seven people", 0, 21)
+    wounded = Figure("injured", 20, 20, 20, None, False, "20", 38, 40)
+    monitor = _claim(1, text, figures=(killed, wounded))
+    assert [f.qualifier for f in facts.compared(monitor)] == ["at_least", "at_least"]
+    agency = _claim(2, "At least four people were killed and 19 wounded, the agency said.",
+                    figures=(Figure("killed", 4, 4, 4, "at_least", False, "At least four", 0, 13),
+                             Figure("injured", 19, 19, 19, None, False, "19", 37, 39)))  # fmt: skip
+    link = link_pair(monitor, agency)
+    assert link is not None and link.kind != "contradicts"
+    text = "At least seven people were killed on Sunday in the city and 20 wounded."
+    far = _claim(1, text, figures=(killed, replace(wounded, start=59, end=61)))
+    assert [f.qualifier for f in facts.compared(far)] == ["at_least", None]
