@@ -389,7 +389,13 @@ _COUNTED = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|h
 _ONE_MORE = re.compile(
     rf"\b(?:{_COUNTED} others?\b|another {_COUNTED}\b|{_COUNTED} more\b(?! than))", re.IGNORECASE
 )
-_NUMBER_BEFORE = re.compile(rf"\b{_COUNTED}\b|\b(?:one|a dozen)\b", re.IGNORECASE)
+# a number before "another 20" that counts people (not a time, "ten minutes later", nor a
+# model, "a Sukhoi-34 bomber")
+_NUMBER_BEFORE = re.compile(
+    rf"(?:(?<!-)\b{_COUNTED}\b|\b(?:one|a dozen)\b)"
+    r"(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)",
+    re.IGNORECASE,
+)
 _A_PART = re.compile(
     r"\b(?:(?:was|were|have been|has been) also (?:killed|injured|wounded|hurt|executed)|"
     r"also (?:killed|died|injured|wounded)|"

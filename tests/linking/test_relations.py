@@ -835,3 +835,17 @@ def test_at_least_reaches_the_count_joined_to_it() -> None:
     text = "At least seven people were killed on Sunday in the city and 20 wounded."
     far = _claim(1, text, figures=(killed, replace(wounded, start=59, end=61)))
     assert [f.qualifier for f in facts.compared(far)] == ["at_least", None]
+
+
+def test_another_count_after_a_time_or_a_model_number_is_one_more_group() -> None:
+    """ "Forty minutes later a Sukhoi-34 bomber ... killed another 20 terrorists": the 20
+    are more dead, not the ministry's new toll; "Su-34" and "forty minutes" count nobody.
+    A count before "another" still makes it no added group ("killed 12 and another 3")."""
+    text = ("Forty minutes later a Sukhoi-34 bomber carried out another attack against this "
+            "stronghold to kill another 20 terrorists.")  # fmt: skip
+    for words in (text, text.replace("Forty minutes", "Ten minutes")):
+        later = _claim(1, words, figures=(_figure("killed", 20, "another 20 terrorists"),))
+        assert facts.added(later) is not None, words
+    both = _claim(1, "The strike killed 12 fighters and another 3 civilians.",
+                  figures=(_figure("killed", 12), _figure("killed", 3)))  # fmt: skip
+    assert facts.added(both) is None
