@@ -263,10 +263,14 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
             for fy in y.figures if parts else facts.compared(y):
                 if fx.kind == fy.kind and facts.similar(fx, fy) and fx.kind not in out:
                     out.append(fx.kind)
+    # (an article telling the incident in its own voice beside a source it quotes on it
+    # relays that source: the two agree on the event by being one telling)
+    relayed = a.source_key == b.source_key and (a.claimant.own or b.claimant.own)
     if (
         a.event_type == b.event_type != "other"
         and "place" in m.agree
         and ("actors" in m.agree or "date" in m.agree)
+        and not relayed
     ):
         out.append("event")
     # who did it: both name one party (or a unit of it) as the agent, on a pair linked by

@@ -169,15 +169,17 @@ def _voice(claim: Any, sha: str, outlet: str | None, chain: tuple[int, ...]) -> 
     """Who speaks in `claim` (a row with its claimant actor's name and kind joined)."""
     if claim.in_comments:
         return Claimant(f"comment:{sha}:{claim.char_start}", "a reader comment")
+    rule = ((claim.derivation or {}).get("claimant") or {}).get("rule")
+    own = rule in ("outlet", None)
     if claim.claimant_id is not None and claim.claimant_name is not None:
         return Claimant(
-            f"actor:{chain[-1]}", claim.claimant_name, claim.claimant_id, claim.claimant_kind, chain
-        )
-    rule = ((claim.derivation or {}).get("claimant") or {}).get("rule")
-    if claim.claimant_text and rule not in ("outlet", None):
+            f"actor:{chain[-1]}", claim.claimant_name, claim.claimant_id, claim.claimant_kind,
+            chain, own,
+        )  # fmt: skip
+    if claim.claimant_text and not own:
         said = _SPACE.sub(" ", claim.claimant_text.lower()).strip()
         return Claimant(f"text:{sha}:{said}", claim.claimant_text)
-    return Claimant(f"outlet:{(outlet or sha).lower()}", outlet or "the source")
+    return Claimant(f"outlet:{(outlet or sha).lower()}", outlet or "the source", own=True)
 
 
 def load_records(
