@@ -557,6 +557,49 @@ def outside_region(text: str, governorate: str) -> str | None:
     return None
 
 
+# what an attack hit, by the kind of site ("struck a market", "on the hospital"): two
+# claims naming different sites are two attacks, however close in place and day
+_SITE_WORDS = {
+    "market": "market",
+    "marketplace": "market",
+    "souk": "market",
+    "hospital": "hospital",
+    "clinic": "hospital",
+    "medical": "hospital",
+    "health": "hospital",
+    "school": "school",
+    "schools": "school",
+    "university": "school",
+    "mosque": "mosque",
+    "church": "church",
+    "bakery": "bakery",
+    "bread": "bakery",
+    "bus": "bus",
+    "buses": "bus",
+    "convoy": "convoy",
+    "checkpoint": "checkpoint",
+    "camp": "camp",
+    "prison": "prison",
+    "airport": "base",
+    "airbase": "base",
+    "base": "base",
+}
+_SITE = re.compile(
+    r"\b(?:hit|hitting|hits|struck|striking|strikes|targeted|targeting|targets|shelled|bombed|"
+    r"on|at|into)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(market|marketplace|souk|hospital|clinic|medical|health|school|schools|university|mosque|"
+    r"church|bakery|bread|bus|buses|convoy|checkpoint|camp|prison|airport|airbase|base)\b",
+    re.IGNORECASE,
+)
+
+
+def sites(r: ClaimRecord) -> frozenset[str]:
+    """The kinds of site a claim says an attack hit ("a strike on a market": market)."""
+    if "sites" not in r.memo:
+        r.memo["sites"] = frozenset(_SITE_WORDS[m.lower()] for m in _SITE.findall(r.text))
+    return r.memo["sites"]  # type: ignore[no-any-return]
+
+
 def one_more_place(r: ClaimRecord) -> Cue | None:
     """A claim telling one more place an attack hit: its toll is a part of the attack's."""
     return _find(_ONE_MORE_PLACE, r)

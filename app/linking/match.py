@@ -112,6 +112,10 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
             else:
                 m.blocked = "placed nowhere"
         return
+    ka, kb = facts.sites(a), facts.sites(b)
+    if ka and kb and not ka & kb:
+        m.blocked = f"different places (the {'/'.join(sorted(ka))} / the {'/'.join(sorted(kb))})"
+        return
     sa, sb = facts.front_side(a), facts.front_side(b)
     if sa and sb and sa != sb:
         m.blocked = (

@@ -869,3 +869,20 @@ def test_an_article_in_its_own_voice_relays_the_source_it_quotes_on_the_event() 
     elsewhere = replace(quoted, source_id=2, source_key="s2", key="s2:0000000")
     link = link_pair(told, elsewhere)
     assert link is not None and link.kind == "corroborates", link and link.reason
+
+
+def test_strikes_on_different_sites_are_two_attacks() -> None:
+    """ "Four medics were killed when an airstrike hit a clinic" and "the air raids that
+    hit an aid convoy killed around 20" the same day near one city are two attacks; a
+    claim naming no site, or the same kind of site, is not set apart."""
+    clinic = _claim(1, "Four medics were killed when an airstrike hit a clinic near Homs.",
+                    figures=(_figure("killed", 4, "Four medics"),))  # fmt: skip
+    convoy = _claim(2, "The air raids that hit an aid convoy near Homs killed around 20 people.",
+                    figures=(_figure("killed", 20, "around 20 people", "about"),))  # fmt: skip
+    assert facts.sites(clinic) == {"hospital"} and facts.sites(convoy) == {"convoy"}
+    assert evidence(clinic, convoy).blocked.startswith("different places")
+    assert link_pair(clinic, convoy) is None
+    hospital = replace(convoy, text="Warplanes struck the hospital in Homs, killing 20.")
+    assert link_pair(clinic, hospital) is not None
+    plain = replace(convoy, text="Air raids on Homs killed around 20 people.")
+    assert facts.sites(plain) == frozenset() and link_pair(clinic, plain) is not None
