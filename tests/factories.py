@@ -4,11 +4,17 @@ the test says what it needs instead of depending on what seeds/ happens to conta
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.config import PROJECT_ROOT
+from app.db import make_engine, migrate
+from app.importer import run_import
+from app.ingest import RawDocument, read_documents
 from app.ingest.types import content_sha256
 from app.models import Actor, Claim, Source
 from app.models.links import ClaimActor
@@ -64,3 +70,26 @@ def make_claim(
         session.add(ClaimActor(claim_id=claim.id, actor_id=actor.id, role=role))
     session.flush()
     return claim
+
+
+FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
+
+
+@contextmanager
+def imported_dev_articles(url: str, ids: set[str], origin: str) -> Iterator[Engine]:
+    """A fresh database at `url` with these FA-KES dev articles imported (and linked) by the
+    real import, every one added."""
+    docs = [
+        d
+        for d in read_documents([FAKES_DEV], preset="fakes")
+        if isinstance(d, RawDocument) and d.external_id in ids
+    ]
+    assert len(docs) == len(ids)
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        report = run_import(docs, origin=origin, engine=engine)
+        assert report.added == len(ids) and not report.failed
+        yield engine
+    finally:
+        engine.dispose()

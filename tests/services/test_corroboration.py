@@ -8,14 +8,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.config import PROJECT_ROOT
-from app.db import make_engine, migrate
-from app.importer import run_import
-from app.ingest import RawDocument, read_documents
 from app.models import Actor, Claim, Source
 from app.models.event import ClaimRelation, Event, EventClaim
+from tests.factories import imported_dev_articles
 
-FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 ARTICLES = {"1923102872", "1919191759"}
 
 
@@ -28,43 +24,33 @@ def _claim(session: Session, external_id: str, starts: str) -> Claim:
 
 
 def test_two_outlets_corroborate_the_khan_sheikhoun_toll(fresh_url: str) -> None:
-    docs = [
-        d
-        for d in read_documents([FAKES_DEV], preset="fakes")
-        if isinstance(d, RawDocument) and d.external_id in ARTICLES
-    ]
-    assert len(docs) == 2
-    migrate(fresh_url)
-    engine = make_engine(fresh_url)
-    try:
-        report = run_import(docs, origin="corroboration test", engine=engine)
-        assert report.added == 2 and not report.failed
-        with Session(engine) as session:
-            sohr = _claim(session, "1923102872", "At least 72 people")
-            trt = _claim(session, "1919191759", "An alleged chemical attack that killed")
-            [relation] = session.execute(
-                sa.select(ClaimRelation).where(
-                    ClaimRelation.claim_a_id.in_([sohr.id, trt.id]),
-                    ClaimRelation.claim_b_id.in_([sohr.id, trt.id]),
-                )
-            ).scalars()
-            assert relation.kind == "corroborates", relation.reason
-            assert "killed" in relation.agree and relation.differ == []
-            assert "at least 72 and at least 58 agree" in relation.reason
-            assert "Independent claimants" in relation.reason
-            events = {
-                e
-                for (e,) in session.execute(
-                    sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_([sohr.id, trt.id]))
-                ).all()
-            }
-            assert len(events) == 1
-            event = session.get(Event, events.pop())
-            assert event.source_count == 2 and event.claimant_count >= 2
-            by = {f["claimant"]: f["value"] for f in event.figures["killed"]["by_claimant"]}
-            assert by.get("Syrian Observatory for Human Rights") == "at least 72", by
-    finally:
-        engine.dispose()
+    with (
+        imported_dev_articles(fresh_url, ARTICLES, "corroboration test") as engine,
+        Session(engine) as session,
+    ):
+        sohr = _claim(session, "1923102872", "At least 72 people")
+        trt = _claim(session, "1919191759", "An alleged chemical attack that killed")
+        [relation] = session.execute(
+            sa.select(ClaimRelation).where(
+                ClaimRelation.claim_a_id.in_([sohr.id, trt.id]),
+                ClaimRelation.claim_b_id.in_([sohr.id, trt.id]),
+            )
+        ).scalars()
+        assert relation.kind == "corroborates", relation.reason
+        assert "killed" in relation.agree and relation.differ == []
+        assert "at least 72 and at least 58 agree" in relation.reason
+        assert "Independent claimants" in relation.reason
+        events = {
+            e
+            for (e,) in session.execute(
+                sa.select(EventClaim.event_id).where(EventClaim.claim_id.in_([sohr.id, trt.id]))
+            ).all()
+        }
+        assert len(events) == 1
+        event = session.get(Event, events.pop())
+        assert event.source_count == 2 and event.claimant_count >= 2
+        by = {f["claimant"]: f["value"] for f in event.figures["killed"]["by_claimant"]}
+        assert by.get("Syrian Observatory for Human Rights") == "at least 72", by
 
 
 def test_a_police_command_quoted_by_sana_is_the_government_s_voice(fresh_url: str) -> None:
@@ -73,35 +59,26 @@ def test_a_police_command_quoted_by_sana_is_the_government_s_voice(fresh_url: st
     police command is a state body, one voice with SANA, so its smaller figures neither
     contradict nor corroborate SANA's; before, it counted as an independent claimant and
     its 19 injured "contradicted" SANA's 72."""
-    [doc] = [
-        d
-        for d in read_documents([FAKES_DEV], preset="fakes")
-        if isinstance(d, RawDocument) and d.external_id == "1926479084"
-    ]
-    migrate(fresh_url)
-    engine = make_engine(fresh_url)
-    try:
-        report = run_import([doc], origin="police command test", engine=engine)
-        assert report.added == 1 and not report.failed
-        with Session(engine) as session:
-            police = _claim(session, "1926479084", "A source at Aleppo Police Command")
-            chain = []
-            actor = session.get(Actor, police.claimant_id)
-            while actor is not None:
-                chain.append(actor.name)
-                actor = session.get(Actor, actor.parent_id) if actor.parent_id else None
-            assert chain[0] == "Aleppo Police Command", chain
-            assert chain[-1] == "Syrian government", chain
-            kinds = {
-                r.kind: r.reason
-                for r in session.execute(
-                    sa.select(ClaimRelation).where(
-                        (ClaimRelation.claim_a_id == police.id)
-                        | (ClaimRelation.claim_b_id == police.id)
-                    )
-                ).scalars()
-            }
-            assert kinds, "the police command's claim is linked to its article's toll"
-            assert "contradicts" not in kinds and "corroborates" not in kinds, kinds
-    finally:
-        engine.dispose()
+    with (
+        imported_dev_articles(fresh_url, {"1926479084"}, "police command test") as engine,
+        Session(engine) as session,
+    ):
+        police = _claim(session, "1926479084", "A source at Aleppo Police Command")
+        chain = []
+        actor = session.get(Actor, police.claimant_id)
+        while actor is not None:
+            chain.append(actor.name)
+            actor = session.get(Actor, actor.parent_id) if actor.parent_id else None
+        assert chain[0] == "Aleppo Police Command", chain
+        assert chain[-1] == "Syrian government", chain
+        kinds = {
+            r.kind: r.reason
+            for r in session.execute(
+                sa.select(ClaimRelation).where(
+                    (ClaimRelation.claim_a_id == police.id)
+                    | (ClaimRelation.claim_b_id == police.id)
+                )
+            ).scalars()
+        }
+        assert kinds, "the police command's claim is linked to its article's toll"
+        assert "contradicts" not in kinds and "corroborates" not in kinds, kinds

@@ -9,16 +9,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.config import PROJECT_ROOT
-from app.db import make_engine, migrate
-from app.importer import run_import
-from app.ingest import RawDocument, read_documents
 from app.linking import facts
 from app.models import Claim, Source
 from app.models.event import ClaimRelation
 from app.services.claim_records import load_records
+from tests.factories import imported_dev_articles
 
-FAKES_DEV = PROJECT_ROOT / "tests" / "data" / "fakes" / "fakes_dev.csv"
 ARTICLES = {"1924058145", "1924058146"}
 
 
@@ -38,36 +34,24 @@ def test_words_for_a_part_of_syria() -> None:
 def test_a_claim_in_northern_syria_is_not_at_its_article_s_deir_ez_zor_town(
     fresh_url: str,
 ) -> None:
-    docs = [
-        d
-        for d in read_documents([FAKES_DEV], preset="fakes")
-        if isinstance(d, RawDocument) and d.external_id in ARTICLES
-    ]
-    assert len(docs) == 2
-    migrate(fresh_url)
-    engine = make_engine(fresh_url)
-    try:
-        report = run_import(docs, origin="region test", engine=engine)
-        assert report.added == 2 and not report.failed
-        with Session(engine) as session:
-            north = session.execute(
-                sa.select(Claim).where(Claim.text.startswith("On Tuesday in northern Syria"))
-            ).scalar_one()
-            ids = set(session.execute(sa.select(Claim.id)).scalars())
-            records = load_records(session, ids)
-            assert records[north.id].places == ()
-            inherited = [r for r in records.values() if r.places_inherited]
-            assert inherited and all(r.places[0].governorate == "Deir ez-Zor" for r in inherited)
-            related = session.execute(
-                sa.select(ClaimRelation.kind, ClaimRelation.reason).where(
-                    sa.or_(
-                        ClaimRelation.claim_a_id == north.id, ClaimRelation.claim_b_id == north.id
-                    ),
-                    ClaimRelation.kind == "contradicts",
-                )
-            ).all()
-            assert related == []
-            sources = session.execute(sa.select(sa.func.count()).select_from(Source)).scalar()
-            assert sources == 2
-    finally:
-        engine.dispose()
+    with (
+        imported_dev_articles(fresh_url, ARTICLES, "region test") as engine,
+        Session(engine) as session,
+    ):
+        north = session.execute(
+            sa.select(Claim).where(Claim.text.startswith("On Tuesday in northern Syria"))
+        ).scalar_one()
+        ids = set(session.execute(sa.select(Claim.id)).scalars())
+        records = load_records(session, ids)
+        assert records[north.id].places == ()
+        inherited = [r for r in records.values() if r.places_inherited]
+        assert inherited and all(r.places[0].governorate == "Deir ez-Zor" for r in inherited)
+        related = session.execute(
+            sa.select(ClaimRelation.kind, ClaimRelation.reason).where(
+                sa.or_(ClaimRelation.claim_a_id == north.id, ClaimRelation.claim_b_id == north.id),
+                ClaimRelation.kind == "contradicts",
+            )
+        ).all()
+        assert related == []
+        sources = session.execute(sa.select(sa.func.count()).select_from(Source)).scalar()
+        assert sources == 2
