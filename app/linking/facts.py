@@ -302,7 +302,8 @@ class Cue:
     start: int  # offset in the source text
 
 
-def _find(pattern: re.Pattern[str], r: ClaimRecord) -> Cue | None:
+def find_cue(pattern: re.Pattern[str], r: ClaimRecord) -> Cue | None:
+    """The first words of `r` that `pattern` finds, kept on the record once read."""
     key = pattern.pattern
     if key not in r.memo:
         m = pattern.search(r.text)
@@ -422,7 +423,7 @@ def added(r: ClaimRecord) -> Cue | None:
 
 def turns_away(r: ClaimRecord) -> Cue | None:
     """Words that open a claim on another incident than its article told before it."""
-    return _find(_TURN, r)
+    return find_cue(_TURN, r)
 
 
 # of those words, the ones that say so outright: what follows is another incident
@@ -437,12 +438,12 @@ _SEPARATE = re.compile(
 def separate(r: ClaimRecord) -> Cue | None:
     """Words opening a claim on another incident, said outright ("Separately", "In a
     separate attack"): it is not the incident its article told before it."""
-    return _find(_SEPARATE, r)
+    return find_cue(_SEPARATE, r)
 
 
 def recalls(r: ClaimRecord) -> Cue | None:
     """Words that set a claim in earlier incidents: background, not the article's news."""
-    return _find(_RECALLED, r)
+    return find_cue(_RECALLED, r)
 
 
 # words that make a claim a general statement about many incidents, not a report of one:
@@ -479,40 +480,12 @@ _CUMULATIVE = re.compile(
 def cumulative(r: ClaimRecord) -> Cue | None:
     """Words that make a claim's count one over a period (a campaign, a month, the war),
     not the toll of one incident. Only for claims that give a count."""
-    return _find(_CUMULATIVE, r) if r.counted else None
+    return find_cue(_CUMULATIVE, r) if r.counted else None
 
 
 def background(r: ClaimRecord) -> Cue | None:
     """Words that make a claim background: earlier incidents, or many of them."""
-    return recalls(r) or _find(_GENERAL, r)
-
-
-# which side of a front the people hit are on, by the words for the area ("opposition-held
-# Aleppo", "government-controlled districts") or for who fired on it (the rebels' rockets,
-# and state media's "terrorist" shells, land on government areas): in a divided city, a
-# raid on one side and shells on the other are two attacks on one day
-_OPPOSITION_SIDE = re.compile(
-    r"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b", re.IGNORECASE
-)
-_GOVERNMENT_SIDE = re.compile(
-    r"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)|rebels? (?:fired|launched)|"
-    r"(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling))\b",
-    re.IGNORECASE,
-)
-
-
-def front(r: ClaimRecord) -> Cue | None:
-    """The side of the front a claim's incident is on: a Cue whose words say it, read as
-    "opposition" or "government" by `front_side`; None when it says neither or both."""
-    opp, gov = _find(_OPPOSITION_SIDE, r), _find(_GOVERNMENT_SIDE, r)
-    return (opp or gov) if bool(opp) != bool(gov) else None
-
-
-def front_side(r: ClaimRecord) -> str | None:
-    cue = front(r)
-    if cue is None:
-        return None
-    return "opposition" if _OPPOSITION_SIDE.search(cue.words) else "government"
+    return recalls(r) or find_cue(_GENERAL, r)
 
 
 # a toll its own words give for several attacks or places (a day's raids "in and around
@@ -528,103 +501,34 @@ _SEVERAL = re.compile(
 
 def several(r: ClaimRecord) -> Cue | None:
     """Words that make a claim's count a total over several attacks or places."""
-    return _find(_SEVERAL, r)
-
-
-# the part of the country a claim's own words put it in ("in northern Syria"), and the
-# governorates that part can mean (generously: a border governorate is in both parts)
-_REGION = re.compile(
-    r"\b(north|south|east|west)?-?(north|south|east|west)(?:ern)? syria\b|"
-    r"\b(?:the )?(north|south|east|west)?-?(north|south|east|west)(?:ern)? of (?:the country|syria)\b",
-    re.IGNORECASE,
-)
-_PARTS: dict[str, frozenset[str]] = {
-    "north": frozenset({"Aleppo", "Idlib", "Raqqa", "Al-Hasakah", "Hama", "Latakia"}),
-    "south": frozenset({"Daraa", "As-Suwayda", "Quneitra", "Rif Dimashq", "Damascus"}),
-    "east": frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah", "Homs"}),
-    "west": frozenset({"Latakia", "Tartus", "Homs", "Hama", "Idlib"}),
-}
-
-
-def outside_region(text: str, governorate: str) -> str | None:
-    """The words putting a claim in a part of Syria that `governorate` is not in ("in
-    northern Syria", of a claim whose article is about Deir ez-Zor); None when it names no
-    part, or one that holds the governorate. "Northwest" holds what north or west hold."""
-    for found in _REGION.finditer(text):
-        parts = [p.lower() for p in found.groups() if p]
-        if parts and not any(governorate in _PARTS[p] for p in parts):
-            return found.group(0)
-    return None
-
-
-# what an attack hit, by the kind of site ("struck a market", "on the hospital"): two
-# claims naming different sites are two attacks, however close in place and day
-_SITE_WORDS = {
-    "market": "market",
-    "marketplace": "market",
-    "souk": "market",
-    "hospital": "hospital",
-    "clinic": "hospital",
-    "medical": "hospital",
-    "health": "hospital",
-    "school": "school",
-    "schools": "school",
-    "university": "school",
-    "mosque": "mosque",
-    "church": "church",
-    "bakery": "bakery",
-    "bread": "bakery",
-    "bus": "bus",
-    "buses": "bus",
-    "convoy": "convoy",
-    "checkpoint": "checkpoint",
-    "camp": "camp",
-    "prison": "prison",
-    "airport": "base",
-    "airbase": "base",
-    "base": "base",
-}
-_SITE = re.compile(
-    r"\b(?:hit|hitting|hits|struck|striking|strikes|targeted|targeting|targets|shelled|bombed|"
-    r"on|at|into)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(market|marketplace|souk|hospital|clinic|medical|health|school|schools|university|mosque|"
-    r"church|bakery|bread|bus|buses|convoy|checkpoint|camp|prison|airport|airbase|base)\b",
-    re.IGNORECASE,
-)
-
-
-def sites(r: ClaimRecord) -> frozenset[str]:
-    """The kinds of site a claim says an attack hit ("a strike on a market": market)."""
-    if "sites" not in r.memo:
-        r.memo["sites"] = frozenset(_SITE_WORDS[m.lower()] for m in _SITE.findall(r.text))
-    return r.memo["sites"]  # type: ignore[no-any-return]
+    return find_cue(_SEVERAL, r)
 
 
 def one_more_place(r: ClaimRecord) -> Cue | None:
     """A claim telling one more place an attack hit: its toll is a part of the attack's."""
-    return _find(_ONE_MORE_PLACE, r)
+    return find_cue(_ONE_MORE_PLACE, r)
 
 
 def denial(r: ClaimRecord) -> Cue | None:
-    return _find(_DENIAL, r)
+    return find_cue(_DENIAL, r)
 
 
 def other_culprit(r: ClaimRecord) -> Cue | None:
     """Words that put the deed on someone else than the accused: a denial in all but name."""
-    return _find(_OTHER_CULPRIT, r)
+    return find_cue(_OTHER_CULPRIT, r)
 
 
 def accusation(r: ClaimRecord) -> Cue | None:
-    return _find(_ACCUSATION, r)
+    return find_cue(_ACCUSATION, r)
 
 
 def dispute(r: ClaimRecord) -> Cue | None:
     """A reader comment telling the article it is wrong."""
-    return _find(_DISPUTE, r) if r.in_comments else None
+    return find_cue(_DISPUTE, r) if r.in_comments else None
 
 
 def update_cue(r: ClaimRecord) -> Cue | None:
-    return _find(_UPDATE, r)
+    return find_cue(_UPDATE, r)
 
 
 def quoted(r: ClaimRecord) -> list[str]:
@@ -730,13 +634,13 @@ _REPELLED = re.compile(
 def controller_claim(r: ClaimRecord) -> tuple[str, Cue] | None:
     """("gains", cue) when the claim has its agent take a place, ("holds", cue) when it says
     who holds one, ("repelled", cue) when it says an attack on one failed."""
-    rep = _find(_REPELLED, r)
+    rep = find_cue(_REPELLED, r)
     if rep:
         return "repelled", rep
-    held = _find(_HOLDS, r)
+    held = find_cue(_HOLDS, r)
     if held:
         return "holds", held
-    if r.event_type == "capture_territory" and r.role_actors("agent") and not _find(_TAKEN, r):
+    if r.event_type == "capture_territory" and r.role_actors("agent") and not find_cue(_TAKEN, r):
         return "gains", Cue(r.event_type, r.start)
     return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.linking import facts
+from app.linking import facts, where
 from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windows_overlap
 
 THRESHOLD = 3.0
@@ -97,7 +97,7 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     for x, y in ((a, b), (b, a)):
         if x.places_inherited or not x.places:
             # "in northern Syria", against a claim at Albu Kamal
-            words = {facts.outside_region(x.text, p.governorate or "?") for p in y.places}
+            words = {where.outside_region(x.text, p.governorate or "?") for p in y.places}
             if y.places and all(p.governorate for p in y.places) and None not in words:
                 m.blocked = f"different places ('{words.pop()}' / {_names(y)})"
                 return
@@ -112,15 +112,15 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
             else:
                 m.blocked = "placed nowhere"
         return
-    ka, kb = facts.sites(a), facts.sites(b)
+    ka, kb = where.sites(a), where.sites(b)
     if ka and kb and not ka & kb:
         m.blocked = f"different places (the {'/'.join(sorted(ka))} / the {'/'.join(sorted(kb))})"
         return
-    sa, sb = facts.front_side(a), facts.front_side(b)
+    sa, sb = where.front_side(a), where.front_side(b)
     if sa and sb and sa != sb:
         m.blocked = (
-            f"different places (the {sa} side, '{facts.front(a).words}' / "  # type: ignore[union-attr]
-            f"the {sb} side, '{facts.front(b).words}')"  # type: ignore[union-attr]
+            f"different places (the {sa} side, '{where.front(a).words}' / "  # type: ignore[union-attr]
+            f"the {sb} side, '{where.front(b).words}')"  # type: ignore[union-attr]
         )
         return
     if not (a.broad or b.broad):

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.linking import ClaimRecord, facts
+from app.linking import ClaimRecord, where
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
 from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
 
@@ -170,13 +170,13 @@ def _voice(claim: Any, sha: str, outlet: str | None, chain: tuple[int, ...]) -> 
     if claim.in_comments:
         return Claimant(f"comment:{sha}:{claim.char_start}", "a reader comment")
     rule = ((claim.derivation or {}).get("claimant") or {}).get("rule")
-    own = rule in ("outlet", None)
     if claim.claimant_id is not None and claim.claimant_name is not None:
+        # the outlet named as its own claimant (an editor's choice has no rule: not its own)
         return Claimant(
             f"actor:{chain[-1]}", claim.claimant_name, claim.claimant_id, claim.claimant_kind,
-            chain, own,
+            chain, rule == "outlet",
         )  # fmt: skip
-    if claim.claimant_text and not own:
+    if claim.claimant_text and rule not in ("outlet", None):
         said = _SPACE.sub(" ", claim.claimant_text.lower()).strip()
         return Claimant(f"text:{sha}:{said}", claim.claimant_text)
     return Claimant(f"outlet:{(outlet or sha).lower()}", outlet or "the source", own=True)
@@ -264,7 +264,7 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
         inherited = not own and primary is not None and places.rows[primary].kind != "country"
         if inherited and places.rows[primary].governorate:
             # "in northern Syria" in an article about Deir ez-Zor: somewhere else
-            inherited = facts.outside_region(c.text, places.rows[primary].governorate) is None
+            inherited = where.outside_region(c.text, places.rows[primary].governorate) is None
         refs = own or ([places.ref(primary)] if inherited else [])
         out[c.id] = ClaimRecord(
             id=c.id,

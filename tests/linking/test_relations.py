@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.linking import facts
+from app.linking import facts, where
 from app.linking.match import Match, evidence
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
@@ -684,14 +684,14 @@ def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_att
     "rebels fired rockets on Damascus" hit the government's side of it."""
     raids = _claim(1, "Air raids by regime forces on the opposition-held part of Homs killed "
                       "13 civilians on Monday.", figures=(_figure("killed", 13),))  # fmt: skip
-    assert facts.front_side(raids) == "opposition"
+    assert where.front_side(raids) == "opposition"
     for text in (
         "Eight civilians were killed in government-held Homs on Monday.",
         "In retaliation rebels fired rockets on Homs killing eight civilians on Monday.",
         "Terrorist rocket shells on Homs killed eight civilians on Monday.",
     ):
         shells = _claim(2, text, figures=(_figure("killed", 8),), actors=())
-        assert facts.front_side(shells) == "government", text
+        assert where.front_side(shells) == "government", text
         assert evidence(raids, shells).blocked.startswith("different places"), text
         assert link_pair(raids, shells) is None, text
     # one side named, or both in one claim, sets nothing apart
@@ -700,7 +700,7 @@ def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_att
     link = link_pair(raids, same_side)
     assert link is not None and link.kind == "contradicts"
     both = _claim(3, "Shells hit rebel-held and government-held districts of Homs.")
-    assert facts.front(both) is None
+    assert where.front(both) is None
 
 
 def test_a_count_of_children_or_aid_workers_is_part_of_a_toll_not_a_rival_toll() -> None:
@@ -879,10 +879,10 @@ def test_strikes_on_different_sites_are_two_attacks() -> None:
                     figures=(_figure("killed", 4, "Four medics"),))  # fmt: skip
     convoy = _claim(2, "The air raids that hit an aid convoy near Homs killed around 20 people.",
                     figures=(_figure("killed", 20, "around 20 people", "about"),))  # fmt: skip
-    assert facts.sites(clinic) == {"hospital"} and facts.sites(convoy) == {"convoy"}
+    assert where.sites(clinic) == {"hospital"} and where.sites(convoy) == {"convoy"}
     assert evidence(clinic, convoy).blocked.startswith("different places")
     assert link_pair(clinic, convoy) is None
     hospital = replace(convoy, text="Warplanes struck the hospital in Homs, killing 20.")
     assert link_pair(clinic, hospital) is not None
     plain = replace(convoy, text="Air raids on Homs killed around 20 people.")
-    assert facts.sites(plain) == frozenset() and link_pair(clinic, plain) is not None
+    assert where.sites(plain) == frozenset() and link_pair(clinic, plain) is not None

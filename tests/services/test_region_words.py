@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.linking import facts
+from app.linking import where
 from app.models import Claim, Source
 from app.models.event import ClaimRelation
 from app.services.claim_records import load_records
@@ -19,16 +19,16 @@ ARTICLES = {"1924058145", "1924058146"}
 
 
 def test_words_for_a_part_of_syria() -> None:
-    assert facts.outside_region("On Tuesday in northern Syria an airstrike", "Deir ez-Zor")
-    assert facts.outside_region("in the east of the country", "Daraa")
-    assert facts.outside_region("in northwest Syria", "Deir ez-Zor")
+    assert where.outside_region("On Tuesday in northern Syria an airstrike", "Deir ez-Zor")
+    assert where.outside_region("in the east of the country", "Daraa")
+    assert where.outside_region("in northwest Syria", "Deir ez-Zor")
     for text, governorate in (
         ("in northern Syria", "Aleppo"),
         ("in northwestern Syria", "Hama"),
         ("in southern Syria", "Daraa"),
         ("in Syria", "Daraa"),
     ):
-        assert facts.outside_region(text, governorate) is None, text
+        assert where.outside_region(text, governorate) is None, text
 
 
 def test_a_claim_in_northern_syria_is_not_at_its_article_s_deir_ez_zor_town(

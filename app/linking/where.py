@@ -1,0 +1,108 @@
+"""Where a claim's own words put its incident, beyond the places it names: the side of a
+front ("opposition-held"), a part of the country ("in northern Syria"), the kind of site an
+attack hit ("a market"). Two claims that differ on any of these are two incidents, however
+close their places and days (app.linking.match)."""
+
+from __future__ import annotations
+
+import re
+
+from app.linking.facts import Cue, find_cue
+from app.linking.records import ClaimRecord
+
+# which side of a front the people hit are on, by the words for the area ("opposition-held
+# Aleppo", "government-controlled districts") or for who fired on it (the rebels' rockets,
+# and state media's "terrorist" shells, land on government areas): in a divided city, a
+# raid on one side and shells on the other are two attacks on one day
+_OPPOSITION_SIDE = re.compile(
+    r"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b", re.IGNORECASE
+)
+_GOVERNMENT_SIDE = re.compile(
+    r"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)|rebels? (?:fired|launched)|"
+    r"(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling))\b",
+    re.IGNORECASE,
+)
+
+
+def front(r: ClaimRecord) -> Cue | None:
+    """The side of the front a claim's incident is on: a Cue whose words say it, read as
+    "opposition" or "government" by `front_side`; None when it says neither or both."""
+    opp, gov = find_cue(_OPPOSITION_SIDE, r), find_cue(_GOVERNMENT_SIDE, r)
+    return (opp or gov) if bool(opp) != bool(gov) else None
+
+
+def front_side(r: ClaimRecord) -> str | None:
+    """ "opposition" or "government": the side `front` reads, or None."""
+    cue = front(r)
+    if cue is None:
+        return None
+    return "opposition" if _OPPOSITION_SIDE.search(cue.words) else "government"
+
+
+# the part of the country a claim's own words put it in ("in northern Syria"), and the
+# governorates that part can mean (generously: a border governorate is in both parts)
+_REGION = re.compile(
+    r"\b(north|south|east|west)?-?(north|south|east|west)(?:ern)? syria\b|"
+    r"\b(?:the )?(north|south|east|west)?-?(north|south|east|west)(?:ern)? of (?:the country|syria)\b",
+    re.IGNORECASE,
+)
+_PARTS: dict[str, frozenset[str]] = {
+    "north": frozenset({"Aleppo", "Idlib", "Raqqa", "Al-Hasakah", "Hama", "Latakia"}),
+    "south": frozenset({"Daraa", "As-Suwayda", "Quneitra", "Rif Dimashq", "Damascus"}),
+    "east": frozenset({"Deir ez-Zor", "Raqqa", "Al-Hasakah", "Homs"}),
+    "west": frozenset({"Latakia", "Tartus", "Homs", "Hama", "Idlib"}),
+}
+
+
+def outside_region(text: str, governorate: str) -> str | None:
+    """The words putting a claim in a part of Syria that `governorate` is not in ("in
+    northern Syria", of a claim whose article is about Deir ez-Zor); None when it names no
+    part, or one that holds the governorate. "Northwest" holds what north or west hold."""
+    for found in _REGION.finditer(text):
+        parts = [p.lower() for p in found.groups() if p]
+        if parts and not any(governorate in _PARTS[p] for p in parts):
+            return found.group(0)
+    return None
+
+
+# what an attack hit, by the kind of site ("struck a market", "on the hospital"): two
+# claims naming different sites are two attacks, however close in place and day
+_SITE_WORDS = {
+    "market": "market",
+    "marketplace": "market",
+    "souk": "market",
+    "hospital": "hospital",
+    "clinic": "hospital",
+    "medical": "hospital",
+    "health": "hospital",
+    "school": "school",
+    "schools": "school",
+    "university": "school",
+    "mosque": "mosque",
+    "church": "church",
+    "bakery": "bakery",
+    "bread": "bakery",
+    "bus": "bus",
+    "buses": "bus",
+    "convoy": "convoy",
+    "checkpoint": "checkpoint",
+    "camp": "camp",
+    "prison": "prison",
+    "airport": "base",
+    "airbase": "base",
+    "base": "base",
+}
+_SITE = re.compile(
+    r"\b(?:hit|hitting|hits|struck|striking|strikes|targeted|targeting|targets|shelled|bombed|"
+    r"on|at|into)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(market|marketplace|souk|hospital|clinic|medical|health|school|schools|university|mosque|"
+    r"church|bakery|bread|bus|buses|convoy|checkpoint|camp|prison|airport|airbase|base)\b",
+    re.IGNORECASE,
+)
+
+
+def sites(r: ClaimRecord) -> frozenset[str]:
+    """The kinds of site a claim says an attack hit ("a strike on a market": market)."""
+    if "sites" not in r.memo:
+        r.memo["sites"] = frozenset(_SITE_WORDS[m.lower()] for m in _SITE.findall(r.text))
+    return r.memo["sites"]  # type: ignore[no-any-return]
