@@ -95,8 +95,9 @@ _SITE_WORDS = {
 _SITE = re.compile(
     r"\b(?:hit|hitting|hits|struck|striking|strikes|targeted|targeting|targets|shelled|bombed|"
     r"on|at|into)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(market|marketplace|souk|hospital|clinic|medical|health|school|schools|university|mosque|"
-    r"church|bakery|bread|bus|buses|convoy|checkpoint|camp|prison|airport|airbase|base)\b",
+    r"(market|marketplace|souk|hospital|clinic|(?:medical|health) (?:centre|center|facility|point)|"
+    r"school|schools|university|mosque|church|bakery|bread|bus|buses|convoy|checkpoint|camp|"
+    r"prison|airport|airbase|base(?! of))\b",
     re.IGNORECASE,
 )
 
@@ -104,5 +105,6 @@ _SITE = re.compile(
 def sites(r: ClaimRecord) -> frozenset[str]:
     """The kinds of site a claim says an attack hit ("a strike on a market": market)."""
     if "sites" not in r.memo:
-        r.memo["sites"] = frozenset(_SITE_WORDS[m.lower()] for m in _SITE.findall(r.text))
+        found = _SITE.findall(r.text)
+        r.memo["sites"] = frozenset(_SITE_WORDS[m.split()[0].lower()] for m in found)
     return r.memo["sites"]  # type: ignore[no-any-return]

@@ -886,3 +886,10 @@ def test_strikes_on_different_sites_are_two_attacks() -> None:
     assert link_pair(clinic, hospital) is not None
     plain = replace(convoy, text="Air raids on Homs killed around 20 people.")
     assert where.sites(plain) == frozenset() and link_pair(clinic, plain) is not None
+    for words, site in (
+        ("hit a medical centre", {"hospital"}),
+        ("at the health ministry", set()),
+        ("at the base of the hill", set()),
+        ("struck the base", {"base"}),
+    ):
+        assert where.sites(replace(plain, text=words)) == site, words  # fmt: skip
