@@ -14,12 +14,15 @@ from app.linking.records import ClaimRecord
 # Aleppo", "government-controlled districts") or for who fired on it (the rebels' rockets,
 # and state media's "terrorist" shells, land on government areas): in a divided city, a
 # raid on one side and shells on the other are two attacks on one day
+# (not the press: "state-controlled television", "rebel-controlled media")
+_NOT_PRESS = r"(?! (?:media|television|tv|news|agency|press|outlets?|newspapers?|radio)\b)"
 _OPPOSITION_SIDE = re.compile(
-    r"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b", re.IGNORECASE
+    rf"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b{_NOT_PRESS}",
+    re.IGNORECASE,
 )
 _GOVERNMENT_SIDE = re.compile(
-    r"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)|rebels? (?:fired|launched)|"
-    r"(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling))\b",
+    rf"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)\b{_NOT_PRESS}|"
+    r"rebels? (?:fired|launched)\b|(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling)\b)",
     re.IGNORECASE,
 )
 

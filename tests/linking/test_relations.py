@@ -701,6 +701,8 @@ def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_att
     assert link is not None and link.kind == "contradicts"
     both = _claim(3, "Shells hit rebel-held and government-held districts of Homs.")
     assert where.front(both) is None
+    press = _claim(3, "State-controlled television said eight people were killed in Homs.")
+    assert where.front(press) is None
 
 
 def test_a_count_of_children_or_aid_workers_is_part_of_a_toll_not_a_rival_toll() -> None:
