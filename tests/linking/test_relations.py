@@ -894,4 +894,4 @@ def test_strikes_on_different_sites_are_two_attacks() -> None:
         ("at the base of the hill", set()),
         ("struck the base", {"base"}),
     ):
-        assert where.sites(replace(plain, text=words)) == site, words  # fmt: skip
+        assert where.sites(replace(plain, text=words)) == site, words
