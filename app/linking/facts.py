@@ -182,8 +182,13 @@ def group(f: Figure) -> str | None:
     """ "civilians" or "fighters" (of the state, of armed groups, or either) when the
     figure's own words say whose count it is ("38 civilians", "30 regime soldiers",
     "scores of terrorists"); None for people in general."""
-    parts = {_group(part) for part in _LIST_JOIN.split(f.surface.strip(" .,;:\"'"))}
+    parts = {_group(part) for part in _pieces(f)}
     return parts.pop() if len(parts) == 1 else None  # a list of both is of people
+
+
+def _pieces(f: Figure) -> list[str]:
+    """A figure's words, split where it lists several ("a woman and nine children")."""
+    return _LIST_JOIN.split(f.surface.strip(" .,;:\"'"))
 
 
 # which side armed men counted are on, by their head noun or the word before it: the
@@ -226,8 +231,7 @@ def narrower(small: Figure, large: Figure) -> bool:
     part ("25 children", "12 aid workers and drivers") and the other's do not."""
 
     def part(f: Figure) -> bool:
-        pieces = _LIST_JOIN.split(f.surface.strip(" .,;:\"'"))
-        return all(_PART.search(piece) for piece in pieces)
+        return all(_PART.search(piece) for piece in _pieces(f))
 
     return part(small) and not part(large)
 

@@ -36,10 +36,9 @@ def front(r: ClaimRecord) -> Cue | None:
 
 def front_side(r: ClaimRecord) -> str | None:
     """ "opposition" or "government": the side `front` reads, or None."""
-    cue = front(r)
-    if cue is None:
+    if front(r) is None:
         return None
-    return "opposition" if _OPPOSITION_SIDE.search(cue.words) else "government"
+    return "opposition" if find_cue(_OPPOSITION_SIDE, r) else "government"
 
 
 # the part of the country a claim's own words put it in ("in northern Syria"), and the
