@@ -481,10 +481,24 @@ _CUMULATIVE = re.compile(
 )
 
 
+# "the first explosion to hit the town since the outbreak of the war", "the deadliest
+# attack since March": the period is what the incident is measured against, not counted
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|deadliest|bloodiest|worst|biggest|largest|heaviest|most (?!of\b)\w+)\b"
+    r"(?:[^.;]{0,80}?)\bsince\b",
+    re.IGNORECASE,
+)
+
+
 def cumulative(r: ClaimRecord) -> Cue | None:
     """Words that make a claim's count one over a period (a campaign, a month, the war),
     not the toll of one incident. Only for claims that give a count."""
-    return find_cue(_CUMULATIVE, r) if r.counted else None
+    if not r.counted:
+        return None
+    cue = find_cue(_CUMULATIVE, r)
+    if cue and cue.words.lower().startswith("since") and find_cue(_FIRST_SINCE, r):
+        return None
+    return cue
 
 
 def background(r: ClaimRecord) -> Cue | None:

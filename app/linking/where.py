@@ -11,17 +11,22 @@ from app.linking.facts import Cue, find_cue
 from app.linking.records import ClaimRecord
 
 # which side of a front the people hit are on, by the words for the area ("opposition-held
-# Aleppo", "government-controlled districts") or for who fired on it (the rebels' rockets,
-# and state media's "terrorist" shells, land on government areas): in a divided city, a
-# raid on one side and shells on the other are two attacks on one day
+# Aleppo", "government-controlled districts", "the districts dominated by the Syrian
+# regime", "under rebel control") or for who fired on it (the rebels' rockets, and state
+# media's "terrorist" shells, land on government areas): in a divided city, a raid on one
+# side and shells on the other are two attacks on one day
 # (not the press: "state-controlled television", "rebel-controlled media")
 _NOT_PRESS = r"(?! (?:media|television|tv|news|agency|press|outlets?|newspapers?|radio)\b)"
 _OPPOSITION_SIDE = re.compile(
-    rf"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b{_NOT_PRESS}",
+    rf"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b{_NOT_PRESS}|"
+    r"\b(?:held|controlled|dominated|run) by (?:the )?(?:syrian )?(?:rebels|opposition|insurgents|"
+    r"militants|jihadists)\b|\bunder (?:the )?(?:rebel|opposition|insurgent) control\b",
     re.IGNORECASE,
 )
 _GOVERNMENT_SIDE = re.compile(
     rf"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)\b{_NOT_PRESS}|"
+    r"(?:held|controlled|dominated|run) by (?:the )?(?:syrian )?(?:regime|government|army)\b|"
+    r"under (?:the )?(?:syrian )?(?:regime|government|army)(?:'s)? control\b|"
     r"rebels? (?:fired|launched)\b|(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling)\b)",
     re.IGNORECASE,
 )

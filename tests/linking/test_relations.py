@@ -444,6 +444,17 @@ def test_a_count_over_days_or_months_is_not_the_toll_of_one_incident() -> None:
     )
     assert facts.cumulative(day) is None
     assert link_pair(strike, day) is not None
+    # the period an incident is measured against counts nothing
+    for text in (
+        "The attack, the first explosion to hit the town since the outbreak of the war, "
+        "killed 40 people on Friday.",
+        "It was the deadliest attack on the town since March, killing 40 people on Friday.",
+    ):
+        first = _claim(2, text, figures=(_figure("killed", 40),))
+        assert facts.cumulative(first) is None, text
+    most = _claim(2, "Strikes have killed 40 people, most of them children, since March.",
+                  figures=(_figure("killed", 40),))  # fmt: skip
+    assert facts.cumulative(most) is not None
 
 
 def test_counts_an_order_of_magnitude_apart_are_of_different_scopes() -> None:
@@ -689,6 +700,8 @@ def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_att
         "Eight civilians were killed in government-held Homs on Monday.",
         "In retaliation rebels fired rockets on Homs killing eight civilians on Monday.",
         "Terrorist rocket shells on Homs killed eight civilians on Monday.",
+        "Missiles on the western districts dominated by the Syrian regime killed eight.",
+        "Shells on districts under government control killed eight civilians on Monday.",
     ):
         shells = _claim(2, text, figures=(_figure("killed", 8),), actors=())
         assert where.front_side(shells) == "government", text
@@ -699,6 +712,8 @@ def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_att
                        figures=(_figure("killed", 8),))  # fmt: skip
     link = link_pair(raids, same_side)
     assert link is not None and link.kind == "contradicts"
+    held = _claim(2, "Raids on the districts held by rebels killed eight people on Monday.")
+    assert where.front_side(held) == "opposition"
     both = _claim(3, "Shells hit rebel-held and government-held districts of Homs.")
     assert where.front(both) is None
     press = _claim(3, "State-controlled television said eight people were killed in Homs.")
