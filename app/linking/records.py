@@ -80,8 +80,6 @@ class Claimant:
     actor_id: int | None = None
     kind: str | None = None
     chain: tuple[int, ...] = ()
-    # the article's outlet in its own voice (no one else named as saying it)
-    own: bool = False
 
 
 @dataclass(frozen=True, slots=True)

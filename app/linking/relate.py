@@ -263,9 +263,11 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
             for fy in y.figures if parts else facts.compared(y):
                 if fx.kind == fy.kind and facts.similar(fx, fy) and fx.kind not in out:
                     out.append(fx.kind)
-    # (an article telling the incident in its own voice beside a source it quotes on it
-    # relays that source: the two agree on the event by being one telling)
-    relayed = a.source_key == b.source_key and (a.claimant.own or b.claimant.own)
+    # within one article, the kind of attack, its place, day and agent are the article's
+    # telling, which its claims share by being one story (the outlet's own words beside
+    # the monitor it quotes, the background it adds): two of its claimants agree only on
+    # what each of them says, a figure
+    relayed = a.source_key == b.source_key
     if (
         a.event_type == b.event_type != "other"
         and "place" in m.agree
@@ -275,8 +277,8 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
         out.append("event")
     # who did it: both name one party (or a unit of it) as the agent, on a pair linked by
     # its own evidence (claims joined only through others may name the agent of another
-    # part of the event)
-    if "actors" in m.agree and shared_actors(a, b, "agent"):
+    # part of the event) in two articles
+    if "actors" in m.agree and shared_actors(a, b, "agent") and not relayed:
         out.append("agent")
     return out
 

@@ -27,8 +27,8 @@ GRADE_HELP = {
 RELATION_HELP = {
     "corroborates": "Same incident; independent claimants agree on a fact (a figure within "
     "both wordings, the same agent, or the same kind of attack at the same place and time; "
-    "within one article, the outlet's own telling and a source it quotes agree on more than "
-    "the attack itself, which it relays).",
+    "within one article, only a figure: the kind of attack, its place, day and agent are the "
+    "article's telling, which its claims share).",
     "contradicts": "Same incident; facts that cannot both be true: figures beyond what their "
     "qualifiers allow ('at least 12' vs '0'; 'nearly 1,000' vs '200'), different dates or "
     "onsets, a different party in control, an accusation and its denial, a reader comment "

@@ -868,17 +868,21 @@ def test_another_count_after_a_time_or_a_model_number_is_one_more_group() -> Non
     assert facts.added(both) is None
 
 
-def test_an_article_in_its_own_voice_relays_the_source_it_quotes_on_the_event() -> None:
-    """An article telling a bombing in its own words beside the monitor it quotes on it is
-    one telling, not two claimants agreeing that it happened; a toll both give still
+def test_within_one_article_claimants_corroborate_only_on_a_figure() -> None:
+    """An article telling a bombing in its own words beside the monitor it quotes on it, or
+    two sources it quotes naming one agent, are one telling: the kind of attack, its place,
+    day and agent are the article's, not two claimants agreeing; a toll both give still
     agrees, and two articles telling the event each corroborate."""
-    own = Claimant("outlet:outlet 1", "outlet 1", own=True)
+    own = Claimant("outlet:outlet 1", "outlet 1")
     sohr = Claimant("actor:136", "SOHR", 136, "monitor", (136,))
     told = _claim(1, "A large truck bomb hit the city of Homs on Friday.", claimant=own,
-                  actors=(), event_type="bombing")  # fmt: skip
+                  actors=(ARMY,), event_type="bombing")  # fmt: skip
     quoted = replace(told, id=2, key="s1:0000100", start=100, end=160, claimant=sohr,
                      text="The blast struck near the security headquarters, SOHR said.")  # fmt: skip
     [link] = link_within_source([told, quoted])
+    assert link.kind == "related", link.reason
+    ministry = Claimant("actor:7", "Interior ministry", 7, "government", (7,))
+    [link] = link_within_source([replace(told, claimant=ministry), quoted])
     assert link.kind == "related", link.reason
     with_toll = [replace(r, figures=(_figure("killed", 44),)) for r in (told, quoted)]
     [link] = link_within_source(with_toll)
@@ -886,6 +890,7 @@ def test_an_article_in_its_own_voice_relays_the_source_it_quotes_on_the_event() 
     elsewhere = replace(quoted, source_id=2, source_key="s2", key="s2:0000000")
     link = link_pair(told, elsewhere)
     assert link is not None and link.kind == "corroborates", link and link.reason
+    assert "agent" in link.agree or "event" in link.agree, link.agree
 
 
 def test_strikes_on_different_sites_are_two_attacks() -> None:
