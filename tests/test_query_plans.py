@@ -30,7 +30,7 @@ from app.importer import prepare
 from app.models import Claim
 from app.models.page import COUNT_BOUND
 from app.params import ClaimFilters, ClaimListParams
-from app.services import claim_query, claim_rows, claims, paging, resolve
+from app.services import claim_query, claim_rows, claims, outlets, paging, resolve
 from app.synth import generate
 
 PALMYRA = "38.1,34.4,38.4,34.7"
@@ -379,3 +379,18 @@ def test_merged_links_walk_the_same_pages(
             assert ranges, plan
             assert len(ranges) == 1 or "MERGE (UNION)" in plan, plan
             assert not [s for s in plan if "TEMP B-TREE" in s or re.match(r"SCAN claim\b", s)]
+
+
+def test_outlets_are_read_from_an_index(big: Engine) -> None:
+    """`outlet=` and /outlets list the outlets the sources hold: from ix_source_outlet,
+    never by reading every source's row (its text included)."""
+    stmt = outlets.OUTLET_COUNTS
+    with Session(big) as session:
+        if big.dialect.name == "sqlite":
+            plan = _plan(session, stmt)
+            assert not [step for step in plan if re.match(r"SCAN source\b", step)], plan
+            assert [s for s in plan if "INDEX ix_source_outlet" in s], plan
+        else:
+            session.execute(sa.text("SET LOCAL enable_seqscan = off"))
+            nodes = list(_pg_nodes(_plan(session, stmt)))
+            assert [n for n in nodes if n.get("Index Name") == "ix_source_outlet"], nodes

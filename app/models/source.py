@@ -16,7 +16,9 @@ from app.models.place import PlaceRef
 class SourceBase(SQLModel):
     title: str | None = Field(default=None, description="Headline, or the manifest's title.")
     author: str | None = None
-    outlet: str | None = Field(default=None, description="Publishing outlet, e.g. 'reuters'.")
+    outlet: str | None = Field(
+        default=None, index=True, description="Publishing outlet, e.g. 'reuters'."
+    )
     url: str | None = None
     published_on: date | None = Field(default=None, index=True, description="Publication date.")
     published_precision: PublishedPrecision = Field(

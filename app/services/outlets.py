@@ -40,17 +40,21 @@ def _spellings(outlet: OutletPublic) -> set[str]:
     return {s.lower() for s in (outlet.key, outlet.name, *outlet.aliases)}
 
 
+# the outlet strings the sources hold, with their numbers of sources (ix_source_outlet)
+OUTLET_COUNTS = (
+    sa.select(Source.outlet, sa.func.count())
+    .where(Source.outlet.is_not(None))
+    .group_by(Source.outlet)
+    .order_by(Source.outlet)
+)
+
+
 def all_outlets(session: Session) -> list[OutletPublic]:
     """Curated outlets and every other outlet string the sources hold, by key, with
     the number of sources of each."""
     counts: dict[str, int] = {}
     spelled: dict[str, str] = {}  # lowercased -> as first written
-    for raw, n in session.execute(
-        sa.select(Source.outlet, sa.func.count())
-        .where(Source.outlet.is_not(None))
-        .group_by(Source.outlet)
-        .order_by(Source.outlet)
-    ).all():
+    for raw, n in session.execute(OUTLET_COUNTS).all():
         counts[raw.lower()] = counts.get(raw.lower(), 0) + n
         spelled.setdefault(raw.lower(), raw)
     out = [
