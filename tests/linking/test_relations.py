@@ -915,3 +915,22 @@ def test_strikes_on_different_sites_are_two_attacks() -> None:
         ("struck the base", {"base"}),
     ):
         assert where.sites(replace(plain, text=words)) == site, words
+
+
+def test_naming_one_city_says_less_than_naming_one_town() -> None:
+    """A shelling of Homs on Friday and one told of Thursday to Saturday, with nothing else
+    in common, may be two of the city's incidents; in one town, or with the same agent,
+    they are one. A district of the city against the city weighs as the city."""
+    first = _claim(1, "Shells hit Homs on Friday, the agency said.", event_type="shelling",
+                   actors=())  # fmt: skip
+    second = _claim(2, "Shelling struck Homs late in the week, residents said.",
+                    event_type="shelling", actors=(), date_start=date(2016, 6, 2),
+                    date_end=date(2016, 6, 4))  # fmt: skip
+    assert evidence(first, second).score < 3.0
+    assert link_pair(first, second) is None
+    town = PlaceRef(70, "Talbiseh", "town", (70, 61, 1), 61, (61,))
+    assert link_pair(replace(first, places=(town,)), replace(second, places=(town,))) is not None
+    assert link_pair(replace(first, actors=(ARMY,)), replace(second, actors=(ARMY,))) is not None
+    district = PlaceRef(62, "Al-Waer", "neighbourhood", (62, 60, 61, 1), 61, (61,))
+    m = evidence(replace(first, places=(district,)), second)
+    assert "Al-Waer is in Homs" in m.evidence and m.score < 3.0
