@@ -492,7 +492,8 @@ _FIRST_SINCE = re.compile(
 
 def cumulative(r: ClaimRecord) -> Cue | None:
     """Words that make a claim's count one over a period (a campaign, a month, the war),
-    not the toll of one incident. Only for claims that give a count."""
+    not the toll of one incident. Only for claims that give a count; "since" after a first
+    or a superlative ("the first explosion since the outbreak") counts nothing."""
     if not r.counted:
         return None
     cue = find_cue(_CUMULATIVE, r)
