@@ -381,6 +381,7 @@ def test_merged_links_walk_the_same_pages(
             assert not [s for s in plan if "TEMP B-TREE" in s or re.match(r"SCAN claim\b", s)]
 
 
+@pytest.mark.slow
 def test_outlets_are_read_from_an_index(big: Engine) -> None:
     """`outlet=` and /outlets list the outlets the sources hold: from ix_source_outlet,
     never by reading every source's row (its text included)."""
