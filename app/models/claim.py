@@ -44,6 +44,8 @@ class Claim(ClaimBase, table=True):
         # in id order within a type (and a claimant): a page, deep or not, is an index range
         sa.Index("ix_claim_type_id", "event_type", "id"),
         sa.Index("ix_claim_claimant_type", "claimant_id", "event_type", "id"),
+        # a claimant's claims in id order, whatever their type (claimant= alone)
+        sa.Index("ix_claim_claimant_id", "claimant_id", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
