@@ -315,6 +315,16 @@ def find_cue(pattern: re.Pattern[str], r: ClaimRecord) -> Cue | None:
     return r.memo[key]  # type: ignore[no-any-return]
 
 
+# words pointing back at an incident or a report told before ("the attack", "these allegations")
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
+    r"massacre|incident|offensive|assault|shelling|explosions?|blasts?|accusations?|"
+    r"allegations?|claims?|reports?|killings?|operation|battle|siege|advance|bombardment|"
+    r"dead|victims|wounded|casualties|(?:death )?toll)\b",
+    re.IGNORECASE,
+)
+# what a denial can answer besides an incident pointed back at: the reports of it
+_REPORTS = re.compile(r"\b(?:allegations?|accusations?|claims?|reports?|charges?)\b", re.IGNORECASE)
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|denials?|fabricat\w+|no truth|baseless|untrue|unfounded|"
     r"groundless|(?:is|are|was|were) (?:(?:totally|completely|entirely|absolutely|utterly) )?false|"
@@ -340,7 +350,9 @@ _OTHER_CULPRIT = re.compile(
 )
 _ACCUSATION = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
-    r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible)\b",
+    r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible|"
+    # "the regime was behind it", "appeared to be the work of the Assad government"
+    r"(?:is|are|was|were|been) (?:\w+ )?behind|the work of)\b",
     re.IGNORECASE,
 )
 _DISPUTE = re.compile(
@@ -530,6 +542,18 @@ def one_more_place(r: ClaimRecord) -> Cue | None:
 
 def denial(r: ClaimRecord) -> Cue | None:
     return find_cue(_DENIAL, r)
+
+
+def anaphor(r: ClaimRecord) -> Cue | None:
+    """Words pointing back at an incident or a report told before: 'the attack'."""
+    return find_cue(ANAPHOR, r)
+
+
+def answers_reports(r: ClaimRecord) -> bool:
+    """Whether a denial answers an incident (points back at it, names the reports of it, or
+    is dated by its own words) rather than a practice ("denied government forces use the
+    weapons")."""
+    return r.date_rule == "own" or anaphor(r) is not None or find_cue(_REPORTS, r) is not None
 
 
 def other_culprit(r: ClaimRecord) -> Cue | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.linking import facts, where
+from app.linking.facts import Cue
 from app.linking.records import ClaimRecord, PlaceRef, date_text, overlap, windows_overlap
 
 THRESHOLD = 3.0
@@ -28,6 +29,8 @@ LARGE_TOLL = 100
 # many incidents a day (Aleppo's shelled west, its bombed east), so naming it weighs half
 # what naming the same town or district does (2.0; a place inside another, 1.5)
 CITY = 1.0
+# a party denies what another claimant holds it to account for (`denial_evidence`)
+DENIED = 1.0
 
 # Event types that can describe one incident: a strike is also its casualties and the
 # destruction it caused; a capture is also the battle for it.
@@ -352,6 +355,47 @@ def actor_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
             m.add(0.25, "actors", f"both name {', '.join(common[:3])}")
 
 
+def denial(r: ClaimRecord) -> Cue | None:
+    """Words denying the deed, or putting it on another culprit ("a rebel depot")."""
+    return facts.denial(r) or facts.other_culprit(r)
+
+
+def accused(other: ClaimRecord, denier: ClaimRecord) -> list[str]:
+    """The actors `other` holds to account whom `denier`'s denial clears (its claimant's
+    side, or the agent it names): named as the agent, or named at all in an accusation."""
+    cleared = set(denier.claimant.chain) | {x.side for x in denier.role_actors("agent")}
+    named = other.role_actors("agent") if facts.accusation(other) is None else other.actors
+    return sorted({x.name for x in named if x.role != "claimant" and x.side in cleared})
+
+
+def _answer(r: ClaimRecord) -> Cue | None:
+    """The words of a claim that answers an incident with a denial: not a denial of a
+    practice ("denied government forces use the weapons"), nor an accusation that mentions
+    the other side's denial after it ("accused rebels of shelling ..., which rebels have
+    denied")."""
+    cue = denial(r)
+    if cue is None or not facts.answers_reports(r):
+        return None
+    accusing = facts.accusation(r)
+    return cue if accusing is None or cue.start < accusing.start else None
+
+
+def denial_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
+    """One claimant holds a party to account and that party denies it: a denial answers an
+    accusation, so near in time and place the two are most likely about one incident."""
+    if a.claimant.voice == b.claimant.voice or bool(denial(a)) == bool(denial(b)):
+        return
+    denier, other = (a, b) if denial(a) else (b, a)
+    cue = _answer(denier)
+    names = accused(other, denier) if cue else []
+    if cue and names:
+        m.add(
+            DENIED,
+            "actors",
+            f"{', '.join(names)} denies ('{cue.words}') what the other says it did",
+        )
+
+
 def figure_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     for fa in facts.compared(a):
         for fb in facts.compared(b):
@@ -378,6 +422,7 @@ def evidence(a: ClaimRecord, b: ClaimRecord) -> Match:
             return m
     actor_evidence(a, b, m)
     figure_evidence(a, b, m)
+    denial_evidence(a, b, m)
     return m
 
 

@@ -5,7 +5,6 @@ that are linked only through others. How each pair relates is app.linking.relate
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from app.linking import facts
@@ -13,13 +12,6 @@ from app.linking.match import Match, evidence, place_evidence, type_evidence, ty
 from app.linking.records import ClaimRecord, date_text
 from app.linking.relate import Link, orient, relate, similarity
 
-ANAPHOR = re.compile(
-    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
-    r"massacre|incident|offensive|assault|shelling|explosions?|blasts?|accusations?|"
-    r"allegations?|claims?|reports?|killings?|operation|battle|siege|advance|bombardment|"
-    r"dead|victims|wounded|casualties|(?:death )?toll)\b",
-    re.IGNORECASE,
-)
 # what a reference back ('the attack') cannot overrule: two named places, two kinds of event;
 # nor, for a claim dated by its own words, two dates (`_firm`)
 _FIRM = ("different places", "different kinds")
@@ -119,9 +111,9 @@ def _comment_link(comment: ClaimRecord, claim: ClaimRecord) -> Match | None:
 def _refers_back(r: ClaimRecord) -> str | None:
     """Words of `r` that point back at a claim told before it: 'the attack', or a denial
     (what is denied was said first: "Russia denied any involvement")."""
-    found = ANAPHOR.search(r.text)
+    found = facts.anaphor(r)
     if found:
-        return found.group(0)
+        return found.words
     cue = facts.denial(r)
     return cue.words if cue else None
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from app.linking import facts
-from app.linking.match import Match, shared_actors
+from app.linking.match import Match, accused, denial, shared_actors
 from app.linking.records import ClaimRecord, Figure, date_text
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -115,7 +115,7 @@ def _differences(
         if oa.latest < ob.earliest or ob.latest < oa.earliest:
             differ.append("date")
             why.append(f"when it began: {_onset_words(a, oa)}, but {_onset_words(b, ob)}")
-    da, db = _denial(a), _denial(b)
+    da, db = denial(a), denial(b)
     denier, cue = (a, da) if da else (b, db)
     other = b if denier is a else a
     if bool(da) != bool(db) and independent(a, b) and _accuses(other, denier):
@@ -149,11 +149,6 @@ def _other_groups(a: ClaimRecord, b: ClaimRecord, apart: facts.Cue | None) -> st
     both count the same kind of thing."""
     kinds = {f.kind for f in facts.compared(a)} & {f.kind for f in facts.compared(b)}
     return f"'{apart.words}'" if apart and kinds else None
-
-
-def _denial(r: ClaimRecord) -> facts.Cue | None:
-    """Words denying the deed, or putting it on another culprit ("a rebel depot")."""
-    return facts.denial(r) or facts.other_culprit(r)
 
 
 def _a_part(a: ClaimRecord, fa: Figure, b: ClaimRecord, fb: Figure) -> bool:
@@ -214,12 +209,9 @@ def _toll(r: ClaimRecord) -> float:
 
 
 def _accuses(other: ClaimRecord, denier: ClaimRecord) -> bool:
-    """Whether `other` asserts what `denier` denies: it names the denier's side (or the
-    party the denial clears) as the agent, or it accuses someone."""
-    cleared = set(denier.claimant.chain) | {x.side for x in denier.role_actors("agent")}
-    if cleared & {x.side for x in other.role_actors("agent")}:
-        return True
-    return facts.accusation(other) is not None
+    """Whether `other` asserts what `denier` denies: it names the party the denial clears
+    as the agent, or it accuses someone."""
+    return bool(accused(other, denier)) or facts.accusation(other) is not None
 
 
 def _onset_words(r: ClaimRecord, o: facts.Onset) -> str:

@@ -592,6 +592,53 @@ def test_calling_the_reports_false_or_unfounded_is_a_denial_that_contradicts_the
     assert link is not None and (link.kind == "contradicts") is denies, link.reason
 
 
+@pytest.mark.parametrize(
+    ("answer", "one_event"),
+    [
+        # the FA-KES dev pair 1926479384 / 1965495324 (the Ghouta attack of 21 August 2013)
+        (
+            "The Assad regime has denied allegations that it was behind that attack calling "
+            'them "absolutely baseless".',
+            True,
+        ),
+        ("Damascus called the reports of a chemical attack fabricated.", True),
+        # a practice denied, not an incident (dev article 1923848183)
+        ("President Bashar al-Assad has denied government forces use the weapons.", False),
+        # an accusation that tells of the other side's denial after it (dev article 1926479371)
+        (
+            "Damascus has accused rebels of shelling the safe corridors, which rebels have denied.",
+            False,
+        ),
+    ],
+)
+def test_the_accused_partys_denial_of_an_incident_answers_the_accusation(
+    answer: str, one_event: bool
+) -> None:
+    """An accusation in one article and, in another, the accused party's denial of the
+    incident are most likely about one incident even when the denial gives no day of its
+    own; a denial of a practice, or an accusation mentioning a denial, is no such answer."""
+    damascus = PlaceRef(80, "Damascus", "city", (80, 81, 1), 81, (81,))
+    government = ActorRef(1, "Syrian government", "mentioned", "government", (1,))
+    accusation = _record(
+        "A U.S. official said the attack appeared to be the work of the Assad government.", 1,
+        start=0, event_type="chemical_attack", date_start=date(2013, 8, 23),
+        date_end=date(2013, 8, 23), precision="day", date_rule="inherited",
+        published=date(2013, 8, 23), places=(damascus,), actors=(government,),
+        claimant=Claimant("actor:115", "United States", 115, "state", (115,)),
+    )  # fmt: skip
+    denial = _record(
+        answer, 2, start=0, source_id=2, source_key="b", event_type="chemical_attack",
+        published=date(2013, 8, 24), places=(damascus,), actors=(government,),
+        claimant=Claimant("actor:1", "Syrian government", 1, "government", (1,)),
+    )  # fmt: skip
+    assert facts.accusation(accusation) is not None  # "the work of"
+    link = link_pair(accusation, denial)
+    assert (link is not None) is one_event, link and link.reason
+    if link is not None:
+        assert link.kind == "contradicts" and "denial" in link.differ, link.reason
+        assert "denies" in evidence(accusation, denial).evidence[-1]
+
+
 def test_the_toll_of_one_more_place_an_attack_also_hit_is_a_part_of_it() -> None:
     common = {"start": 0, "event_type": "shelling", "date_start": date(2016, 8, 25),
               "date_end": date(2016, 8, 25), "precision": "day", "date_rule": "own",
