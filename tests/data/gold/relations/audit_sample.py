@@ -11,6 +11,10 @@ repeats, 10 related), writes them as relation files with `same_event` and `relat
 empty, and a judge who is not told the system's kinds fills them by
 docs/relations-annotation.md. Articles of the held-out gold (holdout/, fresh4/, fresh5/,
 relations/holdout/) are left out, and so are pairs an earlier audit holds.
+
+A change's own relations: `--added-since OLD.sqlite3 --kind contradicts --count 40` draws
+only the contradictions DB stores and OLD (the dev half imported by the code before the
+change) does not, so a judge scores what the change adds.
 """
 
 from __future__ import annotations
@@ -60,6 +64,9 @@ def main() -> None:
     ap.add_argument("db", help="a SQLite file the FA-KES dev half was imported into")
     ap.add_argument("out", type=Path, help="folder for the relation files to judge")
     ap.add_argument("--seed", type=int, default=20261201)
+    ap.add_argument("--added-since", type=Path, help="draw only relations this file lacks")
+    ap.add_argument("--kind", choices=sorted(WANT), help="draw only this kind")
+    ap.add_argument("--count", type=int, help="how many of --kind (default: as WANT)")
     args = ap.parse_args()
     docs = {d.external_id: d for d in read_documents([ROOT / "tests/data/fakes/fakes_dev.csv"],
                                                      preset="fakes") if isinstance(d, RawDocument)}  # fmt: skip
@@ -67,9 +74,14 @@ def main() -> None:
     rows = [r for r in sqlite3.connect(args.db).execute(_ROWS)
             if r[5] in docs and r[6] in docs and not {r[5], r[6]} & hidden
             and frozenset(((r[5], r[1]), (r[6], r[3]))) not in taken]  # fmt: skip
+    if args.added_since:
+        before = {(r[0], frozenset(((r[5], r[1]), (r[6], r[3]))))
+                  for r in sqlite3.connect(args.added_since).execute(_ROWS)}  # fmt: skip
+        rows = [r for r in rows if (r[0], frozenset(((r[5], r[1]), (r[6], r[3])))) not in before]
+    want = {args.kind: args.count or WANT[args.kind]} if args.kind else WANT
     rng = random.Random(args.seed)
     picked = []
-    for kind, n in WANT.items():
+    for kind, n in want.items():
         pool = [r for r in rows if r[0] == kind]
         picked += rng.sample(pool, min(n, len(pool)))
     rng.shuffle(picked)
