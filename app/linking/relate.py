@@ -260,9 +260,13 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
     # the monitor it quotes, the background it adds): two of its claimants agree only on
     # what each of them says, a figure
     relayed = a.source_key == b.source_key
+    # and each claimant must say where itself: a place the article supplies to a claim that
+    # names none (the damage it did, a reaction to it) is the outlet's, not that claimant's
+    placed = not (a.places_inherited or b.places_inherited)
     if (
         a.event_type == b.event_type != "other"
         and "place" in m.agree
+        and placed
         and ("actors" in m.agree or "date" in m.agree)
         and not relayed
     ):

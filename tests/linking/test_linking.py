@@ -244,6 +244,34 @@ def test_independent_claimants_agreeing_on_a_toll_corroborate_across_sources() -
     assert summarize([sohr, who, copy], edges).claimant_count == 2
 
 
+@pytest.mark.parametrize("names_the_town", [True, False])
+def test_only_claimants_who_say_where_corroborate_the_incident(names_the_town: bool) -> None:
+    """Corroboration on the incident itself (its kind, place and day) needs each claimant
+    to say where: the damage a blast did, placed only by the article's town (the audit-dev
+    pair 1919191742 / 1924058046), is another aspect of the bombing, not a second report of
+    it."""
+    town = PlaceRef(90, "Qamishli", "city", (90, 91, 1), 91, (91,))
+    day = {"date_start": date(2016, 7, 27), "date_end": date(2016, 7, 27), "precision": "day",
+           "date_rule": "own", "event_type": "bombing"}  # fmt: skip
+    toll = _record(
+        "A massive bomb blast killed at least 44 people on Wednesday in Qamishli.", 1,
+        start=0, source_id=1, source_key="a", outlet="jordantimes", places=(town,),
+        claimant=Claimant("outlet:jordantimes", "Jordan Times"),
+        figures=(_figure("killed", 44, "at_least", "at least 44"),), **day,
+    )  # fmt: skip
+    damage = _record(
+        "The explosion on Wednesday in Qamishli shattered windows across the border."
+        if names_the_town
+        else "The explosion on Wednesday shattered windows across the border.",
+        2, start=0, source_id=2, source_key="b", outlet="trt", places=(town,),
+        places_inherited=not names_the_town, claimant=Claimant("outlet:trt", "TRT World"),
+        **day,
+    )  # fmt: skip
+    link = link_pair(toll, damage)
+    assert link is not None, "one bombing either way"
+    assert link.kind == ("corroborates" if names_the_town else "related"), link.reason
+
+
 def test_a_count_of_a_part_does_not_contradict_the_whole() -> None:
     """A neighbourhood's toll within the city's, or a part the other claim also gives, is
     no contradiction; the same counts at one place are."""
