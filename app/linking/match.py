@@ -382,8 +382,14 @@ def _answer(r: ClaimRecord) -> Cue | None:
 
 def denial_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     """One claimant holds a party to account and that party denies it: a denial answers an
-    accusation, so near in time and place the two are most likely about one incident."""
-    if a.claimant.voice == b.claimant.voice or bool(denial(a)) == bool(denial(b)):
+    accusation, so near in time and place the two are most likely about one incident. Not
+    within one article, where a denial answers the claim it refers back to
+    (app.linking.pairs), not every deed of the party it clears."""
+    if (
+        a.source_key == b.source_key
+        or a.claimant.voice == b.claimant.voice
+        or bool(denial(a)) == bool(denial(b))
+    ):
         return
     denier, other = (a, b) if denial(a) else (b, a)
     cue = _answer(denier)

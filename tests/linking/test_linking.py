@@ -7,6 +7,7 @@ real words fails here first.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -242,6 +243,24 @@ def test_independent_claimants_agreeing_on_a_toll_corroborate_across_sources() -
     assert repeat is not None and repeat.kind == "repeats"
     edges = [Edge(x.a.id, x.b.id, x.kind) for x in (link, repeat)]
     assert summarize([sohr, who, copy], edges).claimant_count == 2
+
+
+def test_within_one_article_a_denial_answers_only_the_claim_it_refers_back_to() -> None:
+    """Seed 002: the military official's denial of "the attack" answers the chlorine
+    accusation before it, not the army's push to reimpose the siege told in the same
+    article: within one article the denial weighs nothing by itself."""
+    accusation, denial = _chlorine()
+    undated = replace(denial, date_start=None, date_end=None, precision=None, date_rule=None,
+                      published=date(2016, 8, 12))  # fmt: skip
+    push = _record(
+        "SYRIAN troops and their allies launched a big push to reimpose the siege on "
+        "Western-backed al-Qaida terrorists in east Aleppo yesterday.", 56,
+        event_type="siege", date_start=date(2016, 8, 11), date_end=date(2016, 8, 11),
+        precision="day", date_rule="own", places=(ALEPPO,),
+        actors=(ActorRef(5, "Syrian Arab Army", "agent", "state_military", (5, 1)),),
+    )  # fmt: skip
+    assert not any("denies" in words for words in evidence(push, undated).evidence)
+    assert [link.kind for link in link_within_source([accusation, denial])] == ["contradicts"]
 
 
 @pytest.mark.parametrize("names_the_town", [True, False])
