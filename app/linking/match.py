@@ -104,7 +104,7 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     for x, y in ((a, b), (b, a)):
         if x.places_inherited or not x.places:
             # "in northern Syria", against a claim at Albu Kamal
-            words = {where.outside_region(x.text, p.governorate or "?") for p in y.places}
+            words = {where.claim_outside_region(x, p.governorate or "?") for p in y.places}
             if y.places and all(p.governorate for p in y.places) and None not in words:
                 m.blocked = f"different places ('{words.pop()}' / {_names(y)})"
                 return

@@ -65,10 +65,27 @@ def outside_region(text: str, governorate: str) -> str | None:
     """The words putting a claim in a part of Syria that `governorate` is not in ("in
     northern Syria", of a claim whose article is about Deir ez-Zor); None when it names no
     part, or one that holds the governorate. "Northwest" holds what north or west hold."""
-    for found in _REGION.finditer(text):
-        parts = [p.lower() for p in found.groups() if p]
-        if parts and not any(governorate in _PARTS[p] for p in parts):
-            return found.group(0)
+    return _outside(_regions(text), governorate)
+
+
+def claim_outside_region(r: ClaimRecord, governorate: str) -> str | None:
+    """`outside_region` of a claim's text, its parts of the country read once per claim (a
+    claim is compared with every candidate and every member of its event)."""
+    if "regions" not in r.memo:
+        r.memo["regions"] = _regions(r.text)
+    return _outside(r.memo["regions"], governorate)
+
+
+def _regions(text: str) -> list[tuple[str, list[str]]]:
+    """Each phrase naming a part of the country, with the parts it names."""
+    found = ((m.group(0), [p.lower() for p in m.groups() if p]) for m in _REGION.finditer(text))
+    return [(words, parts) for words, parts in found if parts]
+
+
+def _outside(regions: list[tuple[str, list[str]]], governorate: str) -> str | None:
+    for words, parts in regions:
+        if not any(governorate in _PARTS[p] for p in parts):
+            return words
     return None
 
 
