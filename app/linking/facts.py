@@ -549,7 +549,7 @@ def anaphor(r: ClaimRecord) -> Cue | None:
     return find_cue(ANAPHOR, r)
 
 
-def answers_reports(r: ClaimRecord) -> bool:
+def answers_incident(r: ClaimRecord) -> bool:
     """Whether a denial answers an incident (points back at it, names the reports of it, or
     is dated by its own words) rather than a practice ("denied government forces use the
     weapons")."""

@@ -374,7 +374,7 @@ def _answer(r: ClaimRecord) -> Cue | None:
     the other side's denial after it ("accused rebels of shelling ..., which rebels have
     denied")."""
     cue = denial(r)
-    if cue is None or not facts.answers_reports(r):
+    if cue is None or not facts.answers_incident(r):
         return None
     accusing = facts.accusation(r)
     return cue if accusing is None or cue.start < accusing.start else None
