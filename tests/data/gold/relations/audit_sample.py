@@ -63,8 +63,12 @@ def main() -> None:
     )
     ap.add_argument("db", help="a SQLite file the FA-KES dev half was imported into")
     ap.add_argument("out", type=Path, help="folder for the relation files to judge")
-    ap.add_argument("--seed", type=int, default=20261201)
-    ap.add_argument("--added-since", type=Path, help="draw only relations this file lacks")
+    ap.add_argument("--seed", type=int, default=20261201, help="seed of the random draw")
+    ap.add_argument(
+        "--added-since", type=Path, metavar="OLD.sqlite3",
+        help="draw only relations this older import of the dev half lacks (a kind it stored "
+        "differently counts as lacking)",
+    )  # fmt: skip
     ap.add_argument("--kind", choices=sorted(WANT), help="draw only this kind")
     ap.add_argument("--count", type=int, help="how many of --kind (default: as WANT)")
     args = ap.parse_args()
