@@ -195,6 +195,13 @@ def find_unlisted(
 def _unlisted(name: str, kind: str, near: PlaceMention) -> Unlisted | None:
     entry = place_entry(near.key)
     assert entry is not None and entry.governorate is not None
-    in_city = kind == "neighbourhood" and entry.kind == "city"
-    parent = near.key if in_city else governorate_keys().get(entry.governorate)
+    parent = governorate_keys().get(entry.governorate)
+    if kind == "neighbourhood":
+        # a district of the city named beside it, or of the city of the district named
+        # beside it ("nine killed in Qaterji and two in the Mayssar neighbourhood")
+        if entry.kind == "city":
+            parent = near.key
+        elif entry.kind == "neighbourhood" and entry.parent is not None:
+            city = place_entry(entry.parent)
+            parent = entry.parent if city is not None and city.kind == "city" else parent
     return None if parent is None else Unlisted(name, kind, parent, entry.governorate)

@@ -35,6 +35,19 @@ def test_a_district_of_a_named_city_lies_in_that_city():
     assert (p.unlisted.kind, p.unlisted.parent) == ("neighbourhood", "aleppo")
 
 
+def test_a_district_named_beside_another_district_of_a_city_lies_in_that_city():
+    """The FA-KES dev article 1923848269: Qaterji is one of Aleppo's districts, so the
+    Mayssar neighbourhood named beside it is too, not somewhere in Aleppo governorate (which
+    made SOHR's nine and two dead there a revision of its own toll for the city)."""
+    text = (
+        "The Syrian Observatory for Human Rights said nine civilians were killed in Qaterji "
+        "and two others died in the Mayssar neighbourhood of the city."
+    )
+    [p] = unlisted(text)
+    assert p.surface == "Mayssar" and p.unlisted is not None
+    assert (p.unlisted.kind, p.unlisted.parent) == ("neighbourhood", "aleppo")
+
+
 def test_a_name_placed_in_another_sentence_is_placed_there():
     text = (
         "Over 110 militants were killed in the village of Shalaf a military source said. "
