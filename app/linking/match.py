@@ -385,16 +385,15 @@ def denial_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     accusation, so near in time and place the two are most likely about one incident. Not
     within one article, where a denial answers the claim it refers back to
     (app.linking.pairs), not every deed of the party it clears."""
-    if (
-        a.source_key == b.source_key
-        or a.claimant.voice == b.claimant.voice
-        or bool(denial(a)) == bool(denial(b))
-    ):
+    da, db = denial(a), denial(b)
+    if a.source_key == b.source_key or a.claimant.voice == b.claimant.voice or bool(da) == bool(db):
         return
-    denier, other = (a, b) if denial(a) else (b, a)
+    denier, other = (a, b) if da else (b, a)
     cue = _answer(denier)
-    names = accused(other, denier) if cue else []
-    if cue and names:
+    if cue is None:
+        return
+    names = accused(other, denier)
+    if names:
         m.add(
             DENIED,
             "actors",
