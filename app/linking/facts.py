@@ -375,7 +375,11 @@ _UPDATE = re.compile(
 _TURN = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:meanwhile|elsewhere|separately|in (?:a )?separate|"
     r"(?:earlier|later) in the day|"
-    r"in (?:another|other) (?:incidents?|attacks?|developments?))\b",
+    r"in (?:another|other) (?:incidents?|attacks?|developments?)|"
+    # "The attack came as the Observatory reported that troops had executed 48 people":
+    # what follows is the other incident
+    r"(?:came|comes) (?:just |only )?(?:(?:a|one|two|three|several|\w+) (?:days?|hours?|weeks?) )?"
+    r"(?:as|amid|after|while))\b",
     re.IGNORECASE,
 )
 _RECALLED = re.compile(

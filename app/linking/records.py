@@ -16,6 +16,9 @@ INCIDENT_MAX_DAYS = 10
 # how long before a statement or a publication the incident it reports may be
 REPORT_LAG = timedelta(days=3)
 PUBLISHED_LAG = timedelta(days=3)
+# A dateline may be a day before the incident's day in Syria: an outlet dates by its own
+# time zone ("21.02.2015" over the bombing of Sunday 22 February, "SOHR said Sunday").
+DATELINE_SLACK = timedelta(days=1)
 # A day this close to the first one there is (a document "published" in year 1) has no
 # window: the lags and the index's margins before it would fall off the calendar.
 EARLIEST_WINDOW = date.min + timedelta(days=366)
@@ -151,7 +154,8 @@ class ClaimRecord:
         A claim's own date is the incident's ("stated"). A date that is the statement's
         ("the monitor said on Wednesday") or the article's present tense allows the few
         days before it ("reported"); an undated claim, the three days before publication
-        ("published": a daily round-up's undated claims are of its day or the one before).
+        ("published": a daily round-up's undated claims are of its day or the one before)
+        and the day after it (DATELINE_SLACK).
         Periods longer than INCIDENT_MAX_DAYS are no incident (None).
         """
         first = self.date_start if self.incident_dated else self.published
@@ -162,7 +166,7 @@ class ClaimRecord:
                 return self.date_start - REPORT_LAG, self.date_end, "reported"  # type: ignore[operator,return-value]
             return self.date_start, self.date_end, "stated"  # type: ignore[return-value]
         if not self.dated and self.published is not None:
-            return self.published - PUBLISHED_LAG, self.published, "published"
+            return self.published - PUBLISHED_LAG, self.published + DATELINE_SLACK, "published"
         return None
 
     def role_actors(self, *roles: str) -> tuple[ActorRef, ...]:

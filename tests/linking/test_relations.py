@@ -264,6 +264,11 @@ def test_a_claim_that_turns_to_another_incident_is_not_joined_to_it_by_its_artic
     assert _linked(_article(lede, goes_on)) == {(1, 2)}
     for turn in ("Meanwhile a rocket", "Hama Meanwhile a rocket", "Elsewhere a rocket"):
         assert _linked(_article(lede, goes_on.replace("A rocket", turn))) == set(), turn
+    # "The attack came as ..." points back at the lede only to tell what else happened
+    # (FA-KES 1914947538: "The attack came as the Observatory reported that troops had
+    # executed 48 people earlier this week in a northern village")
+    for turn in ("The attack came as a rocket", "The strikes came one day after a rocket"):
+        assert _linked(_article(lede, goes_on.replace("A rocket", turn))) == set(), turn
 
 
 def test_a_claim_that_says_it_tells_a_separate_incident_is_not_joined_to_what_came_before() -> None:
@@ -474,7 +479,10 @@ def test_counts_an_order_of_magnitude_apart_are_of_different_scopes() -> None:
 
 def test_an_undated_claim_is_about_the_days_just_before_its_article() -> None:
     """A daily round-up's undated claim ("20 civilians were killed in rocket attacks") is of
-    its day or the days just before, not of a strike dated five days earlier elsewhere."""
+    its day or the days just before, not of a strike dated five days earlier elsewhere; nor
+    two days after, but the day after its dateline can still be the incident's day in
+    Syria (the FA-KES dev2 pair 1914947538 / 1965495332: Sputnik's "21.02.2015" over the
+    Qardaha bombing of Sunday 22 February)."""
     undated = _claim(
         2,
         "Twenty civilians were killed in rocket attacks on the city.",
@@ -484,7 +492,11 @@ def test_an_undated_claim_is_about_the_days_just_before_its_article() -> None:
         date_rule=None,
         published=date(2016, 6, 8),
     )
-    for day, linked in ((date(2016, 6, 6), True), (date(2016, 6, 3), False)):
+    days = (
+        (date(2016, 6, 6), True), (date(2016, 6, 3), False), (date(2016, 6, 9), True),
+        (date(2016, 6, 10), False),
+    )  # fmt: skip
+    for day, linked in days:
         dated = _claim(
             1, "Rocket attacks hit the city, activists said.", date_start=day, date_end=day
         )
