@@ -17,6 +17,11 @@ pairs above were nearly used up, so dev2 takes the 7 left, pairs of one outlet w
 same labelled date and governorate (follow-ups), pairs of different outlets one day apart
 (the crowd's date is often the report's day, not the incident's), and 3-30 day negatives;
 no article of holdout/ is drawn, so tuning on dev2 leaves the holdout unseen.
+
+    python tests/data/gold/relations/sample.py dev3
+
+A third, drawn at stop 32 when dev2 too had been read: 10 pairs of different outlets one
+day apart and 6 two days apart, none drawn before, no article of holdout/.
 """
 
 from __future__ import annotations
@@ -99,11 +104,33 @@ def dev2(seed: int = 20261205) -> list[tuple[str, str]]:
     )
 
 
+def dev3(seed: int = 20261203) -> list[tuple[str, str]]:
+    """Pairs of different outlets one or two days apart in one governorate, none drawn
+    before (dev, holdout, dev2) and no article of holdout/."""
+    docs = _documents()
+    drawn = {p for part in pairs().values() for p in part} | set(dev2())
+    held = {i for a, b in pairs()["holdout"] for i in (a, b)}
+    kinds: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for a, b in itertools.combinations(docs, 2):
+        if a.extra["location"] != b.extra["location"] or a.outlet == b.outlet:
+            continue
+        if {a.external_id, b.external_id} & held or (a.external_id, b.external_id) in drawn:
+            continue
+        days = abs((_day(a) - _day(b)).days)
+        if days in (1, 2):
+            kinds[days].append((a.external_id, b.external_id))
+    rng = random.Random(seed)
+    for chosen in kinds.values():
+        rng.shuffle(chosen)
+    return kinds[1][:10] + kinds[2][:6]
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["dev2"]:
-        for a, b in dev2():
-            print(f"annotate.py pair fakes:{a} fakes:{b} --into dev2")
-        sys.exit()
+    for name, draw in (("dev2", dev2), ("dev3", dev3)):
+        if sys.argv[1:] == [name]:
+            for a, b in draw():
+                print(f"annotate.py pair fakes:{a} fakes:{b} --into {name}")
+            sys.exit()
     for part, chosen in pairs().items():
         for a, b in chosen:
             print(f"annotate.py pair fakes:{a} fakes:{b} --into {part}")
