@@ -131,6 +131,10 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
         )
         return
     if not (a.broad or b.broad):
+        districts = _other_districts(a, b)
+        if districts:
+            m.blocked = f"different places ({districts})"
+            return
         best: tuple[float, str] | None = None
         for p in a.places:
             for q in b.places:
@@ -172,6 +176,24 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
         weight /= 2
         words += " (where the article's events happen: one claim names no place)"
     m.add(weight, "place", words)
+
+
+def _finest(r: ClaimRecord) -> list[PlaceRef]:
+    """The claim's places that hold none of its others ("Tareeq al-Bab", not "Aleppo", of
+    "the neighbourhood of Tareeq al-Bab in Aleppo")."""
+    return [p for p in r.places if not any(p.id in q.chain[1:] for q in r.places)]
+
+
+def _other_districts(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """Two different districts of one city, each where its claim happened: "an air raid on
+    Sheikh Said" and "an air raid on Tareeq al-Bab" are two raids, though each claim also
+    names the city that holds both."""
+    fa, fb = _finest(a), _finest(b)
+    if not fa or not fb or any(p.kind != "neighbourhood" for p in (*fa, *fb)):
+        return None
+    if any(p.id == q.id or _nested(p, q) for p in fa for q in fb):
+        return None
+    return f"{', '.join(p.name for p in fa)} / {', '.join(p.name for p in fb)}"
 
 
 def _namesake(x: ClaimRecord, y: ClaimRecord) -> str | None:

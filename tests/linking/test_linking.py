@@ -739,6 +739,34 @@ def test_the_countryside_of_a_governorate_is_not_the_city_of_its_name() -> None:
     assert "Aleppo and Aleppo governorate share a governorate" in m.evidence[-1]
 
 
+def test_two_districts_of_one_city_are_two_places_though_both_name_the_city() -> None:
+    """ "An air raid on the neighbourhood of Tareeq al-Bab in Aleppo" and "another five
+    killed in an air raid on the neighbourhood of Sheikh Said" (FA-KES dev3 pair 1923848179
+    / 1924058176) are two raids of one day: the city both claims also name is where each
+    district lies, not where each raid happened. A claim naming only the city may still be
+    about either."""
+    tareeq = PlaceRef(11, "Tariq al-Bab", "neighbourhood", (11, 8, 7, 1), 7, (7,))
+    sheikh = PlaceRef(12, "Sheikh Saeed", "neighbourhood", (12, 8, 7, 1), 7, (7,))
+    common = {"start": 0, "event_type": "airstrike", "date_start": date(2016, 7, 1),
+              "date_end": date(2016, 7, 1), "precision": "day", "date_rule": "own"}  # fmt: skip
+    a = _record("At least 16 civilians were killed in an air raid on the neighbourhood of "
+                "Tareeq al-Bab in Aleppo on Friday.", 1, places=(tareeq, ALEPPO),
+                figures=(_figure("killed", 16, "at_least", "At least 16 civilians"),),
+                claimant=Claimant("actor:99", "White Helmets", 99, "other", (99,)),
+                **common)  # fmt: skip
+    b = _record("Five people were killed in an air raid on the neighbourhood of Sheikh Said "
+                "in Aleppo on Friday.", 2, source_id=2, source_key="b", outlet="ahram",
+                places=(sheikh, ALEPPO), figures=(_figure("killed", 5, None, "Five people"),),
+                claimant=Claimant("actor:136", "SOHR", 136, "monitor", (136,)),
+                **common)  # fmt: skip
+    m = evidence(a, b)
+    assert m.blocked == "different places (Tariq al-Bab / Sheikh Saeed)"
+    assert link_pair(a, b) is None
+    city = replace(b, text="Five people were killed in an air raid on Aleppo on Friday.",
+                   places=(ALEPPO,))  # fmt: skip
+    assert evidence(a, city).blocked is None
+
+
 IDLIB_GOV = 41
 KHAN_SHEIKHOUN = PlaceRef(40, "Khan Sheikhoun", "town", (40, IDLIB_GOV, 1), IDLIB_GOV, (IDLIB_GOV,))
 IDLIB = PlaceRef(42, "Idlib", "city", (42, IDLIB_GOV, 1), IDLIB_GOV, (IDLIB_GOV,), namesake=True)
