@@ -10,7 +10,9 @@ Conventions (news style, checked against the seed documents):
 * a bare weekday is the most recent such day on or before the reference ("Sunday" in a
   Sunday paper is that day); "last Wednesday" is strictly before, "next Monday" after;
 * "this past week" / "last week" / "past week" are the 7 days ending at the reference
-  (precision week); "the weekend" is the last Saturday-Sunday not after the reference;
+  (precision week), as is "this week" on a Monday (a weekend's wire copy carried on
+  Monday: "earlier this week"); "this week" otherwise runs from Monday to the reference;
+  "the weekend" is the last Saturday-Sunday not after the reference;
 * "early/mid/late October" keeps month precision but narrows the range to days 1-10,
   11-20 and 21-end; a month without a year is the most recent one not after the
   reference; "since X" is the range from X to the reference, with X's precision;
@@ -290,7 +292,11 @@ def _unit_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
         return
     if unit in ("week", "days"):
         if (b := _before(_BEFORE_WEEK, text, m.start())) is not None:
-            if b.group().lower().startswith("this") and "past" not in b.group().lower():
+            if (
+                b.group().lower().startswith("this")
+                and "past" not in b.group().lower()
+                and ref.weekday() != 0
+            ):
                 found.add(b.start(), m.end(), ref - timedelta(days=ref.weekday()), ref, "week")
             else:
                 found.add(b.start(), m.end(), ref - timedelta(days=6), ref, "week")

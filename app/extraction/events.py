@@ -34,8 +34,10 @@ _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "bombing",
+            # "an ambulance packed with explosives", "booby-trapped", "detonated"
             r"\b(?:car[- ]bombs?|suicide (?:bomb\w*|attack\w*)|ieds?|explosive devices?"
-            r"|bomb(?:s|ing|ings|ed)?|blasts?|explosions?|landmines?)\b",
+            r"|bomb(?:s|ing|ings|ed)?|blasts?|explosions?|landmines?|explosives(?:-laden)?"
+            r"|booby[- ]trap\w*|detonat\w*)\b",
         ),
         ("airstrike", r"\b(?:strikes?|raids?)\b"),
         (

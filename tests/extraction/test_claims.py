@@ -329,6 +329,11 @@ def test_hedging(sentence, hedged):
         ("Clashes continued on the outskirts.", "battle"),
         ("The museum reopened.", "other"),
         ("Russian bombers struck a chemical weapons factory.", "airstrike"),
+        # FA-KES 1914947538 (dev3): the Qardaha hospital bombing told in the monitor's words
+        ("A man drove an ambulance packed with explosives into the parking.", "bombing"),
+        ("An explosives-laden truck hit the security headquarters.", "bombing"),
+        ("A booby-trapped car went off near the mosque.", "bombing"),
+        ("The attacker detonated his vest at the gate.", "bombing"),
     ],
 )
 def test_event_types(sentence, kind):

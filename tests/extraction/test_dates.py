@@ -79,6 +79,20 @@ def test_seed_000_this_past_week_is_the_week_ending_at_reference():
     assert (week.date_start, week.date_end, week.precision) == (date(2016, 2, 15), ref, "week")
 
 
+def test_this_week_runs_from_monday_and_on_a_monday_is_the_week_before() -> None:
+    """ "Earlier this week" on a Thursday is Monday to Thursday; on a Monday it is the past
+    seven days (FA-KES 1918398779, "Published February 23 2015", a Monday: AFP's Sunday
+    copy of executions "earlier this week", which the same copy dated Sunday puts in the
+    days before)."""
+    text = "Troops executed 48 people earlier this week in a northern village."
+    thursday = one(text, date(2015, 2, 26), "this week")
+    assert (thursday.date_start, thursday.date_end) == (date(2015, 2, 23), date(2015, 2, 26))
+    monday = one(text, date(2015, 2, 23), "this week")
+    assert (monday.date_start, monday.date_end, monday.precision) == (
+        date(2015, 2, 17), date(2015, 2, 23), "week",
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_spans_hold_on_every_seed(prefix):
     text = seed(prefix)
