@@ -12,22 +12,29 @@ from app.linking.records import ClaimRecord
 
 # which side of a front the people hit are on, by the words for the area ("opposition-held
 # Aleppo", "government-controlled districts", "the districts dominated by the Syrian
-# regime", "under rebel control") or for who fired on it (the rebels' rockets, and state
-# media's "terrorist" shells, land on government areas): in a divided city, a raid on one
+# regime", "under rebel control") or for what hit it (air strikes and barrel bombs fall on
+# the side the government does not hold; the rebels' rockets, and state media's
+# "terrorists fired rocket shells", on government areas): in a divided city, a raid on one
 # side and shells on the other are two attacks on one day
 # (not the press: "state-controlled television", "rebel-controlled media")
 _NOT_PRESS = r"(?! (?:media|television|tv|news|agency|press|outlets?|newspapers?|radio)\b)"
 _OPPOSITION_SIDE = re.compile(
     rf"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b{_NOT_PRESS}|"
     r"\b(?:held|controlled|dominated|run) by (?:the )?(?:syrian )?(?:rebels|opposition|insurgents|"
-    r"militants|jihadists)\b|\bunder (?:the )?(?:rebel|opposition|insurgent) control\b",
+    r"militants|jihadists)\b|\bunder (?:the )?(?:rebel|opposition|insurgent) control\b|"
+    # air strikes and barrel bombs hit areas the government does not hold (the rebels',
+    # or the Islamic State's: only the government's side of a front goes unbombed)
+    r"\b(?:air ?strikes?|air raids?|warplanes?|barrel bombs?)\b",
     re.IGNORECASE,
 )
 _GOVERNMENT_SIDE = re.compile(
     rf"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)\b{_NOT_PRESS}|"
     r"(?:held|controlled|dominated|run) by (?:the )?(?:syrian )?(?:regime|government|army)\b|"
     r"under (?:the )?(?:syrian )?(?:regime|government|army)(?:'s)? control\b|"
-    r"rebels? (?:fired|launched)\b|(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling)\b)",
+    r"(?:rebels?|terrorists?|terrorist groups|militants) (?:[\w'-]+ ){0,4}?(?:fired|launched)\b|"
+    r"(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling|rocket attacks?)\b|"
+    r"(?:shells?|rockets?|mortars?) (?:fired|launched) by (?:the )?(?:rebels|terrorists?|"
+    r"terrorist groups|militants)\b)",
     re.IGNORECASE,
 )
 

@@ -730,6 +730,17 @@ def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_att
     assert where.front(both) is None
     press = _claim(3, "State-controlled television said eight people were killed in Homs.")
     assert where.front(press) is None
+    # what hit them says the side too (FA-KES 1923848148 / 1926479024: SOHR's barrel bomb
+    # on Bab al-Nayrab and SANA's "terrorist rocket attacks" on Aleppo that Thursday)
+    for text in ("Fifteen civilians were killed in a barrel bomb attack on Homs.",
+                 "Air strikes on Homs killed fifteen civilians on Monday."):  # fmt: skip
+        assert where.front_side(_claim(4, text)) == "opposition", text
+    for text in (
+        "Terrorist groups positioned in Bustan al-Qasser fired a mortar shell on a school.",
+        "Two were killed by rocket shells fired by terrorists on the neighborhood.",
+        "Six civilians were killed in terrorist rocket attacks on several neighborhoods.",
+    ):
+        assert where.front_side(_claim(4, text)) == "government", text
 
 
 def test_a_count_of_children_or_aid_workers_is_part_of_a_toll_not_a_rival_toll() -> None:
