@@ -96,6 +96,23 @@ def _outside(regions: list[tuple[str, list[str]]], governorate: str) -> str | No
     return None
 
 
+# a place a hundred kilometres or miles away is where something is measured from, not where
+# it happened: "al-Zahraa district of the city located 162 kilometers (101 miles) north of
+# the capital Damascus" (Homs); nearer ones stay ("30 km south of Idlib": the same province)
+_FAR_REFERENCE = re.compile(
+    r"\b\d{3,}\s*(?:km|kilomet(?:er|re)s?|miles)\b(?:\s*\([^)]*\))?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def far_reference(text: str, at: int) -> str | None:
+    """The words before a place named at `at` in a claim's text that make it a point far
+    away the distance is measured from ("162 kilometers north of the capital"), or None."""
+    found = _FAR_REFERENCE.search(text, max(0, at - 90), max(0, at))
+    return found.group(0) if found else None
+
+
 # what an attack hit, by the kind of site ("struck a market", "on the hospital"): two
 # claims naming different sites are two attacks, however close in place and day
 _SITE_WORDS = {

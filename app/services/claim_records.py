@@ -230,7 +230,7 @@ _ACTORS = (
     .order_by(ClaimActor.claim_id, ClaimActor.id)
 )
 _PLACES = (
-    sa.select(ClaimPlace.claim_id, ClaimPlace.place_id)
+    sa.select(ClaimPlace.claim_id, ClaimPlace.place_id, ClaimPlace.char_start)
     .where(ClaimPlace.claim_id.in_(_IDS))
     .order_by(ClaimPlace.claim_id, ClaimPlace.id)
 )
@@ -241,9 +241,9 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
     links: dict[int, list[Any]] = defaultdict(list)
     for link in conn.execute(_ACTORS, {"ids": ids}).all():
         links[link.claim_id].append(link)
-    spots: dict[int, list[int]] = defaultdict(list)
-    for claim_id, place_id in conn.execute(_PLACES, {"ids": ids}).all():
-        spots[claim_id].append(place_id)
+    spots: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for claim_id, place_id, char_start in conn.execute(_PLACES, {"ids": ids}).all():
+        spots[claim_id].append((place_id, char_start))
     actor_ids = {link.actor_id for ls in links.values() for link in ls}
     actor_ids |= {r.claimant_id for r in rows if r.claimant_id}
     chains = _actor_chains(conn, actor_ids)
@@ -255,7 +255,9 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
             c.published_on,
             c.primary_place_id,
         )
-        own = [places.ref(p) for p in dict.fromkeys(spots[c.id])]
+        # "162 kilometers north of the capital Damascus": where it is measured from
+        near = (p for p, at in spots[c.id] if not where.far_reference(c.text, at - c.char_start))
+        own = [places.ref(p) for p in dict.fromkeys(near)]
         own = [p for p in own if p.kind != "country"]
         # "Khan Sheikhoun in Idlib province": the town is where it happened
         own = [p for p in own if p.specific] or own
