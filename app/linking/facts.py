@@ -373,13 +373,19 @@ _UPDATE = re.compile(
 # civilians were killed": a dateline or a headline's few words may come first), or back
 # to earlier ones ("have used small amounts of sarin before", "has previously said")
 _TURN = re.compile(
-    r"^(?:[\w'’-]+\s+){0,3}?(?:meanwhile|elsewhere|separately|in (?:a )?separate|"
+    # after a dateline or a few words of a headline, or a subheading ("- Troops kill 10
+    # children - Meanwhile the Observatory said")
+    r"^(?:-[^-]{1,60}-\s+)?(?:[\w'’-]+\s+){0,3}?(?:meanwhile|elsewhere|separately|in (?:a )?separate|"
     r"(?:earlier|later) in the day|"
-    r"in (?:another|other) (?:incidents?|attacks?|developments?)|"
-    # "The attack came as the Observatory reported that troops had executed 48 people":
-    # what follows is the other incident
-    r"(?:came|comes) (?:just |only )?(?:(?:a|one|two|three|several|\w+) (?:days?|hours?|weeks?) )?"
-    r"(?:as|amid|after|while))\b",
+    r"in (?:another|other) (?:incidents?|attacks?|developments?))\b",
+    re.IGNORECASE,
+)
+# "The attack came as the Observatory reported that troops had executed 48 people": what
+# follows is another incident, told beside the article's (not a move to it: the article
+# goes on with its own)
+_BESIDE = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}?(?:came|comes) (?:just |only )?"
+    r"(?:(?:a|one|two|three|several|\w+) (?:days?|hours?|weeks?) )?(?:as|amid|after|while)\b",
     re.IGNORECASE,
 )
 _RECALLED = re.compile(
@@ -443,6 +449,12 @@ def added(r: ClaimRecord) -> Cue | None:
 
 def turns_away(r: ClaimRecord) -> Cue | None:
     """Words that open a claim on another incident than its article told before it."""
+    return moves_on(r) or find_cue(_BESIDE, r)
+
+
+def moves_on(r: ClaimRecord) -> Cue | None:
+    """Of those, the words that take the article on to another incident ("Meanwhile ..."),
+    which the claims after it may go on about."""
     return find_cue(_TURN, r)
 
 
