@@ -458,6 +458,12 @@ def moves_on(r: ClaimRecord) -> Cue | None:
     return find_cue(_TURN, r)
 
 
+def moves_on_words(text: str) -> str | None:
+    """`moves_on` of a claim's text (or its opening words), for code without its record."""
+    found = _TURN.search(text)
+    return found.group(0) if found else None
+
+
 # of those words, the ones that say so outright: what follows is another incident
 _SEPARATE = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:separately|(?:earlier|later) in the day|"

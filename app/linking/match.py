@@ -174,7 +174,7 @@ def place_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     )
     if a.places_inherited or b.places_inherited:
         weight /= 2
-        words += " (where the article's events happen: one claim names no place)"
+        words += " (one claim names no place: it stands where its article or passage is)"
     m.add(weight, "place", words)
 
 

@@ -5,12 +5,11 @@ that are linked only through others. How each pair relates is app.linking.relate
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from app.linking import facts
 from app.linking.match import Match, evidence, place_evidence, type_evidence, types_compatible
-from app.linking.records import ClaimRecord, PlaceRef, date_text
+from app.linking.records import ClaimRecord, date_text
 from app.linking.relate import Link, orient, relate, similarity
 
 # what a reference back ('the attack') cannot overrule: two named places, two kinds of event;
@@ -123,7 +122,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
     """Links among the claims of one article (its lede, toll, reactions...), a function of
     that article alone. Beyond the pairwise evidence, a claim that refers back ('the
     attack', 'the accusation') is about the nearest compatible claim before it."""
-    ordered = _in_passage(sorted(records, key=lambda r: r.start))
+    ordered = sorted(records, key=lambda r: r.start)
     recalled = {r.id for r in ordered if facts.recalls(r)}
     links: list[Link] = []
     for j, b in enumerate(ordered):
@@ -170,23 +169,6 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
             if m.same:
                 links.append(relate(a, b, m))
     return links
-
-
-def _in_passage(ordered: list[ClaimRecord]) -> list[ClaimRecord]:
-    """Claims that name no place after one that turns to another incident at a place it
-    names, at that place rather than at the article's: "Meanwhile the Observatory said 48
-    people were executed in the village of Rityan. The killings took place after troops
-    entered the town Tuesday" is about Rityan, not about Qardaha, where the article's
-    bombing was. The passage ends at the next claim that names its own place."""
-    out: list[ClaimRecord] = []
-    passage: tuple[PlaceRef, ...] = ()
-    for r in ordered:
-        if not r.in_comments and not r.places_inherited and r.places:
-            passage = r.places if facts.moves_on(r) else ()
-        elif passage and r.places_inherited and not r.in_comments:
-            r = replace(r, places=passage)
-        out.append(r)
-    return out
 
 
 def _firm(blocked: str, b: ClaimRecord) -> bool:

@@ -109,7 +109,9 @@ _FAR_REFERENCE = re.compile(
 def far_reference(text: str, at: int) -> str | None:
     """The words before a place named at `at` in a claim's text that make it a point far
     away the distance is measured from ("162 kilometers north of the capital"), or None."""
-    found = _FAR_REFERENCE.search(text, max(0, at - 90), max(0, at))
+    if not 0 < at <= len(text):
+        return None
+    found = _FAR_REFERENCE.search(text, max(0, at - 90), at)
     return found.group(0) if found else None
 
 

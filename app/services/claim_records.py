@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.linking import ClaimRecord, where
+from app.linking import ClaimRecord, facts, where
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
 from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
 
@@ -234,6 +234,63 @@ _PLACES = (
     .where(ClaimPlace.claim_id.in_(_IDS))
     .order_by(ClaimPlace.claim_id, ClaimPlace.id)
 )
+# the claims of some articles, in order, with the words they open with and the places
+# they name: where each article's passages are (`_passages`)
+_SOURCES = sa.bindparam("sources", expanding=True)
+_OPENINGS = (
+    sa.select(
+        _col.id, _col.source_id, _col.char_start, _col.in_comments,
+        sa.func.substr(_col.text, 1, 160).label("head"),
+    )
+    .where(_col.source_id.in_(_SOURCES))
+    .order_by(_col.source_id, _col.char_start)
+)  # fmt: skip
+_OPENING_PLACES = (
+    sa.select(ClaimPlace.claim_id, ClaimPlace.place_id, ClaimPlace.char_start)
+    .join(Claim, Claim.id == ClaimPlace.claim_id)
+    .where(Claim.source_id.in_(_SOURCES))
+    .order_by(ClaimPlace.claim_id, ClaimPlace.id)
+)
+
+
+def _own_places(
+    spots: list[tuple[int, int]], text: str, char_start: int, places: Gazetteer
+) -> list[PlaceRef]:
+    """The places a claim names as where it happened (of `spots`, its place ids and where
+    they are named in the source)."""
+    # "162 kilometers north of the capital Damascus": where it is measured from
+    near = (p for p, at in spots if not where.far_reference(text, at - char_start))
+    own = [places.ref(p) for p in dict.fromkeys(near)]
+    own = [p for p in own if p.kind != "country"]
+    # "Khan Sheikhoun in Idlib province": the town is where it happened
+    return [p for p in own if p.specific] or own
+
+
+def _passages(
+    conn: sa.Connection, sources: set[int], places: Gazetteer
+) -> dict[int, tuple[PlaceRef, ...]]:
+    """For each article, the passages that move it on to another place ("Meanwhile the
+    Observatory said 48 people were executed in the village of Rityan"): claim id -> the
+    places, for each claim that names no place of its own after such a claim and before
+    the next that names one; the claim is about that place, not the article's."""
+    if not sources:
+        return {}
+    spots: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for claim_id, place_id, at in conn.execute(_OPENING_PLACES, {"sources": sorted(sources)}):
+        spots[claim_id].append((place_id, at))
+    out: dict[int, tuple[PlaceRef, ...]] = {}
+    source, passage = None, ()
+    for c in conn.execute(_OPENINGS, {"sources": sorted(sources)}):
+        if c.source_id != source:
+            source, passage = c.source_id, ()
+        if c.in_comments:
+            continue
+        own = _own_places(spots[c.id], c.head, c.char_start, places)
+        if own:
+            passage = tuple(own) if facts.moves_on_words(c.head) else ()
+        elif passage:
+            out[c.id] = passage
+    return out
 
 
 def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[int, ClaimRecord]:
@@ -247,6 +304,8 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
     actor_ids = {link.actor_id for ls in links.values() for link in ls}
     actor_ids |= {r.claimant_id for r in rows if r.claimant_id}
     chains = _actor_chains(conn, actor_ids)
+    named = {c.id: _own_places(spots[c.id], c.text, c.char_start, places) for c in rows}
+    passages = _passages(conn, {c.source_id for c in rows if not named[c.id]}, places)
     out = {}
     for c in rows:
         sha, outlet, published, primary = (
@@ -255,17 +314,16 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
             c.published_on,
             c.primary_place_id,
         )
-        # "162 kilometers north of the capital Damascus": where it is measured from
-        near = (p for p, at in spots[c.id] if not where.far_reference(c.text, at - c.char_start))
-        own = [places.ref(p) for p in dict.fromkeys(near)]
-        own = [p for p in own if p.kind != "country"]
-        # "Khan Sheikhoun in Idlib province": the town is where it happened
-        own = [p for p in own if p.specific] or own
+        own = named[c.id]
         inherited = not own and primary is not None and places.rows[primary].kind != "country"
         if inherited and places.rows[primary].governorate:
             # "in northern Syria" in an article about Deir ez-Zor: somewhere else
             inherited = where.outside_region(c.text, places.rows[primary].governorate) is None
-        refs = own or ([places.ref(primary)] if inherited else [])
+        if inherited and c.id in passages:
+            # after "Meanwhile ... in Rityan", about Rityan
+            refs = list(passages[c.id])
+        else:
+            refs = own or ([places.ref(primary)] if inherited else [])
         out[c.id] = ClaimRecord(
             id=c.id,
             key=_key(sha, c.char_start),

@@ -271,27 +271,21 @@ def test_a_claim_that_turns_to_another_incident_is_not_joined_to_it_by_its_artic
         assert _linked(_article(lede, goes_on.replace("A rocket", turn))) == set(), turn
 
 
-def test_a_claim_naming_no_place_after_a_meanwhile_is_at_the_meanwhile_s_place() -> None:
-    """After "Meanwhile ... in Homs", a claim naming no place goes on about Homs, not about
-    the article's Kafr Zita (FA-KES 1914947538: "- Troops kill 10 children - Meanwhile the
-    Observatory said ... 48 people executed ... in the northern village of Rityan. The
-    killings took place after troops entered the town Tuesday" is about Rityan). "The
-    attack came as ..." tells another incident without moving the article on to it."""
-    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
-    dead = "Three of them were children the Observatory said."
-    for turn in (
+def test_a_meanwhile_moves_the_article_on_and_a_came_as_does_not() -> None:
+    """ "Meanwhile ..." (after a subheading too: "- Troops kill 10 children - Meanwhile the
+    Observatory said") takes the article on to another incident, whose place the claims
+    after it keep (tests/services/test_passage.py); "The attack came as ..." tells another
+    incident beside the article's and does not move it on."""
+    for text in (
         "Meanwhile air strikes killed 12 people in Homs on Friday.",
         "- Troops kill 12 - Meanwhile the Observatory said air strikes killed 12 in Homs.",
+        "Elsewhere air strikes killed 12 people in Homs on Friday.",
     ):
-        first, second, third = _article(lede, turn, dead)
-        second = replace(second, places=(HOMS,), places_inherited=False, date_rule="own")
-        assert facts.moves_on(second) is not None, turn
-        assert _linked([first, second, third]) == {(2, 3)}, turn
-    beside = "The attack came as air strikes killed 12 people in Homs on Friday."
-    first, second, third = _article(lede, beside, dead)
-    second = replace(second, places=(HOMS,), places_inherited=False, date_rule="own")
-    assert facts.turns_away(second) is not None and facts.moves_on(second) is None
-    assert _linked([first, second, third]) == {(1, 3)}
+        record = _claim(1, text)
+        assert facts.moves_on(record) is not None and facts.turns_away(record), text
+        assert facts.moves_on_words(text) is not None, text
+    beside = _claim(1, "The attack came as air strikes killed 12 people in Homs on Friday.")
+    assert facts.turns_away(beside) is not None and facts.moves_on(beside) is None
 
 
 def test_a_claim_that_says_it_tells_a_separate_incident_is_not_joined_to_what_came_before() -> None:

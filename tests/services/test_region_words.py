@@ -44,8 +44,22 @@ def test_a_claim_in_northern_syria_is_not_at_its_article_s_deir_ez_zor_town(
         ids = set(session.execute(sa.select(Claim.id)).scalars())
         records = load_records(session, ids)
         assert records[north.id].places == ()
+        # a claim naming no place stands at its article's town, or, after "Meanwhile Human
+        # Rights Watch said ... a March 16 airstrike ... in the northern Syrian province of
+        # Aleppo", at the place of that passage (tests/services/test_passage.py)
+        meanwhile = session.execute(
+            sa.select(Claim).where(Claim.text.startswith("Meanwhile Human Rights Watch"))
+        ).scalar_one()
         inherited = [r for r in records.values() if r.places_inherited]
-        assert inherited and all(r.places[0].governorate == "Deir ez-Zor" for r in inherited)
+        before = [
+            r
+            for r in inherited
+            if r.source_id != meanwhile.source_id or r.start < meanwhile.char_start
+        ]
+        assert before and all(r.places[0].governorate == "Deir ez-Zor" for r in before)
+        after = min((r for r in inherited if r not in before), key=lambda r: r.start)
+        assert after.text.startswith("U.S. officials said at the time")
+        assert after.places[0].governorate == "Aleppo"
         related = session.execute(
             sa.select(ClaimRelation.kind, ClaimRelation.reason).where(
                 sa.or_(ClaimRelation.claim_a_id == north.id, ClaimRelation.claim_b_id == north.id),

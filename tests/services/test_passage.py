@@ -1,0 +1,47 @@
+"""After "Meanwhile ... in Rityan", a claim naming no place is about Rityan, not about the
+article's town (FA-KES dev articles 1914947538 and 1965495332, through the real import, on
+SQLite and PostgreSQL). AFP's story of the Qardaha hospital bombing turns, under a
+subheading, to the executions in Rityan ("- Troops kill 10 children - Meanwhile the
+Observatory said ..."); its next claims name no place ("The killings took place after
+troops entered the town Tuesday", the quote of the one rebel who resisted and was
+executed), and standing at Qardaha they joined the bombing, whose four dead Sputnik's
+report then "contradicted" with the rebel's one."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.models import Claim
+from app.models.event import ClaimRelation
+from app.services.claim_records import load_records
+from tests.factories import imported_dev_articles
+
+ARTICLES = {"1914947538", "1965495332"}
+
+
+def test_claims_after_a_meanwhile_are_at_its_place(fresh_url: str) -> None:
+    with (
+        imported_dev_articles(fresh_url, ARTICLES, "passage test") as engine,
+        Session(engine) as session,
+    ):
+        claims = {c.text: c for c in session.execute(sa.select(Claim)).scalars()}
+
+        def claim(start: str) -> Claim:
+            return next(c for text, c in claims.items() if text.startswith(start))
+
+        records = load_records(session, {c.id for c in claims.values()})
+        for start in ("The killings took place", '"There was no resistance'):
+            record = records[claim(start).id]
+            assert record.places_inherited, start
+            assert [p.name for p in record.places] == ["Ratyan"], start
+        # before the turn, and in another article, the article's own town
+        assert [p.name for p in records[claim("A suicide bomber driving").id].places] == ["Qardaha"]
+        quote = claim('"There was no resistance').id
+        clashes = session.execute(
+            sa.select(ClaimRelation.reason).where(
+                sa.or_(ClaimRelation.claim_a_id == quote, ClaimRelation.claim_b_id == quote),
+                ClaimRelation.kind == "contradicts",
+            )
+        ).all()
+        assert clashes == []
