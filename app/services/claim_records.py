@@ -234,23 +234,18 @@ _PLACES = (
     .where(ClaimPlace.claim_id.in_(_IDS))
     .order_by(ClaimPlace.claim_id, ClaimPlace.id)
 )
-# the claims of some articles, in order, with the words they open with and the places
-# they name: where each article's passages are (`_passages`)
+# the claims of some articles that name a place, in order, with the words they open with
+# and each place they name: where each article's passages are (`_passages`)
 _SOURCES = sa.bindparam("sources", expanding=True)
 _OPENINGS = (
     sa.select(
-        _col.id, _col.source_id, _col.char_start, _col.in_comments,
-        sa.func.substr(_col.text, 1, 160).label("head"),
+        _col.id, _col.source_id, _col.char_start, sa.func.substr(_col.text, 1, 160).label("head"),
+        ClaimPlace.place_id, ClaimPlace.char_start.label("named_at"),
     )
-    .where(_col.source_id.in_(_SOURCES))
-    .order_by(_col.source_id, _col.char_start)
+    .join(ClaimPlace, ClaimPlace.claim_id == _col.id)
+    .where(_col.source_id.in_(_SOURCES), sa.not_(_col.in_comments))
+    .order_by(_col.source_id, _col.char_start, ClaimPlace.id)
 )  # fmt: skip
-_OPENING_PLACES = (
-    sa.select(ClaimPlace.claim_id, ClaimPlace.place_id, ClaimPlace.char_start)
-    .join(Claim, Claim.id == ClaimPlace.claim_id)
-    .where(Claim.source_id.in_(_SOURCES))
-    .order_by(ClaimPlace.claim_id, ClaimPlace.id)
-)
 
 
 def _own_places(
@@ -267,29 +262,34 @@ def _own_places(
 
 
 def _passages(
-    conn: sa.Connection, sources: set[int], places: Gazetteer
+    conn: sa.Connection, unplaced: list[Any], places: Gazetteer
 ) -> dict[int, tuple[PlaceRef, ...]]:
-    """For each article, the passages that move it on to another place ("Meanwhile the
-    Observatory said 48 people were executed in the village of Rityan"): claim id -> the
-    places, for each claim that names no place of its own after such a claim and before
-    the next that names one; the claim is about that place, not the article's."""
-    if not sources:
+    """Where each of `unplaced` (claim rows that name no place of their own) is, when its
+    article has moved on to another place before it ("Meanwhile the Observatory said 48
+    people were executed in the village of Rityan"): claim id -> that claim's places, if
+    the last claim before it that names a place is such a move. The claim is about that
+    place, not the article's."""
+    if not unplaced:
         return {}
-    spots: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for claim_id, place_id, at in conn.execute(_OPENING_PLACES, {"sources": sorted(sources)}):
-        spots[claim_id].append((place_id, at))
+    by_source: dict[int, dict[int, Any]] = defaultdict(dict)  # source -> claim id -> its rows
+    found = conn.execute(_OPENINGS, {"sources": sorted({c.source_id for c in unplaced})})
+    for row in found:
+        by_source[row.source_id].setdefault(row.id, []).append(row)
+    # per article, in order: (start, the places if it moves the article on, else none)
+    moves: dict[int, list[tuple[int, tuple[PlaceRef, ...]]]] = defaultdict(list)
+    for source, claims in by_source.items():
+        for rows in claims.values():
+            first = rows[0]
+            own = _own_places([(r.place_id, r.named_at) for r in rows], first.head,
+                              first.char_start, places)  # fmt: skip
+            if own:
+                moving = facts.moves_on_words(first.head) is not None
+                moves[source].append((first.char_start, tuple(own) if moving else ()))
     out: dict[int, tuple[PlaceRef, ...]] = {}
-    source, passage = None, ()
-    for c in conn.execute(_OPENINGS, {"sources": sorted(sources)}):
-        if c.source_id != source:
-            source, passage = c.source_id, ()
-        if c.in_comments:
-            continue
-        own = _own_places(spots[c.id], c.head, c.char_start, places)
-        if own:
-            passage = tuple(own) if facts.moves_on_words(c.head) else ()
-        elif passage:
-            out[c.id] = passage
+    for c in unplaced:
+        before = [m for at, m in moves[c.source_id] if at < c.char_start]
+        if before and before[-1]:
+            out[c.id] = before[-1]
     return out
 
 
@@ -305,7 +305,7 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
     actor_ids |= {r.claimant_id for r in rows if r.claimant_id}
     chains = _actor_chains(conn, actor_ids)
     named = {c.id: _own_places(spots[c.id], c.text, c.char_start, places) for c in rows}
-    passages = _passages(conn, {c.source_id for c in rows if not named[c.id]}, places)
+    passages = _passages(conn, [c for c in rows if not named[c.id]], places)
     out = {}
     for c in rows:
         sha, outlet, published, primary = (
