@@ -375,8 +375,8 @@ _UPDATE = re.compile(
 _TURN = re.compile(
     # after a dateline or a few words of a headline, or a subheading ("- Troops kill 10
     # children - Meanwhile the Observatory said")
-    r"^(?:-[^-]{1,60}-\s+)?(?:[\w'’-]+\s+){0,3}?(?:meanwhile|elsewhere|separately|in (?:a )?separate|"
-    r"(?:earlier|later) in the day|"
+    r"^(?:-[^-]{1,60}-\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:meanwhile|elsewhere|separately|in (?:a )?separate|(?:earlier|later) in the day|"
     r"in (?:another|other) (?:incidents?|attacks?|developments?))\b",
     re.IGNORECASE,
 )

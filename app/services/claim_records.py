@@ -183,7 +183,8 @@ def _voice(claim: Any, sha: str, outlet: str | None, chain: tuple[int, ...]) -> 
 def load_records(
     session: Session, claim_ids: Iterable[int], places: Gazetteer | None = None
 ) -> dict[int, ClaimRecord]:
-    """Claim records for `claim_ids`, with four queries whatever their number."""
+    """Claim records for `claim_ids`, with five queries whatever their number (per chunk of
+    2,000)."""
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
@@ -280,8 +281,8 @@ def _passages(
     for source, claims in by_source.items():
         for rows in claims.values():
             first = rows[0]
-            own = _own_places([(r.place_id, r.named_at) for r in rows], first.head,
-                              first.char_start, places)  # fmt: skip
+            spots = [(r.place_id, r.named_at) for r in rows]
+            own = _own_places(spots, first.head, first.char_start, places)
             if own:
                 moving = facts.moves_on_words(first.head) is not None
                 moves[source].append((first.char_start, tuple(own) if moving else ()))
