@@ -82,3 +82,26 @@ def test_a_police_command_quoted_by_sana_is_the_government_s_voice(fresh_url: st
         }
         assert kinds, "the police command's claim is linked to its article's toll"
         assert "contradicts" not in kinds and "corroborates" not in kinds, kinds
+
+
+def test_a_source_that_told_sana_speaks_with_sana_s_voice(fresh_url: str) -> None:
+    """ "Medical sources in the city told SANA's reporter that ... hospitals received the
+    bodies of 44 victims as well as 140 injured" (Al-Manar, FA-KES dev 1965511170) and
+    "Syrian state media gave a toll of 44 dead and 140 injured" (TRT World, 1924058046)
+    are one report, SANA's: they agree, but do not corroborate each other (the dev2 pair
+    1919191742 / 1965511170 calls such a pair related)."""
+    articles = {"1965511170", "1924058046"}
+    with (
+        imported_dev_articles(fresh_url, articles, "told sana test") as engine,
+        Session(engine) as session,
+    ):
+        medical = _claim(session, "1965511170", "Medical sources in the city told SANA")
+        state = _claim(session, "1924058046", "Syrian state media gave a toll")
+        [relation] = session.execute(
+            sa.select(ClaimRelation).where(
+                ClaimRelation.claim_a_id.in_([medical.id, state.id]),
+                ClaimRelation.claim_b_id.in_([medical.id, state.id]),
+            )
+        ).scalars()
+        assert relation.kind == "related", relation.reason
+        assert "Same claimant" in relation.reason, relation.reason
