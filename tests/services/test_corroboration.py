@@ -23,6 +23,16 @@ def _claim(session: Session, external_id: str, starts: str) -> Claim:
     ).scalar_one()
 
 
+def _relation(session: Session, a: Claim, b: Claim) -> ClaimRelation:
+    """The one relation stored between two claims."""
+    [relation] = session.execute(
+        sa.select(ClaimRelation).where(
+            ClaimRelation.claim_a_id.in_([a.id, b.id]), ClaimRelation.claim_b_id.in_([a.id, b.id])
+        )
+    ).scalars()
+    return relation
+
+
 def test_two_outlets_corroborate_the_khan_sheikhoun_toll(fresh_url: str) -> None:
     with (
         imported_dev_articles(fresh_url, ARTICLES, "corroboration test") as engine,
@@ -30,12 +40,7 @@ def test_two_outlets_corroborate_the_khan_sheikhoun_toll(fresh_url: str) -> None
     ):
         sohr = _claim(session, "1923102872", "At least 72 people")
         trt = _claim(session, "1919191759", "An alleged chemical attack that killed")
-        [relation] = session.execute(
-            sa.select(ClaimRelation).where(
-                ClaimRelation.claim_a_id.in_([sohr.id, trt.id]),
-                ClaimRelation.claim_b_id.in_([sohr.id, trt.id]),
-            )
-        ).scalars()
+        relation = _relation(session, sohr, trt)
         assert relation.kind == "corroborates", relation.reason
         assert "killed" in relation.agree and relation.differ == []
         assert "at least 72 and at least 58 agree" in relation.reason
@@ -97,11 +102,6 @@ def test_a_source_that_told_sana_speaks_with_sana_s_voice(fresh_url: str) -> Non
     ):
         medical = _claim(session, "1965511170", "Medical sources in the city told SANA")
         state = _claim(session, "1924058046", "Syrian state media gave a toll")
-        [relation] = session.execute(
-            sa.select(ClaimRelation).where(
-                ClaimRelation.claim_a_id.in_([medical.id, state.id]),
-                ClaimRelation.claim_b_id.in_([medical.id, state.id]),
-            )
-        ).scalars()
+        relation = _relation(session, medical, state)
         assert relation.kind == "related", relation.reason
         assert "Same claimant" in relation.reason, relation.reason
