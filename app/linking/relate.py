@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.linking import facts
+from app.linking import details, facts
 from app.linking.match import Match, accused, denial, shared_actors
 from app.linking.records import ClaimRecord, Figure, date_text
 
@@ -267,6 +267,7 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
         a.event_type == b.event_type != "other"
         and "place" in m.agree
         and placed
+        and details.shared(a, b)
         and ("actors" in m.agree or "date" in m.agree)
         and not relayed
     ):
@@ -277,6 +278,11 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
     if "actors" in m.agree and shared_actors(a, b, "agent") and not relayed:
         out.append("agent")
     return out
+
+
+def _agreed_words(a: ClaimRecord, b: ClaimRecord, agreed: list[str]) -> list[str]:
+    """The agreements as the reason gives them: the event with the details both tell."""
+    return [f"event ({', '.join(details.shared(a, b))})" if k == "event" else k for k in agreed]
 
 
 def orient(a: ClaimRecord, b: ClaimRecord) -> tuple[ClaimRecord, ClaimRecord]:
@@ -381,7 +387,7 @@ def relate(a: ClaimRecord, b: ClaimRecord, m: Match) -> Link:
             b,
             "corroborates",
             f"{same_event} Independent claimants ({a.claimant.name}, {b.claimant.name}) "
-            f"agree on {', '.join(agreed)}.",
+            f"agree on {', '.join(_agreed_words(a, b, agreed))}.",
             tuple(dict.fromkeys([*m.agree, *agreed])),
             (),
             detail,

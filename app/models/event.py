@@ -27,7 +27,8 @@ GRADE_HELP = {
 RELATION_HELP = {
     "corroborates": "Same incident; independent claimants agree on a fact (a figure within "
     "both wordings, the same agent, or the same kind of attack at the same place and time, "
-    "each claim naming the place itself; "
+    "each claim naming the place itself and both telling a detail of it in the same words "
+    "('police station', 'convoy': the reason lists them); "
     "within one article, only a figure: the kind of attack, its place, day and agent are the "
     "article's telling, which its claims share).",
     "contradicts": "Same incident; facts that cannot both be true: figures beyond what their "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.linking import facts, where
+from app.linking import details, facts, where
 from app.linking.match import Match, evidence
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
@@ -974,3 +974,23 @@ def test_naming_one_city_says_less_than_naming_one_town() -> None:
     district = PlaceRef(62, "Al-Waer", "neighbourhood", (62, 60, 61, 1), 61, (61,))
     m = evidence(replace(first, places=(district,)), second)
     assert "Al-Waer is in Homs" in m.evidence and m.score < 3.0
+
+
+def test_an_attacks_details_are_its_common_words_not_names_nor_any_reports_words() -> None:
+    """What two claims must both tell to agree on the event: "suicide", "police station";
+    not the names (Midan, Monday, Damascus: place and date are compared as such) nor what
+    every report says ("killed", "attack", "state media said"). A group's claim of its
+    fighters and a toll share none; words are matched by their first letters ("evacuees",
+    "evacuation")."""
+    state = _claim(1, "A double suicide bomb attack hit a police station in Syrias capital "
+                      "Damascus on Monday state media said.")  # fmt: skip
+    toll = _claim(2, "At least 17 people were killed on Monday by suicide bombings that "
+                     "targeted a police station in the Midan neighbourhood of Damascus.")  # fmt: skip
+    group = _claim(3, "The group said three of its fighters armed with guns and explosives "
+                      "were involved in the attack in the southern neighbourhood of Midan.")  # fmt: skip
+    assert set(details.details(state).values()) == {"double", "suicide", "police", "station"}
+    assert details.shared(state, toll) == ["suicide", "police", "station"]
+    assert details.shared(group, toll) == [] and details.shared(group, state) == []
+    deal = _claim(4, "The evacuees waited in Rashidin for more than a day.")
+    convoy = _claim(5, "A blast hit a bus convoy after an evacuation deal stalled.")
+    assert details.shared(deal, convoy) == ["evacuees"]
