@@ -196,12 +196,16 @@ def _other_districts(a: ClaimRecord, b: ClaimRecord) -> str | None:
     return f"{', '.join(p.name for p in fa)} / {', '.join(p.name for p in fb)}"
 
 
+_CITY = r"\b(?:{0} city|city of {0})\b"
+
+
 def _namesake(x: ClaimRecord, y: ClaimRecord) -> str | None:
     """A city of `x` named as its governorate ("Idlib", "Aleppo") while `y` names a place
     elsewhere in that governorate: the name may be the province's ("a gas attack in
-    Idlib"), so the two are no more apart than a governorate and a town in it."""
+    Idlib"), so the two are no more apart than a governorate and a town in it; unless `x`
+    says the city ("in Aleppo city", "the city of Idlib")."""
     for p in x.places:
-        if p.namesake:
+        if p.namesake and not re.search(_CITY.format(re.escape(p.name)), x.text, re.IGNORECASE):
             for q in y.places:
                 if q.governorate_id == p.governorate_id:
                     return f"{q.name} is in {p.name} province (or near the city of that name)"

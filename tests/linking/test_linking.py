@@ -865,3 +865,22 @@ def test_a_statement_of_the_day_joins_its_article_s_incident_of_that_day() -> No
     links = link_within_source([attack, hague, before])
     assert [(x.a.id, x.b.id) for x in links] == [(1, 2)]
     assert "told in one article of the day it happened" in links[0].reason
+
+
+def test_a_city_said_to_be_the_city_is_not_its_province() -> None:
+    """ "Idlib" alone may be the province, so a claim there is not set apart from one in
+    Khan Sheikhoun; "in Idlib city" (or "the city of Idlib") is the city, 50 km away (the
+    audit-dev6 pair: rockets on a district "in Aleppo city" against a rocket attack on tanks
+    near al-Rai, in its province)."""
+    day = {"date_start": date(2017, 4, 4), "date_end": date(2017, 4, 4), "precision": "day",
+           "date_rule": "own", "event_type": "shelling"}  # fmt: skip
+    town = _record("Rockets hit tanks south of Khan Sheikhoun.", 1, start=0, source_id=1,
+                   source_key="a", places=(KHAN_SHEIKHOUN,), **day)  # fmt: skip
+    for words, apart in (
+        ("Rocket shells hit Idlib on Tuesday, killing six.", False),
+        ("Rocket shells hit a district in Idlib city on Tuesday, killing six.", True),
+        ("Rocket shells hit the city of Idlib on Tuesday, killing six.", True),
+    ):
+        city = _record(words, 2, start=0, source_id=2, source_key="b", places=(IDLIB,), **day)
+        blocked = evidence(town, city).blocked
+        assert (blocked is not None and blocked.startswith("different places")) == apart, words
