@@ -225,7 +225,15 @@ def _countryside(x: ClaimRecord, y: ClaimRecord) -> str | None:
         found = re.search(_COUNTRYSIDE.format(re.escape(q.name)), x.text, re.IGNORECASE)
         if found:
             return found.group(0)
+        # or a countryside the gazetteer knows by another name ("northern Aleppo")
+        rural = [p.name for p in x.places if _rural(p) and q.name.lower() in p.name.lower()]
+        if rural:
+            return rural[0]
     return None
+
+
+def _rural(p: PlaceRef) -> bool:
+    return p.kind == "region" and "countryside" in p.name.lower()
 
 
 def _names(r: ClaimRecord, kinds: bool = False) -> str:

@@ -750,6 +750,13 @@ def test_the_countryside_of_a_governorate_is_not_the_city_of_its_name() -> None:
     m = evidence(city, province_wide)
     assert m.blocked is None
     assert "Aleppo and Aleppo governorate share a governorate" in m.evidence[-1]
+    # the gazetteer's countryside by another of its names ("in northern Aleppo", audit-dev6:
+    # the Turkish army's strikes there against rockets on the city's districts)
+    north = PlaceRef(9, "Northern Aleppo countryside", "region", (9, 7, 1), 7, (7, 9))
+    northern = replace(rural, text="Artillery fire destroyed one tank in northern Aleppo.",
+                       places=(north,))  # fmt: skip
+    m = evidence(city, northern)
+    assert m.blocked == "different places (Northern Aleppo countryside is not the city)"
 
 
 def test_two_districts_of_one_city_are_two_places_though_both_name_the_city() -> None:
