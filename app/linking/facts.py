@@ -72,9 +72,21 @@ def _scoped(r: ClaimRecord, counted: list[Figure]) -> list[Figure]:
             and _SAME_BOUND.fullmatch(r.text[prev.end - r.start : f.start - r.start]) is not None
         ):
             f = replace(f, qualifier=prev.qualifier, max=None)
+        elif f.qualifier is None and f.end is not None and _FLOOR.match(r.text, f.end - r.start):
+            f = replace(f, qualifier="at_least", max=None)
         out.append(f)
         prev = f
     return out
+
+
+# a count of the dead found so far is a floor of the toll: "five bodies were lifted from
+# the rubble and the rescuers continued to look for the others", "12 bodies recovered so far"
+_FLOOR = re.compile(
+    r"(?:\s+\w+){0,3}?\s+(?:(?:were|have been|had been|was)\s+)?"
+    r"(?:lifted|pulled|recovered|retrieved|dug out|removed|extracted)\b"
+    r"|(?:\s+\w+){0,6}?\s+so far\b",
+    re.IGNORECASE,
+)
 
 
 # nothing but a comma or "and" between two counts: one list ("five women and a child")
