@@ -994,3 +994,22 @@ def test_an_attacks_details_are_its_common_words_not_names_nor_any_reports_words
     deal = _claim(4, "The evacuees waited in Rashidin for more than a day.")
     convoy = _claim(5, "A blast hit a bus convoy after an evacuation deal stalled.")
     assert details.shared(deal, convoy) == ["evacuees"]
+
+
+def test_bodies_recovered_so_far_are_a_floor_of_the_toll() -> None:
+    """ "The group said five bodies were lifted from the rubble and the rescuers continued
+    to look for the others" (audit-dev2: the White Helmets centre strike) does not dispute
+    "killing eight volunteers": the dead found so far are at least five. A bare count of
+    the dead still disputes another."""
+    eight = _claim(1, "Airstrikes struck a centre of the White Helmets killing eight volunteers.",
+                   figures=(_figure("killed", 8, "eight volunteers"),))  # fmt: skip
+    text = "The group said five bodies were lifted from the rubble."
+    found = _claim(2, text, figures=(replace(_figure("killed", 5, "five bodies"),
+                                             start=15, end=26),))  # fmt: skip
+    assert [f.qualifier for f in facts.compared(found)] == ["at_least"]
+    assert relate(eight, found, Match()).kind != "contradicts"
+    bare = replace(found, text="The group said five bodies were found in the rubble.")
+    assert [f.qualifier for f in facts.compared(bare)] == [None]
+    assert relate(eight, bare, Match()).kind == "contradicts"
+    so_far = replace(found, text="The group said five bodies have been counted so far.")
+    assert [f.qualifier for f in facts.compared(so_far)] == ["at_least"]
