@@ -47,7 +47,9 @@ airstrike airstrikes air group groups held rebel-held regime-held
 government-held opposition-held suspected alleged thousands
 activist activists agency channel correspondent journalists media ministry monitor
 monitoring monitors news observatory spokesman spokeswoman state television witness
-witnesses
+witnesses regime government forces army troops soldiers rebels rebel opposition
+militants militant terrorists terrorist jihadists fighters coalition warplanes warplane
+jets jet aircraft planes plane chemical weapons weapon gas toxic suburb suburbs
 """
 )
 

@@ -994,6 +994,11 @@ def test_an_attacks_details_are_its_common_words_not_names_nor_any_reports_words
     deal = _claim(4, "The evacuees waited in Rashidin for more than a day.")
     convoy = _claim(5, "A blast hit a bus convoy after an evacuation deal stalled.")
     assert details.shared(deal, convoy) == ["evacuees"]
+    # the parties and weapons any report of its kind names are no detail either (audit-dev7:
+    # "bombing by the Syrian regime" of a suburb over a week, and its sixth day)
+    week = _claim(6, "The suburb has been subject to ferocious shelling by the regime warplanes.")
+    day = _claim(7, "Regime warplanes have continued bombardment of a besieged suburb.")
+    assert details.shared(week, day) == []
 
 
 def test_bodies_recovered_so_far_are_a_floor_of_the_toll() -> None:
