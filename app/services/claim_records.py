@@ -16,9 +16,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.extraction.normalize import light_key
 from app.linking import ClaimRecord, facts, where
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
-from app.models import Actor, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
+from app.models import Actor, ActorAlias, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
+from app.services.outlets import curated as outlet_list
+from app.services.outlets import spellings
 
 _SPACE = re.compile(r"\s+")
 
@@ -173,6 +176,33 @@ _TOLD_SANA = re.compile(
 )
 _SANA = sa.select(Actor.id).where(Actor.slug == "sana")
 
+# the registry's media actors by every name they go by: an outlet speaking in its own
+# words is that actor (SANA's own reports and "SANA said" in another outlet are one voice)
+_MEDIA = sa.union_all(
+    sa.select(Actor.id, Actor.name).where(Actor.kind == "media", Actor.merged_into_id.is_(None)),
+    sa.select(Actor.id, ActorAlias.alias)
+    .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+    .where(Actor.kind == "media", Actor.merged_into_id.is_(None)),
+)
+
+
+def _outlet_actors(conn: sa.Connection, outlets: set[str]) -> dict[str, int]:
+    """The registry actor of each outlet string (lowercased) that names one: by the
+    outlet's curated names ("alaraby": The New Arab, Al-Araby Al-Jadeed) or the string."""
+    if not outlets:
+        return {}
+    by_name: dict[str, int] = {}
+    for actor_id, name in conn.execute(_MEDIA).all():
+        by_name.setdefault(light_key(name), actor_id)
+    curated = {s: o for o in outlet_list() for s in spellings(o)}
+    out = {}
+    for raw in outlets:
+        names = spellings(curated[raw]) if raw in curated else {raw}
+        found = sorted({by_name[k] for k in map(light_key, names) if k in by_name})
+        if found:
+            out[raw] = found[0]
+    return out
+
 
 def _voice(claim: Any, sha: str, outlet: str | None, chain: tuple[int, ...]) -> Claimant:
     """Who speaks in `claim` (a row with its claimant actor's name and kind joined)."""
@@ -317,6 +347,8 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
     sana = conn.execute(_SANA).scalar() if told else None
     if sana is not None:
         actor_ids.add(sana)
+    by_outlet = _outlet_actors(conn, {c.outlet.lower() for c in rows if c.outlet})
+    actor_ids |= set(by_outlet.values())
     chains = _actor_chains(conn, actor_ids)
     named = {c.id: _own_places(spots[c.id], c.text, c.char_start, places) for c in rows}
     passages = _passages(conn, [c for c in rows if not named[c.id]], places)
@@ -332,6 +364,8 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
         voice = _voice(c, sha, outlet, chains.get(c.claimant_id or 0, ()))
         if c.id in told and sana is not None and not c.in_comments:
             voice = Claimant(f"actor:{chains[sana][-1]}", voice.name)  # SANA's source
+        elif voice.voice.startswith("outlet:") and outlet and outlet.lower() in by_outlet:
+            voice = Claimant(f"actor:{chains[by_outlet[outlet.lower()]][-1]}", voice.name)
         inherited = not own and primary is not None and places.rows[primary].kind != "country"
         if inherited and places.rows[primary].governorate:
             # "in northern Syria" in an article about Deir ez-Zor: somewhere else

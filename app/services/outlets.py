@@ -35,7 +35,7 @@ def curated() -> tuple[OutletPublic, ...]:
     return tuple(OutletPublic(curated=True, **row) for row in rows)
 
 
-def _spellings(outlet: OutletPublic) -> set[str]:
+def spellings(outlet: OutletPublic) -> set[str]:
     """What a source's `outlet` field may hold for this outlet, lowercased."""
     return {s.lower() for s in (outlet.key, outlet.name, *outlet.aliases)}
 
@@ -59,7 +59,7 @@ def all_outlets(session: Session) -> list[OutletPublic]:
         spelled.setdefault(raw.lower(), raw)
     out = [
         o.model_copy(
-            update={"source_count": sum(counts.pop(s, 0) for s in _spellings(o))}, deep=True
+            update={"source_count": sum(counts.pop(s, 0) for s in spellings(o))}, deep=True
         )
         for o in curated()
     ]
@@ -137,7 +137,7 @@ def resolve_outlets(
                 suggestions,
             )
         outlet, matched = hit
-        strings |= _spellings(outlet)
+        strings |= spellings(outlet)
         resolved.append(
             ResolvedName(
                 input=value,

@@ -105,3 +105,21 @@ def test_a_source_that_told_sana_speaks_with_sana_s_voice(fresh_url: str) -> Non
         relation = _relation(session, medical, state)
         assert relation.kind == "related", relation.reason
         assert "Same claimant" in relation.reason, relation.reason
+
+
+def test_an_outlet_in_its_own_words_is_its_registry_actor(fresh_url: str) -> None:
+    """The New Arab's own "The Islamic State group claims the double suicide bomb attack
+    ... killing at least 17 people" (FA-KES dev 1923102965, outlet `alaraby`) and its
+    "IS also claimed an October 2 bomb attack ... that killed at least 17 people" in a
+    later article (1923102970, where the extraction names it Al-Araby Al-Jadeed) are one
+    claimant twice (audit-dev7), not two agreeing."""
+    articles = {"1923102965", "1923102970"}
+    with (
+        imported_dev_articles(fresh_url, articles, "outlet voice test") as engine,
+        Session(engine) as session,
+    ):
+        lede = _claim(session, "1923102965", "The Islamic State group claims the double")
+        later = _claim(session, "1923102970", "IS also claimed an October 2 bomb attack")
+        relation = _relation(session, lede, later)
+        assert relation.kind == "related", relation.reason
+        assert "Same claimant" in relation.reason, relation.reason
