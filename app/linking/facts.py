@@ -548,6 +548,21 @@ def cumulative(r: ClaimRecord) -> Cue | None:
     return cue
 
 
+# words that leave who did it open: "did not know whether Syrian or Russian jets carried out
+# the strikes", "unclear if the planes were Syrian or Russian", "either the regime or Russia"
+_UNSURE = re.compile(
+    r"\b(?:(?:did|do|does) not know|not known|unclear|unknown|"
+    r"(?:could not|couldn't|unable to|not able to) (?:confirm|say|determine|tell|identify)|"
+    r"(?:either|whether)\b[^.;]{1,60}?\bor\b)",
+    re.IGNORECASE,
+)
+
+
+def unsure(r: ClaimRecord) -> Cue | None:
+    """Words that leave the agent of an attack open."""
+    return find_cue(_UNSURE, r)
+
+
 def background(r: ClaimRecord) -> Cue | None:
     """Words that make a claim background: earlier incidents, or many of them."""
     return recalls(r) or find_cue(_GENERAL, r)

@@ -275,7 +275,10 @@ def _agreements(a: ClaimRecord, b: ClaimRecord, m: Match) -> list[str]:
     # who did it: both name one party (or a unit of it) as the agent, on a pair linked by
     # its own evidence (claims joined only through others may name the agent of another
     # part of the event) in two articles
-    if "actors" in m.agree and shared_actors(a, b, "agent") and not relayed:
+    # (one that leaves it open, "did not know whether Syrian or Russian jets", does not
+    # agree with one that says)
+    sure = (facts.unsure(a) is None) == (facts.unsure(b) is None)
+    if "actors" in m.agree and shared_actors(a, b, "agent") and not relayed and sure:
         out.append("agent")
     return out
 

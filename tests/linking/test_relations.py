@@ -374,6 +374,12 @@ def test_independent_claimants_naming_one_culprit_corroborate() -> None:
     again = replace(monitor, claimant=outlet.claimant)
     link = link_pair(outlet, again)
     assert link is not None and link.kind == "related", link.reason
+    # nor is a claimant who leaves the agent open ("did not know whether Syrian or Russian
+    # jets": audit-dev7, the Idlib market strike) agreeing with one who names it
+    unsure = replace(monitor, text="The monitor said it did not know whether Syrian or "
+                     "Russian jets carried out the strikes on Homs on Friday.")  # fmt: skip
+    link = link_pair(outlet, unsure)
+    assert link is not None and link.kind == "related", link.reason
 
 
 def test_a_toll_reported_on_the_day_of_the_attack_is_closer_than_one_reported_later() -> None:
