@@ -39,7 +39,7 @@ say saying says scores second see seen seven several shell shelled shelling shel
 she side since six so some source sources south southern southeast southeastern
 southwest southwestern statement still strike strikes struck such targeted
 targeting ten than that the their them then there these they third this those
-three through thursday to told toll took town towns two under until up upon
+three through to told toll took town towns two under until up upon
 us victims village villages was wave we week weeks were west western what when
 where which while who whom whose will with without women wounded wounding would
 year years yesterday you
