@@ -16,7 +16,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.extraction.normalize import light_key
 from app.linking import ClaimRecord, facts, where
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
 from app.models import Actor, ActorAlias, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
@@ -176,13 +175,20 @@ _TOLD_SANA = re.compile(
 )
 _SANA = sa.select(Actor.id).where(Actor.slug == "sana")
 
-# the registry's media actors by every name they go by: an outlet speaking in its own
-# words is that actor (SANA's own reports and "SANA said" in another outlet are one voice)
+# an outlet speaking in its own words is its registry media actor, found by any of the
+# outlet's names (SANA's own reports and "SANA said" in another outlet are one voice)
+_NAMES = sa.bindparam("names", expanding=True)
 _MEDIA = sa.union_all(
-    sa.select(Actor.id, Actor.name).where(Actor.kind == "media", Actor.merged_into_id.is_(None)),
-    sa.select(Actor.id, ActorAlias.alias)
+    sa.select(Actor.id, sa.func.lower(Actor.name)).where(
+        sa.func.lower(Actor.name).in_(_NAMES), Actor.kind == "media", Actor.merged_into_id.is_(None)
+    ),
+    sa.select(Actor.id, sa.func.lower(ActorAlias.alias))
     .join(ActorAlias, ActorAlias.actor_id == Actor.id)
-    .where(Actor.kind == "media", Actor.merged_into_id.is_(None)),
+    .where(
+        sa.func.lower(ActorAlias.alias).in_(_NAMES),
+        Actor.kind == "media",
+        Actor.merged_into_id.is_(None),
+    ),
 )
 
 
@@ -191,16 +197,17 @@ def _outlet_actors(conn: sa.Connection, outlets: set[str]) -> dict[str, int]:
     outlet's curated names ("alaraby": The New Arab, Al-Araby Al-Jadeed) or the string."""
     if not outlets:
         return {}
-    by_name: dict[str, int] = {}
-    for actor_id, name in conn.execute(_MEDIA).all():
-        by_name.setdefault(light_key(name), actor_id)
     curated = {s: o for o in outlet_list() for s in spellings(o)}
+    names = {raw: spellings(curated[raw]) if raw in curated else {raw} for raw in outlets}
+    found: dict[str, set[int]] = defaultdict(set)
+    wanted = sorted(set().union(*names.values()))
+    for actor_id, name in conn.execute(_MEDIA, {"names": wanted}).all():
+        found[name].add(actor_id)
     out = {}
-    for raw in outlets:
-        names = spellings(curated[raw]) if raw in curated else {raw}
-        found = sorted({by_name[k] for k in map(light_key, names) if k in by_name})
-        if found:
-            out[raw] = found[0]
+    for raw, spelled in names.items():
+        ids = sorted({i for n in spelled for i in found.get(n, ())})
+        if ids:
+            out[raw] = ids[0]
     return out
 
 
@@ -347,7 +354,9 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
     sana = conn.execute(_SANA).scalar() if told else None
     if sana is not None:
         actor_ids.add(sana)
-    by_outlet = _outlet_actors(conn, {c.outlet.lower() for c in rows if c.outlet})
+    by_outlet = _outlet_actors(
+        conn, {c.outlet.lower() for c in rows if c.outlet and not c.claimant_id}
+    )
     actor_ids |= set(by_outlet.values())
     chains = _actor_chains(conn, actor_ids)
     named = {c.id: _own_places(spots[c.id], c.text, c.char_start, places) for c in rows}
