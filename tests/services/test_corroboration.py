@@ -89,22 +89,29 @@ def test_a_police_command_quoted_by_sana_is_the_government_s_voice(fresh_url: st
         assert "contradicts" not in kinds and "corroborates" not in kinds, kinds
 
 
+def _one_claimant_twice(fresh_url: str, a: tuple[str, str], b: tuple[str, str]) -> None:
+    """Import two dev articles; the claims starting so in each (article id, first words)
+    agree but are one claimant's: `related`, not a corroboration."""
+    with (
+        imported_dev_articles(fresh_url, {a[0], b[0]}, "one claimant test") as engine,
+        Session(engine) as session,
+    ):
+        relation = _relation(session, _claim(session, *a), _claim(session, *b))
+        assert relation.kind == "related", relation.reason
+        assert "Same claimant" in relation.reason, relation.reason
+
+
 def test_a_source_that_told_sana_speaks_with_sana_s_voice(fresh_url: str) -> None:
     """ "Medical sources in the city told SANA's reporter that ... hospitals received the
     bodies of 44 victims as well as 140 injured" (Al-Manar, FA-KES dev 1965511170) and
     "Syrian state media gave a toll of 44 dead and 140 injured" (TRT World, 1924058046)
     are one report, SANA's: they agree, but do not corroborate each other (the dev2 pair
     1919191742 / 1965511170 calls such a pair related)."""
-    articles = {"1965511170", "1924058046"}
-    with (
-        imported_dev_articles(fresh_url, articles, "told sana test") as engine,
-        Session(engine) as session,
-    ):
-        medical = _claim(session, "1965511170", "Medical sources in the city told SANA")
-        state = _claim(session, "1924058046", "Syrian state media gave a toll")
-        relation = _relation(session, medical, state)
-        assert relation.kind == "related", relation.reason
-        assert "Same claimant" in relation.reason, relation.reason
+    _one_claimant_twice(
+        fresh_url,
+        ("1965511170", "Medical sources in the city told SANA"),
+        ("1924058046", "Syrian state media gave a toll"),
+    )
 
 
 def test_an_outlet_in_its_own_words_is_its_registry_actor(fresh_url: str) -> None:
@@ -113,13 +120,8 @@ def test_an_outlet_in_its_own_words_is_its_registry_actor(fresh_url: str) -> Non
     "IS also claimed an October 2 bomb attack ... that killed at least 17 people" in a
     later article (1923102970, where the extraction names it Al-Araby Al-Jadeed) are one
     claimant twice (audit-dev7), not two agreeing."""
-    articles = {"1923102965", "1923102970"}
-    with (
-        imported_dev_articles(fresh_url, articles, "outlet voice test") as engine,
-        Session(engine) as session,
-    ):
-        lede = _claim(session, "1923102965", "The Islamic State group claims the double")
-        later = _claim(session, "1923102970", "IS also claimed an October 2 bomb attack")
-        relation = _relation(session, lede, later)
-        assert relation.kind == "related", relation.reason
-        assert "Same claimant" in relation.reason, relation.reason
+    _one_claimant_twice(
+        fresh_url,
+        ("1923102965", "The Islamic State group claims the double"),
+        ("1923102970", "IS also claimed an October 2 bomb attack"),
+    )
