@@ -173,7 +173,6 @@ def _actor_chains(conn: sa.Connection, ids: set[int]) -> dict[int, tuple[int, ..
 _TOLD_SANA = re.compile(
     r"\btold (?:the )?SANA\b|\bSANA(?:'?s)? (?:reporter|correspondent)\b|\bto SANA\b"
 )
-_SANA = sa.select(Actor.id).where(Actor.slug == "sana")
 
 # an outlet speaking in its own words is its registry media actor, found by any of the
 # outlet's names (SANA's own reports and "SANA said" in another outlet are one voice)
@@ -350,13 +349,15 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
         spots[claim_id].append((place_id, char_start))
     actor_ids = {link.actor_id for ls in links.values() for link in ls}
     actor_ids |= {r.claimant_id for r in rows if r.claimant_id}
-    told = {c.id for c in rows if c.claimant_id is None and _TOLD_SANA.search(c.text)}
-    sana = conn.execute(_SANA).scalar() if told else None
-    if sana is not None:
-        actor_ids.add(sana)
-    by_outlet = _outlet_actors(
-        conn, {c.outlet.lower() for c in rows if c.outlet and not c.claimant_id}
-    )
+    # a claim without a claimant speaks through a registry media actor: SANA, for a source
+    # that told SANA; else its outlet, when in the outlet's own words (below)
+    told = {
+        c.id
+        for c in rows
+        if c.claimant_id is None and not c.in_comments and _TOLD_SANA.search(c.text)
+    }
+    outlets = {c.outlet.lower() for c in rows if c.outlet and not c.claimant_id}
+    by_outlet = _outlet_actors(conn, outlets | ({"sana"} if told else set()))
     actor_ids |= set(by_outlet.values())
     chains = _actor_chains(conn, actor_ids)
     named = {c.id: _own_places(spots[c.id], c.text, c.char_start, places) for c in rows}
@@ -371,10 +372,11 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
         )
         own = named[c.id]
         voice = _voice(c, sha, outlet, chains.get(c.claimant_id or 0, ()))
-        if c.id in told and sana is not None and not c.in_comments:
-            voice = Claimant(f"actor:{chains[sana][-1]}", voice.name)  # SANA's source
-        elif voice.voice.startswith("outlet:") and outlet and outlet.lower() in by_outlet:
-            voice = Claimant(f"actor:{chains[by_outlet[outlet.lower()]][-1]}", voice.name)
+        medium = by_outlet.get("sana") if c.id in told else None
+        if medium is None and voice.voice.startswith("outlet:") and outlet:
+            medium = by_outlet.get(outlet.lower())
+        if medium is not None:
+            voice = Claimant(f"actor:{chains[medium][-1]}", voice.name)
         inherited = not own and primary is not None and places.rows[primary].kind != "country"
         if inherited and places.rows[primary].governorate:
             # "in northern Syria" in an article about Deir ez-Zor: somewhere else
