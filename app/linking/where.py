@@ -18,25 +18,28 @@ from app.linking.records import ClaimRecord
 # side and shells on the other are two attacks on one day
 # (not the press: "state-controlled television", "rebel-controlled media")
 _NOT_PRESS = r"(?! (?:media|television|tv|news|agency|press|outlets?|newspapers?|radio)\b)"
-_OPPOSITION_SIDE = re.compile(
+_OPPOSITION_HELD = (
     rf"\b(?:rebel|opposition|insurgent|militant|jihadist)[- ](?:held|controlled)\b{_NOT_PRESS}|"
     r"\b(?:held|controlled|dominated|run) by (?:the )?(?:syrian )?(?:rebels|opposition|insurgents|"
-    r"militants|jihadists)\b|\bunder (?:the )?(?:rebel|opposition|insurgent) control\b|"
-    # air strikes and barrel bombs hit areas the government does not hold (the rebels',
-    # or the Islamic State's: only the government's side of a front goes unbombed)
-    r"\b(?:air ?strikes?|air raids?|warplanes?|barrel bombs?)\b",
-    re.IGNORECASE,
+    r"militants|jihadists)\b|\bunder (?:the )?(?:rebel|opposition|insurgent) control\b"
 )
-_GOVERNMENT_SIDE = re.compile(
+# (air strikes and barrel bombs hit areas the government does not hold, the rebels' or the
+# Islamic State's: only the government's side of a front goes unbombed)
+_OPPOSITION_HIT = r"\b(?:air ?strikes?|air raids?|warplanes?|barrel bombs?)\b"
+_GOVERNMENT_HELD = (
     rf"\b(?:(?:government|regime|loyalist|state)[- ](?:held|controlled)\b{_NOT_PRESS}|"
     r"(?:held|controlled|dominated|run) by (?:the )?(?:syrian )?(?:regime|government|army)\b|"
-    r"under (?:the )?(?:syrian )?(?:regime|government|army)(?:'s)? control\b|"
-    r"(?:rebels?|terrorists?|terrorist groups|militants) (?:[\w'-]+ ){0,4}?(?:fired|launched)\b|"
+    r"under (?:the )?(?:syrian )?(?:regime|government|army)(?:'s)? control\b)"
+)
+_GOVERNMENT_HIT = (
+    r"\b(?:(?:rebels?|terrorists?|terrorist groups|militants) (?:[\w'-]+ ){0,4}?(?:fired|launched)\b|"
     r"(?:rebel|terrorist) (?:rockets?|mortars?|shells?|shelling|rocket attacks?)\b|"
     r"(?:shells?|rockets?|mortars?) (?:fired|launched) by (?:the )?(?:rebels|terrorists?|"
-    r"terrorist groups|militants)\b)",
-    re.IGNORECASE,
+    r"terrorist groups|militants)\b)"
 )
+_OPPOSITION_SIDE = re.compile(f"{_OPPOSITION_HELD}|{_OPPOSITION_HIT}", re.IGNORECASE)
+_GOVERNMENT_SIDE = re.compile(f"{_GOVERNMENT_HELD}|{_GOVERNMENT_HIT}", re.IGNORECASE)
+_HELD = re.compile(f"{_OPPOSITION_HELD}|{_GOVERNMENT_HELD}", re.IGNORECASE)
 
 
 def front(r: ClaimRecord) -> Cue | None:
@@ -51,6 +54,14 @@ def front_side(r: ClaimRecord) -> str | None:
     if front(r) is None:
         return None
     return "opposition" if find_cue(_OPPOSITION_SIDE, r) else "government"
+
+
+def held_side(r: ClaimRecord) -> str | None:
+    """`front_side` when the claim's words say who holds the area ("rebel-held"), not only
+    what hit it ("air strikes", "rebels fired"): in a battle both sides strike, so that
+    the strikes' sides differ does not set its claims apart."""
+    side = front_side(r)
+    return side if side and find_cue(_HELD, r) else None
 
 
 # the part of the country a claim's own words put it in ("in northern Syria"), and the

@@ -431,8 +431,8 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
 # what dates a claim, read without its text, figures, actors or places
 _DATED = (
     sa.select(
-        _col.id, _col.source_id, _col.char_start, _col.char_end, _col.event_date_start,
-        _col.event_date_end, _col.event_date_precision,
+        _col.id, _col.source_id, _col.char_start, _col.char_end, _col.text,
+        _col.event_date_start, _col.event_date_end, _col.event_date_precision,
         _col.derivation[("event_date", "rule")].as_string().label("date_rule"),
         Source.content_sha256, Source.published_on,
     )
@@ -443,10 +443,10 @@ _NOBODY = Claimant("", "")
 
 
 def load_dated(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
-    """Records holding only a claim's key and what dates it (its window, precision and
-    range): all that clustering reads of the claims around the ones a source touches.
-    Never give them to a linking decision: their text, voice, places, actors and figures
-    are empty. One query whatever their number."""
+    """Records holding only a claim's key, its words and what dates it (its window,
+    precision and range): all that clustering reads of the claims around the ones a source
+    touches (`match.firm_conflict`). Never give them to a linking decision: their voice,
+    places, actors and figures are empty. One query whatever their number."""
     ids = sorted(set(claim_ids))
     conn = session.connection()
     out: dict[int, ClaimRecord] = {}
@@ -461,7 +461,7 @@ def load_dated(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRec
                 published=c.published_on,
                 start=c.char_start,
                 end=c.char_end,
-                text="",
+                text=c.text,
                 claimant=_NOBODY,
                 hedged=False,
                 in_comments=False,

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.linking import ClaimRecord
-from app.linking.match import firm_conflict
+from app.linking.match import firm_conflict, firm_key
 from app.linking.pairs import MAX_EVENT_COMPARED
 from app.linking.summary import Edge
 from app.models.event import ClaimRelation, EventClaim
@@ -210,9 +210,10 @@ def clusters(
     so it does not depend on the order sources arrived in."""
     parent = {n: n for n in nodes}
     members = {n: [n] for n in nodes}
-    # each group's members by their dates, which are all firm_conflict reads: two groups
-    # are compared date by date, not claim by claim (a group of hundreds has a few dates)
-    by_dates = {n: {_dates(records[n]): [n]} for n in nodes}
+    # each group's members by what firm_conflict reads (their dates, front side and sites):
+    # two groups are compared key by key, not claim by claim (a group of hundreds has a
+    # few keys)
+    by_dates = {n: {firm_key(records[n]): [n]} for n in nodes}
     linked: dict[int, set[int]] = defaultdict(set)
     for e in edges:
         linked[e.a].add(e.b)
@@ -248,11 +249,6 @@ def clusters(
         for d, xs in by_dates.pop(gone).items():
             by_dates[keep].setdefault(d, []).extend(xs)
     return [sorted(g) for g in members.values()]
-
-
-def _dates(r: ClaimRecord) -> tuple[Any, ...]:
-    """What firm_conflict reads of a claim: its dates, their precision and their kind."""
-    return (r.window, r.precision, r.date_start, r.date_end)
 
 
 # built once, with the id lists as expanding parameters (building and keying a statement

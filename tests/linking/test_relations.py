@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.linking import details, facts, where
+from app.linking import details, facts, match, where
 from app.linking.match import Match, evidence
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
 from app.linking.relate import relate
 from app.linking.summary import Edge, summarize
+from app.services.event_groups import clusters
 
 HOMS = PlaceRef(60, "Homs", "city", (60, 61, 1), 61, (61,))
 ARMY = ActorRef(5, "Syrian Arab Army", "agent", "armed_forces", (5, 6))
@@ -764,6 +765,30 @@ def test_raids_on_one_side_of_a_divided_city_and_shells_on_the_other_are_two_att
         "Six civilians were killed in terrorist rocket attacks on several neighborhoods.",
     ):
         assert where.front_side(_claim(4, text)) == "government", text
+
+
+def test_attacks_on_two_sides_of_a_front_are_not_one_event_through_a_third_claim() -> None:
+    """A day's toll in a city links to the regime's barrel bombs on its rebel-held east and
+    to the rebels' rockets on it alike; the two attacks are still two events (FA-KES
+    1923848148 / 1926479024: Bab al-Nayrab and SANA's "terrorist rocket attacks" on Aleppo
+    that Thursday), when either says who holds the area. In a battle both sides strike:
+    air strikes along a front and the rebels' rockets, sides read only from what hit,
+    stay in the battle's event (1923848279 / 1926479317)."""
+    bombs = _claim(1, "Barrel bombs on a rebel-held district of Homs killed eleven children.")
+    rockets = _claim(2, "Six civilians were killed in terrorist rocket attacks on Homs.")
+    toll = _claim(3, "Seventeen people were killed in Homs on Monday, the monitor said.")
+    assert match.firm_conflict(bombs, rockets) and not match.firm_conflict(bombs, toll)
+
+    def events(*records: ClaimRecord) -> list[list[int]]:
+        by_id = {r.id: r for r in records}
+        edges = [Edge(3, r.id, "related", (), {"score": 4.0}) for r in records if r.id != 3]
+        return sorted(clusters(set(by_id), edges, by_id))
+
+    assert events(bombs, rockets, toll) == [[1, 3], [2]]
+    raids = _claim(1, "Air strikes pounded the fronts west of Homs all night.")
+    assert where.front_side(raids) == "opposition" and where.held_side(raids) is None
+    assert not match.firm_conflict(raids, rockets)
+    assert events(raids, rockets, toll) == [[1, 2, 3]]
 
 
 def test_a_count_of_children_or_aid_workers_is_part_of_a_toll_not_a_rival_toll() -> None:

@@ -21,13 +21,13 @@ from sqlmodel import Session
 from app.db import make_engine, migrate, write_session
 from app.importer import prepare
 from app.linking import ClaimRecord
-from app.linking.match import firm_conflict
+from app.linking.match import firm_conflict, firm_key
 from app.linking.summary import Edge
 from app.models import Claim
 from app.models.event import ClaimRelation, EventClaim
 from app.services import events
 from app.services.claim_records import gazetteer, load_dated, load_records
-from app.services.event_groups import _dates, _edges, around, clusters
+from app.services.event_groups import _edges, around, clusters
 from app.synth import generate
 
 
@@ -161,7 +161,7 @@ def test_around_a_source_gives_the_clusters_of_the_whole_graph(tmp_path: Path) -
     sources = sorted({records[i].source_id for i in linked})
     rng = random.Random(13)
 
-    # clusters compares groups date by date: the same as claim by claim, also over links
+    # clusters compares groups key by key (`firm_key`): the same as claim by claim, also over links
     # drawn at random between claims of any dates
     drawn = rng.sample(sorted(records), 600)
     noise = [
@@ -203,15 +203,15 @@ def test_around_a_source_gives_the_clusters_of_the_whole_graph(tmp_path: Path) -
 
 
 def test_what_clustering_reads_is_read_as_in_full(session: Session) -> None:
-    """The claims around a source are read as keys and dates only, their links as scores
-    (contradictions with their detail): the seeds read that way give what the full
+    """The claims around a source are read as keys, words and dates only, their links as
+    scores (contradictions with their detail): the seeds read that way give what the full
     records and rows give."""
     ids = set(session.execute(sa.select(Claim.id)).scalars())
     full = load_records(session, ids, gazetteer(session))
     dated = load_dated(session, ids)
     assert set(dated) == set(full)
     for i, r in full.items():
-        assert (dated[i].key, _dates(dated[i])) == (r.key, _dates(r))
+        assert (dated[i].key, firm_key(dated[i])) == (r.key, firm_key(r))
         assert dated[i].window == r.window
     assert {r.window[2] for r in full.values() if r.window} >= {"stated", "reported"}
 
