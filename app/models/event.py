@@ -229,6 +229,15 @@ class RelatedClaim(BaseModel):
     differ: list[str]
     direction: Literal["updates", "updated_by"] | None = None
     detail: dict[str, Any]
+    event_id: int | None = Field(
+        default=None,
+        description="The event the other claim is grouped in (None: in none). A relation "
+        "weighs the evidence of two claims; events are built from all links at once, "
+        "strongest first, and never hold two claims that firmly disagree (two days each "
+        "states, or attacks on two sides of a front, one saying who holds the area) "
+        "unless they are linked themselves: so a claim this one is linked to can stand "
+        "in another event.",
+    )
 
 
 class EventRef(BaseModel):

@@ -203,6 +203,13 @@ def related(session: Session, claim_id: int) -> ClaimRelations:
     )
     others = {r.claim_b_id if r.claim_a_id == claim_id else r.claim_a_id for r in rows}
     members = _members(session, list(others))
+    event_of = dict(
+        session.execute(
+            sa.select(EventClaim.claim_id, EventClaim.event_id).where(
+                EventClaim.claim_id.in_(others | {claim_id})
+            )
+        ).all()
+    )
     grouped: dict[str, list[RelatedClaim]] = defaultdict(list)
     for r in sorted(rows, key=lambda r: (r.kind, r.claim_a_id, r.claim_b_id)):
         other = r.claim_b_id if r.claim_a_id == claim_id else r.claim_a_id
@@ -212,14 +219,18 @@ def related(session: Session, claim_id: int) -> ClaimRelations:
         grouped[r.kind].append(
             RelatedClaim(
                 claim=members[other], reason=r.reason, agree=r.agree, differ=r.differ,
-                direction=direction, detail=r.detail,
+                direction=direction, detail=r.detail, event_id=event_of.get(other),
             )
         )  # fmt: skip
-    membership = session.execute(
-        sa.select(Event.id, Event.grade, Event.grade_reason)
-        .join(EventClaim, EventClaim.event_id == Event.id)
-        .where(EventClaim.claim_id == claim_id)
-    ).first()
+    membership = (
+        session.execute(
+            sa.select(Event.id, Event.grade, Event.grade_reason).where(
+                Event.id == event_of[claim_id]
+            )
+        ).first()
+        if claim_id in event_of
+        else None
+    )
     return ClaimRelations(
         claim_id=claim_id,
         event=EventRef(

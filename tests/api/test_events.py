@@ -67,6 +67,9 @@ def test_chlorine_accusation_against_the_denial(client: TestClient) -> None:
     assert (
         "denies ('denied')" in contra["reason"] and "'the attack' refers back" in contra["reason"]
     )
+    # the accusation is in the denial's event, and its own relations say the same
+    assert contra["event_id"] == body["event"]["id"]
+    assert related(client, accusation["id"])["event"]["id"] == contra["event_id"]
     event = client.get(f"/events/{body['event']['id']}").json()
     assert event["grade"] == "denied"
     assert "Syrian Arab Army, named as the agent, denies it" in event["grade_reason"]
