@@ -57,6 +57,30 @@ def _audited() -> set[frozenset]:
     return out
 
 
+Claim = tuple[str, int, int]  # article id, span start, span end
+
+
+def write_pairs(out: Path, docs: dict[str, RawDocument], pairs: list[tuple[Claim, Claim]]) -> int:
+    """Write `pairs` (article a's id not after b's) as relation files to judge, one file per
+    pair of articles, `same_event` and `relation` left empty; returns how many files."""
+    files: dict[tuple[str, str], list[tuple[Claim, Claim]]] = {}
+    for a, b in pairs:
+        files.setdefault((a[0], b[0]), []).append((a, b))
+    out.mkdir(parents=True, exist_ok=True)
+    for (ia, ib), found in sorted(files.items()):
+        documents = {side: {"dataset": "fakes", "id": i, "title": docs[i].title,
+                            "outlet": docs[i].outlet, "text": docs[i].text}
+                     for side, i in (("a", ia), ("b", ib))}  # fmt: skip
+        gold = {"documents": documents, "annotator": "TODO", "note": "", "pairs": [
+            {side: {"span": [s, e], "text": documents[side]["text"][s:e]}
+             for side, (_, s, e) in (("a", a), ("b", b))}
+            | {"same_event": None, "relation": None, "differs": [], "note": ""}
+            for a, b in found]}  # fmt: skip
+        path = out / f"{ia}-{ib}.json"
+        path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(files)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -89,25 +113,12 @@ def main() -> None:
         pool = [r for r in rows if r[0] == kind]
         picked += rng.sample(pool, min(n, len(pool)))
     rng.shuffle(picked)
-    files: dict[tuple[str, str], list] = {}
+    pairs = []
     for _, s1, e1, s2, e2, ia, ib in picked:
         a, b = (ia, s1, e1), (ib, s2, e2)
-        if ia > ib:
-            a, b = b, a
-        files.setdefault((a[0], b[0]), []).append((a, b))
-    args.out.mkdir(parents=True, exist_ok=True)
-    for (ia, ib), pairs in sorted(files.items()):
-        documents = {side: {"dataset": "fakes", "id": i, "title": docs[i].title,
-                            "outlet": docs[i].outlet, "text": docs[i].text}
-                     for side, i in (("a", ia), ("b", ib))}  # fmt: skip
-        gold = {"documents": documents, "annotator": "TODO", "note": "", "pairs": [
-            {side: {"span": [s, e], "text": documents[side]["text"][s:e]}
-             for side, (_, s, e) in (("a", a), ("b", b))}
-            | {"same_event": None, "relation": None, "differs": [], "note": ""}
-            for a, b in pairs]}  # fmt: skip
-        path = args.out / f"{ia}-{ib}.json"
-        path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(picked)} pairs in {len(files)} files in {args.out}")
+        pairs.append((a, b) if ia <= ib else (b, a))
+    files = write_pairs(args.out, docs, pairs)
+    print(f"{len(picked)} pairs in {files} files in {args.out}")
 
 
 if __name__ == "__main__":

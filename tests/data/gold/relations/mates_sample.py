@@ -15,7 +15,6 @@ audit-dev9/ were drawn so, before this file held the draw; a draw now leaves the
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sqlite3
 import sys
@@ -26,7 +25,12 @@ ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT))
 
 from app.ingest import RawDocument, read_documents  # noqa: E402
-from tests.data.gold.relations.audit_sample import _audited, _held_out  # noqa: E402
+from tests.data.gold.relations.audit_sample import (  # noqa: E402
+    Claim,
+    _audited,
+    _held_out,
+    write_pairs,
+)
 
 _MEMBERS = """select ec.event_id, so.external_id, cl.char_start, cl.char_end from event_claim ec
  join claim cl on cl.id = ec.claim_id join source so on so.id = cl.source_id
@@ -46,13 +50,13 @@ def main() -> None:
     docs = {d.external_id: d for d in read_documents([ROOT / "tests/data/fakes/fakes_dev.csv"],
                                                      preset="fakes") if isinstance(d, RawDocument)}  # fmt: skip
     hidden, taken = _held_out(), _audited()
-    events: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+    events: dict[int, list[Claim]] = defaultdict(list)
     for event_id, ext, start, end in sqlite3.connect(args.db).execute(_MEMBERS):
         if ext in docs and ext not in hidden:
             events[event_id].append((ext, start, end))
     claims = [(m, e) for e, members in events.items() if len(members) > 1 for m in members]
     rng = random.Random(args.seed)
-    picked: list[tuple[tuple[str, int, int], ...]] = []
+    picked: list[tuple[Claim, Claim]] = []
     tries = 0
     while len(picked) < args.count and tries < 100 * args.count:
         tries += 1
@@ -65,23 +69,10 @@ def main() -> None:
         key = frozenset(((claim[0], claim[1]), (mate[0], mate[1])))
         if key not in taken:
             taken.add(key)
-            picked.append(tuple(sorted((claim, mate))))
-    files: dict[tuple[str, str], list] = defaultdict(list)
-    for a, b in picked:
-        files[(a[0], b[0])].append((a, b))
-    args.out.mkdir(parents=True, exist_ok=True)
-    for (ia, ib), pairs in sorted(files.items()):
-        documents = {side: {"dataset": "fakes", "id": i, "title": docs[i].title,
-                            "outlet": docs[i].outlet, "text": docs[i].text}
-                     for side, i in (("a", ia), ("b", ib))}  # fmt: skip
-        gold = {"documents": documents, "annotator": "TODO", "note": "", "pairs": [
-            {side: {"span": [s, e], "text": documents[side]["text"][s:e]}
-             for side, (_, s, e) in (("a", a), ("b", b))}
-            | {"same_event": None, "relation": None, "differs": [], "note": ""}
-            for a, b in pairs]}  # fmt: skip
-        path = args.out / f"{ia}-{ib}.json"
-        path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(picked)} pairs in {len(files)} files in {args.out}")
+            first, second = sorted((claim, mate))
+            picked.append((first, second))
+    files = write_pairs(args.out, docs, picked)
+    print(f"{len(picked)} pairs in {files} files in {args.out}")
 
 
 if __name__ == "__main__":
