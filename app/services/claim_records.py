@@ -428,7 +428,7 @@ def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[
     return out
 
 
-# what dates a claim, read without its text, figures, actors or places
+# what dates a claim, and its words, read without its figures, actors or places
 _DATED = (
     sa.select(
         _col.id, _col.source_id, _col.char_start, _col.char_end, _col.text,

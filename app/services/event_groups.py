@@ -210,10 +210,9 @@ def clusters(
     so it does not depend on the order sources arrived in."""
     parent = {n: n for n in nodes}
     members = {n: [n] for n in nodes}
-    # each group's members by what firm_conflict reads (their dates, front side and sites):
-    # two groups are compared key by key, not claim by claim (a group of hundreds has a
-    # few keys)
-    by_dates = {n: {firm_key(records[n]): [n]} for n in nodes}
+    # each group's members by what firm_conflict reads (their dates and front side): two
+    # groups are compared key by key, not claim by claim (a group of hundreds has a few)
+    by_key = {n: {firm_key(records[n]): [n]} for n in nodes}
     linked: dict[int, set[int]] = defaultdict(set)
     for e in edges:
         linked[e.a].add(e.b)
@@ -227,8 +226,8 @@ def clusters(
         return x
 
     def conflict(ra: int, rb: int) -> bool:
-        for da, xs in by_dates[ra].items():
-            for db, ys in by_dates[rb].items():
+        for da, xs in by_key[ra].items():
+            for db, ys in by_key[rb].items():
                 if (da, db) not in apart:
                     apart[(da, db)] = firm_conflict(records[xs[0]], records[ys[0]])
                 if apart[(da, db)] and any(y not in linked[x] for x in xs for y in ys):
@@ -246,8 +245,8 @@ def clusters(
         keep, gone = sorted((ra, rb), key=lambda r: records[r].key)
         parent[gone] = keep
         members[keep] += members.pop(gone)
-        for d, xs in by_dates.pop(gone).items():
-            by_dates[keep].setdefault(d, []).extend(xs)
+        for d, xs in by_key.pop(gone).items():
+            by_key[keep].setdefault(d, []).extend(xs)
     return [sorted(g) for g in members.values()]
 
 

@@ -161,8 +161,8 @@ def test_around_a_source_gives_the_clusters_of_the_whole_graph(tmp_path: Path) -
     sources = sorted({records[i].source_id for i in linked})
     rng = random.Random(13)
 
-    # clusters compares groups key by key (`firm_key`): the same as claim by claim, also over links
-    # drawn at random between claims of any dates
+    # clusters compares groups key by key (`firm_key`): the same as claim by claim, also
+    # over links drawn at random between claims of any dates
     drawn = rng.sample(sorted(records), 600)
     noise = [
         Edge(a, b, "related", (), {"score": rng.uniform(3, 9)})
