@@ -19,8 +19,7 @@ from sqlmodel import Session
 from app.linking import ClaimRecord, facts, where
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
 from app.models import Actor, ActorAlias, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
-from app.services.outlets import curated as outlet_list
-from app.services.outlets import spellings
+from app.services.outlets import spelled_alike
 
 _SPACE = re.compile(r"\s+")
 
@@ -196,8 +195,8 @@ def _outlet_actors(conn: sa.Connection, outlets: set[str]) -> dict[str, int]:
     outlet's curated names ("alaraby": The New Arab, Al-Araby Al-Jadeed) or the string."""
     if not outlets:
         return {}
-    curated = {s: o for o in outlet_list() for s in spellings(o)}
-    names = {raw: spellings(curated[raw]) if raw in curated else {raw} for raw in outlets}
+    alike = spelled_alike()
+    names = {raw: alike.get(raw, frozenset((raw,))) for raw in outlets}
     found: dict[str, set[int]] = defaultdict(set)
     wanted = sorted(set().union(*names.values()))
     for actor_id, name in conn.execute(_MEDIA, {"names": wanted}).all():

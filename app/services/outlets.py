@@ -40,6 +40,12 @@ def spellings(outlet: OutletPublic) -> set[str]:
     return {s.lower() for s in (outlet.key, outlet.name, *outlet.aliases)}
 
 
+@cache
+def spelled_alike() -> dict[str, frozenset[str]]:
+    """Each spelling of a curated outlet (lowercased) -> all of that outlet's spellings."""
+    return {s: frozenset(spellings(o)) for o in curated() for s in spellings(o)}
+
+
 # the outlet strings the sources hold, with their numbers of sources (ix_source_outlet)
 OUTLET_COUNTS = (
     sa.select(Source.outlet, sa.func.count())
