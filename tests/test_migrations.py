@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import sqlalchemy as sa
 from alembic import command
@@ -17,6 +18,15 @@ def _tables(url: str) -> set[str]:
         return set(sa.inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+def _claim_triggers(engine: sa.Engine) -> set[str]:
+    """The triggers on `claim` (SQLite's full-text ones; none on PostgreSQL)."""
+    if engine.dialect.name != "sqlite":
+        return set()
+    with engine.connect() as conn:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'claim'"
+        return set(conn.execute(sa.text(sql)).scalars())
 
 
 def test_models_and_migrations_agree(fresh_url: str) -> None:
@@ -124,17 +134,9 @@ def test_curation_revision_goes_down_alone_and_keeps_the_search_triggers(fresh_u
     def claim_columns() -> set[str]:
         return {c["name"] for c in sa.inspect(engine).get_columns("claim")}
 
-    def triggers() -> set[str]:
-        if engine.dialect.name != "sqlite":
-            return set()
-        with engine.connect() as conn:
-            return set(
-                conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-                .scalars()
-                .all()
-            )
-
+    triggers = partial(_claim_triggers, engine)
     try:
+        command.downgrade(alembic_config(fresh_url), "0009")
         before, fts = _tables(fresh_url), triggers()
         assert {"review_status", "corrections"} <= claim_columns()
         command.downgrade(alembic_config(fresh_url), "0008")
@@ -157,6 +159,7 @@ def test_query_layout_revision_copies_the_dates_of_stored_claims(fresh_url: str)
     claimdb_here(fresh_url, "seed")
     engine = make_engine(fresh_url)
     sqlite = engine.dialect.name == "sqlite"
+    triggers = partial(_claim_triggers, engine)
     # SQLite before 3.39 has no IS DISTINCT FROM; its IS NOT means the same
     distinct = "IS NOT" if sqlite else "IS DISTINCT FROM"
     differ = (
@@ -164,13 +167,6 @@ def test_query_layout_revision_copies_the_dates_of_stored_claims(fresh_url: str)
         f"{{link}}.event_date_start {distinct} claim.event_date_start "
         f"OR {{link}}.event_date_end {distinct} claim.event_date_end"
     )
-
-    def triggers() -> set[str]:
-        if not sqlite:
-            return set()
-        with engine.connect() as conn:
-            names = conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            return set(names.scalars())
 
     try:
         fts = triggers()
@@ -186,6 +182,70 @@ def test_query_layout_revision_copies_the_dates_of_stored_claims(fresh_url: str)
                 assert conn.execute(sa.text(differ.format(link=link))).scalar_one() == 0
                 dated = f"SELECT count(*) FROM {link} WHERE event_date_start IS NOT NULL"
                 assert conn.execute(sa.text(dated)).scalar_one() > 0
+        command.check(alembic_config(fresh_url))
+    finally:
+        engine.dispose()
+
+
+def test_registry_tag_revision_draws_each_tag_on_every_write_and_goes_down_alone(
+    fresh_url: str,
+) -> None:
+    """0018's triggers draw `actors` anew on any insert, update or delete of an actor or an
+    actor's alias, `places` on a place's or a place alias's, and nothing else; going down
+    to 0017 removes the table, its triggers (and PostgreSQL's functions), and nothing more."""
+    from app.models.registry import TAGGED
+
+    migrate(fresh_url)
+    engine = make_engine(fresh_url)
+    tags = "SELECT actors, places FROM registry_tag"
+    ids = {"actor": 1, "place": 1}
+    writes = {
+        "actor": (
+            "INSERT INTO actor (id, name, kind, curated, slug) "
+            "VALUES (1, 'A', 'armed_group', false, 'a')",
+            "UPDATE actor SET name = 'B' WHERE id = 1",
+        ),
+        "actor_alias": (
+            "INSERT INTO actor_alias (id, actor_id, alias, key) VALUES (1, 1, 'B', 'b')",
+            "UPDATE actor_alias SET alias = 'C' WHERE id = 1",
+        ),
+        "place": (
+            "INSERT INTO place (id, name, kind, country_code, geo_precision, slug) "
+            "VALUES (1, 'P', 'town', 'SY', 'centroid', 'p')",
+            "UPDATE place SET name = 'Q' WHERE id = 1",
+        ),
+        "place_alias": (
+            "INSERT INTO place_alias (id, place_id, alias, key) VALUES (1, 1, 'Q', 'q')",
+            "UPDATE place_alias SET alias = 'R' WHERE id = 1",
+        ),
+    }
+    deletes = [f"DELETE FROM {t} WHERE id = 1" for t in ("actor_alias", "place_alias")]
+    deletes += [f"DELETE FROM {t} WHERE id = {i}" for t, i in ids.items()]
+    table_of = {
+        sql: sql.split()[2 if sql.startswith(("INSERT", "DELETE")) else 1]
+        for sql in [*(s for pair in writes.values() for s in pair), *deletes]
+    }
+    tag_of = {table: tag for tag, tables in TAGGED.items() for table in tables}
+    try:
+        with engine.begin() as conn:
+            for sql, table in table_of.items():
+                before = conn.execute(sa.text(tags)).one()._asdict()
+                conn.execute(sa.text(sql))
+                after = conn.execute(sa.text(tags)).one()._asdict()
+                changed = {k for k in before if before[k] != after[k]}
+                assert changed == {tag_of[table]}, sql
+        command.downgrade(alembic_config(fresh_url), "0017")
+        assert "registry_tag" not in _tables(fresh_url)
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                left = "SELECT name FROM sqlite_master WHERE name LIKE 'registry_tag%'"
+            else:
+                left = (
+                    "SELECT tgname FROM pg_trigger WHERE tgname LIKE 'registry_tag%' UNION ALL "
+                    "SELECT proname FROM pg_proc WHERE proname LIKE 'registry_tag%'"
+                )
+            assert conn.execute(sa.text(left)).all() == []
+        migrate(fresh_url)
         command.check(alembic_config(fresh_url))
     finally:
         engine.dispose()

@@ -8,6 +8,7 @@ from app.models.figure import ClaimFigure
 from app.models.event import ClaimRelation, ClaimSlot, Event, EventClaim, Framing
 from app.models.import_run import ImportRun, ImportRunPublic
 from app.models.links import ClaimActor, ClaimPlace, Mention
+from app.models.registry import RegistryTag
 from app.models.revision import Revision, RevisionPublic
 from app.models.place import Place, PlaceAlias, PlaceDetail, PlacePublic, PlaceRef
 from app.models.source import MentionPublic, Source, SourceDetail, SourcePublic
@@ -42,6 +43,7 @@ __all__ = [
     "PlaceDetail",
     "PlacePublic",
     "PlaceRef",
+    "RegistryTag",
     "Revision",
     "RevisionPublic",
     "SQLModel",

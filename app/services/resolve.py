@@ -19,7 +19,9 @@ then the lower id. The others are listed as `alternatives`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -30,7 +32,7 @@ from sqlmodel import Session
 from app.errors import InvalidParameter
 from app.extraction.normalize import light_key, normalize_key, slugify
 from app.extraction.registry import place_rank
-from app.models import Actor, ActorAlias, Place, PlaceAlias
+from app.models import Actor, ActorAlias, Place, PlaceAlias, RegistryTag
 from app.models.resolved import Alternative, Matched, Resolved, ResolvedName
 from app.params import MAX_ID, ClaimFilters
 from app.services.entities import prefix_match
@@ -196,35 +198,77 @@ def with_affiliates(session: Session, ids: set[int]) -> set[int]:
     return _descendants(session, Actor, ids)
 
 
+# What names meant, kept across requests under the registry's tag (models/registry.py):
+# the same tag, the same actors, places and aliases, so the same answer. Any write to them
+# draws a new tag, committed or not (a write rolled back leaves a tag no state will have
+# again), and the answers kept under old tags leave as the least recently used.
+KEPT_NAMES = 1024
+_kept: OrderedDict[tuple[Any, ...], tuple[frozenset[Any], tuple[ResolvedName, ...]]] = OrderedDict()
+_kept_lock = threading.Lock()
+Answer = tuple[set[Any], list[ResolvedName]]
+
+
+def _keep(
+    session: Session, kind: Entities, key: tuple[Any, ...], resolve: Callable[[], Answer]
+) -> Answer:
+    """`resolve()`, or what it gave before under the same tag of `kind`'s tables."""
+    session.flush()  # an actor or place written in this unit of work draws its tag now
+    column = RegistryTag.actors if kind is ACTORS else RegistryTag.places
+    tag = session.execute(sa.select(column)).scalar_one_or_none()
+    if tag is None:  # (a database that lost the row: resolve every time)
+        return resolve()
+    key = (tag, *key)
+    with _kept_lock:
+        hit = _kept.get(key)
+        if hit is not None:
+            _kept.move_to_end(key)
+    if hit is None:
+        ids, names = resolve()
+        hit = frozenset(ids), tuple(names)
+        with _kept_lock:
+            _kept[key] = hit
+            while len(_kept) > KEPT_NAMES:
+                _kept.popitem(last=False)
+    return set(hit[0]), list(hit[1])
+
+
 def _entities(
     session: Session, kind: Entities, values: Sequence[str], parameter: str, *, below: bool
 ) -> tuple[set[int], list[ResolvedName]]:
     """Ids of the entities `values` name and, with `below`, of what lies beneath each."""
-    ids: set[int] = set()
-    out = []
-    for value in values:
-        name = find(session, kind, value, parameter)
-        assert name.id is not None
-        inside = _descendants(session, kind.model, {name.id}) if below else {name.id}
-        out.append(name.model_copy(update={"includes": len(inside) - 1}))
-        ids |= inside
-    return ids, out
+
+    def resolve() -> Answer:
+        ids: set[int] = set()
+        out = []
+        for value in values:
+            name = find(session, kind, value, parameter)
+            assert name.id is not None
+            inside = _descendants(session, kind.model, {name.id}) if below else {name.id}
+            out.append(name.model_copy(update={"includes": len(inside) - 1}))
+            ids |= inside
+        return ids, out
+
+    return _keep(session, kind, (kind.noun, tuple(values), parameter, below), resolve)
 
 
 def governorates(
     session: Session, values: Sequence[str], parameter: str = "governorate"
 ) -> tuple[set[str], list[ResolvedName]]:
     """Canonical governorate names for `values`, each a governorate's name, alias or id."""
-    names: set[str] = set()
-    out = []
-    for value in values:
-        name = find(session, PLACES, value, parameter, only=GOVERNORATES, noun="governorate")
-        inside = session.execute(
-            sa.select(sa.func.count()).where(Place.governorate == name.governorate)
-        ).scalar_one()
-        out.append(name.model_copy(update={"includes": max(inside - 1, 0)}))
-        names.add(name.governorate or name.name)
-    return names, out
+
+    def resolve() -> Answer:
+        names: set[str] = set()
+        out = []
+        for value in values:
+            name = find(session, PLACES, value, parameter, only=GOVERNORATES, noun="governorate")
+            inside = session.execute(
+                sa.select(sa.func.count()).where(Place.governorate == name.governorate)
+            ).scalar_one()
+            out.append(name.model_copy(update={"includes": max(inside - 1, 0)}))
+            names.add(name.governorate or name.name)
+        return names, out
+
+    return _keep(session, PLACES, ("governorate", tuple(values), parameter), resolve)
 
 
 @dataclass(slots=True)
