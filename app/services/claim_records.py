@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from app.linking import ClaimRecord, facts, where
 from app.linking.records import ActorRef, Claimant, Figure, PlaceRef
-from app.models import Actor, ActorAlias, Claim, ClaimActor, ClaimPlace, Place, Revision, Source
+from app.models import Actor, ActorAlias, Claim, ClaimActor, ClaimPlace, Place, RegistryTag, Source
 from app.services.outlets import spelled_alike
 
 _SPACE = re.compile(r"\s+")
@@ -112,25 +112,17 @@ class Gazetteer:
 
 
 _GAZETTEER: dict[tuple[Any, ...], Gazetteer] = {}
-
-
-# the gazetteer's size, its last id and its last correction (an editor moving a place)
-_GAZETTEER_STATE = sa.select(
-    sa.func.count(),
-    sa.func.max(Place.id),
-    sa.select(sa.func.max(Revision.id)).where(Revision.entity_type == "place").scalar_subquery(),
-).select_from(Place)
 _GAZETTEER_ROWS = sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
 
 
 def gazetteer(session: Session) -> Gazetteer:
-    """The gazetteer for `session`'s database, cached while its size, its last id and
-    its last correction (an editor moving a place) stay."""
-    session.flush()  # Core from here: places and corrections as written
+    """The gazetteer for `session`'s database, kept while its places' tag stays (any write
+    to a place or a place's alias draws a new one: models/registry.py)."""
+    session.flush()  # Core from here: places as written
     conn = session.connection()
-    count, last, edited = conn.execute(_GAZETTEER_STATE).one()
-    key = (str(session.get_bind().engine.url), count, last, edited)
-    if key not in _GAZETTEER:
+    tag = conn.execute(sa.select(RegistryTag.places)).scalar_one_or_none()
+    key = (str(session.get_bind().engine.url), tag)
+    if tag is None or key not in _GAZETTEER:
         rows = conn.execute(_GAZETTEER_ROWS).all()
         _GAZETTEER.clear()
         _GAZETTEER[key] = Gazetteer(list(rows))
