@@ -16,8 +16,11 @@ from app.linking.relate import Link, orient, relate, similarity
 # nor, for a claim dated by its own words, two dates (`_firm`)
 _FIRM = ("different places", "different kinds")
 _DATES = ("different dates", "not dated")
-# how close (characters) a later claim of the same article must follow one it refers back to
-ANAPHOR_REACH = 700
+# how close (characters) a later claim of the same article must follow one: to be what it
+# refers back to ('the attack'), or for their article alone to count as evidence that the
+# two tell one incident (beyond it an article has moved on more often than not: a
+# roundup's next operation, the background, the reactions, without saying so)
+REACH = 700
 # days apart two claims' onsets of one siege or closure may be (the linking index searches
 # exactly this far, app.services.linking_index)
 ONSET_WINDOW = 60
@@ -136,7 +139,7 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
         apart = not b.in_comments and facts.separate(b) is not None
         if back and not b.in_comments and not turn:
             for a in reversed(ordered[:j]):
-                if b.start - a.end > ANAPHOR_REACH:
+                if b.start - a.end > REACH:
                     break
                 if (
                     not a.in_comments
@@ -162,7 +165,8 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
             elif a is referred:
                 m.add(2.5, None, f"'{back}' refers back to it")
             elif m.blocked is None and not turn and a.id not in recalled:
-                m.add(SAME_ARTICLE, None, "in the same article")
+                if b.start - a.end <= REACH:
+                    m.add(SAME_ARTICLE, None, "in the same article")
             if not m.same:
                 om = _onset_match(a, b)
                 m = om if om is not None else m

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from app.linking import details, facts, match, where
+from app.linking import details, facts, match, pairs, where
 from app.linking.match import Match, evidence
 from app.linking.pairs import link_pair, link_within_source
 from app.linking.records import ActorRef, Claimant, ClaimRecord, Figure, PlaceRef
@@ -235,6 +235,24 @@ def test_a_claim_of_the_lede_s_day_and_place_joins_its_incident_by_the_article_a
     toll = "Five children were among twenty people killed, the monitor said."
     first, second = _article(lede, toll)
     assert _linked([first, replace(second, event_type="casualties")]) == {(1, 2)}
+
+
+def test_the_article_alone_joins_a_claim_only_near_the_incident_it_told() -> None:
+    """Some sentences on (more than pairs.REACH characters) an article has more often moved
+    on without saying so than not: a roundup's next operation, background, the reactions.
+    There the same day, governorate and kind of event are no longer joined by the article
+    alone (audit-dev9: "Another army unit ..." in Daraa, a paragraph after the air force
+    west of Aleppo); nearer, they are; and evidence of its own (the lede's town) still is."""
+    lede = "Air strikes killed 20 people in the town of Kafr Zita on Friday."
+    toll = "Five children were among twenty people killed, the monitor said."
+    first, second = _article(lede, toll)
+    second = replace(second, event_type="casualties")
+    assert _linked([first, second]) == {(1, 2)}
+    start = first.end + pairs.REACH + 1
+    far = replace(second, start=start, end=start + len(toll), key=f"s1:{start:07d}")
+    assert _linked([first, far]) == set()
+    at_the_town = replace(far, places=first.places, places_inherited=False)
+    assert _linked([first, at_the_town]) == {(1, 2)}
 
 
 def test_a_reference_back_does_not_overrule_a_claim_s_own_date() -> None:
