@@ -164,9 +164,11 @@ def link_within_source(records: list[ClaimRecord]) -> list[Link]:
                 m.add(1.5, None, "in the same article, just before")
             elif a is referred:
                 m.add(2.5, None, f"'{back}' refers back to it")
-            elif m.blocked is None and not turn and a.id not in recalled:
-                if b.start - a.end <= REACH:
-                    m.add(SAME_ARTICLE, None, "in the same article")
+            elif (
+                m.blocked is None and not turn and a.id not in recalled
+                and b.start - a.end <= REACH
+            ):  # fmt: skip
+                m.add(SAME_ARTICLE, None, "in the same article")
             if not m.same:
                 om = _onset_match(a, b)
                 m = om if om is not None else m
