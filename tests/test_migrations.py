@@ -191,49 +191,39 @@ def test_registry_tag_revision_draws_each_tag_on_every_write_and_goes_down_alone
     fresh_url: str,
 ) -> None:
     """0018's triggers draw `actors` anew on any insert, update or delete of an actor or an
-    actor's alias, `places` on a place's or a place alias's, and nothing else; going down
-    to 0017 removes the table, its triggers (and PostgreSQL's functions), and nothing more."""
+    actor's alias, `places` on a place's or a place alias's, and only that tag; going down
+    to 0017 removes the table, its triggers and PostgreSQL's trigger functions."""
     from app.models.registry import TAGGED
 
     migrate(fresh_url)
     engine = make_engine(fresh_url)
-    tags = "SELECT actors, places FROM registry_tag"
-    ids = {"actor": 1, "place": 1}
-    writes = {
-        "actor": (
-            "INSERT INTO actor (id, name, kind, curated, slug) "
-            "VALUES (1, 'A', 'armed_group', false, 'a')",
-            "UPDATE actor SET name = 'B' WHERE id = 1",
-        ),
-        "actor_alias": (
-            "INSERT INTO actor_alias (id, actor_id, alias, key) VALUES (1, 1, 'B', 'b')",
-            "UPDATE actor_alias SET alias = 'C' WHERE id = 1",
-        ),
-        "place": (
-            "INSERT INTO place (id, name, kind, country_code, geo_precision, slug) "
-            "VALUES (1, 'P', 'town', 'SY', 'centroid', 'p')",
-            "UPDATE place SET name = 'Q' WHERE id = 1",
-        ),
-        "place_alias": (
-            "INSERT INTO place_alias (id, place_id, alias, key) VALUES (1, 1, 'Q', 'q')",
-            "UPDATE place_alias SET alias = 'R' WHERE id = 1",
-        ),
-    }
-    deletes = [f"DELETE FROM {t} WHERE id = 1" for t in ("actor_alias", "place_alias")]
-    deletes += [f"DELETE FROM {t} WHERE id = {i}" for t, i in ids.items()]
-    table_of = {
-        sql: sql.split()[2 if sql.startswith(("INSERT", "DELETE")) else 1]
-        for sql in [*(s for pair in writes.values() for s in pair), *deletes]
-    }
     tag_of = {table: tag for tag, tables in TAGGED.items() for table in tables}
+    writes = [
+        ("actor", "INSERT INTO actor (id, name, kind, curated, slug) "
+                  "VALUES (1, 'A', 'armed_group', false, 'a')"),
+        ("actor", "UPDATE actor SET name = 'B' WHERE id = 1"),
+        ("actor_alias", "INSERT INTO actor_alias (id, actor_id, alias, key) "
+                        "VALUES (1, 1, 'B', 'b')"),
+        ("actor_alias", "UPDATE actor_alias SET alias = 'C' WHERE id = 1"),
+        ("place", "INSERT INTO place (id, name, kind, country_code, geo_precision, slug) "
+                  "VALUES (1, 'P', 'town', 'SY', 'centroid', 'p')"),
+        ("place", "UPDATE place SET name = 'Q' WHERE id = 1"),
+        ("place_alias", "INSERT INTO place_alias (id, place_id, alias, key) "
+                        "VALUES (1, 1, 'Q', 'q')"),
+        ("place_alias", "UPDATE place_alias SET alias = 'R' WHERE id = 1"),
+        ("actor_alias", "DELETE FROM actor_alias WHERE id = 1"),
+        ("place_alias", "DELETE FROM place_alias WHERE id = 1"),
+        ("actor", "DELETE FROM actor WHERE id = 1"),
+        ("place", "DELETE FROM place WHERE id = 1"),
+    ]  # fmt: skip
+    tags = sa.text("SELECT actors, places FROM registry_tag")
     try:
         with engine.begin() as conn:
-            for sql, table in table_of.items():
-                before = conn.execute(sa.text(tags)).one()._asdict()
+            for table, sql in writes:
+                before = conn.execute(tags).one()._asdict()
                 conn.execute(sa.text(sql))
-                after = conn.execute(sa.text(tags)).one()._asdict()
-                changed = {k for k in before if before[k] != after[k]}
-                assert changed == {tag_of[table]}, sql
+                after = conn.execute(tags).one()._asdict()
+                assert {k for k in before if before[k] != after[k]} == {tag_of[table]}, sql
         command.downgrade(alembic_config(fresh_url), "0017")
         assert "registry_tag" not in _tables(fresh_url)
         with engine.connect() as conn:
