@@ -57,6 +57,23 @@ def _audited() -> set[frozenset]:
     return out
 
 
+def dev_documents() -> dict[str, RawDocument]:
+    """The FA-KES dev half's articles by id."""
+    found = read_documents([ROOT / "tests/data/fakes/fakes_dev.csv"], preset="fakes")
+    return {d.external_id: d for d in found if isinstance(d, RawDocument)}
+
+
+def parser(doc: str | None, seed: int) -> argparse.ArgumentParser:
+    """A draw's arguments: the import to draw from, the folder to write, the seed."""
+    ap = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("db", help="a SQLite file the FA-KES dev half was imported into")
+    ap.add_argument("out", type=Path, help="folder for the relation files to judge")
+    ap.add_argument("--seed", type=int, default=seed, help="seed of the random draw")
+    return ap
+
+
 Claim = tuple[str, int, int]  # article id, span start, span end
 
 
@@ -82,12 +99,7 @@ def write_pairs(out: Path, docs: dict[str, RawDocument], pairs: list[tuple[Claim
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("db", help="a SQLite file the FA-KES dev half was imported into")
-    ap.add_argument("out", type=Path, help="folder for the relation files to judge")
-    ap.add_argument("--seed", type=int, default=20261201, help="seed of the random draw")
+    ap = parser(__doc__, seed=20261201)
     ap.add_argument(
         "--added-since", type=Path, metavar="OLD.sqlite3",
         help="draw only relations this older import of the dev half lacks (a kind it stored "
@@ -96,8 +108,7 @@ def main() -> None:
     ap.add_argument("--kind", choices=sorted(WANT), help="draw only this kind")
     ap.add_argument("--count", type=int, help="how many of --kind (default: as WANT)")
     args = ap.parse_args()
-    docs = {d.external_id: d for d in read_documents([ROOT / "tests/data/fakes/fakes_dev.csv"],
-                                                     preset="fakes") if isinstance(d, RawDocument)}  # fmt: skip
+    docs = dev_documents()
     hidden, taken = _held_out(), _audited()
     rows = [r for r in sqlite3.connect(args.db).execute(_ROWS)
             if r[5] in docs and r[6] in docs and not {r[5], r[6]} & hidden

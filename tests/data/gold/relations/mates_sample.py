@@ -14,7 +14,6 @@ audit-dev9/ were drawn so, before this file held the draw; a draw now leaves the
 
 from __future__ import annotations
 
-import argparse
 import random
 import sqlite3
 import sys
@@ -24,11 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT))
 
-from app.ingest import RawDocument, read_documents  # noqa: E402
 from tests.data.gold.relations.audit_sample import (  # noqa: E402
     Claim,
     _audited,
     _held_out,
+    dev_documents,
+    parser,
     write_pairs,
 )
 
@@ -38,17 +38,11 @@ _MEMBERS = """select ec.event_id, so.external_id, cl.char_start, cl.char_end fro
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("db", help="a SQLite file the FA-KES dev half was imported into")
-    ap.add_argument("out", type=Path, help="folder for the relation files to judge")
+    ap = parser(__doc__, seed=20261214)
     ap.add_argument("--count", type=int, default=40, help="how many pairs")
-    ap.add_argument("--seed", type=int, default=20261214, help="seed of the random draw")
     ap.add_argument("--other-article", action="store_true", help="mates from other articles")
     args = ap.parse_args()
-    docs = {d.external_id: d for d in read_documents([ROOT / "tests/data/fakes/fakes_dev.csv"],
-                                                     preset="fakes") if isinstance(d, RawDocument)}  # fmt: skip
+    docs = dev_documents()
     hidden, taken = _held_out(), _audited()
     events: dict[int, list[Claim]] = defaultdict(list)
     for event_id, ext, start, end in sqlite3.connect(args.db).execute(_MEMBERS):
