@@ -19,8 +19,6 @@ then the lower id. The others are listed as `alternatives`.
 from __future__ import annotations
 
 import difflib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +34,7 @@ from app.models import Actor, ActorAlias, Place, PlaceAlias, RegistryTag
 from app.models.resolved import Alternative, Matched, Resolved, ResolvedName
 from app.params import MAX_ID, ClaimFilters
 from app.services.entities import prefix_match
+from app.services.kept import Kept
 from app.services.outlets import resolve_outlets
 
 MAX_SUGGESTIONS = 5
@@ -203,33 +202,31 @@ def with_affiliates(session: Session, ids: set[int]) -> set[int]:
 # draws a new tag, committed or not (a write rolled back leaves a tag no state will have
 # again), and the answers kept under old tags leave as the least recently used.
 KEPT_NAMES = 1024
-_kept: OrderedDict[tuple[Any, ...], tuple[frozenset[Any], tuple[ResolvedName, ...]]] = OrderedDict()
-_kept_lock = threading.Lock()
+_kept: Kept[tuple[frozenset[Any], tuple[ResolvedName, ...]]] = Kept(KEPT_NAMES)
 Answer = tuple[set[Any], list[ResolvedName]]
+# built once, read on the Core connection: through the ORM, reading the tag cost more than
+# the statement
+_TAGS = {
+    ACTORS.noun: sa.select(RegistryTag.__table__.c.actors),
+    PLACES.noun: sa.select(RegistryTag.__table__.c.places),
+}
 
 
-def _keep(
+def keep(
     session: Session, kind: Entities, key: tuple[Any, ...], resolve: Callable[[], Answer]
 ) -> Answer:
     """`resolve()`, or what it gave before under the same tag of `kind`'s tables."""
     session.flush()  # an actor or place written in this unit of work draws its tag now
-    column = RegistryTag.actors if kind is ACTORS else RegistryTag.places
-    tag = session.execute(sa.select(column)).scalar_one_or_none()
+    tag = session.connection().execute(_TAGS[kind.noun]).scalar_one_or_none()
     if tag is None:  # (a database that lost the row: resolve every time)
         return resolve()
-    key = (tag, *key)
-    with _kept_lock:
-        hit = _kept.get(key)
-        if hit is not None:
-            _kept.move_to_end(key)
-    if hit is None:
+
+    def make() -> tuple[frozenset[Any], tuple[ResolvedName, ...]]:
         ids, names = resolve()
-        hit = frozenset(ids), tuple(names)
-        with _kept_lock:
-            _kept[key] = hit
-            while len(_kept) > KEPT_NAMES:
-                _kept.popitem(last=False)
-    return set(hit[0]), list(hit[1])
+        return frozenset(ids), tuple(names)
+
+    ids, names = _kept.get((tag, *key), make)
+    return set(ids), list(names)
 
 
 def _entities(
@@ -248,7 +245,7 @@ def _entities(
             ids |= inside
         return ids, out
 
-    return _keep(session, kind, (kind.noun, tuple(values), parameter, below), resolve)
+    return keep(session, kind, (kind.noun, tuple(values), parameter, below), resolve)
 
 
 def governorates(
@@ -268,7 +265,7 @@ def governorates(
             names.add(name.governorate or name.name)
         return names, out
 
-    return _keep(session, PLACES, ("governorate", tuple(values), parameter), resolve)
+    return keep(session, PLACES, ("governorate", tuple(values), parameter), resolve)
 
 
 @dataclass(slots=True)
