@@ -298,36 +298,59 @@ def _own_places(
     return [p for p in own if p.specific] or own
 
 
+# a claim that names its place in its first words ("In Daraa, an army unit...", "Daraa Army
+# units on Sunday...") opens a passage about that place, as a roundup's items do
+PASSAGE_OPENING = 25
+
+
 def _passages(
     conn: sa.Connection, unplaced: list[Any], places: Gazetteer
 ) -> dict[int, tuple[PlaceRef, ...]]:
     """Where each of `unplaced` (claim rows that name no place of their own) is, when its
-    article has moved on to another place before it ("Meanwhile the Observatory said 48
-    people were executed in the village of Rityan"): claim id -> that claim's places, if
-    the last claim before it that names a place is such a move. The claim is about that
-    place, not the article's."""
+    article has moved on to another place before it: claim id -> that claim's places. The
+    last claim before it that names a place moved the article on ("Meanwhile the
+    Observatory said 48 people were executed in the village of Rityan", or "Daraa Army
+    units on Sunday destroyed...", naming its place first): the claim is about that
+    place, not the article's. Or that last claim's places lie in those of the passage's
+    opening claim (a roundup's villages after "Daraa ..."): the claim is in the passage's
+    place."""
     if not unplaced:
         return {}
     by_source: dict[int, dict[int, Any]] = defaultdict(dict)  # source -> claim id -> its rows
     found = conn.execute(_OPENINGS, {"sources": sorted({c.source_id for c in unplaced})})
     for row in found:
         by_source[row.source_id].setdefault(row.id, []).append(row)
-    # per article, in order: (start, the places if it moves the article on, else none)
-    moves: dict[int, list[tuple[int, tuple[PlaceRef, ...]]]] = defaultdict(list)
+    # per article, in order: (start, its places, whether it moves the article on)
+    placed: dict[int, list[tuple[int, tuple[PlaceRef, ...], bool]]] = defaultdict(list)
     for source, claims in by_source.items():
         for rows in claims.values():
             first = rows[0]
             spots = [(r.place_id, r.named_at) for r in rows]
             own = _own_places(spots, first.head, first.char_start, places)
             if own:
-                moving = facts.moves_on_words(first.head) is not None
-                moves[source].append((first.char_start, tuple(own) if moving else ()))
+                ids = {p.id for p in own}
+                opens = any(at - first.char_start <= PASSAGE_OPENING for p, at in spots if p in ids)
+                moving = opens or facts.moves_on_words(first.head) is not None
+                placed[source].append((first.char_start, tuple(own), moving))
     out: dict[int, tuple[PlaceRef, ...]] = {}
     for c in unplaced:
-        before = [m for at, m in moves[c.source_id] if at < c.char_start]
-        if before and before[-1]:
-            out[c.id] = before[-1]
+        before = [(own, moving) for at, own, moving in placed[c.source_id] if at < c.char_start]
+        if not before:
+            continue
+        last, moving = before[-1]
+        opener = next((own for own, moving in reversed(before) if moving), None)
+        if moving:
+            out[c.id] = last
+        elif opener and all(_within(p, opener) for p in last):
+            out[c.id] = opener  # the passage's villages after "Daraa Army units...": Daraa's
     return out
+
+
+def _within(p: PlaceRef, area: tuple[PlaceRef, ...]) -> bool:
+    """Is `p` one of `area`'s places, inside one, or in the governorate of one?"""
+    return any(
+        a.id in p.chain or (a.governorate_id and a.governorate_id == p.governorate_id) for a in area
+    )
 
 
 def _load_chunk(conn: sa.Connection, ids: list[int], places: Gazetteer) -> dict[int, ClaimRecord]:

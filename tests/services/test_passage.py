@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.models import Claim
-from app.models.event import ClaimRelation
+from app.models.event import ClaimRelation, EventClaim
 from app.services.claim_records import load_records
 from tests.factories import imported_dev_articles
 
@@ -45,3 +45,36 @@ def test_claims_after_a_meanwhile_are_at_its_place(fresh_url: str) -> None:
             )
         ).all()
         assert clashes == []
+
+
+def test_a_claim_in_a_roundups_passage_is_at_the_place_the_passage_opened_with(
+    fresh_url: str,
+) -> None:
+    """SANA's roundup of 30 October 2016 (FA-KES dev article 1926479317) goes governorate
+    by governorate, each passage opening with its place ("Daraa Army units on Sunday
+    destroyed..."); after the passage's villages, "The source added that a number of
+    terrorists were killed in the bombardments" names no place. It is in Daraa, not at the
+    article's Aleppo, and so not in one event with the air force's strikes west of
+    Aleppo told just before the passage."""
+    with (
+        imported_dev_articles(fresh_url, {"1926479317"}, "roundup test") as engine,
+        Session(engine) as session,
+    ):
+        claims = {c.text: c for c in session.execute(sa.select(Claim)).scalars()}
+
+        def claim(start: str) -> Claim:
+            return next(c for text, c in claims.items() if text.startswith(start))
+
+        added = claim("The source added that a number of terrorists were killed").id
+        aleppo = claim("Later a military source said that the Syrian Air Force").id
+        records = load_records(session, {added, aleppo})
+        assert records[added].places_inherited
+        assert [p.name for p in records[added].places] == ["Daraa"]
+        events = dict(
+            session.execute(
+                sa.select(EventClaim.claim_id, EventClaim.event_id).where(
+                    EventClaim.claim_id.in_([added, aleppo])
+                )
+            ).all()
+        )
+        assert events.get(added) is None or events.get(added) != events.get(aleppo)
