@@ -1,5 +1,7 @@
-"""Resolved names are kept across requests under the registry's tags (issue 15): a name
-means what the registry says now, whoever wrote it and whether or not the write stayed."""
+"""What a query's names and places mean is kept across requests under the registry's tags
+(issue 15): a name, or the places near a point, mean what the registry says now, whoever
+wrote it and whether or not the write stayed. Whether a page merges its links is kept
+under the claims' newest id."""
 
 from __future__ import annotations
 
@@ -79,11 +81,11 @@ def test_the_places_near_a_point_follow_a_place_moved_by_hand(site: Site) -> Non
     the places' tag: a town moved by SQL outside the API is where the next answer looks."""
     with Session(site.engine) as session:
         place_id, claims = session.execute(
-            sa.select(ClaimPlace.place_id, sa.func.count())
+            sa.select(ClaimPlace.place_id, sa.func.count(sa.distinct(ClaimPlace.claim_id)))
             .join(Place, Place.id == ClaimPlace.place_id)
             .where(Place.lat.is_not(None), Place.geo_precision != "centroid")
             .group_by(ClaimPlace.place_id)
-            .order_by(sa.func.count().desc(), ClaimPlace.place_id)
+            .order_by(sa.func.count(sa.distinct(ClaimPlace.claim_id)).desc(), ClaimPlace.place_id)
             .limit(1)
         ).one()
     far = {"near": "30.0,30.0", "radius_km": "5"}  # in Egypt's desert: no place of the seeds
