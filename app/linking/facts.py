@@ -563,9 +563,33 @@ def unsure(r: ClaimRecord) -> Cue | None:
     return find_cue(_UNSURE, r)
 
 
+# a claim that says what something is, where it lies or what it holds, as an article's
+# background does ("Tabaqa sits on a key supply route", "Barrel bombs are improvised
+# containers", "Palmyra is a UNESCO world heritage site", "Hafez Assad was born in
+# al-Qardaha"): its subject in at most seven words, then the verb; a claim giving a count
+# is never one (`description` asks)
+_DESCRIBES = re.compile(
+    # not the incident itself ("The attack is a larger part of the operation"), not a
+    # quote's speaker before it ("... said al-Shimale It is a public market")
+    r"^(?!(?:the|this|that) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|assault|"
+    r"offensive|operation|battle|shelling|fighting)\b)"
+    r"(?:(?!(?:said|says|told)\b)[\w'’()-]+\s+){1,7}?(?:"
+    r"(?:is|are) (?:(?:also |still |now )?(?:a|an|one of|home to|located|situated|adjacent|"
+    r"regarded|considered|known)\b)|"
+    r"(?:lies|sits|contains|was born)\b)",
+    re.IGNORECASE,
+)
+
+
+def description(r: ClaimRecord) -> Cue | None:
+    """Words that make a claim say what something is, not what happened."""
+    return None if r.counted else find_cue(_DESCRIBES, r)
+
+
 def background(r: ClaimRecord) -> Cue | None:
-    """Words that make a claim background: earlier incidents, or many of them."""
-    return recalls(r) or find_cue(_GENERAL, r)
+    """Words that make a claim background: earlier incidents, many of them, or what
+    something is."""
+    return recalls(r) or find_cue(_GENERAL, r) or description(r)
 
 
 # a toll its own words give for several attacks or places (a day's raids "in and around

@@ -471,6 +471,39 @@ def test_a_general_statement_about_many_incidents_is_not_the_article_s_news() ->
     assert _linked(_article(news, plain, **kw)) == {(1, 2)}
 
 
+def test_what_a_place_or_a_thing_is_is_background() -> None:
+    """A claim that says what something is, where it lies or what it holds, as an
+    article's background does, is no incident: it joins neither its article's news nor
+    another article's claim. The incident described ("The attack is a larger part of the
+    operation"), a quote after its speaker ("... said al-Shimale It is a public market")
+    and a witness in the houses are not descriptions."""
+    news = "Air strikes hit the town of Tabaqa on Friday, killing 12 people, activists said."
+    kw = {"event_type": "airstrike"}
+    for described in (
+        "Tabaqa sits on a key supply route into Raqqa and served as a command base.",
+        "Palmyra is a UNESCO world heritage site famous for its Roman colonnades.",
+        "The shrine contains the grave of Sayyeda Zeinab.",
+        "Hafez Assad was born in al-Qardaha located in the Latakia province.",
+        "Mayadeen is one of Daesh's last bastions in Syria.",
+    ):
+        assert facts.background(_claim(1, described)) is not None, described
+        assert _linked(_article(news, described, **kw)) == set(), described
+    for told in (
+        "The attack is a larger part of the operation the army announced on Sunday.",
+        "Two buildings collapsed said al-Shimale It is a public market.",
+        "We ran inside the houses and saw whole families dead in their beds.",
+        "The town is under siege by government forces, activists said.",
+    ):
+        assert facts.background(_claim(1, told)) is None, told
+    # a claim giving a count is about an incident, whatever its verb
+    counted = _claim(
+        1,
+        "The town is a target of strikes that killed 12 people.",
+        figures=(_figure("killed", 12),),
+    )
+    assert facts.background(counted) is None
+
+
 def test_a_count_over_days_or_months_is_not_the_toll_of_one_incident() -> None:
     """ "Six days of bombing have killed dozens", "57 killed in recent days": a campaign's
     count is no incident's toll, so it neither joins the day's strike nor contradicts its
