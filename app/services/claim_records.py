@@ -338,7 +338,7 @@ def _passages(
         if not before:
             continue
         last, moving = before[-1]
-        opener = next((own for own, moving in reversed(before) if moving), None)
+        opener = next((own for own, opens in reversed(before) if opens), None)
         if moving:
             out[c.id] = last
         elif opener and all(_within(p, opener) for p in last):
