@@ -101,7 +101,8 @@ EXPECTED_INDEX = {
 # claim under its places' governorates (app.services.search, `areas`): no place link is read
 IN_THE_TEXT_INDEX = ("#15 full text + governorate",)
 # on PostgreSQL these pages walk pk_claim over the dated candidates in id order, never
-# fetching every candidate to sort it (claim_query._linked)
+# fetching every candidate to sort it (claim_query._linked): the one sort is of the
+# candidates' ids, in the InitPlan that builds the array
 ORDERED_CANDIDATES = ("#15 actor + dates", "#15 place + dates", "#15 near + dates")
 # these pages are an index range in id order on both databases: nothing is sorted
 INDEX_ORDER = {"claimant": "ix_claim_claimant_id", "#15 type": "ix_claim_type_id"}
@@ -188,7 +189,9 @@ def test_filter_uses_an_index(big: Engine, name: str) -> None:
                         assert [n for n in nodes if n.get("Index Name") == "claim_fts_areas_idx"]
                         assert not [n for n in nodes if n.get("Relation Name") == "claim_place"]
                 elif name in ORDERED_CANDIDATES:
-                    assert not [n for n in nodes if n["Node Type"] == "Sort"], nodes
+                    sorts = [n for n in nodes if n["Node Type"] == "Sort"]
+                    assert all(n.get("Parent Relationship") == "InitPlan" for n in sorts), nodes
+                    assert [n for n in nodes if n.get("Index Name") == "pk_claim"], nodes
                 if name in INDEX_ORDER and query is page:
                     assert [n for n in nodes if n.get("Index Name") == INDEX_ORDER[name]], nodes
                     assert not [n for n in nodes if n["Node Type"] == "Sort"], nodes
