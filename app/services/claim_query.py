@@ -484,7 +484,9 @@ class Merge:
 
         def walk(after: int | None, limit: int) -> sa.Select[Any] | sa.CompoundSelect:
             where = sa.and_(*shared, *([claim_id > after] if after is not None else []))
-            arms = [sa.select(column).select_from(source).where(key == i, where) for i in self.ids]
+            # each arm one generative step from a shared one (~half the cost of building it)
+            arm = sa.select(column).select_from(source).where(where)
+            arms = [arm.where(key == i) for i in self.ids]
             # one column: with two (both the claim id) SQLite sorted each arm by the second
             merged = sa.union(*arms).order_by(sa.literal_column("_key")).limit(limit).subquery()
             return sa.select(merged.c._key, merged.c._key.label("_k0"))
