@@ -498,14 +498,17 @@ def recalls(r: ClaimRecord) -> Cue | None:
 
 # words that make a claim a general statement about many incidents, not a report of one:
 # what happens often or over years ("have often been targeted", "has repeatedly accused",
-# "has been attempting to seize it for more than two years", "throughout the conflict")
+# "has been attempting to seize it for more than two years", "throughout the conflict"),
+# or what the whole war has done ("the five-year war, which has killed more than 280000")
 _GENERAL = re.compile(
     r"\b(?:often|repeatedly|frequently|occasionally|regularly|routinely|persistently|"
     r"usually|as usual|time and again|"
     r"(?:has|have) been (?:attempting|trying|seeking)|"
     r"for (?:more than |over |nearly |almost )?(?:\w+ )?(?:years|months)\b|"
-    r"throughout the (?:\w+ )?(?:conflict|war|crisis)|"
-    r"(?:in|during) the (?:\w+ )?(?:\w+ )?(?:war|conflict)\b(?! (?:zone|area|in|on|against))|"
+    r"throughout the (?:[\w-]+ )?(?:conflict|war|crisis)|"
+    r"(?:in|during) the (?:[\w-]+ )?(?:[\w-]+ )?(?:war|conflict)\b(?! (?:zone|area|in|on|against))|"
+    r"(?:war|conflict|uprising|revolt|crisis),? (?:which|that) (?:has|have) "
+    r"(?:killed|claimed|left|displaced|cost)\b|"
     # (_RECALLED, which `background` asks first, has "earlier/previous/prior" with the rest)
     r"(?:earlier|previous|prior) (?:bombings|raids)|"
     r"past (?:attacks|strikes|bombings|raids|massacres|incidents))",
