@@ -186,7 +186,7 @@ def test_filter_uses_an_index(big: Engine, name: str) -> None:
                     if expected:
                         assert [n for n in nodes if n.get("Index Name") == expected], nodes
                     if name in IN_THE_TEXT_INDEX:
-                        assert [n for n in nodes if n.get("Index Name") == "claim_fts_areas_idx"]
+                        assert [n for n in nodes if n.get("Index Name") == "claim_fts_terms_idx"]
                         assert not [n for n in nodes if n.get("Relation Name") == "claim_place"]
                 elif name in ORDERED_CANDIDATES:
                     sorts = [n for n in nodes if n["Node Type"] == "Sort"]
