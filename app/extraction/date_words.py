@@ -9,7 +9,8 @@ import re
 # "the deadliest attack since 2011", "for the second time since airstrikes resumed on 15
 # November": the date is a yardstick, not the event's
 COMPARED = re.compile(
-    r"\b(?:first|(?:second|third|fourth|fifth) time|largest|biggest|deadliest|worst|heaviest|highest|lowest|most (?!of\b)\w+|fiercest"
+    r"\b(?:first|(?:second|third|fourth|fifth) time|largest|biggest|deadliest|worst|heaviest"
+    r"|highest|lowest|most (?!of\b)\w+|fiercest"
     r"|bloodiest|strongest|longest|latest|only|(?<!at )least|ever)\b[^.;]{0,80}\bsince\b[^.;]{0,60}$",
     re.I,
 )
