@@ -5,9 +5,9 @@ GIN index per column, PostgreSQL built a bitmap of each (the governorate's 34,00
 a million, 7 ms) and intersected them; one GIN index over (words, stems, areas) answers both
 conditions in one scan, skipping through the larger posting list by the smaller one
 (issue #15: q=besieged + governorate=Homs at 1,000,000 claims, in-process p50 17.7 -> 11.2
-ms, side by side; bench/RESULTS.md). A query on one column is answered as before (GIN's search is as
-good on any subset of its columns), and the one index is smaller than the three (127 MB
-against 169 MB at a million claims). SQLite's FTS5 table is unchanged.
+ms, side by side; bench/RESULTS.md). A query on one column is answered as before (GIN's
+search is as good on any subset of its columns), and the one index is smaller than the
+three (127 MB against 169 MB at a million claims). SQLite's FTS5 table is unchanged.
 
 Revision ID: 0019
 Revises: 0018
