@@ -66,8 +66,13 @@ _SPEECH = re.compile(
 _PARTICIPLES = frozenset(
     {"announcing", "saying", "adding", "stating", "warning", "denying", "accusing", "claiming"}
 )
-# "called" reports speech only before these ("called for", "called on X to")
-_CALLED_OK = re.compile(r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:for|on|upon)\b")
+# "called" reports speech only before these ("called for", "called on X to"), or before
+# what it judges ("called the allegations fabricated", "called reports of a massacre lies")
+_CALLED_OK = re.compile(
+    r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:for|on|upon)\b"
+    r"|\s+(?:the\s+|these\s+|those\s+|such\s+|all\s+)?(?:[\w-]+\s+)?"
+    r"(?:allegations?|accusations?|claims|charges|reports)\b"
+)
 # verbs by which an outlet passes on what a speaker named before said
 _CHANNEL_VERBS = frozenset({"reported", "reports"})
 _CLOSING_REACH = 60  # characters after a sentence-closing speech verb

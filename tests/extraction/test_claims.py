@@ -384,6 +384,12 @@ def test_event_types(sentence, kind):
             "spokesman Thomas Gilleran",
         ),
         ("Fourteen consecutive strikes were made Konashenkov added.", "Konashenkov"),
+        (
+            "Syrian officials have called allegations against their forces illogical and "
+            "fabricated.",
+            "Syrian officials",
+        ),
+        ("Moscow called the Western accusations baseless.", "Moscow"),
     ],
 )
 def test_attribution_phrases(sentence, speaker):
@@ -395,6 +401,19 @@ def test_attribution_phrases(sentence, speaker):
 def test_nouns_reports_and_claims_are_not_speech_verbs():
     s = "The news comes amid reports that Russian jets struck the town on Saturday."
     assert find_attribution(s, 0, len(s)) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group is called Jaish al-Islam and holds the town.",
+        "The town was called the capital of the revolution by its residents.",
+    ],
+)
+def test_called_naming_is_not_speech(sentence):
+    # "called" reports speech before "for"/"on" or what it judges ("called the
+    # allegations fabricated"), not when it names something
+    assert find_attribution(sentence, 0, len(sentence)) is None
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
