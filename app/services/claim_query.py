@@ -75,14 +75,19 @@ def _linked(
         # at the page's end; `IN` fetched every candidate claim, then sorted (Aleppo +
         # 2 months at 1M: 3,227 claims fetched for 51, 42 -> 3 ms), or hashed the links
         # and read every claim of the other filter's (Palmyra + shelling at 1M: 100,530
-        # shelling claims read for 242, 470-580 -> 76-216 ms under load). The ids come
-        # sorted: PostgreSQL sorts an index's ANY array with its generic comparator, which
-        # costs more than sorting the ids in the subquery and checking them in order
-        # (near Aleppo + 2016 at 1M: 67,000 ids, 19 -> 15 ms; bench/RESULTS.md)
-        ids = found.subquery()
-        ordered = sa.select(ids.c.claim_id).order_by(ids.c.claim_id)
-        return Claim.id == sa.any_(sa.func.array(ordered.scalar_subquery()))
+        # shelling claims read for 242, 470-580 -> 76-216 ms under load)
+        return _among_sorted(found)
     return Claim.id.in_(found)
+
+
+def _among_sorted(found: sa.Select[Any] | sa.CompoundSelect) -> ColumnElement[bool]:
+    """On PostgreSQL, the claim is one of `found`'s ids (a `claim_id` column), checked in
+    id order. The ids come sorted: PostgreSQL sorts an index's ANY array with its generic
+    comparator, which costs more than sorting the ids in the subquery and checking them
+    in order (near Aleppo + 2016 at 1M: 67,000 ids, 19 -> 15 ms; bench/RESULTS.md)."""
+    ids = found.subquery()
+    ordered = sa.select(ids.c.claim_id).order_by(ids.c.claim_id)
+    return Claim.id == sa.any_(sa.func.array(ordered.scalar_subquery()))
 
 
 def _found(
@@ -115,6 +120,16 @@ def _in_places(
 ) -> ColumnElement[bool]:
     return _linked(ClaimPlace, ClaimPlace.place_id, ids, f, postgres=postgres)
 
+
+# Full text on PostgreSQL: up to this many matches expected (search.expected), they are
+# gathered and checked in id order (_among_sorted); beyond it, `IN` lets the planner walk
+# claims in id order, which finds a page sooner among many matches. At 1M claims the
+# gathering costs ~0.6 ms per 1,000 matches and the walk ~680 ms / (matches / 1,000),
+# equal near 33,000 (q=besieged, 14,120 matches: 48 -> 9 ms; q=killed, 245,000: 2.5 ms
+# walked, 386 gathered; bench/RESULTS.md). The walk's cost falls with the table's size
+# (at 100,000 claims they are equal near 10,000) and the planner's estimate is an
+# estimate: the bound sits between the two.
+FEW_MATCHES = 20_000
 
 # Full text with places, on SQLite: when the places have more links than `q` has matches,
 # the matches are walked in the full-text index and each one's links are probed for the
@@ -160,14 +175,22 @@ def _places_and_text(
     links stay `IN` lists, hashed against the matches: probes sought each place id in the
     links of each match and found the matches by walking claim_fts whole (Homs + besieged
     at 1M: 4 s), and ANY(ARRAY) walked the links' claims checking each one's terms (565
-    ms, against 250). The dates go on whichever carries them."""
+    ms, against 250); the matches themselves are gathered and checked in id order when
+    few are expected (FEW_MATCHES). The dates go on whichever carries them."""
     found = search.matching(session, f.q, areas) if f.q else None
     if found is None:
         return ([sa.false()] if f.q else []) + [
             _in_places(ids, f, postgres=postgres) for ids in place_sets
         ]
     matched, claim_id = found
-    hits = search.hits(session, f.q or "", PROBE_BOUND, areas) if place_sets and not postgres else 0
+    if postgres:
+        # with places, the two `IN` lists are hashed against each other: the matches
+        # checked in order against the places' links cost 4x (besieged + Homs + 2016
+        # at 1M: 18-26 -> 73 ms)
+        few = not place_sets and search.expected(session, matched) <= FEW_MATCHES
+        text = _among_sorted(matched) if few else Claim.id.in_(matched)
+        return [text, *(_in_places(ids, f) for ids in place_sets)]
+    hits = search.hits(session, f.q or "", PROBE_BOUND, areas) if place_sets else 0
     conds = []
     for ids in place_sets:
         if hits and _more_links(session, ids, hits):
