@@ -392,6 +392,41 @@ def test_merged_links_walk_the_same_pages(
             assert not [s for s in plan if "TEMP B-TREE" in s or re.match(r"SCAN claim\b", s)]
 
 
+# full text alone and with other filters: few matches expected on PostgreSQL at this size
+GATHERED = {
+    "word": {"q": "besieged"},
+    "common word": {"q": "killed"},
+    "phrase + dates": {"q": '"barrel bomb"', "date_from": "2015", "date_to": "2016"},
+    "word + type": {"q": "shelling OR besieged", "event_type": ["shelling"]},
+    "word + governorate": STANDARD["#15 full text + governorate"],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(GATHERED))
+def test_gathered_matches_walk_the_same_pages(
+    big: Engine, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL gathers the matches of `q` and checks them in id order when its planner
+    expects few (claim_query.FEW_MATCHES), and lets the claims be walked in id order
+    otherwise: the same pages by cursor and the same counts either way."""
+    params = GATHERED[name]
+    postgres = big.dialect.name == "postgresql"
+    with Session(big) as session:
+
+        def gathered() -> bool:
+            stmt = claim_query.filtered(session, ClaimFilters(**params))
+            return "= ANY (array(" in str(stmt.compile(dialect=big.dialect))
+
+        assert gathered() == postgres
+        expected = {c: _pages(session, params, c) for c in ("auto", "exact")}
+        monkeypatch.setattr(claim_query, "FEW_MATCHES", -1)
+        assert not gathered()
+        for count, pages in expected.items():
+            assert _pages(session, params, count) == pages
+        assert expected["auto"][0][0], "a standard query should match some synthetic claims"
+
+
 @pytest.mark.slow
 def test_outlets_are_read_from_an_index(big: Engine) -> None:
     """`outlet=` and /outlets list the outlets the sources hold: from ix_source_outlet,
