@@ -73,6 +73,21 @@ _CALLED_OK = re.compile(
     r"|\s+(?:the\s+|these\s+|those\s+|such\s+|all\s+)?(?:[\w-]+\s+)?"
     r"(?:allegations?|accusations?|claims|charges|reports)\b"
 )
+# verbs whose speaker never follows them: what follows is who they address or what they
+# act on ("told reporters", "denied the reports", "accused the regime"), where "said the
+# Observatory" and "added the official" put the speaker after the verb
+_OBJECT_FOLLOWS = frozenset(
+    {
+        "told", "tells", "accused", "accuses", "accusing", "denied", "denies", "denying",
+        "blamed", "blames", "condemned", "condemns", "decried", "decries", "slammed",
+        "urged", "urges", "rejected", "rejects", "dismissed", "refuted", "refutes",
+        "criticised", "criticized", "praised", "welcomed", "demanded", "demands",
+        "threatened", "documented", "recorded", "counted", "saw", "witnessed", "held",
+        "holds", "renewed", "expressed", "voiced", "described", "considered",
+        "called", "calls", "appealed", "acknowledged", "acknowledges", "admitted",
+        "admits", "warned", "warns", "pledged", "vowed", "vows",
+    }
+)  # fmt: skip
 # verbs by which an outlet passes on what a speaker named before said
 _CHANNEL_VERBS = frozenset({"reported", "reports"})
 _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
@@ -263,7 +278,7 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             prev not in AUX  # "have since called for"
         ):
             continue
-        found = speaker_of(text, words, v, end, told=verb in ("told", "tells"))
+        found = speaker_of(text, words, v, end, inverts=verb not in _OBJECT_FOLLOWS)
         if found is None and verb in ("saw", "witnessed") and (np := phrase_from(text, words, 0)):
             # "An AFP correspondent in the village where one of the hospitals was hit saw":
             # the reporter the sentence opens with

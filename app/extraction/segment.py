@@ -1,14 +1,15 @@
 """Sentences of an article, trimmed of page furniture, and the quotations they sit in.
 
 A sentence ends at ".", "!" or "?" (with any closing quote or bracket) before a capital,
-a digit, an opening quote or a dash (or right before a capitalised word when a lower-case
-word ends the sentence and the space was lost: "irresolution.For his part"; or before a
-sentence opener whose capital was lost: "... a UN report says. the coalition"; or with no
-stop at all before "According to" after a word in lower case), unless the full stop closes an abbreviation ("Lt.",
-"U.S.", "Gen.") or an initial. Line breaks end a sentence only where the writer ended a
-line: after closing punctuation, before an empty line or a list item. A line wrapped by hand inside a
-sentence ("Most of the city is not\\n    destroyed.") joins the next one, as in reader
-comments.
+a digit, an opening quote (or the replacement characters a lost one left: "the reports.
+��We urge") or a dash (or right before a capitalised word when a lower-case word ends the
+sentence and the space was lost: "irresolution.For his part"; or before a sentence opener
+whose capital was lost: "... a UN report says. the coalition"; or with no stop at all
+before "According to" after a word in lower case), unless the full stop closes an
+abbreviation ("Lt.", "U.S.", "Gen.") or an initial. Line breaks end a sentence only where
+the writer ended a line: after closing punctuation, before an empty line or a list item.
+A line wrapped by hand inside a sentence ("Most of the city is not\\n    destroyed.")
+joins the next one, as in reader comments.
 
 Quotations are found once over the whole text, so that the sentences of a quote that runs
 over several sentences know they are one speaker's words.
@@ -54,7 +55,8 @@ _CLOSES = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*]|[a-z]\))\s")
 QUOTES = '"“”'
 _END = re.compile(
-    r"[.!?]+[\"”’)\]]*(?=\s+(?:[\"“(\[‘-]?\s*[A-Z0-9]|pic\.twitter|https?:))|[.!?]+[\"”’)\]]*\s*$"
+    r"[.!?]+[\"”’)\]]*(?=\s+(?:(?:[\"“(\[‘-]|\ufffd+)?\s*[A-Z0-9]|pic\.twitter|https?:))"
+    r"|[.!?]+[\"”’)\]]*\s*$"
     # no space after the stop, as in FA-KES: "... irresolution.For his part"
     r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
     # a stop before a word in lower case, where the capital was lost ("... says. the coalition")

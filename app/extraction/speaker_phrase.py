@@ -50,7 +50,7 @@ _INVERTED_TAIL = re.compile(
     r"[\s\"”’'.!;:)\]]*$|\s*,|\s*[\"“]|\s+(?:which|who|whose|adding|citing|noting|explaining|"
     r"stressing|saying|referring|on [A-Z]\w+day|in a statement|at a|during|late|early|earlier|"
     r"later|today|yesterday|with a|a|an|the\s+\w+\s+(?:of|for|at|in)|[A-Z]\w+day|in|at|from|"
-    r"based|near|inside)\b"
+    r"based|near|inside|(?:also\s+)?known\s+as)\b"
 )
 _WEEKDAYS = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
@@ -354,9 +354,11 @@ def _aside_before(words: list[re.Match[str]], k: int) -> int | None:
 
 
 def speaker_of(
-    text: str, words: list[re.Match[str]], v: int, end: int, told: bool
+    text: str, words: list[re.Match[str]], v: int, end: int, inverts: bool
 ) -> tuple[AttributionKind, int, int] | None:
-    if not told:
+    """The speaker of the speech verb words[v]: after it when `inverts` and nothing follows
+    ("... said the Observatory."), else before it."""
+    if inverts:
         inverted = _inverted(text, words, v, end)
         if inverted:
             return "named", *inverted

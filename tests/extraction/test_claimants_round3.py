@@ -179,3 +179,31 @@ def test_it_is_not_the_agency_whose_reporter_saw():
         "it said."
     )
     assert claimant(text, "four raids")[0] == "sohr"
+
+
+def test_the_object_of_a_denial_or_an_accusation_is_not_its_speaker():
+    """ "said the Observatory" puts the speaker after the verb; "denied the reports" and
+    "blamed the forces" put what they act on there (FA-KES dev 1962495675, 1924058036)."""
+    text = (
+        "The observatory said on Tuesday that at least 23 people had been killed in Russian "
+        "airstrikes in Idlib. Russian Defense Ministry spokesman Major General Igor "
+        "Konashenkov denied the reports. Syrias opposition blamed President Bashar Assads "
+        "forces saying the attack cast doubt on the future of peace talks."
+    )
+    assert claimant(text, "denied the reports")[1] == (
+        "Russian Defense Ministry spokesman Major General Igor Konashenkov"
+    )
+    assert claimant(text, "blamed")[1] == "Syrias opposition"
+
+
+def test_an_inverted_speaker_may_be_followed_by_the_name_it_is_known_as():
+    text = (
+        "Fifteen volunteers were killed in the strike said the Civil Defence also known as "
+        "the White Helmets who were among the first responders."
+    )
+    assert claimant(text, "Fifteen")[1] == "the Civil Defence"
+
+
+def test_a_frontline_commander_is_a_speaker():
+    text = "A major suicide attack on the Peshmerga lines was foiled said the frontline commander."
+    assert claimant(text, "foiled")[1] == "the frontline commander"

@@ -455,6 +455,19 @@ def test_segments_drop_datelines_credits_tags_and_tweets():
     no_claim_with(claims, text, "A man walks past")  # a caption: its date line follows
 
 
+def test_a_sentence_opening_with_a_lost_quote_mark_is_its_own():
+    """FA-KES lost some opening quote marks to replacement characters ("��"): the sentence
+    before them still ends there (dev article 1962495675)."""
+    text = (
+        "Major General Igor Konashenkov denied the reports. \ufffd\ufffdWe urge people to "
+        "remain critical of any horror stories he said."
+    )
+    assert [text[g.start : g.end] for g in segments(text)] == [
+        "Major General Igor Konashenkov denied the reports.",
+        "\ufffd\ufffdWe urge people to remain critical of any horror stories he said.",
+    ]
+
+
 def test_a_lede_printed_twice_is_claimed_twice_as_the_gold_does():
     lede = "A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday. "
     text = lede + lede + "The car bomb also wounded 56 people the broadcaster said."
