@@ -339,7 +339,8 @@ ANAPHOR = re.compile(
 _REPORTS = re.compile(r"\b(?:allegations?|accusations?|claims?|reports?|charges?)\b", re.IGNORECASE)
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|denials?|fabricat\w+|no truth|baseless|untrue|unfounded|"
-    r"groundless|(?:is|are|was|were) (?:(?:totally|completely|entirely|absolutely|utterly) )?false|"
+    r"groundless|(?:horror|fairy) (?:stories|tales)|"
+    r"(?:is|are|was|were) (?:(?:totally|completely|entirely|absolutely|utterly) )?false|"
     r"(?:false|fake) (?:claims?|reports?|news|allegations?)|"
     r"(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|reports?|allegations?|"
     r"accusations?|charges?)|"

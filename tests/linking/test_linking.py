@@ -625,6 +625,7 @@ def test_holding_a_party_responsible_is_an_accusation_its_denial_contradicts(
         ("The ministry said the accusations were groundless.", True),
         ("The claim was false, a military source said.", True),
         ("Moscow backed up the government's denials, calling it a provocation.", True),
+        ("We urge people to remain critical of any horror stories spread by them he said.", True),
         ("Activists said the reports could not be verified.", False),
         ("A false alarm sent residents into the shelters.", False),
     ],
