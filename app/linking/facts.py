@@ -621,6 +621,21 @@ def denial(r: ClaimRecord) -> Cue | None:
     return find_cue(_DENIAL, r)
 
 
+# a count told before, disputed without a figure of one's own: "But activists say the toll
+# is much higher", "other monitors say the number is far higher" (an AFP turn of phrase)
+_DISPUTED_COUNT = re.compile(
+    r"\b(?:the|their|its)\s+(?:(?:real|actual|true|death)\s+)?(?:toll|number|figure|count|tally)"
+    r"\s+(?:is|was|are|were)\s+(?:(?:much|far|significantly|considerably|likely|probably|even)"
+    r"\s+){0,2}(?:higher|lower)\b",
+    re.IGNORECASE,
+)
+
+
+def disputed_count(r: ClaimRecord) -> Cue | None:
+    """Words saying another's count is too low or too high ("the toll is much higher")."""
+    return find_cue(_DISPUTED_COUNT, r)
+
+
 def anaphor(r: ClaimRecord) -> Cue | None:
     """Words pointing back at an incident or a report told before: 'the attack'."""
     return find_cue(ANAPHOR, r)

@@ -112,12 +112,10 @@ def _comment_link(comment: ClaimRecord, claim: ClaimRecord) -> Match | None:
 
 
 def _refers_back(r: ClaimRecord) -> str | None:
-    """Words of `r` that point back at a claim told before it: 'the attack', or a denial
-    (what is denied was said first: "Russia denied any involvement")."""
-    found = facts.anaphor(r)
-    if found:
-        return found.words
-    cue = facts.denial(r)
+    """Words of `r` that point back at a claim told before it: 'the attack', a denial
+    (what is denied was said first: "Russia denied any involvement") or a count disputed
+    ("the number is much higher")."""
+    cue = facts.anaphor(r) or facts.denial(r) or facts.disputed_count(r)
     return cue.words if cue else None
 
 

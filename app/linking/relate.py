@@ -126,6 +126,11 @@ def _differences(
         why.append(
             f"{denier.label()} denies ('{cue.words}') what {other.label()} asserts"  # type: ignore[union-attr]
         )
+    disputed = _disputed(a, b) if independent(a, b) and apart is None else None
+    if disputed and disputed[0] not in seen:
+        differ.append(disputed[0])
+        values[disputed[0]] = disputed[1]
+        why.append(disputed[2])
     # a claimant telling of its own gain and of an attack it foiled tells two actions
     control = _control(a, b) if independent(a, b) else None
     if control:
@@ -202,6 +207,33 @@ def _revised(a: ClaimRecord, b: ClaimRecord) -> list[tuple[str, str]]:
             ):
                 out.append((fa.kind, f"{fa.kind}: {facts.wording(fa)} and {facts.wording(fb)}"))
     return out
+
+
+# how far (characters) before a disputed count's claim the count it disputes may end
+_JUST_BEFORE = 200
+
+
+def _disputed(a: ClaimRecord, b: ClaimRecord) -> tuple[str, dict[str, str], str] | None:
+    """One claim says the count told right before it in its article is too low ("the toll
+    is much higher") and gives none of its own: a contradiction when that count does not
+    already allow it ("735 civilians", not "at least 220"). Only that count: the claim
+    says nothing of the others its event holds. The kind, its values and why."""
+    for x, y in ((a, b), (b, a)):
+        cue = facts.disputed_count(x)
+        gap = x.start - y.end
+        if cue is None or x.source_key != y.source_key or not 0 <= gap <= _JUST_BEFORE:
+            continue
+        higher = "higher" in cue.words.lower()
+        own = {f.kind for f in facts.compared(x)}
+        for fy in facts.compared(y):
+            bounded = fy.max is not None if higher else bool(fy.min)
+            if fy.kind in own or not bounded:
+                continue
+            side = "a" if x is a else "b"
+            values = {side: cue.words, "ab".replace(side, ""): facts.wording(fy)}
+            said = f"{y.label()} says {facts.wording(fy)}, {x.label()} says '{cue.words}'"
+            return fy.kind, values, f"{fy.kind}: {said}"
+    return None
 
 
 def _toll(r: ClaimRecord) -> float:

@@ -32,7 +32,8 @@ RELATION_HELP = {
     "within one article, only a figure: the kind of attack, its place, day and agent are the "
     "article's telling, which its claims share).",
     "contradicts": "Same incident; facts that cannot both be true: figures beyond what their "
-    "qualifiers allow ('at least 12' vs '0'; 'nearly 1,000' vs '200'), different dates or "
+    "qualifiers allow ('at least 12' vs '0'; 'nearly 1,000' vs '200'; '735' vs 'the toll "
+    "is much higher', said of it right after), different dates or "
     "onsets, a different party in control, an accusation and its denial, a reader comment "
     "disputing the article.",
     "updates": "Same incident, same claimant, a later figure ('the toll rose to 86').",

@@ -892,3 +892,30 @@ def test_a_city_said_to_be_the_city_is_not_its_province() -> None:
         city = _record(words, 2, start=0, source_id=2, source_key="b", places=(IDLIB,), **day)
         blocked = evidence(town, city).blocked
         assert (blocked is not None and blocked.startswith("different places")) == apart, words
+
+
+@pytest.mark.parametrize(
+    ("toll", "qualifier", "kind"),
+    [(735, None, "contradicts"), (220, "at_least", "related")],
+)
+def test_saying_the_toll_told_just_before_is_much_higher_disputes_it(
+    toll: int, qualifier: str | None, kind: str
+) -> None:
+    """ "But activists say the toll is much higher" (FA-KES dev 1923102964) disputes the
+    count its article told just before, when that count does not already allow more."""
+    said = f"In late September the coalition acknowledged the deaths of {toll} civilians."
+    common = {"event_type": "airstrike", "date_start": date(2017, 9, 30),
+              "date_end": date(2017, 9, 30), "precision": "day", "date_rule": "own",
+              "places": (ALEPPO,)}  # fmt: skip
+    coalition = _record(
+        said, 1, start=0, figures=(_figure("killed", toll, qualifier, f"{toll} civilians"),),
+        claimant=Claimant("actor:40", "US-led coalition", 40, "coalition", (40,)), **common,
+    )  # fmt: skip
+    disputed = _record(
+        "But activists say the toll is much higher.", 2, start=len(said) + 1,
+        claimant=Claimant("text:s1:activists", "activists"), **common,
+    )  # fmt: skip
+    [link] = link_within_source([coalition, disputed])
+    assert link.kind == kind, link.reason
+    if kind == "contradicts":
+        assert "killed" in link.differ and "much higher" in link.reason
