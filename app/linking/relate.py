@@ -229,8 +229,8 @@ def _disputed(a: ClaimRecord, b: ClaimRecord) -> tuple[str, dict[str, str], str]
             bounded = fy.max is not None if higher else bool(fy.min)
             if fy.kind in own or not bounded:
                 continue
-            side = "a" if x is a else "b"
-            values = {side: cue.words, "ab".replace(side, ""): facts.wording(fy)}
+            told = {"a": facts.wording(fy), "b": cue.words}  # as if x were b
+            values = told if x is b else {"a": told["b"], "b": told["a"]}
             said = f"{y.label()} says {facts.wording(fy)}, {x.label()} says '{cue.words}'"
             return fy.kind, values, f"{fy.kind}: {said}"
     return None
