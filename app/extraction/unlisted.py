@@ -94,11 +94,27 @@ _NOT_NAMES = word_set(
     "yazidi bedouin palestinian circassian ismaili kurd old new eastern western northern "
     "southern central rebel rebels regime government opposition border nearby besieged "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december isis isil daesh nusra"
+    "may june july august september october november december isis isil daesh nusra "
+    # what a capitalised phrase before a kind word is when it is no name: "Both towns",
+    # "Insurgent-held districts", "a Roman-era city", "Car Bomb" in a title
+    "both all several many other some neighbouring neighboring militants terrorist "
+    "terrorists held controlled era run backed led based attack attacks bomb bombs fire "
+    "battle raid raids strike strikes shelling"
 )
-# a nationality before the kind word puts the place abroad ("the Turkish town of X")
+# a nationality or a region abroad before the kind word puts the place abroad ("the
+# Turkish town of X", "the Turkish border town of Kilis", "the West Bank city of Ramallah")
+_ABROAD = r"Turkish|Iraqi|Lebanese|Jordanian|Israeli|Iranian|Russian|Egyptian|Saudi|Palestinian"
 _FOREIGN = re.compile(
-    r"\b(?:Turkish|Iraqi|Lebanese|Jordanian|Israeli|Iranian|Russian|Egyptian|Saudi)\s+$"
+    rf"\b(?:{_ABROAD}|West Bank|Gaza)(?:\s+(?:border|frontier|coastal|port|(?:north|south)?"
+    r"(?:east|west)?(?:ern)?))?\s+$"
+)
+# a region abroad named as a place ("the West Bank city of"), never a Syrian one
+_REGIONS_ABROAD = frozenset({"West Bank", "Gaza", "Anbar", "Hatay"})
+# ... or a country or a region abroad right after the name ("the town of Akcakale on the
+# Turkish side", "the cities of Ramadi and Fallujah in western Anbar province")
+_THERE = re.compile(
+    rf"\s+(?:and\s+{_WORD}\s+)?(?:on\s+the\s+(?:{_ABROAD})\s+side|in\s+(?:[a-z]+\s+)?"
+    r"(?:Turkey|Iraq|Lebanon|Jordan|Israel|Iran|Egypt|Anbar|Hatay|the West Bank|Gaza))\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 120  # characters around the name within which its sentence may place it
@@ -137,7 +153,15 @@ def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 def _usable(name: str) -> bool:
     words = name.replace("-", " ").split()
-    return not any(w.casefold() in _NOT_NAMES for w in words[:1] + words[-1:])
+    return name not in _REGIONS_ABROAD and not any(
+        w.casefold() in _NOT_NAMES for w in words[:1] + words[-1:]
+    )
+
+
+def _abroad(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name put it outside Syria: a nationality or a region
+    abroad before its kind word (`start`: where the cue begins), or after the name."""
+    return bool(_FOREIGN.search(text, max(0, start - 40), start) or _THERE.match(text, end))
 
 
 def find_unlisted(
@@ -148,13 +172,15 @@ def find_unlisted(
     it."""
     taken = [(p.start, p.end) for p in places] + [(a.start, a.end) for a in actors]
     named: dict[str, list[tuple[int, int, str]]] = {}  # name -> (start, end, kind)
+    abroad: set[str] = set()  # put abroad once, abroad wherever the text names it
     for cue in _CUES:
         for m in cue.finditer(text):
             start, end = m.span("name")
             if not _usable(m.group("name")) or _overlaps(taken, start, end):
                 continue
-            if _FOREIGN.search(text, max(0, m.start() - 20), m.start("kind")):
-                continue  # "the nearby Turkish town of Nusaybin": not in Syria
+            if _abroad(text, min(m.start("kind"), start), end):
+                abroad.add(m.group("name"))  # "the nearby Turkish town of Nusaybin"
+                continue
             kind = _kind(m.group("kind"))
             named.setdefault(m.group("name"), []).append((start, end, kind))
     starts = {p.start: p for p in places}
@@ -172,11 +198,16 @@ def find_unlisted(
             named.setdefault(m.group("name"), []).append((start, end, "town"))
     for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"
         kind = _kind(m.group("kind"))
+        there = _abroad(text, m.start("kind"), m.end("list"))
         for start, end in _listed(text, m.start("list"), m.end("list"), taken):
-            if _usable(text[start:end]):
+            if there:
+                abroad.add(text[start:end])
+            elif _usable(text[start:end]):
                 named.setdefault(text[start:end], []).append((start, end, kind))
     found: dict[tuple[int, int], PlaceMention] = {}
     for name, cued in named.items():
+        if name in abroad:
+            continue
         placed = None
         for start, end, kind in sorted(cued):
             near = _placed_by(text, start, end, places)

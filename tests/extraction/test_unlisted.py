@@ -101,6 +101,39 @@ def test_a_town_a_nationality_puts_abroad_is_not_filed_in_syria():
     assert unlisted(text) == []
 
 
+def test_a_town_the_words_around_it_put_abroad_is_abroad_wherever_it_is_named():
+    for text in (
+        # a nationality a word or two before the kind word; named again without it
+        "Explosions near Aleppo could be heard from the Turkish border town of Kilis, "
+        "witnesses said. Rockets fired from Aleppo later hit the border city of Kilis.",
+        # a region abroad before it, and the region itself before the kind word
+        '"The regime was behind it" Fabius told reporters near Damascus during a visit to '
+        "the West Bank city of Ramallah.",
+        # the country's side or a province abroad right after it
+        "Gunfire near Raqqa was audible from the town of Akcakale on the Turkish side.",
+        "Forces near Deir ez-Zor retook the cities of Ramadi and Fallujah in western Anbar "
+        "province.",
+    ):
+        assert unlisted(text) == [], text
+    # a Syrian village by the border, or struck by a foreign air force, stays in Syria
+    text = (
+        "Shells hit the village of Thalthana on the Turkish border near Aleppo. Russian "
+        "raids on village of Haasa near Idlib killed two."
+    )
+    assert [p.surface for p in unlisted(text)] == ["Thalthana", "Haasa"]
+
+
+def test_words_that_describe_rather_than_name_are_no_unlisted_place():
+    for text in (
+        "Both towns near Idlib are under jihadist control, activists said.",
+        "Insurgent-held districts in Aleppo came under fire on Monday.",
+        "Terrorist Rocket Attacks Town in Aleppo",
+    ):
+        assert unlisted(text) == [], text
+    text = "Shells hit Both towns and the village of Thalthana near Aleppo on Monday."
+    assert [p.surface for p in unlisted(text)] == ["Thalthana"]
+
+
 def test_a_name_right_before_in_and_a_syrian_place_is_an_unlisted_place():
     text = "An air raid on Kafr Zeitoun in southern Hama province killed two people."
     assert [(p.surface, p.unlisted.governorate) for p in unlisted(text)] == [
