@@ -112,7 +112,9 @@ class Gazetteer:
 
 
 _GAZETTEER: dict[tuple[Any, ...], Gazetteer] = {}
-_GAZETTEER_ROWS = sa.select(Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate)
+_GAZETTEER_ROWS = sa.select(
+    Place.id, Place.name, Place.kind, Place.parent_id, Place.governorate, Place.country_code
+)
 
 
 def gazetteer(session: Session) -> Gazetteer:
@@ -292,8 +294,11 @@ def _own_places(
     they are named in the source)."""
     # "162 kilometers north of the capital Damascus": where it is measured from
     near = (p for p, at in spots if not where.far_reference(text, at - char_start))
-    own = [places.ref(p) for p in dict.fromkeys(near)]
-    own = [p for p in own if p.kind != "country"]
+    named = [places.ref(p) for p in dict.fromkeys(near)]
+    own = [p for p in named if p.kind != "country"]
+    if not own:
+        # "In neighbouring Iraq meanwhile ...": abroad, not where its article is
+        return [p for p in named if places.rows[p.id].country_code != "SY"]
     # "Khan Sheikhoun in Idlib province": the town is where it happened
     return [p for p in own if p.specific] or own
 

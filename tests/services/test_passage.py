@@ -78,3 +78,28 @@ def test_a_claim_in_a_roundups_passage_is_at_the_place_the_passage_opened_with(
             ).all()
         )
         assert events.get(added) is None or events.get(added) != events.get(aleppo)
+
+
+def test_a_claim_naming_only_a_country_abroad_is_there_not_at_its_articles_place(
+    fresh_url: str,
+) -> None:
+    """Daily Sabah's report of the coalition's strikes around Manbij (FA-KES dev article
+    1924058173) turns to Iraq: "In neighboring Iraq meanwhile Daesh has been beaten back
+    ... having retaken the cities of Ramadi and Fallujah in western Anbar province". The
+    claim names no Syrian place; standing at the article's Manbij, it joined the Manbij
+    strikes. Ramadi and Fallujah are no places filed in Syria either."""
+    with (
+        imported_dev_articles(fresh_url, {"1924058173"}, "abroad test") as engine,
+        Session(engine) as session,
+    ):
+        claims = {c.text: c for c in session.execute(sa.select(Claim)).scalars()}
+        iraq = next(c for text, c in claims.items() if text.startswith("In neighboring Iraq")).id
+        record = load_records(session, {iraq})[iraq]
+        assert not record.places_inherited
+        assert [p.name for p in record.places] == ["Iraq"]
+        related = session.execute(
+            sa.select(ClaimRelation.kind).where(
+                sa.or_(ClaimRelation.claim_a_id == iraq, ClaimRelation.claim_b_id == iraq)
+            )
+        ).all()
+        assert related == []
