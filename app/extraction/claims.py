@@ -23,7 +23,7 @@ from app.extraction.attribution import Attribution, find_attribution, lead_in
 from app.extraction.boilerplate import is_boilerplate
 from app.extraction.claimant import CITES, Context, Unit, Voice, claimant_of, unit_attribution
 from app.extraction.clauses import split_by_claimant
-from app.extraction.date_words import ANOTHER_DEVELOPMENT, ON_SINCE
+from app.extraction.date_words import ANOTHER_DEVELOPMENT, EARLIER_INCIDENT, ON_SINCE
 from app.extraction.dating import Dater
 from app.extraction.entries import entries
 from app.extraction.events import event_cue
@@ -379,6 +379,7 @@ def _first_incident(
             or d.precision != "day"
             or (d.date_end - d.date_start).days >= 7
             or ON_SINCE.match(text, d.end, u.end)  # "From 10 June to date": a range's start
+            or EARLIER_INCIDENT.search(text, u.start, d.start)  # "The last attack ... on April 25"
         ):
             continue
         if ANOTHER_DEVELOPMENT.match(text, u.start) or (lede and where and lede.isdisjoint(where)):

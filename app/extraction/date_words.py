@@ -149,6 +149,14 @@ ANOTHER_DEVELOPMENT = re.compile(
     r"|in (?:a |another |other )?(?:relevant|related|separate|other) developments?)\b",
     re.I,
 )
+# A sentence telling an earlier incident as such ("The last attack on the shrine on April
+# 25 killed ...", "a previous strike"): not the incident the article leads with
+EARLIER_INCIDENT = re.compile(
+    r"\b(?:the (?:last|previous|prior)|an earlier|a previous|a prior)\s+(?:\w+\s+)?"
+    r"(?:attacks?|bombings?|strikes?|air ?strikes?|raids?|assaults?|massacres?|blasts?|"
+    r"explosions?|offensives?)\b",
+    re.I,
+)
 # Words that open a new thread: what follows is not the incident just told
 NEW_THREAD = re.compile(
     r"\b(?:previously|elsewhere|in the past|last year|once|regularly|repeatedly|frequently|often|usually|"

@@ -64,3 +64,18 @@ def test_a_lede_that_names_no_place_is_placed_by_the_sentence_that_goes_on_about
     x = run(text)
     assert dated(claim(x, text, "The bomber was on a motorcycle")) is None
     assert dated(claim(x, text, "Thousands have fled")) == THURSDAY
+
+
+def test_an_earlier_attack_told_as_such_does_not_date_the_lede() -> None:
+    """TRT's report of the Sayeda Zeinab bombings (FA-KES dev article 1924058085) recalls
+    "The last attack on Sayeda Zeinab shrine on April 25": the first incident the article
+    dates, but an earlier one. Its day dated the lede's toll, which then joined the
+    April 25 bombing's event."""
+    text = (
+        "At least 20 people were killed in suicide and car bomb attacks targeting the Sayeda "
+        "Zeinab shrine in the suburbs of Damascus, the Observatory said. The last attack on "
+        "the Sayeda Zeinab shrine on Thursday killed at least seven and wounded dozens."
+    )
+    x = run(text)
+    assert dated(claim(x, text, "At least 20 people")) is None
+    assert dated(claim(x, text, "The last attack")) == THURSDAY
