@@ -263,9 +263,12 @@ def _control(a: ClaimRecord, b: ClaimRecord) -> str | None:
     (gr, _), (orr, (how, cue)) = gains[0], others[0]
     taker = {x.side for x in gr.role_actors("agent")}
     if how == "repelled":
-        # the taker's attack failed, by the other claim
-        named = {x.side for x in orr.actors if x.role in ("agent", "target")}
-        if taker & named:
+        # the taker's attack failed, by the other claim: the taker is the attacker there,
+        # not the one that repelled it ("the SDF foiled an ISIS attack" against "the SDF
+        # captured the ISIS headquarters" are two actions)
+        repellers = {x.side for x in orr.role_actors("agent")}
+        attackers = {x.side for x in orr.actors if x.role != "claimant"} - repellers
+        if taker & attackers:
             return f"{gr.label()} has it taken; {orr.label()} says the attack was '{cue.words}'"
         return None
     holders = {x.side for x in orr.role_actors("agent", "mentioned")}

@@ -875,8 +875,9 @@ def test_a_count_of_children_or_aid_workers_is_part_of_a_toll_not_a_rival_toll()
 
 def test_one_claimant_s_gain_and_the_attack_it_foiled_are_not_a_dispute_over_control() -> None:
     """The army taking positions and the army foiling an attack, both in its own words, are
-    two actions; an independent claimant saying the taker's attack was repelled disputes
-    the gain."""
+    two actions, and so they are told by another claimant ("the SDF foiled an ISIS attack"
+    against "the SDF captured the ISIS headquarters"); an independent claimant saying the
+    taker's attack was repelled disputes the gain."""
     army = Claimant("actor:6", "Syrian Arab Army", 5, "armed_forces", (5, 6))
     took = _claim(1, "Army units established control over the hills after killing 100 terrorists.",
                   event_type="capture_territory", claimant=army)  # fmt: skip
@@ -888,6 +889,11 @@ def test_one_claimant_s_gain_and_the_attack_it_foiled_are_not_a_dispute_over_con
     assert link is None or "control" not in link.differ
     other = replace(foiled, claimant=Claimant("outlet:outlet 2", "outlet 2"))
     link = link_pair(took, other)
+    assert link is None or "control" not in link.differ
+    repelled = _claim(2, "An army attack on the hills near Homs was repelled, rebels said.",
+                      event_type="battle", actors=(replace(ARMY, role="target"),))  # fmt: skip
+    assert facts.controller_claim(repelled)[0] == "repelled"
+    link = link_pair(took, repelled)
     assert link is not None and "control" in link.differ
 
 
