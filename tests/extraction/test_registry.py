@@ -68,8 +68,13 @@ def test_country_and_governorates():
 def test_every_place_chains_up_to_syria():
     for e in place_entries():
         assert e.kind in PLACE_KINDS
-        if e.country_code != "SY":  # neighbours and other countries, as places
-            assert e.kind == "country" and e.parent is None and e.governorate is None, e.key
+        if e.country_code != "SY":  # other countries, and towns over the border in them
+            assert e.governorate is None, e.key
+            if e.kind == "country":
+                assert e.parent is None, e.key
+            else:  # in its country, never in a Syrian governorate
+                country = place_entry(e.parent)
+                assert country.kind == "country" and country.country_code == e.country_code, e.key
             continue
         seen, key = set(), e.key
         while place_entry(key).parent is not None:
@@ -182,3 +187,15 @@ def test_a_contested_key_matches_only_as_spelled():
         ("China", "china"),
         ("SANA", "sana"),
     ]
+
+
+def test_towns_over_the_border_are_places_in_their_country_and_capitals_are_not():
+    """ "Rockets fired from Syria hit Kilis" happened in Turkey: a known town abroad, never
+    a Syrian governorate's (an unlisted Kilis was filed under Aleppo). "Moscow said" names
+    a government: capitals are not places."""
+    from app.extraction.places import find_places
+
+    found = find_places("Rockets fired from Syria hit the border city of Kilis on Monday.")
+    kilis = [place_entry(p.key) for p in found if p.key != "syria"]
+    assert [(e.name, e.country_code, e.governorate) for e in kilis] == [("Kilis", "TR", None)]
+    assert find_places("Moscow said on Monday that the strikes would go on.") == []
