@@ -83,23 +83,34 @@ def test_a_claim_in_a_roundups_passage_is_at_the_place_the_passage_opened_with(
 def test_a_claim_naming_only_a_country_abroad_is_there_not_at_its_articles_place(
     fresh_url: str,
 ) -> None:
-    """Daily Sabah's report of the coalition's strikes around Manbij (FA-KES dev article
-    1924058173) turns to Iraq: "In neighboring Iraq meanwhile Daesh has been beaten back
-    ... having retaken the cities of Ramadi and Fallujah in western Anbar province". The
-    claim names no Syrian place; standing at the article's Manbij, it joined the Manbij
-    strikes. Ramadi and Fallujah are no places filed in Syria either."""
+    """AFP's report of US strikes on Raqa (FA-KES dev article 1923848263) turns to Iraq:
+    "IS has also been under attack in neighbouring Iraq." The claim names no Syrian place;
+    standing at the article's Raqa, it joined the strikes there. Daily Sabah's Manbij
+    report (1924058173) turns to Iraq too ("In neighboring Iraq meanwhile ... having
+    retaken the cities of Ramadi and Fallujah"): its towns are Iraq's, no place in Syria,
+    and it joins none of the Manbij claims."""
     with (
-        imported_dev_articles(fresh_url, {"1924058173"}, "abroad test") as engine,
+        imported_dev_articles(fresh_url, {"1923848263", "1924058173"}, "abroad test") as engine,
         Session(engine) as session,
     ):
         claims = {c.text: c for c in session.execute(sa.select(Claim)).scalars()}
-        iraq = next(c for text, c in claims.items() if text.startswith("In neighboring Iraq")).id
-        record = load_records(session, {iraq})[iraq]
-        assert not record.places_inherited
-        assert [p.name for p in record.places] == ["Iraq"]
-        related = session.execute(
-            sa.select(ClaimRelation.kind).where(
-                sa.or_(ClaimRelation.claim_a_id == iraq, ClaimRelation.claim_b_id == iraq)
-            )
-        ).all()
-        assert related == []
+
+        def claim(start: str) -> int:
+            return next(c for text, c in claims.items() if text.startswith(start)).id
+
+        iraq, towns = claim("IS has also been under attack"), claim("In neighboring Iraq")
+        records = load_records(session, {iraq, towns})
+        assert not records[iraq].places_inherited
+        assert [p.name for p in records[iraq].places] == ["Iraq"]
+        assert not records[towns].places_inherited
+        assert {p.name for p in records[towns].places} == {"Ramadi", "Fallujah"}
+        assert all(p.governorate is None for p in records[towns].places)
+        for claim_id in (iraq, towns):
+            related = session.execute(
+                sa.select(ClaimRelation.kind).where(
+                    sa.or_(
+                        ClaimRelation.claim_a_id == claim_id, ClaimRelation.claim_b_id == claim_id
+                    )
+                )
+            ).all()
+            assert related == [], claim_id
