@@ -96,6 +96,11 @@ REACTION = re.compile(
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:horrific|appalling|horrifying))\b",
     re.I,
 )
+# A call to look into an incident ("renewed his push for inspectors to investigate
+# allegations that the government carried out a chemical attack"): the day it is dated by
+# is the call's (Friday), never the incident's (Wednesday); the claims going on about it
+# still take the incident's day
+INQUIRY = re.compile(r"\b(?:investigat(?:e|es|ed|ing|ion)|inquiry|probe)\b", re.I)
 # A stance taken on an incident (a rejection, dismay) is dated by its own words or not at
 # all: it is no detail of the incident it is about. An accusation does take the incident's
 # day: whom it blames links it to the incident and to the denial answering it (issue 13);

@@ -46,6 +46,7 @@ from app.extraction.date_words import (
     HEADING_YEAR,
     HEARSAY,
     IN_YEAR,
+    INQUIRY,
     METHOD,
     NAMES_EVENT,
     NEW_THREAD,
@@ -360,6 +361,7 @@ class Dater:
             if (
                 reports_event
                 and not REACTION.search(text, start, end)  # "condemned Monday's attack"
+                and not INQUIRY.search(text, own.end, end)
                 and own.precision in ("day", "week", "month")
                 and (own.date_end - own.date_start).days < (31 if own.precision == "month" else 7)
                 and (

@@ -79,3 +79,21 @@ def test_an_earlier_attack_told_as_such_does_not_date_the_lede() -> None:
     x = run(text)
     assert dated(claim(x, text, "At least 20 people")) is None
     assert dated(claim(x, text, "The last attack")) == THURSDAY
+
+
+def test_the_day_of_a_call_to_investigate_is_not_the_incident_day() -> None:
+    """Ban's push on Friday is a call to look into the attack; the attack was Wednesday's,
+    and the claims going on about "the attack" take Wednesday (FA-KES 1926479384). Before,
+    they took Friday, and the regime's denial in another outlet could not join them."""
+    text = (
+        "U.N. Secretary-General Ban Ki-moon on Friday renewed his push for Syria to allow "
+        "U.N. inspectors immediate access to investigate allegations that the government "
+        "carried out a deadly chemical weapons attack on the outskirts of Damascus. They "
+        "said more bodies were being found in the wake of Wednesdays mysterious pre-dawn "
+        "killer fumes which the Syrian government insists were not its doing. A U.S. "
+        "official said the attack appeared to be the work of the Assad government."
+    )
+    x = run(text)
+    wednesday = (REF.replace(day=10),) * 2
+    assert dated(claim(x, text, "renewed his push")) == (REF, REF)
+    assert dated(claim(x, text, "the attack appeared")) == wednesday
