@@ -20,31 +20,42 @@ from tests.factories import imported_dev_articles
 ARTICLES = {"1914947538", "1965495332"}
 
 
+def _claim(session: Session, start: str) -> Claim:
+    """The first claim whose text begins with `start`."""
+    found = (
+        session.execute(sa.select(Claim).where(Claim.text.startswith(start)).order_by(Claim.id))
+        .scalars()
+        .first()
+    )
+    assert found is not None, start
+    return found
+
+
+def _relations(session: Session, claim_id: int, kind: str | None = None) -> list[tuple[str, str]]:
+    """The relations (kind, reason) a claim takes part in, of one kind if given."""
+    query = sa.select(ClaimRelation.kind, ClaimRelation.reason).where(
+        sa.or_(ClaimRelation.claim_a_id == claim_id, ClaimRelation.claim_b_id == claim_id)
+    )
+    if kind is not None:
+        query = query.where(ClaimRelation.kind == kind)
+    return [tuple(row) for row in session.execute(query).all()]
+
+
 def test_claims_after_a_meanwhile_are_at_its_place(fresh_url: str) -> None:
     with (
         imported_dev_articles(fresh_url, ARTICLES, "passage test") as engine,
         Session(engine) as session,
     ):
-        claims = {c.text: c for c in session.execute(sa.select(Claim)).scalars()}
-
-        def claim(start: str) -> Claim:
-            return next(c for text, c in claims.items() if text.startswith(start))
-
-        records = load_records(session, {c.id for c in claims.values()})
+        records = load_records(session, set(session.execute(sa.select(Claim.id)).scalars()))
         for start in ("The killings took place", '"There was no resistance'):
-            record = records[claim(start).id]
+            record = records[_claim(session, start).id]
             assert record.places_inherited, start
             assert [p.name for p in record.places] == ["Ratyan"], start
         # before the turn, and in another article, the article's own town
-        assert [p.name for p in records[claim("A suicide bomber driving").id].places] == ["Qardaha"]
-        quote = claim('"There was no resistance').id
-        clashes = session.execute(
-            sa.select(ClaimRelation.reason).where(
-                sa.or_(ClaimRelation.claim_a_id == quote, ClaimRelation.claim_b_id == quote),
-                ClaimRelation.kind == "contradicts",
-            )
-        ).all()
-        assert clashes == []
+        bomber = _claim(session, "A suicide bomber driving").id
+        assert [p.name for p in records[bomber].places] == ["Qardaha"]
+        quote = _claim(session, '"There was no resistance').id
+        assert _relations(session, quote, "contradicts") == []
 
 
 def test_a_claim_in_a_roundups_passage_is_at_the_place_the_passage_opened_with(
@@ -60,13 +71,8 @@ def test_a_claim_in_a_roundups_passage_is_at_the_place_the_passage_opened_with(
         imported_dev_articles(fresh_url, {"1926479317"}, "roundup test") as engine,
         Session(engine) as session,
     ):
-        claims = {c.text: c for c in session.execute(sa.select(Claim)).scalars()}
-
-        def claim(start: str) -> Claim:
-            return next(c for text, c in claims.items() if text.startswith(start))
-
-        added = claim("The source added that a number of terrorists were killed").id
-        aleppo = claim("Later a military source said that the Syrian Air Force").id
+        added = _claim(session, "The source added that a number of terrorists were killed").id
+        aleppo = _claim(session, "Later a military source said that the Syrian Air Force").id
         records = load_records(session, {added, aleppo})
         assert records[added].places_inherited
         assert [p.name for p in records[added].places] == ["Daraa"]
@@ -93,12 +99,8 @@ def test_a_claim_naming_only_a_country_abroad_is_there_not_at_its_articles_place
         imported_dev_articles(fresh_url, {"1923848263", "1924058173"}, "abroad test") as engine,
         Session(engine) as session,
     ):
-        claims = {c.text: c for c in session.execute(sa.select(Claim)).scalars()}
-
-        def claim(start: str) -> int:
-            return next(c for text, c in claims.items() if text.startswith(start)).id
-
-        iraq, towns = claim("IS has also been under attack"), claim("In neighboring Iraq")
+        iraq = _claim(session, "IS has also been under attack").id
+        towns = _claim(session, "In neighboring Iraq").id
         records = load_records(session, {iraq, towns})
         assert not records[iraq].places_inherited
         assert [p.name for p in records[iraq].places] == ["Iraq"]
@@ -106,11 +108,4 @@ def test_a_claim_naming_only_a_country_abroad_is_there_not_at_its_articles_place
         assert {p.name for p in records[towns].places} == {"Ramadi", "Fallujah"}
         assert all(p.governorate is None for p in records[towns].places)
         for claim_id in (iraq, towns):
-            related = session.execute(
-                sa.select(ClaimRelation.kind).where(
-                    sa.or_(
-                        ClaimRelation.claim_a_id == claim_id, ClaimRelation.claim_b_id == claim_id
-                    )
-                )
-            ).all()
-            assert related == [], claim_id
+            assert _relations(session, claim_id) == [], claim_id
