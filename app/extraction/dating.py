@@ -361,7 +361,7 @@ class Dater:
             if (
                 reports_event
                 and not REACTION.search(text, start, end)  # "condemned Monday's attack"
-                and not INQUIRY.search(text, own.end, end)
+                and not INQUIRY.search(text, own.end, end)  # "on Friday ... to investigate"
                 and own.precision in ("day", "week", "month")
                 and (own.date_end - own.date_start).days < (31 if own.precision == "month" else 7)
                 and (
