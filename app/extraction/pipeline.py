@@ -28,7 +28,7 @@ from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 _SPEAKING_KINDS = ("media", "monitor")
 # "(outlawed in Russia)": a publisher's legal notice, not where anything happens
@@ -118,6 +118,13 @@ def extract(
         return _extract(text, published, published_precision, title, outlet)
 
 
+def _in_place(a: ActorMention, places: list[PlaceMention], starts: list[int]) -> bool:
+    """Is the actor's mention a place's name, or part of one? `places` are in text order
+    (`starts` their starts) and do not overlap, as `_inside_actor`'s actors."""
+    k = bisect_right(starts, a.start) - 1
+    return k >= 0 and a.end <= places[k].end
+
+
 def _extract(
     text: str,
     published: date | None,
@@ -129,11 +136,12 @@ def _extract(
     found = find_published(text, title=title)
     reference = _reference(published, published_precision, found)
     places = find_places(text)
-    # a country used as a place is not also its state as an actor; a place inside an
-    # actor's name ("International Syria Support Group") is not a place
-    taken = {(p.start, p.end) for p in places}
+    # a country used as a place is not also its state as an actor, nor is a name inside a
+    # place's ("Dahiyet al-Assad", "al-Assad suburb"); a place inside an actor's name
+    # ("International Syria Support Group") is not a place
+    at = [p.start for p in places]
     actors = widen(
-        text, [a for a in find_actors(text, on=reference) if (a.start, a.end) not in taken]
+        text, [a for a in find_actors(text, on=reference) if not _in_place(a, places, at)]
     )
     starts = [a.start for a in actors]
     places = [

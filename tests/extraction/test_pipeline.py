@@ -152,3 +152,22 @@ def test_outlet_claimant_for_known_media_only():
     (c,) = extract(text, outlet="Reuters").claims
     assert c.claimant == reuters and c.claimant_text == "Reuters"
     assert text[c.claimant.start : c.claimant.end] == c.claimant.surface
+
+
+def test_a_name_inside_a_place_name_is_no_actor():
+    # FA-KES 1965511186 and 1923848281: "al-Assad" names a suburb and a district here,
+    # not the president; the places stay
+    text = (
+        "On Tuesday seven civilians were killed in terrorist attacks with rocket shells on "
+        "al-Assad suburb and Dahiyet al-Assad in Aleppo."
+    )
+    x = extract(text, published=date(2016, 5, 3))
+    assert [a.key for a in x.actors] == []
+    names = [text[p.start : p.end] for p in x.places]
+    assert names == ["al-Assad suburb", "Dahiyet al-Assad", "Aleppo"]
+    (c,) = x.claims
+    assert c.actors == ()
+    # a country named as a place is still no actor, and a state acting still is one
+    text = "Turkey shelled Kurdish positions after refugees fled to Turkey."
+    keys = [(text[a.start : a.end], a.key) for a in extract(text).actors]
+    assert keys == [("Turkey", "turkey")]
