@@ -138,7 +138,7 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
     i, n = 0, len(toks)
     while i < n:
         m = (
-            longest_match(toks, i, idx.keys, idx.prefixes, accept)
+            longest_match(toks, i, idx.keys, idx.prefixes, accept, lower_possessive=True)
             if could_start(toks[i], idx.firsts)
             else None
         )
@@ -152,7 +152,7 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
         # "so-called Islamic State of Iraq and the Levant": a longer name of the same actor
         # starting inside the match carries it on (else "Iraq" is left over as a state)
         for k in range(i + 1, j + 1):
-            longer = longest_match(toks, k, idx.keys, idx.prefixes, accept)
+            longer = longest_match(toks, k, idx.keys, idx.prefixes, accept, lower_possessive=True)
             if longer is not None and longer[0] > j and _choose(longer[1], on).key == actor.key:
                 j, possessive = longer[0], longer[2]
                 break

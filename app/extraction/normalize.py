@@ -155,7 +155,7 @@ def scan(text: str) -> list[Token]:
         low = word.casefold()
         key = fold_token(word.replace(".", ""))
         poss = None
-        if len(word) > 4 and word[-1] == "s" and word[0].isupper() and not word.isupper():
+        if len(word) > 4 and word[-1] == "s" and word[-2] != "s" and not word.isupper():
             poss = fold_token(word[:-1])
         out.append(Token(s, e, word, key, low in ARTICLES, joined, hyphen, word[0].isupper(), poss))
     return out
@@ -179,14 +179,16 @@ def article_can_lead(tokens: list[Token], i: int) -> bool:
     )
 
 
-def longest_match(tokens, i, index, prefixes, accept, max_len=8):
+def longest_match(tokens, i, index, prefixes, accept, max_len=8, lower_possessive=False):
     """The longest name starting at token i, as (last token, accepted value, possessive).
 
     ``index`` maps space-joined token keys (articles left out) to values, ``prefixes``
     holds every proper prefix of those keys so the walk stops as soon as nothing longer
     can match. ``accept(value, i, j, possessive)`` applies case/context rules and
     returns the value to keep, or None. A trailing possessive s ("Idlibs" in text that
-    lost its apostrophes) is tried where the whole word matches nothing acceptable.
+    lost its apostrophes) is tried where the whole word matches nothing acceptable; with
+    `lower_possessive`, also on a lower-case last word ("Assad regimes attacks"), which for
+    a place's "province" or "city" is more often a plural ("Hasake and Deir Ezzor provinces").
     """
     if tokens[i].article and not article_can_lead(tokens, i):
         return None
@@ -200,7 +202,12 @@ def longest_match(tokens, i, index, prefixes, accept, max_len=8):
             continue
         stem = f"{key} {t.key}" if key else t.key
         whole = accept(index[stem], i, j, False) if stem in index else None
-        if t.possessive_key and whole is None and stem not in prefixes:
+        if (
+            t.possessive_key
+            and (t.capital or (lower_possessive and j > i))
+            and whole is None
+            and stem not in prefixes
+        ):
             pkey = f"{key} {t.possessive_key}" if key else t.possessive_key
             if pkey in index and (v := accept(index[pkey], i, j, True)) is not None:
                 best = (j, v, True)

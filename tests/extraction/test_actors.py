@@ -149,3 +149,24 @@ def test_transliterated_names_fold():
         "al-nusra-front"
     ]
     assert list(found("Hezbollah and Hizbollah").values()) == ["hezbollah", "hezbollah"]
+
+
+def test_a_possessive_that_lost_its_apostrophe_on_a_lower_case_last_word():
+    # FA-KES strips apostrophes: "Assad regimes random attacks" is the Assad regime's
+    from app.extraction import extract
+    from app.extraction.places import find_places
+
+    text = "People in opposition areas are fleeing after Assad regimes random attacks."
+    (m,) = [m for m in find_actors(text) if m.key == "syrian-government"]
+    assert m.surface == "Assad regime"
+    (c,) = extract(text).claims
+    assert ("syrian-government", "agent") in [(a.actor.key, a.role) for a in c.actors]
+    assert "bashar-al-assad" not in [a.actor.key for a in c.actors]
+    # a plural stays a plural, and places keep their capitalised possessives only:
+    # both provinces here are governorates
+    text = "Oil-rich Hasake and Deir Ezzor provinces border Iraq."
+    spans = [text[p.start : p.end] for p in find_places(text)]
+    assert "Deir Ezzor provinces" not in spans and "Deir Ezzor province" not in spans
+    assert [m.key for m in find_actors("Regimes fall, said the Assad regime.")] == [
+        "syrian-government"
+    ]
