@@ -32,6 +32,7 @@ from .normalize import (
     slugify,
     span_literal,
 )
+from .numbers import TENS, UNITS, VAGUE
 from .places import find_places, is_place_name, state_seats
 from .registry import actor_entries, common_word, contested_keys, per_registry, uncurated_rules
 from .types import ActorEntry, ActorMention, AliasEntry
@@ -101,6 +102,8 @@ def _accept(toks: tuple[Token, ...]):
             if (a.case == "any" or capital)
             and all(k < len(words) and words[k].text.replace(".", "").isupper() for k in a.caps)
         ]
+        if possessive and not toks[j].capital and i > 0 and _counting(toks[i - 1].text):
+            return None  # "two U.N. envoys went": a plural, not the envoy's
         lit = span_literal(words, possessive)
         same = [a for a in pool if a.literal == lit]
         if same or possessive or any(w.text.isupper() and len(w.text) > 1 for w in words):
@@ -112,6 +115,14 @@ def _accept(toks: tuple[Token, ...]):
         return [a for a in pool if close_spelling(lit, (a.literal,))] or None
 
     return accept
+
+
+_COUNTING = frozenset({*UNITS, *TENS, *VAGUE, "many", "some", "other", "both", "few", "all"})
+
+
+def _counting(word: str) -> bool:
+    """A word that counts what follows it, so a name's last word ending in s is plural."""
+    return word[:1].isdigit() or word.casefold() in _COUNTING
 
 
 def _exact(word: str, i: int, exact: dict[str, list[_Alias]]):
