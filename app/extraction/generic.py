@@ -196,8 +196,11 @@ def _led(toks: tuple[Token, ...], k: int, leader: str) -> tuple[str, int] | None
 
 def _shared_head(toks: tuple[Token, ...], words: list[str], i: int, rules: _Rules) -> str | None:
     """The actor of modifier toks[i] when it shares the head of the next phrase
-    ("Syrian and Russian warplanes", "Syrian or Russian jets", "regime and rebel fighters")."""
-    if i + 3 >= len(toks) or not (toks[i + 2].capital or _side(words[i + 2], rules)):
+    ("Syrian and Russian warplanes", "Syrian or Russian jets", "regime and rebel fighters",
+    "Russian and regime bombing")."""
+    if i + 3 >= len(toks) or not (
+        toks[i + 2].capital or _side(words[i + 2], rules) or words[i + 2] in rules.firsts
+    ):
         return None
     # the next phrase may carry a word of its own before the shared head: "Russian or
     # Syrian regime war planes" are Russian war planes

@@ -28,7 +28,7 @@ from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 _SPEAKING_KINDS = ("media", "monitor")
 # "(outlawed in Russia)": a publisher's legal notice, not where anything happens

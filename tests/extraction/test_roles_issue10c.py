@@ -49,6 +49,15 @@ def test_two_adjectives_share_a_head_behind_a_second_modifier() -> None:
     assert got["syrian-air-force"] == "agent"
 
 
+def test_an_adjective_shares_the_head_of_a_modifier_after_it() -> None:
+    # FA-KES 1926479108: "killed by Russian and regime bombing" named only the regime
+    got = roles("The group documented 270 civilians killed by Russian and regime bombing in April.")
+    assert got["russian-air-force"] == "agent"
+    assert got["syrian-government"] == "agent"
+    # a head no rule gives the adjective is no actor of it
+    assert "russian-air-force" not in roles("Russian and government officials met in Geneva.")
+
+
 def test_a_russian_air_raid_names_the_air_force() -> None:
     got = roles("A suspected Russian air raid on the camp left dozens dead on Monday.")
     assert got["russian-air-force"] == "agent"
