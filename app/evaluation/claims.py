@@ -12,11 +12,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from app.evaluation.gold import GoldActor, GoldClaim, GoldFile, GoldPlace
 from app.extraction.normalize import normalize_key
-from app.extraction.registry import actor_entry, place_entry
+from app.extraction.registry import actor_entry, place_entries, place_entry
 
 FIELDS = ("claimant", "hedged", "event_date", "actors", "roles", "places", "figures")
 # the fields that make "every field right" (roles are part of actors)
@@ -181,7 +182,23 @@ def _place_pair(g: GoldPlace, s: SystemPlace) -> bool:
     entry = place_entry(s.key)
     names = [s.name, *(entry.aliases if entry else ())]
     key = normalize_key(g.name)
-    return s.governorate == g.governorate and any(normalize_key(n) == key for n in names)
+    return _same_governorate(g.governorate, s.governorate) and any(
+        normalize_key(n) == key for n in names
+    )
+
+
+def _same_governorate(gold: str | None, system: str | None) -> bool:
+    """A gold place the gazetteer lacked names its governorate; one outside Syria has
+    none in the gazetteer, and annotators wrote its country in free text ("outside
+    Syria", "Turkey", "Mardin (Turkey)"), so any such text matches none."""
+    if system is None:
+        return gold not in _governorates()
+    return gold == system
+
+
+@cache
+def _governorates() -> frozenset[str]:
+    return frozenset(p.name for p in place_entries() if p.kind == "governorate")
 
 
 def _dedupe_places(places: Iterable[Any]) -> list[Any]:

@@ -1,0 +1,37 @@
+"""The claim scorer's field rules (`claimdb eval --claims`), on claims written here."""
+
+from __future__ import annotations
+
+from app.evaluation.claims import SystemClaim, SystemPlace, judge
+from app.evaluation.gold import GoldClaim, GoldPlace
+
+
+def _places(gold: list[GoldPlace], system: list[SystemPlace]) -> bool:
+    text = "Rockets fired from Syria hit Kilis."
+    g = GoldClaim(
+        span=(0, len(text)), text=text, claimant=None, hedged=False, event_date=None,
+        places=tuple(gold),
+    )  # fmt: skip
+    s = SystemClaim(0, len(text), "none", None, None, False, None, None, places=tuple(system))
+    return judge(g, s)["places"]
+
+
+KILIS = SystemPlace("kilis", "Kilis", None)  # in the gazetteer since stop 40, in Turkey
+
+
+def test_a_place_over_the_border_the_gazetteer_lacked_matches_it_by_name() -> None:
+    # annotators wrote the country of a place outside Syria in free text
+    for written in ("outside Syria", "Turkey", "(outside Syria)", None):
+        gold = GoldPlace(place=None, name="Kilis", span=(29, 34), kind="city", governorate=written)
+        assert _places([gold], [KILIS]), written
+
+
+def test_an_unlisted_place_still_needs_its_governorate() -> None:
+    # a Syrian governorate is no country over the border, and a gazetteer place in a
+    # governorate needs the same one
+    gold = GoldPlace(place=None, name="Kilis", span=(29, 34), kind="city", governorate="Aleppo")
+    assert not _places([gold], [KILIS])
+    baath = GoldPlace(place=None, name="al-Baath", span=(0, 8), kind="town", governorate="Quneitra")
+    assert _places([baath], [SystemPlace("al-baath", "al-Baath", "Quneitra")])
+    assert not _places([baath], [SystemPlace("al-baath", "al-Baath", "Hama")])
+    assert not _places([baath], [SystemPlace("al-baath", "al-Baath", None)])
