@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+from typing import TypeVar
 
 from app.extraction.actors import find_actors, seat_actors
 from app.extraction.boilerplate import find_body_end
@@ -31,6 +32,7 @@ from app.extraction.unlisted import find_unlisted
 EXTRACTOR_VERSION = "21"
 
 _SPEAKING_KINDS = ("media", "monitor")
+_M = TypeVar("_M", ActorMention, PlaceMention)
 # "(outlawed in Russia)": a publisher's legal notice, not where anything happens
 _BANNED_BEFORE = re.compile(r"\b(?:banned|outlawed|prohibited|illegal)\s+in\s+$", re.I)
 
@@ -93,14 +95,17 @@ def outlet_actor(outlet: str | None) -> ActorMention | None:
     return None
 
 
+def _holder(start: int, spans: list[_M], starts: list[int]) -> _M | None:
+    """The last of `spans` (in text order, `starts` their starts) starting at or before
+    `start`: the only one that can hold a mention there when they do not overlap."""
+    k = bisect_right(starts, start) - 1
+    return spans[k] if k >= 0 else None
+
+
 def _inside_actor(p: PlaceMention, actors: list[ActorMention], starts: list[int]) -> bool:
-    """Is the place part of a longer actor name? `actors` are in text order (`starts` their
-    starts) and do not overlap, so only the last one starting at or before it can hold it."""
-    k = bisect_right(starts, p.start) - 1
-    if k < 0:
-        return False
-    a = actors[k]
-    return p.end <= a.end and a.end - a.start > p.end - p.start
+    """Is the place part of a longer actor name? Actors do not overlap."""
+    a = _holder(p.start, actors, starts)
+    return a is not None and p.end <= a.end and a.end - a.start > p.end - p.start
 
 
 def extract(
@@ -119,10 +124,11 @@ def extract(
 
 
 def _in_place(a: ActorMention, places: list[PlaceMention], starts: list[int]) -> bool:
-    """Is the actor's mention a place's name, or part of one? `places` are in text order
-    (`starts` their starts) and do not overlap, as `_inside_actor`'s actors."""
-    k = bisect_right(starts, a.start) - 1
-    return k >= 0 and a.end <= places[k].end
+    """Is the actor's mention a place's name, or part of one? Only the last place starting
+    at or before it is read: where a city is also named inside a longer place ("... Aleppo
+    city"), an actor inside the longer one after the city is not found (kept as an actor)."""
+    q = _holder(a.start, places, starts)
+    return q is not None and a.end <= q.end
 
 
 def _extract(
