@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from app.extraction import extract
 from app.extraction.actors import find_actors
+from app.extraction.places import find_places
 from app.extraction.registry import actor_entry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,9 +155,6 @@ def test_transliterated_names_fold():
 
 def test_a_possessive_that_lost_its_apostrophe_on_a_lower_case_last_word():
     # FA-KES strips apostrophes: "Assad regimes random attacks" is the Assad regime's
-    from app.extraction import extract
-    from app.extraction.places import find_places
-
     text = "People in opposition areas are fleeing after Assad regimes random attacks."
     (m,) = [m for m in find_actors(text) if m.key == "syrian-government"]
     assert m.surface == "Assad regime"
