@@ -21,12 +21,29 @@ import re
 from dataclasses import dataclass
 
 _TAGS = re.compile(r"\bTags\s")
-# the prose after a tag line starts at the first capitalised word followed by a word in
-# lower case ("Tags Syria Islamic State Group Three children were among..."), not by a
-# name's article ("Deir az-Zour", "Tal al-Abyad")
+# Tags hold names and lower-case keywords ("Tags Madaya Syria hunger siege women Hizbollah
+# Three women from the besieged town..."). The prose is where the first word only a
+# sentence uses appears: a verb in the past ("announced"; not "US-led") or a function word
+# (not "of" or "for", which names hold: "Observatory for Human Rights"). It starts at the
+# first sentence opener shortly before that word ("The", "At least", a number), or else at
+# the nearest capitalised word before it ("Assad Warplanes carried out").
+_PROSE_ONLY = re.compile(
+    r"from|in|on|at|to|by|with|were|was|is|are|have|has|had|will|would|said|says|and|after"
+    r"|as|could|can|[a-z]{3,}ed"
+)
+_TAGS_OPENER = re.compile(
+    r"The|A|An|At|More|Almost|Nearly|Dozens|Hundreds|Thousands|\d[\d,]*"
+    r"|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty"
+)
+_TAGS_QUALIFIER = re.compile(r"\b(?:At least|More than|Up to|Nearly|Almost|About)\s+$")
+_TAGS_OPENER_REACH = 6  # words from an opener to the word that only prose uses
+# with no such word (the end of a page: "Tags Daesh Syria Community standards..."), the
+# first capitalised word followed by a word in lower case, not by a name's article
+# ("Deir az-Zour", "Tal al-Abyad")
 _TAGS_END = re.compile(
     r"\s(?:The|A|An|[A-Z][\w'’-]*(?=\s+(?!of\b|and\b|the\b|al\b|el\b|[a-z]{1,3}-)[a-z]))\s"
 )
+_WORD = re.compile(r"\S+")
 _LEAD_JUNK = re.compile(
     r"\(?[^()]{0,40}\)\s*[-–—]*\s*"
     r"|.{0,200}?pic\.twitter\.com\S*.{0,120}?\b(?:19|20)\d\d\s+"
@@ -144,16 +161,30 @@ def sentences(text: str) -> list[Sentence]:
 def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
     tags = _TAGS.search(text, start, end)
     if tags:
-        # Flattened pages put keyword tags mid-sentence; the prose resumes at the next
-        # article-initial determiner.
-        resume = _TAGS_END.search(text, tags.end(), end)
+        # Flattened pages put keyword tags mid-sentence; the prose resumes after them.
+        resume = _after_tags(text, tags.end(), end)
         _add(text, start, tags.start(), paragraph, out)
-        if resume:
-            _add(text, resume.start() + 1, end, paragraph, out)
+        if resume is not None:
+            _add(text, resume, end, paragraph, out)
         return
     start, end = trim(text, start, end)
     if start < end:
         out.append(Sentence(start, end, paragraph))
+
+
+def _after_tags(text: str, start: int, end: int) -> int | None:
+    """Where the prose starts after a tag line that begins at `start`, if anywhere."""
+    words = list(_WORD.finditer(text, start, end))
+    first = next((i for i, w in enumerate(words) if _PROSE_ONLY.fullmatch(w.group())), None)
+    if first is None:
+        resume = _TAGS_END.search(text, start, end)
+        return None if resume is None else resume.start() + 1
+    capitals = [i for i in range(first) if not words[i].group()[0].islower()]
+    for i in capitals:
+        if first - i <= _TAGS_OPENER_REACH and _TAGS_OPENER.fullmatch(words[i].group()):
+            qualifier = _TAGS_QUALIFIER.search(text, start, words[i].start())
+            return words[i].start() if qualifier is None else qualifier.start()
+    return words[capitals[-1]].start() if capitals else None
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -123,3 +123,28 @@ def test_what_a_source_did_not_say_is_no_claim() -> None:
     )
     x = run(text)
     assert [text[c.start : c.end][:9] for c in x.claims] == ["Coalition"]
+
+
+TAGGED = (
+    "{lead} Tags Madaya Syria hunger siege women Hizbollah Three women from the besieged town "
+    "of Madaya were killed by artillery shells on Thursday. Tags Syria Idlib gas attack "
+    "chlorine Observatory Assad Warplanes carried out a gas attack on a town in Idlib on "
+    "Tuesday. Tags Syria Aleppo civilians airstrikes At least 51 civilians were killed in "
+    "air raids on Aleppo on Saturday."
+).format(lead="Shelling hit the town on Thursday, a monitor said.")
+
+
+def test_prose_after_tags_in_lower_case_starts_where_a_sentence_would() -> None:
+    """alaraby's tag lines mix names with lower-case keywords; the prose resumed at the
+    first capitalised word before a lower-case one ("Syria hunger siege"), so the tags'
+    places (Syria) and actors (Hizbollah) became the claim's."""
+    from app.extraction.segment import sentences
+
+    starts = [TAGGED[s.start : s.end].split(" of ")[0] for s in sentences(TAGGED)]
+    assert starts[1:] == [
+        "Three women from the besieged town",
+        "Warplanes carried out a gas attack on a town in Idlib on Tuesday.",
+        "At least 51 civilians were killed in air raids on Aleppo on Saturday.",
+    ]
+    women = claim(run(TAGGED), TAGGED, "Three women")
+    assert {p.key for p in women.places} == {"madaya"}
