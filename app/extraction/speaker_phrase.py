@@ -304,6 +304,39 @@ def _after_leading_place(
     return back
 
 
+_DIRECTIONS = word_set(
+    "northern southern eastern western central rural north south east west northeastern "
+    "northwestern southeastern southwestern"
+)
+_PLACE_NOUNS = word_set(
+    "province governorate countryside city town village district suburb suburbs region "
+    "area areas countryside neighbourhood neighborhood"
+)
+
+
+def _after_inner_place(
+    text: str, words: list[re.Match[str]], back: tuple[int, int, bool, bool]
+) -> tuple[int, int, bool, bool]:
+    """ "killed in clashes with the Syrian forces in Northern Homs FNA reports": with the
+    commas stripped, the place a clause ends on runs into the name of the speaker after it;
+    the speaker is that name, not the forces in Homs."""
+    inside = [i for i, w in enumerate(words) if back[0] <= w.start() and w.end() <= back[1]]
+    for j in inside[1:-1]:
+        if words[j].group() not in ("in", "near", "from"):
+            continue
+        k = j + 1
+        while k < inside[-1] and words[k].group().lower() in _DIRECTIONS:
+            k += 1
+        for last in range(min(k + 2, inside[-1] - 1), k - 1, -1):  # the longest name first
+            if not is_place_name(text[words[k].start() : words[last].end()]):
+                continue
+            name = words[last + 1].group()
+            if name[0].isupper() and acceptable(name) and name.lower() not in _PLACE_NOUNS:
+                return words[last + 1].start(), back[1], back[2], back[3]
+            return back
+    return back
+
+
 def _before_area(
     text: str, words: list[re.Match[str]], v: int
 ) -> tuple[int, int, bool, bool] | None:
@@ -373,6 +406,7 @@ def speaker_of(
     if back is not None and not back[2]:
         back = _past_locative(text, words, back)
         back = _after_leading_place(text, words, back)
+        back = _after_inner_place(text, words, back)
     if relative is not None and not (back and (back[2] or _speaker_head(text, back))):
         back = relative  # "The Observatory which relies on medics said": the Observatory
     elif back is None:

@@ -313,3 +313,18 @@ def test_a_name_after_a_quote_keeps_the_authority_he_heads():
         "Haddad head of Idlibs civil authority adding that nine people were killed."
     )
     assert claimant(text, "dropped barrels") == ("omar-haddad", "attribution")
+
+
+def test_a_place_that_ends_the_clause_is_not_part_of_the_speaker_after_it():
+    """With the commas stripped, "forces in Northern Homs" runs into "FNA reports": the
+    speaker is FNA, and the forces and Homs stay the claim's (dev article 1962495658)."""
+    text = (
+        "A commander of the Nusra Front was killed in clashes with the Syrian military forces "
+        "in Northern Homs FNA reports. Activists in northern rural Homs said 12 people died."
+    )
+    commander = claim(run(text), text, "A commander")
+    assert commander.claimant is not None and commander.claimant.key == "fars-news-agency"
+    assert "syrian-arab-army" in {a.actor.key for a in commander.actors}
+    assert {p.key for p in commander.places} == {"homs-governorate"}
+    activists = claim(run(text), text, "12 people")
+    assert activists.claimant_text == "Activists in northern rural Homs"
