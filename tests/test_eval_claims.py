@@ -35,3 +35,35 @@ def test_an_unlisted_place_still_needs_its_governorate() -> None:
     assert _places([baath], [SystemPlace("al-baath", "al-Baath", "Quneitra")])
     assert not _places([baath], [SystemPlace("al-baath", "al-Baath", "Hama")])
     assert not _places([baath], [SystemPlace("al-baath", "al-Baath", None)])
+
+
+def test_a_wrong_date_is_listed_with_how_the_system_decided_it(tmp_path) -> None:
+    """`--errors` shows the system's stored reason beside the annotator's note, so a
+    person can tell a wrong rule from a wrong cue without re-running the extraction."""
+    import json
+
+    from app.evaluation.run import evaluate_claims
+
+    text = "Jets struck a market in Idlib on Tuesday killing 12 people a monitor said."
+    gold = {
+        "document": {"dataset": "other", "id": "why", "text": text, "published": "2017-04-05"},
+        "annotator": "test",
+        "published": None,
+        "reference": "2017-04-05",
+        "claims": [
+            {
+                "span": [0, len(text)],
+                "text": text,
+                "claimant": {"generic": "monitor"},
+                "hedged": False,
+                "event_date": {"start": "2017-04-05", "end": "2017-04-05", "precision": "day"},
+                "event_date_note": "written wrong on purpose: Tuesday is 2017-04-04",
+            }
+        ],
+    }
+    path = tmp_path / "other-why.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    errors = evaluate_claims(path, with_errors=True)["errors"]
+    dated = next(e["event_date"] for e in errors if "event_date" in e.get("wrong", ()))
+    assert dated["system"] == ["2017-04-04", "2017-04-04"]
+    assert dated["system_why"].startswith("own; cue: Tuesday")

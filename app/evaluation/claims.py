@@ -63,6 +63,7 @@ class SystemClaim:
     actors: tuple[SystemActor, ...] = ()
     places: tuple[SystemPlace, ...] = ()
     figures: tuple[SystemFigure, ...] = ()
+    date_why: str | None = None  # how the date was decided ("said on Tuesday" -> "statement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,7 @@ def _describe(g: GoldClaim, s: SystemClaim, wrong: list[str]) -> dict[str, Any]:
                 "gold": [str(gd.start), str(gd.end)] if gd else None,
                 "system": [str(s.date_start), str(s.date_end)] if s.date_start else None,
                 "note": g.event_date_note,
+                "system_why": s.date_why,
             }
         elif f in ("actors", "roles"):
             out[f] = {

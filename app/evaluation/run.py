@@ -182,7 +182,16 @@ def _system_claim(
             SystemFigure(q["what"], q.get("value_min"), q.get("value_max"), q.get("subset", False))
             for q in c.quantities
         ),
+        date_why=_date_why((c.derivation or {}).get("event_date")),
     )
+
+
+def _date_why(why: dict[str, Any] | None) -> str | None:
+    """The stored reason for a claim's date, as one line: "statement; cue: said on Tuesday"."""
+    if not why:
+        return None
+    parts = [str(why["rule"])] + [f"{k}: {why[k]}" for k in ("cue", "anchor", "note") if why.get(k)]
+    return "; ".join(parts)
 
 
 def evaluate_claims(path: Path, *, with_errors: bool = False) -> dict[str, Any]:
