@@ -169,3 +169,15 @@ def test_a_possessive_that_lost_its_apostrophe_on_a_lower_case_last_word():
     assert [m.key for m in find_actors("Regimes fall, said the Assad regime.")] == [
         "syrian-government"
     ]
+
+
+def test_names_sana_and_wire_copy_give_kurdish_forces() -> None:
+    """SANA's "Democratic Syria Troops" is the SDF, not "Syrian troops"; "Kurdish
+    policemen" are the Asayish (fresh gold, articles 1965511189 and 1965511196)."""
+    text = (
+        "The so-called Democratic Syria Troops took Sheikh Issa after clashes with ISIL. "
+        "A suicide bomber killed five Kurdish policemen at a checkpoint in Qamishli."
+    )
+    keys = [m.key for m in find_actors(text)]
+    assert keys.count("sdf") == 1 and "syrian-arab-army" not in keys
+    assert "asayish" in keys
