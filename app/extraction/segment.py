@@ -6,7 +6,8 @@ a digit, an opening quote (or the replacement characters a lost one left: "the r
 sentence and the space was lost: "irresolution.For his part"; or before a sentence opener
 whose capital was lost: "... a UN report says. the coalition"; or with no stop at all
 before "According to" after a word in lower case), unless the full stop closes an
-abbreviation ("Lt.", "U.S.", "Gen.") or an initial. Line breaks end a sentence only where
+abbreviation ("Lt.", "U.S.", "Gen.") or an initial (but "to the U.N. The letter" ends
+at "U.N."). Line breaks end a sentence only where
 the writer ended a line: after closing punctuation, before an empty line or a list item.
 A line wrapped by hand inside a sentence ("Most of the city is not\\n    destroyed.")
 joins the next one, as in reader comments.
@@ -92,6 +93,13 @@ _ABBREVIATIONS = frozenset(
         "corp vs etc approx est",
     )
 )
+# "a letter to the U.N. The letter said": a country's or body's initials after "the" end a
+# sentence before a word that opens one (and never goes on a name)
+_NOUN_END = re.compile(r"\bthe\s+(?:[A-Z]\.){1,2}[A-Z]$")
+_OPENER_AFTER = re.compile(
+    r"\s+(?:The|A|An|This|These|Those|It|He|She|They|We|In|On|At|But|However|Meanwhile"
+    r"|Earlier|Later|According)\s"
+)
 _MAX_QUOTE = 2000  # a longer "quotation" is an unbalanced mark, not a quote
 
 
@@ -126,7 +134,11 @@ def _spans(text: str) -> list[tuple[int, int]]:
             word = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
             w = word.group(1).lower() if word else ""
             if w.rstrip(".") in _ABBREVIATIONS or len(w) == 1 or _INITIALS.fullmatch(w):
-                continue  # "Lt. Gen.", "U.S.", "J. Smith"
+                initials = _NOUN_END.search(text, max(0, m.start() - 12), m.start())
+                if initials is None or not _INITIALS.fullmatch(w):
+                    continue  # "Lt. Gen.", "U.S.", "J. Smith"
+                if _OPENER_AFTER.match(text, m.end()) is None:
+                    continue  # "the U.S. State Department"
         elif not m.group():
             word = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start())
             if word is None or not word.group(1).islower():

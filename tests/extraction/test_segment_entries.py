@@ -148,3 +148,22 @@ def test_prose_after_tags_in_lower_case_starts_where_a_sentence_would() -> None:
     ]
     women = claim(run(TAGGED), TAGGED, "Three women")
     assert {p.key for p in women.places} == {"madaya"}
+
+
+def test_the_initials_of_a_country_or_body_end_a_sentence_before_an_opener() -> None:
+    """ "... a UN report to the U.N. The Syrian Center ..." ran two claimants' figures into
+    one claim (dev article 1924058178); "the U.S. Secretary of State" goes on."""
+    from app.extraction.segment import sentences
+
+    text = (
+        "The toll was given in a report to the U.N. The Syrian Center for Policy Research "
+        "put it at 470000. He met the U.S. Secretary of State in Geneva. Aid came from the "
+        "U.S. In a statement the U.N. Security Council said so."
+    )
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "The toll was given in a report to the U.N.",
+        "The Syrian Center for Policy Research put it at 470000.",
+        "He met the U.S. Secretary of State in Geneva.",
+        "Aid came from the U.S.",
+        "In a statement the U.N. Security Council said so.",
+    ]
