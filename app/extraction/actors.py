@@ -369,9 +369,16 @@ def _plain_name(run: list[Token], low: list[str], cues) -> bool:
 
 
 def _role_follows(text: str, toks: tuple[Token, ...], j: int, cues) -> bool:
-    """Is the name followed by an apposition naming a role (", an Aleppo resident")?"""
-    if j + 1 >= len(toks) or not text[toks[j].end : toks[j + 1].start].strip().startswith(","):
+    """Is the name followed by an apposition naming a role (", an Aleppo resident")? With
+    the commas stripped, only right after it: "Wird Furati head of press office at ...",
+    "Walaat Mamu a doctor working at a local hospital"."""
+    if j + 1 >= len(toks):
         return False
-    if toks[j + 1].text.casefold() not in ("a", "an", "the"):
+    after = [t.text.casefold() for t in toks[j + 1 : j + 6]]
+    if not text[toks[j].end : toks[j + 1].start].strip().startswith(","):
+        if after[0] in cues["roles"]:
+            return len(after) > 1 and after[1] in ("of", "at", "for")
+        return after[0] in ("a", "an") and any(w in cues["roles"] for w in after[1:3])
+    if after[0] not in ("a", "an", "the"):
         return False
-    return any(t.text.casefold() in cues["roles"] for t in toks[j + 2 : j + 6])
+    return any(w in cues["roles"] for w in after[1:5])

@@ -107,6 +107,11 @@ _REPORTED_SUBJECT = re.compile(
 _SUBJECT_RELATIVE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|also|\w+ly|in\s+\d{4}|on\s+[A-Z]\w*day)\s+){0,3}$"
 )
+# "Walaat Mamu a doctor ... was quoted as saying that ...": the quoted speaker, not the
+# medium the sentence may close with ("... PRESS TV reports")
+_QUOTED_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been)\s+quoted\s+as\s+(?:saying|stating)\b"
+)
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?=[^.;]{2,80}?\bas\s+(?:saying|stating|telling))")
 # "according to breaking reports", "reports emerged that": reports, nobody named ("according
 # to media reports" names the media)
@@ -197,6 +202,11 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         np = phrase_from(text, words, idx)
         if np:
             return Attribution("named", *np, start + m.start(), start + m.end())
+    for m in _QUOTED_PASSIVE.finditer(sentence):
+        v = next((k for k, w in enumerate(words) if w.start() == start + m.start()), None)
+        found = speaker_of(text, words, v, end, inverts=False) if v else None
+        if found is not None and found[0] == "named":
+            return Attribution("named", found[1], found[2], start + m.start(), start + m.end())
     finite = [m for m in speech if m.group() not in _PARTICIPLES]
     # "Activists reported ... according to Reuters": the medium passes on what the speaker
     # the sentence opens with said, when that verb has a speaker

@@ -101,7 +101,10 @@ def _trailing(text: str, cut: int, end: int, speaker: Attribution) -> bool:
     """ "A but B monitors and sources on the ground said.": an attribution that closes the
     sentence after words of its own content tells all of it, not the part after the cut."""
     return not _fewer_words(text, cut, speaker.start, 3) and _fewer_words(
-        text, speaker.cue_end, end, 3
+        text,
+        speaker.cue_end,
+        end,
+        4,  # "... told Reuters via telephone."
     )
 
 

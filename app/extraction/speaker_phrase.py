@@ -22,6 +22,7 @@ from typing import Literal
 
 from app.extraction.normalize import word_set
 from app.extraction.places import is_place_name
+from app.extraction.registry import uncurated_rules
 from app.extraction.speaker_words import (
     ANAPHOR_HEADS,
     AREA_NOUNS,
@@ -45,7 +46,9 @@ from app.extraction.speaker_words import (
 AttributionKind = Literal["named", "anaphor", "passive"]
 
 # participles that put an aside between a speaker and the verb ("speaking at X said")
-_ASIDE = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "standing"})
+_ASIDE = frozenset(
+    {"speaking", "talking", "writing", "addressing", "commenting", "standing", "working"}
+)
 _INVERTED_TAIL = re.compile(
     r"[\s\"”’'.!;:)\]]*$|\s*,|\s*[\"“]|\s+(?:which|who|whose|adding|citing|noting|explaining|"
     r"stressing|saying|referring|on [A-Z]\w+day|in a statement|at a|during|late|early|earlier|"
@@ -337,6 +340,49 @@ def _after_inner_place(
     return back
 
 
+_PERSON_ROLES = frozenset(uncurated_rules()["person"]["roles_after"]) | word_set(
+    "official member spokesperson representative officer worker"
+)
+_NAME_PART = re.compile(r"[A-Z][\w'’.-]*|(?:al|el)-[A-Z][\w'’-]*|al|el|bin|ibn|abu|abdel")
+
+
+def _apposed_name(
+    text: str, words: list[re.Match[str]], back: tuple[int, int, bool, bool]
+) -> tuple[int, int, bool, bool]:
+    """ "Ibrahim al-Hajj a volunteer with the group said": with the commas stripped, the
+    name before an apposition that opens with "a" or "an" is the speaker, not "the group"."""
+    k = word_at(words, back[0])
+    if k is None:
+        return back
+    lower = k  # "a volunteer with" the group: lower-case words back to the article
+    while lower > 0 and k - lower < 4 and words[lower].group().lower() not in ("a", "an"):
+        lower -= 1
+        if not words[lower].group().islower():
+            return back
+    k = lower
+    if k < 2 or words[k].group().lower() not in ("a", "an"):
+        return back
+    role = {w.group().lower() for w in words[k + 1 : k + 5]}
+    if not role & _PERSON_ROLES:
+        return back  # "the Free Syrian Army a monitor said": no person's apposition
+    first = k
+    while (
+        first > 0
+        and k - first < 4
+        and _NAME_PART.fullmatch(words[first - 1].group())
+        and words[first - 1].group() not in CAP_STOP
+        and not gap_breaks(text, words[first - 1].end(), words[first].start())
+    ):
+        first -= 1
+    name = text[words[first].start() : words[k - 1].end()] if first < k else ""
+    capitals = sum(bool(re.match(r"(?:(?:al|el)-)?[A-Z]", w.group())) for w in words[first:k])
+    if capitals < 2 or not words[first].group()[0].isupper() or is_place_name(name):
+        return back
+    if first > 0 and words[first - 1].group().lower() in ("of", "for", "the", "and"):
+        return back  # the tail of a longer name: "the Observatory for Human Rights a ..."
+    return words[first].start(), back[1], False, True
+
+
 def _before_area(
     text: str, words: list[re.Match[str]], v: int
 ) -> tuple[int, int, bool, bool] | None:
@@ -401,12 +447,18 @@ def speaker_of(
         # "Tony Blinken speaking at the Carnegie Endowment said": past the participle
         k = word_at(words, back[0])
         aside = _aside_before(words, k) if k is not None else None
+        if aside is not None and words[aside].group().lower() == "working":
+            # "a doctor working at a local hospital said", but "a journalist working for
+            # ... the news agency SANA said" is SANA's
+            aside = None if any(c.isupper() for c in text[back[0] : back[1]]) else aside
         if aside is not None:
             back = _backward(text, words, aside) or back
     if back is not None and not back[2]:
         back = _past_locative(text, words, back)
         back = _after_leading_place(text, words, back)
         back = _after_inner_place(text, words, back)
+    if back is not None:
+        back = _apposed_name(text, words, back)
     if relative is not None and not (back and (back[2] or _speaker_head(text, back))):
         back = relative  # "The Observatory which relies on medics said": the Observatory
     elif back is None:

@@ -328,3 +328,36 @@ def test_a_place_that_ends_the_clause_is_not_part_of_the_speaker_after_it():
     assert {p.key for p in commander.places} == {"homs-governorate"}
     activists = claim(run(text), text, "12 people")
     assert activists.claimant_text == "Activists in northern rural Homs"
+
+
+def test_a_named_person_before_an_apposition_is_the_speaker():
+    """With the commas stripped, "NAME a ROLE ..." and "NAME head of ..." are one speaker:
+    the person, not the group the apposition names (fresh4 articles 1918150034,
+    1962495691; dev half 1924058203)."""
+    text = (
+        "Wird Furati head of press office at Fastaqim Kama Umirt told Asharq Al-Awsat that "
+        "the operation aims to open all fronts. There is a media embargo over the battle "
+        "said Furati. Ibrahim al-Hajj a volunteer with the group said residents could not "
+        "flee. Walaat Mamu a doctor working at a local hospital was quoted as saying that "
+        "several victims came with symptoms of suffocation PRESS TV reports. A bomb killed "
+        "three people including a journalist working for a publication of the ruling Baath "
+        "party state-run news agency SANA said. Jihadists executed three officers of the "
+        "rebel Free Syrian Army a monitor said Saturday."
+    )
+    assert claimant(text, "the operation aims") == ("wird-furati", "attribution")
+    assert claimant(text, "media embargo") == ("wird-furati", "attribution")
+    assert claimant(text, "could not flee") == ("ibrahim-al-hajj", "attribution")
+    assert claimant(text, "symptoms of suffocation") == ("walaat-mamu", "attribution")
+    assert claimant(text, "A bomb killed") == ("sana", "attribution")
+    # a monitor is no person's apposition: the army before it is not the speaker's name
+    assert claim(run(text), text, "executed three").claimant_text == "a monitor"
+
+
+def test_a_speaker_closing_the_sentence_with_where_they_said_it_tells_all_of_it():
+    text = (
+        "Rebels refused to leave. I wish civilians would exit ... but I expect that wont "
+        "happen not under these circumstances Fadi Ismail an official based in Aleppo in "
+        "Syrias reconciliation ministry told Reuters via telephone."
+    )
+    wish = claim(run(text), text, "I wish")
+    assert text[wish.start : wish.end].endswith("via telephone.")
