@@ -67,3 +67,15 @@ def test_a_wrong_date_is_listed_with_how_the_system_decided_it(tmp_path) -> None
     dated = next(e["event_date"] for e in errors if "event_date" in e.get("wrong", ()))
     assert dated["system"] == ["2017-04-04", "2017-04-04"]
     assert dated["system_why"].startswith("own; cue: Tuesday")
+
+
+def test_a_claimant_named_before_the_registry_knew_it_matches_it_by_any_of_its_names() -> None:
+    """Annotators wrote "Local Coordination Committee" by name while the registry lacked it;
+    it matches the registry's LCC now, but a name only sharing a word does not."""
+    from app.evaluation.claims import _same_actor
+
+    lcc = ("local-coordination-committees", "Local Coordination Committees")
+    assert _same_actor(None, "Local Coordination Committee", *lcc)
+    assert _same_actor(None, "LCC", *lcc)
+    assert not _same_actor(None, "Syrian Center for Policy Research", "syrian-government", "Syria")
+    assert not _same_actor(None, "Coordination Committee of Homs", *lcc)

@@ -124,10 +124,20 @@ def _family(key: str) -> set[str]:
 def _same_actor(gold_key: str | None, gold_name: str, key: str, name: str) -> bool:
     if gold_key is not None:
         return key in _family(gold_key) or gold_key in _family(key)
-    a, b = normalize_key(gold_name), normalize_key(name)
-    return bool(a and b) and (
-        a == b or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
-    )
+    # a name the annotator wrote for an actor the registry lacked then matches a registry
+    # actor added since by any of its names ("Local Coordination Committee" is the LCC)
+    entry = actor_entry(key)
+    if entry is not None:
+        return any(
+            _words(gold_name) == _words(n) for n in (entry.name, *(a.alias for a in entry.aliases))
+        )
+    a, b = _words(gold_name), _words(name)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _words(name: str) -> set[str]:
+    """A name's folded words, a plural's "s" aside."""
+    return {w.removesuffix("s") for w in normalize_key(name).split()}
 
 
 def _claimant_ok(g: GoldClaim, s: SystemClaim) -> bool:
