@@ -274,6 +274,12 @@ def resolve(
     the persons the article named so far (for "Blinken said")."""
     if text[end : end + 1] == ".":  # "The U.S" said: the phrase stops before the dot
         end += 1
+    joint = _JOINT.fullmatch(text, start, end)
+    if joint is not None:
+        # "a monitor and rebels said": the first named leads, as "SARC, the ICRC and ..."
+        first = resolve(text, start, joint.end(1), actors, starts, people)
+        if first.actor is not None:
+            return first
     inside = [a for a in actors[bisect_left(starts, start) :] if a.start < end]
     inside = [
         a
@@ -336,6 +342,8 @@ PEOPLE = word_set(
     "activists residents witnesses medics doctors rescuers locals volunteers minority community"
 )
 _SYRIA = re.compile(r"\s*Syria\s*")
+# two speakers of a few words each, joined: "a monitor and rebels", "the army and its allies"
+_JOINT = re.compile(r"((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s+(?:\S+\s*){1,3}", re.I)
 # an acronym after the name it abbreviates: "... Commission SRGC", "... (SRGC)", "[SRGC]"
 _ACRONYM_AFTER = re.compile(r"\s+[(\[]?[A-Z]{2,}[)\]]?\s*$")
 # a head noun its name follows: "Institute of Justice", "Commission for Human Rights"

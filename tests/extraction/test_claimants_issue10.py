@@ -361,3 +361,14 @@ def test_a_speaker_closing_the_sentence_with_where_they_said_it_tells_all_of_it(
     )
     wish = claim(run(text), text, "I wish")
     assert text[wish.start : wish.end].endswith("via telephone.")
+
+
+def test_two_speakers_joined_the_first_leads_and_the_lcc_and_syria_tv_are_known():
+    """ "a monitor and rebels said" is the monitor's (as "SARC, the ICRC and ..." is
+    SARC's); the LCC and, before 2018, "Syria TV" are in the registry (fresh4 articles
+    1915433694, 1918150034, 1926479276)."""
+    joint = "Insurgents began an offensive on Aleppo a monitor and rebels said on Thursday."
+    assert claimant(joint, "began an offensive")[0] == "sohr"
+    text = "The LCC said 27 people were killed. Eight people died according to Syria TV."
+    assert claimant(text, "27 people") == ("local-coordination-committees", "attribution")
+    assert claimant(text, "Eight people")[0] == "syrian-state-media"
