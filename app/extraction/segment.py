@@ -64,6 +64,12 @@ _INNER_DATELINE = re.compile(
     r"\b[A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z'-]+){0,2}\s+(?:\([A-Za-z .]+\)\s*)*"
     r"\((?:Reuters|AFP|AP|Sputnik|Xinhua|SANA|RIA Novosti|Anadolu|AA|UPI|IRNA|TASS)\)\s*[-–—]*\s*"
 )
+# a photo's credit inside a sentence: what precedes it is the caption, and the story
+# starts after it and its dateline ("... a street in Aleppo (AP photo) BEIRUT Air strikes")
+_PHOTO_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|AA|SANA|Getty)\s+[Pp]hoto\)\s*(?:[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+)?"
+)
+_CAPTION_REACH = 600
 _TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
 # an agency's credit after the last sentence ("... in December. --Reuters", "- AFP")
 _TRAILING_CREDIT = re.compile(
@@ -211,6 +217,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     inner = _INNER_DATELINE.search(text, start, min(end, start + 240))
     if inner is not None and inner.end() < end:
         start = inner.end()
+    credit = _PHOTO_CREDIT.search(text, start, min(end, start + _CAPTION_REACH))
+    if credit is not None and credit.end() < end:
+        start = credit.end()
     tail = _TRAILING_OPEN_QUOTE.search(text, start, end)
     if tail is not None:
         end = tail.start()

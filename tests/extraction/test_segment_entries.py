@@ -167,3 +167,22 @@ def test_the_initials_of_a_country_or_body_end_a_sentence_before_an_opener() -> 
         "Aid came from the U.S.",
         "In a statement the U.N. Security Council said so.",
     ]
+
+
+def test_a_photo_credit_inside_a_sentence_ends_the_caption_before_the_story() -> None:
+    """ "In this photo ... (AP photo) BEIRUT Air strikes ... killed 21 civilians Sunday":
+    the lede was lost with the caption, and its incident's date with it (fresh6 article
+    1924058060)."""
+    text = (
+        "In this photo taken on June 8 civil defence workers help an injured woman after "
+        "warplanes attacked a street in Aleppo Syria (AP photo) BEIRUT Air strikes on a "
+        "market in Idlib killed at least 21 civilians Sunday. Five children were among "
+        "those killed in the air raids on Idlib the Observatory said."
+    )
+    x = run(text, published=date(2016, 6, 13))
+    lede = claim(x, text, "Air strikes on a market")
+    assert text[lede.start :].startswith("Air strikes on a market")
+    assert dated(lede) == dated(claim(x, text, "Five children")) == (
+        date(2016, 6, 12),
+        date(2016, 6, 12),
+    )
