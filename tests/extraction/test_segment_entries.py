@@ -182,7 +182,5 @@ def test_a_photo_credit_inside_a_sentence_ends_the_caption_before_the_story() ->
     x = run(text, published=date(2016, 6, 13))
     lede = claim(x, text, "Air strikes on a market")
     assert text[lede.start :].startswith("Air strikes on a market")
-    assert dated(lede) == dated(claim(x, text, "Five children")) == (
-        date(2016, 6, 12),
-        date(2016, 6, 12),
-    )
+    sunday = (date(2016, 6, 12), date(2016, 6, 12))
+    assert dated(lede) == dated(claim(x, text, "Five children")) == sunday
