@@ -116,9 +116,22 @@ _COUNTED_BACK = re.compile(r"^last\b|\bago$", re.I)
 # "in August last year": that month of the year before the reference
 _MONTH_LAST_YEAR = re.compile(r"\s+(last|this)\s+year\b", re.I)
 # "on Saturday and Sunday", "Saturday night ... till Sunday morning": one range
+_RANGE_OPENS = re.compile(r"\b(?:between|from)\s+(?:on\s+)?$", re.I)
+_OPEN_RANGE_DAYS = 2 * 366  # "between" / "from" one day and another: a period, if not longer
+
+
+def _range_reach(text: str, first: DateMention) -> int:
+    """How many days apart two days joined into one range may be."""
+    return (
+        _OPEN_RANGE_DAYS if _RANGE_OPENS.search(text, max(0, first.start - 14), first.start) else 7
+    )
+
+
 _DAY_RANGE_GLUE = re.compile(
     r"\s*(?:night|morning|evening|afternoon)?\s*(?:and|to|through|till|until|-|–|"
-    r"(?:and\s+(?:continued|lasted|went\s+on|raged|carried\s+on)\s+)?(?:into|until|till|through))\s+"
+    r"(?:and\s+(?:continued|lasted|went\s+on|raged|carried\s+on)\s+)?(?:into|until|till|through)"
+    # "began on Friday and was continuing on Saturday"
+    r"|and\s+(?:was|is|were|are)\s+(?:still\s+)?(?:continuing|ongoing|going\s+on))\s+"
     r"(?:early\s+|late\s+)?(?:on\s+)?$",
     re.I,
 )
@@ -433,14 +446,16 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
 
 
 def _day_ranges(text: str, items: list[DateMention]) -> list[DateMention]:
-    """Two days joined by "and"/"till" ("on Saturday and Sunday") are one range."""
+    """Two days joined by "and"/"till" ("on Saturday and Sunday") are one range; so are
+    two days further apart that "between" or "from" opens ("between September 30 2015 and
+    March 15 2016")."""
     out: list[DateMention] = []
     for d in items:
         prev = out[-1] if out else None
         if (
             prev is not None
             and prev.precision == d.precision == "day"
-            and 0 < (d.date_start - prev.date_end).days <= 7
+            and 0 < (d.date_start - prev.date_end).days <= _range_reach(text, prev)
             and _DAY_RANGE_GLUE.fullmatch(text, prev.end, d.start) is not None
         ):
             out[-1] = DateMention(

@@ -277,6 +277,21 @@ def test_a_day_an_event_continued_into_is_the_end_of_its_range():
     assert (d.date_start, d.date_end, d.precision) == (date(2014, 6, 8), ref, "day")
 
 
+def test_between_two_days_months_apart_is_one_range_and_so_is_a_day_still_going_on():
+    """fresh6 articles 1926479165 and 1965511109: "between" opens a period of any length
+    (up to two years); "began on Friday and was continuing on Saturday" runs to Saturday;
+    two days merely listed ("on March 3 and April 20") stay two."""
+    ref = date(2016, 7, 19)
+    text = "Jets hit 243 facilities between September 30 2015 and March 15 2016 SNHR said."
+    d = one(text, ref, "September 30 2015 and March 15 2016")
+    assert (d.date_start, d.date_end) == (date(2015, 9, 30), date(2016, 3, 15))
+    text = "An offensive began on Friday and was continuing on Saturday the Observatory said."
+    d = one(text, ref, "Friday and was continuing on Saturday")
+    assert (d.date_start, d.date_end) == (date(2016, 7, 15), date(2016, 7, 16))
+    found = by_surface("Two blasts hit on March 3 and April 20 2016.", ref)
+    assert set(found) == {"March 3", "April 20 2016"}
+
+
 def test_a_year_naming_a_war_after_the_is_that_year():
     text = "Israel took the plateau in the 1967 war and held it since."
     d = one(text, date(2016, 8, 12), "1967")
