@@ -178,6 +178,9 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
         ):
             i = j + 1  # "pro-opposition television", "anti-Assad rebels": someone else
             continue
+        if actor.key == "un-secretary-general" and _OTHER_BODYS.match(text, toks[j].end):
+            i = j + 1  # "Secretary-General of the Syrian Coalition": another body's
+            continue
         s, e = toks[i].start, toks[j].end - (1 if possessive else 0)
         found.append(ActorMention(actor.key, actor.name, actor.kind, True, s, e, text[s:e]))
         covered[i : j + 1] = [True] * (j + 1 - i)
@@ -187,6 +190,15 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
     return _merge(text, found)
 
 
+# "Secretary-General of the Syrian Coalition", "of NATO": a title of another body than the UN
+_OTHER_BODYS = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")
+# a title, then the body it is held in, right before a name: "Secretary-General of the
+# Syrian Coalition Abdul Ilah al-Fahd sent"
+_TITLE_OF_BODY = re.compile(
+    r"\b(?:[Ss]ecretary-[Gg]eneral|[Ss]ecretary|[Hh]ead|[Cc]hairman|[Pp]resident|[Ll]eader"
+    r"|[Ss]pokesman|[Dd]irector|[Cc]ommander|[Mm]ember|[Vv]ice-[Pp]resident)"
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,5}$"
+)
 # the sides of the war, which "pro-" and "anti-" turn into someone else's allegiance
 _SIDES = frozenset({"syrian-government", "syrian-opposition", "bashar-al-assad"})
 _LEANING = frozenset({"pro", "anti"})
@@ -315,11 +327,16 @@ def _classify(text, toks, i, j, cues) -> tuple[int, int, str] | None:
         return None
     before = toks[i - 1].text.casefold() if i > 0 and toks[i].joined else ""
     after = toks[j + 1].text.casefold() if j + 1 < len(toks) else ""
-    person_cue = not _headline(text, toks[i].start) and (
-        titled
-        or before in cues["titles"]
-        or after in cues["verbs"]
-        or _role_follows(text, toks, j, cues)
+    # a title held in a named body marks a name even in a sentence of capitals
+    title_of_body = _TITLE_OF_BODY.search(text, max(0, toks[i].start - 90), toks[i].start)
+    person_cue = title_of_body is not None or (
+        not _headline(text, toks[i].start)
+        and (
+            titled
+            or before in cues["titles"]
+            or after in cues["verbs"]
+            or _role_follows(text, toks, j, cues)
+        )
     )
     if person_cue and 2 <= len(run) <= 4 and _plain_name(run, low, cues):
         return run[0].start, run[-1].end, "person"

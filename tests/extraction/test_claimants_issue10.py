@@ -372,3 +372,19 @@ def test_two_speakers_joined_the_first_leads_and_the_lcc_and_syria_tv_are_known(
     text = "The LCC said 27 people were killed. Eight people died according to Syria TV."
     assert claimant(text, "27 people") == ("local-coordination-committees", "attribution")
     assert claimant(text, "Eight people")[0] == "syrian-state-media"
+
+
+def test_a_title_held_in_a_named_body_marks_the_name_after_it():
+    """The Syrian Coalition's releases open "Secretary-General of the Syrian Coalition Abdul
+    Ilah al-Fahd sent ...", a sentence mostly in capitals: the name is a person (whom "Fahd
+    said" names later), and that Secretary-General is not the UN's (fresh6 1926479104)."""
+    text = (
+        "Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd sent a letter of "
+        "condolence to the Civil Defense Corps in Aleppo. We were shocked to hear of the death "
+        "of five rescue workers in Al-Atareb Fahd said. The UN Secretary-General said the "
+        "attack was a war crime."
+    )
+    assert claimant(text, "We were shocked") == ("abdul-ilah-al-fahd", "attribution")
+    keys = {a.actor.key for a in claim(run(text), text, "Secretary-General of").actors}
+    assert "un-secretary-general" not in keys
+    assert claimant(text, "war crime")[0] == "un-secretary-general"
