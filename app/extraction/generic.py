@@ -82,6 +82,17 @@ def _in_context(word: str, at: int, rules: _Rules, named: list[tuple[int, str]])
     return before[-1] if before else None
 
 
+_ARMED_GROUPS = frozenset({"jihadist_group", "rebel_group", "militia"})
+
+
+def _armed_group_before(at: int, named: Sequence[tuple[int, str]]) -> bool:
+    """Is the registry name covering the word at `at` an armed group's (not a person's:
+    "Assads regime" is still the government)?"""
+    before = [key for start, key in named if start <= at]
+    entry = actor_entry(before[-1]) if before else None
+    return entry is not None and entry.kind in _ARMED_GROUPS
+
+
 def find_generic(
     text: str, covered: list[tuple[int, int]], named: list[tuple[int, str]] = ()
 ) -> list[ActorMention]:
@@ -146,6 +157,9 @@ def find_generic(
             i += 1
             continue
         key = rules.bare.get(words[i])
+        if i > 0 and taken[i - 1] and toks[i].joined:
+            # "Al-Qaeda loyalists", "Hezbollah troops": the group's men
+            key = None if _armed_group_before(toks[i - 1].start, named) else key
         if key is not None and _bare_ok(toks, i, rules):
             key = _in_context(words[i], toks[i].start, rules, named) or key
             out.append(_mention(text, key, toks[i].start, toks[i].end))

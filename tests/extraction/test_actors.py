@@ -181,3 +181,18 @@ def test_names_sana_and_wire_copy_give_kurdish_forces() -> None:
     keys = [m.key for m in find_actors(text)]
     assert keys.count("sdf") == 1 and "syrian-arab-army" not in keys
     assert "asayish" in keys
+
+
+def test_an_armed_groups_men_are_its_own_and_the_brotherhood_and_peshmerga_are_known() -> None:
+    """ "Al-Qaeda loyalists" are al-Qaeda's, not the "loyalists" that mean the Syrian army;
+    "Assads regime" is still the government (fresh6 articles 1965511109, 1926479289,
+    1965511132)."""
+    text = (
+        "Al-Qaeda loyalists attacked a Kurdish town. In 1982 the Muslim Brotherhood ambushed "
+        "troops in Hama. Iraqi peshmerga forces arrived in Kobani. Assads regime denied it."
+    )
+    found = [(m.key, text[m.start : m.end]) for m in extract(text).actors]
+    keys = [k for k, _ in found]
+    assert "syrian-arab-army" in keys  # the troops in Hama
+    assert ("syrian-arab-army", "loyalists") not in found
+    assert {"muslim-brotherhood", "peshmerga", "syrian-government"} <= set(keys)
