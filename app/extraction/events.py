@@ -57,7 +57,8 @@ _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "casualties",
             r"\b(?:kill\w*|dead|died|deaths?|injur\w*|wound\w*|martyr\w*|casualt\w*"
-            r"|massacr\w*|execut\w*|behead\w*|death toll)\b",
+            r"|massacr\w*|execut\w*|behead\w*|tolls?|deceased|fatalit\w*|slain|corpses"
+            r"|lost (?:their|his|her) lives)\b",
         ),
         ("humanitarian", r"\b(?:aid|convoys?|humanitarian|relief|food|medical supplies)\b"),
         ("negotiation", r"\b(?:talks|negotiat\w*|peace conference|summit|agreement|deal)\b"),

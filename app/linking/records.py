@@ -153,7 +153,8 @@ class ClaimRecord:
 
         A claim's own date is the incident's ("stated"). A date that is the statement's
         ("the monitor said on Wednesday") or the article's present tense allows the few
-        days before it ("reported"); an undated claim, the three days before publication
+        days before it ("reported"), and the present tense, dated by the dateline, the day
+        after it too (DATELINE_SLACK); an undated claim, the three days before publication
         ("published": a daily round-up's undated claims are of its day or the one before)
         and the day after it (DATELINE_SLACK).
         Periods longer than INCIDENT_MAX_DAYS are no incident (None).
@@ -162,8 +163,10 @@ class ClaimRecord:
         if first is not None and first < EARLIEST_WINDOW:
             return None
         if self.incident_dated:
-            if self.date_rule in ("statement", "present"):
+            if self.date_rule == "statement":
                 return self.date_start - REPORT_LAG, self.date_end, "reported"  # type: ignore[operator,return-value]
+            if self.date_rule == "present":  # the dateline's day, as often a day early
+                return self.date_start - REPORT_LAG, self.date_end + DATELINE_SLACK, "reported"  # type: ignore[operator,return-value]
             return self.date_start, self.date_end, "stated"  # type: ignore[return-value]
         if not self.dated and self.published is not None:
             return self.published - PUBLISHED_LAG, self.published + DATELINE_SLACK, "published"

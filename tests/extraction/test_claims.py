@@ -334,6 +334,10 @@ def test_hedging(sentence, hedged):
         ("An explosives-laden truck hit the security headquarters.", "bombing"),
         ("A booby-trapped car went off near the mosque.", "bombing"),
         ("The attacker detonated his vest at the gate.", "bombing"),
+        # FA-KES 1965495332 (relations dev2): the dead named as "the deceased"
+        ("A nurse and two soldiers are reportedly among the deceased.", "casualties"),
+        ("The toll rose to 40.", "casualties"),
+        ("Ten civilians lost their lives in the village.", "casualties"),
     ],
 )
 def test_event_types(sentence, kind):

@@ -919,3 +919,27 @@ def test_saying_the_toll_told_just_before_is_much_higher_disputes_it(
     assert link.kind == kind, link.reason
     if kind == "contradicts":
         assert "killed" in link.differ and "much higher" in link.reason
+
+
+def test_a_present_state_allows_the_day_after_its_dateline() -> None:
+    """FA-KES 1965495332 (relations dev2): Sputnik's dateline says 21.02.2015, a day before
+    the Sunday the monitor spoke of. Its present-tense claim ("are reportedly among the
+    deceased") is dated to the dateline, and a dateline is often a day early: it must not
+    be set apart, by its date, from another outlet's claim of the Sunday attack."""
+    qardaha = PlaceRef(40, "Qardaha", "town", (40, 41), 41, (41,))
+    sunday, saturday = date(2015, 2, 22), date(2015, 2, 21)
+    attack = _record(
+        "The attack killed a nurse a hospital employee and two soldiers said Abdel Rahman.",
+        1, start=10, source_id=1, source_key="s1", published=sunday, event_type="bombing",
+        date_start=sunday, date_end=sunday, precision="day", date_rule="inherited",
+        places=(qardaha,),
+    )  # fmt: skip
+    deceased = _record(
+        "A nurse a hospital employee and two soldiers are reportedly among the deceased.",
+        2, start=20, source_id=2, source_key="s2", published=saturday,
+        event_type="casualties", date_start=saturday, date_end=saturday, precision="day",
+        date_rule="present", places=(qardaha,),
+    )  # fmt: skip
+    assert deceased.window == (date(2015, 2, 18), sunday, "reported")
+    m = evidence(attack, deceased)
+    assert m.blocked is None and "date" in m.agree
