@@ -79,6 +79,13 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "both",
                 "ally",
                 "allies",
+                # "killed about 100 IS fighters": a figure's qualifier
+                "about",
+                "around",
+                "nearly",
+                "almost",
+                "approximately",
+                "roughly",
             )
             or DESCRIBED.search(w)  # "Western-backed al-Qaida terrorists"
             or (w == "at" and low(toks, k + 1) == "least")

@@ -291,12 +291,27 @@ def _force_doing(toks: list[re.Match[str]], k: int) -> int | None:
 def _lost(toks: list[re.Match[str]], k: int) -> bool:
     """Is toks[k] "lost" with no deed of its subject's own after it? "IS lost 28 fighters",
     "the extremists have since lost most of the territory" are losses; in "ISIL lost 13 of its
-    fighters as it took control of Markada" the loss is the price of its deed."""
+    fighters as it took control of Markada" the loss is the price of its deed. "Came under"
+    an attack ("Daesh has come under attack", "came under the heavy airstrikes of") is
+    undergone too; not a plan, nor the fire of critics ("came under fire from Human Rights
+    Watch")."""
+    if low(toks, k) in _COME and low(toks, k + 1) == "under":
+        for m in range(k + 2, min(len(toks), k + 6)):
+            if low(toks, m) in _UNDERGONE:
+                after = {low(toks, x) for x in range(m + 1, m + 4)}
+                return not (low(toks, m) == "fire" and after & _CRITICS)
+        return False
     if low(toks, k) != "lost":
         return False
     return not any(low(toks, m) in _SUBORDINATE for m in range(k + 1, min(len(toks), k + 10)))
 
 
+_COME = frozenset({"come", "came", "comes", "coming"})
+_UNDERGONE = frozenset(
+    {"attack", "attacks", "fire", "bombardment", "bombardments", "shelling", "siege", "assault"}
+    | {"airstrikes", "strikes", "raids"}
+)
+_CRITICS = frozenset({"human", "rights", "amnesty", "critics", "activists"})
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
 
 

@@ -119,7 +119,7 @@ def _role(
     if hands is not None:  # "killed at the hands of the Assad regime": the killer
         return "agent", Why("by", hands.start(), hands.end(), hands.group().strip(), "the doer")
     hit = _WEAPON_HIT.match(text, actor.end, end)
-    if hit is not None:  # "a Russian military helicopter had been shot down"
+    if hit is not None:  # "a Russian military helicopter (that) had been shot down"
         return "target", Why(
             "passive_subject", hit.start(), hit.end(), hit.group().strip(), "it was hit"
         )
@@ -173,7 +173,7 @@ def _with_doing(toks: list[re.Match[str]], i: int, j: int) -> tuple[ActorRole, W
 
 _WEAPON_HIT = re.compile(
     r"(?:\s+(?:helicopters?|jets?|planes?|warplanes?|drones?|aircraft|bombers?))?"
-    r"\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:\s+(?:that|which))?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?"
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
 )

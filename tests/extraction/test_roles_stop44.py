@@ -1,0 +1,32 @@
+"""Actors and roles, stop 44 (errors of fresh6, development data since stop 43): each
+cause fixed is pinned by a sentence written on its pattern (docs/annotation.md §6), run
+through the whole extraction."""
+
+from __future__ import annotations
+
+from tests.extraction.test_roles_issue10b import roles
+
+
+def test_the_fighters_killed_about_a_number_are_the_target() -> None:
+    got = roles("Clashes around the town have killed about 100 IS fighters in three days.")
+    assert got["islamic-state"] == "target"
+
+
+def test_a_group_that_came_under_attack_is_the_target() -> None:
+    got = roles("Daesh has come under attack on several fronts in Raqqa province.")
+    assert got["islamic-state"] == "target"
+    got = roles("The IS fighters came under the heavy airstrikes of Russian jets in Palmyra.")
+    assert got["islamic-state"] == "target"
+
+
+def test_a_force_under_the_fire_of_critics_is_not_attacked() -> None:
+    got = roles("The coalition came under fire from Human Rights Watch over the raid in Manbij.")
+    assert got.get("us-led-coalition") != "target"
+
+
+def test_an_aircraft_that_was_shot_down_is_its_owners_loss() -> None:
+    got = roles(
+        "All five people on board a Russian military helicopter that was shot down over "
+        "Syria on Monday are believed to have died."
+    )
+    assert got["russian-armed-forces"] == "target"
