@@ -48,6 +48,35 @@ _PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
 _STOPS = _PHRASE_STOPS | DET | WEAPONS | FIGHTING | ACCUSE | {"and", "or", "as", "in"}
 
 
+_ASSAULTS = frozenset(
+    {"attack", "attacks", "offensive", "assault", "push", "advance", "incursion", "attempt"}
+)
+_REPEL = frozenset(
+    {"repelled", "repulsed", "repel", "repels", "repelling", "thwarted", "foiled", "fended"}
+    | {"rebuffed", "beat", "beaten", "pushed", "drove", "driven", "fought"}
+)
+_BACK = frozenset({"off", "back"})
+
+
+def _repelled(toks: list[re.Match[str]], noun: int) -> int | None:
+    """The verb that beat back the attack named at toks[noun] ("fended off an attack",
+    "repelled a large-scale offensive", "beat back an IS assault"), if one did."""
+    if low(toks, noun) not in _ASSAULTS:
+        return None
+    m = noun - 1
+    while m >= 0 and noun - m <= 4:
+        w = low(toks, m)
+        if w in _REPEL and (
+            w not in ("beat", "beaten", "pushed", "drove", "driven", "fought")
+            or low(toks, m + 1) in _BACK
+        ):
+            return m
+        if not (w in DET or w in _BACK or (w.isalpha() and toks[m].group().islower())):
+            return None
+        m -= 1
+    return None
+
+
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
     """The role the words before the mention give it (it is their object)."""
     k = i - 1
@@ -210,6 +239,11 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         if prev in SUFFERED_BY:
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
+            )
+        repel = _repelled(toks, k - 1)
+        if repel is not None:  # "repelled an offensive by rebels": the attackers were beaten
+            return "target", Why(
+                "object", toks[repel].start(), b, f"{low(toks, repel)} ... by", "its attack failed"
             )
         if deed is None and prev in ("is", "was", "are", "were", "be"):
             # "One offensive against it is by Syrian regime forces": the deed named before

@@ -138,11 +138,15 @@ def subject_role(
     if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
         k = past_composition(toks, k + 1)
     first = k
-    while k < n and (
-        (adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"})
-        or (low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX)
-    ):
-        k += 1  # "also", "reportedly", "on Tuesday morning"
+    while k < n:
+        if low(toks, k) in ("last", "this", "earlier") and low(toks, k + 1) in _PERIODS:
+            k += 2  # "The Syrian army last month repelled"
+        elif (adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"}) or (
+            low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX
+        ):
+            k += 1  # "also", "reportedly", "on Tuesday morning"
+        else:
+            break
     negated = denial(toks, first, k + 3)
     if negated is not None:  # "coalition operations do not target his regime": no deed
         return negated
@@ -307,6 +311,7 @@ def _lost(toks: list[re.Match[str]], k: int) -> bool:
 
 
 _COME = frozenset({"come", "came", "comes", "coming"})
+_PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "summer", "winter"})
 _UNDERGONE = frozenset(
     {"attack", "attacks", "fire", "bombardment", "bombardments", "shelling", "siege", "assault"}
     | {"airstrikes", "strikes", "raids"}

@@ -30,3 +30,24 @@ def test_an_aircraft_that_was_shot_down_is_its_owners_loss() -> None:
         "Syria on Monday are believed to have died."
     )
     assert got["russian-armed-forces"] == "target"
+
+
+def test_the_attackers_of_a_repelled_attack_are_the_target() -> None:
+    got = roles(
+        "Regime troops and allied fighters repelled an attack by Daesh on a strategic area "
+        "in southern Aleppo province."
+    )
+    assert got["islamic-state"] == "target"
+    assert got["syrian-arab-army"] == "agent"
+    got = roles("Kurdish forces beat back an offensive by Daesh on Kobani.")
+    assert got["islamic-state"] == "target"
+
+
+def test_the_attackers_of_an_attack_not_beaten_back_are_its_agent() -> None:
+    got = roles("An attack by Daesh on the airport killed five soldiers.")
+    assert got["islamic-state"] == "agent"
+
+
+def test_a_time_phrase_between_subject_and_verb_is_stepped_over() -> None:
+    got = roles("The Syrian army last month repelled a push by rebels into Aleppo.")
+    assert got["syrian-arab-army"] == "agent"
