@@ -39,6 +39,15 @@ class _Descriptor:
     default: str | None
     default_when: frozenset[str]  # modifiers that make the default certain
     needs: frozenset[str]  # one of these must be in the phrase too ("activist group")
+    not_heads: frozenset[str]  # not when the phrase has one ("a rights activist from")
+
+    def fits(self, words: list[str], bare: set[str]) -> bool:
+        """Does the phrase (its words, and `bare` with plurals made singular) have it?"""
+        return bool(
+            bare & self.words
+            and not (self.needs and not bare & self.needs)
+            and not bare & self.not_heads
+        )
 
 
 @cache
@@ -52,6 +61,7 @@ def _descriptors() -> tuple[_Descriptor, ...]:
             d.get("default"),
             frozenset(d.get("default_when", ())),
             frozenset(d.get("needs", ())),
+            frozenset(d.get("not_heads", ())),
         )
         for d in data["descriptor"]
     )
@@ -274,6 +284,13 @@ def resolve(
     the persons the article named so far (for "Blinken said")."""
     if text[end : end + 1] == ".":  # "The U.S" said: the phrase stops before the dot
         end += 1
+    fronted = _FRONTED.match(text, start, end)
+    if fronted is None and _TOLD_TO.search(text, max(0, start - 8), start):
+        # "In a phone call with SANA reporter local sources said": the reporter listened
+        fronted = _REPORTER.match(text, start, end)
+    if fronted is not None:
+        # "Of the Daesh executioners one resident of the town told": the speaker follows
+        return resolve(text, fronted.end(), end, actors, starts, people)
     joint = _JOINT.fullmatch(text, start, end)
     if joint is not None:
         # "a monitor and rebels said": the first named leads, as "SARC, the ICRC and ..."
@@ -311,6 +328,10 @@ def resolve(
         return Speaker(
             ActorMention(slugify(surface), surface, "person", False, s, e, surface), "named"
         )
+    living = _LIVING.match(text, start, end)
+    if living is not None:
+        # "One Syrian living in an area of IS control": where the speaker lives
+        return Speaker(None, "generic", f"{living.group(1)!r}: nobody in particular")
     if _SYRIA.fullmatch(text, start, end) and (entry := actor_entry("syrian-government")):
         # "Syria condemned the action": the country as a speaker is its government
         m = ActorMention(entry.key, entry.name, entry.kind, True, start, end, text[start:end])
@@ -342,6 +363,19 @@ PEOPLE = word_set(
     "activists residents witnesses medics doctors rescuers locals volunteers minority community"
 )
 _SYRIA = re.compile(r"\s*Syria\s*")
+# a partitive put first: "Of the Daesh executioners one resident ...", up to the speaker
+_FRONTED = re.compile(r"\s*of\s+the\s+[^,]{3,60}?\s(?=(?:one|a|an)\s)", re.I)
+# "(a call with) SANA reporter local sources": the reporter, then the speaker
+_TOLD_TO = re.compile(r"\b(?:with|to)\s+$", re.I)
+_REPORTER = re.compile(
+    r"\s*(?:the\s+)?[\w.-]+\s+(?:reporter|correspondent)\s+(?!(?:in|at|from|on|for)\b)(?=\w)", re.I
+)
+# someone described by where they live: "One Syrian living in an area of IS control"
+_LIVING = re.compile(
+    r"\s*(?:one|a|an)\s+(?:[\w-]+\s+)?(resident|syrian|man|woman|civilian|citizen|local)"
+    r"\s+(?:living|trapped|staying|sheltering|hiding)\b",
+    re.I,
+)
 # two speakers of a few words each, joined: "a monitor and rebels", "the army and its allies"
 _JOINT = re.compile(r"((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s+(?:\S+\s*){1,3}", re.I)
 # an acronym after the name it abbreviates: "... Commission SRGC", "... (SRGC)", "[SRGC]"
@@ -407,10 +441,8 @@ def _words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
 
 def describes(text: str, start: int, end: int, actor: ActorMention) -> bool:
     """Could the description text[start:end] ("the group", "the monitor") be `actor`?"""
-    _, bare = _words(text, start, end)
-    d = next(
-        (d for d in _descriptors() if bare & d.words and not (d.needs and not bare & d.needs)), None
-    )
+    words, bare = _words(text, start, end)
+    d = next((d for d in _descriptors() if d.fits(words, bare)), None)
     return d is not None and actor.kind in d.kinds
 
 
@@ -422,7 +454,7 @@ def _described(
     the phrase first, then after it; a descriptor's default when the article names none."""
     words, bare = _words(text, start, end)
     for d in _descriptors():
-        if not (bare & d.words) or (d.needs and not bare & d.needs):
+        if not d.fits(words, bare):
             continue
         if _plural(words, d.words):
             break  # "humanitarian groups said": nobody in particular

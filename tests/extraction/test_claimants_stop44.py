@@ -1,0 +1,50 @@
+"""Claimants, stop 44: causes of the claimant errors of fresh4 and fresh6 (development data
+since stop 43). Each sentence is written on the pattern (FA-KES style: commas and
+apostrophes stripped) and runs through the whole extraction."""
+
+from __future__ import annotations
+
+from tests.extraction.test_claimants_round3 import claimant
+
+
+def test_a_rights_activist_is_not_the_rights_monitor_named_before() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 30 fighters were killed. "
+        "A Syrian human rights activist from Deir al-Zor who fled last year said rebels "
+        "had retreated to tribal areas."
+    )
+    assert claimant(text, "rebels had retreated")[0] is None
+
+
+def test_a_misspelt_rights_monitor_is_still_the_one_named_before() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 30 fighters were killed. "
+        "The toll is among the highest this year the Syrian Obervatory for Human Rights said."
+    )
+    assert claimant(text, "The toll is")[0] == "sohr"
+
+
+def test_someone_living_in_an_area_held_by_a_group_is_not_the_group() -> None:
+    text = (
+        "One Syrian living in an area of Islamic State control near Raqqa said the number "
+        "of its fighters in the streets had grown."
+    )
+    assert claimant(text, "One Syrian")[0] is None
+
+
+def test_a_partitive_put_first_is_not_the_speaker() -> None:
+    text = (
+        "Of the Daesh executioners one resident of the town told the Associated Press "
+        '"These are people who do not know God."'
+    )
+    assert claimant(text, "These are people")[0] is None
+
+
+def test_the_reporter_told_is_not_the_speaker() -> None:
+    text = (
+        "In a phone call with SANA reporter local sources said that terrorist groups "
+        "targeted al-Fouaa with mortar shells."
+    )
+    assert claimant(text, "terrorist groups")[0] is None
+    text = "According to SANA reporter in Homs the shells were launched by terrorists."
+    assert claimant(text, "the shells")[0] == "sana"
