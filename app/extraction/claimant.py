@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from app.extraction.attribution import Attribution, coordinated, find_attribution
 from app.extraction.clauses import RELATIVE_DENIAL
 from app.extraction.segment import quotations
-from app.extraction.speakers import describes, resolve
+from app.extraction.speakers import describes, name_start, resolve
 from app.extraction.types import ActorMention, PlaceMention, QuantityMention, Why
 
 _PRONOUN = re.compile(
@@ -253,6 +253,9 @@ def claimant_of(
             return back, phrase, Why("anaphor", attr.start, attr.end, cue, note)
         return None, phrase, Why("anaphor", attr.start, attr.end, cue)
     start = attr.cited or _apposed_name(text, attr.start, ctx)
+    whole = name_start(text, start, attr.end, ctx.actors, ctx.starts)
+    if whole < start:
+        start, phrase = whole, text[whole : attr.end]
     speaker = resolve(text, start, attr.end, ctx.actors, ctx.starts, ctx.people)
     heard = voice.actor if voice is not None else None
     if (

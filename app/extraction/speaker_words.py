@@ -40,7 +40,7 @@ _SOURCE = word_set(
     "leader leaders envoy diplomat diplomats analyst analysts expert experts member members "
     "unnamed senior top foreign interior battlefield field frontline front-line daily "
     "newspaper paper website channel broadcaster outlet watchdog organisation organization "
-    "charity mp lawmaker "
+    "charity mp lawmaker center centre "
     "governor mayor journalist journalists photographer volunteers rescuers team delegation "
     "investigators inspectors workers worker department directorate office spokesmen "
     "sources' breaking initial preliminary new latest eyewitness eyewitnesses pro-government "

@@ -21,7 +21,7 @@ from app.extraction.generic import qualified_away, syrian
 from app.extraction.normalize import slugify, word_set
 from app.extraction.places import find_places, is_place_name
 from app.extraction.registry import DATA_DIR, actor_entry
-from app.extraction.role_words import DESCRIBED
+from app.extraction.role_words import DESCRIBED, OWNED_DEEDS, WEAPONS
 from app.extraction.types import ActorMention
 
 
@@ -271,6 +271,19 @@ def _by_surname(
     return None
 
 
+def name_start(
+    text: str, start: int, end: int, actors: Sequence[ActorMention], starts: Sequence[int]
+) -> int:
+    """Where the speaker phrase text[start:end] starts once a name the registry knows is
+    whole: "the Russian center for reconciliation of the warring parties (in) Syria said"
+    stopped at the lower-case words inside or after the name."""
+    at = bisect_left(starts, start)
+    for a in actors[max(0, at - 3) : at]:
+        if a.start < start < a.end <= end or _in_syria(text, a, start, end):
+            return a.start
+    return start
+
+
 def resolve(
     text: str,
     start: int,
@@ -343,7 +356,7 @@ def resolve(
         # "SARC, the ICRC and the IFRC released a statement": the first named leads
         joined = len(inside) > 1 and " and " in text[inside[0].end : inside[-1].start]
         return Speaker(inside[0] if joined else inside[-1], "actor")
-    if (org := _by_head(text, start, end, people)) is not None:
+    if (org := _by_head(text, start, end, people, actors, starts)) is not None:
         return Speaker(org, "named", f"{text[start:end]!r} is {org.name}, named before")
     return _described(text, start, end, actors, starts)
 
@@ -363,6 +376,19 @@ PEOPLE = word_set(
     "activists residents witnesses medics doctors rescuers locals volunteers minority community"
 )
 _SYRIA = re.compile(r"\s*Syria\s*")
+_WHERE_IT_IS = re.compile(r"\s+in\s+")
+
+
+def _in_syria(text: str, a: ActorMention, start: int, end: int) -> bool:
+    """Is the phrase text[start:end] "Syria", after "<a> in" where `a` names a body, not
+    its arms ("Russian strikes in Syria saying" is no speaker "Russian strikes")?"""
+    return bool(
+        _WHERE_IT_IS.fullmatch(text, a.end, start)
+        and _SYRIA.fullmatch(text, start, end)
+        and a.surface.split()[-1].lower() not in WEAPONS | OWNED_DEEDS
+    )
+
+
 # a partitive put first: "Of the Daesh executioners one resident ...", up to the speaker
 _FRONTED = re.compile(r"\s*of\s+the\s+[^,]{3,60}?\s(?=(?:one|a|an)\s)", re.I)
 # "(a call with) SANA reporter local sources": the reporter, then the speaker
@@ -420,17 +446,33 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
     )
 
 
-def _by_head(text: str, start: int, end: int, named: Sequence[ActorMention]) -> ActorMention | None:
+def _by_head(
+    text: str,
+    start: int,
+    end: int,
+    named: Sequence[ActorMention],
+    actors: Sequence[ActorMention],
+    starts: Sequence[int],
+) -> ActorMention | None:
     """ "The Institute pointed out": the organisation the article named with that head
-    word before ("the Syrian Institute of Justice said"), which the registry lacks."""
+    word before ("the Syrian Institute of Justice said"), which the registry lacks; "the
+    center said": a body with that head word among the actors named before."""
     words = text[start:end].split()
-    if len(words) != 2 or words[0].casefold() != "the" or not words[1][:1].isupper():
+    if len(words) != 2 or words[0].casefold() != "the":
         return None
     head = words[1].casefold()
+    if not words[1][:1].isupper():
+        if head not in _BODY_HEADS:
+            return None
+        named = actors[: bisect_left(starts, start)]  # "the center": a body named before
     for a in reversed(named):
         if a.kind != "person" and a.start < start and head in a.surface.casefold().split():
             return _at(a, start, end, text)
     return None
+
+
+# heads by which "the center said" names again a body named before with it
+_BODY_HEADS = word_set("center centre committee council commission institute directorate")
 
 
 def _words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:

@@ -48,3 +48,29 @@ def test_the_reporter_told_is_not_the_speaker() -> None:
     assert claimant(text, "terrorist groups")[0] is None
     text = "According to SANA reporter in Homs the shells were launched by terrorists."
     assert claimant(text, "the shells")[0] == "sana"
+
+
+def test_a_name_cut_at_its_lower_case_words_is_made_whole() -> None:
+    text = (
+        "Militants continue attempts to break the truce in Aleppo the Russian center for "
+        "reconciliation of the warring parties in Syria said in its bulletin."
+    )
+    key, said = claimant(text, "Militants continue")
+    assert key == "russian-reconciliation-center"
+    assert said is not None and said.startswith("Russian center")
+
+
+def test_a_place_after_arms_is_no_part_of_a_speaker() -> None:
+    text = (
+        "The UN deputy spokesman condemned Russian strikes in Syria saying the attacks "
+        "violated international law."
+    )
+    assert claimant(text, "The UN deputy")[0] != "russian-air-force"
+
+
+def test_the_center_names_again_the_center_named_before() -> None:
+    text = (
+        "The Russian Center for Reconciliation said militants shelled Aleppo. "
+        "In all 40 people were killed the center said."
+    )
+    assert claimant(text, "In all 40")[0] == "russian-reconciliation-center"
