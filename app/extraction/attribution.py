@@ -69,9 +69,11 @@ _PARTICIPLES = frozenset(
 # "called" reports speech only before these ("called for", "called on X to"), or before
 # what it judges ("called the allegations fabricated", "called reports of a massacre lies")
 _CALLED_OK = re.compile(
-    r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:for|on|upon)\b"
+    r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:in\s+an?\s+(?:[\w-]+\s+)?(?:message|statement|speech|interview|video|letter|address|recording|broadcast)\s+)?(?:for|on|upon)\b"
     r"|\s+(?:the\s+|these\s+|those\s+|such\s+|all\s+)?(?:[\w-]+\s+)?"
     r"(?:allegations?|accusations?|claims|charges|reports)\b"
+    # "has called Syria the world's most dangerous place": a name given, a judgement
+    r"|\s+(?:it\s+|(?:[A-Z][\w'’-]+\s+){1,3})(?:the|an?)\s+(?:\w+\s+){0,3}(?:most|worst|largest|biggest|greatest)\b"
 )
 # verbs whose speaker never follows them: what follows is who they address or what they
 # act on ("told reporters", "denied the reports", "accused the regime"), where "said the
@@ -176,6 +178,9 @@ _CLAIMED_DEED = re.compile(
 )
 
 
+_HE_SHE = re.compile(r"(?<!and )\b(?:he|she)\s+$", re.I)
+
+
 def find_attribution(text: str, start: int, end: int) -> Attribution | None:
     """The attribution of the sentence text[start:end], spans absolute."""
     sentence = text[start:end]
@@ -264,8 +269,13 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue  # "they would announce": a plan, not a speaker's present
         if verb == "renewed" and not _RENEWED_CALL.match(sentence, m.end()):
             continue
-        if verb == "continued" and not re.search(r"[\"”]\s*$", sentence[: m.start()]):
-            continue  # '"There is no way out" continued Abu Rajab', not "the offensive continued"
+        if verb == "continued" and not (
+            re.search(r"[\"”]\s*$", sentence[: m.start()])
+            or (_HE_SHE.search(sentence, 0, m.start()) and not sentence[m.end() :].strip(" ."))
+        ):
+            # '"There is no way out" continued Abu Rajab', "... few fighters he continued.",
+            # not "the offensive continued"
+            continue
         v = next((k for k, w in enumerate(words) if w.start() == start + m.start()), None)
         if v is None:  # inside a hyphenated word ("press-reports")
             continue

@@ -74,3 +74,28 @@ def test_the_center_names_again_the_center_named_before() -> None:
         "In all 40 people were killed the center said."
     )
     assert claimant(text, "In all 40")[0] == "russian-reconciliation-center"
+
+
+def test_he_continued_at_the_end_goes_on_with_the_speaker() -> None:
+    text = (
+        "Wird Furati told Asharq Al-Awsat that the operation began. Jabhat al-Nusra is "
+        "involved in the battle but with few fighters he continued."
+    )
+    assert claimant(text, "Jabhat al-Nusra is")[0] == "wird-furati"
+    text = "The army advanced on the town and he continued."
+    assert claimant(text, "The army advanced")[0] != "syrian-arab-army"
+
+
+def test_a_call_made_in_a_message_is_the_caller_s() -> None:
+    text = (
+        "The head of the tribe Sheikh Rafaa Aakla al-Raju called in a video message for "
+        "other tribes to join the fight against Islamic State."
+    )
+    assert claimant(text, "The head")[0] == "rafaa-aakla-al-raju"
+    text = "The army called in a rescue team on Monday after the blast in Homs."
+    assert claimant(text, "The army")[0] != "syrian-arab-army"
+
+
+def test_a_body_that_called_a_place_the_most_dangerous_is_its_claimant() -> None:
+    text = "The World Health Organization has called Syria the worlds most dangerous place."
+    assert claimant(text, "The World Health")[0] == "who"
