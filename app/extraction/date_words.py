@@ -154,6 +154,14 @@ ANOTHER_DEVELOPMENT = re.compile(
     r"|in (?:a |another |other )?(?:relevant|related|separate|other) developments?)\b",
     re.I,
 )
+# A round-up's lead: attacks on one day "in a number of provinces", "across the country":
+# the incidents told after it in other places, with no date of their own, are its parts
+ROUND_UP = re.compile(
+    r"\b(?:in|across|on)\s+(?:a\s+number\s+of|several|various|many|multiple|different)\s+"
+    r"(?:provinces|areas|regions|cities|towns|fronts|governorates|parts)\b"
+    r"|\bacross\s+(?:the\s+country|syria)\b",
+    re.I,
+)
 # A sentence telling an earlier incident as such ("The last attack on the shrine on April
 # 25 killed ...", "a previous strike"): not the incident the article leads with
 EARLIER_INCIDENT = re.compile(

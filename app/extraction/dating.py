@@ -9,7 +9,8 @@
    toll", the same speaker going on) takes that incident's date; "at the time" goes back to
    the incident the text dated last; an incident dated to a month is one too while no other
    is told; "Meanwhile ... last night" opens an aside, after which the text may go back to
-   a round-up it interrupted; a present perfect told by the text ("has also killed") is no
+   a round-up it interrupted; a round-up's lead ("attacks on Sunday in a number of
+   provinces") dates the incidents told after it elsewhere without a date; a present perfect told by the text ("has also killed") is no
    detail of an incident of a day before the reference, nor is a reaction ("is concerned
    about the attack", "this was horrific");
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
@@ -59,6 +60,7 @@ from app.extraction.date_words import (
     PRESENT_CUE,
     QUESTIONED,
     REACTION,
+    ROUND_UP,
     SINCE_THEN,
     SINCE_WAR,
     STANCE,
@@ -215,6 +217,9 @@ class Dater:
         # the incident an event told elsewhere interrupted, and where it happened: the text
         # may come back to it ("In Aleppo ..." after an aside on Homs)
         self.left: tuple[DateMention, frozenset[str]] | None = None
+        # the day of a round-up's lead ("attacks on Sunday in a number of provinces"):
+        # what is told elsewhere after it without a date is one of its incidents
+        self.round_up: DateMention | None = None
         # the heading of the timeline entry being read, if any
         self.heading: DateMention | None = None
         # what each claim said (without its heading) and the date it got: a page that
@@ -375,6 +380,8 @@ class Dater:
                 self.incident = own
                 self.tentative = stated
                 self.where = where
+                if ROUND_UP.search(text, start, end) and own.precision == "day":
+                    self.round_up = own
             since = own.date_end != own.date_start and (
                 on is not None
                 or own == war
@@ -425,6 +432,9 @@ class Dater:
                 back_to, self.where = self.left
                 self.incident, self.left = back_to, None
                 return self._inherited(back_to, "")
+            if self.round_up is not None:  # another of the round-up's incidents
+                self.incident, self.where = self.round_up, where
+                return self._inherited(self.round_up, "the round-up's day")
             return self._elsewhere(incident, where)  # "In Homs ...", "Meanwhile ... in Homs"
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
