@@ -25,6 +25,9 @@ PERSONS_BUILDINGS = frozenset(
 # A place name before these names an institution, not a place the claim is about:
 # "a source at Quneitra Police Command", "the surroundings of Damascus Central Prison".
 INSTITUTIONS = frozenset({"police", "prison", "university"})
+# A place name before these names a tribe, whose name its town shares: "fighters from the
+# al-Sheitaat tribe", "the al-Sheitaat clan", "al-Sheitaat tribal areas"
+TRIBES = frozenset({"tribe", "tribes", "tribal", "clan", "clans", "tribesmen"})
 # A place name right after a given name or a title is a surname: "Interior Minister
 # Mohammed Shaar" is no gas field. Common given names of the people Syrian news quotes.
 GIVEN_NAMES = word_set(

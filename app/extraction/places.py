@@ -49,6 +49,7 @@ from .place_words import (
     PLACE_NOUN_BEFORE,
     STATE_ACTS,
     STATE_ASKED,
+    TRIBES,
 )
 from .registry import (
     actor_entries,
@@ -75,10 +76,12 @@ _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 
 
 def _names_a_building(toks, i: int, j: int) -> bool:
+    """Is the place name at toks[i..j] a building's, an institution's or a tribe's?"""
     nxt = [t.text.casefold() for t in toks[j + 1 : j + 3]]
     return bool(nxt) and (
         nxt[0] in NAMED_BUILDINGS
         or nxt[0] in INSTITUTIONS
+        or nxt[0] in TRIBES
         or nxt[0] == "central"
         and nxt[1:] == ["prison"]
         or i > 0
@@ -255,8 +258,17 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
         after = toks[nxt + 1].text.casefold() if nxt + 1 < len(toks) else ""
         # "Syrias Idlib province", "Syrias northern town", "Syrias civil war" place it;
         # "Syrias commercial capital", "Syrias government" do not
+        # "Syrias largest city", "Syrias most populous city": a place after its adjectives
+        later = [t.text for t in toks[nxt : nxt + 3]]
+        described = any(
+            w.casefold() in GEOGRAPHIC and all(v.isalpha() and v.islower() for v in later[:k])
+            for k, w in enumerate(later[1:], 1)
+        )
         return not (
-            word.casefold() in GEOGRAPHIC or after in ("year", "years") or word[:1].isupper()
+            word.casefold() in GEOGRAPHIC
+            or after in ("year", "years")
+            or word[:1].isupper()
+            or described
         )
     if (
         j + 1 < len(toks)
