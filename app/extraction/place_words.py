@@ -130,6 +130,9 @@ GEOGRAPHIC = frozenset(
 COUNTRY_ADJUNCTS = frozenset(
     ["conflict", "crisis", "affiliate", "branch", "talks", "envoy", "policy", "file", "war"]
 )
+# Nouns a country's name qualifies as the state's own, unless a locative precedes it:
+# "Syria army had responded", but "in Syria government forces advanced"
+COUNTRY_STATE = frozenset(["army", "government", "regime", "forces", "troops", "military"])
 # Offices and texts "for"/"on" a country, which is their subject, not a place: "the
 # Humanitarian Coordinator for Syria", "UN resolutions on Syria"
 ABOUT_A_COUNTRY = frozenset(

@@ -38,6 +38,7 @@ from .place_skeletons import skeleton_matches
 from .place_words import (
     ABOUT_A_COUNTRY,
     COUNTRY_ADJUNCTS,
+    COUNTRY_STATE,
     GEOGRAPHIC,
     GIVEN_NAMES,
     HELD_PARTS,
@@ -71,7 +72,7 @@ _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
 _HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
 # "Al-Shaar neighborhood" (not the gas field), but "the east Aleppo district of Marjeh"
 _HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b(?!\s+of\b)", re.I)
-_NO_HOOD = frozenset({"facility", "airport", "road", "region", "country", "governorate"})
+_NO_HOOD = frozenset({"facility", "airport", "road", "country", "governorate"})
 _CITY_HOOD = re.compile(rf"s?\s+(?:\w+\s+)?{_HOOD}\s+of\s+(?:the\s+)?", re.I)
 
 
@@ -274,8 +275,14 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
         j + 1 < len(toks)
         and toks[j + 1].joined
         and not toks[j + 1].hyphen
-        and toks[j + 1].text.casefold() in COUNTRY_ADJUNCTS
-    ):  # "the Syria conflict"
+        and (
+            toks[j + 1].text.casefold() in COUNTRY_ADJUNCTS
+            or (
+                toks[j + 1].text.casefold() in COUNTRY_STATE
+                and (i == 0 or toks[i - 1].text.casefold() not in LOCATIVE)
+            )
+        )
+    ):  # "the Syria conflict", "Syria army"
         return True
     if (
         i >= 2

@@ -20,3 +20,12 @@ def test_a_tribe_named_after_a_town_is_no_place() -> None:
     text = "Fighters from the al-Sheitaat tribe in eastern Deir al-Zor resisted the advance."
     assert keys(text) == ["deir-ez-zor-governorate"]
     assert "al-shaitat" in keys("Islamic State fighters entered al-Shaitat on Sunday.")
+
+
+def test_a_region_called_a_district_is_the_region() -> None:
+    assert keys("Air strikes hit the Eastern Ghouta district.") == ["eastern-ghouta"]
+
+
+def test_a_country_s_name_before_its_army_is_the_state_not_a_place() -> None:
+    assert keys("Syria army had responded with air strikes on Douma.") == ["douma"]
+    assert "syria" in keys("In Syria government forces advanced on Douma.")
