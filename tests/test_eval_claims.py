@@ -79,3 +79,15 @@ def test_a_claimant_named_before_the_registry_knew_it_matches_it_by_any_of_its_n
     assert _same_actor(None, "LCC", *lcc)
     assert not _same_actor(None, "Syrian Center for Policy Research", "syrian-government", "Syria")
     assert not _same_actor(None, "Coordination Committee of Homs", *lcc)
+
+
+def test_an_actor_matches_its_registry_parents_however_far() -> None:
+    """docs/annotation.md §6: "Russian strikes" is `russia` or `russian-air-force`, which
+    sits three parents below it (armed forces, ministry, state)."""
+    from app.evaluation.claims import _same_actor
+
+    air = ("russian-air-force", "Russian Aerospace Forces")
+    assert _same_actor("russia", "Russian", *air)
+    assert _same_actor("russian-armed-forces", "Russian forces", *air)
+    assert not _same_actor("syrian-government", "the regime", *air)
+    assert not _same_actor("russian-air-force", "Russian jets", "syrian-air-force", "Syrian jets")

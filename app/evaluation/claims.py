@@ -113,11 +113,14 @@ def pair(gold: Sequence[GoldClaim], system: Sequence[SystemClaim]) -> list[tuple
 
 
 def _family(key: str) -> set[str]:
-    """An actor with its registry parent and children-by-parent: accepted in its place."""
+    """An actor with the registry parents above it, however far: accepted in its place, as
+    it is in theirs (docs/annotation.md §6: "Russian strikes" is `russia` or
+    `russian-air-force`, three parents apart)."""
     out = {key}
     entry = actor_entry(key)
-    if entry is not None and entry.parent:
+    while entry is not None and entry.parent and entry.parent not in out:
         out.add(entry.parent)
+        entry = actor_entry(entry.parent)
     return out
 
 
