@@ -51,3 +51,16 @@ def test_the_attackers_of_an_attack_not_beaten_back_are_its_agent() -> None:
 def test_a_time_phrase_between_subject_and_verb_is_stepped_over() -> None:
     got = roles("The Syrian army last month repelled a push by rebels into Aleppo.")
     assert got["syrian-arab-army"] == "agent"
+
+
+def test_a_group_s_affiliate_in_syria_names_only_the_affiliate() -> None:
+    got = roles(
+        "The offensive led by members of al-Qaedas affiliate in Syria the Nusra Front began "
+        "late Monday with a suicide attack."
+    )
+    assert got == {"al-nusra-front": "agent"}
+
+
+def test_an_ally_named_after_a_force_is_no_descriptor_of_it() -> None:
+    got = roles("The army and its ally the National Defense Forces shelled the town.")
+    assert "syrian-arab-army" in got
