@@ -49,7 +49,7 @@ _REPORTER = re.compile(r"(?:the|our|a|an)\s+(?:\w+\s+)?(?:correspondent|reporter
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 _CAPTION = re.compile(
     r"\b(?:photo|pictured|file picture|featured image|image credit|in this (?:image|picture)"
-    r"|seen in this)\b",
+    r"|seen in this|(?:picture|image|photograph)\s+(?:taken|shows))\b",
     re.I,
 )
 _CREDIT = re.compile(r"\((?:[^()]*\b(?:Reuters|AFP|AP|AA|TRT ?World|agencies|[Pp]hoto)\b)[^()]*\)")
