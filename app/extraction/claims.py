@@ -405,7 +405,7 @@ def _content_actors(
             and (
                 attr.start <= a.start < attr.end
                 or attr.cue_start <= a.start < attr.cue_end
-                or _describes_speaker(attr, a, speaker)
+                or _describes_speaker(text, attr, a, speaker)
             )
         ):
             continue
@@ -458,18 +458,27 @@ def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:
     )
 
 
-def _describes_speaker(attr: Attribution, a: ActorMention, speaker: ActorMention | None) -> bool:
+def _describes_speaker(
+    text: str, attr: Attribution, a: ActorMention, speaker: ActorMention | None
+) -> bool:
     """Is mention `a` part of the attribution's description of its speaker? "Rami Abdulrahman
     who runs the Observatory said" (a person's office, not what was said; the source a
-    medium cites is the attribution's own, `_through_channel`). A description after the
-    verb ("said X, a nurse at a hospital supported by Y") is not read: dropping it lowered
-    held-out roles."""
-    return (
-        attr.end <= a.start < attr.cue_start  # between a person who speaks and the verb
-        and speaker is not None
-        and speaker.kind == "person"
-        and attr.cue_start - attr.end <= 80
-    )
+    medium cites is the attribution's own, `_through_channel`), or the office named right
+    after the person ("said Rami Abdel Rahman the head of SOHR"). Any other description
+    after the verb ("said X, a nurse at a hospital supported by Y") is not read: dropping
+    it lowered held-out roles."""
+    if speaker is None or speaker.kind != "person":
+        return False
+    between = attr.end <= a.start < attr.cue_start and attr.cue_start - attr.end <= 80
+    # "said Rami Abdel Rahman the head of SOHR": the speaker's office, right after the name
+    return between or _OFFICE_OF.fullmatch(text, speaker.end, a.start) is not None
+
+
+_OFFICE_OF = re.compile(
+    r"\s+(?:the\s+)?(?:head|director|chief|spokesman|spokeswoman|spokesperson|leader"
+    r"|founder|chairman)\s+of\s+(?:the\s+)?",
+    re.I,
+)
 
 
 _DESCRIPTOR_NOUNS = re.compile(

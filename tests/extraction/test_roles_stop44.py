@@ -64,3 +64,8 @@ def test_a_group_s_affiliate_in_syria_names_only_the_affiliate() -> None:
 def test_an_ally_named_after_a_force_is_no_descriptor_of_it() -> None:
     got = roles("The army and its ally the National Defense Forces shelled the town.")
     assert "syrian-arab-army" in got
+
+
+def test_the_office_named_after_a_speaker_is_no_actor_of_the_claim() -> None:
+    got = roles('"They had been shot dead" said Rami Abdel Rahman the head of SOHR.')
+    assert "sohr" not in got
