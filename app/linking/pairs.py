@@ -10,7 +10,7 @@ from typing import Any
 from app.linking import facts
 from app.linking.match import Match, evidence, place_evidence, type_evidence, types_compatible
 from app.linking.records import ClaimRecord, date_text
-from app.linking.relate import Link, orient, relate, similarity
+from app.linking.relate import Link, orient, relate, shared_run, similarity
 
 # what a reference back ('the attack') cannot overrule: two named places, two kinds of event;
 # nor, for a claim dated by its own words, two dates (`_firm`)
@@ -84,6 +84,15 @@ def _period_copy(a: ClaimRecord, b: ClaimRecord) -> Match | None:
     return m
 
 
+SHARED_RUN = 7  # words in a row two claims of one speaker share: one account of one thing
+
+
+def _one_side(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Told by one named speaker or its organisation (Abdel Rahman and the Observatory)."""
+    ca, cb = a.claimant, b.claimant
+    return bool(ca.chain and cb.chain and ca.chain[-1] == cb.chain[-1])
+
+
 def link_pair(a: ClaimRecord, b: ClaimRecord) -> Link | None:
     """The link between claims of two different sources, or None if not one incident."""
     if a.in_comments or b.in_comments:
@@ -94,6 +103,13 @@ def link_pair(a: ClaimRecord, b: ClaimRecord) -> Link | None:
         m = _period_copy(a, b) or m
     if not m.same and m.blocked is None and (sim := similarity(a, b)) >= SHARED_WORDING:
         m.add(1.5, None, f"told in the same words ({sim:.0%} of word pairs shared)")
+    if not m.same and m.blocked is None and _one_side(a, b):
+        run = shared_run(a, b)
+        if len(run.split()) >= SHARED_RUN:
+            # "killed a nurse a hospital employee and two soldiers said Abdel Rahman" /
+            # "a nurse a hospital employee and two soldiers are among the deceased
+            # according to SOHR": one speaker's account carried by two outlets
+            m.add(1.5, None, f"the same speaker's words in both ('{run}')")
     if not m.same:
         m = _onset_match(a, b) or m
     return relate(a, b, m) if m.same else None

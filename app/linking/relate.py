@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any
 
 from app.linking import details, facts
@@ -20,6 +21,9 @@ from app.linking.match import Match, accused, denial, shared_actors
 from app.linking.records import ClaimRecord, Figure, date_text
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_CITING = frozenset(
+    {"said", "says", "told", "according", "added", "reported", "quoted", "saying", "stated"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,16 @@ def contained(a: ClaimRecord, b: ClaimRecord) -> float:
     if not pa or not pb:
         return 0.0
     return len(pa & pb) / min(len(pa), len(pb))
+
+
+def shared_run(a: ClaimRecord, b: ClaimRecord) -> str:
+    """The longest run of words both claims have in the same order, their speakers' names
+    and the words that attribute set aside ("the Syrian Observatory for Human Rights said"
+    is how both cite, not what both tell)."""
+    names = {w.lower() for r in (a, b) for w in _WORD.findall(r.claimant.name) if len(w) > 3}
+    wa, wb = ([w for w in _words(r) if w not in names and w not in _CITING] for r in (a, b))
+    m = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    return " ".join(wa[m.a : m.a + m.size])
 
 
 def independent(a: ClaimRecord, b: ClaimRecord) -> bool:

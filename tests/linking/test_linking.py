@@ -943,3 +943,44 @@ def test_a_present_state_allows_the_day_after_its_dateline() -> None:
     assert deceased.window == (date(2015, 2, 18), sunday, "reported")
     m = evidence(attack, deceased)
     assert m.blocked is None and "date" in m.agree
+
+
+def _qardaha_pair(b_text: str) -> tuple[ClaimRecord, ClaimRecord]:
+    qardaha = PlaceRef(40, "Qardaha", "town", (40, 41), 41, (41,))
+    sunday = date(2015, 2, 22)
+    sohr = Claimant("actor:152", "Syrian Observatory for Human Rights", 152, "monitor", (152,))
+    director = Claimant("actor:152", "Rami Abdel Rahman", 153, "person", (153, 152))
+    army = ActorRef(5, "Syrian Arab Army", "target", "state_military", (5, 1))
+    a = _record(
+        "The attack the first explosion to hit the heart of the town killed nurses hospital "
+        "employees and two soldiers wounding several others said Observatory director "
+        "Abdel Rahman.",
+        1, start=10, source_id=1, source_key="s1", published=sunday, event_type="bombing",
+        date_start=sunday, date_end=sunday, precision="day", date_rule="own",
+        places=(qardaha,), claimant=director, actors=(army,),
+    )  # fmt: skip
+    b = _record(
+        b_text, 2, start=20, source_id=2, source_key="s2", published=sunday,
+        event_type="casualties", places=(qardaha,), places_inherited=True, claimant=sohr,
+        actors=(army,),
+    )  # fmt: skip
+    return a, b
+
+
+def test_one_speaker_s_words_in_two_outlets_are_one_account() -> None:
+    """FA-KES 1914947538 / 1965495332 (relations dev2): the Observatory's breakdown of the
+    dead, carried by two outlets in different sentences around the same words."""
+    a, b = _qardaha_pair(
+        "Nurses hospital employees and two soldiers wounding several others are among the "
+        "victims the Syrian Observatory for Human Rights said."
+    )
+    link = link_pair(a, b)
+    assert link is not None and "the same speaker's words in both" in link.reason
+
+
+def test_the_words_that_cite_a_speaker_are_no_shared_account() -> None:
+    a, b = _qardaha_pair(
+        "Power cuts hit the province for a week said Observatory director Abdel Rahman "
+        "the Syrian Observatory for Human Rights said."
+    )
+    assert link_pair(a, b) is None
