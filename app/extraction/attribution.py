@@ -66,14 +66,17 @@ _SPEECH = re.compile(
 _PARTICIPLES = frozenset(
     {"announcing", "saying", "adding", "stating", "warning", "denying", "accusing", "claiming"}
 )
-# "called" reports speech only before these ("called for", "called on X to"), or before
-# what it judges ("called the allegations fabricated", "called reports of a massacre lies")
+# "called" reports speech only before these ("called for", "called on X to", "called in a
+# video message for"), or before what it judges ("called the allegations fabricated",
+# "called reports of a massacre lies")
 _CALLED_OK = re.compile(
-    r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:in\s+an?\s+(?:[\w-]+\s+)?(?:message|statement|speech|interview|video|letter|address|recording|broadcast)\s+)?(?:for|on|upon)\b"
+    r"\s+(?:(?:on\s+)?[A-Z]\w*day\s+)?(?:in\s+an?\s+(?:[\w-]+\s+)?(?:message|statement|speech"
+    r"|interview|video|letter|address|recording|broadcast)\s+)?(?:for|on|upon)\b"
     r"|\s+(?:the\s+|these\s+|those\s+|such\s+|all\s+)?(?:[\w-]+\s+)?"
     r"(?:allegations?|accusations?|claims|charges|reports)\b"
     # "has called Syria the world's most dangerous place": a name given, a judgement
-    r"|\s+(?:it\s+|(?:[A-Z][\w'’-]+\s+){1,3})(?:the|an?)\s+(?:\w+\s+){0,3}(?:most|worst|largest|biggest|greatest)\b"
+    r"|\s+(?:it\s+|(?:[A-Z][\w'’-]+\s+){1,3})(?:the|an?)\s+(?:\w+\s+){0,3}"
+    r"(?:most|worst|largest|biggest|greatest)\b"
 )
 # verbs whose speaker never follows them: what follows is who they address or what they
 # act on ("told reporters", "denied the reports", "accused the regime"), where "said the

@@ -10,9 +10,10 @@
    the incident the text dated last; an incident dated to a month is one too while no other
    is told; "Meanwhile ... last night" opens an aside, after which the text may go back to
    a round-up it interrupted; a round-up's lead ("attacks on Sunday in a number of
-   provinces") dates the incidents told after it elsewhere without a date; a present perfect told by the text ("has also killed") is no
-   detail of an incident of a day before the reference, nor is a reaction ("is concerned
-   about the attack", "this was horrific");
+   provinces") dates the incidents told after it elsewhere without a date; a present
+   perfect told by the text ("has also killed") is no detail of an incident of a day
+   before the reference, nor is a reaction ("is concerned about the attack", "this was
+   horrific");
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
 4. anything else (background, another incident told without a date) has no date.
