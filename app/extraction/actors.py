@@ -178,7 +178,7 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
         ):
             i = j + 1  # "pro-opposition television", "anti-Assad rebels": someone else
             continue
-        if actor.key == "un-secretary-general" and _OTHER_BODYS.match(text, toks[j].end):
+        if actor.key == "un-secretary-general" and _OF_ANOTHER_BODY.match(text, toks[j].end):
             i = j + 1  # "Secretary-General of the Syrian Coalition": another body's
             continue
         s, e = toks[i].start, toks[j].end - (1 if possessive else 0)
@@ -191,7 +191,7 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
 
 
 # "Secretary-General of the Syrian Coalition", "of NATO": a title of another body than the UN
-_OTHER_BODYS = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")
+_OF_ANOTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")
 # a title, then the body it is held in, right before a name: "Secretary-General of the
 # Syrian Coalition Abdul Ilah al-Fahd sent"
 _TITLE_OF_BODY = re.compile(

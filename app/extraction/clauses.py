@@ -101,11 +101,11 @@ def _trailing(text: str, cut: int, end: int, speaker: Attribution) -> bool:
     """ "A but B monitors and sources on the ground said.": an attribution that closes the
     sentence after words of its own content tells all of it, not the part after the cut."""
     return not _fewer_words(text, cut, speaker.start, 3) and _fewer_words(
-        text,
-        speaker.cue_end,
-        end,
-        4,  # "... told Reuters via telephone."
+        text, speaker.cue_end, end, _AFTER_VERB
     )
+
+
+_AFTER_VERB = 4  # words an attribution may run past its verb: "... told Reuters via telephone."
 
 
 def _second_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:

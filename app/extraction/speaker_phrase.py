@@ -313,7 +313,7 @@ _DIRECTIONS = word_set(
 )
 _PLACE_NOUNS = word_set(
     "province governorate countryside city town village district suburb suburbs region "
-    "area areas countryside neighbourhood neighborhood"
+    "area areas neighbourhood neighborhood"
 )
 
 
