@@ -93,8 +93,11 @@ def count_at(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
     low = toks.low[i]
     if low == "another" and i + 1 < len(toks) and (toks.is_num(i + 1) or toks.low[i + 1] in UNITS):
         return number(toks, i + 1)  # "another five rebel fighters"
-    if low in ("a", "half") and (counted := number(toks, i)) is not None:
-        return counted  # "a dozen", "a quarter of a million", "half a million"
+    scaled = i + 1 < len(toks) and toks.low[i + 1] in ("hundred", "thousand", "million")
+    if (low in ("a", "half") or (low == "one" and scaled)) and (
+        counted := number(toks, i)
+    ) is not None:
+        return counted  # "a dozen", "a quarter of a million", "half a million", "one million"
     if low == "the":  # "the Al-Nusra Front commander in Lattakia was killed": one person
         for j in range(i + 1, min(i + 5, len(toks))):
             if toks.low[j] in ONE_PERSON:

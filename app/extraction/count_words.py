@@ -12,7 +12,7 @@ KILLED = word_set(
     "killed kill kills killing killings dead died die dies dying death deaths martyred "
     "massacred massacring slaughtered slaughtering slew executed executing execute executes "
     "beheaded slain perished lives toll bodies eliminated eliminating neutralized neutralised "
-    "liquidated assassinated murdered"
+    "liquidated assassinated murdered crucified crucifying"
 )
 INJURED = word_set(
     "injured injure injures injuring wounded wound wounds wounding hurt injury injuries "
@@ -66,6 +66,7 @@ OF_CUES = {
     "massacre": "killed", "execution": "killed", "executions": "killed", "bodies": "killed",
     "lives": "killed", "injury": "injured", "injuries": "injured", "wounding": "injured",
     "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
+    "martyrdom": "killed", "elimination": "killed", "crucifixion": "killed",
 }  # fmt: skip
 # "killed another six people": words between the verb and its count
 EXTRA = word_set("another additional further other")

@@ -136,6 +136,11 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
         return None, True, i + 1
     if low == "a" and nxt == "dozen":
         return 12, True, i + 2
+    if low == "a" and nxt in _SCALES:  # "wounded at least a million"
+        value, j = 1, i + 1
+        while j < len(toks) and toks.low[j] in _SCALES:
+            value, j = value * _SCALES[toks.low[j]], j + 1
+        return value, False, j
     if toks.low[i : i + 4] == ["a", "large", "number", "of"]:
         return None, True, i + 4  # "wounding a large number of citizens"
     # "a quarter of a million", "half a million", "a third of a million"
