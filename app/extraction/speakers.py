@@ -41,8 +41,8 @@ class _Descriptor:
     needs: frozenset[str]  # one of these must be in the phrase too ("activist group")
     not_heads: frozenset[str]  # not when the phrase has one ("a rights activist from")
 
-    def fits(self, words: list[str], bare: set[str]) -> bool:
-        """Does the phrase (its words, and `bare` with plurals made singular) have it?"""
+    def fits(self, bare: set[str]) -> bool:
+        """Does a phrase of words `bare` (plurals made singular as well) have it?"""
         return bool(
             bare & self.words
             and not (self.needs and not bare & self.needs)
@@ -483,8 +483,8 @@ def _words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
 
 def describes(text: str, start: int, end: int, actor: ActorMention) -> bool:
     """Could the description text[start:end] ("the group", "the monitor") be `actor`?"""
-    words, bare = _words(text, start, end)
-    d = next((d for d in _descriptors() if d.fits(words, bare)), None)
+    _, bare = _words(text, start, end)
+    d = next((d for d in _descriptors() if d.fits(bare)), None)
     return d is not None and actor.kind in d.kinds
 
 
@@ -496,7 +496,7 @@ def _described(
     the phrase first, then after it; a descriptor's default when the article names none."""
     words, bare = _words(text, start, end)
     for d in _descriptors():
-        if not d.fits(words, bare):
+        if not d.fits(bare):
             continue
         if _plural(words, d.words):
             break  # "humanitarian groups said": nobody in particular
