@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.role_tokens import denial, low, named
+from app.extraction.role_tokens import denial, low, named, under_attack
 from app.extraction.role_words import (
     ACCUSE,
     ACTION,
@@ -254,6 +254,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                     if low(toks, m) in WEAPONS | OWNED_DEEDS | DEEDS
                 ),
                 None,
+            )
+        if deed is None:  # "under attack in its remaining strongholds ... by": the attackers
+            deed = next(
+                (m for m in range(k - 2, max(-1, k - 13), -1) if under_attack(toks, m)), None
             )
         if deed is not None:
             cue = f"{low(toks, deed)} ... by" if deed < k - 1 else f"{prev} by"

@@ -22,7 +22,7 @@ from app.extraction.role_phrase import (
     speech_aside,
     time_phrase_end,
 )
-from app.extraction.role_tokens import denial, index_at, low, named, span
+from app.extraction.role_tokens import denial, index_at, low, named, span, under_attack
 from app.extraction.role_words import (
     ACTION,
     APPOSED,
@@ -46,6 +46,7 @@ from app.extraction.role_words import (
     SPONSORING,
     STATIVE,
     TARGET_NOUNS,
+    WEAPON_KINDS,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, Why
@@ -113,6 +114,8 @@ def subject_role(
     owned = k and possessive(toks, k - 1)
     if owned:
         k = past_adjectives(toks, k)  # "Assads most horrible massacres"
+    while k < n - 1 and low(toks, k) in WEAPON_KINDS and low(toks, k + 1) in WEAPON_KINDS | WEAPONS:
+        k += 1  # "a Daesh suicide bomber", "an IS car bomb": the kind of weapon
     if k < n and (low(toks, k) in WEAPONS | OWNED_DEEDS or owned and low(toks, k) in DEEDS):
         negated = denial(toks, k + 1, k + 4)
         if negated is not None:
@@ -182,6 +185,9 @@ def subject_role(
                 return "agent", Why("subject", a, b, cue, "the force that does it")
             if part in PASSIVE_NEUTRAL:
                 return _conjoined_deed(toks, k)
+            if part == "under" and under_attack(toks, k):  # "IS is under attack ... by"
+                a, b, cue = span(toks, aux, k + 1)
+                return "target", Why("loser", a, b, cue, "undergoes the attack")
             if part.endswith("ed") or part in HARM or (part, low(toks, k + 1)) == ("put", "under"):
                 # "IS is put under further pressure": undergoes it, as a passive of harm
                 a, b, cue = span(toks, aux, k)
@@ -300,11 +306,7 @@ def _lost(toks: list[re.Match[str]], k: int) -> bool:
     undergone too; not a plan, nor the fire of critics ("came under fire from Human Rights
     Watch")."""
     if low(toks, k) in _COME and low(toks, k + 1) == "under":
-        for m in range(k + 2, min(len(toks), k + 6)):
-            if low(toks, m) in _UNDERGONE:
-                after = {low(toks, x) for x in range(m + 1, m + 4)}
-                return not (low(toks, m) == "fire" and after & _CRITICS)
-        return False
+        return under_attack(toks, k + 1)
     if low(toks, k) != "lost":
         return False
     return not any(low(toks, m) in _SUBORDINATE for m in range(k + 1, min(len(toks), k + 10)))
@@ -312,11 +314,6 @@ def _lost(toks: list[re.Match[str]], k: int) -> bool:
 
 _COME = frozenset({"come", "came", "comes", "coming"})
 _PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "summer", "winter"})
-_UNDERGONE = frozenset(
-    {"attack", "attacks", "fire", "bombardment", "bombardments", "shelling", "siege", "assault"}
-    | {"airstrikes", "strikes", "raids"}
-)
-_CRITICS = frozenset({"human", "rights", "amnesty", "critics", "activists"})
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
 
 

@@ -35,6 +35,27 @@ def span(toks: list[re.Match[str]], a: int, b: int) -> tuple[int, int, str]:
     return toks[a].start(), toks[b].end(), " ".join(t.group() for t in toks[a : b + 1])
 
 
+# what a side undergoes "under": an attack, not the fire of critics (`under_attack`)
+_UNDERGONE = frozenset(
+    {"attack", "attacks", "fire", "bombardment", "bombardments", "shelling", "siege", "assault"}
+    | {"airstrikes", "strikes", "raids"}
+)
+_CRITICS = frozenset({"human", "rights", "amnesty", "critics", "activists"})
+
+
+def under_attack(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] the "under" of an attack undergone ("came under the heavy airstrikes of",
+    "is under attack", "have been under siege"), not of critics' fire ("came under fire
+    from Human Rights Watch")?"""
+    if low(toks, k) != "under":
+        return False
+    for m in range(k + 1, min(len(toks), k + 5)):
+        if low(toks, m) in _UNDERGONE:
+            after = {low(toks, x) for x in range(m + 1, m + 4)}
+            return not (low(toks, m) == "fire" and after & _CRITICS)
+    return False
+
+
 _ACCUSED_DEEDS = frozenset({"carried", "use", "used"})
 _ADDING = frozenset({"only", "just", "merely"})  # "not only ... but also": an addition
 

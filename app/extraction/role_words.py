@@ -32,7 +32,7 @@ ACTION = word_set(
     "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
     "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol slew aims "
+    "conduct operates operate patrols patrol slew aims blew laid "
     # the present of headlines and timelines: "Assad sacks the governor", "Iran boosts support"
     "sacks sack boosts boost expands expand agrees agree begins starts"
 )
@@ -43,6 +43,8 @@ WEAPONS = word_set(
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
     "blockade sniper snipers mortars mortar troops forces helicopter jet warplane plane bomber"
 )
+# words between an owner and its weapon: "a Daesh suicide bomber", "an IS car bomb"
+WEAPON_KINDS = word_set("suicide car truck booby-trapped twin double deadly")
 # what its owner did, like a weapon: "Russian aggression", "an IS attempt to break the siege"
 OWNED_DEEDS = word_set(
     "aggression escalation intervention attempt attempts bid counterattack responsibility "
