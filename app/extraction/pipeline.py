@@ -29,7 +29,7 @@ from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "45"
+EXTRACTOR_VERSION = "46"
 
 _SPEAKING_KINDS = ("media", "monitor")
 _M = TypeVar("_M", ActorMention, PlaceMention)
@@ -123,12 +123,28 @@ def extract(
         return _extract(text, published, published_precision, title, outlet)
 
 
-def _in_place(a: ActorMention, places: list[PlaceMention], starts: list[int]) -> bool:
+def _in_place(text: str, a: ActorMention, places: list[PlaceMention], starts: list[int]) -> bool:
     """Is the actor's mention a place's name, or part of one? Only the last place starting
     at or before it is read: where a city is also named inside a longer place ("... Aleppo
-    city"), an actor inside the longer one after the city is not found (kept as an actor)."""
+    city"), an actor inside the longer one after the city is not found (kept as an actor).
+    A person's name is also part of a place the gazetteer lacks when a word that starts
+    place names comes before it ("Khan al-Assad") or a noun of place after it ("al-Assad
+    residential suburb")."""
     q = _holder(a.start, places, starts)
-    return q is not None and a.end <= q.end
+    if q is not None and a.end <= q.end:
+        return True
+    return a.kind == "person" and bool(
+        _PLACE_FIRST_WORD.search(text, max(0, a.start - 8), a.start)
+        or _PLACE_NOUN_AFTER.match(text, a.end)
+    )
+
+
+_PLACE_FIRST_WORD = re.compile(r"\b(?:Khan|Tal|Tell|Tel|Deir|Kafr|Kfar|Ain|Bab|Jisr|Qasr|Beit)\s+$")
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:residential\s+)?(?:suburb|district|neighbou?rhood|quarter|street|square|"
+    r"roundabout|hospital|airport|stadium|dam|lake|academy|highway|bridge|university)\b",
+    re.I,
+)
 
 
 def _extract(
@@ -147,7 +163,7 @@ def _extract(
     # ("International Syria Support Group") is not a place
     at = [p.start for p in places]
     actors = widen(
-        text, [a for a in find_actors(text, on=reference) if not _in_place(a, places, at)]
+        text, [a for a in find_actors(text, on=reference) if not _in_place(text, a, places, at)]
     )
     starts = [a.start for a in actors]
     places = [

@@ -39,3 +39,12 @@ def test_blew_up_and_laid_siege_are_deeds() -> None:
     got = roles("Hezbollah laid siege to Madaya in July.")
     assert got["hezbollah"] == "agent"
 
+
+def test_a_persons_name_inside_a_places_name_is_no_actor() -> None:
+    got = roles("Rebels shelled the al-Assad residential suburb of Aleppo killing two people.")
+    assert "bashar-al-assad" not in got
+    got = roles("Jets struck rebel bases in Khan al-Assad west of Aleppo killing five fighters.")
+    assert "bashar-al-assad" not in got
+    got = roles("Assad visited Daraya on Friday, state media said.")
+    assert "bashar-al-assad" in got
+
