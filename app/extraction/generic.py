@@ -355,7 +355,7 @@ def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
 # words that end a noun phrase whose head is the word before them
 _PHRASE_ENDS = word_set(
     "of that which who including led backed formed comprising made called named and or in "
-    "with to for from is was has had against"
+    "with to for from is was has had against between"
 )
 
 
@@ -372,7 +372,9 @@ def _indefinite(toks: tuple[Token, ...], i: int) -> bool:
         w = _word(toks[k])
         if w in ("a", "an", "another"):
             return True
-        if w in ("the", "its", "their", "his", "this", "that", "between") or w in _PHRASE_ENDS:
+        if w in ("the", "its", "their", "his", "this", "that", "between") or (
+            w in _PHRASE_ENDS and not toks[k].hyphen  # "a newly-formed coalition" goes on
+        ):
             return False
     return False
 

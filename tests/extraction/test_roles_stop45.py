@@ -48,3 +48,11 @@ def test_a_persons_name_inside_a_places_name_is_no_actor() -> None:
     got = roles("Assad visited Daraya on Friday, state media said.")
     assert "bashar-al-assad" in got
 
+
+def test_a_newly_formed_coalition_is_not_the_us_led_one() -> None:
+    got = roles("Rebels attacked Aleppo on Friday with a newly-formed coalition between two groups.")
+    assert "us-led-coalition" not in got
+    got = roles("A coalition between five rebel factions attacked the airport on Friday.")
+    assert "us-led-coalition" not in got
+    got = roles("Coalition jets struck IS positions near Raqqa on Friday.")
+    assert got["us-led-coalition"] == "agent"
