@@ -41,7 +41,11 @@ _QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
+    | {"daily", "repeatedly", "jointly", "probably", "likely", "apparently"}
 )
+# misdeeds whose doer follows "of": "the crimes of the Assad regime" (its victims would be
+# people, no actor: "the massacre of civilians")
+_MISDEEDS_OF = frozenset({"crimes", "atrocities", "violations", "abuses", "brutality", "terror"})
 # where a phrase named by "such as"/"known as" starts: the verb or the preposition before it
 _PHRASE_STOPS = HARM | TOWARD | {"by", "from", "with", "between", "of"}
 # where the adjectives of a descriptor ("the Takfiri group") stop
@@ -84,6 +88,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     skipped = 0
     while k >= 0 and skipped < 6:
         w = low(toks, k)
+        if w == "of" and low(toks, k - 1) in _MISDEEDS_OF:
+            break  # "the crimes of the Assad regime": its doer
         if (
             w in DET
             or w in NUMBER_WORDS
@@ -122,6 +128,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             or w in _QUOTES
         ):
             k -= 1
+            skipped += 1
+            continue
+        if w == "so-called" or (w == "called" and low(toks, k - 1) == "so"):
+            k -= 1 if w == "so-called" else 2  # "by the so called Jaish al-Fateh"
             skipped += 1
             continue
         # an adjective after a determiner: "by the criminal regime", "attacked the rebel",
@@ -279,6 +289,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         return "agent", Why(
             "by", toks[k - 1].start() if k else a, b, f"{prev} by", "the 'by' phrase"
         )
+    if w == "of" and prev in _MISDEEDS_OF:
+        return "agent", Why("weapon", toks[k - 1].start(), b, f"{prev} of", "owner of the misdeed")
+    if w == "on" and prev in ("blamed", "blame", "blames", "blaming"):  # "blamed on Daesh"
+        return "agent", Why("accused", toks[k - 1].start(), b, f"{prev} on", "the accused")
     if w in ACCUSE or (w == "at" and prev == "fingers"):  # "pointed their fingers at"
         return "agent", Why("accused", a, b, w, "the accused of an accusation")
     if w == "held" and any(low(toks, m) == "responsible" for m in range(i + 1, i + 5)):

@@ -176,7 +176,7 @@ def subject_role(
             if (
                 part == "involved"
                 and low(toks, k + 1) == "in"
-                and any(low(toks, m) in WEAPONS for m in (k + 2, k + 3))
+                and any(low(toks, m) in WEAPONS | _FIGHTS for m in (k + 2, k + 3))
             ):  # "groups were involved in the attack": its doers
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "took part in the attack")
@@ -313,6 +313,7 @@ def _lost(toks: list[re.Match[str]], k: int) -> bool:
 
 
 _COME = frozenset({"come", "came", "comes", "coming"})
+_FIGHTS = frozenset({"battle", "battles", "fighting", "clashes", "offensive"})
 _PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "summer", "winter"})
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
 

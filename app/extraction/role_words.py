@@ -203,6 +203,6 @@ LOSING = SUFFERED_BY | word_set("suffers suffer sustains sustain losing")
 DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "
     "aggression bombardment shelling attack attacks strikes airstrikes raids brutality "
-    "atrocities atrocity violence"
+    "atrocities atrocity violence terror"
 )
 DET = word_set("the a an its their his her this that these those some several two three four")

@@ -50,9 +50,42 @@ def test_a_persons_name_inside_a_places_name_is_no_actor() -> None:
 
 
 def test_a_newly_formed_coalition_is_not_the_us_led_one() -> None:
-    got = roles("Rebels attacked Aleppo on Friday with a newly-formed coalition between two groups.")
+    got = roles(
+        "Rebels attacked Aleppo on Friday with a newly-formed coalition between two groups."
+    )
     assert "us-led-coalition" not in got
     got = roles("A coalition between five rebel factions attacked the airport on Friday.")
     assert "us-led-coalition" not in got
     got = roles("Coalition jets struck IS positions near Raqqa on Friday.")
     assert got["us-led-coalition"] == "agent"
+
+
+def test_an_adverb_between_carried_out_and_by_is_stepped_over() -> None:
+    got = roles("The town receives food through airdrops carried out daily by Russian jets.")
+    assert got["russian-air-force"] == "agent"
+
+
+def test_a_deed_blamed_on_a_side_accuses_it() -> None:
+    got = roles("The bombing that killed 12 in Jarablus was blamed on Daesh.")
+    assert got["islamic-state"] == "agent"
+
+
+def test_the_crimes_of_a_side_and_its_terror_are_its_deeds() -> None:
+    got = roles(
+        "The coalition condemned the crimes of the Assad regime against civilians in Idlib."
+    )
+    assert got["syrian-government"] == "agent"
+    got = roles("Years of Assads terror have emptied Homs of its people.")
+    assert got["bashar-al-assad"] == "agent"
+    got = roles("The killing of 20 IS fighters near Raqqa was reported on Monday.")
+    assert got["islamic-state"] == "target"
+
+
+def test_a_group_involved_in_the_battle_takes_part_in_it() -> None:
+    got = roles("Hezbollah is involved in the battle for Qusayr with hundreds of fighters.")
+    assert got["hezbollah"] == "agent"
+
+
+def test_so_called_between_by_and_the_name_is_stepped_over() -> None:
+    got = roles("A girl was wounded in a mortar attack by the so called Jaish al-Islam on Harasta.")
+    assert got["jaish-al-islam"] == "agent"
