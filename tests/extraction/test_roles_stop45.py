@@ -89,3 +89,10 @@ def test_a_group_involved_in_the_battle_takes_part_in_it() -> None:
 def test_so_called_between_by_and_the_name_is_stepped_over() -> None:
     got = roles("A girl was wounded in a mortar attack by the so called Jaish al-Islam on Harasta.")
     assert got["jaish-al-islam"] == "agent"
+
+
+def test_bombing_raids_of_a_state_are_its_air_forces() -> None:
+    got = roles("A bus was hit by regime bombing raids on Wednesday in Aleppo killing five.")
+    assert got["syrian-air-force"] == "agent"
+    got = roles("Russian bombing raids killed ten people in Douma on Monday.")
+    assert got["russian-air-force"] == "agent"
