@@ -340,12 +340,43 @@ def _classify(text, toks, i, j, cues) -> tuple[int, int, str] | None:
     )
     if person_cue and 2 <= len(run) <= 4 and _plain_name(run, low, cues):
         return run[0].start, run[-1].end, "person"
+    if len(run) == 1 and _one_name(text, toks, j, cues):
+        return run[0].start, run[-1].end, "person"
     prev = toks[i - 1].text.casefold() if i > 0 else ""
     gap = text[toks[i - 1].end : toks[i].start].strip() if i > 0 else "-"
     apposed = prev in cues["appositive"] and gap in ("", ",")
     if apposed and len(run) <= 4 and _plain_name(run, low, cues):
         return run[0].start, run[-1].end, "militia"
     return None
+
+
+# a sentence's start, or a quote's: after its end mark, or an opening quote (after a space)
+_OPENING = re.compile(r"(?:[.!?\n]\s*[\"“‘']?|(?:^|\s)[\"“‘'])\s*$")
+_CALENDAR = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?$|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)s?$"
+)
+
+
+def _one_name(text: str, toks: tuple[Token, ...], j: int, cues) -> bool:
+    """A speaker named by one word: before "a/an <role>" ("said Tarek a police officer",
+    "Manal a 28-year-old teacher living in Midan said"), or, inside a sentence (where a
+    capital marks a name: "Witnesses said" is no one), before a verb of speech ('"..."
+    al-Faris said') or after one that ends with it ("said Hamid." but not "said Aziz was
+    kidnapped")."""
+    t = toks[j]
+    word = t.text.casefold()
+    if len(word) < 3 or not _plain_name([t], [word], cues) or _CALENDAR.match(word):
+        return False
+    nxt = toks[j + 1].text.casefold() if j + 1 < len(toks) else ""
+    if nxt in ("a", "an") and _role_follows(text, toks, j, cues):
+        return True
+    if j == 0 or _OPENING.search(text, max(0, t.start - 4), t.start):
+        return False
+    if nxt in cues["verbs"]:
+        return True
+    ends = j + 1 == len(toks) or not toks[j + 1].joined
+    return toks[j - 1].text.casefold() in cues["verbs"] and ends
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -395,7 +426,8 @@ def _role_follows(text: str, toks: tuple[Token, ...], j: int, cues) -> bool:
     if not text[toks[j].end : toks[j + 1].start].strip().startswith(","):
         if after[0] in cues["roles"]:
             return len(after) > 1 and after[1] in ("of", "at", "for")
-        return after[0] in ("a", "an") and any(w in cues["roles"] for w in after[1:3])
+        # "a 28-year-old teacher": up to three words before the role
+        return after[0] in ("a", "an") and any(w in cues["roles"] for w in after[1:5])
     if after[0] not in ("a", "an", "the"):
         return False
     return any(w in cues["roles"] for w in after[1:5])

@@ -285,28 +285,37 @@ def claimant_of(
 
 
 _ROLE_START = re.compile(r"(?:a|an|the)\s", re.I)
+_ROLE_LEAD = re.compile(r"\b(?:a|an)\s+(?:[\w'’-]+\s+){1,2}$")
 # the name, and the acronym it may be followed by: "The Local Coordination Committees (LCC)"
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s+\([A-Z]{2,}\))?\s+$")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s+\([A-Z]{2,}\))?\s+$")
 
 
 def _apposed_name(text: str, start: int, ctx: Context) -> int:
     """Where a speaker phrase really starts: "Mona Kurdi a spokesperson for SARC" is
     Mona Kurdi, whose role the phrase found ("a spokesperson for SARC") only describes.
     A known name before it is not part of it ("Speaking to The New Arab Mona Kurdi")."""
+    found = start
     if not _ROLE_START.match(text, start):
-        return start
+        # the phrase kept only the role's noun: "Manal a 28-year-old teacher"
+        lead = _ROLE_LEAD.search(text, max(0, start - 30), start)
+        if lead is None:
+            return found
+        start = lead.start()
     m = _NAME_BEFORE.search(text, max(0, start - 60), start)
     if m is None:
-        return start
+        return found
     name_start, name_end = m.start(1), m.end(1)
+    one_word = " " not in m.group(1)
     for a in ctx.actors_in(max(0, name_start - 40), name_end):
+        if one_word and (a.curated or a.kind != "person"):
+            continue  # one word is a name only as a person's ("Manal a 28-year-old teacher")
         if a.start < name_end and a.end > name_start:
             if a.end >= name_end:  # a known name the role describes: "The LCC a network of"
                 return a.start
             name_start = max(name_start, a.end)
     while name_start < name_end and not text[name_start].isalpha():
         name_start += 1
-    return name_start if len(text[name_start:name_end].split()) >= 2 else start
+    return name_start if len(text[name_start:name_end].split()) >= 2 else found
 
 
 def _quote_speaker(
