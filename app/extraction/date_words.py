@@ -255,3 +255,10 @@ HAS_DONE = re.compile(
     r"given|brought|built|sought|shown|become|done|gone|come|risen|spread|struck|hit|cut)\b",
     re.I,
 )
+# "The latest attack comes one week after a Daesh suicide bomber blew himself up": what the
+# claim tells is the earlier incident, that many days before the one gone on about
+CAME_AFTER = re.compile(
+    r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(a|one|two|three|four|five|six|seven|\d)\s+(day|days|week|weeks)\s+after\b",
+    re.I,
+)

@@ -157,13 +157,17 @@ _RECENT_SPAN = {
 
 def _recent_span(unit: str) -> tuple[int, str]:
     """How many days before the reference a recent period starts, and its precision:
-    "the past ten days" are the reference and the nine days before it."""
+    "the past ten days" are the reference and the nine days before it, "the past two
+    weeks" it and the thirteen before it."""
     if unit in _RECENT_SPAN:
         return _RECENT_SPAN[unit]
     count, last = unit.split()[0], unit.split()[-1]
     if last == "days" and (count in _COUNT or count.isdigit()):
         n = _COUNT.get(count) or int(count)
         return n - 1, "day" if n <= 3 else "week"
+    if last == "weeks" and count in _COUNT:  # "the past two weeks": 14 days, the reference's last
+        n = _COUNT[count]
+        return 7 * n - 1, "week" if n <= 2 else "month"
     return _RECENT_SPAN[last]  # "the past few weeks", "the past two months"
 
 

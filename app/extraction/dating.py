@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from app.extraction.date_words import (
     ACCOUNT,
@@ -39,6 +39,7 @@ from app.extraction.date_words import (
     BACK,
     BACKGROUND_AGREEMENT,
     BACKGROUND_CLAUSE,
+    CAME_AFTER,
     COMPARED,
     EARLIER_CLAUSE,
     FUTURE,
@@ -84,6 +85,7 @@ _OPENING_DATE = 40
 _ENTRY_REACH = 400
 # a repeated entry may carry the caption before it ("<caption> Powerful Iran-backed ...")
 _TOLD_TAIL = 60
+_COUNTED = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _stated(text: str, start: int, d: DateMention) -> bool:
@@ -276,6 +278,21 @@ class Dater:
         self.incident, self.tentative = before[-1], False
         return self._inherited(before[-1], m.group())
 
+    def _came_after(self, start: int, end: int) -> Dated | None:
+        """ "The attack comes one week after a suicide bomber blew himself up at ...": the
+        earlier incident the claim tells, counted back from the day of the incident gone on
+        about."""
+        m = CAME_AFTER.search(self.text, start, end)
+        incident = self.incident
+        if m is None or incident is None or incident.precision != "day":
+            return None
+        count, unit = m.group(1).lower(), m.group(2).lower()
+        n = int(count) if count.isdigit() else _COUNTED[count]
+        day = incident.date_start - timedelta(days=n * (7 if unit.startswith("week") else 1))
+        d = DateMention(day, day, "day", m.start(), m.end(), m.group())
+        note = f"{m.group()} the incident dated by {incident.surface!r}"
+        return Dated(d, Why("inherited", m.start(), m.end(), m.group(), note))
+
     def _elsewhere(self, incident: DateMention, where: frozenset[str]) -> Dated:
         """An event told elsewhere without a date: another incident, which the claims
         going on about it do not date either; the one it interrupts is kept to go back to."""
@@ -390,7 +407,11 @@ class Dater:
             )
             rule = "since" if since else ("statement" if stated else "own")
             return Dated(own, Why(rule, own.start, own.end, own.surface))
-        then = self._since_then(start, end) or self._at_the_time(start, end)
+        then = (
+            self._since_then(start, end)
+            or self._at_the_time(start, end)
+            or self._came_after(start, end)
+        )
         if then is not None:
             return then
         # a new thread opens where what is said begins; "for 3 years" further on is the
