@@ -45,6 +45,14 @@ _CUES = (
     re.compile(rf"\b{_KIND}\s+of\s+{_NAME}"),
     re.compile(rf"\b{_NAME}\s+{_KIND}\b"),
 )
+# a name whose first word only starts place names ("Khan al-Assad", "Tal al-Mal", "Kherbat
+# Hajam": caravanserai, mound, ruin, spring, bridge...) after a preposition of place
+_PREFIXED = re.compile(
+    r"\b(?:in|of|near|at|to|from|around|towards|and|as)\s+"
+    rf"(?P<name>(?:Khan|Tal|Tell|Tall|Kafr|Kfar|Ain|Jisr|Beit|Khirbet|Khirbat|Kherbat)"
+    rf"\s+(?:(?:al|el)-)?{_WORD})\b"
+)
+
 # "the villages of A B and C": names in a row, some known to the gazetteer, some not
 _LIST = re.compile(
     rf"\b(?P<kind>villages|towns|cities|neighbou?rhoods|districts)\s+of\s+"
@@ -196,6 +204,13 @@ def find_unlisted(
             and not _overlaps(taken, start, end)
         ):
             named.setdefault(m.group("name"), []).append((start, end, "town"))
+    for m in _PREFIXED.finditer(text):
+        start, end = m.span("name")
+        if _usable(m.group("name")) and not _overlaps(taken, start, end):
+            if _abroad(text, start, end):
+                abroad.add(m.group("name"))
+            else:
+                named.setdefault(m.group("name"), []).append((start, end, "village"))
     for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"
         kind = _kind(m.group("kind"))
         there = _abroad(text, m.start("kind"), m.end("list"))

@@ -157,3 +157,13 @@ def test_a_name_the_text_calls_a_city_is_an_unlisted_city():
     [p] = unlisted(text)
     assert p.surface == "al-Baath" and p.unlisted is not None
     assert (p.unlisted.kind, p.unlisted.governorate) == ("city", "Quneitra")
+
+
+def test_a_name_opening_with_a_word_of_places_is_a_place() -> None:
+    text = (
+        "The army destroyed rebel bases in Khan al-Assad and Kherbat Hajam west of Aleppo "
+        "killing dozens of terrorists."
+    )
+    found = {p.surface: p.unlisted for p in unlisted(text)}
+    assert set(found) == {"Khan al-Assad", "Kherbat Hajam"}
+    assert all(u is not None and u.governorate == "Aleppo" for u in found.values())
