@@ -61,6 +61,10 @@ def _modified(toks: Toks, k: int) -> bool:
 # counts of people, whatever happened near them.
 
 
+# verbs in -s that follow a bare count ("wounding 120 says the Observatory"): no plural
+_SAYS = frozenset({"says", "adds", "reports", "claims", "states", "notes", "confirms"})
+
+
 def counts_things(toks: Toks, j: int, reach: int = 3) -> bool:
     """Does the noun phrase from token j (no person noun in it) end in a plural noun of
     things? "31 lorries", "tens of rocket shells", "two besieged government-held towns".
@@ -80,7 +84,7 @@ def counts_things(toks: Toks, j: int, reach: int = 3) -> bool:
         k += 1
         if low in NOT_PEOPLE:
             return True
-        if low in STOP | AUX | UNIT_NOUNS | PEOPLE | VAGUE | EXTRA or fate_of(low):
+        if low in STOP | AUX | UNIT_NOUNS | PEOPLE | VAGUE | EXTRA | _SAYS or fate_of(low):
             return False
         if low.endswith("s") and not low.endswith("ss"):
             return True

@@ -30,6 +30,22 @@ _TOOK_LIVES = frozenset({"claimed", "claiming", "lost", "losing"})
 _TOLL_REACH = 20
 
 
+_BREATHLESS = frozenset({"asphyxiation", "suffocation"})
+_INCLUDE = frozenset({"include", "includes", "included"})
+_INCLUDED_REACH = 10  # words back from "include" to the victims it lists
+
+
+def _fate_included(toks: Toks, at: int) -> str | None:
+    """The fate of the victims a clause lists with "include" at index `at`: "those killed
+    in two attacks include", "the dead included"; none across a clause boundary."""
+    for n in range(at - 1, max(-1, at - _INCLUDED_REACH), -1):
+        if toks.is_punct(n):
+            return None
+        if toks.low[n] in ("those", "the") and (fate := fate_of(toks.low[n + 1])) is not None:
+            return fate
+    return None
+
+
 # "killing and injuring scores", "several dozen dead and wounded": one count, two fates
 _HARM = ("killed", "injured")
 
@@ -193,8 +209,12 @@ def preceding_cue(toks: Toks, q: int) -> str | None:
     prev = toks.low[q - 1]
     if prev == "of" and q >= 2 and toks.low[q - 2] in OF_CUES:
         return OF_CUES[toks.low[q - 2]]
-    if prev == "of" and q >= 2 and toks.low[q - 2] == "lives":
-        return "killed"
+    if prev == "of" and q >= 2 and toks.low[q - 2] in ("lives", "life"):
+        return "killed"  # "claiming the lives of 60", "claiming the life of a girl"
+    if prev == "to" and q >= 2 and toks.low[q - 2] in _BREATHLESS:
+        return "injured"  # "causing cases of asphyxiation to more than 35 people" (§8)
+    if prev in _INCLUDE and (fate := _fate_included(toks, q - 1)) is not None:
+        return fate  # "those killed in the two attacks include 14 children"
     if (
         prev in ("to", "at", "reached", "hits", "of")
         and "toll" in toks.low[max(0, q - _TOLL_REACH) : q]
