@@ -61,6 +61,7 @@ def _modified(toks: Toks, k: int) -> bool:
 # counts of people, whatever happened near them.
 
 
+_OWNERS = [[w] for w in ("its", "their", "the", "his", "her")]
 # verbs in -s that follow a bare count ("wounding 120 says the Observatory"): no plural
 _SAYS = frozenset({"says", "adds", "reports", "claims", "states", "notes", "confirms"})
 
@@ -159,6 +160,9 @@ def noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
             return k, k + 1
         if low == "of" and (vague or (k + 1 < len(toks) and toks.low[k + 1] == "them")):
             k += 1
+            continue
+        if low == "of" and toks.low[k + 1 : k + 2] in _OWNERS:  # "three of its fighters"
+            k += 2
             continue
         if low in STOP or low in AUX or low in UNIT_NOUNS:
             break

@@ -29,6 +29,12 @@ from tests.extraction.test_figures_stop44 import figures
             "Shells with toxic gas caused cases of suffocation to more than 20 people.",
             [("injured", 20, None)],
         ),
+        (  # a partitive of a force's own men: its attackers
+            "The group said four of its fighters stormed the checkpoint near Qamishli.",
+            [("fighters", 4, 4)],
+        ),
+        ("The army said two of the attackers fired at the station.", [("fighters", 2, 2)]),
+        ("IS lost 13 of its fighters in the battle for the town.", [("killed", 13, 13)]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
