@@ -259,7 +259,8 @@ def test_a_counted_back_time_outside_a_since_clause_is_not_a_range():
         ("over the past three days", 2),
         ("in the past few days", 6),
         ("over the past ten days", 9),
-        ("in the past two weeks", 27),  # "in recent weeks" (docs/annotation.md §5 table)
+        ("in the past two weeks", 13),  # counted like days (docs/annotation.md §5 table)
+        ("in the past few weeks", 27),  # "in recent weeks"
     ],
 )
 def test_counted_recent_days_end_at_the_reference(words, back):
