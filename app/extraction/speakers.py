@@ -304,6 +304,11 @@ def resolve(
     if fronted is not None:
         # "Of the Daesh executioners one resident of the town told": the speaker follows
         return resolve(text, fronted.end(), end, actors, starts, people)
+    modifier = _MODIFIER.search(text, start, end)
+    if modifier is not None and text[start : modifier.start()].strip():
+        # "The Jaysh al-Islam militant group fighting government forces in Syria has
+        # admitted", "the YPG militia backed by the US said": the speaker is the head
+        end = modifier.start()
     joint = _JOINT.fullmatch(text, start, end)
     if joint is not None:
         # "a monitor and rebels said": the first named leads, as "SARC, the ICRC and ..."
@@ -376,6 +381,10 @@ PEOPLE = word_set(
     "activists residents witnesses medics doctors rescuers locals volunteers minority community"
 )
 _SYRIA = re.compile(r"\s*Syria\s*")
+# a participle after a speaker's head that names others: who it fights, who backs it
+_MODIFIER = re.compile(
+    r"\s(?:fighting|battling|backed|supported|allied|affiliated|opposed|linked)\s", re.I
+)
 _WHERE_IT_IS = re.compile(r"\s+in\s+")
 
 

@@ -46,3 +46,13 @@ def test_a_name_after_said_that_goes_on_is_what_was_said() -> None:
     assert [a.surface for a in find_actors(text) if not a.curated] == []
     text = "The town fell on Monday after a week of shelling said Hamid."
     assert [a.surface for a in find_actors(text) if not a.curated] == ["Hamid"]
+
+
+def test_whom_a_speaker_fights_does_not_speak() -> None:
+    text = (
+        "The Jaish al-Islam militant group fighting government forces in Syria has admitted "
+        "to using banned weapons against Kurdish fighters in Aleppo."
+    )
+    assert claimant(text, "to using banned")[0] == "jaish-al-islam"
+    text = "Hezbollah fighting alongside government forces said it had killed 20 rebels in Qusayr."
+    assert claimant(text, "it had killed")[0] == "hezbollah"
