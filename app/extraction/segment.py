@@ -22,6 +22,11 @@ import re
 from dataclasses import dataclass
 
 _TAGS = re.compile(r"\bTags\s")
+# a link to another story at a sentence's start, its headline run into the story
+_PROMO = re.compile(r"\s*(?:READ MORE|Read more|Read More)\s*:?\s+(?:WATCH\s+)?(?=[A-Z])")
+_HEADLINE_SMALL = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from"]
+)
 # Tags hold names and lower-case keywords ("Tags Madaya Syria hunger siege women Hizbollah
 # Three women from the besieged town..."). The prose is where the first word only a
 # sentence uses appears: a verb in the past ("announced"; not "US-led") or a function word
@@ -68,6 +73,9 @@ _INNER_DATELINE = re.compile(
 # starts after it and its dateline ("... a street in Aleppo (AP photo) BEIRUT Air strikes")
 _PHOTO_CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|AA|SANA|Getty)\s+[Pp]hoto\)\s*(?:[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+)?"
+    # or the agency alone after a caption's last word, no dateline ("... civilians in
+    # Syria (Reuters) Around 600 Syrians ...")
+    r"|(?<=[a-z])\s\((?:AP|AFP|Reuters|EPA|Getty)\)\s+(?=[A-Z])"
 )
 _CAPTION_REACH = 600
 _TRAILING_OPEN_QUOTE = re.compile(r"\s[\"“(\[]\s*$")
@@ -177,6 +185,14 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    promo = _PROMO.match(text, start, end)
+    if promo:
+        # "READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing in Syrias Hama In a
+        # separate operation ...": a link's headline ran into the story, which resumes
+        resume = _after_headline(text, promo.end(), end)
+        if resume is not None:
+            _add(text, resume, end, paragraph, out)
+        return
     tags = _TAGS.search(text, start, end)
     if tags:
         # Flattened pages put keyword tags mid-sentence; the prose resumes after them.
@@ -188,6 +204,19 @@ def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -
     start, end = trim(text, start, end)
     if start < end:
         out.append(Sentence(start, end, paragraph))
+
+
+def _after_headline(text: str, start: int, end: int) -> int | None:
+    """Where the prose starts after a Title Case headline that begins at `start`: at the
+    capitalised word before the first lower-case word a headline does not use."""
+    words = list(_WORD.finditer(text, start, end))
+    for i, w in enumerate(words):
+        if w.group()[0].islower() and w.group() not in _HEADLINE_SMALL:
+            k = i - 1
+            while k >= 0 and words[k].group() in _HEADLINE_SMALL:
+                k -= 1
+            return words[k].start() if k > 0 else None
+    return None
 
 
 def _after_tags(text: str, start: int, end: int) -> int | None:
