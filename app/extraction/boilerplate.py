@@ -42,7 +42,11 @@ _LINE = re.compile(
     r"|(?:Read|See) [Mm]ore\s*:?\s*$"
     r"|Comments are closed|\d+\s+(?:Responses?|Comments?|Replies)\s*$"
     r"|Leave a (?:Reply|Comment)|Click to (?:share|print|email)|Print this|Advertisement\s*$"
-    r"|Loading\.*\s*$)",
+    r"|Loading\.*\s*$"
+    # Reuters' trailer: "Additional reporting by ...; Editing by ... Our Standards:The
+    # Thomson Reuters Trust Principles."
+    r"|Additional reporting by\b|(?:Reporting|Writing) by\b[^.]*;\s*Editing by\b"
+    r"|Our Standards\s*:)",
     re.I,
 )
 # Furniture lines are short; a long line is article text whatever it starts with.

@@ -19,3 +19,17 @@ def test_a_story_resumes_after_a_promoted_headline_or_a_bare_credit() -> None:
     )
     said = [text[s.start : s.end] for s in sentences(text)]
     assert said == [text[text.index("Around") :]]
+
+
+def test_reuters_trailer_is_no_claim() -> None:
+    from app.extraction import extract
+
+    text = (
+        "The army took the town of Deir Hafer on Monday killing 20 rebels. Additional "
+        "reporting by Tom Perry in Beirut; Editing by Robin Pomeroy Our Standards:The "
+        "Thomson Reuters Trust Principles."
+    )
+    claims = [text[c.start : c.end] for c in extract(text).claims]
+    assert claims == ["The army took the town of Deir Hafer on Monday killing 20 rebels."]
+    text = "Reporting by Suleiman al-Khalidi; Editing by Alison Williams and Tom Brown"
+    assert extract(text).claims == []
