@@ -504,6 +504,8 @@ def _described(
     "the state news agency"): the nearest actor of that kind the article names, before
     the phrase first, then after it; a descriptor's default when the article names none."""
     words, bare = _words(text, start, end)
+    if words and words[-1] in _GROUPS:
+        return Speaker(None, "generic")  # "Rights groups have criticised": several, none named
     for d in _descriptors():
         if not d.fits(bare):
             continue
@@ -542,6 +544,9 @@ def _described(
         # is nobody in particular when no medium is named, never the army named before
         break
     return Speaker(None, "generic")
+
+
+_GROUPS = frozenset({"groups", "organizations", "organisations", "ngos", "monitors"})
 
 
 def _plural(words: list[str], singular: frozenset[str]) -> bool:

@@ -56,3 +56,16 @@ def test_whom_a_speaker_fights_does_not_speak() -> None:
     assert claimant(text, "to using banned")[0] == "jaish-al-islam"
     text = "Hezbollah fighting alongside government forces said it had killed 20 rebels in Qusayr."
     assert claimant(text, "it had killed")[0] == "hezbollah"
+
+
+def test_groups_in_the_plural_are_nobody_named_before() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 35 homes were destroyed in Aleppo. "
+        "Rights groups have criticised both sides for indiscriminate attacks on civilians."
+    )
+    assert claimant(text, "criticised both sides")[0] is None
+    text = (
+        "The Syrian Observatory for Human Rights said 35 homes were destroyed in Aleppo. "
+        "The rights group said 12 of the dead were children."
+    )
+    assert claimant(text, "12 of the dead")[0] == "sohr"
