@@ -140,7 +140,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             w.isalpha()
             and (toks[k].group().islower() or w.endswith(("ian", "ish", "ese")))
             and (
-                low(toks, k - 1) in DET | _QUOTES
+                # "the fighting was between hardline Islamic State militants and ..."
+                low(toks, k - 1) in DET | _QUOTES | {"between"}
                 # "strikes against seasoned Al-Qaeda veterans", not "warns against new US"
                 or (low(toks, k - 1) == "against" and low(toks, k - 2) in OBJECT_OF_NOUN | HARM)
             )

@@ -96,3 +96,8 @@ def test_bombing_raids_of_a_state_are_its_air_forces() -> None:
     assert got["syrian-air-force"] == "agent"
     got = roles("Russian bombing raids killed ten people in Douma on Monday.")
     assert got["russian-air-force"] == "agent"
+
+
+def test_an_adjective_after_between_is_stepped_over() -> None:
+    got = roles("The fighting in Azaz was between hardline Islamic State militants and the YPG.")
+    assert got["islamic-state"] == "agent"
