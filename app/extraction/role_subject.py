@@ -162,6 +162,7 @@ def subject_role(
             or (low(toks, k) == "since" and participle(low(toks, k + 1)))
         ):  # "have since lost": "since" an adverb
             k += 1
+        k = _after_time(toks, k)  # "Russia has in recent days intensified its air raids"
         if low(toks, k) == "been":
             k += 1
         part = low(toks, k)
@@ -284,6 +285,32 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
         m += 1
     w = low(toks, m)
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
+
+
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_SPANS = frozenset({"days", "weeks", "months", "hours", "week", "month", "year"})
+_COUNTED = frozenset({"few", "several", "two", "three", "four"})
+
+
+def _after_time(toks: list[re.Match[str]], k: int) -> int:
+    """The index after a time phrase at toks[k] ("in recent days", "over the past week",
+    "on Monday", "earlier this month"), or k when none stands there."""
+    w = low(toks, k)
+    if w == "on" and low(toks, k + 1) in _WEEKDAYS:
+        return k + 2
+    if w == "earlier" and low(toks, k + 1) == "this" and low(toks, k + 2) in _PERIODS:
+        return k + 3
+    if w == "in" and low(toks, k + 1) == "recent" and low(toks, k + 2) in _SPANS:
+        return k + 3
+    if w in ("in", "over", "during") and low(toks, k + 1) == "the":
+        m = k + 2
+        if low(toks, m) in ("past", "last"):
+            m += 1 + (low(toks, m + 1) in _COUNTED)
+            if low(toks, m) in _SPANS:
+                return m + 1
+    return k
 
 
 def _force_doing(toks: list[re.Match[str]], k: int) -> int | None:

@@ -101,3 +101,10 @@ def test_bombing_raids_of_a_state_are_its_air_forces() -> None:
 def test_an_adjective_after_between_is_stepped_over() -> None:
     got = roles("The fighting in Azaz was between hardline Islamic State militants and the YPG.")
     assert got["islamic-state"] == "agent"
+
+
+def test_a_time_phrase_after_has_is_stepped_over() -> None:
+    got = roles("Russia has in recent days intensified its air raids on Idlib province.")
+    assert got["russia"] == "agent"
+    got = roles("The army has over the past week shelled rebel positions in Daraa.")
+    assert got["syrian-arab-army"] == "agent"
