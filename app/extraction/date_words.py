@@ -262,3 +262,6 @@ CAME_AFTER = re.compile(
     r"(a|one|two|three|four|five|six|seven|\d)\s+(day|days|week|weeks)\s+after\b",
     re.I,
 )
+# counts written as words in relative dates ("two weeks ago", "came three days after")
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip

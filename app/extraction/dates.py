@@ -33,6 +33,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
+from app.extraction.date_words import COUNT_WORDS
 from app.extraction.types import DateMention, DatePrecision
 
 _FULL = [
@@ -58,8 +59,6 @@ _AGO = re.compile(
     r"(day|week|month|year)s?\s+ago\b",
     re.I,
 )
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 _NUMERIC = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})(?![\d])")
 _YEAR = re.compile(r"(?:19|20)\d\d\b(?![-./]\d)")
 
@@ -162,11 +161,13 @@ def _recent_span(unit: str) -> tuple[int, str]:
     if unit in _RECENT_SPAN:
         return _RECENT_SPAN[unit]
     count, last = unit.split()[0], unit.split()[-1]
-    if last == "days" and (count in _COUNT or count.isdigit()):
-        n = _COUNT.get(count) or int(count)
+    if last == "days" and (count in COUNT_WORDS or count.isdigit()):
+        n = COUNT_WORDS.get(count) or int(count)
         return n - 1, "day" if n <= 3 else "week"
-    if last == "weeks" and count in _COUNT:  # "the past two weeks": 14 days, the reference's last
-        n = _COUNT[count]
+    if (
+        last == "weeks" and count in COUNT_WORDS
+    ):  # "the past two weeks": 14 days, the reference's last
+        n = COUNT_WORDS[count]
         return 7 * n - 1, "week" if n <= 2 else "month"
     return _RECENT_SPAN[last]  # "the past few weeks", "the past two months"
 
@@ -332,7 +333,7 @@ def _unit_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
 
 
 def _ago_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
-    n, unit = _COUNT.get(m.group(1).lower()) or int(m.group(1)), m.group(2).lower()
+    n, unit = COUNT_WORDS.get(m.group(1).lower()) or int(m.group(1)), m.group(2).lower()
     if unit == "day":
         d = ref - timedelta(days=n)
         found.add(m.start(), m.end(), d, d, "day")

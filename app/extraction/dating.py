@@ -41,6 +41,7 @@ from app.extraction.date_words import (
     BACKGROUND_CLAUSE,
     CAME_AFTER,
     COMPARED,
+    COUNT_WORDS,
     EARLIER_CLAUSE,
     FUTURE,
     HAS_DONE,
@@ -85,7 +86,6 @@ _OPENING_DATE = 40
 _ENTRY_REACH = 400
 # a repeated entry may carry the caption before it ("<caption> Powerful Iran-backed ...")
 _TOLD_TAIL = 60
-_COUNTED = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _stated(text: str, start: int, d: DateMention) -> bool:
@@ -287,7 +287,7 @@ class Dater:
         if m is None or incident is None or incident.precision != "day":
             return None
         count, unit = m.group(1).lower(), m.group(2).lower()
-        n = int(count) if count.isdigit() else _COUNTED[count]
+        n = int(count) if count.isdigit() else COUNT_WORDS[count]
         day = incident.date_start - timedelta(days=n * (7 if unit.startswith("week") else 1))
         d = DateMention(day, day, "day", m.start(), m.end(), m.group())
         note = f"{m.group()} the incident dated by {incident.surface!r}"
