@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import textwrap
 from datetime import date, timedelta
@@ -192,12 +193,18 @@ def cmd_day(args: argparse.Namespace) -> None:
 
 
 def _locate(text: str, words: str, lo: int, hi: int, nth: int, where: str) -> list[int]:
-    at = lo - 1
-    for _ in range(nth):
-        at = text.find(words, at + 1, hi)
-        if at < 0:
-            raise SystemExit(f"{where}: {words!r} not found in text[{lo}:{hi}]")
-    return [at, at + len(words)]
+    """The nth occurrence of `words` in text[lo:hi] as whole words: "Syria" is not found
+    inside "Syrian", nor "he" inside "The" (annotators of fresh9 met both); a possessive
+    whose apostrophe was stripped still counts ("Syria" in "Syrias largest city")."""
+    pattern = re.compile(
+        (r"(?<!\w)" if words[:1].isalnum() else "")
+        + re.escape(words)
+        + (r"(?=s?(?!\w))" if words[-1:].isalnum() else "")
+    )
+    found = list(pattern.finditer(text, lo, hi))
+    if len(found) < nth:
+        raise SystemExit(f"{where}: {words!r} not found in text[{lo}:{hi}]")
+    return [found[nth - 1].start(), found[nth - 1].end()]
 
 
 def _fill_pairs(path: Path, gold: dict) -> None:
