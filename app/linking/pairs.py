@@ -88,7 +88,10 @@ SHARED_RUN = 7  # words in a row two claims of one speaker share: one account of
 
 
 def _one_side(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Told by one named speaker or its organisation (Abdel Rahman and the Observatory)."""
+    """Told by one named speaker or its organisation (Abdel Rahman and the Observatory),
+    each claim naming a registry actor. Not relate.same_speaker, which also takes an
+    outlet's words carried as SANA's (one voice, no claimant actor on one side) and
+    unnamed speakers given in the same words."""
     ca, cb = a.claimant, b.claimant
     return bool(ca.chain and cb.chain and ca.chain[-1] == cb.chain[-1])
 
