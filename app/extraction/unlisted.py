@@ -181,15 +181,16 @@ def find_unlisted(
     taken = [(p.start, p.end) for p in places] + [(a.start, a.end) for a in actors]
     named: dict[str, list[tuple[int, int, str]]] = {}  # name -> (start, end, kind)
     abroad: set[str] = set()  # put abroad once, abroad wherever the text names it
-    for cue in _CUES:
+    for cue in (*_CUES, _PREFIXED):
+        worded = "kind" in cue.groupindex  # "the town of X"; a prefixed name is a village
         for m in cue.finditer(text):
             start, end = m.span("name")
             if not _usable(m.group("name")) or _overlaps(taken, start, end):
                 continue
-            if _abroad(text, min(m.start("kind"), start), end):
+            if _abroad(text, min(m.start("kind"), start) if worded else start, end):
                 abroad.add(m.group("name"))  # "the nearby Turkish town of Nusaybin"
                 continue
-            kind = _kind(m.group("kind"))
+            kind = _kind(m.group("kind")) if worded else "village"
             named.setdefault(m.group("name"), []).append((start, end, kind))
     starts = {p.start: p for p in places}
     for m in _PLACED.finditer(text):
@@ -204,13 +205,6 @@ def find_unlisted(
             and not _overlaps(taken, start, end)
         ):
             named.setdefault(m.group("name"), []).append((start, end, "town"))
-    for m in _PREFIXED.finditer(text):
-        start, end = m.span("name")
-        if _usable(m.group("name")) and not _overlaps(taken, start, end):
-            if _abroad(text, start, end):
-                abroad.add(m.group("name"))
-            else:
-                named.setdefault(m.group("name"), []).append((start, end, "village"))
     for m in _LIST.finditer(text):  # "the towns of Tal Minnis Sarmada and Maaret Alnouman"
         kind = _kind(m.group("kind"))
         there = _abroad(text, m.start("kind"), m.end("list"))
