@@ -66,7 +66,8 @@ from .registry import (
 from .types import PlaceMention
 
 _BLOCK = "<actor>"
-_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+# "Hadar in Quneitra", "Hadar village in the countryside of Quneitra"
+_IN = re.compile(r"\s+(?:(?:village|town|city|camp|suburb)\s+)?in\s+(?:the\s+)?")
 # "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
 _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
 _HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
@@ -378,25 +379,19 @@ def find_places(text: str) -> list[PlaceMention]:
     found = sorted(found + skeleton_matches(toks, found, covered))
     found = as_governorates(text, toks, found)
     # One spelling, several places: go with the place named right after "in" ("the village
-    # of Hadar in Quneitra countryside"), else with the governorate the unambiguous names
-    # favour.
+    # of Hadar in Quneitra countryside"), else with the place the same spelling was so
+    # settled as elsewhere in the text (one sense per article: "a rocket shell hit Hadar
+    # village" after "Hadar village in the countryside of Quneitra"), else with the
+    # governorate the unambiguous names favour.
     govs = [{governorate_of(k) for k in keys} for _, _, keys in found]
     support = Counter(next(iter(g)) for g in govs if len(g) == 1)
+    within_of = [_within(text, found, govs, n) for n in range(len(found))]
+    settled = _settled(found, govs, within_of)
     out = []
     for n, (s, e, keys) in enumerate(found):
-        within, hood = None, False
-        after = n + 1 < len(found) and len(govs[n + 1]) == 1
-        if after and _IN.fullmatch(text, e, found[n + 1][0]):
-            within = next(iter(govs[n + 1]))
-        elif after and _HOOD_IN.fullmatch(text, e, found[n + 1][0]):
-            within, hood = next(iter(govs[n + 1])), True
-        elif (
-            n > 0
-            and len(govs[n - 1]) == 1
-            and place_entry(found[n - 1][2][0]).kind == "city"
-            and _CITY_HOOD.fullmatch(text, found[n - 1][1], s)
-        ):
-            within, hood = next(iter(govs[n - 1])), True
+        within, hood = within_of[n]
+        if within is None and len(govs[n]) > 1:
+            within = settled.get(keys)
         # a district named inside a city is that city's, never a namesake elsewhere
         if hood and within is not None and within not in govs[n]:
             continue
@@ -410,6 +405,42 @@ def find_places(text: str) -> list[PlaceMention]:
         if city is not None:
             out.append(city)
     return out
+
+
+def _within(
+    text: str, found: list[tuple[int, int, tuple[str, ...]]], govs: list[set[str | None]], n: int
+) -> tuple[str | None, bool]:
+    """The governorate the words around mention `n` put it in ("Hadar in Quneitra", "the
+    Aleppo district of X"), and whether as a district of a city."""
+    s, e, _ = found[n]
+    after = n + 1 < len(found) and len(govs[n + 1]) == 1
+    if after and _IN.fullmatch(text, e, found[n + 1][0]):
+        return next(iter(govs[n + 1])), False
+    if after and _HOOD_IN.fullmatch(text, e, found[n + 1][0]):
+        return next(iter(govs[n + 1])), True
+    if (
+        n > 0
+        and len(govs[n - 1]) == 1
+        and place_entry(found[n - 1][2][0]).kind == "city"
+        and _CITY_HOOD.fullmatch(text, found[n - 1][1], s)
+    ):
+        return next(iter(govs[n - 1])), True
+    return None, False
+
+
+def _settled(
+    found: list[tuple[int, int, tuple[str, ...]]],
+    govs: list[set[str | None]],
+    within_of: list[tuple[str | None, bool]],
+) -> dict[tuple[str, ...], str]:
+    """Spellings of several places (by their candidates) that the words around one of
+    their mentions put in one governorate, and only one: the place the article means
+    wherever it writes them."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for (_, _, keys), g, (within, _hood) in zip(found, govs, within_of, strict=True):
+        if len(g) > 1 and within in g:
+            seen.setdefault(keys, set()).add(within)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
 _THEN_CITY = re.compile(r"\s+city\b", re.I)

@@ -1,0 +1,50 @@
+"""One spelling, several places: the words around a mention settle it, and an article means
+one place by one spelling (places.find_places)."""
+
+from __future__ import annotations
+
+from app.extraction.places import find_places
+
+# a round-up that names Aleppo's districts before it turns to Quneitra: the governorates
+# the unambiguous names favour are Aleppo's, where al-Hadir (also spelled "Hadar") lies
+ROUND_UP = (
+    "Terrorists fired rocket shells on al-Hamadaniye and Salah-Eddin neighborhoods in Aleppo "
+    "city and on Nubbul town in the northern countryside of Aleppo. "
+    "A person was injured due to a terrorist rocket attack on Hadar village in the "
+    "countryside of Quneitra province. A source told SANA that terrorist groups targeted "
+    "with a rocket shell Hadar village injuring one person."
+)
+
+
+def _keys(text: str, surface: str) -> list[str]:
+    return [p.key for p in find_places(text) if p.surface == surface]
+
+
+def test_a_settlement_word_before_in_still_places_the_name():
+    # "Hadar village in the countryside of Quneitra": the village word sits between the
+    # name and "in"
+    assert _keys(ROUND_UP, "Hadar")[0] == "hadar-quneitra"
+
+
+def test_the_same_spelling_later_in_the_article_is_the_same_place():
+    # the second "Hadar village" has no governorate beside it: it is the Hadar the article
+    # placed in Quneitra, not the namesake the article's other names favour
+    assert _keys(ROUND_UP, "Hadar") == ["hadar-quneitra", "hadar-quneitra"]
+
+
+def test_a_district_named_once_in_its_city_is_that_citys_later_too():
+    text = (
+        "Two rocket shells hit al-Zahraa neighborhood in Homs city in the central province "
+        "of Homs. Aleppo, Nubbul and Tal Rifaat were quiet, but shells fired from the northern "
+        "countryside landed in al-Zahraa neighborhood causing material damage."
+    )
+    assert _keys(text, "al-Zahraa neighborhood") == ["al-zahra-homs", "al-zahra-homs"]
+
+
+def test_two_contexts_that_disagree_settle_nothing():
+    # each mention placed by its own words; neither decides the other's
+    text = (
+        "A shell hit Hadar village in the countryside of Quneitra province. Another hit "
+        "Hadar in Aleppo province."
+    )
+    assert _keys(text, "Hadar") == ["hadar-quneitra", "al-hadir"]
