@@ -90,13 +90,16 @@ def _before_adjuncts(words: list[re.Match[str]], i: int) -> int:
 def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, bool, bool] | None:
     """(start, end, is_anaphor, closed) of the noun phrase ending before words[v].
 
-    A parenthesised acronym between the phrase and words[v] is stepped over.
+    A parenthesised acronym between the phrase and words[v] (or the auxiliaries before it)
+    is stepped over.
 
     ``closed``: the phrase reached a determiner, so it is complete; an open phrase may
     be the tail of a longer speaker ("Activists in northern rural *Homs* said").
     """
-    acronym = _acronym_before(text, words, v) < v
-    i = _before_adjuncts(words, v - 2 if acronym else v - 1)
+    # the acronym may stand before the auxiliaries and the day ("(UNICEF) has said")
+    k = _before_adjuncts(words, v - 1) + 1
+    acronym = _acronym_before(text, words, k) < k
+    i = _before_adjuncts(words, k - 2) if acronym else k - 1
     if i < 0 or (not acronym and gap_breaks(text, words[i].end(), words[v].start())):
         return None
     if words[i].group().lower() in PRONOUNS:
@@ -141,8 +144,8 @@ def _backward(text: str, words: list[re.Match[str]], v: int) -> tuple[int, int, 
         and not any(t[0].isupper() for t in phrase[1:])
     )
     # the acronym stepped over names the speaker too: "the Office for ... Affairs (OCHA)"
-    gap = text[words[v - 1].end() : words[v].start()]
-    end = words[v - 1].end() + len(gap.rstrip()) if acronym else words[last].end()
+    gap = text[words[k - 1].end() : words[k].start()]
+    end = words[k - 1].end() + len(gap.rstrip()) if acronym else words[last].end()
     return words[first].start(), end, anaphor, closed
 
 
