@@ -1,6 +1,6 @@
 """Claimants, stop 46: a speaker whose acronym follows it in brackets and then an
 auxiliary or a day ("(UNICEF) has said", "(SOHR) on Tuesday said"), as it is found when
-the verb follows the bracket."""
+the verb follows the bracket; and the Qatar Red Crescent is not the Syrian one."""
 
 from __future__ import annotations
 
@@ -21,3 +21,13 @@ def test_an_acronym_in_brackets_before_the_day_is_stepped_over() -> None:
         "eastern Aleppo has come under attack for the second time."
     )
     assert claimant(text, "the only pediatric hospital")[0] == "msf"
+
+
+def test_the_qatar_red_crescent_speaks_for_itself() -> None:
+    text = (
+        "An attack on a clinic in Aleppo has left two patients dead and eight others injured "
+        "the Qatar Red Crescent Society (QRCS) said."
+    )
+    assert claimant(text, "An attack on a clinic")[0] == "qatar-red-crescent"
+    text = "The Red Crescent said 20 trucks entered Madaya on Monday."
+    assert claimant(text, "20 trucks entered")[0] == "sarc"
