@@ -66,11 +66,16 @@ from .registry import (
 from .types import PlaceMention
 
 _BLOCK = "<actor>"
-# "Hadar in Quneitra", "Hadar village in the countryside of Quneitra"
-_IN = re.compile(r"\s+(?:(?:village|town|city|camp|suburb)\s+)?in\s+(?:the\s+)?")
+# "Hadar in Quneitra", "Hadar village in the countryside of Quneitra", "in the city of Homs"
+_CITY_OF = r"(?:the\s+)?(?:city\s+of\s+)?"
+_IN = re.compile(rf"\s+(?:(?:village|town|city|camp|suburb)\s+)?in\s+{_CITY_OF}")
 # "al-Sabil neighborhood in Daraa city", "the Aleppos residential neighborhood of X"
 _HOOD = r"(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?)"
-_HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+(?:the\s+)?", re.I)
+_HOOD_IN = re.compile(rf"\s+{_HOOD}\s+(?:in|of)\s+{_CITY_OF}", re.I)
+# the same when the district word is part of the name the gazetteer knows ("the Zahra
+# neighbourhood of Aleppo")
+_HOOD_NAMED = re.compile(rf"\s{_HOOD}$", re.I)
+_NAMED_IN = re.compile(rf"\s+(?:in|of)\s+{_CITY_OF}", re.I)
 # "Al-Shaar neighborhood" (not the gas field), but "the east Aleppo district of Marjeh"
 _HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b(?!\s+of\b)", re.I)
 _NO_HOOD = frozenset({"facility", "airport", "road", "country", "governorate"})
@@ -417,6 +422,8 @@ def _within(
     if after and _IN.fullmatch(text, e, found[n + 1][0]):
         return next(iter(govs[n + 1])), False
     if after and _HOOD_IN.fullmatch(text, e, found[n + 1][0]):
+        return next(iter(govs[n + 1])), True
+    if after and _HOOD_NAMED.search(text, s, e) and _NAMED_IN.fullmatch(text, e, found[n + 1][0]):
         return next(iter(govs[n + 1])), True
     if (
         n > 0

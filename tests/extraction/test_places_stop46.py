@@ -48,3 +48,21 @@ def test_two_contexts_that_disagree_settle_nothing():
         "Hadar in Aleppo province."
     )
     assert _keys(text, "Hadar") == ["hadar-quneitra", "al-hadir"]
+
+
+def test_the_city_of_after_in_places_a_district():
+    # "in the city of Homs": the words between the district and the city it is in
+    text = (
+        "Aleppo Aleppo Aleppo. Four citizens were killed due to a terrorist rocket attack on "
+        "al-Zahraa neighborhood in the city of Homs."
+    )
+    assert _keys(text, "al-Zahraa neighborhood") == ["al-zahra-homs"]
+
+
+def test_a_district_word_inside_the_name_still_looks_for_its_city():
+    # the gazetteer knows "Zahra neighbourhood" whole (in Aleppo and in Homs): "of Aleppo"
+    # after it settles which
+    text = "Homs Homs Homs. Rebel fighters attacked the Zahra neighbourhood of Aleppo."
+    assert _keys(text, "Zahra neighbourhood") == ["jamiyat-al-zahraa"]
+    text = "Aleppo Aleppo Aleppo. Rockets hit the Zahra neighbourhood in Homs."
+    assert _keys(text, "Zahra neighbourhood") == ["al-zahra-homs"]
