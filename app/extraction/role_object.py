@@ -190,8 +190,9 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             skipped += 1
             continue
         # "the fight against President Bashar al-Assads regime": the owner's name before a
-        # bare head ("Assads" with the apostrophe stripped)
-        if k == i - 1 and named(toks[k].group()) and w.endswith("s"):
+        # bare head ("Assads" with the apostrophe stripped), or standing as a modifier
+        # ("a massacre committed by the Bashar Assad regime")
+        if k == i - 1 and named(toks[k].group()) and (w.endswith("s") or toks[i].group().islower()):
             while k >= 0 and named(toks[k].group()) and i - k <= 4:
                 k -= 1
             skipped += 1
