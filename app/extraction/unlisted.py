@@ -59,6 +59,10 @@ _LIST = re.compile(
     rf"(?P<list>{_WORD}(?:\s+(?:and\s+)?{_WORD})+)"
 )
 _NAME_WORD = re.compile(_WORD)
+# a run of names with nothing but "and" between them ("Tibet al-Imam al-Masasneh al-Lahaya
+# and Morek", the commas stripped): a list, when two of its names are known towns
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:and\s+)?{_WORD})+")
+_SETTLEMENTS = frozenset({"town", "village", "neighbourhood"})
 
 
 def _kind(word: str) -> str:
@@ -213,6 +217,20 @@ def find_unlisted(
                 abroad.add(text[start:end])
             elif _usable(text[start:end]):
                 named.setdefault(text[start:end], []).append((start, end, kind))
+    for m in _RUN.finditer(text):  # "in Tibet al-Imam al-Masasneh al-Lahaya and Morek"
+        kinds = [
+            e.kind
+            for p in places
+            if m.start() <= p.start and p.end <= m.end() and (e := place_entry(p.key)) is not None
+        ]
+        # a tag line or a page's furniture runs names too ("Tags Syria Khan Sheikhun
+        # Idlib", "Abu Kamal Syria Community"): a list of towns names no country
+        if "country" in kinds or sum(k in _SETTLEMENTS for k in kinds) < 2:
+            continue
+        kinds = [k for k in kinds if k in _SETTLEMENTS]
+        for start, end in _listed(text, m.start(), m.end(), taken):
+            if _usable(text[start:end]) and not _abroad(text, m.start(), m.end()):
+                named.setdefault(text[start:end], []).append((start, end, kinds[0]))
     found: dict[tuple[int, int], PlaceMention] = {}
     for name, cued in named.items():
         if name in abroad:

@@ -66,3 +66,29 @@ def test_a_district_word_inside_the_name_still_looks_for_its_city():
     assert _keys(text, "Zahra neighbourhood") == ["jamiyat-al-zahraa"]
     text = "Aleppo Aleppo Aleppo. Rockets hit the Zahra neighbourhood in Homs."
     assert _keys(text, "Zahra neighbourhood") == ["al-zahra-homs"]
+
+
+def _unlisted(text: str) -> list[str]:
+    from app.extraction import extract
+
+    return [p.surface for p in extract(text).places if p.unlisted is not None]
+
+
+def test_a_run_of_names_with_two_known_towns_is_a_list_of_towns():
+    # the commas stripped: the names the gazetteer lacks between the known ones are towns
+    text = (
+        "The army targeted terrorist positions in Tibet al-Imam al-Masasneh al-Lahaya "
+        "al-Latamneh Morek Kafr Zita and Jana al-Ulbawi in Hama countryside."
+    )
+    assert _unlisted(text) == ["al-Masasneh", "Jana al-Ulbawi"]
+
+
+def test_a_run_that_names_a_country_is_no_list_of_towns():
+    # a tag line or the page's furniture
+    text = "Tags Syria Khan Sheikhun Maaret al-Numan Idlib airstrikes. Jets hit Idlib."
+    assert _unlisted(text) == []
+
+
+def test_one_known_town_makes_no_list():
+    text = "Fighters from Jaish al-Fatah attacked Morek Halfaya Kafrnboudeh at dawn."
+    assert "Halfaya Kafrnboudeh" not in _unlisted(text)
