@@ -35,15 +35,40 @@ _KIND_WORDS = {
     "district": "neighbourhood",
     "quarter": "neighbourhood",
     "suburb": "neighbourhood",
-    "camp": "facility",
+    "area": "region",
+    "region": "region",
 }
 _KIND = (
-    r"(?P<kind>villages?|towns?|city|cities|neighbou?rhoods?|districts?|quarters?|suburbs?|camps?)"
+    r"(?P<kind>villages?|towns?|city|cities|neighbou?rhoods?|districts?|quarters?|suburbs?"
+    r"|area|region)"
 )
-# "the village of X", "X village"
+# "the village of X", "X village", "the area of X", "X region"
 _CUES = (
     re.compile(rf"\b{_KIND}\s+of\s+{_NAME}"),
     re.compile(rf"\b{_NAME}\s+{_KIND}\b"),
+)
+# a road, a site or a landform whose name holds its kind word, as it is written ("Nile
+# Street", "al-Wafideen Camp", "Qurtuba roundabout", "Deir Hafer plains")
+_SITE_KINDS = {
+    "street": "road",
+    "road": "road",
+    "highway": "road",
+    "square": "facility",
+    "roundabout": "facility",
+    "checkpoint": "facility",
+    "camp": "facility",
+    "prison": "facility",
+    "bridge": "facility",
+    "plain": "region",
+    "plains": "region",
+    "desert": "region",
+    "valley": "region",
+    "mountain": "region",
+    "mountains": "region",
+}
+_SITE = re.compile(
+    rf"\b(?P<name>{_WORD}(?:\s+(?:(?:al|el)-)?{_WORD}){{0,2}}\s+"
+    rf"(?P<kind>(?i:{'|'.join(sorted(_SITE_KINDS, key=len, reverse=True))})))\b"
 )
 # a name whose first word only starts place names ("Khan al-Assad", "Tal al-Mal", "Kherbat
 # Hajam": caravanserai, mound, ruin, spring, bridge...) after a preposition of place
@@ -111,7 +136,7 @@ _NOT_NAMES = word_set(
     # "Insurgent-held districts", "a Roman-era city", "Car Bomb" in a title
     "both all several many other some neighbouring neighboring militants terrorist "
     "terrorists held controlled era run backed led based attack attacks bomb bombs fire "
-    "battle raid raids strike strikes shelling"
+    "battle raid raids strike strikes shelling blast blasts target targets suicide"
 )
 # a nationality or a region abroad before the kind word puts the place abroad ("the
 # Turkish town of X", "the Turkish border town of Kilis", "the West Bank city of Ramallah")
@@ -185,16 +210,20 @@ def find_unlisted(
     taken = [(p.start, p.end) for p in places] + [(a.start, a.end) for a in actors]
     named: dict[str, list[tuple[int, int, str]]] = {}  # name -> (start, end, kind)
     abroad: set[str] = set()  # put abroad once, abroad wherever the text names it
-    for cue in (*_CUES, _PREFIXED):
+    for cue in (*_CUES, _SITE, _PREFIXED):
         worded = "kind" in cue.groupindex  # "the town of X"; a prefixed name is a village
         for m in cue.finditer(text):
             start, end = m.span("name")
-            if not _usable(m.group("name")) or _overlaps(taken, start, end):
+            name = m.group("name").rsplit(None, 1)[0] if cue is _SITE else m.group("name")
+            if not _usable(name) or _overlaps(taken, start, end):
                 continue
             if _abroad(text, min(m.start("kind"), start) if worded else start, end):
                 abroad.add(m.group("name"))  # "the nearby Turkish town of Nusaybin"
                 continue
-            kind = _kind(m.group("kind")) if worded else "village"
+            if cue is _SITE:
+                kind = _SITE_KINDS[m.group("kind").casefold()]
+            else:
+                kind = _kind(m.group("kind")) if worded else "village"
             named.setdefault(m.group("name"), []).append((start, end, kind))
     starts = {p.start: p for p in places}
     for m in _PLACED.finditer(text):

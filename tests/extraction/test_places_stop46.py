@@ -92,3 +92,25 @@ def test_a_run_that_names_a_country_is_no_list_of_towns():
 def test_one_known_town_makes_no_list():
     text = "Fighters from Jaish al-Fatah attacked Morek Halfaya Kafrnboudeh at dawn."
     assert "Halfaya Kafrnboudeh" not in _unlisted(text)
+
+
+def test_a_road_or_a_site_is_named_with_its_kind_word():
+    text = (
+        "Terrorists fired 6 mortar shells on al-Wafideen Camp in Damascus Countryside. "
+        "Two shells hit Qurtuba roundabout in Aleppo injuring 2 civilians. "
+        "A rocket shell fell on al-Kallasa Street in Aleppo city."
+    )
+    assert _unlisted(text) == ["al-Wafideen Camp", "Qurtuba roundabout", "al-Kallasa Street"]
+
+
+def test_an_area_or_a_region_is_named_without_it():
+    text = (
+        "Clashes went on in the Asfar Najjar area near Hasaka. Jets struck Almarj area in "
+        "Eastern Ghouta. The army advanced towards the Jabal al-Rahmalia region in Latakia."
+    )
+    assert _unlisted(text) == ["Asfar Najjar", "Almarj", "Jabal al-Rahmalia"]
+
+
+def test_a_headline_in_capitals_names_no_checkpoint():
+    text = "Suicide Blasts Target Checkpoint near Damascus. Two blasts hit the city."
+    assert _unlisted(text) == []
