@@ -29,7 +29,7 @@ from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "67"
+EXTRACTOR_VERSION = "68"
 
 _SPEAKING_KINDS = ("media", "monitor")
 _M = TypeVar("_M", ActorMention, PlaceMention)
@@ -171,6 +171,8 @@ def _extract(
         for p in places
         if not _inside_actor(p, actors, starts)
         and not _BANNED_BEFORE.search(text, max(0, p.start - 20), p.start)
+        # "Damascus-based Shaam News Network": where an actor sits, not where the claim is
+        and not text.startswith("-based", p.end)
     ]
     places = sorted(places + find_unlisted(text, places, actors), key=lambda p: p.start)
     actors = sorted(

@@ -114,3 +114,11 @@ def test_an_area_or_a_region_is_named_without_it():
 def test_a_headline_in_capitals_names_no_checkpoint():
     text = "Suicide Blasts Target Checkpoint near Damascus. Two blasts hit the city."
     assert _unlisted(text) == []
+
+
+def test_a_place_an_actor_is_based_in_is_no_place_of_the_claim():
+    from app.extraction import extract
+
+    text = "Damascus-based Shaam News Network put the number at 60 in Douma."
+    r = extract(text)
+    assert [p.key for c in r.claims for p in c.places] == ["douma"]
