@@ -70,8 +70,10 @@ def test_every_place_chains_up_to_syria():
         assert e.kind in PLACE_KINDS
         if e.country_code != "SY":  # other countries, and towns over the border in them
             assert e.governorate is None, e.key
-            if e.kind == "country":
+            if e.kind == "country" or e.country_code == "ZZ":
+                # a country, or a region abroad no country holds ("Europe", "Middle East")
                 assert e.parent is None, e.key
+                assert e.kind in ("country", "region"), e.key
             else:  # in its country, never in a Syrian governorate
                 country = place_entry(e.parent)
                 assert country.kind == "country" and country.country_code == e.country_code, e.key
