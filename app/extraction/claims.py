@@ -255,7 +255,7 @@ def find_claims(
             and not (
                 named
                 and attr is not None
-                and attr.start <= p.start < attr.end
+                and attr.start <= p.start < _speaker_end(attr)
                 and not _speakers_in(text, attr.start, p)
             )
         ]
@@ -448,6 +448,19 @@ def _content_actors(
 # of speakers.PEOPLE, or sources) is where what they report happens (a country only says
 # they are in it)
 _SPEAKERS_IN = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE | {'sources'}))})\s+in\b", re.I)
+
+
+# how long a clause describing a speaker before its verb may be (characters)
+_DESCRIBED_REACH = 100
+
+
+def _speaker_end(attr: Attribution) -> int:
+    """Where the words about the speaker end: at its verb when a clause describing it
+    stands between ("US Central Command which oversees operations in the Middle East
+    said"), else at the speaker's name."""
+    if attr.end <= attr.cue_start <= attr.end + _DESCRIBED_REACH:
+        return attr.cue_start
+    return attr.end
 
 
 def _speakers_in(text: str, start: int, p: PlaceMention) -> bool:

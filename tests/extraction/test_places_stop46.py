@@ -122,3 +122,18 @@ def test_a_place_an_actor_is_based_in_is_no_place_of_the_claim():
     text = "Damascus-based Shaam News Network put the number at 60 in Douma."
     r = extract(text)
     assert [p.key for c in r.claims for p in c.places] == ["douma"]
+
+
+def test_a_clause_describing_the_speaker_places_nothing():
+    from app.extraction import extract
+
+    text = (
+        "US Central Command which oversees US military operations in the Middle East said "
+        "it had begun an assessment of the strike in Raqqa."
+    )
+    (claim,) = extract(text).claims
+    assert [p.key for p in claim.places] == ["raqqa"]
+    # where the speakers are still places the claim ("medics in Aleppo")
+    text = "The Observatory which relies on medics in Aleppo said 20 people were killed there."
+    (claim,) = extract(text).claims
+    assert [p.key for p in claim.places] == ["aleppo"]
