@@ -214,6 +214,13 @@ def _latest_day(ref: date, month: int, day: int) -> date | None:
     return None
 
 
+# a date that names a street, a square or a bridge ("April 7th Street", "the 8 March
+# Square", "6th October Bridge") dates nothing
+_NAMES_A_SITE = re.compile(
+    r"\s+(?:Street|Square|Bridge|Road|Avenue|Roundabout|Stadium|Hospital|School|Park|Dam)\b"
+)
+
+
 class _Found:
     """Collects mentions; offsets are absolute."""
 
@@ -224,7 +231,7 @@ class _Found:
     def add(
         self, start: int, end: int, lo: date | None, hi: date | None, prec: DatePrecision
     ) -> None:
-        if lo is not None and hi is not None:
+        if lo is not None and hi is not None and not _NAMES_A_SITE.match(self.text, end):
             self.items.append(DateMention(lo, hi, prec, start, end, self.text[start:end]))
 
 
