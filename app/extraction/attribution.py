@@ -55,9 +55,11 @@ _SPEECH = re.compile(
     r"|considered|described|expressed|voiced|welcomed|praised|critici[sz]ed|continued"
     r"|pointed out|underlined|underscored|lamented|refuted|refutes|saw|witnessed|held|holds|renewed"
     r"|announcing|saying|adding|stating|warning|denying|accusing"
-    r"|(?:gave|give|gives|put|puts|raised) (?:a |the |an )?"
+    r"|(?:gave|give|gives|put|puts|raised|updated|updates|revised) (?:a |the |an |its |their )?"
     r"(?:new |latest |updated |higher |lower |revised |final |different )?"
-    r"(?:death )?toll|released (?:a |the )?(?:joint )?statement"
+    r"(?:death )?(?:toll|number|figure|tally)|updated to \d[\d,]* (?:its|the|their) (?:death )?toll"
+    r"|listed(?= (?:at least |some |about |around )?\d)"
+    r"|released (?:a |the )?(?:joint )?statement"
     r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report)"
     rf"|{_PICTURES} show(?:ed|s)|(?:declined|refused) to comment)\b"
 )

@@ -31,3 +31,19 @@ def test_the_qatar_red_crescent_speaks_for_itself() -> None:
     assert claimant(text, "An attack on a clinic")[0] == "qatar-red-crescent"
     text = "The Red Crescent said 20 trucks entered Madaya on Monday."
     assert claimant(text, "20 trucks entered")[0] == "sarc"
+
+
+def test_who_puts_or_updates_a_toll_claims_it() -> None:
+    text = "Damascus-based Shaam News Network put the number at 60 in addition to six civilians."
+    assert claimant(text, "put the number")[0] == "shaam-news-network"
+    text = "The Observatory meanwhile updated to 18 its toll for the number of rebels killed."
+    assert claimant(text, "updated to 18")[0] == "sohr"
+    text = "The Observatory updated its toll to 18 rebels killed on Monday."
+    assert claimant(text, "updated its toll")[0] == "sohr"
+
+
+def test_listed_claims_only_a_count() -> None:
+    text = "The Syrian Observatory for Human Rights listed 55 wounded including nine women."
+    assert claimant(text, "listed 55")[0] == "sohr"
+    text = "Officials in Homs listed the names of the dead on a board."
+    assert claimant(text, "listed the names")[0] == "reuters"  # nobody named: the outlet
