@@ -65,6 +65,7 @@ _SITE_KINDS = {
     "valley": "region",
     "mountain": "region",
     "mountains": "region",
+    "river": "region",
 }
 _SITE = re.compile(
     rf"\b(?P<name>{_WORD}(?:\s+(?:(?:al|el)-)?{_WORD}){{0,2}}\s+"

@@ -137,3 +137,11 @@ def test_a_clause_describing_the_speaker_places_nothing():
     text = "The Observatory which relies on medics in Aleppo said 20 people were killed there."
     (claim,) = extract(text).claims
     assert [p.key for p in claim.places] == ["aleppo"]
+
+
+def test_a_river_is_a_place_of_the_governorate_its_sentence_names():
+    text = (
+        "Strikes hit the village of Al-Shafah on the eastern bank of the Euphrates River in "
+        "Deir Ezzor province."
+    )
+    assert _unlisted(text) == ["Al-Shafah", "Euphrates River"]
