@@ -16,6 +16,7 @@ creates the place on first sight (no coordinates) for an editor to complete.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from app.extraction.normalize import slugify, word_set
@@ -89,6 +90,9 @@ _NAME_WORD = re.compile(_WORD)
 # and Morek", the commas stripped): a list, when two of its names are known towns
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:and\s+)?{_WORD})+")
 _SETTLEMENTS = frozenset({"town", "village", "neighbourhood"})
+# no place or actor mention is longer than this (characters): how far back a span that
+# overlaps a run may start
+_LONGEST_SPAN = 200
 
 
 def _kind(word: str) -> str:
@@ -247,18 +251,26 @@ def find_unlisted(
                 abroad.add(text[start:end])
             elif _usable(text[start:end]):
                 named.setdefault(text[start:end], []).append((start, end, kind))
+    # the places and the taken spans of a run are looked up by position: a long text has
+    # many runs, and each must cost what its own words cost
+    by_start = sorted(places, key=lambda p: p.start)
+    place_starts = [p.start for p in by_start]
+    spans = sorted(taken)
+    span_starts = [a for a, _ in spans]
     for m in _RUN.finditer(text):  # "in Tibet al-Imam al-Masasneh al-Lahaya and Morek"
+        inside = by_start[bisect_left(place_starts, m.start()) : bisect_left(place_starts, m.end())]
         kinds = [
-            e.kind
-            for p in places
-            if m.start() <= p.start and p.end <= m.end() and (e := place_entry(p.key)) is not None
+            e.kind for p in inside if p.end <= m.end() and (e := place_entry(p.key)) is not None
         ]
         # a tag line or a page's furniture runs names too ("Tags Syria Khan Sheikhun
         # Idlib", "Abu Kamal Syria Community"): a list of towns names no country
         if "country" in kinds or sum(k in _SETTLEMENTS for k in kinds) < 2:
             continue
         kinds = [k for k in kinds if k in _SETTLEMENTS]
-        for start, end in _listed(text, m.start(), m.end(), taken):
+        near = spans[
+            bisect_left(span_starts, m.start() - _LONGEST_SPAN) : bisect_left(span_starts, m.end())
+        ]
+        for start, end in _listed(text, m.start(), m.end(), near):
             if _usable(text[start:end]) and not _abroad(text, m.start(), m.end()):
                 named.setdefault(text[start:end], []).append((start, end, kinds[0]))
     found: dict[tuple[int, int], PlaceMention] = {}
