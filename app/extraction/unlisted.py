@@ -2,11 +2,13 @@
 
 GeoNames knows few Syrian villages and city districts, and no larger gazetteer ships in
 a package. A name the text calls a place ("the village of Thalthana", "al-Khalidiye
-neighborhood", "the town of Ain Jara"), or names right before a Syrian gazetteer place
-("a raid on Maarzita in southern Idlib province"), is kept as an unlisted place when the same
-sentence places it: the nearest gazetteer place in the sentence gives its governorate
-(and, for a district of a city, the city); a sentence that names none goes on from the
-text just before it. A name nothing places is left out: a place without a governorate
+neighborhood", "the town of Ain Jara", "the Asfar Najjar area"), a road, site or landform
+named with its kind word ("Nile Street", "al-Wafideen Camp", "the Euphrates River"), a name
+listed among known towns ("Morek al-Masasneh and Kafr Zita"), or one named right before a
+Syrian gazetteer place ("a raid on Maarzita in southern Idlib province"), is kept as an
+unlisted place when the same sentence places it: the nearest gazetteer place in the
+sentence gives its governorate (and, for a district of a city, the city); a sentence that
+names none goes on from the text just before it. A name nothing places is left out: a place without a governorate
 could be anywhere, in Syria or not.
 
 Each becomes a PlaceMention whose `unlisted` says its name, kind and parent; the store
@@ -270,8 +272,10 @@ def find_unlisted(
         near = spans[
             bisect_left(span_starts, m.start() - _LONGEST_SPAN) : bisect_left(span_starts, m.end())
         ]
+        if _abroad(text, m.start(), m.end()):
+            continue
         for start, end in _listed(text, m.start(), m.end(), near):
-            if _usable(text[start:end]) and not _abroad(text, m.start(), m.end()):
+            if _usable(text[start:end]):
                 named.setdefault(text[start:end], []).append((start, end, kinds[0]))
     found: dict[tuple[int, int], PlaceMention] = {}
     for name, cued in named.items():
