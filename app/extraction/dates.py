@@ -164,9 +164,8 @@ def _recent_span(unit: str) -> tuple[int, str]:
     if last == "days" and (count in COUNT_WORDS or count.isdigit()):
         n = COUNT_WORDS.get(count) or int(count)
         return n - 1, "day" if n <= 3 else "week"
-    if (
-        last == "weeks" and count in COUNT_WORDS
-    ):  # "the past two weeks": 14 days, the reference's last
+    # "the past two weeks": 14 days, the reference's last
+    if last == "weeks" and count in COUNT_WORDS:
         n = COUNT_WORDS[count]
         return 7 * n - 1, "week" if n <= 2 else "month"
     return _RECENT_SPAN[last]  # "the past few weeks", "the past two months"

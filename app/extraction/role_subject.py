@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.dates import WEEKDAYS
 from app.extraction.role_phrase import (
     JOINT,
     adverb,
@@ -287,9 +288,6 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
     return w.isalpha() and w != "been" and w not in SPEECH | STATIVE | _NOT_DEEDS
 
 
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
 _SPANS = frozenset({"days", "weeks", "months", "hours", "week", "month", "year"})
 _COUNTED = frozenset({"few", "several", "two", "three", "four"})
 
@@ -298,7 +296,7 @@ def _after_time(toks: list[re.Match[str]], k: int) -> int:
     """The index after a time phrase at toks[k] ("in recent days", "over the past week",
     "on Monday", "earlier this month"), or k when none stands there."""
     w = low(toks, k)
-    if w == "on" and low(toks, k + 1) in _WEEKDAYS:
+    if w == "on" and low(toks, k + 1) in WEEKDAYS:
         return k + 2
     if w == "earlier" and low(toks, k + 1) == "this" and low(toks, k + 2) in _PERIODS:
         return k + 3

@@ -8,8 +8,8 @@ listed among known towns ("Morek al-Masasneh and Kafr Zita"), or one named right
 Syrian gazetteer place ("a raid on Maarzita in southern Idlib province"), is kept as an
 unlisted place when the same sentence places it: the nearest gazetteer place in the
 sentence gives its governorate (and, for a district of a city, the city); a sentence that
-names none goes on from the text just before it. A name nothing places is left out: a place without a governorate
-could be anywhere, in Syria or not.
+names none goes on from the text just before it. A name nothing places is left out: a place
+without a governorate could be anywhere, in Syria or not.
 
 Each becomes a PlaceMention whose `unlisted` says its name, kind and parent; the store
 creates the place on first sight (no coordinates) for an editor to complete.
