@@ -156,6 +156,8 @@ def phrase_from(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int
     first = i
     if words[i].group().lower() in DETERMINERS:
         i += 1
+    if i < len(words) - 1 and words[i].group().lower() == "so-called":
+        i += 1  # "said the so-called Syrian Observatory": a word about the name, not its head
     last = None
     while i < len(words) and i - first < _MAX_NP:
         if i > first and gap_breaks(text, words[i - 1].end(), words[i].start()):
@@ -231,7 +233,35 @@ def _inverted(text: str, words: list[re.Match[str]], v: int, end: int) -> tuple[
         return None
     if _INVERTED_TAIL.match(text, np[1], end):
         return np
-    return None
+    return _named_before_title(words, v + 1)
+
+
+# lower-case words that open a speaker's title after the name, the commas lost
+_TITLE_WORDS = word_set(
+    "deputy director head chief spokesman spokeswoman spokesperson coordinator commander "
+    "member official researcher adviser advisor envoy representative leader founder "
+    "secretary chairman president minister"
+)
+
+
+def _named_before_title(words: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """'"..." said Nadim Houry deputy director of the Middle East and North Africa division
+    at Human Rights Watch in a telephone interview': two to four capitalised words and a
+    title after them are the speaker and what the speaker is, however long the title runs
+    (the commas around it lost)."""
+    k = i
+    while k < len(words) and k - i < 4 and words[k].group()[0].isupper():
+        if words[k].group() in CAP_STOP:
+            return None
+        k += 1
+    if k - i < 2 or k >= len(words) or words[k].group() not in _TITLE_WORDS:
+        return None
+    named = k + 1
+    while named < len(words) and named - k <= 4 and words[named].group()[0].isupper():
+        named += 1
+    if named - k > 2:  # "said White House spokesman Josh Earnest in a statement"
+        return words[i].start(), words[named - 1].end()
+    return words[i].start(), words[k - 1].end()
 
 
 def _relative(

@@ -284,6 +284,18 @@ def name_start(
     return start
 
 
+def _medium_then_name(text: str, inside: Sequence[ActorMention]) -> bool:
+    """ "According to SANA al-Nusra militants tried to infiltrate": a medium or monitor
+    with the next name right after it (the dataset stripped the comma) speaks; the name
+    opens what it said."""
+    return (
+        len(inside) > 1
+        and inside[0].kind in ("media", "monitor")
+        and inside[1].kind not in ("person", "media", "monitor")  # "news agency SANA"
+        and not text[inside[0].end : inside[1].start].strip()
+    )
+
+
 def resolve(
     text: str,
     start: int,
@@ -360,6 +372,8 @@ def resolve(
     if inside:
         # "SARC, the ICRC and the IFRC released a statement": the first named leads
         joined = len(inside) > 1 and " and " in text[inside[0].end : inside[-1].start]
+        if _medium_then_name(text, inside):
+            joined = True
         return Speaker(inside[0] if joined else inside[-1], "actor")
     if (org := _by_head(text, start, end, people, actors, starts)) is not None:
         return Speaker(org, "named", f"{text[start:end]!r} is {org.name}, named before")

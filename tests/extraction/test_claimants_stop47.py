@@ -1,0 +1,59 @@
+"""Claimants, stop 47: a speaker named after "said" and followed by a title however long
+("said Nadim Houry deputy director of ... at Human Rights Watch in a telephone
+interview"); "the so-called" before the speaker's name; "According to SANA al-Nusra
+militants ...", where the comma after the medium was stripped; and "General Staff" is no
+person's name."""
+
+from __future__ import annotations
+
+from tests.extraction.test_claimants_round3 import claimant
+
+
+def test_a_name_before_a_long_title_after_said_speaks() -> None:
+    text = (
+        '"We know large numbers of people have died in detention in Syria" said Nadim Houry '
+        "deputy director of the Middle East and North Africa division at Human Rights Watch "
+        "in a telephone interview."
+    )
+    assert claimant(text, "We know large numbers")[1] == "Nadim Houry"
+
+
+def test_a_title_after_said_then_the_name_speaks() -> None:
+    text = (
+        "We are working urgently to gather additional information said White House spokesman "
+        "Josh Earnest in a statement expressing deep concern over the reports."
+    )
+    assert claimant(text, "We are working")[0] == "josh-earnest"
+
+
+def test_the_so_called_observatory_speaks() -> None:
+    text = (
+        '"At least 23 civilians were killed Wednesday by airstrikes carried out by the '
+        'US-led coalition" said the so-called Syrian Observatory for Human Rights.'
+    )
+    assert claimant(text, "At least 23 civilians")[0] == "sohr"
+
+
+def test_a_medium_right_before_another_name_speaks() -> None:
+    text = (
+        "According to SANA al-Nusra militants including elements holding foreign "
+        "nationalities tried to infiltrate into the East Ghota."
+    )
+    assert claimant(text, "According to SANA")[0] == "sana"
+    # a medium named twice in a row is one speaker, not a medium and what it said
+    text = "Syrias official news agency SANA said Israel had struck a Syrian army position."
+    assert claimant(text, "Israel had struck")[0] == "sana"
+
+
+def test_the_general_staff_is_not_a_person() -> None:
+    text = (
+        "The Turkish General Staff said in a statement on Wednesday that at least 14 members "
+        "of the terrorist group were killed."
+    )
+    # no person called "Staff" (the registry lacks the General Staff: the phrase stays text)
+    assert claimant(text, "at least 14 members") == (None, "The Turkish General Staff")
+    text = (
+        "Lieutenant General Sergey Rudskoy Chief of the Main Operational Directorate of the "
+        "General Staff said the Turkish side still sends weapons and gunmen to groups."
+    )
+    assert claimant(text, "the Turkish side")[0] == "sergei-rudskoy"
