@@ -81,6 +81,12 @@ def _repelled(toks: list[re.Match[str]], noun: int) -> int | None:
     return None
 
 
+def _modifies(toks: list[re.Match[str]], m: int) -> bool:
+    """A lower-case word that may modify a noun after it ("armored", "personnel")."""
+    w = low(toks, m)
+    return toks[m].group().isalpha() and toks[m].group().islower() and w not in _STOPS | HARM
+
+
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
     """The role the words before the mention give it (it is their object)."""
     k = i - 1
@@ -216,6 +222,12 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             and (toks[k - 1].group()[:1].isupper() or low(toks, k - 1) in TARGET_NOUNS)
         ):
             k -= 2 if w in ("and", "or") else 1
+            if w in TARGET_NOUNS:  # "an armored personnel carrier of": its modifiers
+                m = k
+                while m >= 0 and k - m < 3 and _modifies(toks, m):
+                    m -= 1
+                if low(toks, m) in DET:
+                    k = m
             skipped += 1
             continue
         break
@@ -247,6 +259,14 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         ):  # "have taken territory formerly held by IS": taken from it
             return "target", Why(
                 "object", toks[k - 1].start(), b, f"{prev} by", "what was taken was taken from it"
+            )
+        if (
+            prev in ("held", "controlled")
+            and low(toks, k - 2) in TARGET_NOUNS
+            and any(low(toks, m) in HARM for m in range(max(0, k - 6), k - 2))
+        ):  # "striking several sites controlled by the ISIL": its sites were hit
+            return "target", Why(
+                "object", toks[k - 2].start(), b, f"{prev} by", "what was struck was its own"
             )
         if prev in SUFFERED_BY:
             return "target", Why(

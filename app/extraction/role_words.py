@@ -112,7 +112,7 @@ TARGET_NOUNS = word_set(
     "positions position hideouts hideout gatherings gathering structures fortifications "
     "headquarters bases base camps camp factory depots depot posts post strongholds stronghold "
     "facilities targets lines ranks dens sites site convoy convoys vehicles members fighters "
-    "militants remnants"
+    "militants remnants vehicle carrier carriers tank checkpoint checkpoints barracks"
 )
 NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "

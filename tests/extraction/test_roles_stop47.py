@@ -1,6 +1,8 @@
 """Actors and roles, stop 47: a state's servicemen, troops and army named by its adjective
 or by its name with the apostrophe lost ("17 Turkish servicemen", "Israels army",
-"Russias military"), and "an Israeli attack" is Israel's."""
+"Russias military"), and "an Israeli attack" is Israel's; a vehicle of an army destroyed
+and sites held by a group that are struck are the army's or the group's loss; the Syrian
+regular forces are the army."""
 
 from __future__ import annotations
 
@@ -29,3 +31,27 @@ def test_a_possessive_without_its_apostrophe_names_the_states_army() -> None:
     got = roles("Israels army struck a Syrian army position in Quneitra on Sunday.")
     assert got["israeli-military"] == "agent"
     assert "syrian-arab-army" not in got or got["syrian-arab-army"] != "agent"
+
+
+def test_a_vehicle_of_an_army_destroyed_is_the_armys_loss() -> None:
+    got = roles(
+        "The YPG members also have destroyed an armored personnel carrier of the Turkish army "
+        "in Afrin."
+    )
+    assert got["turkish-armed-forces"] == "target"
+
+
+def test_sites_held_by_a_group_that_are_struck_are_its_loss() -> None:
+    got = roles("The Russian Air Force struck several sites controlled by ISIL near Palmyra.")
+    assert got["islamic-state"] == "target"
+    # a village it holds is not its own loss: the village is hit, the group only mentioned
+    got = roles("Airstrikes hit a village controlled by Isis on the eastern banks.")
+    assert got["islamic-state"] == "mentioned"
+
+
+def test_the_syrian_regular_forces_are_the_army() -> None:
+    got = roles(
+        "At least 62 militants were killed in an ambush carried out by the Syrian regular "
+        "forces west of Adra."
+    )
+    assert got["syrian-arab-army"] == "agent"
