@@ -30,6 +30,12 @@ STATEMENT_DATE = re.compile(
     r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+# "In a Sunday statement", "Tuesday's briefing": the date names the saying, too
+STATEMENT_NAMED = re.compile(
+    r"(?:['’]?s)?\s+(?:statement|briefing|press\s+conference|news\s+conference|interview|"
+    r"communiqu[eé]|speech|address)\b",
+    re.I,
+)
 # "said the late Monday strike", "said Monday's attack killed": the date names the event
 # that follows it, not the day of the statement
 NAMES_EVENT = re.compile(

@@ -271,12 +271,11 @@ def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
         return
     if ref is None:
         return
+    dotted = m.group().endswith(".")  # "Sept. 30", "Oct. 2"
     if b is not None:
-        d = _latest_day(ref, month, int(b.group(1)))
-        found.add(b.start(), me, d, d, "day")
-    elif full and (a := _AFTER_DAY.match(text, me)) is not None:
-        d = _latest_day(ref, month, int(a.group(1)))
-        found.add(ms, a.end(), d, d, "day")
+        _day_of(found, b.start(), me, month, int(b.group(1)), ref)
+    elif (full or dotted) and (a := _AFTER_DAY.match(text, me)) is not None:
+        _day_of(found, ms, a.end(), month, int(a.group(1)), ref)
     elif full and (which := _MONTH_LAST_YEAR.match(text, me)) is not None:
         y = ref.year - (which.group(1).lower() == "last")
         found.add(ms, which.end(), *_month_range(y, month), "month")
@@ -287,6 +286,22 @@ def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
             last = (prep.group(1) or "").lower() == "last"
             y = _latest_month(ref, month, strictly_before=last)
         found.add(ms, me, *_month_range(y, month), "month")
+
+
+# "on Sept. 30 of last year", "May 5 this year": the day in the year named
+_DAY_OF_YEAR = re.compile(r"\s+(?:of\s+)?(last|this)\s+year\b", re.I)
+
+
+def _day_of(found: _Found, start: int, end: int, month: int, day: int, ref: date) -> None:
+    """A day and month without a year: the latest such day up to the reference, or the one
+    of the year "of last year" / "this year" after it names."""
+    which = _DAY_OF_YEAR.match(found.text, end)
+    if which is None:
+        d = _latest_day(ref, month, day)
+    else:
+        d = _day(ref.year - (which.group(1).lower() == "last"), month, day)
+        end = which.end()
+    found.add(start, end, d, d, "day")
 
 
 def _weekday_anchor(found: _Found, m: re.Match[str], ref: date) -> None:
@@ -456,10 +471,13 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
     return [_since(text, d, reference) for d in _day_ranges(text, _non_overlapping(found.items))]
 
 
+_MONTH_RANGE_GLUE = re.compile(r"\s+(?:and|to|through|till|until)\s+|\s*[-–]\s*", re.I)
+
+
 def _day_ranges(text: str, items: list[DateMention]) -> list[DateMention]:
     """Two days joined by "and"/"till" ("on Saturday and Sunday") are one range; so are
     two days further apart that "between" or "from" opens ("between September 30 2015 and
-    March 15 2016")."""
+    March 15 2016"), and two months it opens ("from March 2011 to June 2016")."""
     out: list[DateMention] = []
     for d in items:
         prev = out[-1] if out else None
@@ -471,6 +489,16 @@ def _day_ranges(text: str, items: list[DateMention]) -> list[DateMention]:
         ):
             out[-1] = DateMention(
                 prev.date_start, d.date_end, "day", prev.start, d.end, text[prev.start : d.end]
+            )
+        elif (
+            prev is not None
+            and prev.precision == d.precision == "month"
+            and prev.date_end < d.date_start
+            and _RANGE_OPENS.search(text, max(0, prev.start - 14), prev.start)
+            and _MONTH_RANGE_GLUE.fullmatch(text, prev.end, d.start)
+        ):  # "from March 2011 to June 2016", "between May 2011 and August 2013"
+            out[-1] = DateMention(
+                prev.date_start, d.date_end, "month", prev.start, d.end, text[prev.start : d.end]
             )
         else:
             out.append(d)

@@ -68,6 +68,7 @@ from app.extraction.date_words import (
     SINCE_WAR,
     STANCE,
     STATEMENT_DATE,
+    STATEMENT_NAMED,
     SUPERLATIVE,
     VAGUE_ALONGSIDE,
     WAR_THAT_BEGAN,
@@ -89,7 +90,9 @@ _TOLD_TAIL = 60
 
 
 def _stated(text: str, start: int, d: DateMention) -> bool:
-    """Is d the day of a statement ("said on Tuesday that ...")?"""
+    """Is d the day of a statement ("said on Tuesday that ...", "In a Sunday statement")?"""
+    if STATEMENT_NAMED.match(text, d.end) is not None:
+        return True
     return (
         STATEMENT_DATE.search(text, max(start, d.start - 40), d.start) is not None
         and NAMES_EVENT.match(text, d.end) is None

@@ -1,0 +1,48 @@
+"""Dates, stop 47: a day "of last year" is in the year before the reference ("Sept. 30 of
+last year" was the whole year), an abbreviated month with its dot names a day ("on Oct.
+18"), "from" one month "to" another is one range, and the day of "a Sunday statement" is
+the saying's, not the event's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.extraction.dates import find_dates
+from tests.extraction.test_error_classes import claim, dated, run
+
+REF = date(2016, 6, 27)
+
+
+def test_a_day_of_last_year_is_in_the_year_before() -> None:
+    found = find_dates("Russia began its air campaign on Sept. 30 of last year.", reference=REF)
+    assert [(d.surface, d.date_start, d.precision) for d in found] == [
+        ("Sept. 30 of last year", date(2015, 9, 30), "day")
+    ]
+    found = find_dates("The army took the town on May 5 of last year.", reference=REF)
+    assert [d.date_start for d in found] == [date(2015, 5, 5)]
+    found = find_dates("The army took the town on 3 May this year.", reference=REF)
+    assert [d.date_start for d in found] == [date(2016, 5, 3)]
+
+
+def test_an_abbreviated_month_with_its_dot_names_a_day() -> None:
+    found = find_dates("Moscow declared a pause in strikes on Oct. 18.", reference=REF)
+    assert [(d.date_start, d.precision) for d in found] == [(date(2015, 10, 18), "day")]
+
+
+def test_from_one_month_to_another_is_one_range() -> None:
+    found = find_dates("12679 people died of torture from March 2011 to June 2016.", reference=REF)
+    assert [(d.date_start, d.date_end, d.precision) for d in found] == [
+        (date(2011, 3, 1), date(2016, 6, 30), "month")
+    ]
+    # two months not opened by "from" or "between" stay two dates
+    found = find_dates("It happened in March 2011 and again in June 2016.", reference=REF)
+    assert len(found) == 2
+
+
+def test_the_day_of_a_statement_named_before_it_is_not_the_events() -> None:
+    text = (
+        "In a Sunday statement the Syrian Network for Human Rights (SNHR) said that 12679 "
+        "people died of torture from March 2011 to June 2016."
+    )
+    got = dated(claim(run(text, published=REF), text, "12679 people"))
+    assert got == (date(2011, 3, 1), date(2016, 6, 30))
