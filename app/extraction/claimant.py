@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from app.extraction.attribution import Attribution, coordinated, find_attribution
 from app.extraction.clauses import RELATIVE_DENIAL
 from app.extraction.segment import quotations
-from app.extraction.speakers import describes, name_start, resolve
+from app.extraction.speakers import describes, medium_then_name, name_start, resolve
 from app.extraction.types import ActorMention, PlaceMention, QuantityMention, Why
 
 _PRONOUN = re.compile(
@@ -160,9 +160,22 @@ def _through_channel(text: str, attr: Attribution | None, ctx: Context) -> Attri
     return Attribution("named", attr.start, end, attr.cue_start, attr.cue_end, cited=m.end())
 
 
+def _medium_first(text: str, attr: Attribution | None, ctx: Context) -> Attribution | None:
+    """ "According to SANA al-Nusra militants tried to infiltrate": the medium speaks and
+    the name right after it (the comma stripped) opens what it said, outside the phrase."""
+    if attr is None or attr.kind == "passive" or attr.cue_end > attr.start:
+        return attr
+    inside = ctx.actors_in(attr.start, attr.end)
+    if not medium_then_name(text, inside):
+        return attr
+    return Attribution(
+        attr.kind, attr.start, inside[0].end, attr.cue_start, attr.cue_end, attr.cited
+    )
+
+
 def unit_attribution(text: str, u: Unit, ctx: Context) -> Attribution | None:
     """The unit's attribution, passed on to whom a medium cites."""
-    return _through_channel(text, _attribution(text, u, ctx), ctx)
+    return _through_channel(text, _medium_first(text, _attribution(text, u, ctx), ctx), ctx)
 
 
 def _outside(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

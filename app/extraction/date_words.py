@@ -142,6 +142,12 @@ BACK = re.compile(
     r"|\b(?:adding|added)\b",
     re.I,
 )
+# the incident already told, named again by a statement about it
+INCIDENT_BACK = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|"
+    r"raids?|bombings?|blasts?|explosions?|massacre|incident|assault|ambush|convoy)\b",
+    re.I,
+)
 # Told as happening alongside the incident, or answering it: the incident's day, unless
 # what is told stands now ("Meantime, a food convoy is making its way to West Aleppo")
 ALONGSIDE = re.compile(

@@ -50,6 +50,7 @@ from app.extraction.date_words import (
     HEADING_YEAR,
     HEARSAY,
     IN_YEAR,
+    INCIDENT_BACK,
     INQUIRY,
     METHOD,
     NAMES_EVENT,
@@ -308,6 +309,18 @@ class Dater:
         fled") cannot tell an event of a day gone by: it is no detail of that incident."""
         return self.reference is not None and d.date_end < self.reference
 
+    def _told_again(
+        self, own: DateMention, stated: bool, content_from: int, end: int
+    ) -> Dated | None:
+        """ "In a statement late on Tuesday the Civil Defence confirmed that warplanes were
+        behind the attacks that targeted the convoy": a later statement about the incident
+        told before dates the statement; what it says happened keeps the incident's day."""
+        incident = self.incident
+        if not stated or incident is None or own.date_start <= incident.date_end:
+            return None
+        back = INCIDENT_BACK.search(self.text, max(content_from, own.end), end)
+        return self._inherited(incident, back.group()) if back is not None else None
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -378,6 +391,9 @@ class Dater:
         if own is not None:
             # "On Tuesday the ministry said that ...": a date before what is said dates the saying
             stated = _stated(text, start, own) or own.end <= content_from
+            told = self._told_again(own, stated, content_from, end)
+            if told is not None:
+                return told
             # "Meanwhile a source said an army unit destroyed last night a car bomb": a
             # sentence that says it tells another development opens a new incident
             aside = bool(ANOTHER_DEVELOPMENT.match(text, start))

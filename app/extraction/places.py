@@ -337,8 +337,9 @@ def find_places(text: str) -> list[PlaceMention]:
             i += 1
             continue
         j, keys, possessive = m
-        # A longer name starting inside this one wins, and one as long where this one
-        # starts with a lower-case word: "the western Aleppo Governorate" is the governorate
+        # A longer name starting inside this one wins, one as long where this one starts
+        # with a lower-case word ("the western Aleppo Governorate" is the governorate), and
+        # a governorate's that runs on past this one's end ("eastern parts of Aleppo province")
         for k in range(i + 1, j + 1):
             inner = (
                 longest_match(toks, k, index, prefixes, accept)
@@ -346,7 +347,12 @@ def find_places(text: str) -> list[PlaceMention]:
                 else None
             )
             if inner is not None and (
-                inner[0] - k > j - i or inner[0] - k == j - i and not toks[i].capital
+                inner[0] - k > j - i
+                or inner[0] - k == j - i
+                and not toks[i].capital
+                or inner[0] > j
+                and _city_part(keys)
+                and _governorates_only(inner[1])
             ):
                 i, (j, keys, possessive) = k, inner
                 break
@@ -410,6 +416,20 @@ def find_places(text: str) -> list[PlaceMention]:
         if city is not None:
             out.append(city)
     return out
+
+
+def _city_part(keys: tuple[str, ...]) -> bool:
+    """Are these parts of a city ("the eastern parts of Aleppo")?"""
+    return all(
+        k is not _BLOCK and (p := place_entry(place_entry(k).parent or "")) and p.kind == "city"
+        for k in keys
+    )
+
+
+def _governorates_only(keys: tuple[str, ...]) -> bool:
+    """ "the eastern parts of Aleppo province": a city's part whose name runs on into a
+    governorate's is the governorate's."""
+    return all(k is not _BLOCK and place_entry(k).kind == "governorate" for k in keys)
 
 
 def _within(

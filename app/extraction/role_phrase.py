@@ -116,8 +116,9 @@ def companions(toks: list[re.Match[str]], k: int) -> int | None:
     """The index after "its allies", "other militant groups", "its Arab and European allies",
     "international partners" or "rebel fighters" standing at toks[k], or None."""
     if low(toks, k) not in {"its", "their", "allied", "other", "a", "several", "many"} | SIDES:
-        # "the government and international partners continue": one plain adjective
-        partners = low(toks, k + 1) in ("allies", "partners") and toks[k].group().islower()
+        # "the government and international partners continue", "Syrian army and resistance
+        # forces have started": one plain word before allies or a force's head
+        partners = low(toks, k + 1) in _PARTNER_HEADS and toks[k].group().islower()
         return k + 2 if partners else None
     for m in range(k + 1, min(len(toks), k + 5)):
         if low(toks, m) in HEADS | {"allies", "groups"}:
@@ -126,6 +127,9 @@ def companions(toks: list[re.Match[str]], k: int) -> int | None:
 
 
 JOINT = frozenset({"cooperation", "coordination", "conjunction"})
+_PARTNER_HEADS = frozenset(
+    {"allies", "partners", "forces", "fighters", "militias", "troops", "units"}
+)
 
 
 def partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:

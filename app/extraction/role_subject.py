@@ -41,6 +41,7 @@ from app.extraction.role_words import (
     OWNED_DEEDS,
     PASSIVE_AGENT,
     PASSIVE_NEUTRAL,
+    PAST_IRREGULAR,
     PROCEDURE,
     REDUCED_BY,
     SPEECH,
@@ -51,6 +52,19 @@ from app.extraction.role_words import (
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, Why
+
+
+def _included_end(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index of the verb after a short "including" list inside a subject at toks[k]."""
+    for m in range(k + 2, min(len(toks), k + 8)):
+        w = low(toks, m)
+        if "-" in w:  # "the former al Qaeda-linked Nusra Front": a name's modifier
+            continue
+        if w in PAST_IRREGULAR or w in COPULA or w in MODALS or w in ("has", "have", "had"):
+            return m
+        if w.endswith("ed") and w not in PASSIVE_NEUTRAL:  # not "including ... support"
+            return m
+    return None
 
 
 def _verbish(w: str) -> bool:
@@ -102,6 +116,8 @@ def subject_role(
             k = partner_end(toks, k + 3, others)
         elif w in ("its", "their") and (end := companions(toks, k)) is not None:
             k = end  # "The US its Arab and European allies launch": an unpunctuated apposition
+        elif w == "including" and (end := _included_end(toks, k)) is not None:
+            k = end  # "al-Nusra militants including elements holding foreign nationalities tried"
         else:
             break
     owned = _owned_hit(toks, k)

@@ -284,7 +284,7 @@ def name_start(
     return start
 
 
-def _medium_then_name(text: str, inside: Sequence[ActorMention]) -> bool:
+def medium_then_name(text: str, inside: Sequence[ActorMention]) -> bool:
     """ "According to SANA al-Nusra militants tried to infiltrate": a medium or monitor
     with the next name right after it (the dataset stripped the comma) speaks; the name
     opens what it said."""
@@ -372,7 +372,7 @@ def resolve(
     if inside:
         # "SARC, the ICRC and the IFRC released a statement": the first named leads
         joined = len(inside) > 1 and " and " in text[inside[0].end : inside[-1].start]
-        if _medium_then_name(text, inside):
+        if medium_then_name(text, inside):
             joined = True
         return Speaker(inside[0] if joined else inside[-1], "actor")
     if (org := _by_head(text, start, end, people, actors, starts)) is not None:

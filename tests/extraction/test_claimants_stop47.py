@@ -7,6 +7,7 @@ person's name."""
 from __future__ import annotations
 
 from tests.extraction.test_claimants_round3 import claimant
+from tests.extraction.test_error_classes import claim, run
 
 
 def test_a_name_before_a_long_title_after_said_speaks() -> None:
@@ -57,3 +58,15 @@ def test_the_general_staff_is_not_a_person() -> None:
         "General Staff said the Turkish side still sends weapons and gunmen to groups."
     )
     assert claimant(text, "the Turkish side")[0] == "sergei-rudskoy"
+
+
+def test_the_name_after_a_medium_opens_what_it_said_and_stays_an_actor() -> None:
+    text = (
+        "According to SANA al-Nusra militants including elements holding foreign "
+        "nationalities tried to infiltrate into the East Ghouta and to attack one of the "
+        "military posts in rural Damascus."
+    )
+    c = claim(run(text), text, "al-Nusra militants")
+    assert c.claimant is not None and c.claimant.key == "sana"
+    assert c.claimant_text == "SANA"
+    assert {(a.actor.key, a.role) for a in c.actors if a.actor} >= {("al-nusra-front", "agent")}

@@ -46,3 +46,21 @@ def test_the_day_of_a_statement_named_before_it_is_not_the_events() -> None:
     )
     got = dated(claim(run(text, published=REF), text, "12679 people"))
     assert got == (date(2011, 3, 1), date(2016, 6, 30))
+
+
+def test_a_later_statement_about_the_incident_told_keeps_the_incidents_day() -> None:
+    # REF is a Monday: the convoy was struck on Saturday, the statement came on Sunday
+    text = (
+        "An airstrike hit an aid convoy near Aleppo on Saturday killing 20 people, the UN "
+        "said. In a statement late on Sunday the Syrian Civil Defence confirmed that Russian "
+        "and regime warplanes were behind the deliberate attacks that targeted the convoy."
+    )
+    got = dated(claim(run(text, published=REF), text, "Civil Defence confirmed"))
+    assert got == (date(2016, 6, 25), date(2016, 6, 25))
+    # a statement about something else keeps its own day
+    text = (
+        "An airstrike hit an aid convoy near Aleppo on Saturday killing 20 people, the UN "
+        "said. The monitor said on Sunday that 30 civilians were killed in Idlib."
+    )
+    got = dated(claim(run(text, published=REF), text, "30 civilians"))
+    assert got == (date(2016, 6, 26), date(2016, 6, 26))

@@ -55,3 +55,25 @@ def test_the_syrian_regular_forces_are_the_army() -> None:
         "forces west of Adra."
     )
     assert got["syrian-arab-army"] == "agent"
+
+
+def test_a_force_joined_by_a_plain_word_and_forces_still_acts() -> None:
+    got = roles(
+        "Syrian army and resistance forces have started a new round of clashes with the "
+        "militants in the Southwestern parts of Aleppo."
+    )
+    assert got["syrian-arab-army"] == "agent"
+
+
+def test_an_including_list_inside_the_subject_is_stepped_over() -> None:
+    got = roles(
+        "Al-Nusra militants including elements holding foreign nationalities tried to "
+        "infiltrate into the East Ghouta."
+    )
+    assert got["al-nusra-front"] == "agent"
+    # "including" a name's modifier and a noun, no verb: nothing is done
+    got = roles(
+        "Turkey claims the PYD enjoys close connections with the PKK terrorist organization "
+        "including militant and ammunition support through underground tunnels."
+    )
+    assert got["pkk"] == "mentioned"
