@@ -357,8 +357,11 @@ def _after_inner_place(
     commas stripped, the place a clause ends on runs into the name of the speaker after it;
     the speaker is that name, not the forces in Homs."""
     inside = [i for i, w in enumerate(words) if back[0] <= w.start() and w.end() <= back[1]]
-    for j in inside[1:-1]:
-        if words[j].group() not in ("in", "near", "from"):
+    # the preposition may stand just before the phrase too: "near the border with Turkey
+    # Firat news agency said" is Firat's
+    before = [inside[0] - 1] if inside and inside[0] > 0 else []
+    for j in before + inside[1:-1]:
+        if words[j].group() not in ("in", "near", "from", "with"):
             continue
         k = j + 1
         while k < inside[-1] and words[k].group().lower() in _DIRECTIONS:

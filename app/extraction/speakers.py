@@ -453,12 +453,12 @@ def _named_org(text: str, start: int, end: int) -> ActorMention | None:
         head = len(phrase[: of.start()].split()) - 1  # "the Syrian Institute of Justice"
     if head - lead < 1 or words[head].casefold() not in _ORG_HEADS:
         return None
+    before = text[:start].rstrip()
+    opens = not before or before[-1] in '.!?"“”'  # a sentence's first word is capitalised
     named = [
         w
         for n, w in enumerate(words[lead:head] + words[head + 1 :])
-        if w[:1].isupper()
-        and (lead or n > 0 or at is not None)  # a sentence's first word is capitalised
-        and w not in _NOT_NAME
+        if w[:1].isupper() and (lead or n > 0 or at is not None or not opens) and w not in _NOT_NAME
     ]
     if not named:
         return None
@@ -528,8 +528,25 @@ def _described(
         at = bisect_left(starts, start)
         away = qualified_away(bare)  # "Jordanian state TV": no Syrian actor
 
-        def fits(a: ActorMention, d: _Descriptor = d, away: bool = away) -> bool:
-            return a.kind in d.kinds and a.curated and not (away and syrian(a.key))
+        if (
+            not away
+            and bare & _SOURCES
+            and (default := _certain_default(d, bare, start, end, text))
+        ):
+            # "military sources said": an insider of the Syrian army, whoever the article
+            # named before (the Russian jets whose raids they tell of)
+            return default
+
+        # "Syrian officials": the Syrian government's, never Moscow's foreign ministry
+        home = "syrian" in bare and d.kinds <= _STATE_KINDS
+
+        def fits(a: ActorMention, d: _Descriptor = d, away: bool = away, home: bool = home) -> bool:
+            return (
+                a.kind in d.kinds
+                and a.curated
+                and not (away and syrian(a.key))
+                and not (home and not syrian(a.key))
+            )
 
         before = _echoing([a for a in reversed(actors[:at]) if fits(a)], bare)
         after = _echoing([a for a in actors[at:] if fits(a) and a.start >= end], bare & d.words)
@@ -547,13 +564,9 @@ def _described(
                 m = ActorMention(slugify(name), name, "media", False, start, end, name)
                 return Speaker(m, "named", f"{name!r}: another country's medium")
             break
-        if d.default and (not d.default_when or bare & d.default_when):
-            entry = actor_entry(d.default)
-            if entry is not None:
-                m = ActorMention(
-                    entry.key, entry.name, entry.kind, True, start, end, text[start:end]
-                )
-                return Speaker(m, "descriptor", f"{text[start:end]!r} is {entry.name}")
+        default = _certain_default(d, bare, start, end, text)
+        if default is not None:
+            return default
         # the first descriptor decides: "a correspondent at the Kuweires Military Airport"
         # is nobody in particular when no medium is named, never the army named before
         break
@@ -561,6 +574,21 @@ def _described(
 
 
 _GROUPS = frozenset({"groups", "organizations", "organisations", "ngos", "monitors"})
+_SOURCES = frozenset({"source", "sources"})
+_STATE_KINDS = frozenset({"government", "state_military", "state"})
+
+
+def _certain_default(
+    d: _Descriptor, bare: set[str], start: int, end: int, text: str
+) -> Speaker | None:
+    """The descriptor's default actor, when the phrase's words make it certain."""
+    if not d.default or d.default_when and not bare & d.default_when:
+        return None
+    entry = actor_entry(d.default)
+    if entry is None:
+        return None
+    m = ActorMention(entry.key, entry.name, entry.kind, True, start, end, text[start:end])
+    return Speaker(m, "descriptor", f"{text[start:end]!r} is {entry.name}")
 
 
 def _plural(words: list[str], singular: frozenset[str]) -> bool:

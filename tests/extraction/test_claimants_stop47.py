@@ -70,3 +70,40 @@ def test_the_name_after_a_medium_opens_what_it_said_and_stays_an_actor() -> None
     assert c.claimant is not None and c.claimant.key == "sana"
     assert c.claimant_text == "SANA"
     assert {(a.actor.key, a.role) for a in c.actors if a.actor} >= {("al-nusra-front", "agent")}
+
+
+def test_a_place_after_with_is_no_part_of_the_medium_named_after_it() -> None:
+    text = (
+        "Moscow (Sputnik) The YPG members also have destroyed an armored personnel carrier of "
+        "the Turkish army in Afrin located near the border with Turkey Firat news agency said "
+        "Thursday."
+    )
+    assert claimant(text, "armored personnel carrier") == ("firat-news-agency", "Firat news agency")
+
+
+def test_the_state_run_news_agency_is_syrian_state_media() -> None:
+    text = (
+        "A Syrian army unit killed dozens of al-Nusra Front terrorists during an ambush "
+        "southwest of Adra in Damascus countryside state-run news agency reported."
+    )
+    assert claimant(text, "ambush")[0] == "syrian-state-media"
+
+
+def test_military_sources_are_the_syrian_army_whoever_was_named_before() -> None:
+    text = (
+        "Over 100 terrorists have been killed in the Russian fighter jets air raids on ISIL "
+        "positions in Homs province in the last 48 hours military sources said on Friday."
+    )
+    assert claimant(text, "Over 100 terrorists")[0] == "syrian-arab-army"
+    # qualified, they are another army's
+    text = "Turkish jets struck IS positions near al-Bab on Friday Turkish military sources said."
+    assert claimant(text, "Turkish jets")[0] != "syrian-arab-army"
+
+
+def test_syrian_officials_are_never_another_states_ministry() -> None:
+    text = (
+        "The Russian Foreign Ministry said the strike was deliberate. The Pentagon said that "
+        "the airstrike was a mistake while a number of Syrian officials stated that the attack "
+        "was intentional."
+    )
+    assert claimant(text, "Syrian officials")[0] == "syrian-government"
