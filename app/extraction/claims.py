@@ -101,6 +101,8 @@ _HEDGE = re.compile(
     r"|appear(?:s|ed)? (?:to|as (?:though|if))"
     r"|likely|may|might|could|possibly|probably|presumably|(?:were|was)\s+(?:also\s+)?reported"
     r"|believed\s+to|suspects?"
+    r"|(?:is|are|was|were)\s+(?:usually\s+|widely\s+)?(?:feared|deemed)\s+to"
+    r"|(?:their|its|his|her)\s+assertions?\s+that"
     r"|(?:toll|number|figure)\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+expected\s+to\s+rise"
     r"|held\s+(?:[\w-]+\s+){1,6}?responsible"
     r"|a reported|the reported)\b",
@@ -110,6 +112,9 @@ _HEDGE = re.compile(
 # someone named, not the unattributed "it was reported"
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 _REPORTS = re.compile(r"reports?\b", re.I)
+# "could not confirm details", "could not specify what kind": the speaker cannot tell more,
+# which hedges nothing it told; "could not be verified" does
+_COULD_NOT_DO = re.compile(r"\s+not\s+(?:immediately\s+)?(?!be\b)[a-z]+", re.I)
 # "a pretext for accusing", "by blaming": a gerund after a preposition names an act, nobody's
 # accusation
 _GERUND_AFTER = re.compile(r"\b(?:for|of|by|from|without|in|at)\s+$", re.I)
@@ -142,6 +147,8 @@ def is_hedged(text: str, start: int = 0, end: int | None = None) -> Why | None:
             continue
         if m.group() == "May":  # the month
             continue
+        if word == "could" and _COULD_NOT_DO.match(text, m.end()):
+            continue  # "the Observatory could not say whether": what the speaker cannot tell
         if word.endswith("ing") and _GERUND_AFTER.search(
             text, max(start, m.start() - 12), m.start()
         ):

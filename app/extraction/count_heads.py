@@ -10,6 +10,7 @@ from app.extraction.count_words import (
     AUX,
     EXTRA,
     FIGHTERS,
+    HOW_BADLY,
     NOT_PEOPLE,
     ONE,
     ONE_PERSON,
@@ -51,7 +52,7 @@ def _modified(toks: Toks, k: int) -> bool:
         return False
     low = toks.low[k]
     return (
-        low not in STOP | AUX | RELATIVE
+        low not in STOP | AUX | RELATIVE | HOW_BADLY
         and fate_of(low) is None
         and not low.endswith(("ed", "ing"))
     )

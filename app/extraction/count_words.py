@@ -48,6 +48,8 @@ PEOPLE = FIGHTERS | word_set(
     "relatives officials guards crewmembers crew drivers visitors minors rescuers paramedics "
     "employees farmers hopefuls heads"
 )
+# how badly the hurt were hurt, between a count and its fate: "a nurse critically wounded"
+HOW_BADLY = word_set("critically seriously severely badly lightly slightly gravely mortally")
 # One person: "a woman was injured", "killed a nurse a hospital employee and two soldiers"
 ONE_PERSON = word_set(
     "person civilian child girl boy woman man baby infant father mother son daughter "

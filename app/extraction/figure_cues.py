@@ -12,6 +12,7 @@ from app.extraction.count_words import (
     AUX,
     EXTRA,
     GASES,
+    HOW_BADLY,
     OF_CUES,
     PEOPLE,
     RELATIVE,
@@ -104,9 +105,10 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
     n, stop = k, min(k + FOLLOW_REACH, len(toks))
     if toks.low[k : k + 3] in PARTITIVE:  # "50 terrorists most of them from al-Nusra ..."
         immediate, n, stop = False, k + 3, min(k + 3 + FOLLOW_REACH, len(toks))
-    elif k < len(toks) and toks.low[k] == "from":
-        # where the people are from is no clause of its own: "Three women from the besieged
-        # town of Madaya west of the Syrian capital Damascus were killed"
+    elif k < len(toks) and toks.low[k] in ("from", "of"):
+        # where the people are from, or whose they are, is no clause of its own: "Three women
+        # from the besieged town of Madaya west of the Syrian capital Damascus were killed",
+        # "Four staff of the Union of Syrian Medical Relief Organisations were killed"
         stop = min(k + 2 * FOLLOW_REACH, len(toks))
     while n < stop:
         # "30 soldiers and 39 rebel fighters had been killed": a count listed with this one
@@ -143,7 +145,7 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
             kind = "injured"
         if kind:
             return kind, immediate
-        if low not in AUX:
+        if low not in AUX and low not in HOW_BADLY:
             immediate = False
         n += 1
     return None, False

@@ -121,6 +121,8 @@ def number(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
     if toks.is_num(i):
         if "." in low and nxt not in _SCALES:
             return None
+        if nxt in ("am", "pm", "a.m.", "p.m.", "gmt", "hrs"):
+            return None  # "07-08-2013 0147 PM": a time of day, no count
         value = float(low.replace(",", ""))
         if nxt in _SCALES:
             return int(value * _SCALES[nxt]), False, i + 2

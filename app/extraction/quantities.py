@@ -126,7 +126,13 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if cue is None and noun_at is not None and toks.low[noun_at - 1] in FATE_ADJECTIVES:
             cue = fate_of(toks.low[noun_at - 1])
         cue = cue or clause_verb(toks, q)
-        subset = (q > 0 and toks.low[q - 1] in APPOSITION) or "them" in toks.low[j:np_end]
+        subset = (
+            (q > 0 and toks.low[q - 1] in APPOSITION)
+            or "them" in toks.low[j:np_end]
+            # "the deaths of 14456 people 110 of them under 18": a part of the count just told
+            or last_end == q - 1
+            and toks.low[j : j + 2] in (["of", "them"], ["of", "whom"])
+        )
         if subset and last_kind is None and q >= 2 and toks.low[q - 2] in PEOPLE:
             # "killing civilians including three children": of a whole not counted, the part
             # is the figure

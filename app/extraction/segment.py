@@ -55,6 +55,7 @@ _LEAD_JUNK = re.compile(
     r"|.{0,200}?pic\.twitter\.com\S*.{0,120}?\b(?:19|20)\d\d\s+"
     r"|Get short URL(?:\s+\d+)*\s*"
     r"|SEND\s+\S+\s*|(?:AA|AP|AFP|Reuters|EPA)\s+Photo\s+"
+    r"|\d{1,2}:?\d\d\s*(?:AM|PM|GMT)\s+"  # the time a page was published: "0147 PM"
     # datelines: "BEIRUT (Reuters) -", "DEIR EZ-ZOR (Syria) (Sputnik)", "Aleppo SANA-"
     r"|(?:[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2}|[A-Z][a-z]+)\s+(?:\([A-Za-z .]+\)\s*)*"
     r"\((?:Reuters|AFP|AP|Sputnik|Xinhua|SANA|RIA Novosti|Anadolu|AA|UPI|IRNA|TASS)\)"
