@@ -142,6 +142,11 @@ BACK = re.compile(
     r"|\b(?:adding|added)\b",
     re.I,
 )
+# a present state that holds today: "are still trapped", "has yet to accede"
+STILL = re.compile(
+    r"\b(?:(?:is|are|remains?)\s+still|still\s+(?:is|are|remain)|has\s+yet\s+to|have\s+yet\s+to)\b",
+    re.I,
+)
 # the incident already told, named again by a statement about it
 INCIDENT_BACK = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|"

@@ -51,6 +51,7 @@ _DAY_WORD = re.compile(
     r"(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\s+night"
     r"|[Tt]his\s+(?:morning|afternoon|evening))\b"
 )
+_OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 _UNIT = re.compile(r"(?:week|seven\s+days|7\s+days|weekend|month|year)\b")
 # "nearly two weeks ago", "just over a year ago" (found from "ago")
 _AGO = re.compile(
@@ -154,13 +155,19 @@ _RECENT_SPAN = {
 }  # fmt: skip
 
 
-def _recent_span(unit: str) -> tuple[int, str]:
+def _recent_span(unit: str, reference: date) -> tuple[int, str]:
     """How many days before the reference a recent period starts, and its precision:
     "the past ten days" are the reference and the nine days before it, "the past two
-    weeks" it and the thirteen before it."""
+    weeks" it and the thirteen before it, "the last two months" it and the days back to
+    the day after the same day two months before."""
     if unit in _RECENT_SPAN:
         return _RECENT_SPAN[unit]
     count, last = unit.split()[0], unit.split()[-1]
+    if last == "months" and count in COUNT_WORDS:
+        back = reference.month - 1 - COUNT_WORDS[count]
+        year, month = reference.year + back // 12, back % 12 + 1
+        day = min(reference.day, monthrange(year, month)[1])
+        return (reference - date(year, month, day)).days - 1, "month"
     if last == "days" and (count in COUNT_WORDS or count.isdigit()):
         n = COUNT_WORDS.get(count) or int(count)
         return n - 1, "day" if n <= 3 else "week"
@@ -451,7 +458,7 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
     if reference is not None:
         for m in _RECENT.finditer(text):
             unit = " ".join((m.group(1) or m.group(2)).lower().split())
-            days, precision = _recent_span(unit)
+            days, precision = _recent_span(unit, reference)
             found.add(m.start(), m.end(), reference - timedelta(days=days), reference, precision)
         for m in _WEEKDAY.finditer(text):
             _weekday_anchor(found, m, reference)
@@ -464,6 +471,13 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
                 start, offset = b.start(), -2
             d = reference + timedelta(days=offset)
             found.add(start, m.end(), d, d, "day")
+        for m in _OVERNIGHT.finditer(text):
+            # "overnight" alone is last night (docs/annotation.md §11); "overnight Tuesday",
+            # "yesterday overnight" are the day named beside it
+            near = text[max(0, m.start() - 24) : m.end() + 24]
+            if not _WEEKDAY.search(near) and not _DAY_WORD.search(near):
+                d = reference - timedelta(days=1)
+                found.add(m.start(), m.end(), d, d, "day")
         for m in _UNIT.finditer(text):
             _unit_anchor(found, m, reference)
         for m in _AGO.finditer(text):

@@ -70,6 +70,7 @@ from app.extraction.date_words import (
     STANCE,
     STATEMENT_DATE,
     STATEMENT_NAMED,
+    STILL,
     SUPERLATIVE,
     VAGUE_ALONGSIDE,
     WAR_THAT_BEGAN,
@@ -477,6 +478,12 @@ class Dater:
                 self.incident, self.where = self.round_up, where
                 return self._inherited(self.round_up, "the round-up's day")
             return self._elsewhere(incident, where)  # "In Homs ...", "Meanwhile ... in Homs"
+        if tense == "present" and self.reference is not None and STILL.search(text, start, end):
+            # "The bodies of these terrorists are still with the Kurdish militants": a state
+            # that holds today, whatever incident it goes back to
+            r = self.reference
+            d = DateMention(r, r, "day", start, start, "")
+            return Dated(d, Why("present", note="a present state: dated to the reference day"))
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
             if back is not None and not vague and ALONGSIDE.fullmatch(back.group()):

@@ -64,3 +64,33 @@ def test_a_later_statement_about_the_incident_told_keeps_the_incidents_day() -> 
     )
     got = dated(claim(run(text, published=REF), text, "30 civilians"))
     assert got == (date(2016, 6, 26), date(2016, 6, 26))
+
+
+def test_overnight_alone_is_last_night() -> None:
+    found = find_dates("Russian raids claimed 17 lives overnight said the monitor.", reference=REF)
+    assert [(d.surface, d.date_start, d.precision) for d in found] == [
+        ("overnight", date(2016, 6, 26), "day")
+    ]
+    # beside a day it names, the day decides
+    found = find_dates("Airstrikes overnight Saturday killed five people.", reference=REF)
+    assert [d.surface for d in found] == ["Saturday"]
+
+
+def test_the_last_n_months_are_counted_back_from_the_reference() -> None:
+    found = find_dates("550 civilians were killed in the last two months.", reference=REF)
+    assert [(d.date_start, d.date_end, d.precision) for d in found] == [
+        (date(2016, 4, 28), REF, "month")
+    ]
+    # "recent months" stay the table's 90 days
+    found = find_dates("Raids have intensified in recent months.", reference=REF)
+    assert [d.date_start for d in found] == [date(2016, 3, 30)]
+
+
+def test_a_state_that_still_holds_is_dated_to_the_reference() -> None:
+    text = (
+        "Kurdish forces killed at least 175 jihadists on Saturday, the Observatory said. "
+        '"The bodies of these terrorists are still with the Kurdish militants" said the '
+        "Observatory's head."
+    )
+    got = dated(claim(run(text, published=REF), text, "bodies of these terrorists"))
+    assert got == (REF, REF)
