@@ -65,6 +65,13 @@ BACKGROUND_AGREEMENT = re.compile(
 EARLIER_CLAUSE = re.compile(
     r"\b(?:which|who|that)\s+had\s+(?:\w+\s+){0,2}?(?:in|on|since)\s+$", re.I
 )
+# a relative clause about what a noun went through: "which was inaugurated by President
+# Bashar al-Assad in", "that has been divided since"
+OLD_CLAUSE = re.compile(
+    r"\b(?:which|that|who)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:[\w-]+\s+){0,7}?(?:in|on|since|during)\s+$",
+    re.I,
+)
 # "opened an investigation into whether its strikes last week killed civilians": the date
 # of what is in question, not of the claim's event
 QUESTIONED = re.compile(r"\bwhether\b[^.;]*$", re.I)
@@ -207,6 +214,13 @@ NEW_THREAD = re.compile(
 # carry out raids": how a source works, a general statement tied to no time (§5 rule 5);
 # not in a relative clause about the speaker ("The Observatory, which relies on ...")
 METHOD = re.compile(r"(?<!which )(?<!who )\b(?:relies|rely) on\b|\bdetermines\b", re.I)
+# a period of years counted back from now: a duration, no date ("over the past five years")
+YEARS_LONG = re.compile(
+    r"\b(?:over|in|during|for|within)\s+(?:the\s+)?(?:past|last)\s+(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d{1,2})\s+years\b",
+    re.I,
+)
+RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\b[^.;]*$", re.I)
 # "the deadliest in the city for years": a yardstick, not another thread
 SUPERLATIVE = re.compile(
     r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest|fiercest|most (?!of\b)\w+)\b"

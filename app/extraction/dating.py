@@ -56,6 +56,7 @@ from app.extraction.date_words import (
     NAMES_EVENT,
     NEW_THREAD,
     NOT_HEADING,
+    OLD_CLAUSE,
     ON_SINCE,
     PAST,
     PERFECT,
@@ -64,6 +65,7 @@ from app.extraction.date_words import (
     PRESENT_CUE,
     QUESTIONED,
     REACTION,
+    RELATIVE_BEFORE,
     ROUND_UP,
     SINCE_THEN,
     SINCE_WAR,
@@ -74,6 +76,7 @@ from app.extraction.date_words import (
     SUPERLATIVE,
     VAGUE_ALONGSIDE,
     WAR_THAT_BEGAN,
+    YEARS_LONG,
 )
 from app.extraction.types import MAX_EVENT_SPAN_DAYS, DateMention, Why
 
@@ -101,6 +104,9 @@ def _stated(text: str, start: int, d: DateMention) -> bool:
     )
 
 
+# a date in a relative clause this long before the reference tells the history of what
+# the clause describes, not the claim's event
+_YEARS_AGO = 365
 # a date written after these (within so many characters) is not the date of the claim's event
 _NOT_ITS_DATE = (
     (COMPARED, 120),
@@ -126,6 +132,12 @@ def _own(
             continue
         if any(r.search(text, max(start, d.start - reach), d.start) for r, reach in _NOT_ITS_DATE):
             continue
+        if (
+            reference is not None
+            and (reference - d.date_end).days > _YEARS_AGO
+            and OLD_CLAUSE.search(text, max(start, d.start - 80), d.start)
+        ):
+            continue  # "the Opera House which was inaugurated by Assad in 2004": its history
         found.append(d)
     if not found:
         return None
@@ -322,6 +334,15 @@ class Dater:
         back = INCIDENT_BACK.search(self.text, max(content_from, own.end), end)
         return self._inherited(incident, back.group()) if back is not None else None
 
+    def _years_long(self, start: int, end: int) -> bool:
+        """Does the claim tell of years counted back from now ("has killed more than 280000
+        people over the past five years")? Not in a clause about a noun ("Khaldiyeh which
+        has been held by the terrorists over the past two years")."""
+        m = YEARS_LONG.search(self.text, start, end)
+        return m is not None and not RELATIVE_BEFORE.search(
+            self.text, max(start, m.start() - 60), m.start()
+        )
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -445,7 +466,8 @@ class Dater:
             self.heading = None  # the timeline has ended: the text goes on without headings
         if self.heading is not None:  # the rest of a timeline entry
             return self._inherited(self.heading, "the timeline heading")
-        if METHOD.search(text, start, end):
+        if METHOD.search(text, start, end) or self._years_long(start, end):
+            # how a monitor works; a toll "over the past five years" (a duration, §5)
             return Dated(None, None)
         tense = _tense(text, start, end, content_from)
         back = BACK.search(text, start, end)

@@ -94,3 +94,29 @@ def test_a_state_that_still_holds_is_dated_to_the_reference() -> None:
     )
     got = dated(claim(run(text, published=REF), text, "bodies of these terrorists"))
     assert got == (REF, REF)
+
+
+def test_a_date_in_a_clause_about_a_nouns_history_is_not_the_claims() -> None:
+    text = (
+        "Mortar shells hit the Damascus Opera House on Sunday. The attack damaged the Opera "
+        "House which was inaugurated by President Bashar al-Assad in 2004."
+    )
+    got = dated(claim(run(text, published=REF), text, "inaugurated"))
+    assert got == (date(2016, 6, 26), date(2016, 6, 26))
+
+
+def test_years_counted_back_from_now_are_a_duration_not_a_date() -> None:
+    text = (
+        "Rebel shelling killed two civilians in Aleppo on Friday. ISIL terrorists have been "
+        "behind many of the deadly bomb attacks across Syria over the past three years."
+    )
+    assert dated(claim(run(text, published=REF), text, "over the past")) is None
+    # ... unless they describe a noun: the capture keeps the incident's day
+    text = (
+        "A car bomb exploded in Homs on Friday. The blast comes as the army captured Khaldiyeh "
+        "District which has been held by the rebels over the past two years."
+    )
+    assert dated(claim(run(text, published=REF), text, "Khaldiyeh")) == (
+        date(2016, 6, 24),
+        date(2016, 6, 24),
+    )
