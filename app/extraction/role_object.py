@@ -371,6 +371,12 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             f"{prev} {w}".strip(),
             "the object of an attack",
         )
+    if (
+        w in ("to", "on")
+        and prev in _BLOWS
+        and any(low(toks, m) in _DEALT for m in range(max(0, k - 5), k - 1))
+    ):  # "Kurdish forces dealt a blow to ISIS", "inflicted heavy losses on the terrorists"
+        return "target", Why("object", toks[k - 1].start(), b, f"{prev} {w}", "dealt a blow")
     if w in HARM and not _named_deed(toks, k):
         return "target", Why("object", a, b, w, "the object of a verb of harm")
     if w in FORCING and any(
@@ -385,6 +391,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     return None
 
 
+_BLOWS = frozenset({"blow", "blows", "losses", "casualties", "defeat", "defeats"})
+_DEALT = frozenset({"dealt", "deal", "deals", "dealing", "delivered", "inflicted", "inflicting"})
 _HURT_IN = frozenset({"killed", "wounded", "injured", "died", "dead", "hurt"})
 
 

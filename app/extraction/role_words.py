@@ -44,7 +44,8 @@ WEAPONS = word_set(
     "offensive offensives attack attacks assault assaults siege operation operations advance "
     "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
-    "blockade sniper snipers mortars mortar troops forces helicopter jet warplane plane bomber"
+    "blockade sniper snipers mortars mortar troops forces helicopter jet warplane plane bomber "
+    "onslaught"
 )
 # words between an owner and its weapon: "a Daesh suicide bomber", "an IS car bomb"
 WEAPON_KINDS = word_set("suicide car truck booby-trapped twin double deadly")
@@ -146,11 +147,11 @@ TOWARD = word_set("against on at upon targeting")
 OBJECT_OF_NOUN = word_set(
     "war fight battle offensive campaign operation operations attack attacks assault strikes "
     "strike airstrikes airstrike raids raid shelling bombardment push advance crackdown "
-    "clashes clash fighting siege blockade bombing"
+    "clashes clash fighting siege blockade bombing onslaught"
 )
 FROM_VERBS = word_set(
     "captured seized recaptured retook retaken taken took liberated freed wrested regained "
-    "won capturing seizing recapturing liberating freeing wresting regaining win wins "
+    "won capturing seizing recapturing liberating freeing wresting regaining win wins taking "
     "capture seize recapture retake take liberate wrest regain"
 )
 # nouns that end an apposition describing an actor ("the al Qaeda offshoot")

@@ -77,3 +77,40 @@ def test_an_including_list_inside_the_subject_is_stepped_over() -> None:
         "including militant and ammunition support through underground tunnels."
     )
     assert got["pkk"] == "mentioned"
+
+
+def test_a_side_and_its_ally_are_two_doers() -> None:
+    got = roles(
+        "Intense bombardment by the Assad regime and its ally Russia killed over 80 civilians "
+        "in Aleppo on Friday."
+    )
+    assert got == {"syrian-government": "agent", "russia": "agent"}
+    got = roles(
+        "The massacre came amid the brutal onslaught by the Assad regime as well as its Russian "
+        "and Iranian allies on the besieged eastern Aleppo."
+    )
+    assert got == {"syrian-government": "agent", "russia": "agent", "iran": "agent"}
+
+
+def test_what_was_taken_from_a_side_and_the_blow_it_was_dealt_make_it_the_target() -> None:
+    got = roles("ISIL executed 24 civilians after taking Buyir from the Syrian Democratic Forces.")
+    assert got["sdf"] == "target"
+    got = roles("Kurdish forces dealt a blow to ISIS by capturing an important town on Friday.")
+    assert got["islamic-state"] == "target"
+    got = roles("The army inflicted heavy losses on ISIS in Palmyra.")
+    assert got["islamic-state"] == "target"
+
+
+def test_a_kurdish_arab_alliance_is_the_sdf_and_the_condemned_did_the_deed() -> None:
+    got = roles(
+        "The Takfiri ISIL group has executed at least 24 civilians after seizing a village from "
+        "a US-backed Kurdish-Arab alliance a monitor said Friday."
+    )
+    assert got["sdf"] == "target"
+    got = roles(
+        "Islamic State was condemned on Friday in a U.N. Security Council resolution for gross "
+        "abuses of human rights."
+    )
+    assert got["islamic-state"] == "agent"
+    # condemned with no deed named: whoever condemns it, it did nothing here
+    assert roles("Russia was condemned by the opposition.").get("russia") != "agent"
