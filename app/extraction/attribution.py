@@ -167,7 +167,11 @@ _VERB_NOUN_OK = re.compile(
 # pronoun before the record verb is that same speaker
 _SAID_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}")
 _RECORD_VERBS = frozenset({"documented", "recorded", "counted"})
-_NOT_SPEECH_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
+# ("said by telephone" is still said)
+_NOT_SPEECH_AFTER = re.compile(
+    r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by(?!\s+(?:tele)?phone|\s+e-?mail|\s+video))\b",
+    re.I,
+)
 # "Assad accused of releasing prisoners": a headline's passive, its subject is the accused
 _ACCUSED_OF = re.compile(r"\s+of\b")
 # "strikes claimed more than 100 lives": claimed = killed

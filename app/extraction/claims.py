@@ -112,6 +112,13 @@ _HEDGE = re.compile(
 # someone named, not the unattributed "it was reported"
 _NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
 _REPORTS = re.compile(r"reports?\b", re.I)
+# an unnamed person speaking: "A Madaya resident", "Another opposition activist from ..."
+_SOMEONE = re.compile(
+    r"(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}?(?:resident|activist|witness|man|woman|"
+    r"official|source|doctor|medic|volunteer|fighter|rebel|soldier|commander|survivor|nurse|"
+    r"teacher|worker|member)\b",
+    re.I,
+)
 # "could not confirm details", "could not specify what kind": the speaker cannot tell more,
 # which hedges nothing it told; "could not be verified" does
 _COULD_NOT_DO = re.compile(r"\s+not\s+(?:immediately\s+)?(?!be\b)[a-z]+", re.I)
@@ -283,6 +290,10 @@ def find_claims(
             ctx.person_spoke = claimant
         elif claimant is not None and why.rule not in ("outlet", "comment"):
             ctx.body_spoke = claimant
+        elif claimant is None and claimant_text and _SOMEONE.match(claimant_text):
+            # "Another opposition activist said ...; he said": "he" is that nobody, not the
+            # person named before
+            ctx.person_spoke = None
         last_end = u.end
         # what was said starts after a leading "X said (that)"; a trailing one follows it
         leading = attr is not None and attr.cue_end and attr.start <= u.start + 3

@@ -110,6 +110,8 @@ _NOT_NAME = frozenset(
         "Defence",
         "Defense",
         "Secretary",
+        "High",
+        "Commissioner",
         "Spokesman",
         "Spokeswoman",
         "Director",
@@ -183,9 +185,19 @@ def _person_name(
     run: list[re.Match[str]] = []
 
     def flush() -> tuple[int, int] | None:
-        caps = [w for w in run if w.group()[0].isupper()]
         while run and not run[-1].group()[0].isupper():
             run.pop()
+        org = [n for n, w in enumerate(run) if w.group().casefold() in _ORG_WORDS]
+        if (
+            org
+            and org[-1]
+            >= 1  # "Human Rights Navi Pillay", not a subheading "Military Rejects Claims"
+            and len(run) - org[-1] - 1 >= 2
+            and text[run[org[-1]].end() : run[org[-1] + 1].start()] == " "
+        ):
+            # "UN High Commissioner for Human Rights Navi Pillay": the name after the office
+            del run[: org[-1] + 1]
+        caps = [w for w in run if w.group()[0].isupper()]
         if 2 <= len(caps) <= 4 and run and not any(w.group().casefold() in _ORG_WORDS for w in run):
             s, e = run[0].start(), run[-1].end()
             name = text[s:e]
@@ -251,13 +263,17 @@ def _surname(text: str, m: ActorMention) -> bool:
     return bool(before and before.group(1) not in _NOT_NAME and not _whole_place(before.group(1)))
 
 
+_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|ash|at|az)-")
+
+
 def _by_surname(
     text: str, start: int, end: int, people: Sequence[ActorMention]
 ) -> ActorMention | None:
     """ "Blinken said", "said Kiki", "Ban had demanded": a person the article named in
     full before (by the end of the name, or by its first word: "Ban Ki-moon")."""
     words = text[start:end].rstrip(".").split()  # "said Kurdi." ends the sentence
-    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+    # "says al-Hajj": a surname may open with its article in lower case
+    if not 1 <= len(words) <= 2 or not all(_ARTICLE.sub("", w)[:1].isupper() for w in words):
         return None
     tail = " ".join(words).casefold()
     for p in reversed(people):
@@ -337,9 +353,14 @@ def resolve(
     if words and words[-1].casefold() in PEOPLE and "of" not in words:
         # "Syrian opposition activists", not "a network of activists"
         return Speaker(None, "generic", f"{words[-1]!r}: people, nobody in particular")
-    if len(words) > 2 and words[0].casefold() in PEOPLE and words[1] in ("in", "inside"):
-        # "Activists in Damascus": where they are ("Damascus" also describes the government)
-        return Speaker(None, "generic", f"{words[0]!r}: people, nobody in particular")
+    for n, w in enumerate(words[:3]):
+        # "Activists in Damascus", "Another opposition activist from Deir al-Zor": where they
+        # are ("Damascus" also describes the government), their side only a word about them
+        low_w = w.casefold()
+        crowd = low_w in PEOPLE or f"{low_w}s" in PEOPLE
+        where = n + 2 < len(words) and words[n + 1] in ("in", "inside", "from")
+        if crowd and where and words[n + 2][:1].isupper():
+            return Speaker(None, "generic", f"{w!r}: people, nobody in particular")
     inside = [
         a
         for a in inside
@@ -426,7 +447,11 @@ _LIVING = re.compile(
     re.I,
 )
 # two speakers of a few words each, joined: "a monitor and rebels", "the army and its allies"
-_JOINT = re.compile(r"((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s+(?:\S+\s*){1,3}", re.I)
+# "a monitor and rebels", "a human rights monitoring group and activists": two speakers, the
+# first a description in lower case after its first two words
+_JOINT = re.compile(
+    r"((?:[Tt]he|[Aa]n?)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+[a-z][\w-]*){0,2}?)\s+and\s+(?:\S+\s*){1,3}"
+)
 # an acronym after the name it abbreviates: "... Commission SRGC", "... (SRGC)", "[SRGC]"
 _ACRONYM_AFTER = re.compile(r"\s+[(\[]?[A-Z]{2,}[)\]]?\s*$")
 # a head noun its name follows: "Institute of Justice", "Commission for Human Rights"

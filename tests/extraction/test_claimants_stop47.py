@@ -107,3 +107,44 @@ def test_syrian_officials_are_never_another_states_ministry() -> None:
         "was intentional."
     )
     assert claimant(text, "Syrian officials")[0] == "syrian-government"
+
+
+def test_said_by_telephone_is_still_said() -> None:
+    text = (
+        "Those who were executed are all al-Sheitaat Observatory director Rami Abdelrahman "
+        "said by telephone from Britain."
+    )
+    assert claimant(text, "executed")[1] == "Observatory director Rami Abdelrahman"
+
+
+def test_an_unnamed_person_from_somewhere_is_nobody_in_particular() -> None:
+    text = (
+        "Another opposition activist from Deir al-Zor said residents of al-Sheitaat towns had "
+        "been given three days to leave."
+    )
+    assert claimant(text, "residents")[0] is None
+
+
+def test_a_described_monitor_joined_to_activists_leads() -> None:
+    text = (
+        "The Islamic State group has executed 700 members of a tribe in eastern Syria a human "
+        "rights monitoring group and activists said on Saturday. The Syrian Observatory for "
+        "Human Rights said 100 of them were civilians."
+    )
+    assert claimant(text, "700 members")[0] == "sohr"
+    # a list of names is no description: the first named leads, as before
+    text = "The US Britain France and Russia have urged the rebels to cooperate with the UN."
+    assert claimant(text, "urged")[0] == "united-states"
+
+
+def test_a_name_after_an_office_speaks_and_a_surname_may_open_with_its_article() -> None:
+    text = (
+        "The UN said it would probe reports of a massacre in Khan al-Assal UN High "
+        "Commissioner for Human Rights Navi Pillay said in a statement."
+    )
+    assert claimant(text, "massacre")[0] == "navi-pillay"
+    text = (
+        "Ibrahim al-Hajj a volunteer with the group said residents could not flee. "
+        '"They want a road to leave Aleppo" says al-Hajj.'
+    )
+    assert claimant(text, "road to leave")[0] == "ibrahim-al-hajj"
