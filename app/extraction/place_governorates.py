@@ -39,6 +39,27 @@ def _city_governorates() -> frozenset[str]:
     )
 
 
+@per_registry()
+def _countrysides() -> dict[str, str]:
+    """Folded "<name> countryside" -> the governorate so called ("Damascus countryside" is
+    Rif Dimashq, "Aleppo countryside" Aleppo's)."""
+    return {
+        normalize_key(a): e.key
+        for e in place_entries()
+        if e.kind == "governorate"
+        for a in e.aliases
+        if a.casefold().endswith("countryside")
+    }
+
+
+def _countryside_of(key: str) -> str | None:
+    """The governorate a city's countryside is (Damascus -> Rif Dimashq)."""
+    here = place_entry(key)
+    if here is None or here.kind not in ("city", "town"):
+        return None
+    return _countrysides().get(normalize_key(f"{here.name} countryside"))
+
+
 def _namesake_governorate(key: str) -> str | None:
     """The governorate a city or town is the namesake of (Idlib -> Idlib Governorate)."""
     here = place_entry(key)
@@ -70,6 +91,12 @@ _COUNTRYSIDE_SIDE = re.compile(
     r"\bcountryside\s+(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+of\s+(?:the\s+)?$",
     re.I,
 )
+# "Aleppos southern countryside", "Hama's northern countryside"
+_COUNTRYSIDE_AFTER = re.compile(
+    r"(?:['’]?s)?\s+(?:(?:north|south)-?)?(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
+    re.I,
+)
+_ITS_COUNTRYSIDE = re.compile(r"\s+and\s+(its\s+countryside)\b", re.I)
 # "the three provinces of Homs Idlib and Lattakia": each name listed after it
 _PROVINCES_OF = re.compile(r"\b(?:provinces|governorates)\s+of\s+(?:the\s+)?$", re.I)
 # "Deir Ezzor and neighbouring Raqqa province": a province's neighbour is a province
@@ -77,10 +104,20 @@ _NEIGHBOURING = re.compile(r"\s+and\s+(?:the\s+)?neighbou?ring\s+", re.I)
 
 
 def _provinces(text: str, found: Found) -> Found:
-    out = list(found)
+    out, extra = list(found), []
     for n, (s, e, keys) in enumerate(out):
         city = text[s:e].casefold().endswith("city") or _CITY_AFTER.match(text, e)
         side = _SIDE_OF.search(text, max(0, s - 16), s)
+        if (m := _ITS_COUNTRYSIDE.match(text, e)) is not None:
+            # "Aleppo and its countryside": the city, and its governorate after it
+            if (gov := _countryside_of(keys[0])) is not None:
+                extra.append((m.start(1), m.end(1), (gov,)))
+            continue
+        if not city and _COUNTRYSIDE_AFTER.match(text, e):
+            # "al-Hader town in Aleppos southern countryside": the governorate's
+            if (gov := _countryside_of(keys[0])) is not None:
+                out[n] = (s, e, (gov,))
+            continue
         if not city and (side or _COUNTRYSIDE_SIDE.search(text, max(0, s - 40), s)):
             gov = _namesake_governorate(keys[0])
             if gov is not None and (not side or gov not in _city_governorates()):
@@ -113,7 +150,7 @@ def _provinces(text: str, found: Found) -> Found:
             if m == 0 or not _LISTED.fullmatch(text, out[m - 1][1], out[m][0]):
                 break
             m -= 1
-    return out
+    return sorted(out + extra)
 
 
 def _locators(toks, found: Found) -> Found:

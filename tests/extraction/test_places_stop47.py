@@ -19,3 +19,18 @@ def test_a_city_part_running_on_into_a_province_is_the_province() -> None:
     # a countryside is no part of a city: it keeps its name before "province"
     text = "A landmine exploded in Jarez village in the northern countryside of Aleppo province."
     assert "northern-aleppo-countryside" in _keys(text)
+
+
+def test_a_citys_countryside_is_its_governorate() -> None:
+    text = "A rocket shell hit al-Hader town in Aleppos southern countryside on Friday."
+    assert _keys(text) == ["al-hadir", "aleppo-governorate"]
+    assert _keys("Raids hit Hamas eastern countryside.") == ["hama-governorate"]
+    # Damascus's countryside is another governorate, Rif Dimashq
+    assert _keys("Shells hit Damascus southern countryside.") == ["rif-dimashq-governorate"]
+
+
+def test_a_city_and_its_countryside_are_the_city_and_its_governorate() -> None:
+    text = "Airstrikes on Aleppo and its countryside killed 54 civilians on Tuesday."
+    assert _keys(text) == ["aleppo", "aleppo-governorate"]
+    text = "Mortars fell on Damascus and its countryside."
+    assert _keys(text) == ["damascus", "rif-dimashq-governorate"]
