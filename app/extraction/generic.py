@@ -75,11 +75,16 @@ def _mention(text: str, key: str, start: int, end: int) -> ActorMention:
     return ActorMention(key, entry.name, entry.kind, True, start, end, text[start:end])
 
 
-def _in_context(word: str, at: int, rules: _Rules, named: list[tuple[int, str]]) -> str | None:
-    """The actor a bare word means here: the last of its candidates named before it."""
+def _in_context(word: str, at: int, rules: _Rules, named: Sequence[tuple[int, str]]) -> str | None:
+    """The actor a bare word means here: the last of its candidates named before it
+    (`named` in text order)."""
     candidates = rules.context.get(word, ())
-    before = [key for start, key in named if start < at and key in candidates]
-    return before[-1] if before else None
+    if not candidates:
+        return None
+    for n in range(bisect_left(named, (at,)) - 1, -1, -1):
+        if named[n][1] in candidates:
+            return named[n][1]
+    return None
 
 
 _ARMED_GROUPS = frozenset({"jihadist_group", "rebel_group", "militia"})
@@ -88,8 +93,8 @@ _ARMED_GROUPS = frozenset({"jihadist_group", "rebel_group", "militia"})
 def _armed_group_before(at: int, named: Sequence[tuple[int, str]]) -> bool:
     """Is the registry name covering the word at `at` an armed group's (not a person's:
     "Assads regime" is still the government)?"""
-    before = [key for start, key in named if start <= at]
-    entry = actor_entry(before[-1]) if before else None
+    n = bisect_left(named, (at + 1,))  # the last named at or before `at` (in text order)
+    entry = actor_entry(named[n - 1][1]) if n else None
     return entry is not None and entry.kind in _ARMED_GROUPS
 
 
@@ -97,7 +102,8 @@ def find_generic(
     text: str, covered: list[tuple[int, int]], named: list[tuple[int, str]] = ()
 ) -> list[ActorMention]:
     """Generic actor mentions in the parts of `text` that `covered` spans leave free;
-    `named` are (start, key) of the registry names found, for bare words' context."""
+    `named` are (start, key) of the registry names found, in text order, for bare words'
+    context."""
     rules = _rules()
     toks = scan_cached(text)
     taken = _taken(toks, covered)

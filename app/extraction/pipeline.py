@@ -177,7 +177,9 @@ def _extract(
     places = sorted(places + find_unlisted(text, places, actors), key=lambda p: p.start)
     actors = sorted(
         actors
-        + find_generic(text, [(a.start, a.end) for a in actors], [(a.start, a.key) for a in actors])
+        + find_generic(
+            text, [(a.start, a.end) for a in actors], sorted((a.start, a.key) for a in actors)
+        )
         + seat_actors(text, on=reference),
         key=lambda a: a.start,
     )
