@@ -55,17 +55,20 @@ def paired_cue(toks: Toks, q: int, np_end: int, cue: str | None, immediate: bool
     """The second fate of a count told with two ("killing and injuring scores of them")."""
     if cue not in _HARM:
         return None
+    # "claiming two lives and injuring three people": the other fate has a count of its own
     if immediate:
         n = np_end
         while n < len(toks) and toks.low[n] in AUX:
             n += 1
         window = toks.low[n : n + 3]
+        own_count = _starts_count(toks, n + 3)
     else:
         p = q - 1
         while p >= 0 and toks.low[p] in EXTRA | {"a", "an", "all", "the"}:
             p -= 1
         window = toks.low[max(0, p - 2) : p + 1][::-1]
-    if len(window) == 3 and fate_of(window[0]) == cue and window[1] == "and":
+        own_count = p >= 3 and _starts_count(toks, p - 3)
+    if len(window) == 3 and fate_of(window[0]) == cue and window[1] == "and" and not own_count:
         other = fate_of(window[2])
         return other if other in _HARM and other != cue else None
     return None
@@ -125,6 +128,9 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
             aside = toks.low.index(")", n + 1) + 1 - n
             n, stop = n + aside, min(stop + aside, len(toks))
             continue
+        if toks.is_num(n) and _age_at(toks, n):
+            n += 1  # "eight students between 7 and 12 years old were killed"
+            continue
         if toks.is_punct(n) or (toks.is_num(n) and toks.low[n - 1] not in APPOSITION):
             return None, False
         low = toks.low[n]
@@ -149,6 +155,21 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
             immediate = False
         n += 1
     return None, False
+
+
+_YEARS = (["years"], ["year"])
+
+
+def _age_at(toks: Toks, n: int) -> bool:
+    """Is the number at n an age ("12 years old", "between 7 and 12 years old")?"""
+    if toks.low[n + 1 : n + 2] in _YEARS:
+        return True
+    return (
+        toks.low[n + 1 : n + 2] in (["and"], ["to"])
+        and n + 2 < len(toks)
+        and toks.is_num(n + 2)
+        and toks.low[n + 3 : n + 4] in _YEARS
+    )
 
 
 def _suffers_want(toks: Toks, k: int) -> bool:

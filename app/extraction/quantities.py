@@ -70,6 +70,7 @@ _RANGE_GLUE = ("-", "–", " - ", " to ")
 # "... as well as three fighters", "... in addition to a member of the security forces":
 # a count added to the list before it
 _ADDED = [["as", "well", "as"], ["in", "addition", "to"]]
+_AND_THEIR = [["and", w] for w in ("their", "its", "his", "her")]
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -112,6 +113,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper_parsed = number(toks, nxt)
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
+            if toks.low[j : j + 1] in (["years"], ["year"]):
+                i = j + 1  # "eight students between 7 and 12 years old": their ages
+                continue
         noun_at, np_end = noun_phrase(toks, j, value is None)
         if noun_at is None and qual is None and (named := age_after_name(toks, i)) is not None:
             value, approx, q = 1, False, named  # the person, not the age
@@ -142,14 +146,21 @@ def find_quantities(text: str) -> list[QuantityMention]:
         # "129 loyalists and 116 rebels", "a nurse a hospital employee and two soldiers": a
         # count listed right after another, or added to a list of victims ("killed 15
         # civilians including women and children as well as three fighters") shares its fate
-        listed = last_kind is not None and (
-            last_end == q - 1
-            or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
-            or toks.low[max(0, q - 3) : q] in _ADDED
+        listed = (
+            last_kind is not None
+            and (
+                last_end == q - 1
+                or (q > 1 and toks.low[q - 1] == "and" and last_end == q - 2)
+                # "killed two women and their seven children"
+                or (q > 2 and toks.low[q - 2 : q] in _AND_THEIR and last_end == q - 3)
+                or toks.low[max(0, q - 3) : q] in _ADDED
+            )
         )
         # "five civilians including a child and a woman were killed": both are the subset
         subset = subset or (listed and last_subset)
-        if listed and not immediate:
+        if listed and not immediate and not (last_kind == "other" and cue is not None):
+            # (a list whose first count had no fate of its own takes this one's: "A woman
+            # and her three children as well as another child were killed")
             what: str | None = last_kind
         elif cue is None and part_of_previous and last_kind is not None:
             what = last_kind

@@ -34,6 +34,19 @@ def figures(text: str) -> list[tuple[str, int | None, int | None, bool]]:
             "Terrorists targeted tens of civilians with rocket shells killing 3 of them.",
             [("other", None, None, False), ("killed", 3, 3, False)],
         ),
+        (  # a count after "and their" shares the fate of the one before
+            "A coalition raid on Manbij killed two women and their seven children.",
+            [("killed", 2, 2, False), ("killed", 7, 7, False)],
+        ),
+        (  # two fates each with its own count are not a pair
+            "Shells landed in the market claiming two lives and injuring three people.",
+            [("killed", 2, 2, False), ("injured", 3, 3, False)],
+        ),
+        (  # their ages count nobody and hide no fate
+            "Eight students between 7 and 12 years old were killed and another 27 students "
+            "were injured.",
+            [("killed", 8, 8, False), ("injured", 27, 27, False)],
+        ),
         (  # a time of day counts nobody
             "Six suicide bombers attacked the base at around 330 am, killing two soldiers.",
             [("killed", 2, 2, False)],
