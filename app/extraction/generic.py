@@ -354,8 +354,18 @@ def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:
         return False
     if prev in ("anti", "pro") and t.hyphen:  # "anti-government protests", "pro-regime militia"
         return False
-    # "Army of Conquest", "Coalition for ...": part of a name the registry lacks
-    return not (t.capital and nxt in ("of", "for") and i > 0 and not toks[i - 1].capital)
+    # "Army of Conquest", "Coalition for ...": part of a name the registry lacks; a people
+    # is none ("blame the Russians for the attacks", "accused the Turks of shelling")
+    return not (
+        t.capital
+        and nxt in ("of", "for")
+        and i > 0
+        and not toks[i - 1].capital
+        and _word(t) not in _PEOPLES
+    )
+
+
+_PEOPLES = frozenset({"russians", "turks", "americans", "iranians", "kurds"})
 
 
 # words that end a noun phrase whose head is the word before them

@@ -114,3 +114,8 @@ def test_a_kurdish_arab_alliance_is_the_sdf_and_the_condemned_did_the_deed() -> 
     assert got["islamic-state"] == "agent"
     # condemned with no deed named: whoever condemns it, it did nothing here
     assert roles("Russia was condemned by the opposition.").get("russia") != "agent"
+
+
+def test_a_people_before_for_or_of_is_still_its_state() -> None:
+    assert roles("Residents blame the Russians for the attacks on Aleppo.") == {"russia": "agent"}
+    assert roles("They accused the Turks of shelling the village.").get("turkey") == "agent"
