@@ -243,6 +243,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     while back < 3 and w == "by" and (prev in _PARTICLES or prev in _BY_ADVERBS):
         back += 1
         prev = low(toks, k - back)
+    if w == "by" and prev == "death" and low(toks, k - 2) == "to":
+        back, prev = 3, low(toks, k - 3)  # "tortured to death by the Syrian regime"
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
         # "escalation against civilians by the regime": the deed a few words back

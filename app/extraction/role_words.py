@@ -57,7 +57,7 @@ OWNED_DEEDS = word_set(
 AUX = word_set(
     "has have had also reportedly allegedly later then recently previously already now still "
     "again apparently successfully finally officially reportedly subsequently meanwhile "
-    "initially eventually quickly gradually repeatedly further jointly both all largely mostly "
+    "initially eventually quickly gradually repeatedly further jointly both all largely mostly first "
     'meantime once " “ ” yesterday today tonight overnight monday tuesday wednesday thursday '
     "friday saturday sunday morning afternoon evening night "
     "would will could can may might must did does do not never is are was were been being be"

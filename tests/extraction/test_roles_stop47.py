@@ -119,3 +119,11 @@ def test_a_kurdish_arab_alliance_is_the_sdf_and_the_condemned_did_the_deed() -> 
 def test_a_people_before_for_or_of_is_still_its_state() -> None:
     assert roles("Residents blame the Russians for the attacks on Aleppo.") == {"russia": "agent"}
     assert roles("They accused the Turks of shelling the village.").get("turkey") == "agent"
+
+
+def test_the_turkish_regime_is_turkey_and_first_is_stepped_over() -> None:
+    got = roles("The Turkish regime still supports Jabhat al-Nusra and provides it with weapons.")
+    assert got["turkey"] == "agent"
+    assert roles("Russia first began its air campaign in Syria in 2015.") == {"russia": "agent"}
+    got = roles("More than 12000 people have been tortured to death by the Syrian regime.")
+    assert got == {"syrian-government": "agent"}
