@@ -343,6 +343,11 @@ class Dater:
             self.text, max(start, m.start() - 60), m.start()
         )
 
+    @staticmethod
+    def _today(reference: date, start: int) -> Dated:
+        d = DateMention(reference, reference, "day", start, start, "")
+        return Dated(d, Why("present", note="a present state: dated to the reference day"))
+
     def _inherited(self, d: DateMention, cue: str) -> Dated:
         return Dated(d, Why("inherited", d.start, d.end, cue or d.surface, _inherit_note(d)))
 
@@ -503,9 +508,7 @@ class Dater:
         if tense == "present" and self.reference is not None and STILL.search(text, start, end):
             # "The bodies of these terrorists are still with the Kurdish militants": a state
             # that holds today, whatever incident it goes back to
-            r = self.reference
-            d = DateMention(r, r, "day", start, start, "")
-            return Dated(d, Why("present", note="a present state: dated to the reference day"))
+            return self._today(self.reference, start)
         if incident is not None and (going_on or back):
             cue = back.group() if back else "the same speaker"
             if back is not None and not vague and ALONGSIDE.fullmatch(back.group()):
@@ -513,9 +516,7 @@ class Dater:
                 self.where = self.where | where
             return self._inherited(incident, cue)
         if self.reference is not None and tense == "present":
-            r = self.reference
-            d = DateMention(r, r, "day", start, start, "")
-            return Dated(d, Why("present", note="a present state: dated to the reference day"))
+            return self._today(self.reference, start)
         answers = ANSWER.search(text, start, end) is not None
         account = ACCOUNT.search(text, start, end)
         if (

@@ -187,16 +187,16 @@ def _person_name(
     def flush() -> tuple[int, int] | None:
         while run and not run[-1].group()[0].isupper():
             run.pop()
+        # "UN High Commissioner for Human Rights Navi Pillay": the name after the office
+        # (not a subheading's first word: "Military Rejects Claims")
         org = [n for n, w in enumerate(run) if w.group().casefold() in _ORG_WORDS]
+        last = org[-1] if org else 0
         if (
-            org
-            and org[-1]
-            >= 1  # "Human Rights Navi Pillay", not a subheading "Military Rejects Claims"
-            and len(run) - org[-1] - 1 >= 2
-            and text[run[org[-1]].end() : run[org[-1] + 1].start()] == " "
+            last >= 1
+            and len(run) - last - 1 >= 2
+            and text[run[last].end() : run[last + 1].start()] == " "
         ):
-            # "UN High Commissioner for Human Rights Navi Pillay": the name after the office
-            del run[: org[-1] + 1]
+            del run[: last + 1]
         caps = [w for w in run if w.group()[0].isupper()]
         if 2 <= len(caps) <= 4 and run and not any(w.group().casefold() in _ORG_WORDS for w in run):
             s, e = run[0].start(), run[-1].end()
