@@ -348,11 +348,8 @@ def find_places(text: str) -> list[PlaceMention]:
             )
             if inner is not None and (
                 inner[0] - k > j - i
-                or inner[0] - k == j - i
-                and not toks[i].capital
-                or inner[0] > j
-                and _city_part(keys)
-                and _governorates_only(inner[1])
+                or (inner[0] - k == j - i and not toks[i].capital)
+                or (inner[0] > j and _city_part(keys) and _governorates_only(inner[1]))
             ):
                 i, (j, keys, possessive) = k, inner
                 break

@@ -134,8 +134,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             (q > 0 and toks.low[q - 1] in APPOSITION)
             or "them" in toks.low[j:np_end]
             # "the deaths of 14456 people 110 of them under 18": a part of the count just told
-            or last_end == q - 1
-            and toks.low[j : j + 2] in (["of", "them"], ["of", "whom"])
+            or (last_end == q - 1 and toks.low[j : j + 2] in (["of", "them"], ["of", "whom"]))
         )
         if subset and last_kind is None and q >= 2 and toks.low[q - 2] in PEOPLE:
             # "killing civilians including three children": of a whole not counted, the part
