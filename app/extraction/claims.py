@@ -30,7 +30,12 @@ from app.extraction.events import event_cue
 from app.extraction.figure_lists import told_once
 from app.extraction.generic import is_category
 from app.extraction.registry import governorate_of, place_entry
-from app.extraction.roles import actor_role, coordinated_roles, counted_roles
+from app.extraction.roles import (
+    actor_role,
+    blown_back_roles,
+    coordinated_roles,
+    counted_roles,
+)
 from app.extraction.segment import Sentence, sentences, trim
 from app.extraction.speakers import PEOPLE, located
 from app.extraction.types import (
@@ -318,13 +323,19 @@ def find_claims(
             hedge = is_hedged(text, hedge.end, u.end)
         if attr is not None and attr.kind == "passive" and hedge is None:
             hedge = Why("hedge", attr.start, attr.cue_end or attr.end, "it was reported")
-        roles = coordinated_roles(
+        roles = blown_back_roles(
             text,
+            u.start,
+            u.end,
             content,
-            counted_roles(
+            coordinated_roles(
+                text,
                 content,
-                [actor_role(text, a, u.start, u.end, content, mentions) for a in content],
-                counts,
+                counted_roles(
+                    content,
+                    [actor_role(text, a, u.start, u.end, content, mentions) for a in content],
+                    counts,
+                ),
             ),
         )
         roles = tuple(

@@ -244,3 +244,39 @@ def counted_roles(
                 )
                 break
     return out
+
+
+# "inflicting heavy losses on them", "inflicted major losses on the militants": a blow dealt
+# to a side the claim named before by its name
+_BLOW_BACK = re.compile(
+    r"\b(?:inflict\w*|dealt|deal(?:s|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:losses|casualties|blows?)\s+"
+    r"(?:on|upon|to)\s+(?:them|the\s+(?:[\w-]+\s+)?(?:militants|terrorists|jihadists|"
+    r"insurgents|extremists|takfiris?))\b",
+    re.I,
+)
+_ARMED = frozenset({"jihadist_group", "rebel_group", "militia"})
+
+
+def blown_back_roles(
+    text: str,
+    start: int,
+    end: int,
+    actors: Sequence[ActorMention],
+    roles: list[tuple[ActorRole, Why]],
+) -> list[tuple[ActorRole, Why]]:
+    """The one armed group the claim names before a blow dealt to "them" or "the militants",
+    and that does nothing itself, is the blow's target."""
+    m = _BLOW_BACK.search(text, start, end)
+    if m is None or any(m.start() <= a.start < m.end() for a in actors):
+        return roles  # "inflicting heavy casualties on the ISIL terrorists": named there
+    named = [
+        n
+        for n, a in enumerate(actors)
+        if a.end <= m.start() and a.kind in _ARMED and roles[n][0] == "mentioned"
+    ]
+    if len({actors[n].key for n in named}) != 1:
+        return roles
+    out = list(roles)
+    for n in named:
+        out[n] = ("target", Why("object", m.start(), m.end(), m.group(), "dealt a blow"))
+    return out

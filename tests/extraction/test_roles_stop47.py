@@ -127,3 +127,17 @@ def test_the_turkish_regime_is_turkey_and_first_is_stepped_over() -> None:
     assert roles("Russia first began its air campaign in Syria in 2015.") == {"russia": "agent"}
     got = roles("More than 12000 people have been tortured to death by the Syrian regime.")
     assert got == {"syrian-government": "agent"}
+
+
+def test_a_blow_dealt_to_them_or_the_militants_is_the_named_groups() -> None:
+    got = roles(
+        "Russian jets carried out combat flights over ISIL concentration centers in Homs "
+        "province and inflicted major losses on the militants."
+    )
+    assert got == {"russian-air-force": "agent", "islamic-state": "target"}
+    # a blow whose object names its own group leaves the others as they are
+    got = roles(
+        "On Saturday the SDF after days of battle and inflicting heavy casualties on the ISIL "
+        "terrorists won back the hospital."
+    )
+    assert got.get("sdf") != "target"
