@@ -157,18 +157,19 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
     return None, False
 
 
-_YEARS = (["years"], ["year"])
+# the word after a number that makes it an age: "12 years old"
+AGE_UNITS = (["years"], ["year"])
 
 
 def _age_at(toks: Toks, n: int) -> bool:
     """Is the number at n an age ("12 years old", "between 7 and 12 years old")?"""
-    if toks.low[n + 1 : n + 2] in _YEARS:
+    if toks.low[n + 1 : n + 2] in AGE_UNITS:
         return True
     return (
         toks.low[n + 1 : n + 2] in (["and"], ["to"])
         and n + 2 < len(toks)
         and toks.is_num(n + 2)
-        and toks.low[n + 3 : n + 4] in _YEARS
+        and toks.low[n + 3 : n + 4] in AGE_UNITS
     )
 
 

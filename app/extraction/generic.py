@@ -16,7 +16,7 @@ from functools import cache
 
 from app.extraction.normalize import Token, scan_cached, word_set
 from app.extraction.registry import DATA_DIR, actor_entry
-from app.extraction.types import ActorMention
+from app.extraction.types import ARMED_GROUP_KINDS, ActorMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +87,12 @@ def _in_context(word: str, at: int, rules: _Rules, named: Sequence[tuple[int, st
     return None
 
 
-_ARMED_GROUPS = frozenset({"jihadist_group", "rebel_group", "militia"})
-
-
 def _armed_group_before(at: int, named: Sequence[tuple[int, str]]) -> bool:
     """Is the registry name covering the word at `at` an armed group's (not a person's:
     "Assads regime" is still the government)?"""
     n = bisect_left(named, (at + 1,))  # the last named at or before `at` (in text order)
     entry = actor_entry(named[n - 1][1]) if n else None
-    return entry is not None and entry.kind in _ARMED_GROUPS
+    return entry is not None and entry.kind in ARMED_GROUP_KINDS
 
 
 def find_generic(
@@ -276,7 +273,6 @@ def _loyal(words: list[str], i: int) -> bool:
 
 # kinds of actor "the group" may refer back to, and the armed ones among them
 _BODIES = frozenset({"jihadist_group", "rebel_group", "militia", "monitor", "media", "other"})
-_ARMED = frozenset({"jihadist_group", "rebel_group", "militia"})
 
 
 def _the_group(
@@ -293,7 +289,7 @@ def _the_group(
     at = toks[i].start
     kinds = [(key, e.kind) for start, key in named if start < at and (e := actor_entry(key))]
     bodies = [(key, kind) for key, kind in kinds if kind in _BODIES]
-    return bodies[-1][0] if bodies and bodies[-1][1] in _ARMED else None
+    return bodies[-1][0] if bodies and bodies[-1][1] in ARMED_GROUP_KINDS else None
 
 
 # nouns for the kind of an actor that, after "the", refer back to one actor of that kind

@@ -25,17 +25,11 @@ def governorate_keys() -> dict[str, str]:
 def _city_governorates() -> frozenset[str]:
     """Governorates that are their city alone: "Damascus countryside" is another one (Rif
     Dimashq), so "eastern Damascus" is a side of the city."""
-    countrysides = {
-        normalize_key(a): e.key
-        for e in place_entries()
-        if e.kind == "governorate"
-        for a in e.aliases
-    }
     return frozenset(
         e.key
         for e in place_entries()
         if e.kind == "governorate"
-        and countrysides.get(normalize_key(f"{e.name} countryside"), e.key) != e.key
+        and _countrysides().get(normalize_key(f"{e.name} countryside"), e.key) != e.key
     )
 
 

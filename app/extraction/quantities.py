@@ -34,6 +34,7 @@ from dataclasses import replace
 from app.extraction.count_heads import FATE_ADJECTIVES, count_at, counts_things, noun_phrase
 from app.extraction.count_words import PEOPLE, count_kind, fate_of
 from app.extraction.figure_cues import (
+    AGE_UNITS,
     APPOSITION,
     clause_verb,
     fate_of_whole,
@@ -113,7 +114,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             upper_parsed = number(toks, nxt)
             upper = upper_parsed[0] if upper_parsed else None
             qual, j = "range", (upper_parsed[2] if upper_parsed else nxt + 1)
-            if toks.low[j : j + 1] in (["years"], ["year"]):
+            if toks.low[j : j + 1] in AGE_UNITS:
                 i = j + 1  # "eight students between 7 and 12 years old": their ages
                 continue
         noun_at, np_end = noun_phrase(toks, j, value is None)

@@ -56,10 +56,6 @@ from app.extraction.types import ActorMention, ActorRole, Why
 _CONDEMNED = frozenset({"condemned", "criticised", "criticized", "denounced", "censured"})
 
 
-def _lows(toks: list[re.Match[str]], a: int, b: int) -> list[str]:
-    return [low(toks, m) for m in range(a, min(b, len(toks)))]
-
-
 def _included_end(toks: list[re.Match[str]], k: int) -> int | None:
     """The index of the verb after a short "including" list inside a subject at toks[k]."""
     for m in range(k + 2, min(len(toks), k + 8)):
@@ -194,7 +190,9 @@ def subject_role(
             if part == "able" and low(toks, k + 1) == "to" or _raised_deed(toks, k):
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "subject of a verb of action")
-            if part in PASSIVE_AGENT or part in _CONDEMNED and "for" in _lows(toks, k + 1, k + 12):
+            if part in PASSIVE_AGENT or (
+                part in _CONDEMNED and any(low(toks, m) == "for" for m in range(k + 1, k + 12))
+            ):
                 # "IS was condemned on Friday in a U.N. resolution for gross abuses": its deeds
                 a, b, cue = span(toks, aux, k)
                 return "agent", Why("accused", a, b, cue, "the accused of an accusation")

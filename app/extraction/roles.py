@@ -40,7 +40,13 @@ from app.extraction.role_words import (
     SPONSORED_AFTER,
     WEAPONS,
 )
-from app.extraction.types import ActorMention, ActorRole, QuantityMention, Why
+from app.extraction.types import (
+    ARMED_GROUP_KINDS,
+    ActorMention,
+    ActorRole,
+    QuantityMention,
+    Why,
+)
 
 _REACH = 400  # characters either side of a mention that its role is read from
 _AID = frozenset({"support", "backing", "help", "assistance", "air"})
@@ -254,7 +260,6 @@ _BLOW_BACK = re.compile(
     r"insurgents|extremists|takfiris?))\b",
     re.I,
 )
-_ARMED = frozenset({"jihadist_group", "rebel_group", "militia"})
 
 
 def blown_back_roles(
@@ -272,7 +277,7 @@ def blown_back_roles(
     named = [
         n
         for n, a in enumerate(actors)
-        if a.end <= m.start() and a.kind in _ARMED and roles[n][0] == "mentioned"
+        if a.end <= m.start() and a.kind in ARMED_GROUP_KINDS and roles[n][0] == "mentioned"
     ]
     if len({actors[n].key for n in named}) != 1:
         return roles

@@ -66,6 +66,8 @@ GeoPrecision = Literal["exact", "approximate", "centroid"]
 MAX_EVENT_SPAN_DAYS = 366 * 20
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+# the kinds of actor that fight as groups of their own
+ARMED_GROUP_KINDS = frozenset({"jihadist_group", "rebel_group", "militia"})
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 QUANTITY_KINDS: tuple[str, ...] = get_args(QuantityKind)
