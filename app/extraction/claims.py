@@ -65,9 +65,11 @@ _FURNITURE = re.compile(
     r"\b(?:READ MORE|Read more|WATCH|Related|Topic|Community standards|Comment via"
     r"|SUBSCRIBE|Subscribe|Copyright|Privacy Policy|Terms of Use)\b"
 )
-# a photo caption's tail ("... in Meles, Idlib province, Syria August 6 2016.")
+# a photo caption's tail ("... in Meles, Idlib province, Syria August 6 2016.", "...
+# speaks during a cabinet meeting in Washington September 12 2013."): a place, then its day
 _CAPTION_TAIL = re.compile(
-    r"\bSyria\W+(?:[A-Z][a-z]+\.?\s+\d{1,2}\W+\d{4}|\d{1,2}\s+[A-Z][a-z]+\W+\d{4})\W*$"
+    r"(?:\bSyria|\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+    r"\W+(?:[A-Z][a-z]+\.?\s+\d{1,2}\W+\d{4}|\d{1,2}\s+[A-Z][a-z]+\W+\d{4})\W*$"
 )
 # a line that introduces a picture, a map or a video ("Here's a visual of the region:")
 _LEAD_IN = re.compile(

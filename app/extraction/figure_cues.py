@@ -32,6 +32,9 @@ _TOLL_REACH = 20
 
 
 _BREATHLESS = frozenset({"asphyxiation", "suffocation"})
+_BREATHING = frozenset({"breathing", "respiratory"})
+_DIFFICULTY = [[w] for w in ("difficulties", "difficulty", "problems", "problem", "distress")]
+_UNDERWENT = frozenset({"experienced", "experiencing", "developed", "showed", "had"})
 _INCLUDE = frozenset({"include", "includes", "included"})
 _INCLUDED_REACH = 10  # words back from "include" to the victims it lists
 
@@ -149,9 +152,11 @@ def following_cue(toks: Toks, k: int, verb_before: bool = False) -> tuple[str | 
             kind = "other"
         if low == "affected" and _by_gas(toks, n + 1):
             kind = "injured"
+        if low in _BREATHING and toks.low[n + 1 : n + 2] in _DIFFICULTY:
+            kind = "injured"  # "eight others experienced breathing difficulties"
         if kind:
             return kind, immediate
-        if low not in AUX and low not in HOW_BADLY:
+        if low not in AUX and low not in HOW_BADLY and low not in _UNDERWENT:
             immediate = False
         n += 1
     return None, False

@@ -247,7 +247,7 @@ def _decide(
 
 def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) -> bool:
     """A country in the possessive that qualifies no place ("Syrias war"), or one inside
-    an actor's name ("Islamic State of Iraq")."""
+    an actor's name ("Islamic State of Iraq"), or the state an action is against."""
     entry = place_entry(keys[0])
     if entry is None or entry.kind != "country":
         return False
@@ -295,6 +295,8 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
         and toks[i - 1].text.casefold() in ("for", "on")
         and toks[i - 2].text.casefold() in ABOUT_A_COUNTRY
     ):  # "the Humanitarian Coordinator for Syria", "resolutions on Syria"
+        return True
+    if i and toks[i - 1].text.casefold() == "against":  # "military force against Syria"
         return True
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 

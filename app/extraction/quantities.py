@@ -72,6 +72,9 @@ _RANGE_GLUE = ("-", "–", " - ", " to ")
 # a count added to the list before it
 _ADDED = [["as", "well", "as"], ["in", "addition", "to"]]
 _AND_THEIR = [["and", w] for w in ("their", "its", "his", "her")]
+_WHERE = frozenset(
+    {"in", "inside", "outside", "near", "at", "on", "around", "across", "among", "including"}
+)
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -158,7 +161,16 @@ def find_quantities(text: str) -> list[QuantityMention]:
         )
         # "five civilians including a child and a woman were killed": both are the subset
         subset = subset or (listed and last_subset)
-        if listed and not immediate and not (last_kind == "other" and cue is not None):
+        # "killed 19 people including six children outside Saraqeb and another 23 people
+        # in Ehsim": another count of the same, with no verb of its own ("and another 30
+        # sealed off", "and another 27 were injured")
+        again = (
+            cue is None
+            and last_kind not in (None, "other")
+            and toks.low[q : q + 1] == ["another"]
+            and (np_end >= len(toks) or toks.low[np_end] in _WHERE or toks.is_punct(np_end))
+        )
+        if (listed or again) and not immediate and not (last_kind == "other" and cue is not None):
             # (a list whose first count had no fate of its own takes this one's: "A woman
             # and her three children as well as another child were killed")
             what: str | None = last_kind

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.dates import WEEKDAYS
 from app.extraction.role_tokens import denial, low, named, under_attack
 from app.extraction.role_words import (
     ACCUSE,
@@ -396,6 +397,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
 _BLOWS = frozenset({"blow", "blows", "losses", "casualties", "defeat", "defeats"})
 _DEALT = frozenset({"dealt", "deal", "deals", "dealing", "delivered", "inflicted", "inflicting"})
 _HURT_IN = frozenset({"killed", "wounded", "injured", "died", "dead", "hurt"})
+_WHEN = frozenset(WEEKDAYS) | {"yesterday", "today", "overnight", "tonight"}
 
 
 def _killed_fighting(toks: list[re.Match[str]], k: int) -> int | None:
@@ -412,9 +414,12 @@ def _killed_fighting(toks: list[re.Match[str]], k: int) -> int | None:
     m -= 1
     while m >= 0 and fight - m <= 3 and low(toks, m) not in ("in", "during"):
         m -= 1  # "in the fierce clashes"
-    if low(toks, m) in ("in", "during") and low(toks, m - 1) in _HURT_IN:
-        return fight
-    return None
+    if low(toks, m) not in ("in", "during"):
+        return None
+    m -= 1
+    if low(toks, m) in _WHEN:  # "killed on Tuesday in clashes with", "killed overnight in"
+        m -= 1 + (low(toks, m - 1) == "on")
+    return fight if low(toks, m) in _HURT_IN else None
 
 
 def _named_deed(toks: list[re.Match[str]], k: int) -> bool:

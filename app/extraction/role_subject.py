@@ -182,10 +182,11 @@ def subject_role(
         ):  # "have since lost": "since" an adverb
             k += 1
         k = _after_time(toks, k)  # "Russia has in recent days intensified its air raids"
-        if low(toks, k) == "been":
+        been = low(toks, k) == "been"  # "IS has also been under attack"
+        if been:
             k += 1
         part = low(toks, k)
-        if (w in COPULA or low(toks, aux + 1) == "been") and not part.endswith("ing"):
+        if (w in COPULA or been) and not part.endswith("ing"):
             # "the regime was able to put", "IS was prepared to demolish"
             if part == "able" and low(toks, k + 1) == "to" or _raised_deed(toks, k):
                 a, b, cue = span(toks, aux, k + 1)

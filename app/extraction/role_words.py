@@ -98,7 +98,7 @@ HARM = word_set(
     "shelled shell shelling bombed bomb bombing bombarded pounded raided besieged besieging "
     "surrounded surrounding encircled encircling ambushed ambush ambushing executed execute "
     "beheaded massacred slaughtered eliminated eliminate eliminating destroyed destroy "
-    "defeated defeat routed repelled repel repulsed expelled expel drove drive driving pushed "
+    "defeated defeat routed repelled repel repulsed expelled expel drove drive driving driven pushed "
     "push pushing ousted oust evicted captured capture capturing seized detained arrested "
     "kidnapped abducted fought fight fighting battled battling battle confronted confront "
     "shot downed down intercepted pursued chased crushed defeating punish punished hunted "

@@ -164,7 +164,8 @@ _ORG_WORDS = word_set(
     "affairs rights federation committee committees society societies council office "
     "coordination ministry agency network commission institute center centre union "
     "association foundation command campaign organisation organization movement party "
-    "front brigade brigades forces army military coalition observatory"
+    "front brigade brigades forces army military coalition observatory directorate department "
+    "administration authority"
 )
 
 
@@ -398,6 +399,8 @@ def resolve(
         return Speaker(inside[0] if joined else inside[-1], "actor")
     if (org := _by_head(text, start, end, people, actors, starts)) is not None:
         return Speaker(org, "named", f"{text[start:end]!r} is {org.name}, named before")
+    if (person := _by_title(text, start, end, people, actors, starts)) is not None:
+        return Speaker(person, "person", f"{text[start:end]!r} is {person.name}, named before")
     return _described(text, start, end, actors, starts)
 
 
@@ -515,6 +518,37 @@ def _by_head(
         named = actors[: bisect_left(starts, start)]  # "the center": a body named before
     for a in reversed(named):
         if a.kind != "person" and a.start < start and head in a.surface.casefold().split():
+            return _at(a, start, end, text)
+    return None
+
+
+# "the president said": the person the article named before with that title
+_TITLED = re.compile(
+    r"the\s+(?:[\w.-]+\s+){0,2}(president|minister|secretary-general|spokesman|spokeswoman|"
+    r"envoy|ambassador|governor|director|king|prince)",
+    re.I,
+)
+
+
+def _by_title(
+    text: str,
+    start: int,
+    end: int,
+    people: Sequence[ActorMention],
+    actors: Sequence[ActorMention],
+    starts: Sequence[int],
+) -> ActorMention | None:
+    """ "The president said": the last person named before with that title written around
+    the name ("President Barack Obama", "Director of Daraa Health Directorate Abdel Wadoud
+    al-Homsi", "Kerry the secretary of state"); nobody when none was."""
+    m = _TITLED.fullmatch(text, start, end)
+    if m is None:
+        return None
+    title = re.compile(rf"\b{m.group(1)}\b", re.I)
+    persons = [a for a in actors[: bisect_left(starts, start)] if a.kind == "person"]
+    persons += [p for p in people if p.end <= start]
+    for a in sorted(persons, key=lambda a: a.start, reverse=True):
+        if title.search(text, max(0, a.start - 60), min(a.end + 40, start)):
             return _at(a, start, end, text)
     return None
 

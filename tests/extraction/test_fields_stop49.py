@@ -1,0 +1,101 @@
+"""Claim fields, stop 49: "the president said" is the president the article named; a
+name after an office of a directorate speaks; a side killed "on Tuesday in clashes with"
+another was killed by it; "has also been under attack" undergoes it; a country "against"
+which force is used, or "the Syria issue", is no place; "and another 23 people" after a
+toll is more dead, "breathing difficulties" are injuries; a photo caption that ends with
+a place and its day is no claim."""
+
+from __future__ import annotations
+
+from app.extraction.quantities import find_quantities
+from tests.extraction.test_claimants_round3 import claimant
+from tests.extraction.test_error_classes import claim, no_claim, run
+from tests.extraction.test_roles_issue10b import roles
+
+
+def test_the_president_is_the_president_named_before() -> None:
+    text = (
+        "President Barack Obama said on Thursday he is shifting his focus to domestic "
+        "priorities. Secretary of State John Kerry will meet Russian officials in Geneva. "
+        "We have a lot more stuff to do here in this government the president said before a "
+        "meeting with his Cabinet."
+    )
+    assert claimant(text, "a lot more stuff")[0] == "barack-obama"
+
+
+def test_a_title_nobody_was_named_with_stays_unresolved() -> None:
+    text = (
+        "Secretary of State John Kerry will meet Russian officials in Geneva on Friday. "
+        "The president said the talks would decide whether strikes go ahead."
+    )
+    assert claimant(text, "the talks would decide")[0] is None
+
+
+def test_a_name_after_the_office_of_a_directorate_speaks() -> None:
+    text = (
+        "Director of Daraa Health Directorate Abdel Wadoud al-Homsi said that the three "
+        "injured persons arrived at Izraa National Hospital. The director said that two of "
+        "them were children."
+    )
+    assert claimant(text, "three injured persons") == (
+        "abdel-wadoud-al-homsi",
+        "Director of Daraa Health Directorate Abdel Wadoud al-Homsi",
+    )
+    assert claimant(text, "two of them were children")[0] == "abdel-wadoud-al-homsi"
+
+
+def test_killed_on_a_day_in_clashes_with_a_side_is_killed_by_it() -> None:
+    got = roles(
+        "At least 10 Syrian soldiers were killed on Tuesday in clashes with Islamic State "
+        "group jihadists in the eastern province of Deir Ezzor a monitor said."
+    )
+    assert got == {"syrian-arab-army": "target", "islamic-state": "agent"}
+
+
+def test_has_also_been_under_attack_undergoes_it() -> None:
+    assert roles("IS has also been under attack in neighbouring Iraq.") == {
+        "islamic-state": "target"
+    }
+
+
+def test_a_country_force_is_used_against_is_no_place() -> None:
+    text = (
+        "Obama has asked Congress to authorize military strikes against Syria in response to "
+        "a chemical weapons attack. We have spent a lot of time on the Syria issue the "
+        "president said. Thousands of refugees fled across Syria to Turkey."
+    )
+    x = run(text)
+    assert claim(x, text, "military strikes").places == ()
+    assert claim(x, text, "the Syria issue").places == ()
+    assert [p.key for p in claim(x, text, "fled across").places] == ["syria", "turkey"]
+
+
+def test_another_count_after_a_toll_shares_its_fate() -> None:
+    text = (
+        "The air raids killed 19 people including six children outside the city of Saraqeb "
+        "and another 23 people among them 10 children in the town of Ehsim."
+    )
+    got = [(q.what, q.value, q.subset) for q in find_quantities(text)]
+    assert ("killed", 23, False) in got
+    # with a verb of its own, the other count keeps it
+    text = "Fifty terrorists were killed and another 30 sealed off in the tunnels."
+    assert [(q.what, q.value) for q in find_quantities(text)] == [("killed", 50)]
+
+
+def test_breathing_difficulties_are_injuries() -> None:
+    text = "Five people died and eight others experienced breathing difficulties."
+    got = [(q.what, q.value) for q in find_quantities(text)]
+    assert got == [("killed", 5), ("injured", 8)]
+
+
+def test_a_caption_ending_with_a_place_and_its_day_is_no_claim() -> None:
+    text = (
+        "Obama has asked Congress to authorize military strikes against Syria over a chemical "
+        "weapons attack that killed more than 1400 people on August 21. The issue is on hold "
+        "pending diplomatic efforts. U.S. President Barack Obama speaks about the chemical "
+        "attack that killed hundreds during a cabinet meeting at the White House in Washington "
+        "September 12 2013. Kerry and Lavrov were to hold talks on Syria in Geneva on Thursday."
+    )
+    x = run(text)
+    no_claim(x, text, "speaks about the chemical attack")
+    claim(x, text, "hold talks on Syria")
