@@ -526,8 +526,9 @@ _OFFICE_OF = re.compile(
 
 
 _DESCRIPTOR_NOUNS = re.compile(
-    # "the Assad regime and its ally Russia" are two
-    r"(?!\s+and\s)[\s)-]*(?:\([^()]{1,12}\)\s*)?"  # "Peoples Protection Units (YPG) dominated"
+    # "the Assad regime and its ally Russia", "The Syrian government its ally Russia and a
+    # US-led coalition" (commas lost) are two
+    r"(?!\s+(?:and|its|their)\s)[\s)-]*(?:\([^()]{1,12}\)\s*)?"  # "(YPG) dominated"
     r"(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
     r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated|"
     r"dominated|-dominated)"  # "the YPG-dominated SDF": the YPG is part of the SDF

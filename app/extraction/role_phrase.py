@@ -121,7 +121,7 @@ def companions(toks: list[re.Match[str]], k: int) -> int | None:
         partners = low(toks, k + 1) in _PARTNER_HEADS and toks[k].group().islower()
         return k + 2 if partners else None
     for m in range(k + 1, min(len(toks), k + 5)):
-        if low(toks, m) in HEADS | {"allies", "groups"}:
+        if low(toks, m) in HEADS | {"allies", "ally", "groups"}:
             return m + 1
     return None
 

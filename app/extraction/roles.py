@@ -121,6 +121,11 @@ def _role(
         # "the SDF is fighting with US support": sponsors it, as in "backed by the US"
         a, b, cue = span(toks, i - 1, j)
         return "mentioned", Why("sponsor", a, b, cue, "sponsors them")
+    entering = _ENTERING.search(text, max(start, actor.start - 50), actor.start)
+    if entering is not None and _ITS_GROUND.match(text, actor.end, end):
+        return "target", Why(
+            "object", entering.start(), actor.end, entering.group().strip(), "its ground entered"
+        )
     hands = _AT_HANDS.search(text, max(start, actor.start - 40), actor.start)
     if hands is not None:  # "killed at the hands of the Assad regime": the killer
         return "agent", Why("by", hands.start(), hands.end(), hands.group().strip(), "the doer")
@@ -184,6 +189,18 @@ _WEAPON_HIT = re.compile(
     re.I,
 )
 _AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
+# "advancing inside the Islamic State [IS] bastion of Manbij", "pushing further into the IS
+# group stronghold": the side whose ground is entered
+_ENTERING = re.compile(
+    r"\b(?:advanc|push|mov|penetrat|enter|storm|break|broke)\w*\s+(?:(?:further|deeper)\s+)?"
+    r"(?:into|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_ITS_GROUND = re.compile(
+    r"\s*(?:[\[(][^\])]{1,12}[\])]\s*)?(?:group\s+)?(?:['’]?s\s+)?(?:\w+\s+)?"
+    r"(?:stronghold|strongholds|bastion|bastions|heartland|territory|capital)\b",
+    re.I,
+)
 _COORDINATION = re.compile(
     r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
     r"[\s,\-–—]*(?:and|or|as well as|along with|but also|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",

@@ -3,7 +3,8 @@ name after an office of a directorate speaks; a side killed "on Tuesday in clash
 another was killed by it; "has also been under attack" undergoes it; a country "against"
 which force is used, or "the Syria issue", is no place; "and another 23 people" after a
 toll is more dead, "breathing difficulties" are injuries; a photo caption that ends with
-a place and its day is no claim."""
+a place and its day is no claim (version 90). "X its ally Y" without commas are two; a side
+whose stronghold is entered is the target (version 91)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,22 @@ def test_a_caption_ending_with_a_place_and_its_day_is_no_claim() -> None:
     x = run(text)
     no_claim(x, text, "speaks about the chemical attack")
     claim(x, text, "hold talks on Syria")
+
+
+def test_x_its_ally_y_without_commas_are_two_doers() -> None:
+    got = roles(
+        "The Syrian government its ally Russia and a US-led coalition have all carried out "
+        "air strikes against IS in Raqa."
+    )
+    assert got["syrian-government"] == "agent"
+    assert got["russia"] == "agent"
+
+
+def test_a_side_whose_stronghold_is_entered_is_the_target() -> None:
+    got = roles("The SDF were advancing inside the Islamic State [IS] bastion of Manbij.")
+    assert got == {"sdf": "agent", "islamic-state": "target"}
+    got = roles(
+        "The SDF seized a key road junction last week pushing further into the Islamic State "
+        "group stronghold."
+    )
+    assert got["islamic-state"] == "target"
