@@ -208,8 +208,8 @@ def seat_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
     """A seat of government standing for its state ("whether Damascus is adhering to its
     commitments"): the actor that "<seat> government" names."""
     out = []
-    for start, end, name in state_seats(text):
-        found = find_actors(f"{name} government", on=on)
+    for start, end, state in state_seats(text):
+        found = find_actors(state, on=on)
         if len(found) == 1:
             a = found[0]
             out.append(ActorMention(a.key, a.name, a.kind, True, start, end, text[start:end]))

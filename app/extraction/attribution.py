@@ -172,6 +172,7 @@ _NOT_SPEECH_AFTER = re.compile(
     r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by(?!\s+(?:tele)?phone|\s+e-?mail|\s+video))\b",
     re.I,
 )
+_DENYING = frozenset({"denied", "denies", "denying", "rejected", "rejects", "refuted", "refutes"})
 # "Assad accused of releasing prisoners": a headline's passive, its subject is the accused
 _ACCUSED_OF = re.compile(r"\s+of\b")
 # "strikes claimed more than 100 lives": claimed = killed
@@ -260,7 +261,12 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
     ordered = closing[-1:] + finite + [m for m in speech if m.group() in _PARTICIPLES]
     for m in ordered:
         verb = m.group()
-        if _NOT_SPEECH_AFTER.match(sentence, m.end()) or _CLAIMED_HARM.match(sentence, m.end()):
+        after = _NOT_SPEECH_AFTER.match(sentence, m.end())
+        if after and not (
+            verb in _DENYING and after.group().split()[0].lower() == "responsibility"
+        ):
+            continue  # "claimed responsibility"; but "denied responsibility" is a denial
+        if _CLAIMED_HARM.match(sentence, m.end()):
             continue
         if verb == "accused" and _ACCUSED_OF.match(sentence, m.end()):
             continue

@@ -179,6 +179,15 @@ STATE_ACTS = re.compile(
     r"warned|warns|demanded|demands|vowed|vows|ally|allies)\b",
     re.I,
 )
+# Countries whose name is no actor's in the registry (it is mostly the place), with the
+# actor they stand for as a state ("Syria denied", "military strikes against Syria")
+STATE_OF_COUNTRY = {"syria": "Syrian government"}
+# "accused Damascus of that attack", "blamed Damascus for": the state held to account
+STATE_ACCUSED = re.compile(
+    r"\b(?:accused|accuses|accusing|blamed|blames|blaming|condemned|condemns|criticised"
+    r"|criticized|criticises|criticizes)\s+$",
+    re.I,
+)
 STATE_ASKED = re.compile(
     r"\b(?:called|calls|calling|urged|urges|urging|pressed|presses|pressing)\s+(?:on\s+)?$", re.I
 )

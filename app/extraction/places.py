@@ -49,7 +49,9 @@ from .place_words import (
     PERSONS_BUILDINGS,
     PLACE_NOUN_BEFORE,
     STATE_ACTS,
+    STATE_ACCUSED,
     STATE_ASKED,
+    STATE_OF_COUNTRY,
     TRIBES,
 )
 from .registry import (
@@ -157,9 +159,10 @@ def _index() -> tuple[dict[str, _Target], frozenset[str], frozenset[str]]:
 
 @per_registry()
 def _seats() -> frozenset[str]:
-    """Cities that are a state's seat of government: "<name> government" is an actor."""
+    """Cities that are a state's seat of government ("<name> government" is an actor), and
+    the countries of STATE_OF_COUNTRY."""
     index = _index()[0]
-    out = set()
+    out = set(STATE_OF_COUNTRY)
     for e in place_entries():
         if e.kind == "city":
             t = index.get(normalize_key(f"{e.name} government"))
@@ -169,17 +172,28 @@ def _seats() -> frozenset[str]:
 
 
 def _stands_for_state(text: str, toks, i: int, j: int, key: str) -> bool:
-    """A seat of government used as its state: "called on Damascus to", "Damascus denied"."""
+    """A seat of government used as its state: "called on Damascus to", "Damascus denied",
+    "accused Damascus of"."""
     if key not in _seats() or (i and toks[i - 1].text.casefold() in LOCATIVE):
         return False
     start, end = toks[i].start, toks[j].end
-    return bool(STATE_ACTS.match(text, end)) or bool(
-        STATE_ASKED.search(text, max(0, start - 20), start) and text.startswith(" to ", end)
+    if key in STATE_OF_COUNTRY and i and toks[i - 1].text.casefold() == "against":
+        return True  # "military strikes against Syria"
+    return (
+        bool(STATE_ACTS.match(text, end))
+        or bool(
+            STATE_ASKED.search(text, max(0, start - 20), start) and text.startswith(" to ", end)
+        )
+        or bool(
+            STATE_ACCUSED.search(text, max(0, start - 20), start)
+            and text.startswith((" of ", " for ", " over "), end)
+        )
     )
 
 
 def state_seats(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each seat of government that stands for its state in text
+    """(start, end, the state's actor name) of each seat of government (or country of
+    STATE_OF_COUNTRY) that stands for its state in text
     ("whether Damascus is adhering", "called on Damascus to"): no place, an actor."""
     toks = scan_cached(text)
     index = _index()[0]
@@ -188,7 +202,8 @@ def state_seats(text: str) -> list[tuple[int, int, str]]:
         target = index.get(normalize_key(t.text))
         key = target.places[0].key if target is not None and target.places else None
         if key is not None and _stands_for_state(text, toks, i, i, key):
-            out.append((t.start, t.end, place_entry(key).name))
+            state = STATE_OF_COUNTRY.get(key) or f"{place_entry(key).name} government"
+            out.append((t.start, t.end, state))
     return out
 
 

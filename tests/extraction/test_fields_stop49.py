@@ -4,7 +4,8 @@ another was killed by it; "has also been under attack" undergoes it; a country "
 which force is used, or "the Syria issue", is no place; "and another 23 people" after a
 toll is more dead, "breathing difficulties" are injuries; a photo caption that ends with
 a place and its day is no claim (version 90). "X its ally Y" without commas are two; a side
-whose stronghold is entered is the target (version 91)."""
+whose stronghold is entered is the target (version 91). "Damascus denied responsibility"
+is its claim, and "accused Damascus of", "force against Syria" name the state (version 92)."""
 
 from __future__ import annotations
 
@@ -119,3 +120,29 @@ def test_a_side_whose_stronghold_is_entered_is_the_target() -> None:
         "group stronghold."
     )
     assert got["islamic-state"] == "target"
+
+
+def test_a_state_that_denies_responsibility_is_the_claimant() -> None:
+    text = (
+        "The United States accused the Syrian army of killing 1429 people in the attack. "
+        "Damascus denied responsibility and blamed rebels."
+    )
+    assert claimant(text, "denied responsibility")[0] == "syrian-government"
+    # claiming responsibility is still told by the outlet, no statement of the group
+    text = "Islamic State claimed responsibility for the bombing that killed 20 people in Homs."
+    assert claimant(text, "claimed responsibility")[0] == "reuters"  # the outlet's
+
+
+def test_the_seat_or_the_country_held_to_account_is_the_state() -> None:
+    text = (
+        "The United States accused Damascus of that attack which it estimates killed 1429 "
+        "people including at least 426 children. Obama sought approval to use military force "
+        "against Syria for its suspected use of chemical weapons."
+    )
+    x = run(text)
+    accused = claim(x, text, "accused Damascus")
+    assert ("syrian-government", "agent") in {(a.actor.key, a.role) for a in accused.actors}
+    assert accused.places == ()
+    force = claim(x, text, "military force")
+    assert ("syrian-government", "target") in {(a.actor.key, a.role) for a in force.actors}
+    assert force.places == ()
