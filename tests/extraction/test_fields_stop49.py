@@ -5,7 +5,9 @@ which force is used, or "the Syria issue", is no place; "and another 23 people" 
 toll is more dead, "breathing difficulties" are injuries; a photo caption that ends with
 a place and its day is no claim (version 90). "X its ally Y" without commas are two; a side
 whose stronghold is entered is the target (version 91). "Damascus denied responsibility"
-is its claim, and "accused Damascus of", "force against Syria" name the state (version 92)."""
+is its claim, and "accused Damascus of", "force against Syria" name the state (version 92).
+An actor named twice has the role of each mention that does or undergoes something
+(version 93)."""
 
 from __future__ import annotations
 
@@ -146,3 +148,21 @@ def test_the_seat_or_the_country_held_to_account_is_the_state() -> None:
     force = claim(x, text, "military force")
     assert ("syrian-government", "target") in {(a.actor.key, a.role) for a in force.actors}
     assert force.places == ()
+
+
+def test_an_actor_named_twice_has_the_role_of_each_mention() -> None:
+    text = (
+        "Obama has asked Congress to authorize military strikes against Syria in response to "
+        "what the United States says was a chemical weapons attack by the government that "
+        "killed more than 1400 people on August 21."
+    )
+    c = claim(run(text), text, "military strikes")
+    got = {(a.actor.key, a.role) for a in c.actors}
+    assert {("syrian-government", "target"), ("syrian-government", "agent")} <= got
+    # a mention that only names it adds nothing to one that acts
+    text = (
+        "The Syrian army said on Monday that a video shows heavy fighting between Syrian "
+        "government forces and Islamic State militants near Palmyra."
+    )
+    c = claim(run(text), text, "heavy fighting")
+    assert ("syrian-arab-army", "mentioned") not in {(a.actor.key, a.role) for a in c.actors}
