@@ -40,7 +40,6 @@ from app.extraction.segment import Sentence, sentences, trim
 from app.extraction.speakers import PEOPLE, located
 from app.extraction.types import (
     ActorMention,
-    ActorRole,
     ClaimDraft,
     DateMention,
     DraftActor,
@@ -343,7 +342,7 @@ def find_claims(
         )
         roles = tuple(
             DraftActor(a, role, why)
-            for a, (role, why) in _each_once(content, roles)
+            for a, (role, why) in zip(content, roles, strict=True)
             # a medium that neither acts nor suffers is a channel ("State TV rolled footage")
             if not (a.kind == "media" and role == "mentioned")
         )
@@ -425,8 +424,9 @@ def _content_actors(
 ) -> list[ActorMention]:
     """The actors the claim is about: not its speaker's words, not the one told ("told
     Reuters"), not a category of fighters ("rebels"), not a descriptor ("Al-Qaeda
-    affiliate Al-Nusra Front" is about Al-Nusra); an actor named twice, twice."""
+    affiliate Al-Nusra Front" is about Al-Nusra), each actor once."""
     out: list[ActorMention] = []
+    keys: set[str] = set()
     mentions = ctx.actors_in(u.start, u.end)
     speaker = next((m for m in mentions if attr and attr.start <= m.start < attr.end), None)
     for n, a in enumerate(mentions):
@@ -468,23 +468,11 @@ def _content_actors(
             _OWNER.search(text, max(u.start, a.start - 30), a.start) or _OWNED.match(text, a.end)
         ):
             continue  # "forces loyal to Assad", "the Bashar Assad regime": the forces, the regime
+        if a.key in keys:
+            continue
+        keys.add(a.key)
         out.append(a)
     return out
-
-
-# of an actor named twice in a claim, what each mention does or undergoes counts ("strikes
-# against Syria in response to ... an attack by the government": the state is both); a
-# mention that only names it adds nothing to one that says more
-def _each_once(
-    content: list[ActorMention], roles: Sequence[tuple[ActorRole, Why]]
-) -> list[tuple[ActorMention, tuple[ActorRole, Why]]]:
-    """Each actor once per role, in the order first named; "mentioned" only when no
-    mention of it does or undergoes anything."""
-    best: dict[tuple[str, str], tuple[ActorMention, tuple[ActorRole, Why]]] = {}
-    for a, r in zip(content, roles, strict=True):
-        best.setdefault((a.key, r[0]), (a, r))
-    acting = {key for key, role in best if role != "mentioned"}
-    return [v for (key, role), v in best.items() if role != "mentioned" or key not in acting]
 
 
 # "Activists in Daraya west of Damascus said": where the speakers are (the generic people

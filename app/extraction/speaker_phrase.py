@@ -75,10 +75,20 @@ def _acronym_before(text: str, words: list[re.Match[str]], v: int) -> int:
     return v
 
 
+# "Two men interviewed said", "Residents contacted by Reuters said": the people heard speak
+_HEARD = frozenset({"interviewed", "contacted", "questioned", "reached", "interviewing"})
+
+
 def _before_adjuncts(words: list[re.Match[str]], i: int) -> int:
-    """The index of the last word of a speaker ending at words[i] or before the auxiliaries
-    and the day between it and the verb: "The United Nations *on Tuesday* called for"."""
+    """The index of the last word of a speaker ending at words[i] or before the auxiliaries,
+    the day and how they were heard between it and the verb: "The United Nations *on
+    Tuesday* called for", "Two men *interviewed* said"."""
     while i >= 0 and words[i].group().lower() in AUX:
+        i -= 1
+    by = next((m for m in range(i, max(-1, i - 4), -1) if words[m].group() == "by"), None)
+    if by is not None and by >= 2 and words[by - 1].group().lower() in _HEARD:
+        i = by - 1  # "contacted by Reuters": who heard them, not who spoke
+    if i >= 1 and words[i].group().lower() in _HEARD:
         i -= 1
     if i >= 1 and words[i].group() in _WEEKDAYS and words[i - 1].group().lower() == "on":
         i -= 2

@@ -270,9 +270,14 @@ _ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|ash|at|az)-")
 def _by_surname(
     text: str, start: int, end: int, people: Sequence[ActorMention]
 ) -> ActorMention | None:
-    """ "Blinken said", "said Kiki", "Ban had demanded": a person the article named in
-    full before (by the end of the name, or by its first word: "Ban Ki-moon")."""
+    """ "Blinken said", "said Kiki", "Ban had demanded", "Prince Saud urged": a person the
+    article named in full before (by the end of the name, or by its first word: "Ban
+    Ki-moon"), a title before it aside."""
     words = text[start:end].rstrip(".").split()  # "said Kurdi." ends the sentence
+    if len(words) > 1 and words[0] in _NOT_NAME and not words[1].isupper():
+        # "Prince Saud" is Saud al-Faisal, named before as a minister; "The General Command"
+        # the General Command of the Army ("The US" is no one's surname)
+        words = words[1:]
     # "says al-Hajj": a surname may open with its article in lower case
     if not 1 <= len(words) <= 2 or not all(_ARTICLE.sub("", w)[:1].isupper() for w in words):
         return None
