@@ -365,7 +365,9 @@ _ACCUSATION = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|responsible for|carried out by|"
     r"perpetrated|committed by|bears? [\"“]?(?:\w+ )?responsibility|holds? (?:\w+ )?responsible|"
     # "the regime was behind it", "appeared to be the work of the Assad government"
-    r"(?:is|are|was|were|been) (?:\w+ )?behind|the work of)\b",
+    r"(?:is|are|was|were|been) (?:\w+ )?behind|the work of|"
+    # "what the United States says was a chemical weapons attack by the government"
+    r"says? (?:it )?was (?:an? )?(?:[\w-]+ ){0,3}(?:attack|strike|massacre|bombing) by)\b",
     re.IGNORECASE,
 )
 _DISPUTE = re.compile(

@@ -1115,3 +1115,20 @@ def test_bodies_recovered_so_far_are_a_floor_of_the_toll() -> None:
     assert relate(eight, bare, Match()).kind == "contradicts"
     so_far = replace(found, text="The group said five bodies have been counted so far.")
     assert [f.qualifier for f in facts.compared(so_far)] == ["at_least"]
+
+
+def test_what_a_claimant_says_was_an_attack_by_a_party_accuses_it() -> None:
+    """ "... in response to what the United States says was a chemical weapons attack by
+    the government" holds the government to account, as "accused the government of" does:
+    its denial ("Syrian authorities denied charges") answers it, whatever role the
+    claim's first mention of the state had ("military strikes against Syria")."""
+    for text, accuses in (
+        (
+            "Obama has asked Congress to authorize military strikes against Syria in response "
+            "to what the United States says was a chemical weapons attack by the government.",
+            True,
+        ),
+        ("The government says it was a terrorist attack by rebels on the town.", True),
+        ("The United States says the chemical weapons attack killed 1400 people.", False),
+    ):
+        assert (facts.accusation(_claim(1, text)) is not None) is accuses, text
