@@ -49,6 +49,7 @@ _SPEECH = re.compile(
     r"|alleged|alleges|warned|warns|noted|notes|explained|declared|declares|quoted|cited"
     r"|revealed|acknowledged|acknowledges|admitted|admits|condemned|condemns|decried|decries"
     r"|slammed|urged|urges|blamed|blames|vowed|vows|threatened|pledged|demanded|demands"
+    r"|denounced|denounces"
     r"|proposed|proposes|stressed|stresses|emphasi[sz]ed|asserted|argued|argues|estimated|estimates|estimate|believes"
     r"|believe|expects|dismissed|rejected|rejects|affirmed|reaffirmed|reiterated|insists|maintained"
     r"|maintains|called|calls|appealed|documented|recorded|counted|wrote|writes|tweeted"
@@ -90,6 +91,7 @@ _OBJECT_FOLLOWS = frozenset(
         "urged", "urges", "rejected", "rejects", "dismissed", "refuted", "refutes",
         "criticised", "criticized", "praised", "welcomed", "demanded", "demands",
         "threatened", "documented", "recorded", "counted", "saw", "witnessed", "held",
+        "denounced", "denounces",
         "holds", "renewed", "expressed", "voiced", "described", "considered",
         "called", "calls", "appealed", "acknowledged", "acknowledges", "admitted",
         "admits", "warned", "warns", "pledged", "vowed", "vows",
@@ -128,7 +130,10 @@ _UNNAMED_REPORTS = (
 )
 _ACCORDING = re.compile(
     rf"\b(?!{_UNNAMED_REPORTS})(?:[Aa]ccording to|(?:as )?reported by|quoted by|cited by"
-    rf"|{_PICTURES} (?:circulated|posted|shared|published|released) by)\s+"
+    # "The capture of Tel Hamis was announced by the Kurdish YPG militia"
+    r"|(?:was|were|has been|had been) (?:first )?(?:announced|confirmed) by"
+    # "A video released on Friday by the Syrian military media center"
+    rf"|{_PICTURES} (?:circulated|posted|shared|published|released)(?: on [A-Z]\w*day)? by)\s+"
 )
 # a second verb of the sentence's subject that reports speech ("X relies on Y and says Z")
 AND_SAYS = re.compile(

@@ -176,7 +176,8 @@ STATE_ACTS = re.compile(
     r"\s+(?:(?:has|have|had|is|was|would|will|must|has\s+been)\s+)?(?:\w+ly\s+)?"
     r"(?:denied|denies|deny|insists|insisted|accused|accuses|agreed|agrees|rejected|rejects|"
     r"refused|refuses|adhering|adhered|complied|complies|complying|blamed|blames|responded|"
-    r"warned|warns|demanded|demands|vowed|vows|ally|allies)\b",
+    r"warned|warns|demanded|demands|vowed|vows|denounced|denounces|condemned|condemns|"
+    r"ally|allies)\b",
     re.I,
 )
 # Countries whose name is no actor's in the registry (it is mostly the place), with the

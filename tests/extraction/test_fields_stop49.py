@@ -8,7 +8,8 @@ whose stronghold is entered is the target (version 91). "Damascus denied respons
 is its claim, and "accused Damascus of", "force against Syria" name the state (version 92).
 Version 93's roles of an actor's later mentions are undone; "Prince Saud" is Saud al-Faisal
 named before, and people "interviewed" or "contacted by Reuters" speak themselves (version
-94)."""
+94). "Damascus denounced" is its statement, and what "was announced by" someone or a video
+"released on Friday by" someone shows is theirs (version 95)."""
 
 from __future__ import annotations
 
@@ -171,3 +172,27 @@ def test_people_interviewed_speak_not_who_interviewed_them() -> None:
     assert claimant(text, "barrel bombs") == (None, "Two men")
     text = "Residents interviewed by Reuters said barrel bombs were dropped on Saraqeb on Monday."
     assert claimant(text, "barrel bombs") == (None, "Residents")
+
+
+def test_a_denunciation_is_a_statement_of_who_denounces() -> None:
+    text = "Damascus denounced the intervention as a breach of its sovereignty."
+    assert claimant(text, "denounced")[0] == "syrian-government"
+    text = (
+        "The regime previously said that rebels holed up in Aleppo can leave with their "
+        "families but the opposition has denounced that offer as a deception."
+    )
+    x = run(text)
+    assert claim(x, text, "denounced that offer").claimant_text == "the opposition"
+
+
+def test_what_was_announced_by_or_released_by_someone_is_theirs() -> None:
+    text = (
+        "The capture of Tel Hamis was announced by the Kurdish YPG militia and confirmed by "
+        "the Syrian Observatory for Human Rights."
+    )
+    assert claimant(text, "capture of Tel Hamis")[0] == "ypg"
+    text = (
+        "A video released on Friday by the Syrian military media center shows heavy fighting "
+        "between Syrian government forces and Islamic State militants near Palmyra."
+    )
+    assert claimant(text, "heavy fighting")[0] == "syrian-arab-army"
