@@ -198,6 +198,12 @@ def _person_name(
             and text[run[last].end() : run[last + 1].start()] == " "
         ):
             del run[: last + 1]
+        if (
+            len(run) > 2
+            and text[max(0, run[0].start() - 5) : run[0].start()].endswith((" of ", " for "))
+            and _whole_place(run[0].group())
+        ):
+            del run[0]  # "The governor of Homs Talal Barazi": the place is the office's
         caps = [w for w in run if w.group()[0].isupper()]
         if 2 <= len(caps) <= 4 and run and not any(w.group().casefold() in _ORG_WORDS for w in run):
             s, e = run[0].start(), run[-1].end()
@@ -559,7 +565,7 @@ def _by_title(
 
 
 # heads by which "the center said" names again a body named before with it
-_BODY_HEADS = word_set("center centre committee council commission institute directorate")
+_BODY_HEADS = word_set("center centre committee council commission institute directorate inquiry")
 
 
 def _words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:

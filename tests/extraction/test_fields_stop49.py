@@ -9,7 +9,8 @@ is its claim, and "accused Damascus of", "force against Syria" name the state (v
 Version 93's roles of an actor's later mentions are undone; "Prince Saud" is Saud al-Faisal
 named before, and people "interviewed" or "contacted by Reuters" speak themselves (version
 94). "Damascus denounced" is its statement, and what "was announced by" someone or a video
-"released on Friday by" someone shows is theirs (version 95)."""
+"released on Friday by" someone shows is theirs (version 95). "The inquiry said" is the commission
+of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (version 96)."""
 
 from __future__ import annotations
 
@@ -196,3 +197,19 @@ def test_what_was_announced_by_or_released_by_someone_is_theirs() -> None:
         "between Syrian government forces and Islamic State militants near Palmyra."
     )
     assert claimant(text, "heavy fighting")[0] == "syrian-arab-army"
+
+
+def test_the_inquiry_is_the_commission_of_inquiry_named_before() -> None:
+    text = (
+        "The UN Commission of Inquiry on Syria has documented attacks on hospitals. In a report "
+        "in October last year the inquiry said that government forces used chemical weapons "
+        "at least three times."
+    )
+    assert claimant(text, "chemical weapons")[0] == "un-commission-of-inquiry"
+
+
+def test_a_place_before_a_name_after_an_office_is_the_offices() -> None:
+    text = "The governor of Homs Talal Barazi said 20 people were killed in the blasts."
+    assert claimant(text, "20 people")[1] == "The governor of Homs Talal Barazi"
+    x = run(text)
+    assert claim(x, text, "20 people").claimant.name == "Talal Barazi"
