@@ -165,6 +165,14 @@ ABOUT_A_COUNTRY = frozenset(
         "inquiry",
     ]
 )
+# Titles after a country's possessive: "Syrias President Bashar al-Assad" names no place
+TITLES = frozenset(
+    ["president", "prime", "foreign", "defence", "defense", "interior", "minister", "ambassador"]
+    + ["envoy", "army", "government", "regime", "opposition", "state", "official", "officials"]
+)
+# Words before "in <country>" that place a body, not the claim: "Al-Qaedas affiliate in
+# Syria", "a Kurdish group based in Syria"
+HOSTED = frozenset(["affiliate", "branch", "wing", "arm", "franchise", "based", "headquartered"])
 # Adjectives between a country's possessive and the place it names: "Syrias rebel-held
 # Idlib province", "Syrias divided northeastern city"
 HELD_PARTS = frozenset(["held", "controlled", "dominated", "torn"])

@@ -42,6 +42,7 @@ from .place_words import (
     GEOGRAPHIC,
     GIVEN_NAMES,
     HELD_PARTS,
+    HOSTED,
     INSTITUTIONS,
     LOCATIVE,
     LOCATIVE_ADJECTIVES,
@@ -52,6 +53,7 @@ from .place_words import (
     STATE_ACTS,
     STATE_ASKED,
     STATE_OF_COUNTRY,
+    TITLES,
     TRIBES,
 )
 from .registry import (
@@ -286,10 +288,15 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
             w.casefold() in GEOGRAPHIC and all(v.isalpha() and v.islower() for v in later[:k])
             for k, w in enumerate(later[1:], 1)
         )
+        # "Syrias President Bashar al-Assad", "Syrias Ikhbariya television": a name, no place
+        target = _index()[0].get(normalize_key(word))
+        named = word.casefold() in TITLES or bool(
+            target is not None and target.actor_literals and not target.places
+        )
         return not (
             word.casefold() in GEOGRAPHIC
             or after in ("year", "years")
-            or word[:1].isupper()
+            or (word[:1].isupper() and not named)
             or described
         )
     if (
@@ -313,6 +320,13 @@ def _not_a_place(toks, i: int, j: int, keys: tuple[str, ...], possessive: bool) 
         return True
     if i and toks[i - 1].text.casefold() == "against":  # "military force against Syria"
         return True
+    if (
+        keys[0] in STATE_OF_COUNTRY  # other countries would be read as their states instead
+        and i >= 2
+        and toks[i - 1].text.casefold() == "in"
+        and toks[i - 2].text.casefold() in HOSTED
+    ):
+        return True  # "Al-Qaedas affiliate in Syria", "a Kurdish group based in Syria"
     return i >= 2 and toks[i - 1].text.casefold() in ("of", "in") and toks[i - 2].text == "State"
 
 

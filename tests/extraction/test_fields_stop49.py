@@ -10,7 +10,8 @@ Version 93's roles of an actor's later mentions are undone; "Prince Saud" is Sau
 named before, and people "interviewed" or "contacted by Reuters" speak themselves (version
 94). "Damascus denounced" is its statement, and what "was announced by" someone or a video
 "released on Friday by" someone shows is theirs (version 95). "The inquiry said" is the commission
-of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (version 96)."""
+of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (version 96).
+"Syrias President" and "affiliate in Syria" place nothing (version 97)."""
 
 from __future__ import annotations
 
@@ -213,3 +214,15 @@ def test_a_place_before_a_name_after_an_office_is_the_offices() -> None:
     assert claimant(text, "20 people")[1] == "The governor of Homs Talal Barazi"
     x = run(text)
     assert claim(x, text, "20 people").claimant.name == "Talal Barazi"
+
+
+def test_syria_named_as_a_title_s_or_a_group_s_home_is_no_place() -> None:
+    text = (
+        "Syrias President Bashar al-Assad said the army would retake Aleppo. Clashes erupted "
+        "between the regime and Al-Qaedas affiliate in Syria Al-Nusra Front. At least 25 "
+        "civilians have been killed by government airstrikes in Syrias central province of Hama."
+    )
+    x = run(text)
+    assert [p.key for p in claim(x, text, "President Bashar").places] == ["aleppo"]
+    assert claim(x, text, "affiliate in Syria").places == ()
+    assert "syria" in [p.key for p in claim(x, text, "central province").places]
