@@ -34,6 +34,18 @@ def _city_governorates() -> frozenset[str]:
 
 
 @per_registry()
+def _sided_cities() -> frozenset[str]:
+    """Cities with sides of their own in the gazetteer ("East Aleppo"): "southern Aleppo"
+    is a side of the city too, not of its governorate (docs/annotation.md §7)."""
+    names = {e.name.casefold() for e in place_entries()}
+    return frozenset(
+        e.key
+        for e in place_entries()
+        if e.kind == "city" and {f"east {e.name}".casefold(), f"west {e.name}".casefold()} & names
+    )
+
+
+@per_registry()
 def _countrysides() -> dict[str, str]:
     """Folded "<name> countryside" -> the governorate so called ("Damascus countryside" is
     Rif Dimashq, "Aleppo countryside" Aleppo's)."""
@@ -114,7 +126,9 @@ def _provinces(text: str, found: Found) -> Found:
             continue
         if not city and (side or _COUNTRYSIDE_SIDE.search(text, max(0, s - 40), s)):
             gov = _namesake_governorate(keys[0])
-            if gov is not None and (not side or gov not in _city_governorates()):
+            if gov is not None and (
+                not side or (gov not in _city_governorates() and keys[0] not in _sided_cities())
+            ):
                 out[n] = (s, e, (gov,))
     for n in range(len(out)):
         if not _PROVINCES_OF.search(text, max(0, out[n][0] - 30), out[n][0]):

@@ -11,7 +11,8 @@ named before, and people "interviewed" or "contacted by Reuters" speak themselve
 94). "Damascus denounced" is its statement, and what "was announced by" someone or a video
 "released on Friday by" someone shows is theirs (version 95). "The inquiry said" is the commission
 of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (version 96).
-"Syrias President" and "affiliate in Syria" place nothing (version 97)."""
+"Syrias President" and "affiliate in Syria" place nothing (version 97). "Southern Aleppo" is a
+side of the city, as "East Aleppo" is (version 98)."""
 
 from __future__ import annotations
 
@@ -226,3 +227,13 @@ def test_syria_named_as_a_title_s_or_a_group_s_home_is_no_place() -> None:
     assert [p.key for p in claim(x, text, "President Bashar").places] == ["aleppo"]
     assert claim(x, text, "affiliate in Syria").places == ()
     assert "syria" in [p.key for p in claim(x, text, "central province").places]
+
+
+def test_a_side_of_a_city_with_sides_of_its_own_is_the_city() -> None:
+    text = (
+        "At least 70 militants were killed in clashes with the army in Southern Aleppo. "
+        "Government forces pressed their attack in northwestern Idlib on Friday."
+    )
+    x = run(text)
+    assert [p.key for p in claim(x, text, "Southern Aleppo").places] == ["aleppo"]
+    assert [p.key for p in claim(x, text, "northwestern Idlib").places] == ["idlib-governorate"]
