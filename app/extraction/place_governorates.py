@@ -102,7 +102,7 @@ _COUNTRYSIDE_AFTER = re.compile(
     r"(?:['’]?s)?\s+(?:(?:north|south)-?)?(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b",
     re.I,
 )
-_ITS_COUNTRYSIDE = re.compile(r"\s+and\s+(its\s+countryside)\b", re.I)
+_ITS_COUNTRYSIDE = re.compile(r"\s+and\s+(its\s+(?:countryside|suburbs))\b", re.I)
 # "the three provinces of Homs Idlib and Lattakia": each name listed after it
 _PROVINCES_OF = re.compile(r"\b(?:provinces|governorates)\s+of\s+(?:the\s+)?$", re.I)
 # "Deir Ezzor and neighbouring Raqqa province": a province's neighbour is a province

@@ -12,7 +12,8 @@ named before, and people "interviewed" or "contacted by Reuters" speak themselve
 "released on Friday by" someone shows is theirs (version 95). "The inquiry said" is the commission
 of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (version 96).
 "Syrias President" and "affiliate in Syria" place nothing (version 97). "Southern Aleppo" is a
-side of the city, as "East Aleppo" is (version 98)."""
+side of the city, as "East Aleppo" is (version 98). "rural Damascus" and "the Damascus suburb of"
+are Rif Dimashq (version 99)."""
 
 from __future__ import annotations
 
@@ -237,3 +238,14 @@ def test_a_side_of_a_city_with_sides_of_its_own_is_the_city() -> None:
     x = run(text)
     assert [p.key for p in claim(x, text, "Southern Aleppo").places] == ["aleppo"]
     assert [p.key for p in claim(x, text, "northwestern Idlib").places] == ["idlib-governorate"]
+
+
+def test_rural_damascus_and_its_suburbs_are_rif_dimashq() -> None:
+    text = (
+        "Rebels attacked one of the military posts in rural Damascus on Monday. A bomb killed "
+        "18 people in the Damascus suburb of Jaramana on Tuesday."
+    )
+    x = run(text)
+    assert [p.key for p in claim(x, text, "military posts").places] == ["rif-dimashq-governorate"]
+    keys = [p.key for p in claim(x, text, "Jaramana").places]
+    assert sorted(keys) == ["jaramana", "rif-dimashq-governorate"]
