@@ -446,6 +446,17 @@ class Dater:
                 self.where = where
                 if ROUND_UP.search(text, start, end) and own.precision == "day":
                     self.round_up = own
+            elif (
+                reports_event
+                and self.incident is not None
+                and self.incident.date_start == self.incident.date_end == own.date_start
+                and own.date_end == self.reference
+                and own.date_start < own.date_end
+            ):
+                # "at least 112 civilians have been killed since the rebel assault began on
+                # Sunday": the incident's toll runs to today, and so do the parts of it told
+                # after ("The deaths include 65 people")
+                self.incident = own
             since = own.date_end != own.date_start and (
                 on is not None
                 or own == war

@@ -13,10 +13,14 @@ named before, and people "interviewed" or "contacted by Reuters" speak themselve
 of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (version 96).
 "Syrias President" and "affiliate in Syria" place nothing (version 97). "Southern Aleppo" is a
 side of the city, as "East Aleppo" is (version 98). "rural Damascus" and "the Damascus suburb of"
-are Rif Dimashq (version 99)."""
+are Rif Dimashq (version 99). A toll "since the assault began on Sunday" carries the range to
+today to the parts of it told after (version 100)."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from app.extraction.pipeline import extract
 from app.extraction.quantities import find_quantities
 from tests.extraction.test_claimants_round3 import claimant
 from tests.extraction.test_error_classes import claim, no_claim, run
@@ -249,3 +253,16 @@ def test_rural_damascus_and_its_suburbs_are_rif_dimashq() -> None:
     assert [p.key for p in claim(x, text, "military posts").places] == ["rif-dimashq-governorate"]
     keys = [p.key for p in claim(x, text, "Jaramana").places]
     assert sorted(keys) == ["jaramana", "rif-dimashq-governorate"]
+
+
+def test_a_toll_since_the_incident_began_is_gone_on_about_to_today() -> None:
+    text = (
+        "Tue 05 Aug 2016 Rebels launched an assault on government-held districts of Aleppo on "
+        "Sunday. According to the Observatory at least 112 civilians including 33 children "
+        "have been killed in Aleppo since the rebel assault began on Sunday. The deaths include "
+        "65 people among them 22 children killed in rebel fire on government neighbourhoods "
+        "the Observatory said."
+    )
+    x = extract(text, published=None, outlet="afp")
+    c = claim(x, text, "The deaths include")
+    assert (c.date.date_start, c.date.date_end) == (date(2016, 7, 31), date(2016, 8, 5))
