@@ -88,10 +88,10 @@ _OBJECT_FOLLOWS = frozenset(
     {
         "told", "tells", "accused", "accuses", "accusing", "denied", "denies", "denying",
         "blamed", "blames", "condemned", "condemns", "decried", "decries", "slammed",
+        "denounced", "denounces",
         "urged", "urges", "rejected", "rejects", "dismissed", "refuted", "refutes",
         "criticised", "criticized", "praised", "welcomed", "demanded", "demands",
         "threatened", "documented", "recorded", "counted", "saw", "witnessed", "held",
-        "denounced", "denounces",
         "holds", "renewed", "expressed", "voiced", "described", "considered",
         "called", "calls", "appealed", "acknowledged", "acknowledges", "admitted",
         "admits", "warned", "warns", "pledged", "vowed", "vows",

@@ -128,18 +128,8 @@ GEOGRAPHIC = frozenset(
 # Nouns a country's name qualifies without placing anything: "the Syria conflict",
 # "Al-Qaedas Syria affiliate", "the Syria talks"
 COUNTRY_ADJUNCTS = frozenset(
-    [
-        "conflict",
-        "crisis",
-        "affiliate",
-        "branch",
-        "talks",
-        "envoy",
-        "policy",
-        "file",
-        "war",
-        "issue",
-    ]
+    ["conflict", "crisis", "affiliate", "branch", "talks", "envoy", "policy", "file", "war"]
+    + ["issue"]
 )
 # Nouns a country's name qualifies as the state's own, unless a locative precedes it:
 # "Syria army had responded", but "in Syria government forces advanced"

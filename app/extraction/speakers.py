@@ -551,7 +551,7 @@ def _by_title(
 ) -> ActorMention | None:
     """ "The president said": the last person named before with that title written around
     the name ("President Barack Obama", "Director of Daraa Health Directorate Abdel Wadoud
-    al-Homsi", "Kerry the secretary of state"); nobody when none was."""
+    al-Homsi", "Obama the US president"); nobody when none was."""
     m = _TITLED.fullmatch(text, start, end)
     if m is None:
         return None
