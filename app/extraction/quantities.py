@@ -72,6 +72,7 @@ _RANGE_GLUE = ("-", "–", " - ", " to ")
 # a count added to the list before it
 _ADDED = [["as", "well", "as"], ["in", "addition", "to"]]
 _AND_THEIR = [["and", w] for w in ("their", "its", "his", "her")]
+_TOLD = frozenset({"told", "tells", "telling", "informed", "informing", "briefed", "briefing"})
 _WHERE = frozenset(
     {"in", "inside", "outside", "near", "at", "on", "around", "across", "among", "including"}
 )
@@ -94,6 +95,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         value, approx, j = parsed
         qual, q = qualifier(toks, i)
+        if q > 0 and toks.low[q - 1] in _TOLD:
+            i = j  # "told a Reuters photographer": who was told, no one counted
+            continue
         if q > 0 and toks.low[q - 1] == "between":  # "between 200 and 400": the range
             q -= 1
         upper = None

@@ -14,7 +14,8 @@ of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (ve
 "Syrias President" and "affiliate in Syria" place nothing (version 97). "Southern Aleppo" is a
 side of the city, as "East Aleppo" is (version 98). "rural Damascus" and "the Damascus suburb of"
 are Rif Dimashq (version 99). A toll "since the assault began on Sunday" carries the range to
-today to the parts of it told after (version 100)."""
+today to the parts of it told after (version 100). Who was told ("told a Reuters photographer")
+is no count (version 101)."""
 
 from __future__ import annotations
 
@@ -266,3 +267,8 @@ def test_a_toll_since_the_incident_began_is_gone_on_about_to_today() -> None:
     x = extract(text, published=None, outlet="afp")
     c = claim(x, text, "The deaths include")
     assert (c.date.date_start, c.date.date_end) == (date(2016, 7, 31), date(2016, 8, 5))
+
+
+def test_who_was_told_is_no_count() -> None:
+    text = "The doctor told a Reuters photographer that two children had died in the raid."
+    assert [(q.what, q.value) for q in find_quantities(text)] == [("killed", 2)]
