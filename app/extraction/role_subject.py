@@ -188,6 +188,12 @@ def subject_role(
         part = low(toks, k)
         if (w in COPULA or been) and not part.endswith("ing"):
             # "the regime was able to put", "IS was prepared to demolish"
+            if part == "to" and (
+                low(toks, k + 1) in ("meet", "negotiate")
+                or (low(toks, k + 1) == "hold" and low(toks, k + 2) in _TALKS)
+            ):  # "Kerry and Lavrov were to hold talks": a planned meeting, theirs
+                a, b, cue = span(toks, aux, k + 1)
+                return "agent", Why("subject", a, b, cue, "holds the talks")
             if part == "able" and low(toks, k + 1) == "to" or _raised_deed(toks, k):
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "subject of a verb of action")
@@ -365,10 +371,19 @@ _PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "s
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
 
 
+_TALKS = frozenset({"talks", "negotiations", "meetings", "meeting", "discussions", "consultations"})
+
+
 def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
     """A holder whose clause goes on with its deed: "Kurdish forces control much of the
     province after capturing it", "IS controls most of the city besieging 200000 people".
-    Another clause ("but is battling") is another deed's."""
+    Another clause ("but is battling") is another deed's. Talks held are the holders' deed
+    ("Kerry held talks with Lavrov")."""
+    if low(toks, k + 1) in _TALKS or (
+        low(toks, k + 1) in ("a", "new") and low(toks, k + 2) in _TALKS
+    ):
+        a, b, cue = span(toks, k, k + 1)
+        return "agent", Why("subject", a, b, cue, "holds the talks")
     for m in range(k + 1, min(len(toks), k + 12)):
         w = low(toks, m)
         if w in _CLAUSE_BREAKS and not (w == "since" and low(toks, m + 1).endswith("ing")):

@@ -100,7 +100,8 @@ def _role(
     j = index_at(toks, actor.end)  # first token after the mention
     surface_words = actor.surface.lower().split()
     held = HELD.match(text, actor.end, end)
-    if held is not None:  # "government-held districts", "areas held by the regime"
+    if held is not None and not _HELD_TALKS.match(text, held.end()):
+        # "government-held districts", "areas held by the regime"; not "held talks"
         return "mentioned", Why(
             "holder", held.start(), held.end(), held.group(1), "holds the place"
         )
@@ -187,6 +188,9 @@ _WEAPON_HIT = re.compile(
     r"(?:\s+(?:that|which))?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?"
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
+)
+_HELD_TALKS = re.compile(
+    r"\s+(?:(?:a|new)\s+)?(?:talks|negotiations|meetings?|discussions|consultations)\b", re.I
 )
 _AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
 # "advancing inside the Islamic State [IS] bastion of Manbij", "pushing further into the IS

@@ -15,7 +15,7 @@ of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (ve
 side of the city, as "East Aleppo" is (version 98). "rural Damascus" and "the Damascus suburb of"
 are Rif Dimashq (version 99). A toll "since the assault began on Sunday" carries the range to
 today to the parts of it told after (version 100). Who was told ("told a Reuters photographer")
-is no count (version 101)."""
+is no count (version 101). Who holds talks, or is to, holds them (version 102)."""
 
 from __future__ import annotations
 
@@ -272,3 +272,18 @@ def test_a_toll_since_the_incident_began_is_gone_on_about_to_today() -> None:
 def test_who_was_told_is_no_count() -> None:
     text = "The doctor told a Reuters photographer that two children had died in the raid."
     assert [(q.what, q.value) for q in find_quantities(text)] == [("killed", 2)]
+
+
+def test_who_holds_talks_holds_them() -> None:
+    got = roles(
+        "Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov were to hold "
+        "talks on Syria in Geneva."
+    )
+    assert got == {"john-kerry": "agent", "sergei-lavrov": "agent"}
+    assert (
+        roles("John Kerry held talks with Russian officials in Geneva on Friday.")["john-kerry"]
+        == "agent"
+    )
+    # a holder of ground is still only its holder
+    held = roles("Government-held districts of Aleppo were shelled on Friday.")
+    assert set(held.values()) == {"mentioned"}
