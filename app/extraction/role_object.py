@@ -275,6 +275,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
             )
+        if prev in _USED and not any(low(toks, m) == "to" for m in range(i + 1, i + 5)):
+            # "hitting a bridge used by the jihadists": whose, not who hit ("used by Daesh to
+            # protect the city" is Daesh's deed)
+            return "mentioned", Why("by", toks[k - 1].start(), b, f"{prev} by", "uses the thing")
         repel = _repelled(toks, k - 1)
         if repel is not None:  # "repelled an offensive by rebels": the attackers were beaten
             return "target", Why(
@@ -394,6 +398,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     return None
 
 
+_USED = frozenset({"used", "frequented", "manned", "inhabited", "owned", "operated"})
 _BLOWS = frozenset({"blow", "blows", "losses", "casualties", "defeat", "defeats"})
 _DEALT = frozenset({"dealt", "deal", "deals", "dealing", "delivered", "inflicted", "inflicting"})
 _HURT_IN = frozenset({"killed", "wounded", "injured", "died", "dead", "hurt"})

@@ -15,7 +15,8 @@ of inquiry named before; "The governor of Homs Talal Barazi" is Talal Barazi (ve
 side of the city, as "East Aleppo" is (version 98). "rural Damascus" and "the Damascus suburb of"
 are Rif Dimashq (version 99). A toll "since the assault began on Sunday" carries the range to
 today to the parts of it told after (version 100). Who was told ("told a Reuters photographer")
-is no count (version 101). Who holds talks, or is to, holds them (version 102)."""
+is no count (version 101). Who holds talks, or is to, holds them (version 102). Who uses a
+thing struck did not strike it (version 103)."""
 
 from __future__ import annotations
 
@@ -287,3 +288,13 @@ def test_who_holds_talks_holds_them() -> None:
     # a holder of ground is still only its holder
     held = roles("Government-held districts of Aleppo were shelled on Friday.")
     assert set(held.values()) == {"mentioned"}
+
+
+def test_who_uses_a_thing_struck_did_not_strike_it() -> None:
+    got = roles(
+        "The coalition said it had carried out two strikes near Raqa on Monday hitting a bridge "
+        "used by Islamic State militants as well as oil facilities."
+    )
+    assert got["islamic-state"] == "mentioned"
+    got = roles("The town was used by Islamic State militants to protect the city of Palmyra.")
+    assert got["islamic-state"] == "agent"
