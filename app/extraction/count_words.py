@@ -35,7 +35,7 @@ FIGHTERS = word_set(
     "fighters fighter militants militant insurgents insurgent terrorists terrorist troops "
     "soldiers soldier rebels rebel jihadists jihadist gunmen gunman mercenaries operatives "
     "extremists servicemen militiamen guerrillas commanders loyalists combatants forces "
-    "reinforcements recruits defectors attackers attacker assailants assailant"
+    "reinforcements recruits defectors attackers attacker assailants assailant bombers"
 )
 PEOPLE = FIGHTERS | word_set(
     "people persons person civilians civilian children child kids women woman men man "

@@ -16,7 +16,8 @@ side of the city, as "East Aleppo" is (version 98). "rural Damascus" and "the Da
 are Rif Dimashq (version 99). A toll "since the assault began on Sunday" carries the range to
 today to the parts of it told after (version 100). Who was told ("told a Reuters photographer")
 is no count (version 101). Who holds talks, or is to, holds them (version 102). Who uses a
-thing struck did not strike it (version 103)."""
+thing struck did not strike it (version 103). Suicide bombers are fighters, bomber aircraft no
+count (version 104)."""
 
 from __future__ import annotations
 
@@ -298,3 +299,10 @@ def test_who_uses_a_thing_struck_did_not_strike_it() -> None:
     assert got["islamic-state"] == "mentioned"
     got = roles("The town was used by Islamic State militants to protect the city of Palmyra.")
     assert got["islamic-state"] == "agent"
+
+
+def test_suicide_bombers_are_fighters_and_bomber_aircraft_no_count() -> None:
+    text = "Two suicide bombers have conducted an attack near police headquarters in Damascus."
+    assert [(q.what, q.value) for q in find_quantities(text)] == [("fighters", 2)]
+    text = "Six long-range Tu-22M3 bombers carried out strikes on Daesh near Deir ez-Zor."
+    assert find_quantities(text) == []
