@@ -159,7 +159,13 @@ APPOSED = word_set(
     "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
     "faction organisation organization movement outfit"
 )
-HELD = re.compile(r"[\s-]*(held|controlled|dominated|run|administered)\b", re.I)
+# "the Syrian Democratic Forces [SDF] now held 70 percent of the town": its acronym and an
+# adverb of time may stand between
+HELD = re.compile(
+    r"(?:\s*[\[(][A-Z]{2,8}[\])])?(?:\s+(?:now|still|already))?"
+    r"[\s-]*(held|controlled|dominated|run|administered)\b",
+    re.I,
+)
 # the holder named after the place: "still under the control of government forces"
 HELD_BY = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(control|hands)\s+of\s+(?:the\s+)?$", re.I)
 # heads that name people, not arms: what they do decides, when the words after say it

@@ -74,7 +74,9 @@ def actor_role(
         )
         for again in later:
             found = _role(text, again, start, end, others)
-            if found[0] != "mentioned":
+            # "the Syrian Democratic Forces [SDF] now held": the acronym's verb is the one
+            # that made the first mention a holder, not a deed of its own
+            if found[0] != "mentioned" and not why.start <= found[1].start < why.end:
                 role, why = found
                 break
     if role == "agent" and actor.kind == "media":  # "State TV aired footage": it reports

@@ -17,7 +17,7 @@ are Rif Dimashq (version 99). A toll "since the assault began on Sunday" carries
 today to the parts of it told after (version 100). Who was told ("told a Reuters photographer")
 is no count (version 101). Who holds talks, or is to, holds them (version 102). Who uses a
 thing struck did not strike it (version 103). Suicide bombers are fighters, bomber aircraft no
-count (version 104)."""
+count (version 104). A holder named with its acronym only holds (version 105)."""
 
 from __future__ import annotations
 
@@ -306,3 +306,13 @@ def test_suicide_bombers_are_fighters_and_bomber_aircraft_no_count() -> None:
     assert [(q.what, q.value) for q in find_quantities(text)] == [("fighters", 2)]
     text = "Six long-range Tu-22M3 bombers carried out strikes on Daesh near Deir ez-Zor."
     assert find_quantities(text) == []
+
+
+def test_a_holder_named_with_its_acronym_only_holds() -> None:
+    got = roles(
+        "Observatory chief Rami Abdul Rahman said the Syrian Democratic Forces [SDF] now held "
+        "70 percent of the town."
+    )
+    assert got["sdf"] == "mentioned"
+    got = roles('"The fleeing increased after the Syrian Democratic Force [SDF] besieged Manbij".')
+    assert got["sdf"] == "agent"
