@@ -17,7 +17,8 @@ are Rif Dimashq (version 99). A toll "since the assault began on Sunday" carries
 today to the parts of it told after (version 100). Who was told ("told a Reuters photographer")
 is no count (version 101). Who holds talks, or is to, holds them (version 102). Who uses a
 thing struck did not strike it (version 103). Suicide bombers are fighters, bomber aircraft no
-count (version 104). A holder named with its acronym only holds (version 105)."""
+count (version 104). A holder named with its acronym only holds (version 105). "The Syrian
+fighter jet" is the Syrian air force (version 106)."""
 
 from __future__ import annotations
 
@@ -316,3 +317,10 @@ def test_a_holder_named_with_its_acronym_only_holds() -> None:
     assert got["sdf"] == "mentioned"
     got = roles('"The fleeing increased after the Syrian Democratic Force [SDF] besieged Manbij".')
     assert got["sdf"] == "agent"
+
+
+def test_a_fighter_jet_is_its_air_force() -> None:
+    got = roles("The Syrian fighter jet meantime targeted ISILs positions in Jubb al-Jarrah.")
+    assert got == {"syrian-air-force": "agent", "islamic-state": "target"}
+    got = roles("A Russian fighter plane struck a convoy near Idlib on Monday.")
+    assert got["russian-air-force"] == "agent"
