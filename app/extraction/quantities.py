@@ -96,7 +96,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         value, approx, j = parsed
         qual, q = qualifier(toks, i)
         if q > 0 and toks.low[q - 1] in _TOLD:
-            i = j  # "told a Reuters photographer": who was told, no one counted
+            i = max(j, i + 1)  # "told a Reuters photographer": who was told, no one counted
             continue
         if q > 0 and toks.low[q - 1] == "between":  # "between 200 and 400": the range
             q -= 1
