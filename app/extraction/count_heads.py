@@ -84,7 +84,7 @@ def counts_things(toks: Toks, j: int, reach: int = 3) -> bool:
             return False
         low = toks.low[k]
         k += 1
-        if low in NOT_PEOPLE or (low == "bombers" and toks.low[k - 2] != "suicide"):
+        if low in NOT_PEOPLE or _aircraft(toks, k - 1):
             return True
         if low in STOP | AUX | UNIT_NOUNS | PEOPLE | VAGUE | EXTRA | _SAYS or fate_of(low):
             return False
@@ -134,6 +134,12 @@ def count_at(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
 FATE_ADJECTIVES = frozenset({"displaced"})
 
 
+def _aircraft(toks: Toks, k: int) -> bool:
+    """Bombers at toks[k] that are aircraft ("six long-range Tu-22M3 bombers"), not men
+    ("two suicide bombers")."""
+    return toks.low[k] == "bombers" and toks.low[k - 1] != "suicide"
+
+
 def noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
     """(index of the person noun or None, index just after the noun phrase)."""
     k = j
@@ -146,8 +152,8 @@ def noun_phrase(toks: Toks, j: int, vague: bool) -> tuple[int | None, int]:
             break
         if toks.low[k : k + 3] in PARTITIVE:  # "injuring 22 most of them women": 22 people
             break
-        if low == "bombers" and toks.low[k - 1] != "suicide":
-            break  # "six long-range Tu-22M3 bombers" are aircraft; "suicide bombers" are men
+        if _aircraft(toks, k):
+            break
         if low in PEOPLE:
             while (  # "rebel fighters", but not "people dead"
                 k + 1 < len(toks) and toks.low[k + 1] in PEOPLE and not fate_of(toks.low[k + 1])

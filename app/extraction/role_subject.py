@@ -47,6 +47,7 @@ from app.extraction.role_words import (
     SPEECH,
     SPONSORING,
     STATIVE,
+    TALKS,
     TARGET_NOUNS,
     WEAPON_KINDS,
     WEAPONS,
@@ -190,7 +191,7 @@ def subject_role(
             # "the regime was able to put", "IS was prepared to demolish"
             if part == "to" and (
                 low(toks, k + 1) in ("meet", "negotiate")
-                or (low(toks, k + 1) == "hold" and low(toks, k + 2) in _TALKS)
+                or (low(toks, k + 1) == "hold" and low(toks, k + 2) in TALKS)
             ):  # "Kerry and Lavrov were to hold talks": a planned meeting, theirs
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "holds the talks")
@@ -371,16 +372,13 @@ _PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "s
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
 
 
-_TALKS = frozenset({"talks", "negotiations", "meetings", "meeting", "discussions", "consultations"})
-
-
 def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
     """A holder whose clause goes on with its deed: "Kurdish forces control much of the
     province after capturing it", "IS controls most of the city besieging 200000 people".
     Another clause ("but is battling") is another deed's. Talks held are the holders' deed
     ("Kerry held talks with Lavrov")."""
-    if low(toks, k + 1) in _TALKS or (
-        low(toks, k + 1) in ("a", "new") and low(toks, k + 2) in _TALKS
+    if low(toks, k + 1) in TALKS or (
+        low(toks, k + 1) in ("a", "new") and low(toks, k + 2) in TALKS
     ):
         a, b, cue = span(toks, k, k + 1)
         return "agent", Why("subject", a, b, cue, "holds the talks")

@@ -159,6 +159,8 @@ APPOSED = word_set(
     "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
     "faction organisation organization movement outfit"
 )
+# what is held that is no ground: "held talks", "were to hold a meeting"
+TALKS = frozenset({"talks", "negotiations", "meetings", "meeting", "discussions", "consultations"})
 # "the Syrian Democratic Forces [SDF] now held 70 percent of the town": its acronym and an
 # adverb of time may stand between
 HELD = re.compile(

@@ -38,6 +38,7 @@ from app.extraction.role_words import (
     PEOPLE_HEADS,
     SPONSOR_SURFACE,
     SPONSORED_AFTER,
+    TALKS,
     WEAPONS,
 )
 from app.extraction.types import (
@@ -191,9 +192,7 @@ _WEAPON_HIT = re.compile(
     r"(?:shot\s+down|downed|destroyed|hit|struck|targeted|ambushed)\b",
     re.I,
 )
-_HELD_TALKS = re.compile(
-    r"\s+(?:(?:a|new)\s+)?(?:talks|negotiations|meetings?|discussions|consultations)\b", re.I
-)
+_HELD_TALKS = re.compile(rf"\s+(?:(?:a|new)\s+)?(?:{'|'.join(sorted(TALKS))})\b", re.I)
 _AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
 # "advancing inside the Islamic State [IS] bastion of Manbij", "pushing further into the IS
 # group stronghold": the side whose ground is entered
