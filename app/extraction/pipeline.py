@@ -29,7 +29,7 @@ from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "106"
+EXTRACTOR_VERSION = "107"
 
 _SPEAKING_KINDS = ("media", "monitor")
 _M = TypeVar("_M", ActorMention, PlaceMention)
@@ -68,10 +68,12 @@ def _compact(name: str) -> str:
 
 
 @per_registry()
-def _speakers_by_compact_name() -> dict[str, ActorEntry]:
+def _publishers_by_compact_name() -> dict[str, ActorEntry]:
+    """Actors that may publish, by their compact names: the media and monitors first, then
+    any body but a state ("etilaf" is the National Coalition's own website)."""
     table: dict[str, ActorEntry] = {}
-    for entry in actor_entries():
-        if entry.kind in _SPEAKING_KINDS:
+    for entry in sorted(actor_entries(), key=lambda e: e.kind not in _SPEAKING_KINDS):
+        if entry.kind != "state":
             for name in (entry.name, *(a.alias for a in entry.aliases)):
                 table.setdefault(_compact(name), entry)
     return table
@@ -79,15 +81,18 @@ def _speakers_by_compact_name() -> dict[str, ActorEntry]:
 
 @per_registry(maxsize=64)
 def outlet_actor(outlet: str | None) -> ActorMention | None:
-    """The outlet as a claimant, when it is a known media/monitor actor.
+    """The outlet as a claimant, when it is a known media/monitor actor, or a body whose
+    name the outlet is exactly (a party publishing its own statements).
 
     The outlet is metadata, not part of the text, so the mention has the empty span
     [0, 0): ``text[0:0] == ""`` keeps the span invariant while marking "not in the text".
     """
     if not outlet:
         return None
-    entry = actor_entry(slugify(outlet)) or _speakers_by_compact_name().get(_compact(outlet))
-    if entry is not None and entry.kind in _SPEAKING_KINDS:
+    entry = actor_entry(slugify(outlet))
+    if entry is None or entry.kind not in _SPEAKING_KINDS:
+        entry = _publishers_by_compact_name().get(_compact(outlet))
+    if entry is not None:
         return ActorMention(entry.key, entry.name, entry.kind, True, 0, 0, "")
     for m in find_actors(outlet):
         if m.curated and m.kind in _SPEAKING_KINDS and m.end - m.start >= len(outlet.strip()) - 1:

@@ -40,6 +40,7 @@ _JOINING = frozenset({"joined", "join", "joins", "joining"})
 _NAMELY = frozenset({"mainly", "namely", "especially", "particularly", "notably", "chiefly"})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
+_LOCATIVE = frozenset({"in", "on", "at", "during", "across", "inside", "near", "throughout"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
     | {"daily", "repeatedly", "jointly", "probably", "likely", "apparently"}
@@ -246,6 +247,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         prev = low(toks, k - back)
     if w == "by" and prev == "death" and low(toks, k - 2) == "to":
         back, prev = 3, low(toks, k - 3)  # "tortured to death by the Syrian regime"
+    if w == "by" and not prev.endswith(("ed", "en")):
+        prev = _harmed_before_place(toks, k - back) or prev
     a, b = toks[k].start(), toks[i - 1].end() if i > 0 else toks[k].end()
     if w == "by":
         # "escalation against civilians by the regime": the deed a few words back
@@ -442,3 +445,16 @@ def _named_deed(toks: list[re.Match[str]], k: int) -> bool:
 def _wordy(w: str) -> bool:
     """A word, hyphenated or not ("Al-Qaeda" in "the Al-Qaeda affiliate")."""
     return w.replace("-", "").isalpha()
+
+
+def _harmed_before_place(toks: list[re.Match[str]], j: int) -> str | None:
+    """The participle of harm before a short place or time phrase that ends at toks[j]
+    ("killed in the war (mostly) by", "shelled in Aleppo by"): the deed of the "by"."""
+    for m in range(j, max(0, j - 4), -1):
+        w = low(toks, m)
+        if w in _LOCATIVE:
+            deed = low(toks, m - 1)
+            return deed if deed in HARM and deed.endswith("ed") else None
+        if w in ("by", "and", "or") or w.endswith(("ed", "ing")):
+            return None
+    return None

@@ -239,10 +239,7 @@ def subject_role(
         return None
     if k >= n or k - first > 3:
         return None
-    if w in ("claimed", "claims", "claiming") and any(
-        low(toks, m) in WEAPONS | {"responsibility", "bombing", "blast", "killing"}
-        for m in range(k + 1, min(n, k + 4))
-    ):
+    if w in ("claimed", "claims", "claiming") and _claimed_deed(toks, k):
         a, b, cue = span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
     if w in ("bears", "bear", "bore") and "responsibility" in (low(toks, k + 1), low(toks, k + 2)):
@@ -283,14 +280,26 @@ def subject_role(
 
 
 _QUOTES = frozenset({'"', "“", "”"})
-_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "ceasefires", "truces"})
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "ceasefires", "truces", "pause", "pauses"})
+
+
+def _claimed_deed(toks: list[re.Match[str]], k: int) -> bool:
+    """Is the object of "claimed" at toks[k] an attack ("claimed the double suicide bomb
+    attack", "claims responsibility"), within its noun phrase?"""
+    for m in range(k + 1, min(len(toks), k + 6)):
+        w = low(toks, m)
+        if w in WEAPONS | {"responsibility", "bombing", "blast", "killing"}:
+            return True
+        if w in ("that", "which", "who", "to", "by", "in", "on"):
+            return False
+    return False
 
 
 def _truce(toks: list[re.Match[str]], k: int) -> bool:
     """Is toks[k] "announced"/"declared" with a ceasefire as its object ("declared the
-    ceasefire over", "announced a 48-hour truce")?"""
+    ceasefire over", "announced a 48-hour truce", "declared a unilateral four-day pause")?"""
     return low(toks, k) in ("announced", "announces", "declared", "declares") and any(
-        low(toks, m) in _TRUCES for m in range(k + 1, k + 4)
+        low(toks, m) in _TRUCES for m in range(k + 1, k + 5)
     )
 
 

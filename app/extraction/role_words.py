@@ -37,7 +37,7 @@ ACTION = PAST_IRREGULAR | word_set(
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
     "conduct operates operate patrols patrol aims "
     # the present of headlines and timelines: "Assad sacks the governor", "Iran boosts support"
-    "sacks sack boosts boost expands expand agrees agree begins starts"
+    "sacks sack boosts boost expands expand agrees agree begins starts takes"
 )
 WEAPONS = word_set(
     "strikes strike airstrikes airstrike raids raid shelling bombardment bombing bombings "

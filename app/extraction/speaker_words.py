@@ -38,7 +38,7 @@ _SOURCE = word_set(
     "reports security medical local human rights war defence defense civil hospital network "
     "council coalition forces force general staff chief head director minister president "
     "leader leaders envoy diplomat diplomats analyst analysts expert experts member members "
-    "unnamed senior top foreign interior battlefield field frontline front-line daily "
+    "unnamed independent senior top foreign interior battlefield field frontline front-line daily "
     "newspaper paper website channel broadcaster outlet watchdog organisation organization "
     "charity mp lawmaker center centre "
     "governor mayor journalist journalists photographer volunteers rescuers team delegation "

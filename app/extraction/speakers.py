@@ -643,7 +643,10 @@ def _described(
     return Speaker(None, "generic")
 
 
-_GROUPS = frozenset({"groups", "organizations", "organisations", "ngos", "monitors"})
+# plural heads of nobody in particular: "rights groups", "independent monitors", "diplomats"
+_GROUPS = frozenset({"groups", "organizations", "organisations", "ngos", "monitors"}) | word_set(
+    "diplomats analysts experts observers"
+)
 _SOURCES = frozenset({"source", "sources"})
 _STATE_KINDS = frozenset({"government", "state_military", "state"})
 
