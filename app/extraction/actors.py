@@ -178,6 +178,14 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
         ):
             i = j + 1  # "pro-opposition television", "anti-Assad rebels": someone else
             continue
+        if (
+            toks[j].text.islower()
+            and j + 1 < n
+            and toks[j + 1].joined
+            and toks[j + 1].text.casefold() in _MODIFIED
+        ):
+            i = j + 1  # "the Syrian military conflict": a modifier of the conflict, no actor
+            continue
         if actor.key == "un-secretary-general" and _OF_ANOTHER_BODY.match(text, toks[j].end):
             i = j + 1  # "Secretary-General of the Syrian Coalition": another body's
             continue
@@ -202,6 +210,10 @@ _TITLE_OF_BODY = re.compile(
 # the sides of the war, which "pro-" and "anti-" turn into someone else's allegiance
 _SIDES = frozenset({"syrian-government", "syrian-opposition", "bashar-al-assad"})
 _LEANING = frozenset({"pro", "anti"})
+# nouns that a name ending in a lower-case word only modifies ("Syrian military conflict")
+_MODIFIED = frozenset(
+    {"conflict", "conflicts", "crisis", "analyst", "analysts", "expert", "experts"}
+)
 
 
 def seat_actors(text: str, *, on: date | None = None) -> list[ActorMention]:

@@ -532,8 +532,8 @@ _DESCRIPTOR_NOUNS = re.compile(
     r"(?:['’]?s\s+)?(?:\w+\s+){0,2}?(?:affiliate|offshoot|branch|wing|arm|ally|allies|"
     r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated|"
     r"dominated|-dominated)"  # "the YPG-dominated SDF": the YPG is part of the SDF
-    # "al-Qaedas affiliate in Syria the Nusra Front"
-    r"(?:\s+(?:in|for)\s+(?:Syria|Iraq|the\s+Levant)\s+(?:the\s+)?|[\s-]+)(?:group\s+)?$",
+    # "al-Qaedas affiliate in Syria the Nusra Front", "Al Qaedas Syrian arm the Nusra Front"
+    r"(?:\s+(?:in|for)\s+(?:Syria|Iraq|the\s+Levant)\s+|[\s-]+)(?:the\s+)?(?:group\s+)?$",
     re.I,
 )
 

@@ -40,6 +40,8 @@ _JOINING = frozenset({"joined", "join", "joins", "joining"})
 _NAMELY = frozenset({"mainly", "namely", "especially", "particularly", "notably", "chiefly"})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
+_FIRED = frozenset({"fire", "fired", "firing", "fires", "aimed", "shots", "launched"})
+_KILLED_ALONG = frozenset({"killed", "wounded", "injured", "executed", "died", "captured"})
 _LOCATIVE = frozenset({"in", "on", "at", "during", "across", "inside", "near", "throughout"})
 _BY_ADVERBS = frozenset(
     {"mainly", "mostly", "largely", "primarily", "reportedly", "allegedly", "only", "solely"}
@@ -340,9 +342,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         if hurt is not None:
             cue = f"{low(toks, hurt)} ... including"
             return "target", Why("counted", toks[hurt].start(), b, cue, "among the victims")
-        # "a war against rebels including Al-Nusra Front": one of those fought
+        # "a war against rebels including Al-Nusra Front", "fighting against several rebel
+        # groups operating in the country including the Islamic State": one of those fought
         against = next(
-            (m for m in range(k - 2, max(-1, k - 5), -1) if low(toks, m) == "against"), None
+            (m for m in range(k - 2, max(-1, k - 10), -1) if low(toks, m) == "against"), None
         )
         if against is not None:
             cue = "against ... including"
@@ -351,6 +354,13 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         negated = denial(toks, max(0, k - 3), k)
         if negated is not None:  # "do not target his regime", "were not authorized by"
             return negated
+    if w == "with" and prev == "along":  # "were killed along with six Al-Nusra terrorists"
+        hurt = next(
+            (m for m in range(k - 2, max(-1, k - 4), -1) if low(toks, m) in _KILLED_ALONG), None
+        )
+        if hurt is not None:
+            cue = f"{low(toks, hurt)} along with"
+            return "target", Why("counted", toks[hurt].start(), b, cue, "among the victims")
     if w in ("with", "against") and (fight := _killed_fighting(toks, k)) is not None:
         return "agent", Why(
             "party", toks[fight].start(), b, f"killed in {low(toks, fight)} {w}", "the killer"
@@ -372,7 +382,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     if (
         w in TOWARD
         and (w not in ("on", "upon") or prev in OBJECT_OF_NOUN or prev in HARM)
-        and (w != "at" or prev in WEAPONS | {"fire", "fired", "firing", "aimed", "shots"})
+        and (w != "at" or prev in WEAPONS | _FIRED or _fired_at(toks, k))
     ):
         return "target", Why(
             "object",
@@ -458,3 +468,15 @@ def _harmed_before_place(toks: list[re.Match[str]], j: int) -> str | None:
         if w in ("by", "and", "or") or w.endswith(("ed", "ing")):
             return None
     return None
+
+
+def _fired_at(toks: list[re.Match[str]], k: int) -> bool:
+    """Is "at" at toks[k] where something fired a few words before lands ("fired missiles
+    containing toxic gas at Kurdish forces")?"""
+    for m in range(k - 2, max(-1, k - 7), -1):
+        w = low(toks, m)
+        if w in _FIRED:
+            return True
+        if w in ("and", "but", "said", "says") or not w.replace("-", "").isalnum():
+            return False
+    return False

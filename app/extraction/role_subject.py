@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from app.extraction.dates import WEEKDAYS
+from app.extraction.normalize import word_set
 from app.extraction.role_phrase import (
     JOINT,
     adverb,
@@ -70,6 +71,21 @@ def _included_end(toks: list[re.Match[str]], k: int) -> int | None:
     return None
 
 
+_BRANCHES = word_set("offshoot affiliate branch wing arm franchise")
+
+
+def _branch_after(toks: list[re.Match[str]], m: int) -> int | None:
+    """The index after "affiliate" in "Al-Qaidas Syria affiliate", "Al-Qaeda affiliate": an
+    owner's branch named in apposition, a name at toks[m] and at most four words to it."""
+    for k in range(m + 1, min(len(toks), m + 5)):
+        w = low(toks, k)
+        if w in _BRANCHES:
+            return k + 1
+        if not w.replace("-", "").isalpha():
+            return None
+    return None
+
+
 def _verbish(w: str) -> bool:
     return w.endswith("ed") or w in HARM or w in STATIVE or w in SPEECH
 
@@ -114,6 +130,12 @@ def subject_role(
             "or",
         ):  # "Nusra Front Jaish al-Fateh and other groups attacked": an unpunctuated list
             k = index_at(toks, other.end)
+        elif (
+            named(toks[k].group())
+            and not possessive(toks, k - 1)
+            and (end := _branch_after(toks, k))
+        ):
+            k = end  # "Nusra Front Al-Qaidas Syria affiliate on Saturday drove": an apposition
         elif w == "in" and low(toks, k + 1) in JOINT and low(toks, k + 2) == "with":
             # "the army in cooperation with the popular forces surrounded": its partner
             k = partner_end(toks, k + 3, others)

@@ -18,7 +18,8 @@ HEADS = word_set(
     "servicemen operatives affiliates affiliate supporters alliance coalition partners "
     "counterparts men snipers tanks vehicles convoy convoys air force targets team teams "
     "investigators inspectors delegation experts officers agents cells terrorist takfiri "
-    "mercenaries organization organisation envoys envoy diplomats monitors observers"
+    "mercenaries organization organisation envoys envoy diplomats monitors observers workers "
+    "volunteers rescuers"
 )
 # the past of verbs of action the -ed test misses
 PAST_IRREGULAR = word_set(
@@ -45,7 +46,7 @@ WEAPONS = word_set(
     "advances campaign fire missiles missile rockets rocket barrel bombs bomb jets warplanes "
     "aircraft planes helicopters bombers artillery crackdown incursion push drones drone "
     "blockade sniper snipers mortars mortar troops forces helicopter jet warplane plane bomber "
-    "onslaught"
+    "onslaught sieges"
 )
 # words between an owner and its weapon: "a Daesh suicide bomber", "an IS car bomb"
 WEAPON_KINDS = word_set("suicide car truck booby-trapped twin double deadly")

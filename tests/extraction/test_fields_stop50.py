@@ -83,3 +83,58 @@ def test_a_headline_in_the_present_takes_villages() -> None:
 def test_who_declares_a_pause_in_strikes_grants_it() -> None:
     got = roles("The Russian military declared a unilateral four-day pause in strikes.")
     assert got == {"russian-armed-forces": "agent"}
+
+
+def test_an_owner_before_its_branch_named_with_the_is_only_a_description() -> None:
+    got = roles("Al Qaedas Syrian arm the Nusra Front has clashed with the YPG.")
+    assert "al-qaeda" not in got and got["al-nusra-front"] == "agent"
+
+
+def test_a_sides_plural_sieges_are_its_deed() -> None:
+    got = roles("Other opposition-held areas have surrendered after long army sieges.")
+    assert got["syrian-arab-army"] == "agent"
+
+
+def test_workers_from_a_body_killed_are_its_losses() -> None:
+    got = roles("Regime bombing has killed three emergency workers from the White Helmets.")
+    assert got == {"syrian-government": "agent", "white-helmets": "target"}
+
+
+def test_a_branch_named_after_the_subject_is_stepped_over() -> None:
+    got = roles(
+        "Nusra Front Al-Qaidas Syria affiliate on Saturday drove US-backed rebels out of a "
+        "northern military base."
+    )
+    assert got["al-nusra-front"] == "agent"
+    # the owner's own branch did the deed, not the owner named before it
+    got = roles("An alliance including Al-Qaedas Syrian affiliate attacked the airport.")
+    assert got.get("al-qaeda") != "agent"
+
+
+def test_killed_along_with_a_side_counts_it_among_the_dead() -> None:
+    got = roles(
+        "At least 29 fighters were killed along with six Al-Nusra Front terrorists a monitor said."
+    )
+    assert got == {"al-nusra-front": "target"}
+    # fighting along with a side is no loss of it
+    assert roles("Rebels were killed in clashes along with the Syrian army.") == {
+        "syrian-arab-army": "mentioned"
+    }
+
+
+def test_what_is_fired_at_a_side_targets_it() -> None:
+    got = roles("ISIL fired missiles containing toxic gas at Kurdish forces in Hasakeh.")
+    assert got == {"islamic-state": "agent", "ypg": "target"}
+
+
+def test_fighting_against_groups_including_one_fights_it() -> None:
+    got = roles(
+        "Government forces have been fighting against several rebel groups operating in the "
+        "country including the Islamic State."
+    )
+    assert got == {"syrian-arab-army": "agent", "islamic-state": "target"}
+
+
+def test_a_military_conflict_is_no_army() -> None:
+    assert roles("The Syrian military conflict has claimed the lives of 210000 people.") == {}
+    assert roles("The Syrian military shelled the town.") == {"syrian-arab-army": "agent"}
