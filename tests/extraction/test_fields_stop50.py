@@ -138,3 +138,10 @@ def test_fighting_against_groups_including_one_fights_it() -> None:
 def test_a_military_conflict_is_no_army() -> None:
     assert roles("The Syrian military conflict has claimed the lives of 210000 people.") == {}
     assert roles("The Syrian military shelled the town.") == {"syrian-arab-army": "agent"}
+
+
+def test_the_registry_knows_harakat_hazzm_and_kurdish_troops() -> None:
+    got = roles("The offensive came a month after al-Nusra expelled Hazm from Regiment 111.")
+    assert got == {"al-nusra-front": "agent", "harakat-hazzm": "target"}
+    got = roles("At least 30 militants were killed in clashes with Kurdish troops on Thursday.")
+    assert got == {"ypg": "agent"}
