@@ -113,6 +113,14 @@ def count_at(toks: Toks, i: int) -> tuple[int | None, bool, int] | None:
             if not toks.is_word(j) or toks.low[j] in STOP or fate_of(toks.low[j]):
                 break
         return None
+    if (
+        low == "one"
+        and i > 0
+        and toks.low[i - 1] == "and"
+        and toks.low[i + 1 : i + 2] in (["in"], ["at"], ["near"], ["outside"])
+        and not (i + 2 < len(toks) and (toks.is_num(i + 2) or toks.low[i + 2] in UNITS))
+    ):
+        return 1, False, i + 1  # "five were killed in Saqba and one in Harasta" ("one in ten" no)
     if low in ONE:  # "a woman", "a hospital employee", "its pilot": one person
         for j in range(i + 1, min(i + 5, len(toks))):
             # "a rebel counter-offensive": the person word only qualifies the noun after it

@@ -161,6 +161,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
                 # "killed two women and their seven children"
                 or (q > 2 and toks.low[q - 2 : q] in _AND_THEIR and last_end == q - 3)
                 or toks.low[max(0, q - 3) : q] in _ADDED
+                # "were killed along with six Al-Nusra Front terrorists"
+                or toks.low[max(0, q - 2) : q] == ["along", "with"]
             )
         )
         # "five civilians including a child and a woman were killed": both are the subset
@@ -171,7 +173,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
         again = (
             cue is None
             and last_kind not in (None, "other")
-            and toks.low[q : q + 1] == ["another"]
+            # "Five civilians were killed in Saqba and one in Harasta": a bare count after
+            # "and", somewhere else
+            and (toks.low[q : q + 1] == ["another"] or toks.low[q - 1 : q + 1] == ["and", "one"])
             and (np_end >= len(toks) or toks.low[np_end] in _WHERE or toks.is_punct(np_end))
         )
         if (listed or again) and not immediate and not (last_kind == "other" and cue is not None):

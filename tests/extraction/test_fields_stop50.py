@@ -8,6 +8,7 @@ war" is the killer; "Syrian army takes villages" acts; "declared a four-day paus
 from __future__ import annotations
 
 from app.extraction.pipeline import outlet_actor
+from app.extraction.quantities import find_quantities
 from tests.extraction.test_claimants_round3 import claimant
 from tests.extraction.test_error_classes import claim, run
 from tests.extraction.test_roles_issue10b import roles
@@ -145,3 +146,15 @@ def test_the_registry_knows_harakat_hazzm_and_kurdish_troops() -> None:
     assert got == {"al-nusra-front": "agent", "harakat-hazzm": "target"}
     got = roles("At least 30 militants were killed in clashes with Kurdish troops on Thursday.")
     assert got == {"ypg": "agent"}
+
+
+def test_a_count_killed_along_with_another_shares_its_fate() -> None:
+    text = "At least 29 fighters were killed along with six Al-Nusra Front terrorists."
+    assert [(q.what, q.value) for q in find_quantities(text)] == [("killed", 29), ("killed", 6)]
+
+
+def test_and_one_somewhere_else_is_one_more_of_the_same() -> None:
+    text = "Five civilians were killed in the town of Saqba and one in the town of Harasta."
+    assert [(q.what, q.value) for q in find_quantities(text)] == [("killed", 5), ("killed", 1)]
+    # a ratio is no count
+    assert [q.value for q in find_quantities("One of five children and one in ten survived.")] == [5]
