@@ -157,4 +157,6 @@ def test_and_one_somewhere_else_is_one_more_of_the_same() -> None:
     text = "Five civilians were killed in the town of Saqba and one in the town of Harasta."
     assert [(q.what, q.value) for q in find_quantities(text)] == [("killed", 5), ("killed", 1)]
     # a ratio is no count
-    assert [q.value for q in find_quantities("One of five children and one in ten survived.")] == [5]
+    assert [q.value for q in find_quantities("One of five children and one in ten survived.")] == [
+        5
+    ]
