@@ -29,8 +29,11 @@ LARGE_TOLL = 100
 # many incidents a day (Aleppo's shelled west, its bombed east), so naming it weighs half
 # what naming the same town or district does (2.0; a place inside another, 1.5)
 CITY = 1.0
-# a party denies what another claimant holds it to account for (`denial_evidence`)
+# a party denies what another claimant holds it to account for (`denial_evidence`); more
+# when the other claim is an accusation in words ("accused", "was behind"): a denial of
+# allegations answers one, where a report of a deed may tell another incident
 DENIED = 1.0
+DENIED_ACCUSATION = 2.25
 
 # Event types that can describe one incident: a strike is also its casualties and the
 # destruction it caused; a capture is also the battle for it.
@@ -429,7 +432,7 @@ def denial_evidence(a: ClaimRecord, b: ClaimRecord, m: Match) -> None:
     names = accused(other, denier)
     if names:
         m.add(
-            DENIED,
+            DENIED_ACCUSATION if facts.accusation(other) is not None else DENIED,
             "actors",
             f"{', '.join(names)} denies ('{cue.words}') what the other says it did",
         )

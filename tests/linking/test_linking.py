@@ -984,3 +984,44 @@ def test_the_words_that_cite_a_speaker_are_no_shared_account() -> None:
         "the Syrian Observatory for Human Rights said."
     )
     assert link_pair(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("other", "one_event"),
+    [
+        # the FA-KES dev pair 1926479384 / 1965495324: France's foreign minister on the Ghouta
+        # attack, and Syrian officials' denial of the allegations a day before
+        (
+            '"All the information we have is converging to indicate there was a chemical '
+            'massacre in Syria near Damascus and that Bashar Assads regime was behind it" '
+            "Fabius said.",
+            True,
+        ),
+        # a report of a deed, no accusation in words: the denial may answer another one
+        ("Regime bombing killed hundreds of people in the city.", False),
+    ],
+)
+def test_a_denial_of_allegations_answers_an_accusation_in_words(
+    other: str, one_event: bool
+) -> None:
+    """The accused party's denial, with no day of its own, and another article's accusation
+    ("was behind it") are one incident on their words, their place and their days alone; a
+    report that the party did something near in time and place is not enough."""
+    damascus = PlaceRef(80, "Damascus", "city", (80, 81, 1), 81, (81,))
+    government = ActorRef(1, "Syrian government", "agent", "government", (1,))
+    said = _record(
+        other, 1, start=0, event_type="chemical_attack", date_start=date(2013, 8, 24),
+        date_end=date(2013, 8, 24), precision="day", date_rule="present",
+        published=date(2013, 8, 24), places=(damascus,), actors=(government,),
+        claimant=Claimant("actor:115", "France", 115, "state", (115,)),
+    )  # fmt: skip
+    denial = _record(
+        "Syrian officials have called allegations against their forces illogical and "
+        "fabricated.", 2, start=0, source_id=2, source_key="b", published=date(2013, 8, 23),
+        places=(damascus,), claimant=Claimant("actor:1", "Syrian government", 1, "government", (1,)),
+    )  # fmt: skip
+    assert (facts.accusation(said) is not None) is one_event
+    link = link_pair(said, denial)
+    assert (link is not None) is one_event, link and link.reason
+    if link is not None:
+        assert link.kind == "contradicts", link.reason
