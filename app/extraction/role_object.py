@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from app.extraction.dates import WEEKDAYS
-from app.extraction.role_tokens import denial, low, named, under_attack
+from app.extraction.role_tokens import denial, low, named, under_attack, wordy
 from app.extraction.role_words import (
     ACCUSE,
     ACTION,
@@ -179,7 +179,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         # "the Takfiri group ISIL", "the jihadist militia IS": a descriptor before the name
         if w in APPOSED and k == i - 1:
             k -= 1
-            while k >= 0 and i - k <= 4 and _wordy(low(toks, k)) and low(toks, k) not in _STOPS:
+            while k >= 0 and i - k <= 4 and wordy(low(toks, k)) and low(toks, k) not in _STOPS:
                 k -= 1
             skipped += 1
             continue
@@ -450,11 +450,6 @@ def _named_deed(toks: list[re.Match[str]], k: int) -> bool:
     while m >= 0 and k - m <= 3 and (named(toks[m].group()) or toks[m].group()[0].isdigit()):
         m -= 1
     return low(toks, m) in DET
-
-
-def _wordy(w: str) -> bool:
-    """A word, hyphenated or not ("Al-Qaeda" in "the Al-Qaeda affiliate")."""
-    return w.replace("-", "").isalpha()
 
 
 def _harmed_before_place(toks: list[re.Match[str]], j: int) -> str | None:

@@ -24,12 +24,13 @@ from app.extraction.role_phrase import (
     speech_aside,
     time_phrase_end,
 )
-from app.extraction.role_tokens import denial, index_at, low, named, span, under_attack
+from app.extraction.role_tokens import denial, index_at, low, named, span, under_attack, wordy
 from app.extraction.role_words import (
     ACTION,
     APPOSED,
     AUX,
     BELONGING,
+    BRANCHES,
     COPULA,
     DEEDS,
     FROM_VERBS,
@@ -71,17 +72,14 @@ def _included_end(toks: list[re.Match[str]], k: int) -> int | None:
     return None
 
 
-_BRANCHES = word_set("offshoot affiliate branch wing arm franchise")
-
-
 def _branch_after(toks: list[re.Match[str]], m: int) -> int | None:
     """The index after "affiliate" in "Al-Qaidas Syria affiliate", "Al-Qaeda affiliate": an
     owner's branch named in apposition, a name at toks[m] and at most four words to it."""
     for k in range(m + 1, min(len(toks), m + 5)):
         w = low(toks, k)
-        if w in _BRANCHES:
+        if w in BRANCHES:
             return k + 1
-        if not w.replace("-", "").isalpha():
+        if not wordy(w):
             return None
     return None
 
@@ -305,14 +303,20 @@ _QUOTES = frozenset({'"', "“", "”"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "ceasefires", "truces", "pause", "pauses"})
 
 
+# what is claimed that is a deed ("claimed the double suicide bomb attack"), and the words
+# that end the noun phrase claimed before one ("claims that", "claimed by")
+_CLAIMED_DEEDS = WEAPONS | word_set("responsibility bombing blast killing")
+_CLAIMED_ENDS = word_set("that which who to by in on")
+
+
 def _claimed_deed(toks: list[re.Match[str]], k: int) -> bool:
     """Is the object of "claimed" at toks[k] an attack ("claimed the double suicide bomb
     attack", "claims responsibility"), within its noun phrase?"""
     for m in range(k + 1, min(len(toks), k + 6)):
         w = low(toks, m)
-        if w in WEAPONS | {"responsibility", "bombing", "blast", "killing"}:
+        if w in _CLAIMED_DEEDS:
             return True
-        if w in ("that", "which", "who", "to", "by", "in", "on"):
+        if w in _CLAIMED_ENDS:
             return False
     return False
 

@@ -26,6 +26,11 @@ def low(toks: list[re.Match[str]], k: int) -> str:
     return toks[k].group().lower().strip("'’") if 0 <= k < len(toks) else ""
 
 
+def wordy(w: str) -> bool:
+    """A word, hyphenated or not ("Al-Qaeda" in "the Al-Qaeda affiliate")."""
+    return w.replace("-", "").isalpha()
+
+
 def named(word: str) -> bool:
     """A word of a name: capitalised, or after a lower-case article ("al-Assads")."""
     return word[:1].isupper() or word[:3] in ("al-", "el-") and word[3:4].isupper()

@@ -160,6 +160,8 @@ APPOSED = word_set(
     "offshoot affiliate branch wing ally proxy franchise group militia alliance coalition "
     "faction organisation organization movement outfit"
 )
+# an owner's branch named in apposition: "Nusra Front Al-Qaidas Syria affiliate drove"
+BRANCHES = word_set("offshoot affiliate branch wing arm franchise")
 # what is held that is no ground: "held talks", "were to hold a meeting"
 TALKS = frozenset({"talks", "negotiations", "meetings", "meeting", "discussions", "consultations"})
 # "the Syrian Democratic Forces [SDF] now held 70 percent of the town": its acronym and an

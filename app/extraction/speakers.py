@@ -644,8 +644,8 @@ def _described(
 
 
 # plural heads of nobody in particular: "rights groups", "independent monitors", "diplomats"
-_GROUPS = frozenset({"groups", "organizations", "organisations", "ngos", "monitors"}) | word_set(
-    "diplomats analysts experts observers"
+_GROUPS = word_set(
+    "groups organizations organisations ngos monitors diplomats analysts experts observers"
 )
 _SOURCES = frozenset({"source", "sources"})
 _STATE_KINDS = frozenset({"government", "state_military", "state"})
