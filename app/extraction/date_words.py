@@ -24,10 +24,12 @@ SINCE_WAR = re.compile(
 )
 IN_YEAR = re.compile(r"\s+in\s+((?:19|20)\d\d)\b")
 # "said on Tuesday": the day of a statement, which dates an incident only when nothing else
-# has (docs/annotation.md §5 rule 2)
+# has (docs/annotation.md §5 rule 2); not after "that", which opens what is said ("said
+# that on Friday and Saturday at least 13 civilians died")
 STATEMENT_DATE = re.compile(
     r"\b(?:said|says|told|tells|reported|announced|added|stated|confirmed|denied|claimed|"
-    r"warned|statement|briefing|tweeted|wrote)\s+(?:\w+\s+){0,3}?(?:on\s+|late\s+|early\s+)?$",
+    r"warned|statement|briefing|tweeted|wrote)\s+(?:(?!that\b)\w+\s+){0,3}?"
+    r"(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
 # "In a Sunday statement", "Tuesday's briefing": the date names the saying, too
