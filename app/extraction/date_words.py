@@ -156,6 +156,18 @@ STILL = re.compile(
     r"\b(?:(?:is|are|remains?)\s+still|still\s+(?:is|are|remain)|has\s+yet\s+to|have\s+yet\s+to)\b",
     re.I,
 )
+# a present perfect that tells a state holding today, not an event: dated as the present
+# is (docs/annotation.md §5 rule 4: "has been under siege for two years" is today's state,
+# "for two years" its duration); not in a clause about a noun ("the border that has been
+# closed")
+PERFECT_STATE = re.compile(
+    r"(?<!\bthat )(?<!\bwhich )\b(?:has|have)\s+"
+    r"(?:long\s+|now\s+|also\s+|largely\s+|mostly\s+)?(?:"
+    r"been\s+(?:\w+\s+)?(?:under|divided|besieged|encircled|surrounded|held\s+by|"
+    r"controlled\s+by|closed|cut\s+off|ongoing)|"
+    r"stalled|deadlocked|remained|held\s+its\s+ground|returned\s+to\s+(?:\w+\s+)?control)\b",
+    re.I,
+)
 # the incident already told, named again by a statement about it
 INCIDENT_BACK = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|"

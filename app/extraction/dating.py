@@ -61,6 +61,7 @@ from app.extraction.date_words import (
     PAST,
     PERFECT,
     PERFECT_EVENT,
+    PERFECT_STATE,
     PRESENT,
     PRESENT_CUE,
     QUESTIONED,
@@ -471,11 +472,16 @@ class Dater:
         )
         if then is not None:
             return then
+        # a state that holds today ("has been under siege for two years", "talks have
+        # stalled"): §5 rule 4, whatever duration it names
+        state = PERFECT_STATE.search(text, content_from, end) is not None
         # a new thread opens where what is said begins; "for 3 years" further on is the
         # duration of something in a clause ("the airport, which has been surrounded...")
         fresh = NEW_THREAD.search(text, start, min(end, content_from + _NEW_THREAD_REACH))
-        if fresh is not None and not SUPERLATIVE.search(
-            text, max(start, fresh.start() - 60), fresh.start()
+        if (
+            fresh is not None
+            and not (state and self.reference is not None)
+            and not SUPERLATIVE.search(text, max(start, fresh.start() - 60), fresh.start())
         ):
             return Dated(None, None)
         if self.heading is not None and start - self.heading.end > _ENTRY_REACH:
@@ -485,7 +491,7 @@ class Dater:
         if METHOD.search(text, start, end) or self._years_long(start, end):
             # how a monitor works; a toll "over the past five years" (a duration, §5)
             return Dated(None, None)
-        tense = _tense(text, start, end, content_from)
+        tense = "present" if state else _tense(text, start, end, content_from)
         back = BACK.search(text, start, end)
         if back is None and tense != "present":
             back = ALONGSIDE.search(text, start, end)

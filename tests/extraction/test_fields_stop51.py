@@ -1,6 +1,9 @@
 """Claim fields, stop 51: a day named after "said that" dates what is said, not the saying
 ("The Observatory said that on Friday and Saturday at least 13 civilians died"), so it is
-the claim's own date and outranks a month in a clause describing the place (version 111)."""
+the claim's own date and outranks a month in a clause describing the place (version 111); a
+present perfect telling a state that holds today ("has been under siege for nearly two
+years", "talks have stalled") is dated to the reference day, whatever duration it names
+(version 112)."""
 
 from __future__ import annotations
 
@@ -23,3 +26,25 @@ def test_a_day_after_said_that_dates_what_is_said() -> None:
     text = "The Observatory said on Friday that at least 13 civilians died in air strikes."
     c = claim(run(text, published=date(2017, 10, 8)), text, "at least 13 civilians")
     assert c.date_why is not None and c.date_why.rule == "statement"
+
+
+def test_a_perfect_state_with_a_duration_holds_today() -> None:
+    ref = date(2016, 6, 15)
+    for sentence in (
+        "Eastern Ghouta has been under government siege for nearly two years as the army "
+        "tries to break the rebel hold over the area.",
+        "Most of the city except the battered district of Waar has returned to regime control "
+        "after two years of bombardment and siege.",
+        "Peace talks towards ending Syrias five-year war have stalled with no immediate end in "
+        "sight.",
+    ):
+        text = "Three people were killed in Douma on Monday. " + sentence
+        c = claim(run(text, published=ref), text, sentence[:30])
+        assert c.date is not None and c.date_why is not None, sentence
+        assert (c.date.date_start, c.date.date_end, c.date_why.rule) == (ref, ref, "present")
+    # a duration alone still opens no date, and a clause about a noun is not the claim's state
+    text = (
+        "Three people were killed in Douma on Monday. The regime has been attempting to seize "
+        "al-Maleh for more than two years."
+    )
+    assert claim(run(text, published=ref), text, "attempting").date is None
