@@ -3,12 +3,14 @@
 the claim's own date and outranks a month in a clause describing the place (version 111); a
 present perfect telling a state that holds today ("has been under siege for nearly two
 years", "talks have stalled") is dated to the reference day, whatever duration it names
-(version 112)."""
+(version 112); the Syrian Observatory misspelt ("SORH", "Obervatory") is still the
+Observatory (version 113)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from tests.extraction.test_claimants_round3 import claimant
 from tests.extraction.test_error_classes import claim, run
 
 
@@ -48,3 +50,16 @@ def test_a_perfect_state_with_a_duration_holds_today() -> None:
         "al-Maleh for more than two years."
     )
     assert claim(run(text, published=ref), text, "attempting").date is None
+
+
+def test_the_observatory_misspelt_is_the_observatory() -> None:
+    text = (
+        "According to the latest SORH estimates the Syrian military conflict has claimed the "
+        "lives of more than 210000 people."
+    )
+    assert claimant(text, "more than 210000")[0] == "sohr"
+    text = (
+        "The Syrian Obervatory for Human Rights says more than 300 people have been killed in "
+        "air strikes on Aleppo since April."
+    )
+    assert claimant(text, "more than 300")[0] == "sohr"
