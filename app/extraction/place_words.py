@@ -178,6 +178,14 @@ STATE_ACTS = re.compile(
     r"ally|allies)\b",
     re.I,
 )
+# ... or named beside another party as one of two that act: "Damascus and Moscow declared a
+# pause", "Damascus and its Russian and Iranian allies aim", "Damascus and militant groups
+# have been trading accusations" (not "Damascus and its suburbs")
+STATE_BESIDE = re.compile(
+    r"\s+and\s+(?:Moscow|Russia|Tehran|Iran|Ankara|Turkey|Washington|the\s+United\s+States|"
+    r"its\s+(?:[\w-]+\s+){0,5}?(?:ally|allies|backers?|partners?)|"
+    r"(?:militant|rebel|armed|opposition)\s+groups|the\s+(?:rebels|opposition))\b"
+)
 # Countries whose name is no actor's in the registry (it is mostly the place), with the
 # actor they stand for as a state ("Syria denied", "military strikes against Syria")
 STATE_OF_COUNTRY = {"syria": "Syrian government"}

@@ -52,6 +52,7 @@ from .place_words import (
     STATE_ACCUSED,
     STATE_ACTS,
     STATE_ASKED,
+    STATE_BESIDE,
     STATE_OF_COUNTRY,
     TITLES,
     TRIBES,
@@ -175,14 +176,14 @@ def _seats() -> frozenset[str]:
 
 def _stands_for_state(text: str, toks, i: int, j: int, key: str) -> bool:
     """A seat of government used as its state: "called on Damascus to", "Damascus denied",
-    "accused Damascus of"."""
+    "accused Damascus of", "Damascus and Moscow declared"."""
     if key not in _seats() or (i and toks[i - 1].text.casefold() in LOCATIVE):
         return False
     start, end = toks[i].start, toks[j].end
     if key in STATE_OF_COUNTRY and i and toks[i - 1].text.casefold() == "against":
         return True  # "military strikes against Syria"
     return (
-        bool(STATE_ACTS.match(text, end))
+        bool(STATE_ACTS.match(text, end) or STATE_BESIDE.match(text, end))
         or bool(
             STATE_ASKED.search(text, max(0, start - 20), start) and text.startswith(" to ", end)
         )

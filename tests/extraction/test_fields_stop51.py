@@ -4,7 +4,8 @@ the claim's own date and outranks a month in a clause describing the place (vers
 present perfect telling a state that holds today ("has been under siege for nearly two
 years", "talks have stalled") is dated to the reference day, whatever duration it names
 (version 112); the Syrian Observatory misspelt ("SORH", "Obervatory") is still the
-Observatory (version 113)."""
+Observatory (version 113); a seat of government named beside another party as one of two
+that act ("Damascus and Moscow declared a pause") is its state, not a place (version 114)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,20 @@ def test_the_observatory_misspelt_is_the_observatory() -> None:
         "air strikes on Aleppo since April."
     )
     assert claimant(text, "more than 300")[0] == "sohr"
+
+
+def test_a_seat_of_government_beside_another_party_is_its_state() -> None:
+    for text, also in (
+        ("Damascus and Moscow declared a unilateral four-day pause in strikes.", "russia"),
+        ("The opposition says Damascus and its Russian and Iranian allies aim to win.", "iran"),
+        ("Damascus and militant groups have been trading accusations of truce violation.", None),
+    ):
+        c = run(text).claims[0]
+        keys = {a.actor.key for a in c.actors}
+        assert "syrian-government" in keys and (also is None or also in keys), text
+        assert not [p for p in c.places if p.key == "damascus"], text
+    # the city and its suburbs are places
+    text = "Government forces shelled Damascus and its suburbs on Monday."
+    c = run(text).claims[0]
+    assert [p.key for p in c.places if p.key == "damascus"]
+    assert "syrian-government" not in {a.actor.key for a in c.actors}
