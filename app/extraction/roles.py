@@ -133,6 +133,11 @@ def _role(
     hands = _AT_HANDS.search(text, max(start, actor.start - 40), actor.start)
     if hands is not None:  # "killed at the hands of the Assad regime": the killer
         return "agent", Why("by", hands.start(), hands.end(), hands.group().strip(), "the doer")
+    pitted = _PITTED.search(text, max(start, actor.start - 80), actor.start)
+    if pitted is not None:
+        return "agent", Why(
+            "subject", pitted.start(), pitted.end(), pitted.group().strip(), "fights"
+        )
     hit = _WEAPON_HIT.match(text, actor.end, end)
     if hit is not None:  # "a Russian military helicopter (that) had been shot down"
         return "target", Why(
@@ -194,6 +199,15 @@ _WEAPON_HIT = re.compile(
 )
 _HELD_TALKS = re.compile(rf"\s+(?:(?:a|new)\s+)?(?:{'|'.join(sorted(TALKS))})\b", re.I)
 _AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
+# "the clashes pitted al-Qaidas affiliate the Nusra Front against ...", "the infighting is
+# pitting the Army of Islam against ...": the first side of a fight fights (the one after
+# "against" is its target); not "the war pits ...", a whole war's sides
+_PITTED = re.compile(
+    r"\b(?:clashes|fighting|infighting|battles?|confrontations?)\s+"
+    r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:pitted|pitting|pits|pit)\s+"
+    r"(?:(?!against\b)[\w'’-]+\s+){0,6}?$",
+    re.I,
+)
 # "advancing inside the Islamic State [IS] bastion of Manbij", "pushing further into the IS
 # group stronghold": the side whose ground is entered
 _ENTERING = re.compile(

@@ -5,7 +5,8 @@ present perfect telling a state that holds today ("has been under siege for near
 years", "talks have stalled") is dated to the reference day, whatever duration it names
 (version 112); the Syrian Observatory misspelt ("SORH", "Obervatory") is still the
 Observatory (version 113); a seat of government named beside another party as one of two
-that act ("Damascus and Moscow declared a pause") is its state, not a place (version 114)."""
+that act ("Damascus and Moscow declared a pause") is its state, not a place (version 114); the first side that "the clashes pitted" against
+another fights (version 115)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from datetime import date
 
 from tests.extraction.test_claimants_round3 import claimant
 from tests.extraction.test_error_classes import claim, run
+from tests.extraction.test_roles_issue10b import roles
 
 
 def test_a_day_after_said_that_dates_what_is_said() -> None:
@@ -81,3 +83,15 @@ def test_a_seat_of_government_beside_another_party_is_its_state() -> None:
     c = run(text).claims[0]
     assert [p.key for p in c.places if p.key == "damascus"]
     assert "syrian-government" not in {a.actor.key for a in c.actors}
+
+
+def test_the_first_side_a_fight_pits_fights() -> None:
+    got = roles(
+        "The Observatory says the clashes pitted the Nusra Front against the Islamic State."
+    )
+    assert got["al-nusra-front"] == "agent" and got["islamic-state"] == "target"
+    got = roles("The infighting is pitting the powerful Army of Islam group against the YPG.")
+    assert got["jaish-al-islam"] == "agent"
+    # a whole war's sides are not the fighters of one fight
+    got = roles("The war pits President Bashar al-Assad against Sunni rebel groups.")
+    assert got["bashar-al-assad"] != "agent"
