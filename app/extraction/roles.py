@@ -133,6 +133,11 @@ def _role(
     hands = _AT_HANDS.search(text, max(start, actor.start - 40), actor.start)
     if hands is not None:  # "killed at the hands of the Assad regime": the killer
         return "agent", Why("by", hands.start(), hands.end(), hands.group().strip(), "the doer")
+    owner = _OWNER_HIT.search(text, max(start, actor.start - 110), actor.start)
+    if owner is not None and not (surface_words and surface_words[-1] in WEAPONS | OWNED_DEEDS):
+        return "target", Why(
+            "object", owner.start(), owner.end(), owner.group().strip(), "its property hit"
+        )
     pitted = _PITTED.search(text, max(start, actor.start - 80), actor.start)
     if pitted is not None:
         return "agent", Why(
@@ -199,6 +204,19 @@ _WEAPON_HIT = re.compile(
 )
 _HELD_TALKS = re.compile(rf"\s+(?:(?:a|new)\s+)?(?:{'|'.join(sorted(TALKS))})\b", re.I)
 _AT_HANDS = re.compile(r"\b(?:at|by)\s+the\s+hands?\s+of\s+(?:the\s+)?$", re.I)
+# "destroyed vehicles equipped with machineguns for Jabhat al-Nusra terrorists", "destroyed
+# two sites containing weapons of the Daesh terrorists", "vehicles belonging to groups
+# affiliated to al-Nusra": whose property is destroyed is hit
+_OWNER_HIT = re.compile(
+    r"\b(?:destroy(?:ed|ing|s)?|target(?:ed|ing|s)|struck|strikes?\s+on|bombed|shelled)\s+"
+    r"(?:(?!by\b)[^.;:\"“”])*?\b(?:belonging\s+to|for|used\s+by|owned\s+by|"
+    r"(?:positions|sites?|headquarters|vehicles|weapons|equipment|infrastructure|facilities|"
+    r"targets|depots?|cent(?:er|re)s?|gatherings|convoys?|bases?|hideouts|strongholds|"
+    r"tunnels|fortifications|movements|posts?|tankers|stations)\s+of)\s+"
+    r"(?:the\s+)?(?:(?:terrorist|jihadist|militant|armed)\s+(?:groups?\s+)?"
+    r"(?:affiliated\s+to\s+(?:the\s+)?)?)?$",
+    re.I,
+)
 # "the clashes pitted al-Qaidas affiliate the Nusra Front against ...", "the infighting is
 # pitting the Army of Islam against ...": the first side of a fight fights (the one after
 # "against" is its target); not "the war pits ...", a whole war's sides

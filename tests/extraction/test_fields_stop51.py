@@ -6,7 +6,8 @@ years", "talks have stalled") is dated to the reference day, whatever duration i
 (version 112); the Syrian Observatory misspelt ("SORH", "Obervatory") is still the
 Observatory (version 113); a seat of government named beside another party as one of two
 that act ("Damascus and Moscow declared a pause") is its state, not a place (version 114); the first side that "the clashes pitted" against
-another fights (version 115)."""
+another fights (version 115); whose vehicles, positions or sites are destroyed or targeted is
+hit (version 116)."""
 
 from __future__ import annotations
 
@@ -95,3 +96,19 @@ def test_the_first_side_a_fight_pits_fights() -> None:
     # a whole war's sides are not the fighters of one fight
     got = roles("The war pits President Bashar al-Assad against Sunni rebel groups.")
     assert got["bashar-al-assad"] != "agent"
+
+
+def test_whose_property_is_destroyed_is_hit() -> None:
+    got = roles(
+        "Army units destroyed vehicles equipped with a rocket launcher and machineguns for "
+        "Jabhat al-Nusra terrorists in the brick factory."
+    )
+    assert got["al-nusra-front"] == "target" and got["syrian-arab-army"] == "agent"
+    got = roles("The army men targeted the positions and movements of ISIS east of Tadmur.")
+    assert got["islamic-state"] == "target"
+    # the army's strikes that destroyed them are no property of the army's
+    got = roles(
+        "Terrorists vehicles equipped with machine guns were destroyed in a series of army air "
+        "strikes in Daraa city."
+    )
+    assert got["syrian-air-force"] == "agent"
