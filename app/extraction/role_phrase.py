@@ -118,7 +118,11 @@ def companions(toks: list[re.Match[str]], k: int) -> int | None:
     if low(toks, k) not in {"its", "their", "allied", "other", "a", "several", "many"} | SIDES:
         # "the government and international partners continue", "Syrian army and resistance
         # forces have started": one plain word before allies or a force's head
-        partners = low(toks, k + 1) in _PARTNER_HEADS and toks[k].group().islower()
+        # "the Syrian air force and artillery regiment ambushed", "Opposition fighters and
+        # Islamic militants have launched": an adjective, capitalised or not, before a head
+        partners = low(toks, k + 1) in _PARTNER_HEADS and (
+            toks[k].group().islower() or low(toks, k) in _PARTNER_ADJECTIVES
+        )
         return k + 2 if partners else None
     for m in range(k + 1, min(len(toks), k + 5)):
         if low(toks, m) in HEADS | {"allies", "ally", "groups"}:
@@ -128,8 +132,25 @@ def companions(toks: list[re.Match[str]], k: int) -> int | None:
 
 JOINT = frozenset({"cooperation", "coordination", "conjunction"})
 _PARTNER_HEADS = frozenset(
-    {"allies", "partners", "forces", "fighters", "militias", "troops", "units"}
+    {
+        "allies",
+        "partners",
+        "forces",
+        "fighters",
+        "militias",
+        "troops",
+        "units",
+        "militants",
+        "regiment",
+        "regiments",
+        "brigades",
+        "battalions",
+        "gunmen",
+        "insurgents",
+        "rebels",
+    }
 )
+_PARTNER_ADJECTIVES = frozenset({"islamic", "islamist", "jihadist", "kurdish", "arab", "allied"})
 
 
 def partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:

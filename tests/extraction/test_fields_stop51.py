@@ -7,7 +7,9 @@ years", "talks have stalled") is dated to the reference day, whatever duration i
 Observatory (version 113); a seat of government named beside another party as one of two
 that act ("Damascus and Moscow declared a pause") is its state, not a place (version 114); the first side that "the clashes pitted" against
 another fights (version 115); whose vehicles, positions or sites are destroyed or targeted is
-hit (version 116)."""
+hit (version 116); a subject joined by "and" to a force named without a name ("The Syrian
+air force and artillery regiment ambushed", "Opposition fighters and Islamic militants have
+launched") still acts (version 117)."""
 
 from __future__ import annotations
 
@@ -112,3 +114,12 @@ def test_whose_property_is_destroyed_is_hit() -> None:
         "strikes in Daraa city."
     )
     assert got["syrian-air-force"] == "agent"
+
+
+def test_a_subject_joined_to_a_nameless_force_still_acts() -> None:
+    got = roles(
+        "The Syrian air force and artillery regiment ambushed the terrorists reinforcements."
+    )
+    assert got["syrian-air-force"] == "agent"
+    got = roles("Opposition fighters and Islamic militants have launched a series of attacks.")
+    assert got["syrian-opposition"] == "agent"
