@@ -217,6 +217,14 @@ NEW_THREAD = re.compile(
     r"\s+the\s+(?:\w+-year\s+)?(?:war|conflict|crisis|civil war)"
     r"|the\s+(?:\w+-year\s+)?(?:war|conflict|crisis)\s+(?:has|have|had)\b"
     r"|toll\s+(?:from|of|in)\s+the\s+(?:\w+-year(?:-old)?\s+)?(?:civil\s+)?(?:war|conflict|crisis)"
+    # a toll of the whole war: "have been killed in the war", "killed in Syrias civil war",
+    # "throughout the Syrian conflict", "across the war-battered country", "since its
+    # conflict began", "a civil war which has uprooted millions"
+    r"|(?:killed|died|displaced|uprooted)\s+in\s+(?:the\s+|Syrias\s+|Syria['’]s\s+)"
+    r"(?:(?:Syrian|civil|\w+-year(?:-old)?)\s+)*(?:war|conflict)"
+    r"|throughout\s+the\s+(?:Syrian\s+|\w+-year\s+)?(?:war|conflict|crisis)"
+    r"|across\s+the\s+war-(?:battered|torn|ravaged)\s+country|since\s+its\s+(?:war|conflict|uprising)\s+began"
+    r"|(?:civil\s+)?war\s+(?:which|that)\s+has\s+(?:uprooted|killed|displaced|claimed)"
     # "in Syria's three-year war", "a month of infighting": a whole duration, no date
     r"|\w+-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis)"
     r"|(?:a|one|two|three|four|five|six|several)\s+(?:months?|years?)\s+of\s+(?:fighting|"

@@ -9,7 +9,9 @@ that act ("Damascus and Moscow declared a pause") is its state, not a place (ver
 another fights (version 115); whose vehicles, positions or sites are destroyed or targeted is
 hit (version 116); a subject joined by "and" to a force named without a name ("The Syrian
 air force and artillery regiment ambushed", "Opposition fighters and Islamic militants have
-launched") still acts (version 117)."""
+launched") still acts (version 117); a toll of the whole war ("have been killed in the
+war", "killed in Syrias civil war", "throughout the Syrian conflict", "since its conflict
+began") has no date, whatever incident the article went on about (version 118)."""
 
 from __future__ import annotations
 
@@ -123,3 +125,22 @@ def test_a_subject_joined_to_a_nameless_force_still_acts() -> None:
     assert got["syrian-air-force"] == "agent"
     got = roles("Opposition fighters and Islamic militants have launched a series of attacks.")
     assert got["syrian-opposition"] == "agent"
+
+
+def test_a_toll_of_the_whole_war_has_no_date() -> None:
+    for sentence in (
+        "According to independent monitors hundreds of thousands of civilians have been killed "
+        "in the war mostly by the regime.",
+        "More than 170000 people have been killed in Syrias civil war which pits rebels "
+        "against Assad.",
+        "Damascus has also been rocked by occasional bomb blasts throughout the Syrian conflict.",
+        "More than 330000 people have been killed in Syria since its conflict began.",
+    ):
+        text = "Three people were killed in Douma on Monday. " + sentence
+        c = claim(run(text, published=date(2017, 10, 3)), text, sentence[:30])
+        assert c.date is None, sentence
+    # a deal in the war-torn country is still dated
+    text = (
+        "On Saturday Russia announced a deal intended to bring a ceasefire in the war-torn country."
+    )
+    assert claim(run(text, published=date(2016, 9, 11)), text, "Russia announced").date is not None
