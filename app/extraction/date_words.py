@@ -223,7 +223,8 @@ NEW_THREAD = re.compile(
     r"|(?:killed|died|displaced|uprooted)\s+in\s+(?:the\s+|Syrias\s+|Syria['’]s\s+)"
     r"(?:(?:Syrian|civil|\w+-year(?:-old)?)\s+)*(?:war|conflict)"
     r"|throughout\s+the\s+(?:Syrian\s+|\w+-year\s+)?(?:war|conflict|crisis)"
-    r"|across\s+the\s+war-(?:battered|torn|ravaged)\s+country|since\s+its\s+(?:war|conflict|uprising)\s+began"
+    r"|across\s+the\s+war-(?:battered|torn|ravaged)\s+country"
+    r"|since\s+its\s+(?:war|conflict|uprising)\s+began"
     r"|(?:civil\s+)?war\s+(?:which|that)\s+has\s+(?:uprooted|killed|displaced|claimed)"
     # "in Syria's three-year war", "a month of infighting": a whole duration, no date
     r"|\w+-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis)"
