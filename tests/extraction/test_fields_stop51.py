@@ -11,7 +11,8 @@ hit (version 116); a subject joined by "and" to a force named without a name ("T
 air force and artillery regiment ambushed", "Opposition fighters and Islamic militants have
 launched") still acts (version 117); a toll of the whole war ("have been killed in the
 war", "killed in Syrias civil war", "throughout the Syrian conflict", "since its conflict
-began") has no date, whatever incident the article went on about (version 118)."""
+began") has no date, whatever incident the article went on about (version 118); "Daesh claimed the attack" owns a
+deed and "claiming scores of terrorists" kills: neither hedges (version 119)."""
 
 from __future__ import annotations
 
@@ -144,3 +145,17 @@ def test_a_toll_of_the_whole_war_has_no_date() -> None:
         "On Saturday Russia announced a deal intended to bring a ceasefire in the war-torn country."
     )
     assert claim(run(text, published=date(2016, 9, 11)), text, "Russia announced").date is not None
+
+
+def test_claiming_an_attack_or_lives_is_no_hedge() -> None:
+    for text in (
+        "The Islamic State group claims the double suicide bomb attack that hit a police station.",
+        "Daesh claimed the attack in a statement circulated on social media.",
+        "The air force struck the terrorists reinforcements claiming scores of terrorists.",
+    ):
+        assert not run(text).claims[0].hedged, text
+    for text in (
+        "The regime claimed the attack was carried out by rebels.",
+        "It was the third claim of a chemical attack in just over a week.",
+    ):
+        assert run(text).claims[0].hedged, text
