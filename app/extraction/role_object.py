@@ -91,6 +91,12 @@ def _modifies(toks: list[re.Match[str]], m: int) -> bool:
     return toks[m].group().isalpha() and toks[m].group().islower() and w not in _STOPS | HARM
 
 
+# sides named by a plain plural ("the rebels and Daesh")
+_SIDES_NAMED = frozenset(
+    {"rebels", "insurgents", "extremists", "islamists", "mercenaries", "terrorists", "militants"}
+)
+
+
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
     """The role the words before the mention give it (it is their object)."""
     k = i - 1
@@ -220,10 +226,14 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 continue
             return None
         # "positions of IS", "Nusra and IS", "gatherings and vehicles of ISIL"
+        # "against the rebels and Daesh", "accused terrorists and the opposition": a side
+        # named by a plain plural before "and" shares its role
         if ((w in HEADS or w in TARGET_NOUNS) and low(toks, k + 1) == "of") or (
             w in ("and", "or")
             and k >= 1
-            and (toks[k - 1].group()[:1].isupper() or low(toks, k - 1) in TARGET_NOUNS)
+            and (
+                toks[k - 1].group()[:1].isupper() or low(toks, k - 1) in TARGET_NOUNS | _SIDES_NAMED
+            )
         ):
             k -= 2 if w in ("and", "or") else 1
             if w in TARGET_NOUNS:  # "an armored personnel carrier of": its modifiers

@@ -12,7 +12,9 @@ air force and artillery regiment ambushed", "Opposition fighters and Islamic mil
 launched") still acts (version 117); a toll of the whole war ("have been killed in the
 war", "killed in Syrias civil war", "throughout the Syrian conflict", "since its conflict
 began") has no date, whatever incident the article went on about (version 118); "Daesh claimed the attack" owns a
-deed and "claiming scores of terrorists" kills: neither hedges (version 119)."""
+deed and "claiming scores of terrorists" kills: neither hedges (version 119); a side named by
+a plain plural before "and" shares its role with the name after it ("advance against the
+rebels and Daesh") (version 120)."""
 
 from __future__ import annotations
 
@@ -159,3 +161,13 @@ def test_claiming_an_attack_or_lives_is_no_hedge() -> None:
         "It was the third claim of a chemical attack in just over a week.",
     ):
         assert run(text).claims[0].hedged, text
+
+
+def test_a_plain_plural_before_and_shares_its_role() -> None:
+    got = roles(
+        "Russian strikes allowed forces loyal to Assad to advance against the rebels and Daesh."
+    )
+    assert got["islamic-state"] == "target"
+    # a named side before "or" is not a plain plural ("the regime or Russian warplanes")
+    got = roles("It was unclear if the strike was carried out by the regime or Russian warplanes.")
+    assert got.get("russian-air-force") != "target"
