@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.extraction.normalize import word_set
 from app.extraction.role_tokens import index_at, low, named
 from app.extraction.role_words import (
     ACTION,
@@ -131,26 +132,11 @@ def companions(toks: list[re.Match[str]], k: int) -> int | None:
 
 
 JOINT = frozenset({"cooperation", "coordination", "conjunction"})
-_PARTNER_HEADS = frozenset(
-    {
-        "allies",
-        "partners",
-        "forces",
-        "fighters",
-        "militias",
-        "troops",
-        "units",
-        "militants",
-        "regiment",
-        "regiments",
-        "brigades",
-        "battalions",
-        "gunmen",
-        "insurgents",
-        "rebels",
-    }
+_PARTNER_HEADS = word_set(
+    "allies partners forces fighters militias troops units militants regiment regiments "
+    "brigades battalions gunmen insurgents rebels"
 )
-_PARTNER_ADJECTIVES = frozenset({"islamic", "islamist", "jihadist", "kurdish", "arab", "allied"})
+_PARTNER_ADJECTIVES = word_set("islamic islamist jihadist kurdish arab allied")
 
 
 def partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:
