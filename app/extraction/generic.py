@@ -8,6 +8,7 @@ the registry's and "the Iraqi army" is never the Syrian one.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -163,6 +164,8 @@ def find_generic(
         if i > 0 and taken[i - 1] and toks[i].joined:
             # "Al-Qaeda loyalists", "Hezbollah troops": the group's men
             key = None if _armed_group_before(toks[i - 1].start, named) else key
+        if key is not None and _theirs(text, toks[i].start, named):
+            key = None  # "Russia has so far lost at least 12 soldiers": its own men
         if key is not None and _bare_ok(toks, i, rules):
             key = _in_context(words[i], toks[i].start, rules, named) or key
             out.append(_mention(text, key, toks[i].start, toks[i].end))
@@ -340,6 +343,26 @@ def syrian(key: str) -> bool:
     return entry is not None and (
         key.startswith("syrian") or bool(entry.parent and entry.parent.startswith("syrian"))
     )
+
+
+_THEIRS = re.compile(
+    r"\b(?:(?:lost|loses|losing)\s+(?:(?:at\s+least|more\s+than|about|some|nearly|over)\s+)?"
+    r"[\w-]+\s+(?:of\s+its\s+)?|(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?)$",
+    re.I,
+)
+_OWNER_REACH = 80  # characters before "lost" or "its" in which the owner is named
+
+
+def _theirs(text: str, at: int, named: Sequence[tuple[int, str]]) -> bool:
+    """Do the men at `at` belong to another party, one that lost them or owns them ("Russia
+    has so far lost at least 12 soldiers", "the Turkish military said four of its
+    soldiers")? Not the Syrian army's, then."""
+    owner = _THEIRS.search(text, max(0, at - 40), at)
+    if owner is None:
+        return False
+    reach = owner.start() - _OWNER_REACH
+    before = [key for start, key in named if reach <= start < owner.start()]
+    return bool(before) and not syrian(before[-1])
 
 
 def _bare_ok(toks: tuple[Token, ...], i: int, rules: _Rules) -> bool:

@@ -358,9 +358,11 @@ _COUNTED = frozenset({"few", "several", "two", "three", "four"})
 
 def _after_time(toks: list[re.Match[str]], k: int) -> int:
     """The index after a time phrase at toks[k] ("in recent days", "over the past week",
-    "on Monday", "earlier this month"), or k when none stands there."""
+    "on Monday", "earlier this month", "so far"), or k when none stands there."""
     w = low(toks, k)
     if w == "on" and low(toks, k + 1) in WEEKDAYS:
+        return k + 2
+    if w in ("so", "thus") and low(toks, k + 1) == "far":  # "Russia has so far lost"
         return k + 2
     if w == "earlier" and low(toks, k + 1) == "this" and low(toks, k + 2) in _PERIODS:
         return k + 3

@@ -1,0 +1,29 @@
+"""Claim fields, stop 52: soldiers or troops that another named party lost or owns ("Russia
+has so far lost at least 12 soldiers", "the Turkish military said four of its soldiers")
+are not the Syrian army, and "so far" between a subject and its verb does not hide the
+subject (version 121); an attribution that closes a sentence with where and when it was
+said ("... UNICEF said in a statement on Thursday.") tells all of it, so a "while" inside
+does not cut the sentence in two (version 122); the brokers, mediators and proposers of a
+deal are its agents, as docs/annotation.md §11 settles (version 123)."""
+
+from __future__ import annotations
+
+from tests.extraction.test_error_classes import claim, roles, run
+
+
+def test_men_another_party_lost_or_owns_are_not_the_syrian_army() -> None:
+    text = "Russia has so far lost at least 12 soldiers in Syria, the ministry said."
+    found = roles(claim(run(text), text, "soldiers"))
+    assert "syrian-arab-army" not in found and found.get("russia") == "target", found
+    text = (
+        "The Turkish military has said four of its soldiers have been killed in an attack by "
+        "Daesh in northern Syria."
+    )
+    c = claim(run(text), text, "soldiers")
+    assert c.claimant is not None and c.claimant.key == "turkish-armed-forces"
+    assert roles(c) == {"islamic-state": "agent"}
+    # the Syrian army's own men, and men no one else owns, stay the army's
+    text = "The army said its soldiers had repelled the attack on the village."
+    assert roles(claim(run(text), text, "soldiers")).get("syrian-arab-army") == "agent"
+    text = "At least 12 soldiers were killed in the ambush near Palmyra, the Observatory said."
+    assert roles(claim(run(text), text, "soldiers")).get("syrian-arab-army") == "target"
