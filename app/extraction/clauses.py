@@ -100,12 +100,20 @@ def split_by_claimant(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _trailing(text: str, cut: int, end: int, speaker: Attribution) -> bool:
     """ "A but B monitors and sources on the ground said.": an attribution that closes the
     sentence after words of its own content tells all of it, not the part after the cut."""
-    return not _fewer_words(text, cut, speaker.start, 3) and _fewer_words(
-        text, speaker.cue_end, end, _AFTER_VERB
+    if _fewer_words(text, cut, speaker.start, 3):
+        return False
+    after = text[speaker.cue_end : end]
+    return _fewer_words(text, speaker.cue_end, end, _AFTER_VERB) or (
+        _FURNITURE.match(after) is not None and len(after.split()) < _AFTER_FURNITURE
     )
 
 
 _AFTER_VERB = 4  # words an attribution may run past its verb: "... told Reuters via telephone."
+# "... UNICEF said in a statement on Thursday.": where and when it was said, not content
+_FURNITURE = re.compile(
+    r"\s*(?:in|on|via|during|late|early|earlier|later)\s(?![^.]*\bthat\b)", re.I
+)
+_AFTER_FURNITURE = 8
 
 
 def _second_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -8,6 +8,8 @@ deal are its agents, as docs/annotation.md §11 settles (version 123)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extraction.test_error_classes import claim, roles, run
 
 
@@ -27,3 +29,23 @@ def test_men_another_party_lost_or_owns_are_not_the_syrian_army() -> None:
     assert roles(claim(run(text), text, "soldiers")).get("syrian-arab-army") == "agent"
     text = "At least 12 soldiers were killed in the ambush near Palmyra, the Observatory said."
     assert roles(claim(run(text), text, "soldiers")).get("syrian-arab-army") == "target"
+
+
+def test_an_attribution_closing_with_where_and_when_tells_the_whole_sentence() -> None:
+    text = (
+        "The attack in Idlib province claimed the lives of at least 27 children while over "
+        "500 people were injured the United Nations Childrens Fund (UNICEF) said in a "
+        "statement on Thursday."
+    )
+    x = run(text, published=date(2017, 4, 6))
+    assert len(x.claims) == 1
+    (c,) = x.claims
+    assert {q.what for q in c.quantities} == {"killed", "injured"}
+    assert c.claimant is not None and c.claimant.key == "unicef"
+    # a second speaker whose words follow the verb still makes a claim of its own
+    text = (
+        "The Pentagon said that the airstrike was a mistake and was intended to target "
+        "Daesh militants while a number of Syrian officials stated that the attack was "
+        "intentional."
+    )
+    assert len(run(text).claims) == 2
