@@ -204,7 +204,7 @@ NEGATIONS = word_set(
 ACCUSE = word_set("accused accusing accuses blamed blaming blames accuse blame")
 NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
-    "denied blamed hosted helped assisted brokered chaired drafted organized organised mediated proposed "
+    "denied blamed hosted helped assisted chaired organized organised "
     "welcomed praised criticized criticised described called known founded authorized agreed "
     "authorised approved endorsed recognized recognised"
 )

@@ -49,3 +49,25 @@ def test_an_attribution_closing_with_where_and_when_tells_the_whole_sentence() -
         "intentional."
     )
     assert len(run(text).claims) == 2
+
+
+def test_brokers_and_proposers_of_a_deal_are_its_agents() -> None:
+    for text, brokers in (
+        (
+            "Idlib is one of four de-escalation zones under a deal brokered by Russia Turkey "
+            "and Iran in May.",
+            ("russia", "turkey", "iran"),
+        ),
+        (
+            "A ceasefire in Syria brokered by the US and Russia collapsed.",
+            ("united-states", "russia"),
+        ),
+        ("The draft resolution was proposed by Spain and Egypt.", ("spain", "egypt")),
+    ):
+        found = roles(claim(run(text), text, text[:20]))
+        assert all(found.get(k) == "agent" for k in brokers), (text, found)
+    # a sponsor stays mentioned, and so do the parties a truce was agreed by (annotators split)
+    text = "Turkish-backed rebels entered the town of Jarablus on Wednesday."
+    assert roles(claim(run(text), text, "Jarablus"))["turkey"] == "mentioned"
+    text = "A truce agreed by Russia and the United States in February has been violated."
+    assert roles(claim(run(text), text, "truce"))["russia"] == "mentioned"
