@@ -99,6 +99,9 @@ _OBJECT_FOLLOWS = frozenset(
 )  # fmt: skip
 # verbs by which an outlet passes on what a speaker named before said
 _CHANNEL_VERBS = frozenset({"reported", "reports"})
+# "The Russians declared this said Zakaria Malahifji": a pronoun ends the words, a name
+# follows the verb that inverts its speaker
+_THIS_SAID_NAME = re.compile(r"(?:this|these|those)\s+(?:said|says)\s+[A-Z]")
 _CLOSING_REACH = 60  # characters after a sentence-closing speech verb
 # a verb of a relative clause governs no sentence: "X said citing medical sources *who
 # described* it as a gas attack" is X's
@@ -314,8 +317,12 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
         if prev == "and" and verb in SPEECH_WORDS and (np := phrase_from(text, words, 0)):
             # "The monitoring group was unable to confirm ... and said": the subject speaks
             return Attribution("named", *np, start + m.start(), start + m.end())
-        if (prev in DETERMINERS or prev in CONNECTORS or prev in PREPOSITIONS) and (
-            prev not in AUX  # "have since called for"
+        if (
+            (prev in DETERMINERS or prev in CONNECTORS or prev in PREPOSITIONS)
+            and (
+                prev not in AUX  # "have since called for"
+            )
+            and not _THIS_SAID_NAME.match(text, words[v - 1].start() if v else m.start())
         ):
             continue
         found = speaker_of(text, words, v, end, inverts=verb not in _OBJECT_FOLLOWS)

@@ -4,7 +4,8 @@ are not the Syrian army, and "so far" between a subject and its verb does not hi
 subject (version 121); an attribution that closes a sentence with where and when it was
 said ("... UNICEF said in a statement on Thursday.") tells all of it, so a "while" inside
 does not cut the sentence in two (version 122); the brokers, mediators and proposers of a
-deal are its agents, as docs/annotation.md §11 settles (version 123)."""
+deal are its agents, as docs/annotation.md §11 settles (version 123); a name right after
+"this said" is the speaker, the demonstrative ending what was said (version 124)."""
 
 from __future__ import annotations
 
@@ -71,3 +72,16 @@ def test_brokers_and_proposers_of_a_deal_are_its_agents() -> None:
     assert roles(claim(run(text), text, "Jarablus"))["turkey"] == "mentioned"
     text = "A truce agreed by Russia and the United States in February has been violated."
     assert roles(claim(run(text), text, "truce"))["russia"] == "mentioned"
+
+
+def test_a_name_after_this_said_is_the_speaker() -> None:
+    text = (
+        "The Russians declared this said Zakaria Malahifji a Turkey-based official from the "
+        "politburo of the Fastaqim group which is present in Aleppo."
+    )
+    c = claim(run(text), text, "declared")
+    assert c.claimant_text == "Zakaria Malahifji"
+    # "that said" opening a sentence is no attribution
+    text = "That said the army kept its positions around the town on Monday."
+    c = claim(run(text), text, "army")
+    assert c.claimant is not None and c.claimant.key == "reuters"
