@@ -246,9 +246,13 @@ def _decide(
             return None  # acronyms (SANA, NNA) and contested keys only match as spelled
         if len(words) == 1 and common_word(lit):
             return None
-        # the last test refuses nisba surnames and adjectives: al-Homsi, Halabi
+        # the last test refuses nisba surnames and adjectives (al-Homsi, Halabi), not a final
+        # h written for the same ending ("Orum al-Kubrah" for Orum al-Kubra)
         chosen = [
-            c for c in t.places if close_spelling(lit, c.literals) and lit[:-1] not in c.literals
+            c
+            for c in t.places
+            if (lit.endswith("ah") and lit[:-1] in c.literals)
+            or (close_spelling(lit, c.literals) and lit[:-1] not in c.literals)
         ]
     # Proper names are capitalised: a lower-case word must be one the gazetteer writes so
     # ("eastern Ghouta", "Hama province") or at least not an English word ("Deir ezzor",

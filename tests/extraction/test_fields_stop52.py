@@ -5,7 +5,9 @@ subject (version 121); an attribution that closes a sentence with where and when
 said ("... UNICEF said in a statement on Thursday.") tells all of it, so a "while" inside
 does not cut the sentence in two (version 122); the brokers, mediators and proposers of a
 deal are its agents, as docs/annotation.md §11 settles (version 123); a name right after
-"this said" is the speaker, the demonstrative ending what was said (version 124)."""
+"this said" is the speaker, the demonstrative ending what was said (version 124); a place spelt with a final "-ah"
+("Orum al-Kubrah") is the place the gazetteer spells "-a", which the test refusing nisbas
+("al-Homsi") had refused (version 125)."""
 
 from __future__ import annotations
 
@@ -85,3 +87,12 @@ def test_a_name_after_this_said_is_the_speaker() -> None:
     text = "That said the army kept its positions around the town on Monday."
     c = claim(run(text), text, "army")
     assert c.claimant is not None and c.claimant.key == "reuters"
+
+
+def test_a_final_h_after_a_is_the_same_name() -> None:
+    from app.extraction.places import find_places
+
+    text = "Khan Tuman is near Orum al-Kubrah the town where an attack killed 20 civilians."
+    assert {p.key for p in find_places(text)} == {"khan-tuman", "urum-al-kubra"}
+    # a nisba is still no place, and neither is a final -eh the gazetteer spells -e elsewhere
+    assert find_places("The Homsi family and Abu Halabi fled.") == []
