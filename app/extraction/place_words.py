@@ -175,7 +175,7 @@ STATE_ACTS = re.compile(
     r"(?:denied|denies|deny|insists|insisted|accused|accuses|agreed|agrees|rejected|rejects|"
     r"refused|refuses|adhering|adhered|complied|complies|complying|blamed|blames|responded|"
     r"warned|warns|demanded|demands|vowed|vows|denounced|denounces|condemned|condemns|"
-    r"ally|allies)\b",
+    r"lost|loses|ally|allies)\b",
     re.I,
 )
 # ... or named beside another party as one of two that act: "Damascus and Moscow declared a

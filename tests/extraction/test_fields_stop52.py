@@ -7,7 +7,8 @@ does not cut the sentence in two (version 122); the brokers, mediators and propo
 deal are its agents, as docs/annotation.md §11 settles (version 123); a name right after
 "this said" is the speaker, the demonstrative ending what was said (version 124); a place spelt with a final "-ah"
 ("Orum al-Kubrah") is the place the gazetteer spells "-a", which the test refusing nisbas
-("al-Homsi") had refused (version 125)."""
+("al-Homsi") had refused (version 125); a seat of government that "lost" troops is its
+state, as one that denied or warned was (version 126)."""
 
 from __future__ import annotations
 
@@ -96,3 +97,13 @@ def test_a_final_h_after_a_is_the_same_name() -> None:
     assert {p.key for p in find_places(text)} == {"khan-tuman", "urum-al-kubra"}
     # a nisba is still no place, and neither is a final -eh the gazetteer spells -e elsewhere
     assert find_places("The Homsi family and Abu Halabi fled.") == []
+
+
+def test_a_seat_of_government_that_lost_troops_is_its_state() -> None:
+    text = (
+        "Damascus lost more than 40 troops and militia in the militant counter-attack on "
+        "Sunday and Monday the UK-based Observatory said."
+    )
+    c = claim(run(text), text, "troops")
+    assert [p.key for p in c.places] == []
+    assert roles(c).get("syrian-government") == "target"
