@@ -551,7 +551,13 @@ def cumulative(r: ClaimRecord) -> Cue | None:
     cue = find_cue(_CUMULATIVE, r)
     if cue and cue.words.lower().startswith("since") and find_cue(_FIRST_SINCE, r):
         return None
+    if cue and _DATES_A_NOUN.search(r.text, 0, cue.start - r.start):
+        return None  # "an advance launched earlier this month": the advance's period
     return cue
+
+
+# a participle before the period: it dates a noun of the claim, not its count
+_DATES_A_NOUN = re.compile(r"\b(?:launched|began|begun|started|announced)\s+(?:earlier\s+)?$", re.I)
 
 
 # words that leave who did it open: "did not know whether Syrian or Russian jets carried out

@@ -544,6 +544,10 @@ def test_a_count_over_days_or_months_is_not_the_toll_of_one_incident() -> None:
     most = _claim(2, "Strikes have killed 40 people, most of them children, since March.",
                   figures=(_figure("killed", 40),))  # fmt: skip
     assert facts.cumulative(most) is not None
+    # a period dating a noun of the claim, not its count (relations/dev5: the Raqqa toll)
+    launched = _claim(2, "A counteroffensive left 40 soldiers dead on Monday in a blow to an "
+                         "advance launched earlier this month.", figures=(_figure("killed", 40),))  # fmt: skip
+    assert facts.cumulative(launched) is None
 
 
 def test_counts_an_order_of_magnitude_apart_are_of_different_scopes() -> None:
