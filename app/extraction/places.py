@@ -102,6 +102,25 @@ def _names_a_building(toks, i: int, j: int) -> bool:
     )
 
 
+def _before_a_nisba(toks, j: int) -> bool:
+    """ "Salahuddin al-Shishani", "Salah Al Din Al Shishani": a place name that is a given
+    name, the family name after it an article and a capitalised nisba (-i, "of Chechnya")."""
+    k = j + 1
+    if k + 1 >= len(toks) or not (toks[k].joined and toks[k].article):
+        return False
+    nisba = toks[k + 1]
+    return (
+        nisba.joined
+        and nisba.capital
+        and len(nisba.text) >= 5
+        and nisba.text.endswith("i")
+        and nisba.text.casefold() not in _NOT_NISBA
+    )
+
+
+_NOT_NISBA = frozenset({"hassi"})
+
+
 def _in_a_persons_name(toks, j: int) -> bool:
     """ "the Akrameh al-Makhzumi school": a place name with a family name after it, then a
     building, names the building after a person (after "the": "in Aleppo al-Razi
@@ -389,8 +408,10 @@ def find_places(text: str) -> list[PlaceMention]:
             ):
                 i, (j, keys, possessive) = k, inner
                 break
-        named_building = _names_a_building(toks, i, j) or (
-            i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in GIVEN_NAMES
+        named_building = (
+            _names_a_building(toks, i, j)
+            or (i > 0 and toks[i - 1].capital and toks[i - 1].text.casefold() in GIVEN_NAMES)
+            or (not toks[i].article and _before_a_nisba(toks, j))
         )
         # "the Islamic State groups de facto Syrian capital" is Raqqa, not Damascus
         de_facto = i >= 1 and toks[i - 1].text.casefold() == "facto"

@@ -8,7 +8,9 @@ deal are its agents, as docs/annotation.md §11 settles (version 123); a name ri
 "this said" is the speaker, the demonstrative ending what was said (version 124); a place spelt with a final "-ah"
 ("Orum al-Kubrah") is the place the gazetteer spells "-a", which the test refusing nisbas
 ("al-Homsi") had refused (version 125); a seat of government that "lost" troops is its
-state, as one that denied or warned was (version 126)."""
+state, as one that denied or warned was (version 126); a place name that is a given name
+before an article and a nisba ("Salahuddin al-Shishani") is part of a person's name
+(version 127)."""
 
 from __future__ import annotations
 
@@ -107,3 +109,17 @@ def test_a_seat_of_government_that_lost_troops_is_its_state() -> None:
     c = claim(run(text), text, "troops")
     assert [p.key for p in c.places] == []
     assert roles(c).get("syrian-government") == "target"
+
+
+def test_a_given_name_before_a_nisba_is_a_persons_not_a_place() -> None:
+    from app.extraction.places import find_places
+
+    for text in (
+        "Salahuddin al-Shishani was hiding in Iraq for a long time.",
+        "Salah Al Din Al Shishani is still alive and is in Aleppo province.",
+    ):
+        assert "salaheddine" not in {p.key for p in find_places(text)}, text
+    # the place itself still is one, and so is a neighbourhood before a neighbourhood
+    assert [p.key for p in find_places("Fighting raged in Salahuddin on Monday.")] == [
+        "salaheddine"
+    ]
