@@ -319,10 +319,8 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             return Attribution("named", *np, start + m.start(), start + m.end())
         if (
             (prev in DETERMINERS or prev in CONNECTORS or prev in PREPOSITIONS)
-            and (
-                prev not in AUX  # "have since called for"
-            )
-            and not _THIS_SAID_NAME.match(text, words[v - 1].start() if v else m.start())
+            and prev not in AUX  # "have since called for"
+            and not _THIS_SAID_NAME.match(text, words[v - 1].start())
         ):
             continue
         found = speaker_of(text, words, v, end, inverts=verb not in _OBJECT_FOLLOWS)

@@ -109,16 +109,7 @@ def _before_a_nisba(toks, j: int) -> bool:
     if k + 1 >= len(toks) or not (toks[k].joined and toks[k].article):
         return False
     nisba = toks[k + 1]
-    return (
-        nisba.joined
-        and nisba.capital
-        and len(nisba.text) >= 5
-        and nisba.text.endswith("i")
-        and nisba.text.casefold() not in _NOT_NISBA
-    )
-
-
-_NOT_NISBA = frozenset({"hassi"})
+    return nisba.joined and nisba.capital and len(nisba.text) >= 5 and nisba.text.endswith("i")
 
 
 def _in_a_persons_name(toks, j: int) -> bool:
