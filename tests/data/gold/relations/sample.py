@@ -145,13 +145,12 @@ def _shared_words(a: RawDocument, b: RawDocument) -> float:
     return len(x & y) / len(x | y)
 
 
-def dev4(seed: int = 20261207) -> list[tuple[str, str]]:
-    """Pairs 0-3 days apart in one governorate whose texts share many words (see above)."""
-    docs = _documents()
-    drawn = {p for part in pairs().values() for p in part} | set(dev2()) | set(dev3())
+def _sharing_words(drawn: set[tuple[str, str]], seed: int) -> list[tuple[str, str]]:
+    """Pairs 0-3 days apart in one governorate whose texts share many words, not in `drawn`
+    and with no article of holdout/: 10 of different outlets, then 4 of one outlet."""
     held = {i for a, b in pairs()["holdout"] for i in (a, b)}
     kinds: dict[bool, list[tuple[str, str]]] = defaultdict(list)
-    for a, b in itertools.combinations(docs, 2):
+    for a, b in itertools.combinations(_documents(), 2):
         if a.extra["location"] != b.extra["location"] or abs((_day(a) - _day(b)).days) > 3:
             continue
         if {a.external_id, b.external_id} & held or (a.external_id, b.external_id) in drawn:
@@ -162,26 +161,20 @@ def dev4(seed: int = 20261207) -> list[tuple[str, str]]:
     for chosen in kinds.values():
         rng.shuffle(chosen)
     return kinds[True][:10] + kinds[False][:4]
+
+
+def _before_dev4() -> set[tuple[str, str]]:
+    return {p for part in pairs().values() for p in part} | set(dev2()) | set(dev3())
+
+
+def dev4(seed: int = 20261207) -> list[tuple[str, str]]:
+    """Pairs 0-3 days apart in one governorate whose texts share many words (see above)."""
+    return _sharing_words(_before_dev4(), seed)
 
 
 def dev5(seed: int = 20261208) -> list[tuple[str, str]]:
     """As dev4, from the pairs dev4 did not draw (see above)."""
-    docs = _documents()
-    drawn = {p for part in pairs().values() for p in part} | set(dev2()) | set(dev3())
-    drawn |= set(dev4())
-    held = {i for a, b in pairs()["holdout"] for i in (a, b)}
-    kinds: dict[bool, list[tuple[str, str]]] = defaultdict(list)
-    for a, b in itertools.combinations(docs, 2):
-        if a.extra["location"] != b.extra["location"] or abs((_day(a) - _day(b)).days) > 3:
-            continue
-        if {a.external_id, b.external_id} & held or (a.external_id, b.external_id) in drawn:
-            continue
-        if 0.15 <= _shared_words(a, b) < 0.9:
-            kinds[a.outlet != b.outlet].append((a.external_id, b.external_id))
-    rng = random.Random(seed)
-    for chosen in kinds.values():
-        rng.shuffle(chosen)
-    return kinds[True][:10] + kinds[False][:4]
+    return _sharing_words(_before_dev4() | set(dev4()), seed)
 
 
 if __name__ == "__main__":
