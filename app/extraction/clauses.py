@@ -102,9 +102,9 @@ def _trailing(text: str, cut: int, end: int, speaker: Attribution) -> bool:
     sentence after words of its own content tells all of it, not the part after the cut."""
     if _fewer_words(text, cut, speaker.start, 3):
         return False
-    after = text[speaker.cue_end : end]
     return _fewer_words(text, speaker.cue_end, end, _AFTER_VERB) or (
-        _FURNITURE.match(after) is not None and len(after.split()) < _AFTER_FURNITURE
+        _FURNITURE.match(text, speaker.cue_end, end) is not None
+        and _fewer_words(text, speaker.cue_end, end, _AFTER_FURNITURE)
     )
 
 
