@@ -36,6 +36,11 @@ from those sharing 0.15 or more, none drawn before, no article of holdout/.
 
 A fifth, drawn at stop 52 when dev4 too had been read: the same draw as dev4's from the
 pairs it left, with a seed of its own.
+
+    python tests/data/gold/relations/sample.py dev6
+
+A sixth, drawn at stop 53 when dev5 too had been read: the same draw from the pairs dev4
+and dev5 left.
 """
 
 from __future__ import annotations
@@ -177,8 +182,13 @@ def dev5(seed: int = 20261208) -> list[tuple[str, str]]:
     return _sharing_words(_before_dev4() | set(dev4()), seed)
 
 
+def dev6(seed: int = 20261209) -> list[tuple[str, str]]:
+    """As dev4, from the pairs dev4 and dev5 did not draw (see above)."""
+    return _sharing_words(_before_dev4() | set(dev4()) | set(dev5()), seed)
+
+
 if __name__ == "__main__":
-    for name, draw in (("dev2", dev2), ("dev3", dev3), ("dev4", dev4), ("dev5", dev5)):
+    for name, draw in (("dev2", dev2), ("dev3", dev3), ("dev4", dev4), ("dev5", dev5), ("dev6", dev6)):
         if sys.argv[1:] == [name]:
             for a, b in draw():
                 print(f"annotate.py pair fakes:{a} fakes:{b} --into {name}")
