@@ -236,10 +236,13 @@ def _merge(text: str, found: list[ActorMention]) -> list[ActorMention]:
         prev = out[-1] if out else None
         adjacent = prev is not None and text[prev.end : m.start].strip(" ") == ""
         same = adjacent and prev.key == m.key
+        # a title before a name ("Russian Foreign Minister"), never a one-word name:
+        # "Abdulrahman Attar" is not Rami Abdel Rahman
         titled = (
             adjacent
             and prev.curated
             and prev.kind == "person"
+            and " " in prev.surface
             and not m.curated
             and m.kind == "person"
         )

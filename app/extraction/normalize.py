@@ -179,7 +179,7 @@ def article_can_lead(tokens: list[Token], i: int) -> bool:
     )
 
 
-def longest_match(tokens, i, index, prefixes, accept, max_len=8, lower_possessive=False):
+def longest_match(tokens, i, index, prefixes, accept, max_len=12, lower_possessive=False):
     """The longest name starting at token i, as (last token, accepted value, possessive).
 
     ``index`` maps space-joined token keys (articles left out) to values, ``prefixes``
@@ -189,6 +189,8 @@ def longest_match(tokens, i, index, prefixes, accept, max_len=8, lower_possessiv
     lost its apostrophes) is tried where the whole word matches nothing acceptable; with
     `lower_possessive`, also on a lower-case last word ("Assad regimes attacks"), which for
     a place's "province" or "city" is more often a plural ("Hasake and Deir Ezzor provinces").
+    `max_len` tokens at most: "International Federation of Red Cross and Red Crescent
+    Societies" is nine; `prefixes` ends the walk long before on other words.
     """
     if tokens[i].article and not article_can_lead(tokens, i):
         return None
