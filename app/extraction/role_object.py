@@ -36,6 +36,12 @@ from app.extraction.role_words import (
 from app.extraction.types import ActorRole, Why
 
 _SOME = frozenset({"most", "some", "many", "all", "several"})
+_BE = frozenset({"is", "are", "was", "were"})
+_ARMED = frozenset(
+    {"armed", "terrorist", "takfiri", "jihadist", "extremist", "militant", "rebel", "insurgent"}
+)
+_LAUNCHED = frozenset({"launched", "mounted", "waged", "staged"})
+_WHICH = frozenset({"which", "who", "that"})
 _JOINING = frozenset({"joined", "join", "joins", "joining"})
 _NAMELY = frozenset({"mainly", "namely", "especially", "particularly", "notably", "chiefly"})
 _QUOTES = frozenset({'"', "“", "”"})
@@ -191,11 +197,18 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             continue
         # "killed terrorists affiliated to al-Nusra", "fighters belonging to IS"
         if w == "to" and low(toks, k - 1) in BELONGING:
+            # "forcing the terrorist groups which are affiliated to al-Nusra to withdraw"
+            b = k - 1
+            if low(toks, b - 1) in _BE and low(toks, b - 2) in _WHICH:
+                b -= 2
             # "targeted terrorists most of them affiliated to al-Nusra"
-            some = low(toks, k - 2) == "them" and low(toks, k - 3) == "of"
-            head = k - 5 if some and low(toks, k - 4) in _SOME else k - 2
+            some = low(toks, b - 1) == "them" and low(toks, b - 2) == "of"
+            head = b - 4 if some and low(toks, b - 3) in _SOME else b - 1
             if low(toks, head) in HEADS | TARGET_NOUNS:
                 k = head - 1
+                # "the terrorist groups affiliated to": the head's own modifiers
+                while k >= 0 and head - k <= 2 and low(toks, k) in _ARMED:
+                    k -= 1
                 skipped += 1
                 continue
         # "killed nine fighters of the IS", "backed by Syrian and Russian warplanes"
@@ -203,6 +216,16 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             w == "from" and low(toks, k - 1) in HEADS
         ):  # "hideouts for al-Nusra", "fired by terrorists from Jaish al-Islam"
             k -= 2
+            skipped += 1
+            continue
+        if (
+            w == "from"
+            and low(toks, k - 1) == "them"
+            and low(toks, k - 2) == "of"
+            and low(toks, k - 3) in _SOME
+            and low(toks, k - 4) in HEADS
+        ):  # "eliminating scores of terrorists most of them from Jabhat al-Nusra"
+            k -= 5
             skipped += 1
             continue
         # "the fight against President Bashar al-Assads regime": the owner's name before a
@@ -294,8 +317,9 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             # "hitting a bridge used by the jihadists": whose, not who hit ("used by Daesh to
             # protect the city" is Daesh's deed)
             return "mentioned", Why("by", toks[k - 1].start(), b, f"{prev} by", "uses the thing")
-        repel = _repelled(toks, k - 1)
-        if repel is not None:  # "repelled an offensive by rebels": the attackers were beaten
+        # "repelled an offensive by rebels", "foiled an attack launched by terrorist groups"
+        repel = _repelled(toks, k - 2 if prev in _LAUNCHED else k - 1)
+        if repel is not None:  # the attackers were beaten
             return "target", Why(
                 "object", toks[repel].start(), b, f"{low(toks, repel)} ... by", "its attack failed"
             )
@@ -409,8 +433,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         return "target", Why("object", toks[k - 1].start(), b, f"{prev} {w}", "dealt a blow")
     if w in HARM and not _named_deed(toks, k):
         return "target", Why("object", a, b, w, "the object of a verb of harm")
-    if w in FORCING and any(
-        low(toks, m) == "to" and low(toks, m + 1) in RETREAT for m in range(i + 1, i + 5)
+    if w in FORCING and any(  # "forcing al-Nusra Front and Ahrar al-Sham Movement to withdraw"
+        low(toks, m) == "to" and low(toks, m + 1) in RETREAT for m in range(i + 1, i + 9)
     ):
         return "target", Why("object", a, b, w, "forced back")
     # "rocket attacks from Daesh"; "came under fire from" a rights group is criticism

@@ -51,11 +51,14 @@ from app.extraction.role_words import (
     STATIVE,
     TALKS,
     TARGET_NOUNS,
+    VICTIMS,
     WEAPON_KINDS,
     WEAPONS,
 )
 from app.extraction.types import ActorMention, ActorRole, Why
 
+# what an organisation named before its head noun does: "the White Helmets rescue group"
+_ORG_KINDS = frozenset({"rescue", "aid", "relief", "monitoring", "humanitarian", "medical"})
 _CONDEMNED = frozenset({"condemned", "criticised", "criticized", "denounced", "censured"})
 
 
@@ -98,6 +101,8 @@ def subject_role(
         w = low(toks, k)
         if w in HEADS or w in ("s", "’s", "'s") or w in _QUOTES:  # "“Tiger Forces” and"
             k += 1
+        elif w in _ORG_KINDS and low(toks, k + 1) in HEADS:
+            k += 2  # "the White Helmets rescue organization were"
         elif w == "(":
             while k < n and toks[k].group() != ")":
                 k += 1
@@ -236,6 +241,11 @@ def subject_role(
                 return "agent", Why("subject", a, b, cue, "the force that does it")
             if part in PASSIVE_NEUTRAL:
                 return _conjoined_deed(toks, k)
+            if part == "among" and any(
+                low(toks, m) in VICTIMS for m in range(k + 1, min(n, k + 4))
+            ):  # "two members of the White Helmets were also among Fridays victims"
+                a, b, cue = span(toks, aux, k)
+                return "target", Why("passive_subject", a, b, cue, "among the hurt")
             if part == "under" and under_attack(toks, k):  # "IS is under attack ... by"
                 a, b, cue = span(toks, aux, k + 1)
                 return "target", Why("loser", a, b, cue, "undergoes the attack")

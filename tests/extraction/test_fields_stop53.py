@@ -1,7 +1,11 @@
 """Claim fields, stop 53: a one-word registry name followed by another name ("SARC chief
 Abdulrahman Attar") is someone else's name, not a title before it; the International
 Federation of Red Cross and Red Crescent Societies is its own actor, not the ICRC, and a
-name of nine words is matched whole; "Sana agency" is SANA (version 128)."""
+name of nine words is matched whole; "Sana agency" is SANA (version 128). Groups "which are
+affiliated to" a named one and "the terrorist groups affiliated to" it give it the role the
+groups have; "most of them from" a named group does too; an attack "launched by" a group
+and foiled, forced to withdraw a few names on, and "among the victims" make targets; "the
+White Helmets rescue organization" is the White Helmets as a subject (version 129)."""
 
 from __future__ import annotations
 
@@ -36,3 +40,46 @@ def test_the_ifrc_is_not_the_icrc() -> None:
     text = "Six were killed the previous day the state-run Sana agency said."
     c = claim(run(text), text, "Six")
     assert c.claimant is not None and c.claimant.key == "sana"
+
+
+def test_a_group_affiliated_to_a_named_one_lends_it_its_role() -> None:
+    for text, group in (
+        (
+            "The army broke the siege in a special operation forcing the terrorist groups "
+            "which are affiliated to Al-Nusra Front and Ahrar al-Sham Islamic Movement to "
+            "withdraw.",
+            ("al-nusra-front", "ahrar-al-sham"),
+        ),
+        (
+            "Army units foiled an attack launched by terrorist groups affiliated to Al-Nusra "
+            "front and Ahrar al-Sham on military posts.",
+            ("al-nusra-front", "ahrar-al-sham"),
+        ),
+        (
+            "Army units eliminated scores of terrorists most of them from Jabhat al-Nusra.",
+            ("al-nusra-front",),
+        ),
+        ("The army killed dozens of armed groups affiliated to ISIS.", ("islamic-state",)),
+    ):
+        found = roles(claim(run(text), text, text[:15]))
+        assert all(found.get(k) == "target" for k in group), (text, found)
+    # the owner of a force that carried out an attack is no target, nor named as its doer
+    text = (
+        "At least 75 people died from barrel bomb attacks carried out by the Syrian air force "
+        "loyal to the Bashar Assad regime, activists said."
+    )
+    found = roles(claim(run(text), text, "barrel"))
+    assert found == {"syrian-air-force": "agent", "syrian-government": "mentioned"}, found
+    # an attack launched by a group and not foiled is its own
+    text = "Army units said an attack launched by al-Nusra Front killed five soldiers."
+    assert roles(claim(run(text), text, "attack"))["al-nusra-front"] == "agent"
+
+
+def test_among_the_victims_is_a_target() -> None:
+    text = (
+        "Another child was killed in Harasta he said adding that two members of the White "
+        "Helmets rescue organization were also among Fridays victims."
+    )
+    assert roles(claim(run(text), text, "Harasta"))["white-helmets"] == "target"
+    text = "The White Helmets were among the first to arrive at the scene."
+    assert roles(claim(run(text), text, "first"))["white-helmets"] == "mentioned"
