@@ -277,7 +277,15 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     prev = low(toks, k - 1)
     back = 1
     # "carried out by", "taken over by", "pursued mainly by": the participle before them
-    while back < 3 and w == "by" and (prev in _PARTICLES or prev in _BY_ADVERBS):
+    while (
+        back < 3
+        and w == "by"
+        and (
+            prev in _PARTICLES
+            or prev in _BY_ADVERBS
+            or (prev.endswith("ly") and low(toks, k - back - 1).endswith("ed"))
+        )
+    ):  # "backed militarily by"
         back += 1
         prev = low(toks, k - back)
     if w == "by" and prev == "death" and low(toks, k - 2) == "to":
@@ -312,6 +320,15 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         if prev in SUFFERED_BY:
             return "target", Why(
                 "by", toks[k - 1].start(), b, f"{prev} by", "what was suffered, suffered by it"
+            )
+        if (low(toks, k - 3), low(toks, k - 2), prev) == ("put", "in", "place"):
+            # "the ceasefire put in place by Russia and the United States": its brokers (§11)
+            return "agent", Why("by", toks[k - 3].start(), b, "put in place by", "the 'by' phrase")
+        if prev in _BACKED and _finite_passive(toks, k - back):
+            # "He has been backed militarily by Russia": the backing is the claim's event
+            # (§11), not "rebels backed by Turkey" nor "some that have been supported by"
+            return "agent", Why(
+                "by", toks[k - back].start(), b, f"{prev} by", "backs the subject: the event"
             )
         if prev in _USED and not any(low(toks, m) == "to" for m in range(i + 1, i + 5)):
             # "hitting a bridge used by the jihadists": whose, not who hit ("used by Daesh to
@@ -443,6 +460,24 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     if w == "from" and any(low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
         return "target", Why("object", a, b, "from", "what was taken was taken from it")
     return None
+
+
+_BACKED = frozenset({"backed", "supported", "armed", "funded"})
+
+
+def _finite_passive(toks: list[re.Match[str]], verb: int) -> bool:
+    """Is the participle at toks[verb] a main clause's passive ("are backed", "has been
+    supported"), not a relative clause's ("that have been supported")?"""
+    m = verb - 1
+    while m >= 0 and low(toks, m).endswith("ly"):
+        m -= 1
+    if low(toks, m) == "been":
+        m -= 1
+        if low(toks, m) not in ("has", "have", "had"):
+            return False
+    elif low(toks, m) not in ("is", "are", "was", "were"):
+        return False
+    return low(toks, m - 1) not in ("that", "which")
 
 
 _USED = frozenset({"used", "frequented", "manned", "inhabited", "owned", "operated"})

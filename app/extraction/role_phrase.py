@@ -73,16 +73,24 @@ def participle(w: str) -> bool:
 
 
 _COMPOSING = frozenset({"includes", "include", "consists", "consist", "comprises", "comprise"})
+# ... or where it stands: "Al-Nusra which controls the pumping station ... had cut off",
+# "the Ahrar al-Sham group which has positions in Harasta launched", "groups who fortify in"
+_STANDING = frozenset({"controls", "control", "holds", "hold", "fortify", "fortifies"})
+_STOOD_IN = frozenset({"positions", "bases", "presence", "fighters"})
 
 
 def past_composition(toks: list[re.Match[str]], k: int) -> int:
     """The index of the main verb after a relative clause telling what the subject is made
     of ("the SDF which consists of Kurdish fighters but also includes Arab units launched an
-    operation": "launched"), or k when the clause at toks[k] is no such clause."""
+    operation": "launched") or where it stands, or k when the clause at toks[k] is no such
+    clause."""
     m = k
     while adverb(toks, m):
         m += 1
-    if low(toks, m) not in _COMPOSING:
+    standing = low(toks, m) in _STANDING or (
+        low(toks, m - 1) in ("has", "have") and low(toks, m) in _STOOD_IN
+    )
+    if low(toks, m) not in _COMPOSING and not standing:
         return k
     for v in range(m + 1, min(len(toks), m + 20)):
         w = low(toks, v)

@@ -58,6 +58,7 @@ from app.extraction.role_words import (
 from app.extraction.types import ActorMention, ActorRole, Why
 
 # what an organisation named before its head noun does: "the White Helmets rescue group"
+_REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})
 _ORG_KINDS = frozenset({"rescue", "aid", "relief", "monitoring", "humanitarian", "medical"})
 _CONDEMNED = frozenset({"condemned", "criticised", "criticized", "denounced", "censured"})
 
@@ -185,6 +186,8 @@ def subject_role(
         k = aside
     if low(toks, k) in ("who", "which"):  # "soldiers who recently slew", "IS, which was hit"
         k = past_composition(toks, k + 1)
+    if low(toks, k) in _REFLEXIVE:  # "Turkey itself stands accused"
+        k += 1
     first = k
     while k < n:
         if low(toks, k) in ("last", "this", "earlier") and low(toks, k + 1) in _PERIODS:
@@ -272,6 +275,9 @@ def subject_role(
     if w in ("claimed", "claims", "claiming") and _claimed_deed(toks, k):
         a, b, cue = span(toks, k, k)
         return "agent", Why("claimed", a, b, cue, "claimed the attack")
+    if w in ("stands", "stand", "stood") and low(toks, k + 1) in PASSIVE_AGENT:
+        a, b, cue = span(toks, k, k + 1)  # "Turkey stands accused of supporting militants"
+        return "agent", Why("accused", a, b, cue, "the accused of an accusation")
     if w in ("bears", "bear", "bore") and "responsibility" in (low(toks, k + 1), low(toks, k + 2)):
         a, b, cue = span(toks, k, k)  # "the regime bears primary responsibility"
         return "agent", Why("accused", a, b, cue, "the accused of an accusation")

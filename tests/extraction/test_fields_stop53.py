@@ -5,7 +5,11 @@ name of nine words is matched whole; "Sana agency" is SANA (version 128). Groups
 affiliated to" a named one and "the terrorist groups affiliated to" it give it the role the
 groups have; "most of them from" a named group does too; an attack "launched by" a group
 and foiled, forced to withdraw a few names on, and "among the victims" make targets; "the
-White Helmets rescue organization" is the White Helmets as a subject (version 129)."""
+White Helmets rescue organization" is the White Helmets as a subject (version 129). The
+backers of a main clause's passive ("He has been backed militarily by Russia") and those
+who "put in place" a truce are agents, as §11 settled; a relative clause saying where a
+group stands ("which has positions in Harasta", "which controls the pumping station") is
+stepped over to its verb; "stands accused of" accuses (version 130)."""
 
 from __future__ import annotations
 
@@ -83,3 +87,46 @@ def test_among_the_victims_is_a_target() -> None:
     assert roles(claim(run(text), text, "Harasta"))["white-helmets"] == "target"
     text = "The White Helmets were among the first to arrive at the scene."
     assert roles(claim(run(text), text, "first"))["white-helmets"] == "mentioned"
+
+
+def test_backers_of_a_main_clause_passive_are_agents() -> None:
+    for text, backers in (
+        ("He has been backed militarily by Russia in the six-year-old conflict.", ("russia",)),
+        ("They are backed by Turkey in the battle for Aleppo.", ("turkey",)),
+        (
+            "The ceasefire put in place by Russia and the United States has backfired.",
+            ("russia", "united-states"),
+        ),
+    ):
+        found = roles(claim(run(text), text, text[:10]))
+        assert all(found.get(k) == "agent" for k in backers), (text, found)
+    # a participle after a noun, and a relative clause about some of a class, only sponsor
+    for text, key in (
+        ("Kurdish fighters backed by Turkey seized the town.", "turkey"),
+        (
+            "Rebels fight a wide array of groups including some that have been supported by "
+            "Turkey.",
+            "turkey",
+        ),
+    ):
+        assert roles(claim(run(text), text, text[:10]))[key] == "mentioned", text
+
+
+def test_a_relative_clause_of_where_a_group_stands_is_stepped_over() -> None:
+    for text, key in (
+        (
+            "On Tuesday the Ahrar al-Sham group which has positions in Harasta launched an "
+            "attack on a military base.",
+            "ahrar-al-sham",
+        ),
+        (
+            "Al-Nusra which controls the pumping station in a rebel-held district had cut off "
+            "supplies.",
+            "al-nusra-front",
+        ),
+        ("Turkey itself stands accused of supporting militants in Syria.", "turkey"),
+    ):
+        assert roles(claim(run(text), text, text[:10]))[key] == "agent", text
+    # what a group that holds a place says is still no deed of its own
+    text = "The YPG which controls nearly all of the border has been a close ally of the US."
+    assert roles(claim(run(text), text, "YPG"))["ypg"] == "mentioned"
