@@ -457,9 +457,22 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     # "rocket attacks from Daesh"; "came under fire from" a rights group is criticism
     if w == "from" and prev in WEAPONS | OWNED_DEEDS and prev != "fire":
         return "agent", Why("by", toks[k - 1].start(), b, f"{prev} from", "where attacks come from")
-    if w == "from" and any(low(toks, m) in FROM_VERBS for m in range(max(0, k - 6), k)):
+    if w == "from" and _taken_from(toks, k):
         return "target", Why("object", a, b, "from", "what was taken was taken from it")
     return None
+
+
+def _taken_from(toks: list[re.Match[str]], k: int) -> bool:
+    """Does a verb of taking come a few words before the "from" at toks[k] ("has since
+    wrested 90 per cent of the city from Daesh"), with no other phrase between ("recapturing
+    the city once more with support from Russian airstrikes": the support's)?"""
+    for m in range(k - 1, max(-1, k - 9), -1):
+        w = low(toks, m)
+        if w in FROM_VERBS:
+            return True
+        if w in ("with", "by", "after", "and", "support", "help"):
+            return False
+    return False
 
 
 _BACKED = frozenset({"backed", "supported", "armed", "funded"})

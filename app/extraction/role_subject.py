@@ -447,16 +447,30 @@ def _holding_deed(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | 
 
 def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | None:
     """Its sites, positions or vehicles at toks[k] hit in a passive ("ISILs sites and military
-    vehicles loaded with ammunition were targeted"): it is the target."""
+    vehicles loaded with ammunition were targeted", "The ISIL military equipment ... were
+    destroyed") or coming under an attack ("The ISIL strongholds near ... came under the
+    bombardments"): it is the target."""
+    if k + 1 < len(toks) and toks[k].group().islower() and low(toks, k + 1) in TARGET_NOUNS:
+        k += 1  # "military equipment"
+    # the noun phrase read past its head already, a place after it ("The ISIL strongholds
+    # near the villages of ... came under")
+    # (only an attack come under: "positions in X was repelled" may be another's offensive)
+    placed = low(toks, k) in _WHERE and low(toks, k - 1) in TARGET_NOUNS
     if not (
         low(toks, k) in TARGET_NOUNS
         or (low(toks, k) in ("and", "or") and low(toks, k - 1) in TARGET_NOUNS)
+        or placed
     ):
         return None
-    for m in range(k + 1, min(len(toks), k + 10)):
+    for m in range(k + 1, min(len(toks), k + 14)):
         w = low(toks, m)
         if w in _CLAUSE_BREAKS - {"and"} or w in SPEECH or w == "that":
             return None
+        if w in _COME and under_attack(toks, m + 1):
+            a, b, cue = span(toks, m, m + 1)
+            return "target", Why("loser", a, b, cue, "what it owns came under attack")
+        if placed:
+            continue
         if w in COPULA and w not in ("be", "being"):
             v = m + 1
             while adverb(toks, v) and low(toks, v) not in COPULA:
@@ -470,6 +484,7 @@ def _owned_hit(toks: list[re.Match[str]], k: int) -> tuple[ActorRole, Why] | Non
     return None
 
 
+_WHERE = frozenset({"near", "in", "around", "outside", "inside", "on", "at"})
 _CLAUSE_BREAKS = frozenset({"but", "and", "while", "which", "who", "where", "as", "since"})
 # words that start another clause, with a subject of its own
 _SUBORDINATE = frozenset({"which", "who", "that", "where", "when", "while", "as", "since", "but"})

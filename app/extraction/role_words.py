@@ -97,7 +97,7 @@ HARM = word_set(
     "killed kill kills killing wounded wound injured injure hurt attacked attack attacks "
     "attacking targeted target targets targeting struck strike strikes striking hit hits hitting "
     "shelled shell shelling bombed bomb bombing bombarded pounded raided besieged besieging "
-    "surrounded surrounding encircled encircling ambushed ambush ambushing executed execute "
+    "surrounded surrounding surround encircled encircling encircle besiege ambushed ambush ambushing executed execute "
     "beheaded massacred slaughtered eliminated eliminate eliminating destroyed destroy "
     "defeated defeat routed repelled repel repulsed expelled expel drove drive driving driven pushed "
     "push pushing ousted oust evicted captured capture capturing seized detained arrested "
@@ -117,7 +117,7 @@ TARGET_NOUNS = word_set(
     "positions position hideouts hideout gatherings gathering structures fortifications "
     "headquarters bases base camps camp factory depots depot posts post strongholds stronghold "
     "facilities targets lines ranks dens sites site convoy convoys vehicles members fighters "
-    "militants remnants vehicle carrier carriers tank checkpoint checkpoints barracks"
+    "militants remnants vehicle carrier carriers tank checkpoint checkpoints barracks equipment"
 )
 NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "

@@ -9,7 +9,10 @@ White Helmets rescue organization" is the White Helmets as a subject (version 12
 backers of a main clause's passive ("He has been backed militarily by Russia") and those
 who "put in place" a truce are agents, as §11 settled; a relative clause saying where a
 group stands ("which has positions in Harasta", "which controls the pumping station") is
-stepped over to its verb; "stands accused of" accuses (version 130)."""
+stepped over to its verb; "stands accused of" accuses (version 130). A group's equipment or
+strongholds destroyed or coming under an attack make it the target, a place after them
+aside; "encircle" and "besiege" harm; what was "wrested ... from" a group was taken from
+it a few more words on (version 131)."""
 
 from __future__ import annotations
 
@@ -130,3 +133,39 @@ def test_a_relative_clause_of_where_a_group_stands_is_stepped_over() -> None:
     # what a group that holds a place says is still no deed of its own
     text = "The YPG which controls nearly all of the border has been a close ally of the US."
     assert roles(claim(run(text), text, "YPG"))["ypg"] == "mentioned"
+
+
+def test_what_a_group_owns_hit_or_under_attack_makes_it_the_target() -> None:
+    for text, key in (
+        (
+            "The ISIL military equipment and vehicles were badly destroyed in the attacks.",
+            "islamic-state",
+        ),
+        (
+            "The ISIL strongholds near the villages of al-Murayeh South of Euphrates River and "
+            "al-Jafreh came under the bombardments of the army.",
+            "islamic-state",
+        ),
+        (
+            "The Syrian army was conducting an operation to encircle Daesh militants in Mayadin.",
+            "islamic-state",
+        ),
+        (
+            "The SDF broke into Raqqa in June and has since wrested 90 per cent of the city "
+            "from Daesh.",
+            "islamic-state",
+        ),
+    ):
+        assert roles(claim(run(text), text, text[:10]))[key] == "target", text
+    # an offensive on a side's positions in a place, repelled, is the attacker's; support
+    # from a side after taking a city is its help
+    text = (
+        "The ISIL offensive to break through the government forces positions in al-Sinaah "
+        "district was repelled by the strong defense of the Syrian soldiers."
+    )
+    assert roles(claim(run(text), text, "offensive")).get("syrian-arab-army") != "target"
+    text = (
+        "The Syrian army returned three weeks later recapturing the city once more with "
+        "support from Russian airstrikes."
+    )
+    assert roles(claim(run(text), text, "returned")).get("russian-air-force") != "target"
