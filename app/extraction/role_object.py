@@ -105,6 +105,9 @@ _SIDES_NAMED = frozenset(
 
 def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
     """The role the words before the mention give it (it is their object)."""
+    shared = _divided_between(toks, i)
+    if shared is not None:
+        return shared
     k = i - 1
     # determiners, numbers and adjectives of its noun phrase ("the remaining 20 IS")
     skipped = 0
@@ -475,6 +478,21 @@ def _taken_from(toks: list[re.Match[str]], k: int) -> bool:
     return False
 
 
+_DIVIDED = frozenset({"divided", "split", "shared"})
+_NEW_CLAUSE = frozenset({"who", "which", "that", "but", "while", "where", "when", "after"})
+
+
+def _divided_between(toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why] | None:
+    """A side a place is divided between ("Aleppo is divided between rebel groups entrenched
+    in the east and government troops in the west"): it holds part, it does nothing."""
+    for m in range(i - 1, max(0, i - 12), -1):
+        w = low(toks, m)
+        if w in _NEW_CLAUSE or not wordy(w):
+            return None
+        if w == "between" and low(toks, m - 1) in _DIVIDED:
+            a, b = toks[m - 1].start(), toks[m].end()
+            return "mentioned", Why("holder", a, b, f"{low(toks, m - 1)} between", "holds part")
+    return None
 _BACKED = frozenset({"backed", "supported", "armed", "funded"})
 
 

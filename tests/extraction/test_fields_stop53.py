@@ -12,7 +12,8 @@ group stands ("which has positions in Harasta", "which controls the pumping stat
 stepped over to its verb; "stands accused of" accuses (version 130). A group's equipment or
 strongholds destroyed or coming under an attack make it the target, a place after them
 aside; "encircle" and "besiege" harm; what was "wrested ... from" a group was taken from
-it a few more words on (version 131)."""
+it a few more words on (version 131). The sides a place is divided or split between hold
+it and do nothing there (version 132)."""
 
 from __future__ import annotations
 
@@ -169,3 +170,18 @@ def test_what_a_group_owns_hit_or_under_attack_makes_it_the_target() -> None:
         "support from Russian airstrikes."
     )
     assert roles(claim(run(text), text, "returned")).get("russian-air-force") != "target"
+
+
+def test_the_sides_a_place_is_divided_between_do_nothing() -> None:
+    for text in (
+        "The city of Aleppo has been divided between government forces and the various rebel "
+        "factions since 2012.",
+        "Once Syrias commercial hub Aleppo is divided between rebel groups entrenched in the "
+        "east and government troops in the western neighbourhoods.",
+        "Control of Deraa remains divided between the Syrian regime and opposition forces.",
+    ):
+        found = roles(claim(run(text), text, text[:10]))
+        assert found and set(found.values()) == {"mentioned"}, (text, found)
+    # fighting between two sides is theirs
+    text = "Clashes between government forces and rebels killed 12 people in Deraa."
+    assert roles(claim(run(text), text, "Clashes"))["syrian-arab-army"] == "agent"
