@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from app.extraction.generic import qualified_away, syrian
+from app.extraction.generic import is_category, qualified_away, syrian
 from app.extraction.normalize import slugify, word_set
 from app.extraction.places import find_places, is_place_name
 from app.extraction.registry import DATA_DIR, actor_entry
@@ -362,6 +362,9 @@ def resolve(
         if a.end <= end and not located(text, a) and not DESCRIBED.match(text, a.end)
     ]
     words = text[start:end].split()
+    if is_category(" ".join(w for w in words if w.casefold() not in ("the", "many"))):
+        # "Rebels say", "the rebels said": a kind of fighter (§6), nobody in particular
+        return Speaker(None, "generic", f"{text[start:end]!r}: a kind of fighter, no one actor")
     if words and words[-1].casefold() in PEOPLE and "of" not in words:
         # "Syrian opposition activists", not "a network of activists"
         return Speaker(None, "generic", f"{words[-1]!r}: people, nobody in particular")

@@ -13,7 +13,8 @@ stepped over to its verb; "stands accused of" accuses (version 130). A group's e
 strongholds destroyed or coming under an attack make it the target, a place after them
 aside; "encircle" and "besiege" harm; what was "wrested ... from" a group was taken from
 it a few more words on (version 131). The sides a place is divided or split between hold
-it and do nothing there (version 132)."""
+it and do nothing there (version 132). "Rebels say" is a generic claimant: a kind of
+fighter names no one actor (§6), as it names no actor of a claim (version 133)."""
 
 from __future__ import annotations
 
@@ -185,3 +186,21 @@ def test_the_sides_a_place_is_divided_between_do_nothing() -> None:
     # fighting between two sides is theirs
     text = "Clashes between government forces and rebels killed 12 people in Deraa."
     assert roles(claim(run(text), text, "Clashes"))["syrian-arab-army"] == "agent"
+
+
+def test_rebels_as_speakers_are_generic() -> None:
+    for text in (
+        "Rebels say the aim is to drive out civilians from the besieged zone.",
+        "The raids targeted a medical center and a school in Jayrud town rebels said.",
+        "Militants said they shot down a helicopter near the town.",
+    ):
+        c = claim(run(text), text, text[:12])
+        assert c.claimant is None and c.claimant_text, (text, c.claimant)
+        assert c.claimant_why is not None and c.claimant_why.rule == "attribution"
+    # a nation's rebels, and the opposition by name, are the Syrian opposition
+    for text in (
+        "Syrian rebels said they shot down a helicopter near the town.",
+        "Opposition fighters said they shot down a helicopter near the town.",
+    ):
+        c = claim(run(text), text, "helicopter")
+        assert c.claimant is not None and c.claimant.key == "syrian-opposition", text
