@@ -60,6 +60,8 @@ _SPEECH = re.compile(
     r"(?:new |latest |updated |higher |lower |revised |final |different )?"
     r"(?:death )?(?:toll|number|figure|tally)|updated to \d[\d,]* (?:its|the|their) (?:death )?toll"
     r"|listed(?= (?:at least |some |about |around )?\d)"
+    # "the Russian center ... registered 604 breaches", not "refugees registered in Turkey"
+    r"|registered(?= (?:at least |some |about |around |more than |over )?\d)"
     r"|released (?:a |the )?(?:joint )?statement"
     r"|issued (?:a |the )?(?:joint )?statement|published (?:a |an )?(?:statement|article|report)"
     rf"|{_PICTURES} show(?:ed|s)|(?:declined|refused) to comment)\b"
@@ -91,7 +93,7 @@ _OBJECT_FOLLOWS = frozenset(
         "denounced", "denounces",
         "urged", "urges", "rejected", "rejects", "dismissed", "refuted", "refutes",
         "criticised", "criticized", "praised", "welcomed", "demanded", "demands",
-        "threatened", "documented", "recorded", "counted", "saw", "witnessed", "held",
+        "threatened", "documented", "recorded", "registered", "counted", "saw", "witnessed", "held",
         "holds", "renewed", "expressed", "voiced", "described", "considered",
         "called", "calls", "appealed", "acknowledged", "acknowledges", "admitted",
         "admits", "warned", "warns", "pledged", "vowed", "vows",
@@ -174,7 +176,7 @@ _VERB_NOUN_OK = re.compile(
 # "said it had documented/counted": what the speaker recorded is what it said, and the
 # pronoun before the record verb is that same speaker
 _SAID_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}")
-_RECORD_VERBS = frozenset({"documented", "recorded", "counted"})
+_RECORD_VERBS = frozenset({"documented", "recorded", "registered", "counted"})
 # ("said by telephone" is still said)
 _NOT_SPEECH_AFTER = re.compile(
     r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by(?!\s+(?:tele)?phone|\s+e-?mail|\s+video))\b",

@@ -23,7 +23,7 @@ from app.extraction.speakers import describes, medium_then_name, name_start, res
 from app.extraction.types import ActorMention, PlaceMention, QuantityMention, Why
 
 _PRONOUN = re.compile(
-    r"^(?:he|she|they|it|we|the (?:source|sources|statement|spokesman|"
+    r"^(?:he|she|they|it|we|the (?:same )?(?:source|sources|statement|spokesman|"
     r"spokeswoman|official|officials|report))$",
     re.I,
 )
@@ -227,7 +227,7 @@ def claimant_of(
         return None, None, Why("passive", attr.start, attr.cue_end or attr.end, cue or "reported")
     phrase = text[attr.cited or attr.start : attr.end]
     if _PRONOUN.match(phrase.strip()):
-        sources = phrase.strip().lower().startswith("the source")
+        sources = phrase.strip().lower().startswith(("the source", "the same source"))
         source = sources and ctx.source is not None
         personal = _PERSONAL.match(phrase.strip()) is not None
         # "it said" is no person: not the spokesman who spoke last, but his organisation;

@@ -14,7 +14,10 @@ strongholds destroyed or coming under an attack make it the target, a place afte
 aside; "encircle" and "besiege" harm; what was "wrested ... from" a group was taken from
 it a few more words on (version 131). The sides a place is divided or split between hold
 it and do nothing there (version 132). "Rebels say" is a generic claimant: a kind of
-fighter names no one actor (§6), as it names no actor of a claim (version 133)."""
+fighter names no one actor (§6), as it names no actor of a claim (version 133). "The same
+source said" is the source or speaker before it; a monitor that "registered 604 breaches"
+reports them, and the Russian center for monitoring the cessation of hostilities is the
+Russian reconciliation centre (version 134)."""
 
 from __future__ import annotations
 
@@ -204,3 +207,27 @@ def test_rebels_as_speakers_are_generic() -> None:
     ):
         c = claim(run(text), text, "helicopter")
         assert c.claimant is not None and c.claimant.key == "syrian-opposition", text
+
+
+def test_the_same_source_is_the_one_before() -> None:
+    text = (
+        "Five civilians were killed in Ghouta on Friday Observatory head Rami Abdel Rahman "
+        "told AFP. In retaliation rebels fired rockets on Damascus killing three civilians "
+        "Friday the same source said."
+    )
+    c = claim(run(text), text, "retaliation")
+    assert c.claimant is not None and c.claimant.key == "rami-abdel-rahman"
+    assert c.claimant_why is not None and c.claimant_why.rule == "anaphor"
+
+
+def test_a_center_that_registered_breaches_reports_them() -> None:
+    text = (
+        "The Russian center for monitoring and coordination of the cessation of hostilities "
+        "registered 604 breaches by terrorist groups since it came into effect."
+    )
+    c = claim(run(text), text, "breaches")
+    assert c.claimant is not None and c.claimant.key == "russian-reconciliation-center"
+    # people registered somewhere report nothing
+    text = "More than 1.2 million refugees registered in Turkey last year."
+    c = claim(run(text), text, "refugees")
+    assert c.claimant is not None and c.claimant.key == "reuters"
