@@ -17,7 +17,8 @@ it and do nothing there (version 132). "Rebels say" is a generic claimant: a kin
 fighter names no one actor (§6), as it names no actor of a claim (version 133). "The same
 source said" is the source or speaker before it; a monitor that "registered 604 breaches"
 reports them, and the Russian center for monitoring the cessation of hostilities is the
-Russian reconciliation centre (version 134)."""
+Russian reconciliation centre (version 134). "The Homs region", "the central region of Hama"
+and "the Damascus region" are governorates, as "Homs province" is (version 135)."""
 
 from __future__ import annotations
 
@@ -231,3 +232,18 @@ def test_a_center_that_registered_breaches_reports_them() -> None:
     text = "More than 1.2 million refugees registered in Turkey last year."
     c = claim(run(text), text, "refugees")
     assert c.claimant is not None and c.claimant.key == "reuters"
+
+
+def test_a_governorates_region_is_the_governorate() -> None:
+    from app.extraction.places import find_places
+
+    for text, key in (
+        ("The pilots were attacking Daesh in the Homs region on Friday.", "homs-governorate"),
+        ("Clashes raged in the central region of Hama.", "hama-governorate"),
+        ("Strikes hit the Ghouta zones of the Damascus region.", "rif-dimashq-governorate"),
+    ):
+        assert key in {p.key for p in find_places(text)}, text
+    # a region the gazetteer names is itself
+    assert [p.key for p in find_places("Fighting went on in the Qalamoun region.")] == [
+        "qalamoun"
+    ]
