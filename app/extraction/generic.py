@@ -351,16 +351,27 @@ _THEIRS = re.compile(
     re.I,
 )
 _OWNER_REACH = 80  # characters before "lost" or "its" in which the owner is named
+# "The Pentagon has reportedly deployed more than 200 special forces troops", "The Turkish
+# army stepped up security ... following days of deploying troops": the sender's men
+_SENT = re.compile(
+    r"\b(?:deploy|deploys|deployed|deploying|send|sends|sent|sending|dispatched)\s+"
+    r"(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
+_SENDER_REACH = 160
 
 
 def _theirs(text: str, at: int, named: Sequence[tuple[int, str]]) -> bool:
-    """Do the men at `at` belong to another party, one that lost them or owns them ("Russia
-    has so far lost at least 12 soldiers", "the Turkish military said four of its
-    soldiers")? Not the Syrian army's, then."""
+    """Do the men at `at` belong to another party, one that lost them, owns them or sent
+    them ("Russia has so far lost at least 12 soldiers", "the Turkish military said four of
+    its soldiers", "the Pentagon has deployed 200 troops")? Not the Syrian army's, then."""
     owner = _THEIRS.search(text, max(0, at - 40), at)
+    reach = _OWNER_REACH
+    if owner is None:
+        owner, reach = _SENT.search(text, max(0, at - 60), at), _SENDER_REACH
     if owner is None:
         return False
-    reach = owner.start() - _OWNER_REACH
+    reach = owner.start() - reach
     before = [key for start, key in named if reach <= start < owner.start()]
     return bool(before) and not syrian(before[-1])
 

@@ -18,7 +18,8 @@ fighter names no one actor (§6), as it names no actor of a claim (version 133).
 source said" is the source or speaker before it; a monitor that "registered 604 breaches"
 reports them, and the Russian center for monitoring the cessation of hostilities is the
 Russian reconciliation centre (version 134). "The Homs region", "the central region of Hama"
-and "the Damascus region" are governorates, as "Homs province" is (version 135)."""
+and "the Damascus region" are governorates, as "Homs province" is (version 135). Troops
+another named party deployed or sent are not the Syrian army (version 136)."""
 
 from __future__ import annotations
 
@@ -247,3 +248,16 @@ def test_a_governorates_region_is_the_governorate() -> None:
     assert [p.key for p in find_places("Fighting went on in the Qalamoun region.")] == [
         "qalamoun"
     ]
+
+
+def test_troops_another_party_sent_are_not_the_syrian_army() -> None:
+    for text in (
+        "The Pentagon has reportedly deployed more than 200 special forces troops alongside "
+        "the Syrian Democratic Forces.",
+        "The Turkish army stepped up security on their side of the border including armored "
+        "regiments following days of deploying troops to the area security sources said.",
+    ):
+        assert "syrian-arab-army" not in roles(claim(run(text), text, text[:12])), text
+    # the army's own, or Assad's, are the army
+    text = "Assad sends in troops to restore order in Hama."
+    assert "syrian-arab-army" in roles(claim(run(text), text, "Assad"))
