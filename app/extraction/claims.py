@@ -103,7 +103,8 @@ _HEDGE = re.compile(
     r"|(?:has|have|had) (?:also )?been reported|reports emerged"
     r"|not in a position to|did not know whether|if (?:it is |it was )?confirmed"
     r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
-    r"|(?:is|are|was|were) thought to|(?:it )?(?:is|was|has been) reported|reports say"
+    r"|(?:is|are|was|were) thought to|thought\s+to\s+(?:be|have)\b"
+    r"|(?:is|are|was|were)\s+estimated\s+to|(?:it )?(?:is|was|has been) reported|reports say"
     r"|reports? that|(?:is|are|was|were) said to|said to have|seem(?:s|ed)?"
     r"|appear(?:s|ed)? (?:to|as (?:though|if))"
     r"|likely|may|might|could|possibly|probably|presumably|(?:were|was)\s+(?:also\s+)?reported"
@@ -117,7 +118,9 @@ _HEDGE = re.compile(
 )
 # "claimed responsibility", "claimed lives"; "claimed by X", "were reported by the Observatory":
 # someone named, not the unattributed "it was reported"
-_NOT_HEDGE_AFTER = re.compile(r"\s+(?:responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I)
+_NOT_HEDGE_AFTER = re.compile(
+    r"\s+(?:responsibility|of\s+responsibility|the\s+li(?:fe|ves)|lives|by)\b", re.I
+)
 # "Daesh claimed the attack", "has claimed previous bombings": owning a deed, no hedge (the
 # claim of responsibility is the outlet's report); "claiming scores of terrorists": killing.
 # Not "claimed the attack was carried out by rebels", which asserts something of it
@@ -125,7 +128,11 @@ _CLAIMS_DEED = re.compile(
     r"\s+(?:(?:the|a|an|previous|both|several|its|their)\s+)?(?:(?!(?:that|of)\b)[\w-]+\s+){0,3}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|operations?|assault|ambush|killings?)\b"
     r"(?!\s+(?:was|were|is|are|had|has)\b)"
-    r"|\s+(?:scores|dozens|hundreds|\d+)\b",
+    # "has claimed more than 300000 lives", "claiming scores of terrorists": a toll
+    r"|\s+(?:(?:more\s+than|over|at\s+least|nearly|almost|about|some|around)\s+)?"
+    r"(?:scores|dozens|hundreds|thousands|\d+)\b"
+    # not "claiming over 60 regime fighters were killed", which asserts it
+    r"(?!(?:\s+[\w-]+){0,3}\s+(?:was|were|is|are|had|have)\b)",
     re.I,
 )
 _REPORTS = re.compile(r"reports?\b", re.I)

@@ -19,7 +19,10 @@ source said" is the source or speaker before it; a monitor that "registered 604 
 reports them, and the Russian center for monitoring the cessation of hostilities is the
 Russian reconciliation centre (version 134). "The Homs region", "the central region of Hama"
 and "the Damascus region" are governorates, as "Homs province" is (version 135). Troops
-another named party deployed or sent are not the Syrian army (version 136)."""
+another named party deployed or sent are not the Syrian army (version 136). "Are estimated
+to have been killed" and "strikes thought to be by planes from the coalition" hedge; "no
+immediate claim of responsibility" and "has claimed more than 300000 lives" do not
+(version 137)."""
 
 from __future__ import annotations
 
@@ -261,3 +264,21 @@ def test_troops_another_party_sent_are_not_the_syrian_army() -> None:
     # the army's own, or Assad's, are the army
     text = "Assad sends in troops to restore order in Hama."
     assert "syrian-arab-army" in roles(claim(run(text), text, "Assad"))
+
+
+def test_estimates_and_thoughts_hedge_tolls_and_disclaimers_do_not() -> None:
+    from app.extraction.claims import is_hedged
+
+    for text in (
+        "More than 330000 people are estimated to have been killed in the Syrian war.",
+        "Airstrikes thought to be by planes from a U.S.-led coalition killed 20 civilians.",
+        "Russia called a meeting after claiming over 60 regime fighters were killed.",
+    ):
+        assert is_hedged(text) is not None, text
+    for text in (
+        "There was no immediate claim of responsibility for the attack.",
+        "The war has claimed more than 300000 lives according to the Observatory.",
+        "An estimated 3000 people fled the town.",
+        "At least four people were killed in the town according to media reports.",
+    ):
+        assert is_hedged(text) is None, text
