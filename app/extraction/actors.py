@@ -34,7 +34,14 @@ from .normalize import (
 )
 from .numbers import TENS, UNITS, VAGUE
 from .places import find_places, is_place_name, state_seats
-from .registry import actor_entries, common_word, contested_keys, per_registry, uncurated_rules
+from .registry import (
+    actor_entries,
+    actor_entry,
+    common_word,
+    contested_keys,
+    per_registry,
+    uncurated_rules,
+)
 from .types import ActorEntry, ActorMention, AliasEntry
 
 
@@ -190,6 +197,16 @@ def find_actors(text: str, *, on: date | None = None) -> list[ActorMention]:
             i = j + 1  # "Secretary-General of the Syrian Coalition": another body's
             continue
         s, e = toks[i].start, toks[j].end - (1 if possessive else 0)
+        branch = _SYRIAN_BRANCH.match(text, toks[j].end) if possessive else None
+        apposed = bool(found) and not text[found[-1].end : s].strip()
+        if (
+            branch is not None
+            and not apposed  # "Al-Nusra Front Al-Qaedas Syria affiliate": describes it
+            and (entry := actor_entry(_BRANCHES.get(actor.key, "")))
+        ):
+            # "a group led by Al-Qaedas former Syria affiliate": the branch, named by its owner
+            # (the apostrophe lost, which the registry's "al-Qaeda's Syria affiliate" needs)
+            actor, e = entry, branch.end()
         found.append(ActorMention(actor.key, actor.name, actor.kind, True, s, e, text[s:e]))
         covered[i : j + 1] = [True] * (j + 1 - i)
         i = j + 1
@@ -207,6 +224,13 @@ _TITLE_OF_BODY = re.compile(
     r"|[Ss]pokesman|[Dd]irector|[Cc]ommander|[Mm]ember|[Vv]ice-[Pp]resident)"
     r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,5}$"
 )
+# an owner's Syrian branch named by the owner alone ("al-Qaedas former Syrian affiliate"),
+# not when the branch's own name follows ("Al Qaedas Syrian arm the Nusra Front")
+_SYRIAN_BRANCH = re.compile(
+    r"\s+(?:former\s+)?Syrian?\s+(?:affiliate|branch|offshoot|franchise)\b"
+    r"(?!\s+(?:the\s+)?[A-Z])"
+)
+_BRANCHES = {"al-qaeda": "al-nusra-front"}
 # the sides of the war, which "pro-" and "anti-" turn into someone else's allegiance
 _SIDES = frozenset({"syrian-government", "syrian-opposition", "bashar-al-assad"})
 _LEANING = frozenset({"pro", "anti"})

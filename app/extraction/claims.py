@@ -552,7 +552,8 @@ _DESCRIPTOR_NOUNS = re.compile(
     r"franchise|proxy|proxies|faction|splinter group|linked|-linked|affiliated|-affiliated|"
     r"dominated|-dominated)"  # "the YPG-dominated SDF": the YPG is part of the SDF
     # "al-Qaedas affiliate in Syria the Nusra Front", "Al Qaedas Syrian arm the Nusra Front"
-    r"(?:\s+(?:in|for)\s+(?:Syria|Iraq|the\s+Levant)\s+|[\s-]+)(?:the\s+)?(?:group\s+)?$",
+    # "al-Qaida-linked group the Levant Liberation Committee"
+    r"(?:\s+(?:in|for)\s+(?:Syria|Iraq|the\s+Levant)\s+|[\s-]+)(?:group\s+the\s+|(?:the\s+)?(?:group\s+)?)$",
     re.I,
 )
 

@@ -22,9 +22,13 @@ and "the Damascus region" are governorates, as "Homs province" is (version 135).
 another named party deployed or sent are not the Syrian army (version 136). "Are estimated
 to have been killed" and "strikes thought to be by planes from the coalition" hedge; "no
 immediate claim of responsibility" and "has claimed more than 300000 lives" do not
-(version 137)."""
+(version 137). "Al-Qaedas former Syria affiliate" with no name after it is the Nusra Front
+(the registry's "al-Qaeda's Syria affiliate" needs the apostrophe), and "al-Qaida-linked
+group the Levant Liberation Committee" only describes the group (version 138)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from tests.extraction.test_error_classes import claim, roles, run
 
@@ -282,3 +286,24 @@ def test_estimates_and_thoughts_hedge_tolls_and_disclaimers_do_not() -> None:
         "At least four people were killed in the town according to media reports.",
     ):
         assert is_hedged(text) is None, text
+
+
+def test_al_qaedas_syrian_affiliate_is_the_nusra_front() -> None:
+    from app.extraction.actors import find_actors
+
+    for text in (
+        "Idlib is controlled by a group led by Al-Qaedas former Syria affiliate.",
+        "The fighters include extremists from al-Qaedas former Syrian affiliate.",
+    ):
+        assert [a.key for a in find_actors(text)][-1:] == ["al-nusra-front"], text
+    # the owner's own command, and the owner before its branch's name, stay al-Qaeda
+    text = "An initiative by Al-Qaedas central command in the region."
+    assert [a.key for a in find_actors(text)] == ["al-qaeda"]
+    text = "Its members cooperate with Al-Nusra Front Al-Qaedas Syria affiliate using its bases."
+    assert roles(claim(run(text), text, "cooperate")) == {"al-nusra-front": "mentioned"}
+    text = (
+        "The infighting is pitting the Army of Islam group against al-Rahman Corps and "
+        "al-Qaida-linked group the Levant Liberation Committee or Hayat Tahrir al-Sham."
+    )
+    x = run(text, published=date(2017, 4, 29))
+    assert "al-qaeda" not in roles(claim(x, text, "infighting"))
