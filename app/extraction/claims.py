@@ -466,6 +466,13 @@ def _content_actors(
             and (told.group(1) or a.kind in ("media", "person", "monitor"))
         ):
             continue
+        if (
+            speaker is not None
+            and a.key == speaker.key
+            and a.end <= speaker.start
+            and _KNOWN_AS.fullmatch(text, a.end, speaker.start)
+        ):
+            continue  # "The civil defence also known as the White Helmets said": one speaker
         if located(text, a):
             continue  # "the Britain-based monitor": where it is based, not who acts
         if a.kind == "media" and _CHANNEL.match(text, a.end):
@@ -537,6 +544,10 @@ def _describes_speaker(
     return between or _OFFICE_OF.fullmatch(text, speaker.end, a.start) is not None
 
 
+_KNOWN_AS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:also|popularly|commonly|widely)\s+)?known\s+as\s+(?:the\s+)?",
+    re.I,
+)
 _OFFICE_OF = re.compile(
     r"\s+(?:the\s+)?(?:head|director|chief|spokesman|spokeswoman|spokesperson|leader"
     r"|founder|chairman)\s+of\s+(?:the\s+)?",

@@ -24,7 +24,9 @@ to have been killed" and "strikes thought to be by planes from the coalition" he
 immediate claim of responsibility" and "has claimed more than 300000 lives" do not
 (version 137). "Al-Qaedas former Syria affiliate" with no name after it is the Nusra Front
 (the registry's "al-Qaeda's Syria affiliate" needs the apostrophe), and "al-Qaida-linked
-group the Levant Liberation Committee" only describes the group (version 138)."""
+group the Levant Liberation Committee" only describes the group (version 138). "The civil
+defence also known as the White Helmets said": the name the speaker is also known by is
+the speaker, no actor of what it said (version 139)."""
 
 from __future__ import annotations
 
@@ -307,3 +309,15 @@ def test_al_qaedas_syrian_affiliate_is_the_nusra_front() -> None:
     )
     x = run(text, published=date(2017, 4, 29))
     assert "al-qaeda" not in roles(claim(x, text, "infighting"))
+
+
+def test_a_speaker_also_known_as_is_one_speaker() -> None:
+    for text in (
+        "The civil defence also known as the White Helmets - a rescue service - said jets "
+        "struck one of its centres in the area.",
+        "The Syrian Civil Defense search-and-rescue volunteers popularly known as the White "
+        "Helmets told The Associated Press they gave up hope of finding more survivors.",
+    ):
+        c = claim(run(text), text, text[:20])
+        assert c.claimant is not None and c.claimant.key == "white-helmets"
+        assert "white-helmets" not in roles(c), text
