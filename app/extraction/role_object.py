@@ -493,6 +493,8 @@ def _divided_between(toks: list[re.Match[str]], i: int) -> tuple[ActorRole, Why]
             a, b = toks[m - 1].start(), toks[m].end()
             return "mentioned", Why("holder", a, b, f"{low(toks, m - 1)} between", "holds part")
     return None
+
+
 _BACKED = frozenset({"backed", "supported", "armed", "funded"})
 
 

@@ -254,9 +254,7 @@ def test_a_governorates_region_is_the_governorate() -> None:
     ):
         assert key in {p.key for p in find_places(text)}, text
     # a region the gazetteer names is itself
-    assert [p.key for p in find_places("Fighting went on in the Qalamoun region.")] == [
-        "qalamoun"
-    ]
+    assert [p.key for p in find_places("Fighting went on in the Qalamoun region.")] == ["qalamoun"]
 
 
 def test_troops_another_party_sent_are_not_the_syrian_army() -> None:

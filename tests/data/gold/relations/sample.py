@@ -188,7 +188,13 @@ def dev6(seed: int = 20261209) -> list[tuple[str, str]]:
 
 
 if __name__ == "__main__":
-    for name, draw in (("dev2", dev2), ("dev3", dev3), ("dev4", dev4), ("dev5", dev5), ("dev6", dev6)):
+    for name, draw in (
+        ("dev2", dev2),
+        ("dev3", dev3),
+        ("dev4", dev4),
+        ("dev5", dev5),
+        ("dev6", dev6),
+    ):
         if sys.argv[1:] == [name]:
             for a, b in draw():
                 print(f"annotate.py pair fakes:{a} fakes:{b} --into {name}")
