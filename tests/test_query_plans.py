@@ -350,6 +350,13 @@ MERGED = {
     "governorate": STANDARD["governorate"],
     "#15 bbox + type": STANDARD["#15 bbox + type"],
     "place + actor": {"place": ["Aleppo"], "actor": ["SOHR"]},
+    # one id is one arm, no UNION: a claim linked twice to the actor is still one claim
+    "one actor": {
+        "actor": ["Syrian Arab Army"],
+        "include_affiliates": False,
+        "date_from": "2016-01",
+        "date_to": "2016-06",
+    },
 }
 
 

@@ -510,8 +510,10 @@ class Merge:
             # each arm one generative step from a shared one (~half the cost of building it)
             arm = sa.select(column).select_from(source).where(where)
             arms = [arm.where(key == i) for i in self.ids]
-            # one column: with two (both the claim id) SQLite sorted each arm by the second
-            merged = sa.union(*arms).order_by(sa.literal_column("_key")).limit(limit).subquery()
+            # one column: with two (both the claim id) SQLite sorted each arm by the second;
+            # one arm is no UNION (SQLAlchemy writes it alone), so it is DISTINCT itself
+            merged = sa.union(*arms) if len(arms) > 1 else arms[0].distinct()
+            merged = merged.order_by(sa.literal_column("_key")).limit(limit).subquery()
             return sa.select(merged.c._key, merged.c._key.label("_k0"))
 
         return walk
