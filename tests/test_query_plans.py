@@ -28,9 +28,11 @@ from sqlmodel import Session
 from app.db import make_engine, migrate
 from app.importer import prepare
 from app.models import Claim
+from app.models.links import ClaimActor
 from app.models.page import COUNT_BOUND
 from app.params import ClaimFilters, ClaimListParams
 from app.services import claim_query, claim_rows, claims, outlets, paging, resolve
+from app.services.kept import Kept
 from app.synth import generate
 
 PALMYRA = "38.1,34.4,38.4,34.7"
@@ -350,6 +352,13 @@ MERGED = {
     "governorate": STANDARD["governorate"],
     "#15 bbox + type": STANDARD["#15 bbox + type"],
     "place + actor": {"place": ["Aleppo"], "actor": ["SOHR"]},
+    # one id is one arm, no UNION: a claim linked twice to the actor is still one claim
+    "one actor": {
+        "actor": ["Syrian Arab Army"],
+        "include_affiliates": False,
+        "date_from": "2016-01",
+        "date_to": "2016-06",
+    },
 }
 
 
@@ -382,7 +391,7 @@ def test_merged_links_walk_the_same_pages(
             assert _pages(session, params, count) == pages
         assert expected["auto"][0][0], "a standard query should match some synthetic claims"
         if walk is not None:
-            plan = _plan(session, walk(None, COUNT_BOUND + 1))
+            plan = _plan(session, walk.make(None, COUNT_BOUND + 1), walk.values)
             link = "claim_actor_actor" if "actor" in params else "claim_place_place"
             # both indexes hold one id's links in claim order; with a type, its own is shorter
             index = "type" if "event_type" in params else "claim_dates"
@@ -441,3 +450,41 @@ def test_outlets_are_read_from_an_index(big: Engine) -> None:
             session.execute(sa.text("SET LOCAL enable_seqscan = off"))
             nodes = list(_pg_nodes(_plan(session, stmt)))
             assert [n for n in nodes if n.get("Index Name") == "ix_source_outlet"], nodes
+
+
+@pytest.mark.slow
+def test_walks_of_one_shape_are_one_statement_and_find_each_their_own_claims(
+    big: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Merged walks of as many ids with the same other conditions are one statement, built
+    once and run with each walk's ids and dates (paging.Walk): each still finds its own
+    pages, the ones the list's `IN` way finds; another filter value is another statement."""
+    if big.dialect.name != "sqlite":
+        pytest.skip("only SQLite merges link walks")
+    with Session(big) as session:
+        most = sa.select(ClaimActor.actor_id).group_by(ClaimActor.actor_id)
+        top = session.execute(most.order_by(sa.func.count().desc()).limit(2)).scalars().all()
+    one, other = ({"actor": [str(i)], "include_affiliates": False} for i in top)
+    asked = [
+        {**one, "date_from": "2016-01", "date_to": "2016-06"},
+        {**other, "date_from": "2016-01", "date_to": "2016-06"},
+        {**one, "date_from": "2015-03", "date_to": "2015-05"},
+        {**one, "date_from": "2015-03", "date_to": "2015-05", "event_type": ["shelling"]},
+        {**one, "date_from": "2015-03", "date_to": "2015-05", "event_type": ["casualties"]},
+    ]
+    monkeypatch.setattr(paging, "_WALKED", Kept(8))
+    with Session(big) as session:
+        monkeypatch.setattr(claim_query, "MERGE_BOUND", 10**9)  # never merged
+        expected = [_pages(session, params, "auto") for params in asked]
+        monkeypatch.setattr(claim_query, "MERGE_BOUND", 0)  # always merged
+        walks = []
+        for params in asked:
+            filters = ClaimFilters(**params)
+            names = resolve.claim_names(session, filters)
+            walks.append(claim_query.walked(session, filters, names=names)[1])
+        assert [_pages(session, params, "auto") for params in asked] == expected
+    shapes = [w.shape for w in walks if w is not None]
+    assert len(shapes) == len(asked)
+    assert shapes[0] == shapes[1] == shapes[2] != shapes[3] != shapes[4]
+    assert all(pages[0][0] for pages in expected), "each should match some synthetic claims"
+    assert expected[0] != expected[1] and expected[0] != expected[2]

@@ -288,28 +288,44 @@ def _event_range(f: ClaimFilters) -> bool:
     return f.date_field == "event" and bool(f.date_from or f.date_to)
 
 
-def _event_dates(
-    f: ClaimFilters, first: Any, last: Any, reach: int = MAX_EVENT_SPAN_DAYS
-) -> list[ColumnElement[bool]]:
-    """The event date range of `f` on a pair of date columns, the claim's or a link's copy,
-    for spans of at most `reach` days."""
+def _event_bounds(f: ClaimFilters, reach: int = MAX_EVENT_SPAN_DAYS) -> dict[str, date]:
+    """The dates _event_dates compares a pair of date columns with, by name."""
     start, end = f.start_date, f.end_date
-    conds: list[ColumnElement[bool]] = []
+    bounds: dict[str, date] = {}
     if f.date_field != "event":
-        return conds
-    if f.date_mode == "within":
-        if start:
-            conds.append(first >= start)
-        if end:
-            conds += [last <= end, first <= end]
-        return conds
+        return bounds
     if start:
+        bounds["start"] = start
+    if start and f.date_mode != "within":
         # date_from=0001 is valid; the bound must not step below the first representable day
         span = timedelta(days=reach)
-        earliest = start - span if start - date.min > span else date.min
-        conds += [last >= start, first >= earliest]
+        bounds["earliest"] = start - span if start - date.min > span else date.min
     if end:
-        conds.append(first <= end)
+        bounds["end"] = end
+    return bounds
+
+
+def _event_dates(
+    f: ClaimFilters, first: Any, last: Any, reach: int = MAX_EVENT_SPAN_DAYS, bound: str = ""
+) -> list[ColumnElement[bool]]:
+    """The event date range of `f` on a pair of date columns, the claim's or a link's copy,
+    for spans of at most `reach` days; with `bound`, its dates are bound parameters named
+    `bound` + their name in _event_bounds."""
+    dates = _event_bounds(f, reach)
+    at: dict[str, Any] = (
+        {n: sa.bindparam(bound + n, d) for n, d in dates.items()} if bound else dates
+    )
+    conds: list[ColumnElement[bool]] = []
+    if f.date_mode == "within":
+        if "start" in at:
+            conds.append(first >= at["start"])
+        if "end" in at:
+            conds += [last <= at["end"], first <= at["end"]]
+        return conds
+    if "start" in at:
+        conds += [last >= at["start"], first >= at["earliest"]]
+    if "end" in at:
+        conds.append(first <= at["end"])
     return conds
 
 
@@ -494,27 +510,42 @@ class Merge:
         """The primary keys (`_key`, `_k0`) of the claims matching `conds` and this one's
         links, in id order after a claim id, up to a limit: one index range per id, merged
         (UNION: a claim linked twice is one claim; SQLite merges a compound in its ORDER BY
-        when it has a LIMIT, and materialises it when it has none)."""
-        # Core columns, and the conditions shared by every arm built once: an arm per id
-        # built with ORM attributes cost more than the walk (41 places: ~15 ms)
+        when it has a LIMIT, and materialises it when it has none). The ids and the dates
+        are bound parameters: walks of as many ids with the same other conditions are one
+        statement (paging.Walk)."""
         table = self.link.__table__
         key, claim_id = table.c[self.key.key], table.c.claim_id
-        source = table.join(Claim.__table__, Claim.__table__.c.id == claim_id)
-        shared = [*self.also, *_event_dates(f, table.c.event_date_start, table.c.event_date_end)]
-        shared += _typed(f, table.c.event_type)
-        shared += conds
-        column = claim_id.label("_key")
+        fixed = [*self.also, *_typed(f, table.c.event_type), *conds]
+        dates = {f"walk_{n}": d for n, d in _event_bounds(f).items()}
+        ids = {f"walk_id{j}": i for j, i in enumerate(self.ids)}
+        shape = (table.name, key.name, len(ids), f.date_mode, *dates, *_valued(fixed))
 
-        def walk(after: int | None, limit: int) -> sa.Select[Any] | sa.CompoundSelect:
+        def walk(after: ColumnElement[Any] | None, limit: int) -> sa.Select[Any]:
+            # Core columns, and the conditions shared by every arm built once: an arm per
+            # id built with ORM attributes cost more than the walk (41 places: ~15 ms)
+            source = table.join(Claim.__table__, Claim.__table__.c.id == claim_id)
+            first, last = table.c.event_date_start, table.c.event_date_end
+            shared = [*fixed, *_event_dates(f, first, last, bound="walk_")]
             where = sa.and_(*shared, *([claim_id > after] if after is not None else []))
             # each arm one generative step from a shared one (~half the cost of building it)
-            arm = sa.select(column).select_from(source).where(where)
-            arms = [arm.where(key == i) for i in self.ids]
-            # one column: with two (both the claim id) SQLite sorted each arm by the second
-            merged = sa.union(*arms).order_by(sa.literal_column("_key")).limit(limit).subquery()
+            arm = sa.select(claim_id.label("_key")).select_from(source).where(where)
+            arms = [arm.where(key == sa.bindparam(name)) for name in ids]
+            # one column: with two (both the claim id) SQLite sorted each arm by the second;
+            # one arm is no UNION (SQLAlchemy writes it alone), so it is DISTINCT itself
+            merged = sa.union(*arms) if len(arms) > 1 else arms[0].distinct()
+            merged = merged.order_by(sa.literal_column("_key")).limit(limit).subquery()
             return sa.select(merged.c._key, merged.c._key.label("_k0"))
 
-        return walk
+        return Walk(shape, ids | dates, walk)
+
+
+def _valued(conds: list[ColumnElement[bool]]) -> tuple[Any, ...]:
+    """What `conds` are, their values included: equal for conditions of equal SQL and
+    parameters (SQLAlchemy's cache key, which leaves the values out, and the values)."""
+    cached = sa.and_(sa.true(), *conds)._generate_cache_key()
+    assert cached is not None  # every condition here is one of SQLAlchemy's own
+    values = (b.effective_value for b in cached.bindparams)
+    return (cached.key, *(tuple(v) if isinstance(v, list | set) else v for v in values))
 
 
 def _merge(

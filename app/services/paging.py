@@ -15,17 +15,18 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.sql import ColumnElement, CompoundSelect, Select
+from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
 from app.models.page import COUNT_BOUND, DEFAULT_LIMIT, CountMode
+from app.services.kept import Kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +272,51 @@ def _read_cut(
     return rows.add_columns(*extra, *keys).order_by(*_sorted(ordering, keys))
 
 
-# A walk of the matches in the default order (`id`) by another way than `stmt`'s own: the
-# primary keys after a key (`_key`, `_k0`), up to a limit (claim_query.Merge)
-Walk = Callable[[Any, int], Select[Any] | CompoundSelect]
+@dataclass(frozen=True, slots=True)
+class Walk:
+    """A walk of the matches in the default order (`id`) by another way than `stmt`'s own
+    (claim_query.Merge): `make(after, limit)` selects the primary keys (`_key`, `_k0`)
+    after `after` (a bound parameter, or None: from the first), up to `limit`, run with
+    `values` for its parameters. Walks of one `shape` make the same statement, so a page's
+    is built once per shape and run with each walk's values (_walked)."""
+
+    shape: Hashable
+    values: dict[str, Any]
+    make: Callable[[ColumnElement[Any] | None, int], Select[Any]]
+
+
+# Pages' statements by their walk's shape and the rest of what makes them: built, keyed
+# and compiled by SQLAlchemy on each request, a merge of 42 places' links cost ~2.5 ms of
+# a first page's ~10 at 1M claims (issue #15)
+_WALKED: Kept[Select[Any]] = Kept(128)
+_AFTER = sa.bindparam("walk_after")
+
+
+def _walked(
+    walk: Walk,
+    stmt: Select[Any],
+    ordering: Ordering,
+    read: Read,
+    how: tuple[Any, ...],
+    build: Callable[[], Select[Any]],
+) -> Select[Any]:
+    return _WALKED.get((walk.shape, ordering.name, read, *stmt.selected_columns, *how), build)
+
+
+def _first_read(
+    stmt: Select[Any],
+    ordering: Ordering,
+    limit: int,
+    read: Read,
+    walked: Select[Any],
+) -> Select[Any]:
+    """_first_page_read's statement: `walked` (the first COUNT_BOUND + 1 primary and sort
+    keys in page order) is a CTE that the count and the page's cut both read."""
+    cte = walked.cte("walked")
+    keys = [cte.c[f"_k{i}"] for i in range(len(ordering.keys))]
+    cut = sa.select(cte).order_by(*_sorted(ordering, keys)).limit(limit + 1).subquery("page")
+    counted = sa.select(sa.func.count()).select_from(cte).scalar_subquery()
+    return _read_cut(stmt, cut, ordering, read, counted.label("_walked"))
 
 
 def _first_page_read(
@@ -284,18 +327,22 @@ def _first_page_read(
     read: Read,
     walk: Walk | None,
 ) -> tuple[list[Any], list[Sequence[Any]], Counted]:
-    """_first_page in one statement, for `read`'s rows: the walk is a CTE that the count and
-    the page's cut both read, so its 1,001 keys never leave the database."""
+    """_first_page in one statement, for `read`'s rows: the walk's 1,001 keys never leave
+    the database."""
     if walk:
-        walked = walk(None, COUNT_BOUND + 1).cte("walked")
+        page = _walked(
+            walk,
+            stmt,
+            ordering,
+            read,
+            ("first", limit),
+            lambda: _first_read(stmt, ordering, limit, read, walk.make(None, COUNT_BOUND + 1)),
+        )
+        result = execute(page, walk.values).all()
     else:
         walked = _cut(stmt, ordering).order_by(*_sorted(ordering)).limit(COUNT_BOUND + 1)
-        walked = walked.cte("walked")
+        result = execute(_first_read(stmt, ordering, limit, read, walked)).all()
     n = len(ordering.keys)
-    keys = [walked.c[f"_k{i}"] for i in range(n)]
-    cut = sa.select(walked).order_by(*_sorted(ordering, keys)).limit(limit + 1).subquery("page")
-    counted = sa.select(sa.func.count()).select_from(walked).scalar_subquery()
-    result = execute(_read_cut(stmt, cut, ordering, read, counted.label("_walked"))).all()
     if not result:
         return [], [], (0, True)
     return result, [r[-n:] for r in result], _bounded(result[0][-n - 1])
@@ -341,16 +388,32 @@ def paginate(
         values = None
         if cursor:
             values, carried = decode_page_cursor(ordering, cursor)
-        if walk:
-            paged = walk(values[0] if values else None, limit + 1)
+        if walk and read:
+            after = values[0] if values else None
+            result = execute(
+                _walked(
+                    walk,
+                    stmt,
+                    ordering,
+                    read,
+                    (after is None, limit),
+                    lambda: _read_cut(
+                        stmt,
+                        walk.make(None if after is None else _AFTER, limit + 1).subquery("page"),
+                        ordering,
+                        read,
+                    ),
+                ),
+                {**walk.values, _AFTER.key: after},
+            ).all()
         else:
             paged = _cut(stmt, ordering) if read else stmt.add_columns(*_key_columns(ordering))
             if values is not None:
                 paged = paged.where(_after(ordering, values))
             paged = paged.order_by(*_sorted(ordering)).limit(limit + 1)
-        if read:
-            paged = _read_cut(stmt, paged.subquery("page"), ordering, read)
-        result = execute(paged).all()
+            if read:
+                paged = _read_cut(stmt, paged.subquery("page"), ordering, read)
+            result = execute(paged).all()
         keys = [r[-len(ordering.keys) :] for r in result]
         counted = (-1, True)
         more = len(result) > limit
