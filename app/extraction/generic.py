@@ -365,14 +365,13 @@ def _theirs(text: str, at: int, named: Sequence[tuple[int, str]]) -> bool:
     """Do the men at `at` belong to another party, one that lost them, owns them or sent
     them ("Russia has so far lost at least 12 soldiers", "the Turkish military said four of
     its soldiers", "the Pentagon has deployed 200 troops")? Not the Syrian army's, then."""
-    owner = _THEIRS.search(text, max(0, at - 40), at)
-    reach = _OWNER_REACH
+    owner, reach = _THEIRS.search(text, max(0, at - 40), at), _OWNER_REACH
     if owner is None:
         owner, reach = _SENT.search(text, max(0, at - 60), at), _SENDER_REACH
     if owner is None:
         return False
-    reach = owner.start() - reach
-    before = [key for start, key in named if reach <= start < owner.start()]
+    since = owner.start() - reach
+    before = [key for start, key in named if since <= start < owner.start()]
     return bool(before) and not syrian(before[-1])
 
 

@@ -205,8 +205,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             if low(toks, b - 1) in _BE and low(toks, b - 2) in _WHICH:
                 b -= 2
             # "targeted terrorists most of them affiliated to al-Nusra"
-            some = low(toks, b - 1) == "them" and low(toks, b - 2) == "of"
-            head = b - 4 if some and low(toks, b - 3) in _SOME else b - 1
+            head = _most_of_them(toks, b - 1)
+            head = b - 1 if head is None else head
             if low(toks, head) in HEADS | TARGET_NOUNS:
                 k = head - 1
                 # "the terrorist groups affiliated to": the head's own modifiers
@@ -223,12 +223,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             continue
         if (
             w == "from"
-            and low(toks, k - 1) == "them"
-            and low(toks, k - 2) == "of"
-            and low(toks, k - 3) in _SOME
-            and low(toks, k - 4) in HEADS
+            and (head := _most_of_them(toks, k - 1)) is not None
+            and low(toks, head) in HEADS
         ):  # "eliminating scores of terrorists most of them from Jabhat al-Nusra"
-            k -= 5
+            k = head - 1
             skipped += 1
             continue
         # "the fight against President Bashar al-Assads regime": the owner's name before a
@@ -465,6 +463,14 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     return None
 
 
+def _most_of_them(toks: list[re.Match[str]], j: int) -> int | None:
+    """The index of the head before "most of them" ending at toks[j] ("terrorists most of
+    them"), or None."""
+    if low(toks, j) == "them" and low(toks, j - 1) == "of" and low(toks, j - 2) in _SOME:
+        return j - 3
+    return None
+
+
 def _taken_from(toks: list[re.Match[str]], k: int) -> bool:
     """Does a verb of taking come a few words before the "from" at toks[k] ("has since
     wrested 90 per cent of the city from Daesh"), with no other phrase between ("recapturing
@@ -508,7 +514,7 @@ def _finite_passive(toks: list[re.Match[str]], verb: int) -> bool:
         m -= 1
         if low(toks, m) not in ("has", "have", "had"):
             return False
-    elif low(toks, m) not in ("is", "are", "was", "were"):
+    elif low(toks, m) not in _BE:
         return False
     return low(toks, m - 1) not in ("that", "which")
 

@@ -57,8 +57,9 @@ from app.extraction.role_words import (
 )
 from app.extraction.types import ActorMention, ActorRole, Why
 
-# what an organisation named before its head noun does: "the White Helmets rescue group"
+# "Turkey itself stands accused": a reflexive between a subject and its verb
 _REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})
+# what an organisation named before its head noun does: "the White Helmets rescue group"
 _ORG_KINDS = frozenset({"rescue", "aid", "relief", "monitoring", "humanitarian", "medical"})
 _CONDEMNED = frozenset({"condemned", "criticised", "criticized", "denounced", "censured"})
 
