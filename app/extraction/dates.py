@@ -65,7 +65,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d\b(?![-./]\d)")
 
 # Patterns anchored right after a month name...
 _AFTER_DAY_YEAR = re.compile(rf"\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s*{_Y}")
-_AFTER_DAY = re.compile(r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)")
+_AFTER_DAY = re.compile(r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})")  # not "13 2016": a year
 _AFTER_YEAR = re.compile(rf"\.?,?\s+{_Y}")
 _AND_MONTH_YEAR = re.compile(rf"\s+(?:and|or|to)\s+[A-Z][a-z]+,?\s+{_Y}")
 # ...and right before one (searched up to the anchor: `$` is the anchor).
