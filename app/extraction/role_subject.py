@@ -227,6 +227,13 @@ def subject_role(
             if part == "able" and low(toks, k + 1) == "to" or _raised_deed(toks, k):
                 a, b, cue = span(toks, aux, k + 1)
                 return "agent", Why("subject", a, b, cue, "subject of a verb of action")
+            if _behind_deed(toks, k) and "whether" not in (
+                low(toks, m) for m in range(first - 8, first)
+            ):
+                # "Daesh cells were most likely behind the attack"; not "could not determine
+                # whether Russia or the government was behind the attack": no one accused
+                a, b, cue = span(toks, aux, k)
+                return "agent", Why("accused", a, b, cue, "said to be behind the deed")
             if part in PASSIVE_AGENT or (
                 part in _CONDEMNED and any(low(toks, m) == "for" for m in range(k + 1, k + 12))
             ):
@@ -422,6 +429,22 @@ def _lost(toks: list[re.Match[str]], k: int) -> bool:
 
 _COME = frozenset({"come", "came", "comes", "coming"})
 _FIGHTS = frozenset({"battle", "battles", "fighting", "clashes", "offensive"})
+_LIKELY = frozenset({"most", "more", "likely", "probably", "possibly", "almost", "certainly"})
+_DEED_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those"})
+
+
+def _behind_deed(toks: list[re.Match[str]], k: int) -> bool:
+    """ "were most likely behind the attack", "was behind it": who did it. Not "behind the
+    lines", "behind enemy lines", "behind bars": an attack or a pronoun must follow."""
+    while low(toks, k) in _LIKELY:
+        k += 1
+    if low(toks, k) != "behind":
+        return False
+    if low(toks, k + 1) in _DEED_PRONOUNS and low(toks, k + 2) not in _PERIODS:
+        return True
+    return any(low(toks, m) in WEAPONS | _FIGHTS for m in range(k + 1, k + 5))
+
+
 _PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "summer", "winter"})
 _NOT_DEEDS = frozenset({"refer", "live", "exist", "number", "total"})
 

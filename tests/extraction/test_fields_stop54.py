@@ -1,12 +1,14 @@
 """Claim fields, stop 54: a month and its day followed by a number that is no year ("On
 October 13th 30 people were killed", FA-KES having dropped the comma) is that day; a
-four-digit number after it may be a year and still blocks it (version 140)."""
+four-digit number after it may be a year and still blocks it (version 140). Whoever "was
+behind the attack" or "behind it" did it, not when the text asks "whether" it was (version
+141)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from tests.extraction.test_error_classes import claim, dated, run
+from tests.extraction.test_error_classes import claim, dated, roles, run
 
 
 def test_a_day_followed_by_a_count_is_the_day() -> None:
@@ -19,3 +21,18 @@ def test_a_day_followed_by_a_count_is_the_day() -> None:
     assert dated(c) == (date(2016, 10, 13), date(2016, 10, 13))
     figures = {(q.what, q.value) for q in c.quantities}
     assert ("killed", 30) in figures and ("injured", 90) in figures
+
+
+def test_who_was_behind_the_attack_did_it() -> None:
+    for text, key in (
+        ("Fabius said the Assad regime was behind it.", "syrian-government"),
+        ("IS was most likely behind the suicide bombings in Damascus.", "islamic-state"),
+    ):
+        c = claim(run(text), text, "behind")
+        assert roles(c)[key] == "agent", text
+    # not when nobody is said to be: "whether ... was behind"; not "behind the wall"
+    text = "The Observatory said it could not determine whether Russia or the Syrian government was behind the attack."
+    c = claim(run(text), text, "behind")
+    assert roles(c).get("syrian-government") != "agent"
+    text = "The army is behind the wall in the old city."
+    assert roles(claim(run(text), text, "wall")).get("syrian-arab-army") != "agent"
