@@ -482,7 +482,48 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
             _unit_anchor(found, m, reference)
         for m in _AGO.finditer(text):
             _ago_anchor(found, m, reference)
-    return [_since(text, d, reference) for d in _day_ranges(text, _non_overlapping(found.items))]
+    items = [_shared_month(text, d) for d in _non_overlapping(found.items)]
+    return [_since(text, d, reference) for d in _day_ranges(text, items)]
+
+
+# "between 21 and 26 of September", "21-26 September": the first day shares the month
+_FIRST_DAY = re.compile(
+    r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|till|until|through|-|–)\s*$", re.I
+)
+# "between September 21 and 26", "from September 21 to 26": the last day does
+_LAST_DAY = re.compile(
+    r"\s*(?:and|to|till|until|through|-|–)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d.,])"
+)
+
+
+def _shared_month(text: str, d: DateMention) -> DateMention:
+    """A day whose month another day shares, written once, is a range of days ("Between 21
+    and 26 of September the Directorate reported"). After the month, "between" or "from"
+    must open it: "September 21 and 26 people" is a day and a count."""
+    if d.precision != "day" or d.date_start != d.date_end:
+        return d
+    first = _FIRST_DAY.search(text, max(0, d.start - 14), d.start)
+    if first is not None and d.surface[:1].isdigit():
+        day = int(first.group(1))
+        if 1 <= day < d.date_start.day:
+            start = d.date_start.replace(day=day)
+            return DateMention(
+                start, d.date_end, "day", first.start(), d.end, text[first.start() : d.end]
+            )
+    last = _LAST_DAY.match(text, d.end)
+    if (
+        last is not None
+        and d.surface[:1].isalpha()
+        and _RANGE_OPENS.search(text, max(0, d.start - 14), d.start)
+        and d.date_start.day
+        < int(last.group(1))
+        <= monthrange(d.date_start.year, d.date_start.month)[1]
+    ):
+        end = d.date_start.replace(day=int(last.group(1)))
+        return DateMention(
+            d.date_start, end, "day", d.start, last.end(), text[d.start : last.end()]
+        )
+    return d
 
 
 _MONTH_RANGE_GLUE = re.compile(r"\s+(?:and|to|through|till|until)\s+|\s*[-–]\s*", re.I)

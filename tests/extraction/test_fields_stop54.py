@@ -2,7 +2,8 @@
 October 13th 30 people were killed", FA-KES having dropped the comma) is that day; a
 four-digit number after it may be a year and still blocks it (version 140). Whoever "was
 behind the attack" or "behind it" did it, not when the text asks "whether" it was (version
-141)."""
+141). Two days sharing one month written once ("Between 21 and 26 of September", "from
+September 21 to 26") are a range of days (version 142)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,20 @@ def test_who_was_behind_the_attack_did_it() -> None:
     assert roles(c).get("syrian-government") != "agent"
     text = "The army is behind the wall in the old city."
     assert roles(claim(run(text), text, "wall")).get("syrian-arab-army") != "agent"
+
+
+def test_days_sharing_one_month_are_a_range() -> None:
+    from app.extraction.dates import find_dates
+
+    ref = date(2016, 10, 3)
+    for words in (
+        "Between 21 and 26 of September the directorate counted 822 wounded.",
+        "From 21 to 26 September the directorate counted 822 wounded.",
+        "On 21-26 September the directorate counted 822 wounded.",
+        "Between September 21 and 26 the directorate counted 822 wounded.",
+    ):
+        (d,) = find_dates(words, reference=ref)
+        assert (d.date_start, d.date_end) == (date(2016, 9, 21), date(2016, 9, 26)), words
+    # after the month, nothing opening a range: a day and a count
+    (d,) = find_dates("On September 21 and 26 people were killed.", reference=ref)
+    assert (d.date_start, d.date_end) == (date(2016, 9, 21), date(2016, 9, 21))
