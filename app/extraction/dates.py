@@ -136,7 +136,6 @@ _DAY_RANGE_GLUE = re.compile(
     re.I,
 )
 _YEAR_PART = re.compile(r"\b(early|mid|late)[\s-]*$", re.I)
-_YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}
 # "in recent days", "over the past few weeks", "the last 24 hours", "in the past year":
 # periods that end at the reference (docs/annotation.md §5)
 _RECENT = re.compile(
@@ -449,12 +448,10 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
         )
         if heading or _before(_BEFORE_YEAR, text, m.start()) is not None:
             y = int(m.group())
+            # "early 2011", "mid-2012", "late 2015": the year (docs/annotation.md §11)
             part = _before(_YEAR_PART, text, m.start())
-            if part is not None:  # "early 2011", "mid-2012": a third of the year
-                (m1, d1), (m2, d2) = _YEAR_PARTS[part.group(1).lower()]
-                found.add(part.start(), m.end(), date(y, m1, d1), date(y, m2, d2), "year")
-            else:
-                found.add(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
+            start = part.start() if part is not None else m.start()
+            found.add(start, m.end(), date(y, 1, 1), date(y, 12, 31), "year")
     if reference is not None:
         for m in _RECENT.finditer(text):
             unit = " ".join((m.group(1) or m.group(2)).lower().split())

@@ -3,7 +3,8 @@ October 13th 30 people were killed", FA-KES having dropped the comma) is that da
 four-digit number after it may be a year and still blocks it (version 140). Whoever "was
 behind the attack" or "behind it" did it, not when the text asks "whether" it was (version
 141). Two days sharing one month written once ("Between 21 and 26 of September", "from
-September 21 to 26") are a range of days (version 142)."""
+September 21 to 26") are a range of days (version 142). "Late 2015", "early 2011" and "mid-2012" are their year,
+as docs/annotation.md §11 reads them, not a third of it (version 143)."""
 
 from __future__ import annotations
 
@@ -54,3 +55,23 @@ def test_days_sharing_one_month_are_a_range() -> None:
     # after the month, nothing opening a range: a day and a count
     (d,) = find_dates("On September 21 and 26 people were killed.", reference=ref)
     assert (d.date_start, d.date_end) == (date(2016, 9, 21), date(2016, 9, 21))
+
+
+def test_a_part_of_a_year_is_the_year() -> None:
+    from app.extraction.dates import find_dates
+
+    for words in (
+        "in late 2014 the front was crushed",
+        "in early 2014 the front",
+        "in mid-2014 the front",
+    ):
+        (d,) = find_dates(words, reference=date(2016, 3, 2))
+        assert (d.date_start, d.date_end, d.precision) == (
+            date(2014, 1, 1),
+            date(2014, 12, 31),
+            "year",
+        ), words
+    # "since mid-2012": the year up to the reference
+    text = "Aleppo has been divided between government and rebel control since mid-2012."
+    c = claim(run(text, published=date(2016, 7, 28)), text, "divided")
+    assert dated(c) == (date(2012, 1, 1), date(2016, 7, 28))
