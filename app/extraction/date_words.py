@@ -111,6 +111,8 @@ REACTION = re.compile(
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:horrific|appalling|horrifying))\b",
     re.I,
 )
+# the reaction a state of mind ("is seriously concerned"), not a deed answering an incident
+STATE_OF_MIND = re.compile(r"(?:is|are|was|were)\b", re.I)
 # A call to look into an incident ("renewed his push for inspectors to investigate
 # allegations that the government carried out a chemical attack"): the day it is dated by
 # is the call's (Friday), never the incident's (Wednesday); the claims going on about it

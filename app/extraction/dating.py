@@ -71,6 +71,7 @@ from app.extraction.date_words import (
     SINCE_THEN,
     SINCE_WAR,
     STANCE,
+    STATE_OF_MIND,
     STATEMENT_DATE,
     STATEMENT_NAMED,
     STILL,
@@ -505,7 +506,13 @@ class Dater:
             self.incident, self.where = self.left  # an event back where it happened
             self.left = None
         incident = self.incident
-        if REACTION.search(text, start, end) or STANCE.search(text, start, end):
+        reaction = REACTION.search(text, start, end)
+        if (reaction and (back is None or STATE_OF_MIND.match(reaction.group()))) or STANCE.search(
+            text, start, end
+        ):
+            # a reaction takes the day of the incident it names ("condemned the attack",
+            # §11); one that names none ("expressed concern"), or a state of mind ("is
+            # seriously concerned about the attack"), is not dated by it
             incident = None
         # the same speaker going on about a present state speaks of today
         going_on = continues_speaker and not (tense == "present" and self.reference is not None)

@@ -4,7 +4,8 @@ four-digit number after it may be a year and still blocks it (version 140). Whoe
 behind the attack" or "behind it" did it, not when the text asks "whether" it was (version
 141). Two days sharing one month written once ("Between 21 and 26 of September", "from
 September 21 to 26") are a range of days (version 142). "Late 2015", "early 2011" and "mid-2012" are their year,
-as docs/annotation.md §11 reads them, not a third of it (version 143)."""
+as docs/annotation.md §11 reads them, not a third of it (version 143). A reaction naming the incident ("The charity condemned the
+attack") takes the incident's day, as §11 reads a condemnation (version 144)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,19 @@ def test_a_part_of_a_year_is_the_year() -> None:
     text = "Aleppo has been divided between government and rebel control since mid-2012."
     c = claim(run(text, published=date(2016, 7, 28)), text, "divided")
     assert dated(c) == (date(2012, 1, 1), date(2016, 7, 28))
+
+
+def test_a_reaction_naming_the_incident_takes_its_day() -> None:
+    text = (
+        "Four bombs dropped from a helicopter hit the clinic on Saturday killing two patients. "
+        "The charity condemned the attack and called for an end to such attacks."
+    )
+    c = claim(run(text, published=date(2016, 10, 3)), text, "condemned")
+    assert dated(c) == (date(2016, 10, 1), date(2016, 10, 1))
+    # a reaction that names no incident is not dated by it
+    text = (
+        "Four bombs dropped from a helicopter hit the clinic on Saturday killing two patients. "
+        "The charity expressed deep concern and called for restraint."
+    )
+    c = claim(run(text, published=date(2016, 10, 3)), text, "concern")
+    assert dated(c) is None
