@@ -5,7 +5,10 @@ behind the attack" or "behind it" did it, not when the text asks "whether" it wa
 141). Two days sharing one month written once ("Between 21 and 26 of September", "from
 September 21 to 26") are a range of days (version 142). "Late 2015", "early 2011" and "mid-2012" are their year,
 as docs/annotation.md §11 reads them, not a third of it (version 143). A reaction naming the incident ("The charity condemned the
-attack") takes the incident's day, as §11 reads a condemnation (version 144)."""
+attack") takes the incident's day, as §11 reads a condemnation (version 144). What the regime or the
+government does ("regime shelling", "a government siege", "government bombardment") is the
+Syrian government's, as the read gold files have it 28 times of 28; its men and guns
+("government forces", "regime artillery") stay the army's (version 145)."""
 
 from __future__ import annotations
 
@@ -92,3 +95,25 @@ def test_a_reaction_naming_the_incident_takes_its_day() -> None:
     )
     c = claim(run(text, published=date(2016, 10, 3)), text, "concern")
     assert dated(c) is None
+
+
+def test_what_the_regime_does_is_the_regimes_its_men_are_the_army() -> None:
+    for text in (
+        "Four children were killed in regime shelling of Douma on Tuesday.",
+        "Eastern Ghouta has been under government siege since 2013.",
+        "The town was hit by government bombardment on Tuesday.",
+    ):
+        assert (
+            roles(
+                claim(
+                    run(text),
+                    text,
+                    "Douma" if "Douma" in text else "Ghouta" if "Ghouta" in text else "town",
+                )
+            ).get("syrian-government")
+            == "agent"
+        ), text
+    text = "Government forces shelled Douma on Tuesday."
+    assert roles(claim(run(text), text, "Douma")) == {"syrian-arab-army": "agent"}
+    text = "Regime planes bombed Douma on Tuesday."
+    assert roles(claim(run(text), text, "Douma")).get("syrian-air-force") == "agent"
