@@ -370,7 +370,8 @@ def _conditions(
     places = [p for p in place_sets if p is not None]
     if not places and names.actors is None:  # no link carries the dates: claim's index does
         conds += _event_dates(f, Claim.event_date_start, Claim.event_date_end)
-    driver = _merge(session, f, names.actors, places) if drive and not postgres else None
+    driving = _driving(f, names.actors, places) if drive and not postgres else None
+    driver = _merge(session, f, driving) if driving else None
     if driver is not None and driver.link is ClaimPlace:
         places = [p for p in places if p is not driver.ids]
     conds += _places_and_text(session, f, places, postgres, areas)
@@ -459,7 +460,7 @@ def walked(
     if driver is None:
         return base_select(f.sort).where(*conds), None
     stmt = base_select(f.sort).where(*conds, driver.condition())
-    return stmt, driver.walk(f, conds)
+    return stmt, driver.walk(conds)
 
 
 def _fixed(
@@ -497,6 +498,7 @@ class Merge:
     key: Any
     ids: set[int]
     also: tuple[ColumnElement[bool], ...]
+    f: ClaimFilters
     # the claim ids of these links in the filter's dates and types (_found), built once
     # for counting them (_merge) and for the list's condition: built twice, it cost
     # ~0.5 ms a request at 51 places
@@ -506,14 +508,14 @@ class Merge:
         """_linked's condition (on SQLite, the only backend that merges)."""
         return Claim.id.in_(self.found)
 
-    def walk(self, f: ClaimFilters, conds: list[ColumnElement[bool]]) -> Walk:
+    def walk(self, conds: list[ColumnElement[bool]]) -> Walk:
         """The primary keys (`_key`, `_k0`) of the claims matching `conds` and this one's
         links, in id order after a claim id, up to a limit: one index range per id, merged
         (UNION: a claim linked twice is one claim; SQLite merges a compound in its ORDER BY
         when it has a LIMIT, and materialises it when it has none). The ids and the dates
         are bound parameters: walks of as many ids with the same other conditions are one
         statement (paging.Walk)."""
-        table = self.link.__table__
+        f, table = self.f, self.link.__table__
         key, claim_id = table.c[self.key.key], table.c.claim_id
         fixed = [*self.also, *_typed(f, table.c.event_type), *conds]
         dates = {f"walk_{n}": d for n, d in _event_bounds(f).items()}
@@ -548,28 +550,29 @@ def _valued(conds: list[ColumnElement[bool]]) -> tuple[Any, ...]:
     return (cached.key, *(tuple(v) if isinstance(v, list | set) else v for v in values))
 
 
-def _merge(
-    session: Session, f: ClaimFilters, actors: set[int] | None, places: list[set[int]]
-) -> Merge | None:
+Driving = tuple[Link, Any, set[int], tuple[ColumnElement[bool], ...]]
+
+
+def _driving(f: ClaimFilters, actors: set[int] | None, places: list[set[int]]) -> Driving | None:
+    """The links a page in id order may be walked from (link, key, ids, other conditions):
+    the actors', else the first places'; none in another order or with words to find."""
     if f.sort != "id" or f.q:
         return None
-    link: Link
     if actors is not None:
-        link, key, ids = ClaimActor, ClaimActor.actor_id, actors
-        also: tuple[ColumnElement[bool], ...] = (
-            (ClaimActor.role == f.actor_role,) if f.actor_role else ()
-        )
-    elif places:
-        link, key, ids, also = ClaimPlace, ClaimPlace.place_id, places[0], ()
-    else:
-        return None
-    if not ids or len(ids) > MERGE_MAX_IDS:
+        role = (ClaimActor.role == f.actor_role,) if f.actor_role else ()
+        return (ClaimActor, ClaimActor.actor_id, actors, role) if actors else None
+    if places and places[0]:
+        return ClaimPlace, ClaimPlace.place_id, places[0], ()
+    return None
+
+
+def _merge(session: Session, f: ClaimFilters, driving: Driving) -> Merge | None:
+    link, key, ids, also = driving
+    if len(ids) > MERGE_MAX_IDS:
         return None
     found = _found(link, key, ids, f, *also)
-    # what _found reads of `f`, with the link's table, ids and role
-    asked = (link.__tablename__, frozenset(ids), f.actor_role if also else None)
-    asked += (tuple(f.event_type or ()), f.date_field, f.date_mode, f.start_date, f.end_date)
-    return Merge(link, key, ids, also, found) if _many(session, found, asked) else None
+    many = _many(session, f, driving, found, MERGE_BOUND)
+    return Merge(link, key, ids, also, f, found) if many else None
 
 
 # Whether a page merges is a plan, not an answer (both plans give the same rows), so the
@@ -582,15 +585,20 @@ _NEWEST = sa.select(sa.func.max(Claim.id))
 
 
 def _many(
-    session: Session, found: sa.Select[Any] | sa.CompoundSelect, asked: tuple[Any, ...]
+    session: Session,
+    f: ClaimFilters,
+    driving: Driving,
+    found: sa.Select[Any] | sa.CompoundSelect,
+    bound: int,
 ) -> bool:
-    """Do `found`'s links number more than MERGE_BOUND?"""
+    """Do `found`'s links (`driving`'s in `f`'s dates and types) number more than `bound`?"""
+    link, _, ids, also = driving
+    # what _found reads of `f`, with the link's table, ids and role
+    asked = (link.__tablename__, frozenset(ids), f.actor_role if also else None)
+    asked += (tuple(f.event_type or ()), f.date_field, f.date_mode, f.start_date, f.end_date)
 
     def count() -> bool:
-        dated = found.limit(MERGE_BOUND + 1).subquery()
-        return (
-            session.execute(sa.select(sa.func.count()).select_from(dated)).scalar_one()
-            > MERGE_BOUND
-        )
+        dated = found.limit(bound + 1).subquery()
+        return session.execute(sa.select(sa.func.count()).select_from(dated)).scalar_one() > bound
 
-    return _MANY.get((session.execute(_NEWEST).scalar_one(), MERGE_BOUND, *asked), count)
+    return _MANY.get((session.execute(_NEWEST).scalar_one(), bound, *asked), count)
