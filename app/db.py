@@ -35,7 +35,7 @@ WRITE = "claimdb_write"
 LOCK_TIMEOUT_MS = "claimdb_lock_timeout_ms"
 # Execution option: on PostgreSQL, the statement is planned without parallel workers. For
 # a page's cut of gathered ids (claim_query.Gather) PostgreSQL plans workers that gain
-# nothing (one of them scans the one big index range) and cost their start: near Aleppo
+# nothing (one process scans the one big index range) and cost their start: near Aleppo
 # + 2016 at 1M, 15 ms executed serially, 23 with two workers (bench/RESULTS.md, stop 54).
 SERIAL = "claimdb_serial"
 
