@@ -33,6 +33,11 @@ WRITE = "claimdb_write"
 # gives up (SQLite's busy timeout, PostgreSQL's lock_timeout). Unset: the configured
 # busy timeout on SQLite, no limit on PostgreSQL.
 LOCK_TIMEOUT_MS = "claimdb_lock_timeout_ms"
+# Execution option: on PostgreSQL, the statement is planned without parallel workers. For
+# a page's cut of gathered ids (claim_query.Gather) PostgreSQL plans workers that gain
+# nothing (one process scans the one big index range) and cost their start: near Aleppo
+# + 2016 at 1M, 15 ms executed serially, 23 with two workers (bench/RESULTS.md, stop 54).
+SERIAL = "claimdb_serial"
 
 # Connections per engine, and how many requests may hold a session at once (see
 # app.api.deps). Requests past the limit wait in the event loop, not in a worker thread:
@@ -105,6 +110,17 @@ def _configure_postgresql(engine: Engine) -> None:
         wait = conn.get_execution_options().get(LOCK_TIMEOUT_MS)
         if wait is not None:  # SET LOCAL: ends with this transaction
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait)}")
+
+    # SERIAL's setting holds for its statement alone: set before it, back to the default after
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(_conn: Any, cursor: Any, _sql: Any, _params: Any, context: Any, _many: Any) -> None:
+        if context.execution_options.get(SERIAL):
+            cursor.connection.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after(_conn: Any, cursor: Any, _sql: Any, _params: Any, context: Any, _many: Any) -> None:
+        if context.execution_options.get(SERIAL):
+            cursor.connection.execute("SET LOCAL max_parallel_workers_per_gather TO DEFAULT")
 
 
 # What the database says, by SQLite result code name or PostgreSQL SQLSTATE, mapped to the

@@ -25,10 +25,10 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.db import make_engine, migrate
+from app.db import SERIAL, make_engine, migrate
 from app.importer import prepare
-from app.models import Claim
-from app.models.links import ClaimActor
+from app.models import Claim, Source
+from app.models.links import ClaimActor, ClaimPlace
 from app.models.page import COUNT_BOUND
 from app.params import ClaimFilters, ClaimListParams
 from app.services import claim_query, claim_rows, claims, outlets, paging, resolve
@@ -434,6 +434,107 @@ def test_gathered_matches_walk_the_same_pages(
         for count, pages in expected.items():
             assert _pages(session, params, count) == pages
         assert expected["auto"][0][0], "a standard query should match some synthetic claims"
+
+
+# pages PostgreSQL walks from a cut of the gathered ids (claim_query.Gather)
+CUT = {
+    "place": {"place": ["Aleppo"]},
+    "place + dates": STANDARD["#15 place + dates"],
+    "near + dates": {"near": "36.2,37.16", "radius_km": 20, "date_from": "2016", "date_to": "2016"},
+    "bbox + type": STANDARD["#15 bbox + type"],
+    "actor + dates": STANDARD["#15 actor + dates"],
+    "actor role + dates": {"actor": ["ISIL"], "actor_role": "agent", "date_from": "2015"},
+    "actor + type": STANDARD["#15 actor + type"],
+}
+
+
+def _uncut(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(claim_query, "CUT_BOUND", 10**9)
+
+
+def _cut(monkeypatch: pytest.MonkeyPatch, margin: int) -> None:
+    monkeypatch.setattr(claim_query, "CUT_BOUND", 0)
+    monkeypatch.setattr(claim_query, "CUT_MARGIN", margin)
+
+
+def _walk(session: Session, params: dict[str, Any]) -> paging.Walk | None:
+    filters = ClaimFilters(**params)
+    return claim_query.walked(session, filters, names=resolve.claim_names(session, filters))[1]
+
+
+@pytest.fixture
+def postgres_only(big: Engine) -> None:
+    if big.dialect.name != "postgresql":
+        pytest.skip("only PostgreSQL gathers and cuts ids")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(CUT))
+def test_cut_gathered_ids_walk_the_same_pages(
+    big: Engine, name: str, monkeypatch: pytest.MonkeyPatch, postgres_only: None
+) -> None:
+    """A page walked from a cut of the gathered ids is the page of all of them, counts and
+    cursors included. With a cut of one id per row walked, a claim linked twice (to two
+    places in range, or as two of an actor's names) already uses it up: those pages are
+    read again without it (paging.Walk)."""
+    params = CUT[name]
+    with Session(big) as session:
+        _uncut(monkeypatch)
+        assert _walk(session, params) is None
+        expected = {c: _pages(session, params, c, 6) for c in ("auto", "exact")}
+        for margin in (1, 4):
+            _cut(monkeypatch, margin)
+            walk = _walk(session, params)
+            assert walk is not None and walk.cut
+            for count, pages in expected.items():
+                assert _pages(session, params, count, 6) == pages, (margin, count)
+        assert expected["auto"][0][0], "a standard query should match some synthetic claims"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("taken_out", ["rejected", "deleted source"])
+def test_a_cut_used_up_by_claims_taken_out_is_read_again(
+    big: Engine, taken_out: str, monkeypatch: pytest.MonkeyPatch, postgres_only: None
+) -> None:
+    """The first half of a place's claims rejected, or their sources deleted: the cut
+    holds no listed claim, and the page, its count and its cursor are read again without
+    it. A filter the links do not carry leaves the page uncut (it would often be short)."""
+    params = {"place": ["Aleppo"]}
+    with Session(big) as session:
+        filters = ClaimFilters(**params)
+        names = resolve.claim_names(session, filters)
+        linked = sa.select(ClaimPlace.claim_id).where(ClaimPlace.place_id.in_(names.places))
+        first = sa.select(linked.subquery().c.claim_id).distinct().order_by("claim_id")
+        linked_claims = list(session.execute(first).scalars())
+        out = linked_claims[: len(linked_claims) // 2]
+        assert len(out) > COUNT_BOUND
+        if taken_out == "rejected":
+            session.execute(
+                sa.update(Claim).where(Claim.id.in_(out)).values(review_status="rejected")
+            )
+        else:
+            sources = sa.select(Claim.source_id).where(Claim.id.in_(out))
+            session.execute(
+                sa.update(Source).where(Source.id.in_(sources)).values(deleted_at=sa.func.now())
+            )
+        _uncut(monkeypatch)
+        expected = {c: _pages(session, params, c) for c in ("auto", "exact")}
+        assert expected["auto"][0][0] and expected["auto"][0][0][0] > out[0]
+        _cut(monkeypatch, 1)
+        for count, pages in expected.items():
+            assert _pages(session, params, count) == pages, count
+        assert _walk(session, {**params, "hedged": True}) is None
+        session.rollback()
+
+
+@pytest.mark.slow
+def test_a_serial_statement_is_planned_without_workers(big: Engine, postgres_only: None) -> None:
+    """SERIAL (app.db) holds for its own statement, not for the next one."""
+    setting = sa.text("SELECT current_setting('max_parallel_workers_per_gather')")
+    with big.connect() as conn:
+        default = conn.execute(setting).scalar_one()
+        assert conn.execute(setting.execution_options(**{SERIAL: True})).scalar_one() == "0"
+        assert conn.execute(setting).scalar_one() == default != "0"
 
 
 @pytest.mark.slow

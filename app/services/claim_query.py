@@ -16,9 +16,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from app.db import SERIAL
 from app.extraction.types import MAX_EVENT_SPAN_DAYS
 from app.models import Claim, Place, Source
 from app.models.event import EventClaim
@@ -338,10 +340,11 @@ def conditions(
 
 
 def _conditions(
-    session: Session, f: ClaimFilters, names: resolve.Names, drive: bool
-) -> tuple[list[ColumnElement[bool]], Merge | None]:
-    """conditions(), and with `drive` the links a page in id order may be merged from
-    (`_merge`): their condition is then left out of the list, for the Merge's walk."""
+    session: Session, f: ClaimFilters, names: resolve.Names, drive: bool, narrowed: bool = False
+) -> tuple[list[ColumnElement[bool]], Merge | Gather | None]:
+    """conditions(), and with `drive` the links a page in id order may be walked from
+    (Merge, Gather): their condition is then left out of the list, for the driver's walk.
+    `narrowed`: the caller adds conditions of its own (a nested route's)."""
     postgres = session.get_bind().dialect.name == "postgresql"
     conds = _published(f)
     if f.max_date_precision:
@@ -370,7 +373,12 @@ def _conditions(
     places = [p for p in place_sets if p is not None]
     if not places and names.actors is None:  # no link carries the dates: claim's index does
         conds += _event_dates(f, Claim.event_date_start, Claim.event_date_end)
-    driver = _merge(session, f, names.actors, places) if drive and not postgres else None
+    driving = _driving(f, names.actors, places) if drive else None
+    driver: Merge | Gather | None = None
+    if driving and postgres:
+        driver = _gather(f, driving)
+    elif driving:
+        driver = _merge(session, f, driving)
     if driver is not None and driver.link is ClaimPlace:
         places = [p for p in places if p is not driver.ids]
     conds += _places_and_text(session, f, places, postgres, areas)
@@ -394,6 +402,15 @@ def _conditions(
         conds.append(Claim.in_comments == f.in_comments)
     conds += _event_conditions(f)
     conds += figures.conditions(f)
+    # a filter the links do not carry (the event type is the one they do) would often
+    # leave the cut short of a page, which is then read twice: such pages read every id
+    if isinstance(driver, Gather) and (
+        narrowed
+        or len(conds) > bool(f.event_type)
+        or not (driving and _many(session, f, driving, driver.found, CUT_BOUND))
+    ):
+        conds.append(driver.condition())
+        driver = None
     conds += _curation_conditions(f)
     return conds, driver
 
@@ -453,13 +470,15 @@ def walked(
     place_id: int | None = None,
 ) -> tuple[sa.Select[Any], Walk | None]:
     """filtered(), and how a page of it in id order is walked when merging links is the
-    shorter way (Merge; on SQLite): paging counts with the one, walks with the other."""
-    conds, driver = _conditions(session, f, names, True)
-    conds += _fixed(session, f, source_id, actor_id, place_id)
+    shorter way (Merge; on SQLite) or from a cut of the gathered ids (Gather; on
+    PostgreSQL): paging counts with the one, walks with the other."""
+    fixed = _fixed(session, f, source_id, actor_id, place_id)
+    conds, driver = _conditions(session, f, names, True, bool(fixed))
+    conds += fixed
     if driver is None:
         return base_select(f.sort).where(*conds), None
     stmt = base_select(f.sort).where(*conds, driver.condition())
-    return stmt, driver.walk(f, conds)
+    return stmt, driver.walk(conds)
 
 
 def _fixed(
@@ -497,6 +516,7 @@ class Merge:
     key: Any
     ids: set[int]
     also: tuple[ColumnElement[bool], ...]
+    f: ClaimFilters
     # the claim ids of these links in the filter's dates and types (_found), built once
     # for counting them (_merge) and for the list's condition: built twice, it cost
     # ~0.5 ms a request at 51 places
@@ -506,14 +526,14 @@ class Merge:
         """_linked's condition (on SQLite, the only backend that merges)."""
         return Claim.id.in_(self.found)
 
-    def walk(self, f: ClaimFilters, conds: list[ColumnElement[bool]]) -> Walk:
+    def walk(self, conds: list[ColumnElement[bool]]) -> Walk:
         """The primary keys (`_key`, `_k0`) of the claims matching `conds` and this one's
         links, in id order after a claim id, up to a limit: one index range per id, merged
         (UNION: a claim linked twice is one claim; SQLite merges a compound in its ORDER BY
         when it has a LIMIT, and materialises it when it has none). The ids and the dates
         are bound parameters: walks of as many ids with the same other conditions are one
         statement (paging.Walk)."""
-        table = self.link.__table__
+        f, table = self.f, self.link.__table__
         key, claim_id = table.c[self.key.key], table.c.claim_id
         fixed = [*self.also, *_typed(f, table.c.event_type), *conds]
         dates = {f"walk_{n}": d for n, d in _event_bounds(f).items()}
@@ -548,32 +568,95 @@ def _valued(conds: list[ColumnElement[bool]]) -> tuple[Any, ...]:
     return (cached.key, *(tuple(v) if isinstance(v, list | set) else v for v in values))
 
 
-def _merge(
-    session: Session, f: ClaimFilters, actors: set[int] | None, places: list[set[int]]
-) -> Merge | None:
+# A page in id order on PostgreSQL gathers the claim ids of its driving links whole and
+# sorts them (_among_sorted) before it reads the first claim (near Aleppo + 2016 at 1M:
+# 67,250 ids, ~9 ms to gather, ~7 to sort). It needs only the first of them after its
+# cursor: kept to CUT_MARGIN times the rows it walks, PostgreSQL keeps a top-N heap in
+# place of the sort. Rejected claims, deleted sources and duplicate links can use up the
+# cut; the page then reads again without it (paging.Walk). Pages with a filter the links
+# do not carry are not cut (_conditions). Below CUT_BOUND links (counted as for Merge) the
+# cut costs more than the sort it saves (building, planning, SERIAL: ~1 ms at 1M claims;
+# 13,000 and 24,000 links lost 0.5-1 ms, 53,000 gained 2; bench/RESULTS.md, stop 54).
+CUT_MARGIN = 4
+CUT_BOUND = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class Gather:
+    link: Link
+    ids: set[int]
+    found: sa.Select[Any] | sa.CompoundSelect  # _found's, as for Merge
+
+    def condition(self) -> ColumnElement[bool]:
+        """_linked's condition on PostgreSQL: every gathered id, for counts and other orders."""
+        return _among_sorted(self.found)
+
+    def walk(self, conds: list[ColumnElement[bool]]) -> Walk:
+        """The claims matching `conds` among the first CUT_MARGIN * limit gathered ids after
+        `after`, in id order (`_cut`: the cut was full, so more ids were left out). The
+        array is a CTE so that it is gathered once for the condition and for `_cut`."""
+        claim = Claim.__table__
+
+        def walk(after: ColumnElement[Any] | None, limit: int) -> sa.Select[Any]:
+            found = self.found.subquery()
+            after_key = [found.c.claim_id > after] if after is not None else []
+            first = sa.select(found.c.claim_id).where(*after_key).order_by(found.c.claim_id)
+            cut = first.limit(CUT_MARGIN * limit).scalar_subquery()
+            gathered = sa.select(sa.func.array(cut).label("ids")).cte("gathered")
+            ids = sa.select(gathered.c.ids).scalar_subquery()
+            full = sa.select(sa.func.cardinality(gathered.c.ids) == CUT_MARGIN * limit)
+            return (
+                sa.select(
+                    claim.c.id.label("_key"),
+                    claim.c.id.label("_k0"),
+                    full.scalar_subquery().label("_cut"),
+                )
+                .where(
+                    # cast, so that PostgreSQL reads one array, not a subquery's rows
+                    claim.c.id == sa.any_(sa.cast(ids, postgresql.ARRAY(sa.Integer))),
+                    *conds,
+                    *([claim.c.id > after] if after is not None else []),
+                )
+                .order_by(claim.c.id)
+                .limit(limit)
+            )
+
+        return Walk(None, {}, walk, cut=True, options={SERIAL: True})
+
+
+Driving = tuple[Link, Any, set[int], tuple[ColumnElement[bool], ...]]
+
+
+def _driving(f: ClaimFilters, actors: set[int] | None, places: list[set[int]]) -> Driving | None:
+    """The links a page in id order may be walked from (link, key, ids, other conditions):
+    the actors', else the first places'; none in another order or with words to find."""
     if f.sort != "id" or f.q:
         return None
-    link: Link
     if actors is not None:
-        link, key, ids = ClaimActor, ClaimActor.actor_id, actors
-        also: tuple[ColumnElement[bool], ...] = (
-            (ClaimActor.role == f.actor_role,) if f.actor_role else ()
-        )
-    elif places:
-        link, key, ids, also = ClaimPlace, ClaimPlace.place_id, places[0], ()
-    else:
-        return None
-    if not ids or len(ids) > MERGE_MAX_IDS:
+        role = (ClaimActor.role == f.actor_role,) if f.actor_role else ()
+        return (ClaimActor, ClaimActor.actor_id, actors, role) if actors else None
+    if places and places[0]:
+        return ClaimPlace, ClaimPlace.place_id, places[0], ()
+    return None
+
+
+def _merge(session: Session, f: ClaimFilters, driving: Driving) -> Merge | None:
+    link, key, ids, also = driving
+    if len(ids) > MERGE_MAX_IDS:
         return None
     found = _found(link, key, ids, f, *also)
-    # what _found reads of `f`, with the link's table, ids and role
-    asked = (link.__tablename__, frozenset(ids), f.actor_role if also else None)
-    asked += (tuple(f.event_type or ()), f.date_field, f.date_mode, f.start_date, f.end_date)
-    return Merge(link, key, ids, also, found) if _many(session, found, asked) else None
+    many = _many(session, f, driving, found, MERGE_BOUND)
+    return Merge(link, key, ids, also, f, found) if many else None
 
 
-# Whether a page merges is a plan, not an answer (both plans give the same rows), so the
-# count that decides it is kept per filter under the claims' newest id: an import or a
+def _gather(f: ClaimFilters, driving: Driving) -> Gather:
+    """The driving links' ids, gathered once: cut, or whole if the page is not (_conditions)."""
+    link, key, ids, also = driving
+    return Gather(link, ids, _found(link, key, ids, f, *also))
+
+
+# Whether a page merges or cuts is a plan, not an answer (both plans give the same rows), so
+# the count that decides it is kept per filter under the claims' newest id: an import or a
 # re-extraction (new claim ids) counts again; a deletion or a link edited by curation
 # leaves a decision stale, which costs speed, never rows. Counting up to MERGE_BOUND on
 # each request cost ~0.9 ms at 100,000 claims (bench/RESULTS.md).
@@ -582,15 +665,20 @@ _NEWEST = sa.select(sa.func.max(Claim.id))
 
 
 def _many(
-    session: Session, found: sa.Select[Any] | sa.CompoundSelect, asked: tuple[Any, ...]
+    session: Session,
+    f: ClaimFilters,
+    driving: Driving,
+    found: sa.Select[Any] | sa.CompoundSelect,
+    bound: int,
 ) -> bool:
-    """Do `found`'s links number more than MERGE_BOUND?"""
+    """Do `found`'s links (`driving`'s in `f`'s dates and types) number more than `bound`?"""
+    link, _, ids, also = driving
+    # what _found reads of `f`, with the link's table, ids and role
+    asked = (link.__tablename__, frozenset(ids), f.actor_role if also else None)
+    asked += (tuple(f.event_type or ()), f.date_field, f.date_mode, f.start_date, f.end_date)
 
     def count() -> bool:
-        dated = found.limit(MERGE_BOUND + 1).subquery()
-        return (
-            session.execute(sa.select(sa.func.count()).select_from(dated)).scalar_one()
-            > MERGE_BOUND
-        )
+        dated = found.limit(bound + 1).subquery()
+        return session.execute(sa.select(sa.func.count()).select_from(dated)).scalar_one() > bound
 
-    return _MANY.get((session.execute(_NEWEST).scalar_one(), MERGE_BOUND, *asked), count)
+    return _MANY.get((session.execute(_NEWEST).scalar_one(), bound, *asked), count)

@@ -16,7 +16,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -275,14 +275,22 @@ def _read_cut(
 @dataclass(frozen=True, slots=True)
 class Walk:
     """A walk of the matches in the default order (`id`) by another way than `stmt`'s own
-    (claim_query.Merge): `make(after, limit)` selects the primary keys (`_key`, `_k0`)
-    after `after` (a bound parameter, or None: from the first), up to `limit`, run with
-    `values` for its parameters. Walks of one `shape` make the same statement, so a page's
-    is built once per shape and run with each walk's values (_walked)."""
+    (claim_query.Merge, claim_query.Gather): `make(after, limit)` selects the primary keys
+    (`_key`, `_k0`) after `after` (a bound parameter, or None: from the first), up to
+    `limit`, run with `values` for its parameters. Walks of one `shape` make the same
+    statement, so a page's is built once per shape and run with each walk's values
+    (_walked); a walk without a shape (None) is built for its page alone.
+
+    A `cut` walk looks at only part of its candidates and may come up short: its rows
+    also hold `_cut`, true when candidates were left out. A page that finds fewer rows
+    than it asked for while they were (or that finds none, which shows nothing) is read
+    again from `stmt` (paginate). `options`: execution options of the walk's page."""
 
     shape: Hashable
     values: dict[str, Any]
     make: Callable[[ColumnElement[Any] | None, int], Select[Any]]
+    cut: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 # Pages' statements by their walk's shape and the rest of what makes them: built, keyed
@@ -300,7 +308,16 @@ def _walked(
     how: tuple[Any, ...],
     build: Callable[[], Select[Any]],
 ) -> Select[Any]:
-    return _WALKED.get((walk.shape, ordering.name, read, *stmt.selected_columns, *how), build)
+    if walk.shape is None:
+        return build().execution_options(**walk.options)
+    key = (walk.shape, ordering.name, read, *stmt.selected_columns, *how)
+    return _WALKED.get(key, lambda: build().execution_options(**walk.options))
+
+
+def _short(walk: Walk, result: Sequence[Any], found: int, asked: int) -> bool:
+    """Whether a page walked by `walk` must be read again without it: the walk found
+    `found` of the `asked` keys it looked for, `result` its page's rows."""
+    return walk.cut and found < asked and (not result or result[0]._mapping["_cut"])
 
 
 def _first_read(
@@ -316,7 +333,12 @@ def _first_read(
     keys = [cte.c[f"_k{i}"] for i in range(len(ordering.keys))]
     cut = sa.select(cte).order_by(*_sorted(ordering, keys)).limit(limit + 1).subquery("page")
     counted = sa.select(sa.func.count()).select_from(cte).scalar_subquery()
-    return _read_cut(stmt, cut, ordering, read, counted.label("_walked"))
+    return _read_cut(stmt, cut, ordering, read, *_cut_flag(cut), counted.label("_walked"))
+
+
+def _cut_flag(page: Any) -> list[Any]:
+    """A cut walk's `_cut` column, read with the page's rows (Walk)."""
+    return [page.c._cut] if "_cut" in page.c else []
 
 
 def _first_page_read(
@@ -339,6 +361,8 @@ def _first_page_read(
             lambda: _first_read(stmt, ordering, limit, read, walk.make(None, COUNT_BOUND + 1)),
         )
         result = execute(page, walk.values).all()
+        if _short(walk, result, result[0]._walked if result else 0, COUNT_BOUND + 1):
+            return _first_page_read(execute, stmt, ordering, limit, read, None)
     else:
         walked = _cut(stmt, ordering).order_by(*_sorted(ordering)).limit(COUNT_BOUND + 1)
         result = execute(_first_read(stmt, ordering, limit, read, walked)).all()
@@ -388,25 +412,22 @@ def paginate(
         values = None
         if cursor:
             values, carried = decode_page_cursor(ordering, cursor)
+        result = None
         if walk and read:
             after = values[0] if values else None
+
+            def build() -> Select[Any]:
+                page = walk.make(None if after is None else _AFTER, limit + 1).subquery("page")
+                return _read_cut(stmt, page, ordering, read, *_cut_flag(page))
+
+            how = (after is None, limit)
             result = execute(
-                _walked(
-                    walk,
-                    stmt,
-                    ordering,
-                    read,
-                    (after is None, limit),
-                    lambda: _read_cut(
-                        stmt,
-                        walk.make(None if after is None else _AFTER, limit + 1).subquery("page"),
-                        ordering,
-                        read,
-                    ),
-                ),
+                _walked(walk, stmt, ordering, read, how, build),
                 {**walk.values, _AFTER.key: after},
             ).all()
-        else:
+            if _short(walk, result, len(result), limit + 1):
+                result = None
+        if result is None:
             paged = _cut(stmt, ordering) if read else stmt.add_columns(*_key_columns(ordering))
             if values is not None:
                 paged = paged.where(_after(ordering, values))
