@@ -483,14 +483,13 @@ def find_dates(text: str, *, reference: date | None) -> list[DateMention]:
     return [_since(text, d, reference) for d in _day_ranges(text, items)]
 
 
+# what joins the two ends of a range of months or days: "from March 2011 to June 2016",
+# "21-26 September"
+_RANGE_GLUE = re.compile(r"\s+(?:and|to|through|till|until)\s+|\s*[-–]\s*", re.I)
 # "between 21 and 26 of September", "21-26 September": the first day shares the month
-_FIRST_DAY = re.compile(
-    r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|till|until|through|-|–)\s*$", re.I
-)
+_FIRST_DAY = re.compile(rf"(?<![\d.,])(\d{{1,2}})(?:st|nd|rd|th)?(?:{_RANGE_GLUE.pattern})$", re.I)
 # "between September 21 and 26", "from September 21 to 26": the last day does
-_LAST_DAY = re.compile(
-    r"\s*(?:and|to|till|until|through|-|–)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d.,])"
-)
+_LAST_DAY = re.compile(rf"(?:{_RANGE_GLUE.pattern})(\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d.,])", re.I)
 
 
 def _shared_month(text: str, d: DateMention) -> DateMention:
@@ -523,9 +522,6 @@ def _shared_month(text: str, d: DateMention) -> DateMention:
     return d
 
 
-_MONTH_RANGE_GLUE = re.compile(r"\s+(?:and|to|through|till|until)\s+|\s*[-–]\s*", re.I)
-
-
 def _day_ranges(text: str, items: list[DateMention]) -> list[DateMention]:
     """Two days joined by "and"/"till" ("on Saturday and Sunday") are one range; so are
     two days further apart that "between" or "from" opens ("between September 30 2015 and
@@ -547,7 +543,7 @@ def _day_ranges(text: str, items: list[DateMention]) -> list[DateMention]:
             and prev.precision == d.precision == "month"
             and prev.date_end < d.date_start
             and _RANGE_OPENS.search(text, max(0, prev.start - 14), prev.start)
-            and _MONTH_RANGE_GLUE.fullmatch(text, prev.end, d.start)
+            and _RANGE_GLUE.fullmatch(text, prev.end, d.start)
         ):  # "from March 2011 to June 2016", "between May 2011 and August 2013"
             out[-1] = DateMention(
                 prev.date_start, d.date_end, "month", prev.start, d.end, text[prev.start : d.end]
