@@ -14,7 +14,8 @@ Conventions (news style, checked against the seed documents):
   Monday: "earlier this week"); "this week" otherwise runs from Monday to the reference;
   "the weekend" is the last Saturday-Sunday not after the reference;
 * "early/mid/late October" keeps month precision but narrows the range to days 1-10,
-  11-20 and 21-end; a month without a year is the most recent one not after the
+  11-20 and 21-end; "the first (second, third, fourth) week of October" is days 1-7
+  (8-14, 15-21, 22-28) and "the last week of October" its last seven, precision week; a month without a year is the most recent one not after the
   reference; "since X" is the range from X to the reference, with X's precision;
 * "two weeks ago", "a year ago": counted back from the reference, with the unit's
   precision (a week ago is the 7 days from that day; a year ago is that calendar year);
@@ -77,6 +78,11 @@ _BEFORE_WEEKDAY = re.compile(
 _BEFORE_PART = re.compile(
     r"\b(early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]*$", re.I
 )
+# "the first week of July", "the last week of August": seven days of the month
+_BEFORE_WEEK_OF = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+week\s+of\s+$", re.I
+)
+_NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _BEFORE_MONTH_ALONE = re.compile(
     r"\b(in|since|during|until|till|by|from|through|throughout|last|of)\s+$"
     r"|\b(since)\s+an?\s+$",  # "since a February ceasefire deal"
@@ -271,6 +277,15 @@ def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
         last = monthrange(y, month)[1]
         end = year.end() if year else me
         found.add(part.start(), end, date(y, month, lo), date(y, month, min(hi, last)), "month")
+        return
+    week = _before(_BEFORE_WEEK_OF, text, ms) if full else None
+    if week is not None and (year is not None or ref is not None):
+        y = int(year.group(1)) if year else _latest_month(ref, month)  # type: ignore[arg-type]
+        last = monthrange(y, month)[1]
+        nth = _NTH_WEEK.get(week.group(1).lower())
+        first = 7 * nth - 6 if nth else last - 6  # "the last week of": its last seven days
+        end = year.end() if year else me
+        found.add(week.start(), end, date(y, month, first), date(y, month, first + 6), "week")
         return
     if year is not None:
         found.add(ms, year.end(), *_month_range(int(year.group(1)), month), "month")

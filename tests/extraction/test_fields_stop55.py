@@ -1,0 +1,31 @@
+"""Claim fields, stop 55: "the first week of July" is days 1-7 of that July and "the last
+week of August" its last seven, not the whole month nor the seven days before the
+reference (version 146)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.test_error_classes import claim, dated, run
+
+
+def test_a_week_of_a_month_is_its_seven_days() -> None:
+    from app.extraction.dates import find_dates
+
+    ref = date(2015, 7, 9)
+    for words, first, last in (
+        ("The rebels launched an offensive in the first week of July.", date(2015, 7, 1), date(2015, 7, 7)),
+        ("It rained in the second week of June 2014.", date(2014, 6, 8), date(2014, 6, 14)),
+        ("Talks resumed in the third week of March.", date(2015, 3, 15), date(2015, 3, 21)),
+        # "the last week of": the month's last seven days, not the week before the reference
+        ("They retreated in the last week of February.", date(2015, 2, 22), date(2015, 2, 28)),
+    ):
+        (d,) = find_dates(words, reference=ref)
+        assert (d.date_start, d.date_end, d.precision) == (first, last, "week"), words
+    # "last week" alone stays the seven days up to the reference
+    (d,) = find_dates("Last week the army advanced.", reference=ref)
+    assert (d.date_start, d.date_end) == (date(2015, 7, 3), ref)
+    # and in a claim, the week dates the claim
+    text = "The rebels launched a major offensive in the first week of July to try to advance."
+    c = claim(run(text, published=ref), text, "offensive")
+    assert dated(c) == (date(2015, 7, 1), date(2015, 7, 7))
