@@ -45,6 +45,8 @@ _WHICH = frozenset({"which", "who", "that"})
 _JOINING = frozenset({"joined", "join", "joins", "joining"})
 _NAMELY = frozenset({"mainly", "namely", "especially", "particularly", "notably", "chiefly"})
 _QUOTES = frozenset({'"', "“", "”"})
+# "took out seven Daesh commanders": with "out", a verb of harm
+_TOOK = frozenset({"took", "taken", "take", "takes", "taking"})
 _PARTICLES = frozenset({"out", "off", "down", "up", "over", "behind"})
 _FIRED = frozenset({"fire", "fired", "firing", "fires", "aimed", "shots", "launched"})
 _KILLED_ALONG = frozenset({"killed", "wounded", "injured", "executed", "died", "captured"})
@@ -139,6 +141,14 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
                 "both",
                 "ally",
                 "allies",
+                # "killed key Daesh ministers", "killed senior Daesh commanders": a rank
+                "key",
+                "senior",
+                "top",
+                "leading",
+                "prominent",
+                "high-ranking",
+                "notorious",
                 # "killed about 100 IS fighters": a figure's qualifier
                 "about",
                 "around",
@@ -272,7 +282,8 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
     if k < 0:
         return None
     w = low(toks, k)
-    if w in ("out", "off") and low(toks, k - 1) in HARM:  # "flush out the remaining IS"
+    took_out = w == "out" and low(toks, k - 1) in _TOOK  # "took out seven Daesh commanders"
+    if w in ("out", "off") and (took_out or low(toks, k - 1) in HARM):  # "flush out the IS"
         k -= 1
         w = low(toks, k)
     prev = low(toks, k - 1)
@@ -449,7 +460,7 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         and any(low(toks, m) in _DEALT for m in range(max(0, k - 5), k - 1))
     ):  # "Kurdish forces dealt a blow to ISIS", "inflicted heavy losses on the terrorists"
         return "target", Why("object", toks[k - 1].start(), b, f"{prev} {w}", "dealt a blow")
-    if w in HARM and not _named_deed(toks, k):
+    if (w in HARM or took_out) and not _named_deed(toks, k):
         return "target", Why("object", a, b, w, "the object of a verb of harm")
     if w in FORCING and any(  # "forcing al-Nusra Front and Ahrar al-Sham Movement to withdraw"
         low(toks, m) == "to" and low(toks, m + 1) in RETREAT for m in range(i + 1, i + 9)

@@ -1,12 +1,14 @@
 """Claim fields, stop 55: "the first week of July" is days 1-7 of that July and "the last
 week of August" its last seven, not the whole month nor the seven days before the
-reference (version 146)."""
+reference (version 146). An actor named with a rank before its men ("killed key Daesh
+ministers", "senior Daesh commanders") or after "took out" is the target of the harm done
+to them, as it is after a number ("killed 20 IS fighters") (version 147)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from tests.extraction.test_error_classes import claim, dated, run
+from tests.extraction.test_error_classes import claim, dated, roles, run
 
 
 def test_a_week_of_a_month_is_its_seven_days() -> None:
@@ -29,3 +31,17 @@ def test_a_week_of_a_month_is_its_seven_days() -> None:
     text = "The rebels launched a major offensive in the first week of July to try to advance."
     c = claim(run(text, published=ref), text, "offensive")
     assert dated(c) == (date(2015, 7, 1), date(2015, 7, 7))
+
+
+def test_a_ranked_or_taken_out_actor_is_the_target() -> None:
+    for text, key in (
+        ("The US-led coalition killed key Daesh ministers in Raqqa.", "islamic-state"),
+        ("Russian forces had killed senior Daesh commanders near Mayadin.", "islamic-state"),
+        ("Russian jets have taken out seven Daesh field commanders in Syria.", "islamic-state"),
+        ("The army took out Nusra Front positions near Idlib.", "al-nusra-front"),
+    ):
+        c = claim(run(text), text, "in" if "in " in text else "near")
+        assert roles(c)[key] == "target", text
+    # "took out" of no harm names no target
+    text = "The Nusra Front took out a loan from a bank in Idlib."
+    assert roles(claim(run(text), text, "loan")).get("al-nusra-front") != "target"
