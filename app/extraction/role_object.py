@@ -72,6 +72,7 @@ _REPEL = frozenset(
     | {"rebuffed", "beat", "beaten", "pushed", "drove", "driven", "fought"}
 )
 _BACK = frozenset({"off", "back"})
+_FOIL = frozenset({"foiled", "foil", "foils", "foiling", "thwarted", "thwart", "thwarts"})
 
 
 def _repelled(toks: list[re.Match[str]], noun: int) -> int | None:
@@ -460,6 +461,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
         and any(low(toks, m) in _DEALT for m in range(max(0, k - 5), k - 1))
     ):  # "Kurdish forces dealt a blow to ISIS", "inflicted heavy losses on the terrorists"
         return "target", Why("object", toks[k - 1].start(), b, f"{prev} {w}", "dealt a blow")
+    if w in _FOIL and any(low(toks, m) in _ASSAULTS for m in range(i + 1, min(len(toks), i + 6))):
+        # "the SDF foiled ISIS large-scale attack": the attackers were beaten, as when the
+        # attack is "by" them ("repelled an offensive by rebels")
+        return "target", Why("object", a, b, w, "its attack failed")
     if (w in HARM or took_out) and not _named_deed(toks, k):
         return "target", Why("object", a, b, w, "the object of a verb of harm")
     if w in FORCING and any(  # "forcing al-Nusra Front and Ahrar al-Sham Movement to withdraw"

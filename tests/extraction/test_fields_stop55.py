@@ -2,7 +2,9 @@
 week of August" its last seven, not the whole month nor the seven days before the
 reference (version 146). An actor named with a rank before its men ("killed key Daesh
 ministers", "senior Daesh commanders") or after "took out" is the target of the harm done
-to them, as it is after a number ("killed 20 IS fighters") (version 147)."""
+to them, as it is after a number ("killed 20 IS fighters") (version 147). Whoever's attack
+was foiled or thwarted ("the SDF foiled ISIS large-scale attack") is its target, as when the
+attack is "by" them; the read gold has it so in all three such claims (version 148)."""
 
 from __future__ import annotations
 
@@ -45,3 +47,17 @@ def test_a_ranked_or_taken_out_actor_is_the_target() -> None:
     # "took out" of no harm names no target
     text = "The Nusra Front took out a loan from a bank in Idlib."
     assert roles(claim(run(text), text, "loan")).get("al-nusra-front") != "target"
+
+
+def test_whose_attack_was_foiled_is_the_target() -> None:
+    for text in (
+        "The Syrian Democratic Forces have foiled ISIS large-scale attack near the town of Manbij.",
+        "Kurdish fighters thwarted a Daesh attack on the town of Kobane.",
+        "The YPG foiled an IS offensive on Kobane.",
+    ):
+        c = claim(run(text), text, "Kobane" if "Kobane" in text else "Manbij")
+        assert roles(c)["islamic-state"] == "target", text
+    # an IS attack that succeeded is still IS's deed
+    text = "An IS attack on Kobane killed 12 people."
+    assert roles(claim(run(text), text, "Kobane"))["islamic-state"] == "agent"
+
