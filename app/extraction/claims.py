@@ -98,14 +98,16 @@ _SPECULATION = re.compile(
     r"(?:likely|possible|probable)\b|\b(?:probably|perhaps|maybe)\b|^\W*If\b"
 )
 _HEDGE = re.compile(
-    r"\b(?:reportedly|apparently|allegedly|alleged|purportedly|purported|suspected|unconfirmed"
+    r"\b(?:reportedly|apparently|allegedly|alleged|purportedly|purported|supposedly|suspected"
+    r"|unconfirmed"
     r"|claim(?:s|ed|ing)?|accus(?:e|ed|es|ing)|blam(?:ed|es|ing)"
     r"|(?:has|have|had) (?:also )?been reported|reports emerged"
     r"|not in a position to|did not know whether|if (?:it is |it was )?confirmed"
     r"|it is believed|(?:is|are|was|were) (?:widely )?believed|believes?"
     r"|(?:is|are|was|were) thought to|thought\s+to\s+(?:be|have)\b"
     r"|(?:is|are|was|were)\s+estimated\s+to|(?:it )?(?:is|was|has been) reported|reports say"
-    r"|reports? that|(?:is|are|was|were) said to|said to have|seem(?:s|ed)?"
+    r"|reports? that|reports?\s+suggest(?:s|ed|ing)?|(?:is|are|was|were) said to|said to have"
+    r"|seem(?:s|ed)?"
     r"|appear(?:s|ed)? (?:to|as (?:though|if))"
     r"|likely|may|might|could|possibly|probably|presumably|(?:were|was)\s+(?:also\s+)?reported"
     r"|believed\s+to|suspects?"

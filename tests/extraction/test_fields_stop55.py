@@ -4,7 +4,9 @@ reference (version 146). An actor named with a rank before its men ("killed key 
 ministers", "senior Daesh commanders") or after "took out" is the target of the harm done
 to them, as it is after a number ("killed 20 IS fighters") (version 147). Whoever's attack
 was foiled or thwarted ("the SDF foiled ISIS large-scale attack") is its target, as when the
-attack is "by" them; the read gold has it so in all three such claims (version 148)."""
+attack is "by" them; the read gold has it so in all three such claims (version 148).
+"Supposedly" and "reports suggesting" hedge, as "reportedly" and "reports say" do (version
+149)."""
 
 from __future__ import annotations
 
@@ -61,3 +63,11 @@ def test_whose_attack_was_foiled_is_the_target() -> None:
     text = "An IS attack on Kobane killed 12 people."
     assert roles(claim(run(text), text, "Kobane"))["islamic-state"] == "agent"
 
+
+def test_supposedly_and_reports_suggesting_hedge() -> None:
+    from app.extraction.claims import is_hedged
+
+    assert is_hedged("The bomber was driving a van supposedly carrying aid supplies.")
+    assert is_hedged("The Council seeks clarity on reports suggesting that forces killed 1300.")
+    assert is_hedged("Reports suggest the regime used chlorine gas.")
+    assert not is_hedged("The monitor reported that the army killed 20 fighters.")
