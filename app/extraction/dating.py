@@ -11,8 +11,8 @@
    is told; "Meanwhile ... last night" opens an aside, after which the text may go back to
    a round-up it interrupted; a round-up's lead ("attacks on Sunday in a number of
    provinces") dates the incidents told after it elsewhere without a date; a present
-   perfect told by the text ("has also killed") is no detail of an incident of a day
-   before the reference, nor is a reaction ("is concerned about the attack", "this was
+   perfect deed told by the text ("has also killed", "have brokered deals") is no detail
+   of an incident, nor is a reaction ("is concerned about the attack", "this was
    horrific");
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
    is dated to the reference day;
@@ -319,11 +319,6 @@ class Dater:
         self.incident, self.where = None, where
         return Dated(None, None)
 
-    def _before_today(self, d: DateMention) -> bool:
-        """Is d over before the reference day? A present perfect ("has caused", "have
-        fled") cannot tell an event of a day gone by: it is no detail of that incident."""
-        return self.reference is not None and d.date_end < self.reference
-
     def _told_again(
         self, own: DateMention, stated: bool, content_from: int, end: int
     ) -> Dated | None:
@@ -547,7 +542,10 @@ class Dater:
             incident is not None
             and (reports_event or answers)
             and tense not in ("present", "future")
-            and not (tense == "perfect" and account is None and self._before_today(incident))
+            # a present perfect deed ("has caused", "have brokered a series of deals") tells
+            # no day and is no detail of the incident, even one of the reference day
+            # (docs/annotation.md §11); a state in it ("has been besieged") is dated above
+            and not (tense == "perfect" and account is None)
         ):
             return self._inherited(incident, "")
         if incident is not None and account is not None and tense not in ("present", "future"):
