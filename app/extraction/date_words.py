@@ -167,7 +167,8 @@ PERFECT_STATE = re.compile(
     r"(?:long\s+|now\s+|also\s+|largely\s+|mostly\s+)?(?:"
     r"been\s+(?:\w+\s+)?(?:under|divided|besieged|encircled|surrounded|held\s+by|"
     r"controlled\s+by|closed|cut\s+off|ongoing)|"
-    r"stalled|deadlocked|remained|held\s+its\s+ground|returned\s+to\s+(?:\w+\s+)?control)\b",
+    r"stalled|deadlocked|remained|continued|held\s+its\s+ground|"
+    r"returned\s+to\s+(?:\w+\s+)?control)\b",
     re.I,
 )
 # the incident already told, named again by a statement about it

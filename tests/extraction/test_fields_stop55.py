@@ -8,7 +8,8 @@ attack is "by" them; the read gold has it so in all three such claims (version 1
 "Supposedly" and "reports suggesting" hedge, as "reportedly" and "reports say" do (version
 149). A present perfect deed with no date ("The government and rebels have brokered a series
 of deals") is no detail of the incident told before it, even one of the reference day, as
-docs/annotation.md §11 settled at fresh15 (version 150)."""
+docs/annotation.md §11 settled at fresh15 (version 150); "have continued bombardment" is a
+state that holds today, as "have remained" is (version 151)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,7 @@ def test_a_present_perfect_deed_is_no_detail_of_the_days_incident() -> None:
     day = (date(2017, 4, 15), date(2017, 4, 15))
     assert dated(claim(x, _SAME_DAY, "The attack has killed")) == day
 
+
+def test_continued_bombardment_is_a_state_of_today() -> None:
+    x = run(_SAME_DAY, published=date(2017, 4, 15))
+    assert dated(claim(x, _SAME_DAY, "continued")) == (date(2017, 4, 15), date(2017, 4, 15))
