@@ -194,6 +194,10 @@ def widen(text: str, actors: list[ActorMention]) -> list[ActorMention]:
             if key is not None:
                 hit = (key, toks[k + length - 1].end)
         hit = hit or _led(toks, k, a.key)
+        if hit and hit[0] != a.key and _word(toks[k]) == "backed":
+            # "US-backed fighters": the backer stays named beside the fighters it backs
+            out += [a, _mention(text, hit[0], toks[k].start, hit[1])]
+            continue
         out.append(_mention(text, hit[0], a.start, hit[1]) if hit else a)
     return out
 

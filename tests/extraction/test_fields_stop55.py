@@ -9,7 +9,9 @@ attack is "by" them; the read gold has it so in all three such claims (version 1
 149). A present perfect deed with no date ("The government and rebels have brokered a series
 of deals") is no detail of the incident told before it, even one of the reference day, as
 docs/annotation.md §11 settled at fresh15 (version 150); "have continued bombardment" is a
-state that holds today, as "have remained" is (version 151)."""
+state that holds today, as "have remained" is (version 151). "US-backed fighters" and "the
+US-backed alliance" are the Syrian Democratic Forces, the US `mentioned` as their backer, as
+§11 settled at fresh18; "US-backed rebels" are not (version 152)."""
 
 from __future__ import annotations
 
@@ -95,3 +97,14 @@ def test_a_present_perfect_deed_is_no_detail_of_the_days_incident() -> None:
 def test_continued_bombardment_is_a_state_of_today() -> None:
     x = run(_SAME_DAY, published=date(2017, 4, 15))
     assert dated(claim(x, _SAME_DAY, "continued")) == (date(2017, 4, 15), date(2017, 4, 15))
+
+
+def test_us_backed_fighters_are_the_sdf_and_the_us_their_backer() -> None:
+    text = "US-backed fighters reached the outskirts of Tabqa on Saturday."
+    assert roles(claim(run(text), text, "Tabqa")) == {"sdf": "agent", "united-states": "mentioned"}
+    text = "Fighters from the US-backed alliance have made advances in Manbij."
+    assert roles(claim(run(text), text, "Manbij"))["sdf"] == "agent"
+    # the rebels the US backed before the SDF existed are not the SDF
+    text = "Nusra Front on Saturday drove US-backed rebels out of a military base near Idlib."
+    r = roles(claim(run(text), text, "Idlib"))
+    assert "sdf" not in r and r["united-states"] == "mentioned"
