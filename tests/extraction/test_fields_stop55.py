@@ -11,7 +11,8 @@ of deals") is no detail of the incident told before it, even one of the referenc
 docs/annotation.md §11 settled at fresh15 (version 150); "have continued bombardment" is a
 state that holds today, as "have remained" is (version 151). "US-backed fighters" and "the
 US-backed alliance" are the Syrian Democratic Forces, the US `mentioned` as their backer, as
-§11 settled at fresh18; "US-backed rebels" are not (version 152)."""
+§11 settled at fresh18; "US-backed rebels" are not (version 152). "The charity said" is the
+aid body the article named, as "the group said" is (version 153)."""
 
 from __future__ import annotations
 
@@ -108,3 +109,12 @@ def test_us_backed_fighters_are_the_sdf_and_the_us_their_backer() -> None:
     text = "Nusra Front on Saturday drove US-backed rebels out of a military base near Idlib."
     r = roles(claim(run(text), text, "Idlib"))
     assert "sdf" not in r and r["united-states"] == "mentioned"
+
+
+def test_the_charity_is_the_aid_body_named_before() -> None:
+    text = (
+        "A helicopter dropped four bombs on a Qatar Red Crescent medical facility in Idlib on "
+        "Friday. Two patients were killed and eight injured the charity said in a statement."
+    )
+    c = claim(run(text), text, "the charity")
+    assert c.claimant is not None and c.claimant.key == "qatar-red-crescent"
