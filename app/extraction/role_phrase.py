@@ -132,7 +132,19 @@ def companions(toks: list[re.Match[str]], k: int) -> int | None:
         partners = low(toks, k + 1) in _PARTNER_HEADS and (
             toks[k].group().islower() or low(toks, k) in _PARTNER_ADJECTIVES
         )
-        return k + 2 if partners else None
+        if partners:
+            return k + 2
+        # "Russia along with Iran and local militia forces has been assisting": two
+        # plain words before the head
+        two = (
+            k + 2 < len(toks)
+            and low(toks, k + 2) in _PARTNER_HEADS
+            and toks[k].group().isalpha()
+            and toks[k].group().islower()
+            and toks[k + 1].group().isalpha()
+            and toks[k + 1].group().islower()
+        )
+        return k + 3 if two else None
     for m in range(k + 1, min(len(toks), k + 5)):
         if low(toks, m) in HEADS | {"allies", "ally", "groups"}:
             return m + 1

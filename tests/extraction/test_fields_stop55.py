@@ -12,7 +12,10 @@ docs/annotation.md §11 settled at fresh15 (version 150); "have continued bombar
 state that holds today, as "have remained" is (version 151). "US-backed fighters" and "the
 US-backed alliance" are the Syrian Democratic Forces, the US `mentioned` as their backer, as
 §11 settled at fresh18; "US-backed rebels" are not (version 152). "The charity said" is the
-aid body the article named, as "the group said" is (version 153)."""
+aid body the article named, as "the group said" is (version 153). A subject listed with a
+force named by two plain words ("Russia along with Iran and local militia forces has been
+assisting", "units of the army and the armed forces broke") acts, as with one (version
+154)."""
 
 from __future__ import annotations
 
@@ -118,3 +121,9 @@ def test_the_charity_is_the_aid_body_named_before() -> None:
     )
     c = claim(run(text), text, "the charity")
     assert c.claimant is not None and c.claimant.key == "qatar-red-crescent"
+
+
+def test_a_force_of_two_plain_words_in_the_subject_list() -> None:
+    text = "Russia along with Iran and local militia forces has been assisting the government in Idlib."
+    r = roles(claim(run(text), text, "Idlib"))
+    assert r["russia"] == "agent" and r["iran"] == "agent"
