@@ -29,7 +29,11 @@ def test_a_week_of_a_month_is_its_seven_days() -> None:
 
     ref = date(2015, 7, 9)
     for words, first, last in (
-        ("The rebels launched an offensive in the first week of July.", date(2015, 7, 1), date(2015, 7, 7)),
+        (
+            "The rebels launched an offensive in the first week of July.",
+            date(2015, 7, 1),
+            date(2015, 7, 7),
+        ),
         ("It rained in the second week of June 2014.", date(2014, 6, 8), date(2014, 6, 14)),
         ("Talks resumed in the third week of March.", date(2015, 3, 15), date(2015, 3, 21)),
         # "the last week of": the month's last seven days, not the week before the reference
