@@ -15,8 +15,9 @@ Conventions (news style, checked against the seed documents):
   "the weekend" is the last Saturday-Sunday not after the reference;
 * "early/mid/late October" keeps month precision but narrows the range to days 1-10,
   11-20 and 21-end; "the first (second, third, fourth) week of October" is days 1-7
-  (8-14, 15-21, 22-28) and "the last week of October" its last seven, precision week; a month without a year is the most recent one not after the
-  reference; "since X" is the range from X to the reference, with X's precision;
+  (8-14, 15-21, 22-28) and "the last week of October" its last seven, precision week; a
+  month without a year is the most recent one not after the reference; "since X" is the
+  range from X to the reference, with X's precision;
 * "two weeks ago", "a year ago": counted back from the reference, with the unit's
   precision (a week ago is the 7 days from that day; a year ago is that calendar year);
 * precision is the unit of the anchor, like UCDP's date_prec: a range is given by
@@ -269,23 +270,21 @@ def _month_anchor(found: _Found, m: re.Match[str], ref: date | None) -> None:
         d = _day(int(year.group(1)), month, int(b.group(1)))
         found.add(_with_weekday(text, b.start()), year.end(), d, d, "day")
         return
+    # a part of the month before it: "early October", "the first week of July"
     part = _before(_BEFORE_PART, text, ms) if full else None
-    if part is not None and (year is not None or ref is not None):
-        y = int(year.group(1)) if year else _latest_month(ref, month)  # type: ignore[arg-type]
-        key = next(w for w in part.group(1).lower().split() if w in _PARTS)
-        lo, hi = _PARTS[key]
-        last = monthrange(y, month)[1]
-        end = year.end() if year else me
-        found.add(part.start(), end, date(y, month, lo), date(y, month, min(hi, last)), "month")
-        return
-    week = _before(_BEFORE_WEEK_OF, text, ms) if full else None
-    if week is not None and (year is not None or ref is not None):
+    week = _before(_BEFORE_WEEK_OF, text, ms) if full and part is None else None
+    if (part or week) and (year is not None or ref is not None):
         y = int(year.group(1)) if year else _latest_month(ref, month)  # type: ignore[arg-type]
         last = monthrange(y, month)[1]
-        nth = _NTH_WEEK.get(week.group(1).lower())
-        first = 7 * nth - 6 if nth else last - 6  # "the last week of": its last seven days
         end = year.end() if year else me
-        found.add(week.start(), end, date(y, month, first), date(y, month, first + 6), "week")
+        if part is not None:
+            key = next(w for w in part.group(1).lower().split() if w in _PARTS)
+            lo, hi = _PARTS[key]
+            found.add(part.start(), end, date(y, month, lo), date(y, month, min(hi, last)), "month")
+        elif week is not None:
+            nth = _NTH_WEEK.get(week.group(1).lower())
+            first = 7 * nth - 6 if nth else last - 6  # "the last week of": its last seven days
+            found.add(week.start(), end, date(y, month, first), date(y, month, first + 6), "week")
         return
     if year is not None:
         found.add(ms, year.end(), *_month_range(int(year.group(1)), month), "month")
