@@ -11,7 +11,7 @@
    is told; "Meanwhile ... last night" opens an aside, after which the text may go back to
    a round-up it interrupted; a round-up's lead ("attacks on Sunday in a number of
    provinces") dates the incidents told after it elsewhere without a date; a present
-   perfect deed told by the text ("has also killed", "have brokered deals") is no detail
+   perfect deed told by the text ("has also killed", "have been displaced") is no detail
    of an incident, nor is a reaction ("is concerned about the attack", "this was
    horrific");
 3. a claim about a present state ("remain trapped", "is besieged", "has suspended")
@@ -187,15 +187,22 @@ def since_war(text: str, start: int, end: int, reference: date | None) -> DateMe
 def _tense(text: str, start: int, end: int, content_from: int) -> str:
     """present | past | future | perfect | unknown: the first finite verb of the content
     decides ("have taken" is a present perfect only with no present verb beside it: "have
-    entered and are advancing" is a present state)."""
+    entered and are advancing" is a present state; "have been killed" is a present perfect
+    deed, not a state)."""
     present = PRESENT.search(text, content_from, end)
-    if present and (
-        HEARSAY.match(text, present.end())  # "is said to have died": past
-        or (present.group().lower() in PERFECT and PERFECT_EVENT.match(text, present.end()))
-    ):
+    deed = None  # "have been killed", "has been displaced"
+    if present and present.group().lower() in PERFECT:
+        deed = PERFECT_EVENT.match(text, present.end())
+    if present and (deed or HEARSAY.match(text, present.end())):  # "is said to have died"
+        perfect_at = present.start()
         present = PRESENT.search(text, present.end(), end)
     past = PAST.search(text, content_from, end)
     future = FUTURE.search(text, content_from, end)
+    if deed and (past is None or past.start() < deed.end()):
+        past = PAST.search(text, deed.end(), end)  # the participle is no past verb
+        first = min((m.start() for m in (present, past, future) if m), default=end)
+        if perfect_at < first:
+            return "perfect"
     first = min((m.start() for m in (present, past) if m), default=end)
     if future and future.start() < first:
         return "future"

@@ -1,0 +1,35 @@
+"""Claim fields, stop 56: a deed told in the passive present perfect with no date ("Millions
+have been displaced", "Hundreds of people have been killed there since peace talks broke
+off") tells no day and is no detail of the incident told before it, as the active present
+perfect is not since version 150 (docs/annotation.md §11); one that names the incident
+("have been killed in the strike") still goes on about it (version 155)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.test_error_classes import claim, dated, run
+
+
+def test_a_passive_present_perfect_deed_is_no_detail_of_the_incident() -> None:
+    ref = date(2016, 6, 13)
+    saturday = (date(2016, 6, 11), date(2016, 6, 11))
+    lead = "Two civilians were killed in an airstrike on Aleppo on Saturday the Observatory said. "
+    for sentence in (
+        "Millions have been displaced both inside and outside of Syria.",
+        "Hundreds of people have been killed there since peace talks broke off.",
+        "More than 150000 people have been killed in the three-year-old rebellion.",
+    ):
+        text = lead + sentence
+        assert dated(claim(run(text, published=ref), text, sentence[:20])) is None, sentence
+    # the deed that names the incident goes on about it; a dated one keeps its own day
+    text = lead + "Three children have been killed in the strike."
+    assert dated(claim(run(text, published=ref), text, "Three children")) == saturday
+    text = lead + "Five fighters have been killed in Idlib on Sunday."
+    assert dated(claim(run(text, published=ref), text, "Five fighters")) == (
+        date(2016, 6, 12),
+        date(2016, 6, 12),
+    )
+    # a passive deed in the past is still a detail: "were killed", as before
+    text = lead + "Among the dead were three children."
+    assert dated(claim(run(text, published=ref), text, "Among the dead")) == saturday
