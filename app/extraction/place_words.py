@@ -171,11 +171,12 @@ HELD_PARTS = frozenset(["held", "controlled", "dominated", "torn"])
 # actor): "whether Damascus is adhering to its commitments", "its Damascus ally", "called
 # on Damascus to give inspectors access". Only after the name; "in Damascus said" is not.
 STATE_ACTS = re.compile(
-    r"\s+(?:(?:has|have|had|is|was|would|will|must|has\s+been)\s+)?(?:\w+ly\s+)?"
+    r"\s+(?:(?:has|have|had|is|was|would|will|must|has\s+been)\s+)?(?:(?:\w+ly|then)\s+)?"
     r"(?:denied|denies|deny|insists|insisted|accused|accuses|agreed|agrees|rejected|rejects|"
     r"refused|refuses|adhering|adhered|complied|complies|complying|blamed|blames|responded|"
     r"warned|warns|demanded|demands|vowed|vows|denounced|denounces|condemned|condemns|"
-    r"lost|loses|ally|allies)\b",
+    r"refuted|refutes|described|describes|touts|joined|summoned|imprisoned|used|uses|"
+    r"investigating|lost|loses|ally|allies)\b",
     re.I,
 )
 # ... or named beside another party as one of two that act: "Damascus and Moscow declared a
