@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.extraction.dates import WEEKDAYS
+from app.extraction.dates import MONTHS, WEEKDAYS
 from app.extraction.normalize import word_set
 from app.extraction.role_phrase import (
     JOINT,
@@ -193,6 +193,9 @@ def subject_role(
     while k < n:
         if low(toks, k) in ("last", "this", "earlier") and low(toks, k + 1) in _PERIODS:
             k += 2  # "The Syrian army last month repelled"
+        elif (end := _on_date(toks, k)) is not None:
+            first += end - k  # "The regime on July 22 announced": the date is no verb's
+            k = end
         elif (adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"}) or (
             low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX
         ):
@@ -378,6 +381,25 @@ def _raised_deed(toks: list[re.Match[str]], k: int) -> bool:
 
 _SPANS = frozenset({"days", "weeks", "months", "hours", "week", "month", "year"})
 _COUNTED = frozenset({"few", "several", "two", "three", "four"})
+
+
+def _on_date(toks: list[re.Match[str]], k: int) -> int | None:
+    """The index after a calendar date at toks[k] ("on July 22", "on 22 July 2016", "in
+    March"), or None."""
+    if low(toks, k) not in ("on", "in"):
+        return None
+    m = k + 1
+    if low(toks, m).isdigit() and low(toks, m + 1) in MONTHS:
+        m += 2  # "on 22 July"
+    elif low(toks, m) in MONTHS and low(toks, m) != "may":
+        m += 1
+        if low(toks, m).isdigit() and len(low(toks, m)) <= 2:
+            m += 1  # "on July 22"
+    else:
+        return None
+    if low(toks, m).isdigit() and len(low(toks, m)) == 4:
+        m += 1  # "2016"
+    return m
 
 
 def _after_time(toks: list[re.Match[str]], k: int) -> int:

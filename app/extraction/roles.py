@@ -239,8 +239,11 @@ _ITS_GROUND = re.compile(
     re.I,
 )
 _COORDINATION = re.compile(
-    r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters))?"
-    r"[\s,\-–—]*(?:and|or|as well as|along with|but also|,)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|\s+",
+    r"(?:\s+(?:militia|group|forces|brigade|movement|faction|fighters|militants))?"
+    r"(?:\s+on\s+the\s+one\s+hand)?"  # "between fighters from the YPG on the one hand and"
+    r"[\s,\-–—]*(?:and|or|as well as|along with|but also|,)\s*(?:(?:the|a|an)\s+)?"
+    # "and fighters from the Islamic State", "and a joint force of al-Nusra"
+    r"(?:[\w'’-]+\s+){0,3}?(?:(?:of|from)\s+(?:the\s+)?)?|\s+",
     re.I,
 )
 

@@ -4,7 +4,10 @@ off") tells no day and is no detail of the incident told before it, as the activ
 perfect is not since version 150 (docs/annotation.md §11); one that names the incident
 ("have been killed in the strike") still goes on about it (version 155). Syria or Damascus
 that used, imprisoned, joined or is investigating is the Syrian government acting, as one
-that denied or warned was already (version 156)."""
+that denied or warned was already (version 156). A calendar date between a subject and its
+verb ("The regime on July 22 announced") is stepped over as a weekday is; the second party
+to fighting named after "fighters from the" or "a joint force of" is one too ("between
+fighters from the YPG on the one hand and fighters from the Islamic State") (version 157)."""
 
 from __future__ import annotations
 
@@ -50,3 +53,37 @@ def test_syria_that_acts_is_its_government() -> None:
     # a place still, where nothing is done by it
     text = "Two men were killed in Syria then buried near Idlib."
     assert "syria" in {p.key for p in claim(run(text), text, "Two men").places}
+
+
+def test_a_calendar_date_between_subject_and_verb_is_stepped_over() -> None:
+    for text, key in (
+        (
+            "The regime on July 22 announced a ceasefire with rebels in the area.",
+            "syrian-government",
+        ),
+        ("The army on 22 July 2016 shelled the town of Douma.", "syrian-arab-army"),
+        ("The army in July shelled the town of Douma.", "syrian-arab-army"),
+    ):
+        assert roles(claim(run(text), text, "The "))[key] == "agent", text
+    # "in" a place is no date: the rebels there do not act by it alone
+    text = "Rebels in Douma shelled the town of Harasta."
+    assert "syrian-opposition" not in roles(claim(run(text), text, "Rebels"))
+
+
+def test_the_second_party_to_fighting_is_one_too() -> None:
+    for text, first, second in (
+        (
+            "Clashes erupted on Friday between fighters from the YPG on the one hand and "
+            "fighters from the Islamic State on the other.",
+            "ypg",
+            "islamic-state",
+        ),
+        (
+            "The fighting in Azaz was between hardline Islamic State militants and a joint "
+            "force of al-Nusra and Western-backed rebels.",
+            "islamic-state",
+            "al-nusra-front",
+        ),
+    ):
+        found = roles(claim(run(text), text, "between"))
+        assert found[first] == found[second] == "agent", text
