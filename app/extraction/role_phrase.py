@@ -156,7 +156,7 @@ _PARTNER_HEADS = word_set(
     "allies partners forces fighters militias troops units militants regiment regiments "
     "brigades battalions gunmen insurgents rebels"
 )
-_PARTNER_ADJECTIVES = word_set("islamic islamist jihadist kurdish arab allied")
+_PARTNER_ADJECTIVES = word_set("islamic islamist jihadist kurdish arab allied armed")
 
 
 def partner_end(toks: list[re.Match[str]], k: int, others: Sequence[ActorMention]) -> int:

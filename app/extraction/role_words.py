@@ -25,7 +25,7 @@ HEADS = word_set(
 PAST_IRREGULAR = word_set(
     "began took fled fought struck hit shot led held drove fell rose went gave made sent brought "
     "built left came ran won lost broke sought set put cut spread withdrew overran retook "
-    "overtook undertook swept kept stood threw beat bore blew laid slew"
+    "overtook undertook swept kept stood threw beat bore blew laid slew dealt"
 )
 # irregular past forms and -s forms of verbs of action, which the -ed test misses
 ACTION = PAST_IRREGULAR | word_set(
@@ -36,7 +36,7 @@ ACTION = PAST_IRREGULAR | word_set(
     "retake pushes push fires fire shells bombs raids kills wounds storms storm regains "
     "regain recaptures recapture blocks block cuts imposes impose lifts lift opens open "
     "closes close secures secure unleashed unleashes unleash cracked conducting conducts "
-    "conduct operates operate patrols patrol aims "
+    "conduct operates operate patrols patrol aims aim "
     # the present of headlines and timelines: "Assad sacks the governor", "Iran boosts support"
     "sacks sack boosts boost expands expand agrees agree begins starts takes"
 )

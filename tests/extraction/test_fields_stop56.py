@@ -7,7 +7,9 @@ that used, imprisoned, joined or is investigating is the Syrian government actin
 that denied or warned was already (version 156). A calendar date between a subject and its
 verb ("The regime on July 22 announced") is stepped over as a weekday is; the second party
 to fighting named after "fighters from the" or "a joint force of" is one too ("between
-fighters from the YPG on the one hand and fighters from the Islamic State") (version 157)."""
+fighters from the YPG on the one hand and fighters from the Islamic State") (version 157).
+"The Army and Armed Forces established", "IS dealt a blow" and "Damascus and its allies aim
+to" are subjects that act (version 158)."""
 
 from __future__ import annotations
 
@@ -87,3 +89,21 @@ def test_the_second_party_to_fighting_is_one_too() -> None:
     ):
         found = roles(claim(run(text), text, "between"))
         assert found[first] == found[second] == "agent", text
+
+
+def test_more_subjects_that_act() -> None:
+    for text, keys in (
+        (
+            "A military source announced that the Army and Armed Forces established full "
+            "control over the town of Minian.",
+            ("syrian-arab-army",),
+        ),
+        ("The airstrikes came after IS dealt a significant blow to the army.", ("islamic-state",)),
+        (
+            "The opposition says Damascus and its Russian and Iranian allies aim to win the war "
+            "by depopulating rebel-held areas.",
+            ("syrian-government", "russia", "iran"),
+        ),
+    ):
+        found = roles(claim(run(text), text, text[:12]))
+        assert all(found.get(k) == "agent" for k in keys), (text, found)
