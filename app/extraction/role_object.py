@@ -160,6 +160,10 @@ def object_role(text: str, toks: list[re.Match[str]], i: int) -> tuple[ActorRole
             )
             or DESCRIBED.search(w)  # "Western-backed al-Qaida terrorists"
             or (w == "at" and low(toks, k + 1) == "least")
+            # "eliminated over 75 militants of the Nusra Front": a figure's qualifier
+            or (
+                w == "over" and (low(toks, k + 1)[:1].isdigit() or low(toks, k + 1) in NUMBER_WORDS)
+            )
             or w.endswith(("'s", "’s"))  # "with the army’s Tiger Forces": a determiner
             or w in _QUOTES
         ):

@@ -62,6 +62,8 @@ _REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself"})
 # what an organisation named before its head noun does: "the White Helmets rescue group"
 _ORG_KINDS = frozenset({"rescue", "aid", "relief", "monitoring", "humanitarian", "medical"})
 _CONDEMNED = frozenset({"condemned", "criticised", "criticized", "denounced", "censured"})
+# a group's legal status where it is named: "Nusra Front banned in Russia" does nothing
+_BANNED = frozenset({"banned", "outlawed", "proscribed", "prohibited"})
 
 
 def _included_end(toks: list[re.Match[str]], k: int) -> int | None:
@@ -196,6 +198,16 @@ def subject_role(
         elif (end := _on_date(toks, k)) is not None:
             first += end - k  # "The regime on July 22 announced": the date is no verb's
             k = end
+        elif (
+            low(toks, k) in _BANNED
+            and low(toks, k + 1) == "in"
+            and k + 2 < n
+            and named(toks[k + 2].group())
+        ):
+            # "Jabhat al-Nusra both outlawed in Russia continue": the group's status
+            # where it is named, no verb of its own
+            first += 3
+            k += 3
         elif (adverb(toks, k) and low(toks, k) not in COPULA | {"has", "have", "had"}) or (
             low(toks, k) in ("on", "late", "early", "last") and low(toks, k + 1) in AUX
         ):

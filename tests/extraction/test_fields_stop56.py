@@ -9,7 +9,9 @@ verb ("The regime on July 22 announced") is stepped over as a weekday is; the se
 to fighting named after "fighters from the" or "a joint force of" is one too ("between
 fighters from the YPG on the one hand and fighters from the Islamic State") (version 157).
 "The Army and Armed Forces established", "IS dealt a blow" and "Damascus and its allies aim
-to" are subjects that act (version 158)."""
+to" are subjects that act (version 158). "Jabhat al-Nusra both outlawed in Russia" is the
+group's status, no verb of its own: the verb after it is its; "eliminated over 75 militants
+of the Nusra Front" hits the group, as "more than 75" does (version 159)."""
 
 from __future__ import annotations
 
@@ -107,3 +109,22 @@ def test_more_subjects_that_act() -> None:
     ):
         found = roles(claim(run(text), text, text[:12]))
         assert all(found.get(k) == "agent" for k in keys), (text, found)
+
+
+def test_a_groups_legal_status_and_an_over_figure_change_no_role() -> None:
+    # "outlawed in Russia" is where the group is banned, no verb of its own: the verb after
+    # it is the group's
+    text = "Islamic State as well as Jabhat al-Nusra both outlawed in Russia continue attacks."
+    found = roles(claim(run(text), text, "outlawed"))
+    assert found["al-nusra-front"] == found["islamic-state"] == "agent"
+    text = "The Nusra Front banned in Russia said it would fight on."
+    assert roles(claim(run(text), text, "banned")).get("al-nusra-front") != "agent"
+    # "over 75 militants of" a group killed is the group hit, as "more than 75" is
+    for text in (
+        "The army eliminated over 75 militants of the Nusra Front in Daraa.",
+        "Weve killed over 20 of ISILs external operators in Raqqa.",
+    ):
+        found = roles(claim(run(text), text, "over"))
+        assert "target" in found.values(), text
+    text = "The army took control over the Nusra Front positions near Daraa."
+    assert roles(claim(run(text), text, "control")).get("al-nusra-front") != "target"
