@@ -206,7 +206,9 @@ NOT_AGENT_BY = word_set(
     "backed supported controlled held run sponsored based funded armed accused condemned "
     "denied blamed hosted helped assisted chaired organized organised "
     "welcomed praised criticized criticised described called known founded authorized agreed "
-    "authorised approved endorsed recognized recognised"
+    "authorised approved endorsed recognized recognised dominated managed financed bankrolled "
+    "raised set achieved offered inaugurated regarded provided formed distributed "
+    "confirmed documented"
 )
 # what a "by" phrase has undergone, not done: "the losses suffered by Russian forces"
 SUFFERED_BY = word_set("suffered sustained experienced incurred endured")

@@ -11,7 +11,9 @@ fighters from the YPG on the one hand and fighters from the Islamic State") (ver
 "The Army and Armed Forces established", "IS dealt a blow" and "Damascus and its allies aim
 to" are subjects that act (version 158). "Jabhat al-Nusra both outlawed in Russia" is the
 group's status, no verb of its own: the verb after it is its; "eliminated over 75 militants
-of the Nusra Front" hits the group, as "more than 75" does (version 159)."""
+of the Nusra Front" hits the group, as "more than 75" does (version 159). A "by" phrase of no
+deed ("a clinic managed by", "districts dominated by", "salaries offered by", "inaugurated
+by", "regarded by", "provided by") names no agent (version 160)."""
 
 from __future__ import annotations
 
@@ -128,3 +130,28 @@ def test_a_groups_legal_status_and_an_over_figure_change_no_role() -> None:
         assert "target" in found.values(), text
     text = "The army took control over the Nusra Front positions near Daraa."
     assert roles(claim(run(text), text, "control")).get("al-nusra-front") != "target"
+
+
+def test_a_by_phrase_of_no_deed_names_no_agent() -> None:
+    for text, key in (
+        (
+            "An attack on a clinic managed by the Qatar Red Crescent killed two patients.",
+            "qatar-red-crescent",
+        ),
+        (
+            "Rebels shelled districts dominated by Assad forces with hundreds of missiles.",
+            "syrian-arab-army",
+        ),
+        (
+            "For youths without work salaries offered by Islamic State are a source of income.",
+            "islamic-state",
+        ),
+        (
+            "The attack damaged the Opera House which was inaugurated by President Bashar al-Assad.",
+            "bashar-al-assad",
+        ),
+    ):
+        assert roles(claim(run(text), text, text[:10])).get(key) != "agent", text
+    # a deed's "by" phrase still names its doer
+    text = "The attack was carried out by Islamic State fighters near Palmyra."
+    assert roles(claim(run(text), text, "carried"))["islamic-state"] == "agent"
