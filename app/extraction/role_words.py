@@ -220,6 +220,6 @@ LOSING = SUFFERED_BY | word_set("suffers suffer sustains sustain losing")
 DEEDS = word_set(
     "use gas massacre massacres escalation killing killings violations crimes abuses "
     "aggression bombardment shelling attack attacks strikes airstrikes raids brutality "
-    "atrocities atrocity violence terror"
+    "atrocities atrocity violence terror displacement destruction initiative trip visit"
 )
 DET = word_set("the a an its their his her this that these those some several two three four")

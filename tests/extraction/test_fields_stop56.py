@@ -13,7 +13,9 @@ to" are subjects that act (version 158). "Jabhat al-Nusra both outlawed in Russi
 group's status, no verb of its own: the verb after it is its; "eliminated over 75 militants
 of the Nusra Front" hits the group, as "more than 75" does (version 159). A "by" phrase of no
 deed ("a clinic managed by", "districts dominated by", "salaries offered by", "inaugurated
-by", "regarded by", "provided by") names no agent (version 160)."""
+by", "regarded by", "provided by") names no agent (version 160). Displacement, destruction,
+an initiative, a trip or a visit "by" someone is theirs, as an attack "by" them is (version
+161; "actions by" was tried too and dropped: it moved one unread set each way)."""
 
 from __future__ import annotations
 
@@ -155,3 +157,22 @@ def test_a_by_phrase_of_no_deed_names_no_agent() -> None:
     # a deed's "by" phrase still names its doer
     text = "The attack was carried out by Islamic State fighters near Palmyra."
     assert roles(claim(run(text), text, "carried"))["islamic-state"] == "agent"
+
+
+def test_a_deed_noun_before_by_names_its_doer() -> None:
+    for text, key in (
+        (
+            "The Coalition warned that mass killings destruction and displacement by the Assad "
+            "regime undermine all chances of a settlement.",
+            "syrian-government",
+        ),
+        (
+            "The explosions coincided with a rare trip by President Bashar Assad to Daraya.",
+            "bashar-al-assad",
+        ),
+        (
+            "The group is believed to refer to an initiative by Al-Qaedas central command.",
+            "al-qaeda",
+        ),
+    ):
+        assert roles(claim(run(text), text, text[:12])).get(key) == "agent", text
