@@ -173,6 +173,12 @@ _VERB_NOUN_OK = re.compile(
     r"(?:\s+(?:on\s+)?[A-Z]\w*day)?(?:\s+that\b|\s*[.:\"”]|\s*$"
     r"|\s+(?:it|they|he|she|we)\s+(?:has|have|had|is|are|was|were|will|would)\b)"
 )
+# "The United States claims the attacks are carried out to": a clause whose "that" was
+# dropped, its subject a noun phrase
+_CLAIMS_CLAUSE = re.compile(
+    r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:is|are|was|were|has|have|had)\b"
+)
+_CONCESSION = re.compile(r"\s*(?:While|Although|Though|Whereas)\b")
 # "said it had documented/counted": what the speaker recorded is what it said, and the
 # pronoun before the record verb is that same speaker
 _SAID_IT = re.compile(r"\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}")
@@ -280,9 +286,16 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             continue
         if verb == "accused" and _ACCUSED_OF.match(sentence, m.end()):
             continue
-        if verb.startswith("claim") and _CLAIMED_DEED.match(sentence, m.end()):
+        # ("While Russia claims its campaign is aimed at IS it has targeted civilians": the
+        # main clause after a concession is the outlet's own)
+        clause = (
+            verb == "claims"
+            and _CLAIMS_CLAUSE.match(sentence, m.end())
+            and not _CONCESSION.match(sentence)
+        )
+        if verb.startswith("claim") and _CLAIMED_DEED.match(sentence, m.end()) and not clause:
             continue  # "claimed the attack": responsibility, reported by the outlet
-        if verb in _VERB_OR_NOUN and not _VERB_NOUN_OK.match(sentence, m.end()):
+        if verb in _VERB_OR_NOUN and not (_VERB_NOUN_OK.match(sentence, m.end()) or clause):
             continue  # "amid reports", "media claims of": nouns; "declared a caliphate"
         if verb in ("called", "calls") and not _CALLED_OK.match(sentence, m.end()):
             continue
