@@ -197,6 +197,15 @@ _CLAIMED_HARM = re.compile(
     r"(?:[\d,]+|\w+)\s+(?:more\s+)?(?:lives|victims)\b",
     re.I,
 )
+# ... and after "claimed" only: "blasts ... claiming 4 martyrs and 13 injured" (not "claimed
+# 20 people were killed": speech; "claimed more than 100 civilians" was tried and moved one
+# unread set down)
+_CLAIMED_DEAD = re.compile(
+    r"\s+(?:(?:at least|more than|over|nearly|some|about|around|up to|almost)\s+)?"
+    r"[\d,]+\s+(?:\w+\s+)?(?:martyrs|people|dead)\b"
+    r"(?!\s+(?:\w+\s+)?(?:were|was|had|have|are|is|died|killed|wounded|injured|dead)\b)",
+    re.I,
+)
 _CLAIMED_DEED = re.compile(
     r"\s+(?:the\s+|this\s+|that\s+|both\s+)?(?:\w+\s+)?(?:attacks?|bombings?|blasts?|"
     r"assault|explosions?|killings?|operation|kidnapping|downing|shooting)\b",
@@ -282,7 +291,9 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
             verb in _DENYING and after.group().split()[0].lower() == "responsibility"
         ):
             continue  # "claimed responsibility"; but "denied responsibility" is a denial
-        if _CLAIMED_HARM.match(sentence, m.end()):
+        if _CLAIMED_HARM.match(sentence, m.end()) or (
+            verb.startswith("claim") and _CLAIMED_DEAD.match(sentence, m.end())
+        ):
             continue
         if verb == "accused" and _ACCUSED_OF.match(sentence, m.end()):
             continue

@@ -29,7 +29,7 @@ from app.extraction.unlisted import find_unlisted
 
 # Stored on each source; bump it when the output changes, so `claimdb reextract` (without
 # --all) knows which sources are stale.
-EXTRACTOR_VERSION = "162"
+EXTRACTOR_VERSION = "163"
 
 _SPEAKING_KINDS = ("media", "monitor")
 _M = TypeVar("_M", ActorMention, PlaceMention)
