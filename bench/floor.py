@@ -14,13 +14,15 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import socket
-import statistics
-import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.compare import _pct, server  # noqa: E402  (the same percentiles and start-up)
 
 SERVER = r"""
 import sys
@@ -28,7 +30,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import Response
 
-body = b'{"items": [' + b'"x",' * (int(sys.argv[2]) // 4) + b'"x"]}'
+body = b'{"items": [' + b'"x",' * (int(sys.argv[1]) // 4) + b'"x"]}'
 app = FastAPI()
 
 
@@ -37,18 +39,8 @@ def page() -> Response:  # a sync endpoint, run in the thread pool as claimdb's 
     return Response(body, media_type="application/json")
 
 
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="warning")  # --port N
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _pct(values: list[float], p: float) -> float:
-    return statistics.quantiles(values, n=100)[int(p) - 1] if len(values) > 1 else values[0]
 
 
 def main() -> None:
@@ -56,19 +48,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500, help="rounds per client")
     parser.add_argument("--size", type=int, default=60000, help="body length in bytes")
     args = parser.parse_args()
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(port), str(args.size)], env=dict(os.environ)
-    )
-    try:
-        for _ in range(100):  # wait for the server
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        server(
+            [sys.executable, "-c", SERVER, str(args.size)], "/page", {}, Path(tmp) / "floor.log"
+        ) as base,
+    ):
         times: dict[str, list[float]] = {"httpx": [], "http.client": []}
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as hx:
+        port = int(base.rsplit(":", 1)[1])
+        with httpx.Client(base_url=base) as hx:
             conn = http.client.HTTPConnection("127.0.0.1", port)
             for _ in range(20):  # warm both
                 hx.get("/page").raise_for_status()
@@ -83,13 +71,10 @@ def main() -> None:
                 conn.getresponse().read()
                 times["http.client"].append((time.perf_counter() - t) * 1000)
             conn.close()
-        load = os.getloadavg()[0]
-        print(f"body {args.size} bytes, {args.requests} requests per client, load {load:.2f}")
-        for name, values in times.items():
-            print(f"{name:12} p50 {_pct(values, 50):.2f} ms  p95 {_pct(values, 95):.2f} ms")
-    finally:
-        proc.terminate()
-        proc.wait()
+    load = os.getloadavg()[0]
+    print(f"body {args.size} bytes, {args.requests} requests per client, load {load:.2f}")
+    for name, values in times.items():
+        print(f"{name:12} p50 {_pct(values, 50):.2f} ms  p95 {_pct(values, 95):.2f} ms")
 
 
 if __name__ == "__main__":
